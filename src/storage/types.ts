@@ -1,0 +1,111 @@
+/**
+ * The engine's public vocabulary. The provider, the CLI and the CDKTF layer
+ * depend on these shapes; the planner and executor implement them.
+ */
+import type { RegionCode } from './regions';
+
+/** Storage status as read from GET /<id>/settings, upper-cased; unknown values kept verbatim. */
+export type StorageStatus = 'IN_COUNTRY_STORAGE_ENABLED' | 'DEFAULT' | (string & {});
+
+export type CodeVerificationStatus = 'VERIFIED' | 'NOT_VERIFIED' | 'EXPIRED' | (string & {});
+
+export type PlatformType = 'CLOUD_API' | 'ON_PREMISE' | 'NOT_APPLICABLE' | (string & {});
+
+/** What the API says about a number right now. */
+export interface ObservedState {
+  phoneNumberId: string;
+  /** Whether the number is registered with Cloud API (can send and receive). */
+  registered: boolean;
+  platformType: PlatformType;
+  codeVerificationStatus: CodeVerificationStatus;
+  storage: {
+    status: StorageStatus;
+    /** Present only when status is IN_COUNTRY_STORAGE_ENABLED. */
+    region?: string;
+    /** Raw settings payload fields we do not model (e.g. retention_minutes), for diagnostics. */
+    extra?: Record<string, unknown>;
+  };
+  displayPhoneNumber?: string;
+  verifiedName?: string;
+}
+
+/** What the user declared: a region, or null for "local storage disabled". */
+export interface DesiredState {
+  region: RegionCode | null;
+}
+
+/** Parsed Graph API version, e.g. v21.0 -> { major: 21, minor: 0, legacy: false }. */
+export interface ApiVersion {
+  raw: string;
+  major: number;
+  minor: number;
+  /** v20.0 and older: the region travels on /register, not /settings. */
+  legacy: boolean;
+}
+
+export type StepKind =
+  | 'deregister'
+  | 'write_settings'
+  | 'register'
+  | 'request_code'
+  | 'verify_code';
+
+export interface PlanStep {
+  kind: StepKind;
+  /** For write_settings: target region or null (disable). For register on legacy: region to send, or null. */
+  region?: RegionCode | null;
+  /** Human explanation, free of secrets. */
+  reason: string;
+}
+
+export interface ConvergencePlan {
+  steps: PlanStep[];
+  /** True when some step deregisters a registered number (messaging stops until register). */
+  takesNumberOffline: boolean;
+  /** One-paragraph human summary of what will happen and why. */
+  explanation: string;
+  /** Set when the plan cannot proceed without user input (e.g. a legacy verification code). */
+  requirement?: { kind: 'verification_code'; message: string };
+  /** Set when the desired state cannot be reached at all (e.g. ON_PREMISE platform); no steps then. */
+  impossible?: string;
+}
+
+export type EngineEvent =
+  | { type: 'step_started'; step: PlanStep; index: number }
+  | { type: 'step_finished'; step: PlanStep; index: number; durationMs: number }
+  | { type: 'step_failed'; step: PlanStep; index: number; message: string }
+  | { type: 'recovery_started'; reason: string }
+  | { type: 'recovery_finished'; registered: boolean }
+  | { type: 'retry'; operation: string; attempt: number; delayMs: number; reason: string }
+  | { type: 'info'; message: string };
+
+export interface ConvergeOptions {
+  /** The two-step PIN; required whenever the plan registers. Never logged. */
+  pin?: string;
+  /** One-time code for the legacy verification flow (v20 and older). */
+  verificationCode?: string;
+  onEvent?: (event: EngineEvent) => void;
+  signal?: AbortSignal;
+}
+
+export interface ConvergeResult {
+  ok: boolean;
+  /** The state as last read from the API after the run (the truth to record). */
+  observed: ObservedState;
+  /** Steps that completed, in order. */
+  completed: PlanStep[];
+  /** On failure: what went wrong, phrased for a user, naming the field and fix; never a secret. */
+  error?: EngineError;
+  /** True when a failure happened after deregister and the number was re-registered. */
+  recovered?: boolean;
+}
+
+/** Error for users: actionable message, optional attribute the fix belongs to. */
+export interface EngineError {
+  message: string;
+  /** Attribute the problem belongs to, e.g. "pin", "data_localization_region", "access_token". */
+  attribute?: string;
+  /** The Graph error code when the API produced the error. */
+  graphCode?: number;
+  retryable: boolean;
+}
