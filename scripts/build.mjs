@@ -1,6 +1,6 @@
 // `npm run build`: code generation, type-checked compile to dist/, and the two
 // bundled executables (a single file each, so the provider starts fast).
-import { chmodSync, copyFileSync, mkdirSync, existsSync, readdirSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureDependencies, log, repoRoot, run } from './lib/run.mjs';
 
@@ -54,5 +54,16 @@ if (existsSync(providerBundle)) {
   mkdirSync(dir, { recursive: true });
   copyFileSync(providerBundle, join(dir, 'terraform-provider-whatsapp'));
   chmodSync(join(dir, 'terraform-provider-whatsapp'), 0o755);
+
+  // A filesystem mirror in the engines' unpacked layout, so `init` installs the
+  // local build and records it in the lock file exactly like a registry release.
+  const { version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+  const target = `${process.platform}_${process.arch === 'x64' ? 'amd64' : process.arch}`;
+  for (const host of ['registry.terraform.io', 'registry.opentofu.org']) {
+    const mirrorDir = join(repoRoot, 'dist', 'mirror', host, 'waba', 'whatsapp', version, target);
+    mkdirSync(mirrorDir, { recursive: true });
+    copyFileSync(providerBundle, join(mirrorDir, `terraform-provider-whatsapp_v${version}`));
+    chmodSync(join(mirrorDir, `terraform-provider-whatsapp_v${version}`), 0o755);
+  }
 }
 log('build done');

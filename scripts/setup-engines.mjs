@@ -131,7 +131,7 @@ async function main() {
   const extra = findOnPath('terraform');
   if (extra && extra !== engines.terraform.path) {
     const version = engineVersion(extra);
-    if (version) engines.terraformPath = { path: extra, version, source: 'PATH' };
+    if (version) engines.extraTerraform = { path: extra, version, source: 'PATH' };
   }
   mkdirSync(join(repoRoot, '.tools'), { recursive: true });
   writeFileSync(join(repoRoot, '.tools', 'engines.json'), `${JSON.stringify(engines, null, 2)}\n`);
