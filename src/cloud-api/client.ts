@@ -1,0 +1,432 @@
+/**
+ * Typed Graph API client for the phone-number endpoints Local Storage needs.
+ * One axios instance per configuration (base URL + version, Bearer token,
+ * keep-alive agents, timeout). Every failure becomes a GraphApiError with the
+ * secrets scrubbed. GETs are retried on transient failures; POSTs are resent
+ * only when the request provably did nothing (throttled, never connected):
+ * a POST whose outcome is unknown surfaces as `outcomeUnknown` so the caller
+ * can read the state first (register/deregister count toward a 10-per-72h limit).
+ */
+import http from 'node:http';
+import https from 'node:https';
+import axios, { type AxiosInstance, type AxiosResponse, isAxiosError } from 'axios';
+import type { ApiVersion } from '../storage/types';
+import { DEFAULT_API_VERSION, parseApiVersion } from './api-version';
+import { GraphApiError, isRetryableApiError, isThrottle, type GraphFailureKind } from './errors';
+import type {
+  PhoneNumberNode,
+  PhoneNumberPage,
+  PhoneNumberSettings,
+  RegisterRequest,
+  RequestCodeRequest,
+  StorageConfigurationWrite,
+  SuccessResponse,
+} from './graph-types';
+import { PHONE_NUMBER_FIELDS } from './graph-types';
+import { assertGraphId, InvalidArgumentError } from './ids';
+import { Redactor } from './redact';
+import { backoffDelay, DEFAULT_RETRY_POLICY, parseBusinessUseCaseWait, parseRetryAfter, sleep, type RetryPolicy } from './retry';
+
+export const DEFAULT_BASE_URL = 'https://graph.facebook.com';
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+export interface RetryNotice {
+  operation: string;
+  /** 1-based number of the retry about to happen. */
+  attempt: number;
+  delayMs: number;
+  reason: string;
+}
+
+export interface GraphClientConfig {
+  accessToken: string;
+  /** "v21.0" (default) or "21.0"; or an already parsed version. */
+  apiVersion?: string | ApiVersion;
+  baseUrl?: string;
+  timeoutMs?: number;
+  maxRetries?: number;
+  /** Backoff base; tests pass a few milliseconds. */
+  retryBaseDelayMs?: number;
+  retryMaxDelayMs?: number;
+  /** Longest wait we accept when Meta asks for one (Retry-After / usage header). */
+  maxRateLimitWaitMs?: number;
+  userAgent?: string;
+  /** Called before each retry (for logs and progress events); carries no secrets. */
+  onRetry?: (notice: RetryNotice) => void;
+  /** For deterministic jitter in tests. */
+  random?: () => number;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+interface Operation {
+  name: string;
+  method: 'GET' | 'POST';
+  path: string;
+  params?: Record<string, string | number>;
+  data?: unknown;
+  /** Per-call secrets to scrub (PIN, verification code). */
+  secrets?: string[];
+  signal?: AbortSignal;
+}
+
+// Error codes from Node/axios that prove the request never reached the server.
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT']);
+
+export class GraphApiClient {
+  readonly apiVersion: ApiVersion;
+  readonly baseUrl: string;
+  private readonly http: AxiosInstance;
+  private readonly httpAgent: http.Agent;
+  private readonly httpsAgent: https.Agent;
+  private readonly redactor: Redactor;
+  private readonly policy: RetryPolicy;
+  private readonly onRetry?: (notice: RetryNotice) => void;
+
+  constructor(config: GraphClientConfig) {
+    if (!config || typeof config.accessToken !== 'string' || config.accessToken.trim() === '') {
+      throw new InvalidArgumentError('access_token is empty: set it in the provider block or WHATSAPP_ACCESS_TOKEN.', 'access_token');
+    }
+    this.apiVersion =
+      typeof config.apiVersion === 'object' ? config.apiVersion : parseApiVersion(config.apiVersion ?? DEFAULT_API_VERSION);
+    this.baseUrl = normalizeBaseUrl(config.baseUrl ?? DEFAULT_BASE_URL);
+    this.redactor = new Redactor([config.accessToken]);
+    this.policy = {
+      ...DEFAULT_RETRY_POLICY,
+      maxRetries: config.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries,
+      baseDelayMs: config.retryBaseDelayMs ?? DEFAULT_RETRY_POLICY.baseDelayMs,
+      maxDelayMs: config.retryMaxDelayMs ?? DEFAULT_RETRY_POLICY.maxDelayMs,
+      maxRateLimitWaitMs: config.maxRateLimitWaitMs ?? DEFAULT_RETRY_POLICY.maxRateLimitWaitMs,
+      random: config.random,
+    };
+    this.onRetry = config.onRetry;
+    this.httpAgent = new http.Agent({ keepAlive: true, maxSockets: 16 });
+    this.httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 16 });
+    this.http = axios.create({
+      baseURL: `${this.baseUrl}/${this.apiVersion.raw}`,
+      timeout: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      httpAgent: this.httpAgent,
+      httpsAgent: this.httpsAgent,
+      headers: {
+        Authorization: `Bearer ${config.accessToken}`,
+        'User-Agent': config.userAgent ?? 'whatsapp-local-storage',
+        Accept: 'application/json',
+      },
+      // Every HTTP answer is handled here, so axios only throws for transport failures.
+      validateStatus: () => true,
+      transitional: { clarifyTimeoutError: true, silentJSONParsing: true, forcedJSONParsing: true },
+      maxRedirects: 0,
+    });
+  }
+
+  /** Scrubs the token (and any extra secrets) from text produced outside the client. */
+  redact(text: string, ...extraSecrets: Array<string | undefined>): string {
+    return this.redactor.with(...extraSecrets).redact(text);
+  }
+
+  /** GET /{id}?fields=... */
+  getPhoneNumber(phoneNumberId: string, fields: readonly string[] = PHONE_NUMBER_FIELDS, options: CallOptions = {}): Promise<PhoneNumberNode> {
+    assertGraphId(phoneNumberId, 'phone_number_id');
+    return this.call<PhoneNumberNode>({
+      name: 'get_phone_number',
+      method: 'GET',
+      path: `/${phoneNumberId}`,
+      params: { fields: fields.join(',') },
+      signal: options.signal,
+    });
+  }
+
+  /** GET /{id}/settings */
+  getSettings(phoneNumberId: string, options: CallOptions = {}): Promise<PhoneNumberSettings> {
+    assertGraphId(phoneNumberId, 'phone_number_id');
+    return this.call<PhoneNumberSettings>({ name: 'get_settings', method: 'GET', path: `/${phoneNumberId}/settings`, signal: options.signal });
+  }
+
+  /** POST /{id}/settings with any settings body (one feature per request). */
+  postSettings(phoneNumberId: string, body: Record<string, unknown>, options: CallOptions = {}): Promise<SuccessResponse> {
+    assertGraphId(phoneNumberId, 'phone_number_id');
+    return this.call<SuccessResponse>({ name: 'settings', method: 'POST', path: `/${phoneNumberId}/settings`, data: body, signal: options.signal });
+  }
+
+  /** POST /{id}/settings {storage_configuration} (v21.0+; the number must be deregistered). */
+  setStorageConfiguration(phoneNumberId: string, region: string | null, options: CallOptions = {}): Promise<SuccessResponse> {
+    const storage_configuration: StorageConfigurationWrite =
+      region === null ? { status: 'IN_COUNTRY_STORAGE_DISABLED' } : { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: region };
+    return this.postSettings(phoneNumberId, { storage_configuration }, options);
+  }
+
+  /** POST /{id}/register. The PIN never appears in errors or notices. */
+  register(phoneNumberId: string, request: RegisterRequest, options: CallOptions = {}): Promise<SuccessResponse> {
+    assertGraphId(phoneNumberId, 'phone_number_id');
+    const data: Record<string, string> = { messaging_product: 'whatsapp', pin: request.pin };
+    if (request.dataLocalizationRegion !== undefined) data.data_localization_region = request.dataLocalizationRegion;
+    return this.call<SuccessResponse>({
+      name: 'register',
+      method: 'POST',
+      path: `/${phoneNumberId}/register`,
+      data,
+      secrets: [request.pin],
+      signal: options.signal,
+    });
+  }
+
+  /** POST /{id}/deregister */
+  deregister(phoneNumberId: string, options: CallOptions = {}): Promise<SuccessResponse> {
+    assertGraphId(phoneNumberId, 'phone_number_id');
+    return this.call<SuccessResponse>({ name: 'deregister', method: 'POST', path: `/${phoneNumberId}/deregister`, data: {}, signal: options.signal });
+  }
+
+  /** POST /{id}/request_code?code_method=SMS&language=en_US */
+  requestCode(phoneNumberId: string, request: RequestCodeRequest = { codeMethod: 'SMS', language: 'en_US' }, options: CallOptions = {}): Promise<SuccessResponse> {
+    assertGraphId(phoneNumberId, 'phone_number_id');
+    return this.call<SuccessResponse>({
+      name: 'request_code',
+      method: 'POST',
+      path: `/${phoneNumberId}/request_code`,
+      params: { code_method: request.codeMethod, language: request.language },
+      signal: options.signal,
+    });
+  }
+
+  /** POST /{id}/verify_code; the code travels in the body (not the URL) and is scrubbed from errors. */
+  verifyCode(phoneNumberId: string, code: string, options: CallOptions = {}): Promise<SuccessResponse> {
+    assertGraphId(phoneNumberId, 'phone_number_id');
+    return this.call<SuccessResponse>({
+      name: 'verify_code',
+      method: 'POST',
+      path: `/${phoneNumberId}/verify_code`,
+      data: { code },
+      secrets: [code],
+      signal: options.signal,
+    });
+  }
+
+  /** One page of GET /{waba_id}/phone_numbers. */
+  listPhoneNumbersPage(
+    wabaId: string,
+    page: { after?: string; limit?: number; fields?: readonly string[] } = {},
+    options: CallOptions = {},
+  ): Promise<PhoneNumberPage> {
+    assertGraphId(wabaId, 'waba_id');
+    const params: Record<string, string | number> = { fields: (page.fields ?? PHONE_NUMBER_FIELDS).join(',') };
+    if (page.limit !== undefined) params.limit = page.limit;
+    if (page.after !== undefined) params.after = page.after;
+    return this.call<PhoneNumberPage>({ name: 'list_phone_numbers', method: 'GET', path: `/${wabaId}/phone_numbers`, params, signal: options.signal });
+  }
+
+  /** Every phone number of a WABA, following the `after` cursor (bounded, so a looping cursor cannot spin forever). */
+  async listPhoneNumbers(wabaId: string, opts: { fields?: readonly string[]; pageSize?: number; maxPages?: number } = {}, options: CallOptions = {}): Promise<PhoneNumberNode[]> {
+    const all: PhoneNumberNode[] = [];
+    let after: string | undefined;
+    const maxPages = opts.maxPages ?? 100;
+    for (let i = 0; i < maxPages; i++) {
+      const page = await this.listPhoneNumbersPage(wabaId, { after, limit: opts.pageSize, fields: opts.fields }, options);
+      if (!Array.isArray(page?.data)) {
+        throw this.invalidResponse('GET', `/${wabaId}/phone_numbers`, 'the response has no "data" list');
+      }
+      all.push(...page.data);
+      const next = page.paging?.cursors?.after;
+      if (!page.paging?.next || !next || next === after) return all;
+      after = next;
+    }
+    return all;
+  }
+
+  /** Releases the keep-alive sockets (lets a process or a test exit promptly). */
+  close(): void {
+    this.httpAgent.destroy();
+    this.httpsAgent.destroy();
+  }
+
+  // ---- internals ----
+
+  private async call<T>(op: Operation): Promise<T> {
+    const redactor = this.redactor.with(...(op.secrets ?? []));
+    for (let attempt = 0; ; attempt++) {
+      let error: GraphApiError;
+      try {
+        const response = await this.http.request({
+          method: op.method,
+          url: op.path,
+          params: op.params,
+          data: op.data,
+          signal: op.signal,
+        });
+        const outcome = this.interpret<T>(op, response, redactor, attempt + 1);
+        if (!(outcome instanceof GraphApiError)) return outcome;
+        error = outcome;
+      } catch (e) {
+        error = this.transportError(op, e, redactor, attempt + 1);
+      }
+      const resendable = op.method === 'GET' || error.kind === 'unreachable' || (error.kind === 'api' && isThrottle(error.httpStatus, error.code));
+      if (!error.retryable || !resendable || attempt >= this.policy.maxRetries || op.signal?.aborted) throw error;
+      const asked = error.retryAfterMs ?? 0;
+      if (asked > this.policy.maxRateLimitWaitMs) {
+        throw new GraphApiError({
+          ...error.toJSON(),
+          kind: 'rate_limited',
+          method: op.method,
+          path: op.path,
+          retryable: true,
+          retryAfterMs: asked,
+          attempts: attempt + 1,
+          message: `${error.message} Meta asks to wait ${formatWait(asked)} before calling again, longer than the ${formatWait(this.policy.maxRateLimitWaitMs)} this client waits: run again after that time.`,
+        });
+      }
+      const delayMs = Math.max(backoffDelay(attempt, this.policy), asked);
+      this.onRetry?.({ operation: op.name, attempt: attempt + 1, delayMs, reason: error.message });
+      try {
+        await sleep(delayMs, op.signal);
+      } catch {
+        throw error;
+      }
+    }
+  }
+
+  private interpret<T>(op: Operation, response: AxiosResponse, redactor: Redactor, attempts: number): T | GraphApiError {
+    const body = response.data as unknown;
+    const envelope = body && typeof body === 'object' ? (body as Record<string, unknown>).error : undefined;
+    const status = response.status;
+    if (status >= 200 && status < 300 && envelope === undefined) {
+      if (body && typeof body === 'object') return body as T;
+      // A 2xx without JSON: for a POST we cannot tell whether it took effect.
+      return new GraphApiError({
+        kind: 'invalid_response',
+        method: op.method,
+        path: op.path,
+        httpStatus: status,
+        message: `${op.method} ${op.path}: HTTP ${status} with a body that is not JSON; the outcome is unknown.`,
+        retryable: true,
+        outcomeUnknown: op.method === 'POST',
+        attempts,
+      });
+    }
+    const retryAfterMs = maxDefined(
+      parseRetryAfter(response.headers?.['retry-after'], Date.now()),
+      parseBusinessUseCaseWait(response.headers?.['x-business-use-case-usage']),
+    );
+    if (envelope && typeof envelope === 'object') {
+      const e = envelope as Record<string, unknown>;
+      const code = toInt(e.code);
+      const subcode = toInt(e.error_subcode);
+      const isTransient = typeof e.is_transient === 'boolean' ? e.is_transient : undefined;
+      const errorData = e.error_data && typeof e.error_data === 'object' ? (e.error_data as Record<string, unknown>) : undefined;
+      const details = str(errorData?.details);
+      const userTitle = str(e.error_user_title);
+      const userMessage = str(e.error_user_msg);
+      const graphMessage = str(e.message) ?? 'no message';
+      const parts = [`${op.method} ${op.path} failed: Graph error ${code ?? '?'}${subcode !== undefined ? `/${subcode}` : ''} (HTTP ${status}): ${graphMessage}`];
+      if (details && details !== graphMessage) parts.push(`Details: ${details}`);
+      if (userTitle || userMessage) parts.push(`Meta says: ${[userTitle, userMessage].filter(Boolean).join(' - ')}`);
+      const fbtraceId = str(e.fbtrace_id);
+      if (fbtraceId) parts.push(`(fbtrace_id ${fbtraceId})`);
+      return new GraphApiError({
+        kind: 'api',
+        method: op.method,
+        path: op.path,
+        httpStatus: status,
+        code,
+        subcode,
+        type: redactor.redactOptional(str(e.type)),
+        fbtraceId,
+        userTitle: redactor.redactOptional(userTitle),
+        userMessage: redactor.redactOptional(userMessage),
+        details: redactor.redactOptional(details),
+        isTransient,
+        retryable: isRetryableApiError(status, code, isTransient),
+        retryAfterMs,
+        attempts,
+        message: redactor.redact(parts.join(' ')),
+      });
+    }
+    // An HTTP error without Graph's envelope (proxy page, plain text).
+    const snippet = typeof body === 'string' ? body.slice(0, 200).replace(/\s+/g, ' ').trim() : '';
+    return new GraphApiError({
+      kind: 'api',
+      method: op.method,
+      path: op.path,
+      httpStatus: status,
+      retryable: isRetryableApiError(status, undefined, undefined),
+      retryAfterMs,
+      attempts,
+      message: redactor.redact(`${op.method} ${op.path} failed: HTTP ${status} without a Graph error body${snippet ? `: ${snippet}` : ''}.`),
+    });
+  }
+
+  private transportError(op: Operation, e: unknown, redactor: Redactor, attempts: number): GraphApiError {
+    const code = isAxiosError(e) ? e.code : (e as { code?: string } | undefined)?.code;
+    const cause = isAxiosError(e) ? (e.cause as { code?: string } | undefined)?.code : undefined;
+    const raw = e instanceof Error ? e.message : String(e);
+    let kind: GraphFailureKind;
+    let text: string;
+    if (code === 'ERR_CANCELED' || op.signal?.aborted) {
+      kind = 'aborted';
+      text = 'the call was cancelled';
+    } else if (code && TIMEOUT_CODES.has(code)) {
+      kind = 'timeout';
+      text = `no answer within ${this.http.defaults.timeout} ms`;
+    } else if ((code && NOT_SENT_CODES.has(code)) || (cause && NOT_SENT_CODES.has(cause))) {
+      kind = 'unreachable';
+      text = `cannot reach ${this.baseUrl} (${code ?? cause})`;
+    } else {
+      kind = 'network';
+      text = `the connection failed (${code ?? cause ?? raw})`;
+    }
+    const unknown = op.method === 'POST' && (kind === 'timeout' || kind === 'network');
+    return new GraphApiError({
+      kind,
+      method: op.method,
+      path: op.path,
+      retryable: kind !== 'aborted',
+      outcomeUnknown: unknown,
+      attempts,
+      message: redactor.redact(
+        `${op.method} ${op.path} failed: ${text}.${unknown ? ' The request may or may not have taken effect; read the state before repeating it.' : ''}`,
+      ),
+    });
+  }
+
+  private invalidResponse(method: string, path: string, why: string): GraphApiError {
+    return new GraphApiError({ kind: 'invalid_response', method, path, retryable: false, message: `${method} ${path}: ${why}.` });
+  }
+}
+
+function normalizeBaseUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new InvalidArgumentError(`base_url "${raw}" is not a URL: write it like "https://graph.facebook.com" or "http://127.0.0.1:8787".`, 'base_url');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new InvalidArgumentError(`base_url "${raw}" must start with http:// or https://.`, 'base_url');
+  }
+  if (url.username || url.password || url.search || url.hash) {
+    throw new InvalidArgumentError('base_url must not carry credentials, a query string or a fragment: pass the token as access_token.', 'base_url');
+  }
+  return url.toString().replace(/\/+$/, '');
+}
+
+function toInt(v: unknown): number | undefined {
+  const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
+  return typeof n === 'number' && Number.isInteger(n) ? n : undefined;
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
+function maxDefined(a: number | undefined, b: number | undefined): number | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return Math.max(a, b);
+}
+
+export function formatWait(ms: number): string {
+  if (ms >= 120_000) return `${Math.round(ms / 60_000)} minutes`;
+  if (ms >= 1000) return `${Math.round(ms / 1000)} s`;
+  return `${ms} ms`;
+}

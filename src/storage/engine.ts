@@ -1,0 +1,127 @@
+/**
+ * LocalStorageEngine: the facade the provider, the CLI and library users call.
+ * Owns one Graph client per configuration (so one keep-alive pool), reads
+ * numbers, plans and converges. converge() never throws for API failures: it
+ * answers ok:false with an actionable error and the observed truth.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { GraphApiClient, type RetryNotice } from '../cloud-api/client';
+import { DEFAULT_API_VERSION, parseApiVersion } from '../cloud-api/api-version';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../cloud-api/retry';
+import { assertGraphId } from '../cloud-api/ids';
+import { executeConvergence } from './executor';
+import { planConvergence } from './planner';
+import { readNumber, toPhoneNumberInfo, toSummary, type PhoneNumberInfo, type PhoneNumberSummary } from './observe';
+import type { ApiVersion, ConvergeOptions, ConvergencePlan, ConvergeResult, DesiredState, EngineEvent, ObservedState } from './types';
+
+export interface EngineConfig {
+  accessToken: string;
+  /** Default v21.0; v20.0 and older use the legacy /register flow. */
+  apiVersion?: string;
+  /** Default https://graph.facebook.com */
+  baseUrl?: string;
+  /** Per request; default 30 s. */
+  timeoutMs?: number;
+  /** Retries per call (client) and extra attempts per write (executor); default 3. */
+  maxRetries?: number;
+  userAgent?: string;
+  /** Backoff base in ms (default 500); tests pass a few ms. */
+  retryBaseDelayMs?: number;
+  retryMaxDelayMs?: number;
+  /** Longest wait accepted when Meta asks for one (Retry-After, usage header); default 2 minutes. */
+  maxRateLimitWaitMs?: number;
+}
+
+export class LocalStorageEngine {
+  readonly apiVersion: ApiVersion;
+  private readonly client: GraphApiClient;
+  private readonly policy: RetryPolicy;
+  private readonly maxWriteAttempts: number;
+  // Client retries are reported to the converge() call that caused them, even when several run at once.
+  private readonly retryListener = new AsyncLocalStorage<(event: EngineEvent) => void>();
+
+  /** Throws (an Error with `attribute`) for an invalid access_token, api_version or base_url. */
+  static fromConfig(config: EngineConfig): LocalStorageEngine {
+    return new LocalStorageEngine(config);
+  }
+
+  constructor(config: EngineConfig) {
+    this.apiVersion = parseApiVersion(config.apiVersion ?? DEFAULT_API_VERSION);
+    const maxRetries = config.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries;
+    this.policy = {
+      ...DEFAULT_RETRY_POLICY,
+      maxRetries,
+      baseDelayMs: config.retryBaseDelayMs ?? DEFAULT_RETRY_POLICY.baseDelayMs,
+      maxDelayMs: config.retryMaxDelayMs ?? DEFAULT_RETRY_POLICY.maxDelayMs,
+      maxRateLimitWaitMs: config.maxRateLimitWaitMs ?? DEFAULT_RETRY_POLICY.maxRateLimitWaitMs,
+    };
+    this.maxWriteAttempts = maxRetries + 1;
+    this.client = new GraphApiClient({
+      accessToken: config.accessToken,
+      apiVersion: this.apiVersion,
+      baseUrl: config.baseUrl,
+      timeoutMs: config.timeoutMs,
+      maxRetries,
+      retryBaseDelayMs: this.policy.baseDelayMs,
+      retryMaxDelayMs: this.policy.maxDelayMs,
+      maxRateLimitWaitMs: this.policy.maxRateLimitWaitMs,
+      userAgent: config.userAgent,
+      onRetry: (n: RetryNotice) =>
+        this.retryListener.getStore()?.({ type: 'retry', operation: n.operation, attempt: n.attempt, delayMs: n.delayMs, reason: n.reason }),
+    });
+  }
+
+  /** The current state of a number. Throws GraphApiError / InvalidArgumentError (no secrets inside). */
+  async observe(phoneNumberId: string, signal?: AbortSignal): Promise<ObservedState> {
+    assertGraphId(phoneNumberId, 'phone_number_id');
+    return (await readNumber(this.client, phoneNumberId, signal)).observed;
+  }
+
+  plan(observed: ObservedState, desired: DesiredState): ConvergencePlan {
+    return planConvergence(observed, desired, this.apiVersion);
+  }
+
+  /** Brings the number to `desired`. Never throws for API failures; see ConvergeResult. */
+  converge(phoneNumberId: string, desired: DesiredState, options: ConvergeOptions = {}): Promise<ConvergeResult> {
+    const run = () =>
+      executeConvergence(
+        { client: this.client, apiVersion: this.apiVersion, maxWriteAttempts: this.maxWriteAttempts, retryPolicy: this.policy },
+        phoneNumberId,
+        desired,
+        options,
+      );
+    const listener = options.onEvent;
+    if (!listener) return run();
+    const safe = (event: EngineEvent) => {
+      try {
+        listener(event.type === 'retry' ? { ...event, reason: this.client.redact(event.reason, options.pin, options.verificationCode) } : event);
+      } catch {
+        // listeners cannot break a run
+      }
+    };
+    return this.retryListener.run(safe, run);
+  }
+
+  /** Everything the whatsapp_phone_number data source shows. */
+  async phoneNumber(phoneNumberId: string, signal?: AbortSignal): Promise<PhoneNumberInfo> {
+    assertGraphId(phoneNumberId, 'phone_number_id');
+    const { node, observed } = await readNumber(this.client, phoneNumberId, signal);
+    return toPhoneNumberInfo(node, observed);
+  }
+
+  /** Every number of a WABA (follows paging). Storage is not included: read it per number with phoneNumber(). */
+  async listPhoneNumbers(wabaId: string, signal?: AbortSignal): Promise<PhoneNumberSummary[]> {
+    const nodes = await this.client.listPhoneNumbers(wabaId, {}, { signal });
+    return nodes.map(toSummary);
+  }
+
+  /** Scrubs the token and the given secrets from text (for callers' own diagnostics). */
+  redact(text: string, ...secrets: Array<string | undefined>): string {
+    return this.client.redact(text, ...secrets);
+  }
+
+  /** Releases keep-alive sockets. */
+  close(): void {
+    this.client.close();
+  }
+}

@@ -1,0 +1,12 @@
+export * from './types';
+export * from './regions';
+export { planConvergence, stepLabel } from './planner';
+export { LocalStorageEngine } from './engine';
+export type { EngineConfig } from './engine';
+export { executeConvergence } from './executor';
+export type { ExecutorDeps } from './executor';
+export { isRegistered, toObservedState } from './observe';
+export type { PhoneNumberInfo, PhoneNumberSummary } from './observe';
+export { validatePhoneNumberId, validateWabaId, validateRegion, validatePin, validateVerificationCode } from './validation';
+export { toEngineError, REGISTER_BLOCKING_CODES } from './engine-errors';
+export { describeStorage, describeRegion, storageMatches, normalizeStatus } from './storage-state';

@@ -1,0 +1,126 @@
+/**
+ * The planner: observed state + desired state + API version -> ordered steps.
+ * Pure (no I/O, no clock), so every ordering rule is a table test.
+ *
+ * Converged means: the number is registered with Cloud API AND its storage is
+ * what the user declared. Registration is part of the goal because Local
+ * Storage only matters for a number that messages, and the engine must never
+ * leave a number offline it could bring back (an unregistered number whose
+ * storage already matches is planned as a single register).
+ *
+ * Order rules (Meta allows storage changes only while unregistered):
+ *  - v21.0+:  [deregister] -> write_settings -> register. The settings are
+ *    written after every deregister, even when the read showed the desired
+ *    region, because deregistering may reset storage to DEFAULT (Meta's
+ *    registration page) and register must never bring the number back in US storage.
+ *  - v20.0 and older: [deregister] -> register(data_localization_region | none).
+ *  - Verification (request_code + verify_code) whenever the plan registers and
+ *    code_verification_status is not VERIFIED. Meta's legacy flow says so; on
+ *    v21+ the register reference makes a verified number a prerequisite too
+ *    (VERIFIED lapses after 14 days) and the emulator answers 133006 otherwise, so
+ *    skipping it would take a live number offline for a register that must fail.
+ *    It is planned BEFORE the deregister: a wrong or missing code is then caught
+ *    while the number is still online.
+ */
+import type { ApiVersion, ConvergencePlan, DesiredState, ObservedState, PlanStep } from './types';
+import { describeRegion, describeStorage, normalizeStatus, storageMatches } from './storage-state';
+
+const VERIFIED = 'VERIFIED';
+
+export function planConvergence(observed: ObservedState, desired: DesiredState, apiVersion: ApiVersion): ConvergencePlan {
+  const id = observed.phoneNumberId;
+  const target = desired.region;
+  const want = describeRegion(target);
+  const has = describeStorage(observed.storage);
+  const storageOk = storageMatches(observed.storage, target);
+
+  if (observed.registered && storageOk) {
+    return { steps: [], takesNumberOffline: false, explanation: `Number ${id} is registered with ${has}, as declared: nothing to do.` };
+  }
+
+  const platform = normalizeStatus(observed.platformType);
+  if (platform === 'ON_PREMISE') {
+    const impossible = `Number ${id} runs on the On-Premises API (platform_type ON_PREMISE); Local Storage is a Cloud API feature. Migrate the number to Cloud API first, then apply again.`;
+    return { steps: [], takesNumberOffline: false, explanation: impossible, impossible };
+  }
+  if (platform !== 'CLOUD_API' && !(platform === 'NOT_APPLICABLE' && !observed.registered)) {
+    const impossible = `Number ${id} reports platform_type ${String(observed.platformType)}; this engine only changes Local Storage on Cloud API numbers (CLOUD_API, or NOT_APPLICABLE while unregistered).`;
+    return { steps: [], takesNumberOffline: false, explanation: impossible, impossible };
+  }
+
+  const steps: PlanStep[] = [];
+  const notes: string[] = [];
+  const verification = normalizeStatus(observed.codeVerificationStatus);
+  const needsVerification = verification !== VERIFIED;
+
+  if (needsVerification) {
+    steps.push({
+      kind: 'request_code',
+      reason: `code_verification_status is ${String(observed.codeVerificationStatus)}: registering needs a one-time code, sent by SMS before anything else changes.`,
+    });
+    steps.push({ kind: 'verify_code', reason: 'Verify the one-time code while the number is still as it was, so a wrong code changes nothing.' });
+  }
+
+  if (observed.registered) {
+    steps.push({
+      kind: 'deregister',
+      reason: `Storage can only change while the number is unregistered; it now has ${has}, ${want} is declared.`,
+    });
+  }
+
+  if (apiVersion.legacy) {
+    steps.push({
+      kind: 'register',
+      region: target,
+      reason:
+        target === null
+          ? `${apiVersion.raw} sets storage on /register: register without data_localization_region, which leaves local storage disabled.`
+          : `${apiVersion.raw} sets storage on /register: register with data_localization_region ${target}.`,
+    });
+  } else {
+    const afterDeregister = observed.registered ? ' (deregistering may have reset it, so it is always written after a deregister)' : '';
+    if (observed.registered || !storageOk) steps.push({
+      kind: 'write_settings',
+      region: target,
+      reason:
+        target === null
+          ? `Write storage_configuration IN_COUNTRY_STORAGE_DISABLED${afterDeregister}.`
+          : `Write storage_configuration IN_COUNTRY_STORAGE_ENABLED in ${target}${afterDeregister}.`,
+    });
+    steps.push({ kind: 'register', reason: 'Register with the two-step PIN so the number messages again.' });
+  }
+
+  // Explanation: where we are, where we go, what it costs.
+  notes.push(`Number ${id} is ${observed.registered ? 'registered' : 'not registered'} with ${has}; declared: ${want}.`);
+  if (!storageOk && !['IN_COUNTRY_STORAGE_ENABLED', 'DEFAULT', 'IN_COUNTRY_STORAGE_DISABLED'].includes(normalizeStatus(observed.storage.status))) {
+    notes.push(`The API reports storage status "${String(observed.storage.status)}", which this engine does not manage; it counts as not converged and will be replaced.`);
+  }
+  if (observed.registered) {
+    notes.push(
+      'The number stops messaging between deregister and register (typically under five minutes); each uses one of the 10 register and 10 deregister calls Meta allows per number in 72 hours.',
+    );
+  } else if (storageOk) {
+    notes.push('Storage already matches; the number only needs registering.');
+  }
+  notes.push(`Steps (${apiVersion.raw}${apiVersion.legacy ? ', legacy flow' : ''}): ${steps.map(stepLabel).join(' -> ')}.`);
+
+  const plan: ConvergencePlan = {
+    steps,
+    takesNumberOffline: observed.registered && steps.some((s) => s.kind === 'deregister'),
+    explanation: notes.join(' '),
+  };
+  if (needsVerification) {
+    plan.requirement = {
+      kind: 'verification_code',
+      message: `Number ${id} has code_verification_status ${String(observed.codeVerificationStatus)}, so registering needs a one-time verification code. Without one, apply requests a code by SMS (the number stays as it is) and stops; run it again with the code received as verification_code.`,
+    };
+  }
+  return plan;
+}
+
+/** "write_settings(BR)", "register(no region)", "deregister". */
+export function stepLabel(step: PlanStep): string {
+  if (step.kind === 'write_settings') return `write_settings(${step.region ?? 'disabled'})`;
+  if (step.kind === 'register' && step.region !== undefined) return `register(${step.region ?? 'no region'})`;
+  return step.kind;
+}

@@ -1,0 +1,58 @@
+import { backoffDelay, parseApiVersion, parseBusinessUseCaseWait, parseRetryAfter, Redactor, REDACTED, isRetryableApiError } from '../../src/cloud-api';
+
+describe('parseApiVersion', () => {
+  test.each([
+    ['v21.0', { raw: 'v21.0', major: 21, minor: 0, legacy: false }],
+    ['21.0', { raw: 'v21.0', major: 21, minor: 0, legacy: false }],
+    [' v25.0 ', { raw: 'v25.0', major: 25, minor: 0, legacy: false }],
+    ['v20.0', { raw: 'v20.0', major: 20, minor: 0, legacy: true }],
+    ['v17.0', { raw: 'v17.0', major: 17, minor: 0, legacy: true }],
+  ])('%s', (raw, expected) => expect(parseApiVersion(raw)).toEqual(expected));
+
+  test.each(['', 'v21', 'latest', 'v21.0.1', 'V21.0x', '21'])('rejects %p naming api_version', (raw) => {
+    expect(() => parseApiVersion(raw)).toThrow(/api_version/);
+  });
+});
+
+describe('retry timing', () => {
+  const policy = { maxRetries: 3, baseDelayMs: 100, maxDelayMs: 1000, maxRateLimitWaitMs: 5000 };
+  test('full jitter stays under min(cap, base * 2^n)', () => {
+    expect(backoffDelay(0, { ...policy, random: () => 0.999 })).toBe(99);
+    expect(backoffDelay(3, { ...policy, random: () => 0.5 })).toBe(400);
+    expect(backoffDelay(10, { ...policy, random: () => 0.999 })).toBe(999);
+    expect(backoffDelay(2, { ...policy, random: () => 0 })).toBe(0);
+  });
+  test('Retry-After: seconds or HTTP date', () => {
+    expect(parseRetryAfter('3', 0)).toBe(3000);
+    expect(parseRetryAfter(new Date(10_000).toUTCString(), 4000)).toBe(6000);
+    expect(parseRetryAfter('soon', 0)).toBeUndefined();
+    expect(parseRetryAfter(undefined, 0)).toBeUndefined();
+  });
+  test('X-Business-Use-Case-Usage: longest estimated_time_to_regain_access, in minutes', () => {
+    const header = JSON.stringify({ a: [{ estimated_time_to_regain_access: 2 }, { estimated_time_to_regain_access: 0 }], b: [{ estimated_time_to_regain_access: 5 }] });
+    expect(parseBusinessUseCaseWait(header)).toBe(5 * 60_000);
+    expect(parseBusinessUseCaseWait('not json')).toBeUndefined();
+    expect(parseBusinessUseCaseWait(JSON.stringify({ a: [{ call_count: 10 }] }))).toBeUndefined();
+  });
+  test('classification: codes first, then is_transient, then HTTP status', () => {
+    expect(isRetryableApiError(400, 4, undefined)).toBe(true);
+    expect(isRetryableApiError(500, 100, true)).toBe(false);
+    expect(isRetryableApiError(400, 999999, true)).toBe(true);
+    expect(isRetryableApiError(503, undefined, undefined)).toBe(true);
+    expect(isRetryableApiError(404, undefined, undefined)).toBe(false);
+  });
+});
+
+describe('Redactor', () => {
+  test('removes known secrets and secret-shaped text', () => {
+    const r = new Redactor(['EAAsecretTOKEN']).with('739184');
+    const text = 'Authorization: Bearer EAAsecretTOKEN pin=739184 {"pin":"555555"} access_token=abc&x=1 raw EAAsecretTOKEN';
+    const out = r.redact(text);
+    for (const s of ['EAAsecretTOKEN', '739184', '555555', 'abc&']) expect(out).not.toContain(s);
+    expect(out).toContain(REDACTED);
+    expect(out).toContain('x=1');
+  });
+  test('leaves ordinary messages intact', () => {
+    expect(new Redactor(['EAAsecretTOKEN']).redact('Graph error 133005 (HTTP 400): PIN mismatch')).toBe('Graph error 133005 (HTTP 400): PIN mismatch');
+  });
+});
