@@ -1,0 +1,145 @@
+/**
+ * Emulator throughput: GET requests per second on loopback with 1,000 seeded numbers.
+ * The emulator runs as its own process (the CLI, as users run it); this process is a
+ * small keep-alive load generator. Not a test: prints a result line for docs/performance.md.
+ *
+ *   npm run build && node scripts/run-ts.mjs bench/emulator-throughput.ts
+ *
+ * Options (env): BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 32), BENCH_NUMBERS (default 1000).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const NUMBERS = Number(process.env.BENCH_NUMBERS ?? 1000);
+const TOKEN = 'bench-token';
+
+function findRepoRoot(): string {
+  for (const start of [process.cwd(), __dirname]) {
+    let dir = resolve(start);
+    for (let i = 0; i < 6; i++) {
+      if (existsSync(join(dir, 'src', 'cli', 'main.ts'))) return dir;
+      dir = resolve(dir, '..');
+    }
+  }
+  throw new Error('run from the repository (cannot find src/cli/main.ts)');
+}
+
+async function cliBundle(root: string, work: string): Promise<string> {
+  const built = join(root, 'dist', 'bin', 'whatsapp-local-storage.js');
+  if (process.env.BENCH_USE_DIST !== '0' && existsSync(built)) return built;
+  const out = join(work, 'cli.js');
+  const esbuild = await import('esbuild');
+  await esbuild.build({ entryPoints: [join(root, 'src/cli/main.ts')], outfile: out, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'silent' });
+  return out;
+}
+
+function seed(): { ids: string[]; file: object } {
+  const ids = Array.from({ length: NUMBERS }, (_, i) => String(200000000000000 + i));
+  return {
+    ids,
+    file: {
+      tokens: { [TOKEN]: { wabas: ['300000000000001'] } },
+      wabas: [{ id: '300000000000001', name: 'Bench' }],
+      phone_numbers: ids.map((id, i) => ({
+        id,
+        waba_id: '300000000000001',
+        display_phone_number: `+1 555 ${String(i).padStart(7, '0')}`,
+        verified_name: `Bench ${i}`,
+        code_verification_status: 'VERIFIED',
+        platform_type: 'CLOUD_API',
+        registered: true,
+        pin: '123456',
+        storage_configuration: i % 2 ? { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'BR' } : { status: 'IN_COUNTRY_STORAGE_DISABLED' },
+      })),
+    },
+  };
+}
+
+function get(agent: http.Agent, url: URL, path: string): Promise<number> {
+  return new Promise((resolvePromise, reject) => {
+    const req = http.request(
+      { host: url.hostname, port: url.port, path, method: 'GET', agent, headers: { authorization: `Bearer ${TOKEN}` } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolvePromise(res.statusCode ?? 0));
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+async function main(): Promise<void> {
+  const root = findRepoRoot();
+  const work = mkdtempSync(join(tmpdir(), 'emulator-bench-'));
+  const { ids, file } = seed();
+  const seedFile = join(work, 'seed.json');
+  writeFileSync(seedFile, JSON.stringify(file));
+  const cli = await cliBundle(root, work);
+  const child = spawn(process.execPath, [cli, 'emulator', '--port', '0', '--seed', seedFile], { stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const base = await new Promise<string>((res, rej) => {
+      let out = '';
+      child.stdout.on('data', (d) => {
+        out += d;
+        if (out.includes('\n')) res(out.split('\n')[0]);
+      });
+      child.on('exit', (code) => rej(new Error(`emulator exited (${code})`)));
+    });
+    const url = new URL(base);
+    const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+    // Two GET shapes clients use: settings and the phone number node with fields.
+    const paths = ids.flatMap((id) => [`/v21.0/${id}/settings`, `/v21.0/${id}?fields=status,platform_type,code_verification_status`]);
+    // Warm-up, then the measured run.
+    for (let i = 0; i < 200; i++) await get(agent, url, paths[i % paths.length]);
+    let done = 0;
+    let errors = 0;
+    let next = 0;
+    const latencies: number[] = [];
+    const deadline = performance.now() + SECONDS * 1000;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: CONNECTIONS }, async () => {
+        while (performance.now() < deadline) {
+          const t = performance.now();
+          const status = await get(agent, url, paths[next++ % paths.length]);
+          latencies.push(performance.now() - t);
+          if (status === 200) done++;
+          else errors++;
+        }
+      }),
+    );
+    const elapsed = (performance.now() - started) / 1000;
+    agent.destroy();
+    latencies.sort((a, b) => a - b);
+    const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))].toFixed(2);
+    const result = {
+      benchmark: 'emulator-throughput',
+      date: new Date().toISOString(),
+      numbers: NUMBERS,
+      connections: CONNECTIONS,
+      seconds: Number(elapsed.toFixed(2)),
+      requests: done,
+      errors,
+      requestsPerSecond: Math.round(done / elapsed),
+      latencyMs: { p50: Number(pct(0.5)), p99: Number(pct(0.99)) },
+      node: process.version,
+    };
+    console.log(JSON.stringify(result));
+    if (errors > 0 || result.requestsPerSecond < 2000) process.exitCode = 1;
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => (child.exitCode !== null ? r(null) : child.on('exit', r)));
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().catch((e: Error) => {
+  console.error(`emulator benchmark failed: ${e.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,14 @@
+output "storage" {
+  description = "Where each number keeps its data at rest, as the API reports it."
+  value = {
+    for name, r in {
+      sao_paulo    = whatsapp_local_storage.sao_paulo
+      mumbai       = whatsapp_local_storage.mumbai
+      support_line = whatsapp_local_storage.support_line
+    } : name => { status = r.storage_status, region = r.data_localization_region, registered = r.registered }
+  }
+}
+
+output "sao_paulo_display_number" {
+  value = data.whatsapp_phone_number.sao_paulo.display_phone_number
+}

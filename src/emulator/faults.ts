@@ -1,0 +1,112 @@
+/**
+ * Fault injection: queued faults for an endpoint (and number, method) that fire
+ * on the next N matching calls, a seeded random error rate, and fixed latency.
+ */
+import { ENDPOINT_NAMES } from './types';
+import type { FaultErrorSpec, FaultSpec, InjectedFault, RandomFaultSpec } from './types';
+
+export class FaultSpecError extends Error {}
+
+const MODES = ['error', 'hang', 'reset', 'raw'];
+const DEFAULT_RANDOM_ERROR: FaultErrorSpec = { code: 2, http_status: 500, is_transient: true };
+
+/** Small seeded PRNG (mulberry32): repeatable random faults for a given seed. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function checkErrorSpec(e: unknown, where: string): FaultErrorSpec {
+  if (typeof e !== 'object' || e === null || typeof (e as FaultErrorSpec).code !== 'number') {
+    throw new FaultSpecError(`${where} must be an object with a numeric "code", e.g. {"code": 131000}`);
+  }
+  const s = e as FaultErrorSpec;
+  if (s.http_status !== undefined && (!Number.isInteger(s.http_status) || s.http_status < 100 || s.http_status > 599)) {
+    throw new FaultSpecError(`${where}.http_status must be an HTTP status between 100 and 599`);
+  }
+  return s;
+}
+
+export type FaultHit = { spec: FaultSpec; source: 'injected' | 'random' };
+
+export class FaultBook {
+  private faults: InjectedFault[] = [];
+  private nextId = 1;
+  random: RandomFaultSpec | null = null;
+  private rng: () => number = Math.random;
+  latencyMs = 0;
+
+  add(raw: unknown): InjectedFault {
+    if (typeof raw !== 'object' || raw === null) throw new FaultSpecError('fault spec must be a JSON object');
+    const spec = raw as FaultSpec;
+    if (spec.endpoint !== '*' && !ENDPOINT_NAMES.includes(spec.endpoint)) {
+      throw new FaultSpecError(`fault "endpoint" must be "*" or one of ${ENDPOINT_NAMES.join(', ')}`);
+    }
+    if (!MODES.includes(spec.mode)) throw new FaultSpecError(`fault "mode" must be one of ${MODES.join(', ')}`);
+    const times = spec.times ?? 1;
+    if (!Number.isInteger(times) || times < 1) throw new FaultSpecError('fault "times" must be a positive integer');
+    if (spec.mode === 'error') checkErrorSpec(spec.error ?? { code: 2 }, 'fault "error"');
+    if (spec.mode === 'raw' && spec.httpStatus !== undefined && (!Number.isInteger(spec.httpStatus) || spec.httpStatus < 100 || spec.httpStatus > 599)) {
+      throw new FaultSpecError('fault "httpStatus" must be an HTTP status between 100 and 599');
+    }
+    if (spec.headers !== undefined && (typeof spec.headers !== 'object' || spec.headers === null || !Object.values(spec.headers).every((v) => typeof v === 'string'))) {
+      throw new FaultSpecError('fault "headers" must be an object of header name to string value');
+    }
+    if (spec.mode === 'error' && spec.httpStatus !== undefined && (!Number.isInteger(spec.httpStatus) || spec.httpStatus < 100 || spec.httpStatus > 599)) {
+      throw new FaultSpecError('fault "httpStatus" must be an HTTP status between 100 and 599');
+    }
+    const fault: InjectedFault = { ...spec, times, remaining: times, id: this.nextId++ };
+    if (fault.mode === 'error' && !fault.error) fault.error = { code: 2 };
+    this.faults.push(fault);
+    return fault;
+  }
+
+  list(): InjectedFault[] {
+    return this.faults.map((f) => ({ ...f }));
+  }
+
+  clear(): void {
+    this.faults = [];
+    this.random = null;
+  }
+
+  setRandom(raw: unknown): RandomFaultSpec {
+    if (typeof raw !== 'object' || raw === null) throw new FaultSpecError('random fault spec must be a JSON object like {"rate": 0.1}');
+    const spec = raw as RandomFaultSpec;
+    if (typeof spec.rate !== 'number' || !(spec.rate >= 0 && spec.rate <= 1)) throw new FaultSpecError('random fault "rate" must be a number from 0 to 1');
+    if (spec.endpoints !== undefined && (!Array.isArray(spec.endpoints) || !spec.endpoints.every((e) => e === '*' || ENDPOINT_NAMES.includes(e as never)))) {
+      throw new FaultSpecError(`random fault "endpoints" must list endpoint names: ${ENDPOINT_NAMES.join(', ')}`);
+    }
+    const error = spec.error === undefined ? DEFAULT_RANDOM_ERROR : checkErrorSpec(spec.error, 'random fault "error"');
+    this.random = spec.rate === 0 ? null : { ...spec, error };
+    this.rng = spec.seed !== undefined ? mulberry32(spec.seed) : Math.random;
+    return this.random ?? { rate: 0 };
+  }
+
+  /** The fault for this call, if any; an injected fault is used up by one call. */
+  take(endpoint: string, method: string, phoneNumberId: string | undefined): FaultHit | undefined {
+    const i = this.faults.findIndex(
+      (f) =>
+        (f.endpoint === '*' || f.endpoint === endpoint) &&
+        (f.phoneNumberId === undefined || f.phoneNumberId === phoneNumberId) &&
+        (f.method === undefined || f.method.toUpperCase() === method),
+    );
+    if (i >= 0) {
+      const f = this.faults[i];
+      f.remaining -= 1;
+      if (f.remaining <= 0) this.faults.splice(i, 1);
+      return { spec: f, source: 'injected' };
+    }
+    const r = this.random;
+    if (r && (!r.endpoints || r.endpoints.includes('*') || r.endpoints.includes(endpoint)) && this.rng() < r.rate) {
+      return { spec: { endpoint: '*', mode: 'error', error: r.error }, source: 'random' };
+    }
+    return undefined;
+  }
+}

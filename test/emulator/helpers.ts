@@ -1,0 +1,96 @@
+/** Real-HTTP helpers for the emulator conformance suite (no stubs: axios against a listening emulator). */
+import axios, { AxiosResponse } from 'axios';
+import { startEmulator, type RunningEmulator, type StartEmulatorOptions } from '../../src/emulator';
+
+export const TOKEN = 'EAAJB...';
+export const DEMO_TOKEN = 'demo-token';
+export const WABA = '102290129340398';
+export const N_REGISTERED = '106540352242922';
+export const N_BR = '179776755229976';
+export const N_LEGACY = '110200345501442';
+
+export interface CallOptions {
+  token?: string | null;
+  json?: unknown;
+  form?: Record<string, string>;
+  query?: Record<string, string>;
+  headers?: Record<string, string>;
+  rawBody?: string;
+  timeoutMs?: number;
+}
+
+export class GraphCaller {
+  constructor(readonly emulator: RunningEmulator) {}
+
+  async call(method: 'GET' | 'POST' | 'DELETE', path: string, opts: CallOptions = {}): Promise<AxiosResponse> {
+    const headers: Record<string, string> = { ...(opts.headers ?? {}) };
+    const token = opts.token === undefined ? TOKEN : opts.token;
+    if (token !== null) headers.authorization = `Bearer ${token}`;
+    let data: unknown;
+    if (opts.json !== undefined) {
+      data = JSON.stringify(opts.json);
+      headers['content-type'] = 'application/json';
+    } else if (opts.form) {
+      data = new URLSearchParams(opts.form).toString();
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+    } else if (opts.rawBody !== undefined) {
+      data = opts.rawBody;
+    }
+    const qs = opts.query ? `?${new URLSearchParams(opts.query).toString()}` : '';
+    return axios.request({
+      method,
+      url: `${this.emulator.url}${path}${qs}`,
+      data,
+      headers,
+      validateStatus: () => true,
+      transformResponse: (r) => r, // keep the raw text; parse below so malformed bodies are visible
+      timeout: opts.timeoutMs ?? 10_000,
+      proxy: false,
+    }).then((res) => {
+      try {
+        res.data = JSON.parse(res.data as string);
+      } catch {
+        /* raw faults answer non-JSON on purpose */
+      }
+      return res;
+    });
+  }
+
+  get(path: string, opts?: CallOptions) {
+    return this.call('GET', path, opts);
+  }
+
+  post(path: string, opts?: CallOptions) {
+    return this.call('POST', path, opts);
+  }
+}
+
+/** Starts an emulator for a describe block and resets it before each test. */
+export function useEmulator(options: StartEmulatorOptions = {}): { graph: () => GraphCaller; emu: () => RunningEmulator } {
+  let emulator: RunningEmulator | undefined;
+  let caller: GraphCaller | undefined;
+  beforeAll(async () => {
+    emulator = await startEmulator({ port: 0, ...options });
+    caller = new GraphCaller(emulator);
+  });
+  beforeEach(async () => {
+    await emulator!.admin.reset();
+  });
+  afterAll(async () => {
+    await emulator?.close();
+  });
+  return { graph: () => caller!, emu: () => emulator! };
+}
+
+/** Asserts a Graph error envelope with the given code and HTTP status; returns the error object. */
+export function expectGraphError(res: AxiosResponse, code: number, httpStatus: number, subcode?: number): Record<string, unknown> {
+  expect({ status: res.status, code: res.data?.error?.code }).toEqual({ status: httpStatus, code });
+  const err = res.data.error;
+  expect(typeof err.message).toBe('string');
+  expect(typeof err.type).toBe('string');
+  expect(err.error_data).toEqual({ messaging_product: 'whatsapp', details: expect.any(String) });
+  expect(typeof err.is_transient).toBe('boolean');
+  expect(err.fbtrace_id).toMatch(/^[A-Za-z0-9_-]{10,}$/);
+  if (subcode !== undefined) expect(err.error_subcode).toBe(subcode);
+  return err;
+}
