@@ -18,9 +18,14 @@ describe('drift report', () => {
     expect(renderMarkdown(report)).toContain('no drift');
   });
 
+  // prior_state of a saved plan is the refreshed (live) state; drift.before is what was recorded.
+  const refreshedWith = (index: number, values: Record<string, unknown>) => ({
+    values: { root_module: { resources: prior.values.root_module.resources.map((r, i) => (i === index ? { ...r, values } : r)) } },
+  });
+
   test('a region changed outside the engine is drift on that number only, secrets never named', () => {
     const after = { ...resource('whatsapp_local_storage.br', '1', 'DE').values, pin: '654321' };
-    const report = buildDriftReport({ prior_state: prior, resource_drift: [{ address: 'whatsapp_local_storage.br', type: 'whatsapp_local_storage', change: { actions: ['update'], before: prior.values.root_module.resources[0].values, after } }] }, meta);
+    const report = buildDriftReport({ prior_state: refreshedWith(0, after), resource_drift: [{ address: 'whatsapp_local_storage.br', type: 'whatsapp_local_storage', change: { actions: ['update'], before: prior.values.root_module.resources[0].values, after } }] }, meta);
     expect(report.inSync).toBe(false);
     expect(report.rows[0]).toMatchObject({ phoneNumberId: '1', declaredRegion: 'BR', actualRegion: 'DE', state: 'drifted', changed: ['data_localization_region'] });
     expect(report.rows[1].state).toBe('in_sync');
@@ -31,14 +36,15 @@ describe('drift report', () => {
 
   test('a number that was deregistered and lost its storage shows both', () => {
     const after = resource('whatsapp_local_storage.in', '2', null, false).values;
-    const report = buildDriftReport({ prior_state: prior, resource_drift: [{ address: 'whatsapp_local_storage.in', type: 'whatsapp_local_storage', change: { actions: ['update'], before: prior.values.root_module.resources[1].values, after } }] }, meta);
+    const report = buildDriftReport({ prior_state: refreshedWith(1, after), resource_drift: [{ address: 'whatsapp_local_storage.in', type: 'whatsapp_local_storage', change: { actions: ['update'], before: prior.values.root_module.resources[1].values, after } }] }, meta);
     expect(report.rows[1]).toMatchObject({ actualRegion: null, actualRegistered: false, state: 'drifted', changed: ['data_localization_region', 'registered', 'storage_status'] });
     expect(renderTable(report)).toMatch(/2\s+whatsapp_local_storage\.in\s+IN\s+disabled\s+NOT registered\s+DRIFT/);
   });
 
   test('a number removed from the refreshed state is reported as gone', () => {
-    const report = buildDriftReport({ prior_state: prior, resource_drift: [{ address: 'whatsapp_local_storage.br', type: 'whatsapp_local_storage', change: { actions: ['delete'], before: prior.values.root_module.resources[0].values, after: null } }] }, meta);
-    expect(report.rows[0].state).toBe('gone');
+    const gone = { values: { root_module: { resources: [prior.values.root_module.resources[1]] } } };
+    const report = buildDriftReport({ prior_state: gone, resource_drift: [{ address: 'whatsapp_local_storage.br', type: 'whatsapp_local_storage', change: { actions: ['delete'], before: prior.values.root_module.resources[0].values, after: null } }] }, meta);
+    expect(report.rows.map((r) => [r.address, r.state])).toEqual([['whatsapp_local_storage.in', 'in_sync'], ['whatsapp_local_storage.br', 'gone']]);
     expect(report.inSync).toBe(false);
   });
 

@@ -58,27 +58,36 @@ function changedAttributes(before: Record<string, unknown>, after: Record<string
   return [...keys].filter((k) => !SECRET.has(k) && JSON.stringify(before[k]) !== JSON.stringify(after[k])).sort();
 }
 
+/**
+ * In a saved refresh-only plan, `prior_state` is the state AFTER the refresh
+ * (the live truth) and `resource_drift[].change.before` holds what the state
+ * recorded before it (what was declared and applied).
+ */
 export function buildDriftReport(plan: PlanJson, meta: { directory: string; engine: string; now: Date }): DriftReport {
   const drift = new Map((plan.resource_drift ?? []).filter((d) => d.type === RESOURCE_TYPE).map((d) => [d.address, d.change]));
-  const rows = flatten(plan.prior_state?.values?.root_module)
-    .filter((r) => r.type === RESOURCE_TYPE)
-    .map((r): DriftRow => {
-      const before = r.values ?? {};
-      const change = drift.get(r.address);
-      const after = change ? change.after : before;
-      const changed = change && after ? changedAttributes(before, after) : [];
-      return {
-        address: r.address,
-        phoneNumberId: str(before.phone_number_id) ?? str(before.id) ?? '?',
-        declaredRegion: str(before.data_localization_region),
-        actualRegion: after ? str(after.data_localization_region) : null,
-        declaredRegistered: bool(before.registered),
-        actualRegistered: after ? bool(after.registered) : null,
-        actualStatus: after ? str(after.storage_status) : null,
-        state: change && (change.actions.includes('delete') || after === null) ? 'gone' : changed.length ? 'drifted' : 'in_sync',
-        changed,
-      };
-    });
+  const refreshed = flatten(plan.prior_state?.values?.root_module).filter((r) => r.type === RESOURCE_TYPE);
+  const row = (address: string, declared: Record<string, unknown>, actual: Record<string, unknown> | null): DriftRow => {
+    const changed = actual ? changedAttributes(declared, actual) : [];
+    return {
+      address,
+      phoneNumberId: str(declared.phone_number_id) ?? str(declared.id) ?? '?',
+      declaredRegion: str(declared.data_localization_region),
+      actualRegion: actual ? str(actual.data_localization_region) : null,
+      declaredRegistered: bool(declared.registered),
+      actualRegistered: actual ? bool(actual.registered) : null,
+      actualStatus: actual ? str(actual.storage_status) : null,
+      state: actual === null ? 'gone' : changed.length ? 'drifted' : 'in_sync',
+      changed,
+    };
+  };
+  const rows = refreshed.map((r) => {
+    const actual = r.values ?? {};
+    return row(r.address, drift.get(r.address)?.before ?? actual, actual);
+  });
+  // A resource the refresh removed is absent from prior_state: only its drift entry remains.
+  for (const [address, change] of drift) {
+    if (!refreshed.some((r) => r.address === address) && change.before) rows.push(row(address, change.before, null));
+  }
   return { generatedAt: meta.now.toISOString(), directory: meta.directory, engine: meta.engine, inSync: rows.every((r) => r.state === 'in_sync'), rows };
 }
 

@@ -1,0 +1,11 @@
+/** What a data source type implements. */
+import type { Diagnostic } from '../diagnostics';
+import type { RequestContext } from '../provider-context';
+import type { BlockSchema } from '../schema/model';
+import type { ObjectView } from '../values/object-view';
+
+export interface DataSource {
+  readonly typeName: string;
+  readonly schema: BlockSchema;
+  read(config: ObjectView, ctx: RequestContext): Promise<{ state: ObjectView; diagnostics: Diagnostic[]; deferred?: 'provider_config_unknown' }>;
+}

@@ -1,0 +1,22 @@
+/** data "whatsapp_local_storage_regions": the supported list, no API call. */
+import { SUPPORTED_REGIONS } from '../../storage/regions';
+import { objectTypeOf } from '../schema/model';
+import { REGIONS_TYPE, regionsDataSourceSchema } from '../schema/regions-data-source';
+import { ObjectView } from '../values/object-view';
+import { record } from '../values/value';
+import type { DataSource } from './data-source';
+
+const type = objectTypeOf(regionsDataSourceSchema);
+
+export const localStorageRegionsDataSource: DataSource = {
+  typeName: REGIONS_TYPE,
+  schema: regionsDataSourceSchema,
+
+  async read() {
+    const values = record({
+      codes: SUPPORTED_REGIONS.map((r) => r.code),
+      regions: SUPPORTED_REGIONS.map((r) => record({ code: r.code, country: r.country, area: r.area })),
+    });
+    return { state: new ObjectView(type, values), diagnostics: [] };
+  },
+};

@@ -1,0 +1,45 @@
+/** data "whatsapp_phone_number": one read through the engine. */
+import { errorDiag } from '../diagnostics';
+import { asEngineError, engineErrorDiagnostic } from '../engine-diagnostics';
+import { notReadyDiagnostic } from '../provider-context';
+import { objectTypeOf } from '../schema/model';
+import { PHONE_NUMBER_TYPE, phoneNumberDataSourceSchema } from '../schema/phone-number-data-source';
+import { ObjectView } from '../values/object-view';
+import type { DataSource } from './data-source';
+
+const type = objectTypeOf(phoneNumberDataSourceSchema);
+const ATTRIBUTES = Object.keys(phoneNumberDataSourceSchema.attributes);
+
+export const phoneNumberDataSource: DataSource = {
+  typeName: PHONE_NUMBER_TYPE,
+  schema: phoneNumberDataSourceSchema,
+
+  async read(config, ctx) {
+    const id = config.knownString('phone_number_id');
+    if (id === undefined) return { state: config, diagnostics: [errorDiag('phone_number_id unknown', 'phone_number_id must be known to read the number.', ['phone_number_id'])] };
+    if (ctx.engineState.kind !== 'ready') {
+      if (ctx.deferralAllowed && ctx.engineState.kind === 'unknown_config') return { state: config, diagnostics: [], deferred: 'provider_config_unknown' };
+      return { state: config, diagnostics: [notReadyDiagnostic(ctx.engineState, `read phone number ${id}`)] };
+    }
+    try {
+      const info = await ctx.engineState.engine.phoneNumber(id, ctx.signal);
+      const values: Record<string, string | boolean | null> = {
+        phone_number_id: id,
+        display_phone_number: info.display_phone_number ?? null,
+        verified_name: info.verified_name ?? null,
+        code_verification_status: info.code_verification_status ?? null,
+        platform_type: info.platform_type ?? null,
+        status: info.status ?? null,
+        quality_rating: info.quality_rating ?? null,
+        name_status: info.name_status ?? null,
+        throughput_level: info.throughput_level ?? null,
+        registered: info.registered,
+        storage_status: info.storage_status,
+        data_localization_region: info.data_localization_region ?? null,
+      };
+      return { state: new ObjectView(type, values), diagnostics: [] };
+    } catch (err) {
+      return { state: config, diagnostics: [engineErrorDiagnostic(`Could not read phone number ${id}`, asEngineError(err), { attributes: ATTRIBUTES })] };
+    }
+  },
+};

@@ -1,0 +1,64 @@
+/**
+ * Protocol-neutral diagnostics. Every diagnostic about an attribute carries its
+ * path, so Terraform points at the offending line of configuration. The
+ * protocol layer converts these to tfplugin5/6 messages in one place.
+ */
+
+/** One step of an attribute path: an attribute name, a map key or a list index. */
+export type PathStep = string | { key: string } | { index: number };
+export type AttributePath = readonly PathStep[];
+
+export type Severity = 'error' | 'warning';
+
+export interface Diagnostic {
+  severity: Severity;
+  summary: string;
+  detail: string;
+  path?: AttributePath;
+}
+
+export function errorDiag(summary: string, detail: string, path?: AttributePath): Diagnostic {
+  return { severity: 'error', summary, detail, ...(path ? { path } : {}) };
+}
+
+export function warningDiag(summary: string, detail: string, path?: AttributePath): Diagnostic {
+  return { severity: 'warning', summary, detail, ...(path ? { path } : {}) };
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
+
+/** "a.b[0][\"k\"]", for logs and test messages. */
+export function formatPath(path: AttributePath | undefined): string {
+  if (!path || path.length === 0) return '(root)';
+  return path
+    .map((step, i) => {
+      if (typeof step === 'string') return i === 0 ? step : `.${step}`;
+      if ('key' in step) return `[${JSON.stringify(step.key)}]`;
+      return `[${step.index}]`;
+    })
+    .join('');
+}
+
+const REDACTED = '(sensitive value)';
+
+/**
+ * Replaces every occurrence of the given secrets in summaries and details.
+ * A last line of defence: messages are written secret-free, but an upstream
+ * error text could echo what it was sent.
+ */
+export function redactDiagnostics(diagnostics: Diagnostic[], secrets: readonly (string | null | undefined)[]): Diagnostic[] {
+  const list = secrets.filter((s): s is string => typeof s === 'string' && s.length >= 3);
+  if (list.length === 0) return diagnostics;
+  const scrub = (text: string): string => list.reduce((acc, secret) => acc.split(secret).join(REDACTED), text);
+  return diagnostics.map((d) => ({ ...d, summary: scrub(d.summary), detail: scrub(d.detail) }));
+}
+
+/** Thrown inside the provider to abort an RPC with diagnostics; the service turns it into a response. */
+export class DiagnosticsError extends Error {
+  constructor(readonly diagnostics: Diagnostic[]) {
+    super(diagnostics.map((d) => d.summary).join('; '));
+    this.name = 'DiagnosticsError';
+  }
+}

@@ -1,0 +1,22 @@
+/**
+ * The part of the engine (src/storage) the provider uses, as one narrow
+ * interface: resources depend on this, and configure builds it.
+ */
+import type { PhoneNumberInfo } from '../storage/observe';
+import type { ApiVersion, ConvergeOptions, ConvergencePlan, ConvergeResult, DesiredState, ObservedState } from '../storage/types';
+
+export interface EnginePort {
+  readonly apiVersion: ApiVersion;
+  observe(phoneNumberId: string, signal?: AbortSignal): Promise<ObservedState>;
+  plan(observed: ObservedState, desired: DesiredState): ConvergencePlan;
+  converge(phoneNumberId: string, desired: DesiredState, options: ConvergeOptions): Promise<ConvergeResult>;
+  phoneNumber(phoneNumberId: string, signal?: AbortSignal): Promise<PhoneNumberInfo>;
+}
+
+export interface EngineSettings {
+  accessToken: string;
+  apiVersion: ApiVersion;
+  baseUrl: string;
+  timeoutMs?: number;
+  maxRetries?: number;
+}

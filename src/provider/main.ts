@@ -1,0 +1,12 @@
+/**
+ * terraform-provider-whatsapp: the executable Terraform/OpenTofu launch.
+ *
+ * Only the plugin plumbing is evaluated before the handshake line; the provider (and,
+ * through it, the engine, HTTP client and protobuf code) is `require`d on first use, so
+ * esbuild keeps it in the bundle but start-up does not pay for it.
+ */
+import { runPlugin } from './protocol/plugin-main';
+
+runPlugin({
+  loadService: () => (require('./provider') as typeof import('./provider')).createProviderService(),
+});

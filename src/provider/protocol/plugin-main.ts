@@ -1,0 +1,179 @@
+/**
+ * The provider process: cookie check, version negotiation, AutoMTLS identity, listen on
+ * a unix socket, print the handshake line, then serve until told to stop.
+ *
+ * Start-up speed is a requirement (engines start providers many times per run): before
+ * the handshake line we load only node built-ins, the logger and the X.509 code. The
+ * generated protobuf modules and the provider itself are `require`d on first use
+ * (esbuild keeps them in the bundle but evaluates them late).
+ */
+import { createSecureServer, createServer, type Http2SecureServer, type Http2Server } from 'node:http2';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  MAGIC_COOKIE_KEY,
+  MAGIC_COOKIE_VALUE,
+  NOT_A_COMMAND_MESSAGE,
+  handshakeLine,
+  negotiateProtocolVersion,
+  type ProtocolVersion,
+} from './handshake';
+import { serveGrpc, type MethodHandler, type Router } from './grpc-server';
+import { log } from './logger';
+import type { ProviderService } from './provider-service';
+
+export interface PluginOptions {
+  /** Creates the provider implementation; called once, on the first provider RPC. */
+  loadService(): ProviderService;
+  env?: NodeJS.ProcessEnv;
+}
+
+export function runPlugin(options: PluginOptions): void {
+  const env = options.env ?? process.env;
+  if (env[MAGIC_COOKIE_KEY] !== MAGIC_COOKIE_VALUE) {
+    process.stderr.write(NOT_A_COMMAND_MESSAGE);
+    process.exit(1);
+  }
+  const negotiated = negotiateProtocolVersion(env.PLUGIN_PROTOCOL_VERSIONS);
+  if ('error' in negotiated) {
+    process.stderr.write(negotiated.error + '\n');
+    log.error(negotiated.error);
+    process.exit(1);
+  }
+  const version = negotiated.version;
+
+  // AutoMTLS when the engine hands us its client certificate; plain h2c otherwise.
+  let server: Http2Server | Http2SecureServer;
+  let certField = '';
+  const clientCert = env.PLUGIN_CLIENT_CERT;
+  if (clientCert) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const tls = require('./tls-cert') as typeof import('./tls-cert');
+    const identity = tls.createServerIdentity();
+    certField = tls.handshakeCertField(identity.certDer);
+    server = createSecureServer({
+      key: identity.keyPem,
+      cert: identity.certPem,
+      ca: clientCert,
+      requestCert: true,
+      rejectUnauthorized: true,
+      minVersion: 'TLSv1.2',
+      allowHTTP1: false,
+    });
+  } else {
+    server = createServer();
+  }
+
+  const socketDir = mkdtempSync(join(env.PLUGIN_UNIX_SOCKET_DIR || tmpdir(), 'tfwa-'));
+  const socketPath = join(socketDir, 'plugin.sock');
+  const cleanup = (): void => {
+    try {
+      rmSync(socketDir, { recursive: true, force: true });
+    } catch {
+      // best effort: the temp dir is ours alone
+    }
+  };
+  process.on('exit', cleanup);
+
+  let stopping = false;
+  const shutdown = (code: number, reason: string): void => {
+    if (stopping) return;
+    stopping = true;
+    log.debug('provider exiting', { reason });
+    grpc.abortAll();
+    server.close();
+    cleanup();
+    // Sessions may linger (the engine keeps its connection open); do not wait for them.
+    setImmediate(() => process.exit(code));
+  };
+
+  const router = createRouter(version, options.loadService, () => shutdown(0, 'Shutdown RPC'));
+  const grpc = serveGrpc(server, router, log);
+
+  installProcessGuards(shutdown);
+
+  server.listen(socketPath, () => {
+    process.stdout.write(handshakeLine(version, 'unix', socketPath, certField) + '\n');
+    // stdout now belongs to go-plugin (it would log stray lines as plugin output):
+    // whatever a library prints there from now on goes to stderr.
+    const toStderr = process.stderr.write.bind(process.stderr);
+    process.stdout.write = toStderr as typeof process.stdout.write;
+    log.debug('plugin server listening', { protocol_version: version, address: socketPath, tls: Boolean(clientCert) });
+    // Warm up protobuf + provider code while the engine connects, so the first RPC is fast.
+    setImmediate(() => {
+      try {
+        router.preload();
+      } catch (error) {
+        log.error('cannot load the provider', { error: error instanceof Error ? error.message : String(error) });
+      }
+    });
+  });
+}
+
+interface PluginRouter extends Router {
+  preload(): void;
+}
+
+/** Routes method paths to handler tables that are built (and required) on first use. */
+function createRouter(version: ProtocolVersion, loadService: () => ProviderService, onShutdown: () => void): PluginRouter {
+  let service: ProviderService | undefined;
+  const getService = (): ProviderService => {
+    if (!service) {
+      service = loadService();
+      log.debug('provider implementation loaded');
+    }
+    return service;
+  };
+  let pluginTable: Map<string, MethodHandler> | undefined;
+  let providerTable: Map<string, MethodHandler> | undefined;
+  const providerPrefix = `/tfplugin${version}.Provider/`;
+
+  const loadPluginTable = () =>
+    (pluginTable ??= (require('./go-plugin-services') as typeof import('./go-plugin-services')).goPluginHandlers({
+      onShutdown,
+      log,
+    }));
+  const loadProviderTable = () =>
+    (providerTable ??=
+      version === 6
+        ? (require('./tfplugin6-server') as typeof import('./tfplugin6-server')).tfplugin6Handlers(getService)
+        : (require('./tfplugin5-server') as typeof import('./tfplugin5-server')).tfplugin5Handlers(getService));
+
+  const router = ((path: string) => {
+    if (path.startsWith(providerPrefix)) return loadProviderTable().get(path);
+    if (path.startsWith('/plugin.') || path.startsWith('/grpc.health.v1.')) return loadPluginTable().get(path);
+    return undefined;
+  }) as PluginRouter;
+  router.preload = () => {
+    loadPluginTable();
+    loadProviderTable();
+    getService();
+  };
+  return router;
+}
+
+/**
+ * Signals and orphan detection, the way go-plugin providers behave:
+ * - SIGINT is ignored: the engine receives the same Ctrl-C, asks providers to stop
+ *   (StopProvider) and then kills them; dying first would break its cleanup.
+ * - SIGTERM/SIGHUP: clean exit (socket dir removed).
+ * - stdin is never read (the engine shares its terminal with us; reading could steal
+ *   the user's answer to an approval prompt), so its state means nothing to us.
+ * - if the engine dies without killing us, we are reparented: exit then.
+ * - a stray exception or rejection is logged, never fatal.
+ */
+function installProcessGuards(shutdown: (code: number, reason: string) => void): void {
+  process.stderr.on('error', () => undefined); // a closed stderr must not become an uncaught loop
+  process.on('SIGINT', () => log.debug('ignoring SIGINT: the engine handles interrupts'));
+  process.on('SIGTERM', () => shutdown(0, 'SIGTERM'));
+  process.on('SIGHUP', () => shutdown(0, 'SIGHUP'));
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) shutdown(0, 'engine process went away');
+  }, 1000).unref();
+  process.on('uncaughtException', (error) => log.error('uncaught exception (ignored)', { error: error.stack ?? error.message }));
+  process.on('unhandledRejection', (reason) =>
+    log.error('unhandled promise rejection (ignored)', { error: reason instanceof Error ? (reason.stack ?? reason.message) : String(reason) }),
+  );
+}

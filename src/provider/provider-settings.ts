@@ -1,0 +1,78 @@
+/**
+ * ConfigureProvider's input rules: each setting comes from configuration,
+ * else its environment variable, else a default. Unknown configuration values
+ * (a token produced by another resource, during plan) are not an error:
+ * Terraform configures the provider again with known values before apply, so
+ * the provider records that it cannot talk to the API yet.
+ */
+import { ApiVersionError, DEFAULT_API_VERSION, parseApiVersion } from '../cloud-api/api-version';
+import type { Diagnostic } from './diagnostics';
+import { errorDiag } from './diagnostics';
+import type { EngineSettings } from './engine-port';
+import { DEFAULT_BASE_URL, ENV_ACCESS_TOKEN, ENV_API_VERSION, ENV_BASE_URL, providerConfigSchema } from './schema/provider-config';
+import type { ObjectView } from './values/object-view';
+import { validateConfig } from './validators/run-validators';
+import { httpUrl } from './validators/string-validators';
+
+export type SettingsResolution =
+  | { kind: 'ready'; settings: EngineSettings; sources: Record<string, 'config' | 'env' | 'default'> }
+  | { kind: 'unknown'; unknownAttributes: string[] }
+  | { kind: 'invalid'; diagnostics: Diagnostic[] };
+
+export function resolveProviderSettings(config: ObjectView, env: NodeJS.ProcessEnv): SettingsResolution {
+  const diagnostics = validateConfig(providerConfigSchema, config);
+  if (diagnostics.some((d) => d.severity === 'error')) return { kind: 'invalid', diagnostics };
+
+  const unknownAttributes = Object.keys(providerConfigSchema.attributes).filter((n) => config.isUnknown(n));
+  if (unknownAttributes.length > 0) return { kind: 'unknown', unknownAttributes };
+
+  const sources: Record<string, 'config' | 'env' | 'default'> = {};
+  const pick = (name: string, envVar: string, fallback?: string): string | undefined => {
+    const configured = config.knownString(name);
+    if (configured !== undefined && configured.trim() !== '') {
+      sources[name] = 'config';
+      return configured.trim();
+    }
+    const fromEnv = env[envVar];
+    if (fromEnv !== undefined && fromEnv.trim() !== '') {
+      sources[name] = 'env';
+      return fromEnv.trim();
+    }
+    sources[name] = 'default';
+    return fallback;
+  };
+
+  const accessToken = pick('access_token', ENV_ACCESS_TOKEN);
+  if (accessToken === undefined) {
+    diagnostics.push(
+      errorDiag(
+        'Missing access token',
+        `The provider needs a Graph API access token: set access_token in the provider "whatsapp" block (from a sensitive variable) or the ${ENV_ACCESS_TOKEN} environment variable.`,
+        ['access_token'],
+      ),
+    );
+  }
+
+  const rawVersion = pick('api_version', ENV_API_VERSION, DEFAULT_API_VERSION)!;
+  let apiVersion;
+  try {
+    apiVersion = parseApiVersion(rawVersion);
+  } catch (err) {
+    const message = err instanceof ApiVersionError ? err.message : String(err);
+    diagnostics.push(errorDiag('Invalid api_version', sources.api_version === 'env' ? `${message} (from ${ENV_API_VERSION})` : message, ['api_version']));
+  }
+
+  const baseUrl = pick('base_url', ENV_BASE_URL, DEFAULT_BASE_URL)!;
+  if (sources.base_url === 'env') {
+    for (const d of httpUrl('base_url').validate(baseUrl, ['base_url'])) diagnostics.push({ ...d, detail: `${d.detail} (from ${ENV_BASE_URL})` });
+  }
+
+  if (diagnostics.some((d) => d.severity === 'error') || !apiVersion || accessToken === undefined) return { kind: 'invalid', diagnostics };
+
+  const settings: EngineSettings = { accessToken, apiVersion, baseUrl: baseUrl.replace(/\/+$/, '') };
+  const timeout = config.knownNumber('request_timeout_seconds');
+  if (timeout !== undefined) settings.timeoutMs = Math.round(timeout * 1000);
+  const retries = config.knownNumber('max_retries');
+  if (retries !== undefined) settings.maxRetries = retries;
+  return { kind: 'ready', settings, sources };
+}

@@ -1,0 +1,132 @@
+/**
+ * PlanResourceChange for whatsapp_local_storage: the schema-driven plan, then
+ * what this resource can predict. The pure engine planner decides whether the
+ * apply deregisters a live number (a warning with its explanation) or needs a
+ * PIN or verification code (caught here, before anything goes offline).
+ */
+import { planConvergence } from '../../storage/planner';
+import type { ConvergencePlan, ObservedState } from '../../storage/types';
+import type { Diagnostic } from '../diagnostics';
+import { errorDiag, warningDiag } from '../diagnostics';
+import { asEngineError } from '../engine-diagnostics';
+import { planAttributes } from '../plan-modifiers/plan-attributes';
+import type { RequestContext } from '../provider-context';
+import { localStorageResourceSchema } from '../schema/local-storage-resource';
+import { ObjectView } from '../values/object-view';
+import { UNKNOWN, valuesEqual } from '../values/value';
+import type { PlanRequest, PlanResponse } from './managed-resource';
+import { desiredFrom, expectedStatus, observedFromState } from './local-storage-state';
+
+export async function planLocalStorage({ prior, proposed, config, ctx }: PlanRequest): Promise<PlanResponse> {
+  if (proposed.isNullObject) return planDestroy(prior, ctx);
+
+  const attrs = planAttributes(localStorageResourceSchema, prior.isNullObject ? null : prior, proposed, config);
+  const creating = prior.isNullObject || attrs.requiresReplace.length > 0;
+  let planned = attrs.planned.with({ id: attrs.planned.get('phone_number_id') });
+  const diagnostics: Diagnostic[] = [];
+
+  const engine = ctx.engineState.kind === 'ready' ? ctx.engineState.engine : undefined;
+  const desired = desiredFrom(planned);
+  const id = planned.knownString('phone_number_id');
+
+  // What the number looks like now: prior state on update (just refreshed), a live read on create.
+  let observed: ObservedState | undefined;
+  if (!creating) observed = observedFromState(prior);
+  else if (engine && id !== undefined) {
+    try {
+      observed = await engine.observe(id, ctx.signal);
+    } catch (err) {
+      const e = asEngineError(err);
+      diagnostics.push(warningDiag(`Could not read phone number ${id} while planning`, `${e.message} The plan assumes nothing about the number's current registration; apply reads it again and stops before any change if it is not accessible.`, ['phone_number_id']));
+    }
+  }
+
+  const convergence = engine && desired && observed ? planConvergence(observed, desired, engine.apiVersion) : undefined;
+  const work = convergence ? convergence.steps.length > 0 : undefined;
+
+  if (creating || attrs.changed || work) {
+    // A successful converge always ends registered with exactly the declared storage.
+    const statusNow = work === false && observed ? (creating ? String(observed.storage.status) : prior.get('storage_status')) : undefined;
+    planned = planned.with({
+      storage_status: statusNow ?? (desired ? expectedStatus(desired.region) : UNKNOWN),
+      registered: work === false && observed ? observed.registered : true,
+    });
+    if (creating && observed) planned = planned.with({ display_phone_number: observed.displayPhoneNumber ?? null });
+  }
+
+  if (convergence && id !== undefined) diagnostics.push(...convergenceDiagnostics(convergence, config, id));
+  const pinWoVersionChanged = !creating && !valuesEqual(prior.get('pin_wo_version'), planned.get('pin_wo_version'));
+  if (pinWoVersionChanged && config.isNull('pin_wo') && planned.get('pin_wo_version') !== null) {
+    diagnostics.push(errorDiag('pin_wo_version changed without pin_wo', 'pin_wo_version changed, which asks the next apply to register with the write-only PIN, but pin_wo is not set: set pin_wo (from a sensitive source) in the same change.', ['pin_wo']));
+  }
+  return { planned, requiresReplace: attrs.requiresReplace, diagnostics };
+}
+
+function convergenceDiagnostics(plan: ConvergencePlan, config: ObjectView, id: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  if (plan.impossible) {
+    out.push(errorDiag('Local Storage cannot be changed on this number', plan.impossible, ['phone_number_id']));
+    return out;
+  }
+  if (plan.takesNumberOffline) {
+    out.push(
+      warningDiag(
+        `Apply takes phone number ${id} offline`,
+        `Changing Local Storage needs the number unregistered, so messaging stops until it is registered again. ${plan.explanation}`,
+        ['data_localization_region'],
+      ),
+    );
+  }
+  const registers = plan.steps.some((s) => s.kind === 'register');
+  if (registers && config.isNull('pin') && config.isNull('pin_wo')) {
+    out.push(
+      errorDiag(
+        'pin is required for this change',
+        `This apply registers phone number ${id}, which needs its two-step verification PIN (6 digits): set pin (or pin_wo on Terraform/OpenTofu 1.11+) from a sensitive variable. Nothing has been changed. ${plan.explanation}`,
+        ['pin'],
+      ),
+    );
+  }
+  if (plan.requirement && config.isNull('verification_code')) {
+    out.push(warningDiag('Verification code needed', plan.requirement.message, ['verification_code']));
+  }
+  return out;
+}
+
+function planDestroy(prior: ObjectView, ctx: RequestContext): PlanResponse {
+  const id = prior.knownString('phone_number_id') ?? '(unknown)';
+  const region = prior.knownString('data_localization_region');
+  const diagnostics: Diagnostic[] = [];
+  const engine = ctx.engineState.kind === 'ready' ? ctx.engineState.engine : undefined;
+  if (prior.knownBool('disable_on_destroy') === true) {
+    const observed = observedFromState(prior);
+    const plan = engine && observed ? planConvergence(observed, { region: null }, engine.apiVersion) : undefined;
+    if (plan && plan.steps.length > 0) {
+      diagnostics.push(
+        warningDiag(
+          `Destroy disables Local Storage on phone number ${id}`,
+          `disable_on_destroy is true, so destroying turns Local Storage off${plan.takesNumberOffline ? ' and takes the number offline until it is registered again' : ''}. ${plan.explanation}`,
+          ['disable_on_destroy'],
+        ),
+      );
+      if (plan.steps.some((s) => s.kind === 'register') && prior.isNull('pin')) {
+        diagnostics.push(
+          errorDiag(
+            'pin is required to disable Local Storage on destroy',
+            `Disabling Local Storage registers phone number ${id} again, which needs its two-step PIN, but the state has no pin (pin_wo is write-only and never stored). Set pin and apply, or set disable_on_destroy = false and apply, before destroying.`,
+            ['disable_on_destroy'],
+          ),
+        );
+      }
+    }
+  } else {
+    diagnostics.push(
+      warningDiag(
+        `Local Storage on phone number ${id} stays as it is`,
+        `Destroying this resource only stops managing the number: ${region ? `its message data stays in ${region}` : 'its storage setting is not changed'}. To turn Local Storage off when destroying, set disable_on_destroy = true and apply before destroying.`,
+        ['disable_on_destroy'],
+      ),
+    );
+  }
+  return { planned: new ObjectView(prior.type, null), requiresReplace: [], diagnostics };
+}

@@ -1,0 +1,163 @@
+/**
+ * The whatsapp_local_storage resource: apply converges through the engine,
+ * read reports the live setting (drift), import adopts a number by id.
+ * Failures never lose state: apply returns the observed truth with the error,
+ * read keeps the prior state when the number cannot be read.
+ */
+import type { EngineEvent } from '../../storage/types';
+import type { Diagnostic } from '../diagnostics';
+import { errorDiag } from '../diagnostics';
+import { asEngineError, engineErrorDiagnostic, type PathMapping } from '../engine-diagnostics';
+import { requireEngine, type ProviderLogger, type RequestContext } from '../provider-context';
+import { LOCAL_STORAGE_TYPE, localStorageResourceSchema } from '../schema/local-storage-resource';
+import { objectTypeOf } from '../schema/model';
+import { graphId } from '../validators/string-validators';
+import { ObjectView } from '../values/object-view';
+import { record } from '../values/value';
+import type { ApplyRequest, ManagedResource, StateResponse } from './managed-resource';
+import { planLocalStorage } from './local-storage-plan';
+import { desiredFrom, withObserved } from './local-storage-state';
+import { upgradeLocalStorageState } from './local-storage-upgrade';
+
+const type = objectTypeOf(localStorageResourceSchema);
+const ATTRIBUTES = Object.keys(localStorageResourceSchema.attributes);
+
+/** Graph codes meaning "this object does not exist or this token cannot see it". */
+const NOT_ACCESSIBLE_CODES = new Set([33, 100]);
+
+export const localStorageResource: ManagedResource = {
+  typeName: LOCAL_STORAGE_TYPE,
+  schema: localStorageResourceSchema,
+
+  validate(config, ctx) {
+    const diagnostics: Diagnostic[] = [];
+    if (!config.isNull('pin_wo') && !ctx.writeOnlyAllowed) {
+      diagnostics.push(
+        errorDiag(
+          'Write-only attributes not supported here',
+          'pin_wo is a write-only attribute, which needs Terraform 1.11+ or OpenTofu 1.11+. This engine did not announce support for it: use pin instead.',
+          ['pin_wo'],
+        ),
+      );
+    }
+    return diagnostics;
+  },
+
+  plan: planLocalStorage,
+
+  async apply(request) {
+    return request.planned.isNullObject ? applyDestroy(request) : applyConverge(request);
+  },
+
+  async read(state, ctx) {
+    if (ctx.engineState.kind !== 'ready') {
+      // Plan-time configuration with unknown values: nothing can be read, keep what we know.
+      return { state, diagnostics: [], ...(ctx.deferralAllowed && ctx.engineState.kind === 'unknown_config' ? { deferred: 'provider_config_unknown' as const } : {}) };
+    }
+    const id = state.knownString('phone_number_id') ?? state.knownString('id');
+    if (id === undefined) return { state, diagnostics: [errorDiag('Invalid state', 'The state has no phone_number_id; remove it with `terraform state rm` and import the number again.')] };
+    try {
+      const observed = await ctx.engineState.engine.observe(id, ctx.signal);
+      return { state: withObserved(state, observed), diagnostics: [] };
+    } catch (err) {
+      const e = asEngineError(err);
+      if (e.graphCode !== undefined && NOT_ACCESSIBLE_CODES.has(e.graphCode) && e.attribute === 'phone_number_id') {
+        return {
+          state,
+          diagnostics: [
+            errorDiag(
+              `Phone number ${id} not found or not accessible`,
+              `${e.message} The state is kept: Graph answers the same way for a deleted number and for a token that lost access to it, and forgetting a live number would be worse. ` +
+                'If the token is right and the number was deleted on purpose, remove it from state (`terraform state rm` / `tofu state rm`).',
+              ['phone_number_id'],
+            ),
+          ],
+        };
+      }
+      return { state, diagnostics: [engineErrorDiagnostic(`Could not read phone number ${id}`, e, { attributes: ATTRIBUTES })] };
+    }
+  },
+
+  async importState(id) {
+    const problems = graphId('phone_number_id').validate(id, []);
+    if (problems.length > 0) {
+      return { state: new ObjectView(type, null), diagnostics: problems.map((d) => ({ ...d, summary: 'Invalid import id', detail: `${d.detail} Import takes the phone number id, e.g. \`terraform import whatsapp_local_storage.main 106540352242922\`.` })) };
+    }
+    const values = record();
+    for (const name of ATTRIBUTES) values[name] = null;
+    values.id = id;
+    values.phone_number_id = id;
+    values.disable_on_destroy = false;
+    // The engine calls ReadResource next, which fills in the live values.
+    return { state: new ObjectView(type, values), diagnostics: [] };
+  },
+
+  upgradeState: upgradeLocalStorageState,
+};
+
+async function applyConverge({ prior, planned, config, ctx }: ApplyRequest): Promise<StateResponse> {
+  const engine = requireEngine(ctx, 'apply whatsapp_local_storage');
+  const id = planned.knownString('phone_number_id');
+  const desired = desiredFrom(planned);
+  if (id === undefined || desired === undefined) {
+    return { state: planned, diagnostics: [errorDiag('Values unknown at apply', 'phone_number_id and data_localization_region must be known when applying.', ['data_localization_region'])] };
+  }
+  const fromWriteOnly = config.knownString('pin') === undefined && config.knownString('pin_wo') !== undefined;
+  const pin = config.knownString('pin') ?? config.knownString('pin_wo') ?? planned.knownString('pin');
+  const verificationCode = config.knownString('verification_code') ?? planned.knownString('verification_code');
+
+  const result = await engine.converge(id, desired, {
+    ...(pin !== undefined ? { pin } : {}),
+    ...(verificationCode !== undefined ? { verificationCode } : {}),
+    onEvent: eventLogger(ctx.log, id),
+    signal: ctx.signal,
+  });
+
+  const base = planned.with({ pin_wo: null });
+  let state = result.observed ? withObserved(base, result.observed) : base;
+  if (result.ok) {
+    return { state: state.with({ data_localization_region: planned.get('data_localization_region') }), diagnostics: [] };
+  }
+  if (!result.observed) state = prior; // nothing could be read: what we knew before is still the best truth
+  const mapping: PathMapping = { attributes: ATTRIBUTES, ...(fromWriteOnly ? { rename: { pin: 'pin_wo' } } : {}) };
+  const error = result.error ?? { message: 'The engine reported a failure without details.', retryable: false };
+  const diagnostic = engineErrorDiagnostic(`Could not apply Local Storage to phone number ${id}`, error, mapping);
+  if (result.recovered) diagnostic.detail += ' The number was registered again after the failure, so it keeps messaging.';
+  return { state, diagnostics: [diagnostic] };
+}
+
+async function applyDestroy({ prior, ctx }: ApplyRequest): Promise<StateResponse> {
+  const gone = new ObjectView(type, null);
+  if (prior.knownBool('disable_on_destroy') !== true) return { state: gone, diagnostics: [] };
+  const engine = requireEngine(ctx, 'disable Local Storage on destroy');
+  const id = prior.knownString('phone_number_id')!;
+  const pin = prior.knownString('pin');
+  const result = await engine.converge(id, { region: null }, { ...(pin !== undefined ? { pin } : {}), onEvent: eventLogger(ctx.log, id), signal: ctx.signal });
+  if (result.ok) return { state: gone, diagnostics: [] };
+  const error = result.error ?? { message: 'The engine reported a failure without details.', retryable: false };
+  const diagnostic = engineErrorDiagnostic(`Could not disable Local Storage on phone number ${id}`, error, { attributes: ATTRIBUTES });
+  // Still managed: keep it in state with what is true now.
+  return { state: result.observed ? withObserved(prior, result.observed) : prior, diagnostics: [diagnostic] };
+}
+
+/** Engine progress as log lines (events carry no secrets by contract). */
+function eventLogger(log: ProviderLogger, id: string): (event: EngineEvent) => void {
+  return (event) => {
+    switch (event.type) {
+      case 'step_started':
+        log.info(`whatsapp_local_storage ${id}: ${event.step.kind} started`, { phone_number_id: id, step: event.step.kind, reason: event.step.reason });
+        break;
+      case 'step_finished':
+        log.info(`whatsapp_local_storage ${id}: ${event.step.kind} done`, { phone_number_id: id, step: event.step.kind, duration_ms: event.durationMs });
+        break;
+      case 'step_failed':
+        log.warn(`whatsapp_local_storage ${id}: ${event.step.kind} failed`, { phone_number_id: id, step: event.step.kind, message: event.message });
+        break;
+      case 'retry':
+        log.debug(`whatsapp_local_storage ${id}: retrying ${event.operation}`, { attempt: event.attempt, delay_ms: event.delayMs, reason: event.reason });
+        break;
+      default:
+        log.info(`whatsapp_local_storage ${id}: ${event.type}`, { event });
+    }
+  };
+}

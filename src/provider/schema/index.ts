@@ -1,0 +1,20 @@
+/** Every schema the provider serves, by type name. */
+import { localStorageResourceSchema, LOCAL_STORAGE_TYPE } from './local-storage-resource';
+import type { BlockSchema } from './model';
+import { phoneNumberDataSourceSchema, PHONE_NUMBER_TYPE } from './phone-number-data-source';
+import { providerConfigSchema } from './provider-config';
+import { regionsDataSourceSchema, REGIONS_TYPE } from './regions-data-source';
+
+export const PROVIDER_ADDRESS = 'registry.terraform.io/waba/whatsapp';
+
+export const resourceSchemas: Readonly<Record<string, BlockSchema>> = {
+  [LOCAL_STORAGE_TYPE]: localStorageResourceSchema,
+};
+
+export const dataSourceSchemas: Readonly<Record<string, BlockSchema>> = {
+  [PHONE_NUMBER_TYPE]: phoneNumberDataSourceSchema,
+  [REGIONS_TYPE]: regionsDataSourceSchema,
+};
+
+export { providerConfigSchema };
+export * from './model';

@@ -1,0 +1,110 @@
+/** `resource "whatsapp_local_storage"`: one phone number's Local Storage setting. */
+import { SUPPORTED_REGIONS } from '../../storage/regions';
+import { requiresReplace, useStateForUnknown } from '../plan-modifiers/common';
+import { t } from '../values/cty-type';
+import { atMostOneOf } from '../validators/config-validators';
+import { integerBetween } from '../validators/number-validators';
+import { digitsBetween, digitsOfLength, graphId, localStorageRegion } from '../validators/string-validators';
+import type { BlockSchema } from './model';
+
+export const LOCAL_STORAGE_TYPE = 'whatsapp_local_storage';
+
+/** Version 1 added pin_wo, pin_wo_version, verification_code and display_phone_number. */
+export const LOCAL_STORAGE_SCHEMA_VERSION = 1;
+
+const regionList = SUPPORTED_REGIONS.map((r) => `\`${r.code}\` (${r.country})`).join(', ');
+
+export const localStorageResourceSchema: BlockSchema = {
+  version: LOCAL_STORAGE_SCHEMA_VERSION,
+  description:
+    'Keeps a WhatsApp Business phone number\'s message data at rest in one country (**Local Storage**), or turns it off.\n\n' +
+    'The setting can only change while the number is unregistered, so changing it on a live number deregisters the number, ' +
+    'writes the setting and registers it again with the two-step `pin`: messaging stops for the few seconds in between, and the plan warns about it. ' +
+    'Destroying the resource leaves the storage setting as it is unless `disable_on_destroy` is `true`.',
+  attributes: {
+    id: {
+      type: t.string,
+      computed: true,
+      planModifiers: [useStateForUnknown()],
+      description: 'Same as `phone_number_id`.',
+    },
+    phone_number_id: {
+      type: t.string,
+      required: true,
+      validators: [graphId('phone_number_id')],
+      planModifiers: [requiresReplace()],
+      description: 'The WhatsApp Business phone number id (digits only, as shown in WhatsApp Manager). Changing it replaces the resource.',
+    },
+    data_localization_region: {
+      type: t.string,
+      optional: true,
+      validators: [localStorageRegion()],
+      description:
+        `Country to keep message data in, as an upper-case ISO 3166-1 alpha-2 code: ${regionList}. ` +
+        'Leave it unset (null) to disable Local Storage.',
+    },
+    pin: {
+      type: t.string,
+      optional: true,
+      sensitive: true,
+      validators: [digitsOfLength('pin', 6, 'the two-step verification PIN')],
+      description:
+        'The number\'s two-step verification PIN (6 digits), used to register the number again after the storage setting changes. ' +
+        '**Required at apply whenever the plan registers the number** (changing the region of a registered number, or enabling it on an unregistered one). ' +
+        'Stored in state (marked sensitive); use `pin_wo` instead to keep it out of state. Set at most one of `pin` and `pin_wo`.',
+    },
+    pin_wo: {
+      type: t.string,
+      optional: true,
+      sensitive: true,
+      writeOnly: true,
+      validators: [digitsOfLength('pin_wo', 6, 'the two-step verification PIN')],
+      description:
+        'The two-step verification PIN as a write-only attribute (Terraform 1.11+, OpenTofu 1.11+): used like `pin` but never stored in plan or state. ' +
+        'Because it is not stored, it is not available when destroying with `disable_on_destroy`. Change `pin_wo_version` to run registration again with a new value.',
+    },
+    pin_wo_version: {
+      type: t.number,
+      optional: true,
+      validators: [integerBetween('pin_wo_version', 0, Number.MAX_SAFE_INTEGER)],
+      description:
+        'Any whole number. Write-only values leave no trace in state, so changing `pin_wo` alone plans nothing: change `pin_wo_version` with it to make the next apply run with the new `pin_wo` ' +
+        '(it registers the number whenever convergence needs registering; a number that is registered with the declared storage is left as it is).',
+    },
+    verification_code: {
+      type: t.string,
+      optional: true,
+      sensitive: true,
+      validators: [digitsBetween('verification_code', 4, 10, 'the one-time code Meta sent by SMS or voice')],
+      description:
+        'One-time verification code for the legacy flow (`api_version` `v20.0` and older) when the number is not verified: ' +
+        'request it first (for example with the CLI), then set it here for one apply.',
+    },
+    disable_on_destroy: {
+      type: t.bool,
+      optional: true,
+      computed: true,
+      default: false,
+      description:
+        'When `true`, destroying the resource disables Local Storage on the number (which deregisters and registers it again with `pin`). ' +
+        'Defaults to `false`: destroying only stops managing the setting.',
+    },
+    storage_status: {
+      type: t.string,
+      computed: true,
+      description: 'Storage status as the API reports it: `IN_COUNTRY_STORAGE_ENABLED`, `DEFAULT` (disabled), or a newer status verbatim.',
+    },
+    registered: {
+      type: t.bool,
+      computed: true,
+      description: 'Whether the number is registered with Cloud API (can send and receive messages).',
+    },
+    display_phone_number: {
+      type: t.string,
+      computed: true,
+      planModifiers: [useStateForUnknown()],
+      description: 'The phone number as WhatsApp displays it, for example `+1 555-010-0000`.',
+    },
+  },
+  configValidators: [atMostOneOf('pin', 'pin_wo')],
+};

@@ -1,0 +1,65 @@
+/**
+ * Schemas as protocol-neutral data, in the manner of terraform-plugin-framework:
+ * every attribute declares its type, flags, a Markdown description, and the
+ * small named behaviours (validators, plan modifiers, a default) that apply to
+ * it. `to-tfplugin.ts` turns these into protocol messages in one place; docs
+ * and CDKTF doc comments read the same descriptions.
+ *
+ * Only plain attributes (no nested attribute types): protocol 5 cannot carry them.
+ */
+import type { ObjectType } from '../values/cty-type';
+import type { CtyType } from '../values/cty-type';
+import type { Value } from '../values/value';
+import type { AttributeValidator, ConfigValidator } from '../validators/validator';
+import type { PlanModifier } from '../plan-modifiers/plan-modifier';
+
+export interface AttributeSchema {
+  type: CtyType;
+  /** Markdown; shown by editors, the registry docs and CDKTF doc comments. */
+  description: string;
+  required?: boolean;
+  optional?: boolean;
+  computed?: boolean;
+  sensitive?: boolean;
+  /** Accepted in configuration, never persisted in plan or state (Terraform 1.11+, OpenTofu 1.11+). */
+  writeOnly?: boolean;
+  /** Deprecation message; presence marks the attribute deprecated. */
+  deprecated?: string;
+  /** Environment variable read when the (provider) attribute is not configured. */
+  envVar?: string;
+  /** Value planned when the configuration leaves the attribute null (needs optional + computed). */
+  default?: Value;
+  validators?: readonly AttributeValidator[];
+  planModifiers?: readonly PlanModifier[];
+}
+
+export interface BlockSchema {
+  /** Schema version of stored state (resources only). */
+  version: number;
+  /** Markdown description of the resource, data source or provider. */
+  description: string;
+  attributes: Readonly<Record<string, AttributeSchema>>;
+  /** Rules across attributes (e.g. "exactly one of"). */
+  configValidators?: readonly ConfigValidator[];
+}
+
+/** The cty object type values of this block have. */
+export function objectTypeOf(block: BlockSchema): ObjectType {
+  const attributes: Record<string, CtyType> = {};
+  for (const [name, attr] of Object.entries(block.attributes)) attributes[name] = attr.type;
+  return { kind: 'object', attributes };
+}
+
+/** Consistency checks a schema must pass; run by the unit tests so a bad flag combination never ships. */
+export function schemaProblems(block: BlockSchema): string[] {
+  const problems: string[] = [];
+  for (const [name, a] of Object.entries(block.attributes)) {
+    if (!a.description.trim()) problems.push(`${name}: missing description`);
+    if (!a.required && !a.optional && !a.computed) problems.push(`${name}: must be required, optional or computed`);
+    if (a.required && (a.optional || a.computed)) problems.push(`${name}: required excludes optional/computed`);
+    if (a.default !== undefined && !(a.optional && a.computed)) problems.push(`${name}: a default needs optional + computed`);
+    if (a.writeOnly && (a.computed || a.required)) problems.push(`${name}: write-only attributes must be optional, not computed`);
+    if (a.validators?.length && !a.required && !a.optional) problems.push(`${name}: validators on a computed-only attribute never run`);
+  }
+  return problems;
+}

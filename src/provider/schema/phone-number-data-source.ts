@@ -1,0 +1,32 @@
+/** `data "whatsapp_phone_number"`: what Graph knows about one phone number. */
+import { t } from '../values/cty-type';
+import { graphId } from '../validators/string-validators';
+import type { BlockSchema } from './model';
+
+export const PHONE_NUMBER_TYPE = 'whatsapp_phone_number';
+
+const computedString = (description: string) => ({ type: t.string, computed: true, description });
+
+export const phoneNumberDataSourceSchema: BlockSchema = {
+  version: 0,
+  description: 'Reads a WhatsApp Business phone number: its registration, verification, quality and Local Storage setting.',
+  attributes: {
+    phone_number_id: {
+      type: t.string,
+      required: true,
+      validators: [graphId('phone_number_id')],
+      description: 'The phone number id (digits only).',
+    },
+    display_phone_number: computedString('The number as WhatsApp displays it.'),
+    verified_name: computedString('The business display name Meta verified for this number.'),
+    code_verification_status: computedString('`VERIFIED`, `NOT_VERIFIED`, `EXPIRED`, or a newer value verbatim.'),
+    platform_type: computedString('`CLOUD_API`, `ON_PREMISE`, `NOT_APPLICABLE`, or a newer value verbatim.'),
+    status: computedString('Connection status, for example `CONNECTED`, `PENDING`, `FLAGGED`.'),
+    quality_rating: computedString('Quality rating, for example `GREEN`, `YELLOW`, `RED`, `UNKNOWN`.'),
+    name_status: computedString('Review status of the display name, for example `APPROVED`.'),
+    throughput_level: computedString('Messaging throughput level, for example `STANDARD` or `HIGH`.'),
+    registered: { type: t.bool, computed: true, description: 'Whether the number is registered with Cloud API.' },
+    storage_status: computedString('Storage status: `IN_COUNTRY_STORAGE_ENABLED`, `DEFAULT`, or a newer status verbatim.'),
+    data_localization_region: computedString('The Local Storage country code when storage is enabled; null otherwise.'),
+  },
+};

@@ -1,0 +1,58 @@
+/** The `provider "whatsapp"` block. */
+import { DEFAULT_API_VERSION } from '../../cloud-api/api-version';
+import { t } from '../values/cty-type';
+import { integerBetween, positiveAtMost } from '../validators/number-validators';
+import { graphApiVersion, httpUrl } from '../validators/string-validators';
+import type { BlockSchema } from './model';
+
+export const DEFAULT_BASE_URL = 'https://graph.facebook.com';
+export const ENV_ACCESS_TOKEN = 'WHATSAPP_ACCESS_TOKEN';
+export const ENV_API_VERSION = 'WHATSAPP_API_VERSION';
+export const ENV_BASE_URL = 'WHATSAPP_BASE_URL';
+
+export const providerConfigSchema: BlockSchema = {
+  version: 0,
+  description:
+    'Manages WhatsApp Cloud API **Local Storage** (where a phone number keeps message data at rest) through the Graph API. ' +
+    'Every argument can also come from an environment variable, so pipelines need no secrets in configuration.',
+  attributes: {
+    access_token: {
+      type: t.string,
+      optional: true,
+      sensitive: true,
+      envVar: ENV_ACCESS_TOKEN,
+      description:
+        'Graph API access token (a system user token with `whatsapp_business_management` and `whatsapp_business_messaging`). ' +
+        `Falls back to the \`${ENV_ACCESS_TOKEN}\` environment variable. Required one way or the other; never logged.`,
+    },
+    api_version: {
+      type: t.string,
+      optional: true,
+      envVar: ENV_API_VERSION,
+      validators: [graphApiVersion()],
+      description:
+        `Graph API version, for example \`v21.0\`. Falls back to \`${ENV_API_VERSION}\`, then \`${DEFAULT_API_VERSION}\`. ` +
+        '`v21.0` and newer write the region with the Settings API; `v20.0` and older use the legacy flow, which passes the region to `/register` ' +
+        'and may need `verification_code` for numbers that are not verified.',
+    },
+    base_url: {
+      type: t.string,
+      optional: true,
+      envVar: ENV_BASE_URL,
+      validators: [httpUrl('base_url')],
+      description: `Graph API base URL without the version. Falls back to \`${ENV_BASE_URL}\`, then \`${DEFAULT_BASE_URL}\`. Point it at the bundled emulator (for example \`http://127.0.0.1:8787\`) to try things safely.`,
+    },
+    request_timeout_seconds: {
+      type: t.number,
+      optional: true,
+      validators: [positiveAtMost('request_timeout_seconds', 600, 'seconds')],
+      description: 'Timeout for one Graph API request, in seconds. Defaults to the engine\'s timeout (30 seconds).',
+    },
+    max_retries: {
+      type: t.number,
+      optional: true,
+      validators: [integerBetween('max_retries', 0, 10)],
+      description: 'How many times a request that failed with a retryable error (rate limits, transient 5xx) is retried with backoff. Defaults to the engine\'s setting.',
+    },
+  },
+};

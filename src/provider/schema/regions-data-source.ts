@@ -1,0 +1,20 @@
+/** `data "whatsapp_local_storage_regions"`: the supported countries. */
+import { t } from '../values/cty-type';
+import type { BlockSchema } from './model';
+
+export const REGIONS_TYPE = 'whatsapp_local_storage_regions';
+
+export const regionObjectType = t.object({ code: t.string, country: t.string, area: t.string });
+
+export const regionsDataSourceSchema: BlockSchema = {
+  version: 0,
+  description: 'Lists the countries Cloud API Local Storage can keep data in (the values `data_localization_region` accepts). Needs no API call.',
+  attributes: {
+    codes: { type: t.list(t.string), computed: true, description: 'The region codes, for example `["AU", "IN", ...]`.' },
+    regions: {
+      type: t.list(regionObjectType),
+      computed: true,
+      description: 'The regions with details: `code` (ISO 3166-1 alpha-2), `country` (English name) and `area` (for example `Europe`).',
+    },
+  },
+};

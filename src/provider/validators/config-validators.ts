@@ -1,0 +1,30 @@
+/** Rules across attributes of one configuration object. */
+import { errorDiag } from '../diagnostics';
+import type { ConfigValidator } from './validator';
+
+/** At most one of `names` may be set (unknown counts as "maybe set", so it never errors on its own). */
+export function atMostOneOf(...names: string[]): ConfigValidator {
+  const list = names.map((n) => `\`${n}\``).join(', ');
+  return {
+    description: `At most one of ${list} may be set.`,
+    validate(config) {
+      const set = names.filter((n) => config.get(n) !== null && !config.isUnknown(n));
+      if (set.length <= 1) return [];
+      return set.slice(1).map((n) =>
+        errorDiag('Conflicting attributes', `Set only one of ${names.join(', ')}: ${set.join(' and ')} are both set. They are two ways of giving the same value.`, [n]),
+      );
+    },
+  };
+}
+
+/** `dependent` is only meaningful together with `required`. */
+export function requiresAlso(dependent: string, required: string, why: string): ConfigValidator {
+  return {
+    description: `\`${dependent}\` needs \`${required}\`.`,
+    validate(config) {
+      if (config.get(dependent) === null || config.isUnknown(dependent)) return [];
+      if (config.get(required) !== null) return [];
+      return [errorDiag(`${dependent} without ${required}`, `${dependent} is set but ${required} is not: ${why}`, [dependent])];
+    },
+  };
+}

@@ -1,0 +1,102 @@
+/**
+ * A typed view of an object value (a resource's config, plan or state), so
+ * resource code reads `view.string('pin')` instead of poking at records and
+ * re-checking null/unknown everywhere.
+ */
+import type { ObjectType } from './cty-type';
+import { isUnknown, record, type Value, type ValueRecord } from './value';
+
+/** An attribute as resource code sees it. */
+export type Attr<T> = { state: 'known'; value: T } | { state: 'null' } | { state: 'unknown' };
+
+export class ObjectView {
+  readonly values: ValueRecord;
+
+  constructor(
+    readonly type: ObjectType,
+    /** The whole object; null for "no object" (create's prior state, destroy's plan). */
+    value: Value,
+  ) {
+    this.isNullObject = value === null || value === undefined;
+    this.isUnknownObject = isUnknown(value);
+    const rec = record();
+    if (!this.isNullObject && !this.isUnknownObject && typeof value === 'object' && !Array.isArray(value)) {
+      for (const name of Object.keys(type.attributes)) rec[name] = (value as ValueRecord)[name] ?? null;
+    } else {
+      const fill = this.isUnknownObject ? value : null;
+      for (const name of Object.keys(type.attributes)) rec[name] = fill as Value;
+    }
+    this.values = rec;
+  }
+
+  readonly isNullObject: boolean;
+  readonly isUnknownObject: boolean;
+
+  get(name: string): Value {
+    this.check(name);
+    return this.values[name];
+  }
+
+  isNull(name: string): boolean {
+    return this.get(name) === null;
+  }
+
+  isUnknown(name: string): boolean {
+    return isUnknown(this.get(name));
+  }
+
+  string(name: string): Attr<string> {
+    return this.attr(name, (v): v is string => typeof v === 'string');
+  }
+
+  number(name: string): Attr<number> {
+    return this.attr(name, (v): v is number => typeof v === 'number');
+  }
+
+  bool(name: string): Attr<boolean> {
+    return this.attr(name, (v): v is boolean => typeof v === 'boolean');
+  }
+
+  /** The known string, or undefined when null or unknown. */
+  knownString(name: string): string | undefined {
+    const a = this.string(name);
+    return a.state === 'known' ? a.value : undefined;
+  }
+
+  knownNumber(name: string): number | undefined {
+    const a = this.number(name);
+    return a.state === 'known' ? a.value : undefined;
+  }
+
+  knownBool(name: string): boolean | undefined {
+    const a = this.bool(name);
+    return a.state === 'known' ? a.value : undefined;
+  }
+
+  /** A copy with some attributes replaced: the way plans and new states are built. */
+  with(changes: Record<string, Value>): ObjectView {
+    const next = record(this.values);
+    for (const [k, v] of Object.entries(changes)) {
+      this.check(k);
+      next[k] = v;
+    }
+    return new ObjectView(this.type, next);
+  }
+
+  /** The record to encode (null when this view is of a null object). */
+  toValue(): Value {
+    return this.isNullObject ? null : record(this.values);
+  }
+
+  private attr<T>(name: string, guard: (v: Value) => v is T & Value): Attr<T> {
+    const v = this.get(name);
+    if (v === null) return { state: 'null' };
+    if (isUnknown(v)) return { state: 'unknown' };
+    if (!guard(v)) throw new Error(`provider bug: attribute ${name} has an unexpected type`);
+    return { state: 'known', value: v as T };
+  }
+
+  private check(name: string): void {
+    if (!(name in this.type.attributes)) throw new Error(`provider bug: no attribute "${name}" in this schema`);
+  }
+}

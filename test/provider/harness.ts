@@ -1,0 +1,471 @@
+/**
+ * Test harness: runs the provider executable the way Terraform/OpenTofu do and talks
+ * to it over real gRPC (@grpc/grpc-js + @grpc/proto-loader on our .proto files, i.e. an
+ * encoder independent from the provider's pbjs code).
+ *
+ *   import { startProvider, dv, fromDv } from './harness';
+ *
+ *   const p = await startProvider();                  // real provider, protocol 6, mTLS
+ *   try {
+ *     const schema = await p.v6.getProviderSchema({});
+ *     const res = await p.v6.validateResourceConfig({
+ *       typeName: 'whatsapp_local_storage',
+ *       config: dv({ phone_number_id: '106540352242922', enabled: true, region: 'DE' }),
+ *     });
+ *     expect(res.diagnostics ?? []).toEqual([]);
+ *     const state = fromDv(res2.newState);            // msgpack DynamicValue -> JS value
+ *     expect(p.logs().some((l) => l['@message'] === '...')).toBe(true);
+ *   } finally {
+ *     await p.close();                                // always: kills the process
+ *   }
+ *
+ * Options (all optional): `protocolVersions` ("6", "5", "5,6"; default "6"), `mtls`
+ * (default true: sends PLUGIN_CLIENT_CERT like an engine), `env` (extra environment,
+ * e.g. { TF_LOG_PROVIDER: 'trace', WHATSAPP_... }), `testService` (use the plumbing-only
+ * service in protocol-test-service.ts instead of the real provider), `executable`.
+ *
+ * Clients: `p.v6` (methods named like ProviderService: getProviderSchema, readResource,
+ * ...; streaming RPCs resolve to an array of events; writeStateBytes takes an array),
+ * `p.v5` (raw v5 RPC names in lowerCamelCase: getSchema, prepareProviderConfig, ...),
+ * `p.call(path, request)` for any unary method path, `p.health`, `p.controller`.
+ * Enums are numbers, int64 are numbers, bytes are Buffers, absent fields are undefined.
+ *
+ * Which executable: `executable` option, else $TFWA_PROVIDER_BIN, else
+ * dist/bin/terraform-provider-whatsapp.js when it is newer than every file in src/,
+ * else a fresh esbuild bundle of src/provider/main.ts (same options as scripts/build.mjs)
+ * in the temp dir, built once per jest worker.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { X509Certificate } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import * as grpc from '@grpc/grpc-js';
+import * as protoLoader from '@grpc/proto-loader';
+import { decode, encode, ExtData } from '@msgpack/msgpack';
+import { createServerIdentity, toPem } from '../../src/provider/protocol/tls-cert';
+import { MAGIC_COOKIE_VALUE } from '../../src/provider/protocol/handshake';
+import type { ProviderService } from '../../src/provider/protocol/provider-service';
+
+/** The package root: found by walking up, so this also works when bundled elsewhere (run-ts). */
+export const repoRoot = findRepoRoot(__dirname);
+function findRepoRoot(start: string): string {
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'src', 'provider', 'protocol'))) return dir;
+    if (dirname(dir) === dir) return join(__dirname, '..', '..');
+  }
+}
+export const protoDir = join(repoRoot, 'src', 'provider', 'protocol', 'proto');
+const distBin = join(repoRoot, 'dist', 'bin', 'terraform-provider-whatsapp.js');
+
+// ---------------------------------------------------------------------------------------
+// Values
+
+/** The unrefined unknown value as cty encodes it in msgpack. */
+export const UNKNOWN = new ExtData(0, Uint8Array.of(0));
+
+/** JS value -> msgpack DynamicValue (`{ msgpack }`). Use UNKNOWN for unknown values. */
+export function dv(value: unknown): { msgpack: Buffer } {
+  return { msgpack: Buffer.from(encode(value)) };
+}
+
+/** DynamicValue -> JS value (msgpack, or json when only that is set); undefined if absent. */
+export function fromDv(value: { msgpack?: Uint8Array | null; json?: Uint8Array | null } | null | undefined): unknown {
+  if (!value) return undefined;
+  if (value.msgpack && value.msgpack.length > 0) return decode(value.msgpack);
+  if (value.json && value.json.length > 0) return JSON.parse(Buffer.from(value.json).toString('utf8'));
+  return undefined;
+}
+
+/** A cty type as the schema's `type` bytes hold it, e.g. ctyType(['list', 'string']). */
+export function ctyType(type: unknown): Buffer {
+  return Buffer.from(JSON.stringify(type));
+}
+
+// ---------------------------------------------------------------------------------------
+// Executable
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(path));
+    else newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+function ensureCodegen(): void {
+  if (existsSync(join(repoRoot, 'src', 'provider', 'protocol', 'generated', 'tfplugin6.js'))) return;
+  const result = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'codegen', '10-protobuf.mjs')], { stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('protobuf codegen failed');
+}
+
+const bundles = new Map<string, string>();
+let bundleDir: string | undefined;
+
+/** Bundles a TS entry like scripts/build.mjs does, once per process. */
+export function bundleEntry(entry: string): string {
+  const cached = bundles.get(entry);
+  if (cached) return cached;
+  ensureCodegen();
+  bundleDir ??= mkdtempSync(join(tmpdir(), 'tfwa-harness-'));
+  const outfile = join(bundleDir, `bundle-${bundles.size}.js`);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const esbuild = require('esbuild') as typeof import('esbuild');
+  esbuild.buildSync({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    banner: { js: '#!/usr/bin/env node' },
+    logLevel: 'warning',
+  });
+  bundles.set(entry, outfile);
+  return outfile;
+}
+process.on('exit', () => {
+  if (bundleDir) rmSync(bundleDir, { recursive: true, force: true });
+});
+
+/** True once the real provider implementation exists in the tree. */
+export function realProviderAvailable(): boolean {
+  return existsSync(join(repoRoot, 'src', 'provider', 'provider.ts')) && existsSync(join(repoRoot, 'src', 'provider', 'main.ts'));
+}
+
+export function providerExecutable(options: { testService?: boolean } = {}): string {
+  if (options.testService) return bundleEntry(join(repoRoot, 'test', 'provider', 'protocol-test-main.ts'));
+  if (process.env.TFWA_PROVIDER_BIN) return process.env.TFWA_PROVIDER_BIN;
+  if (existsSync(distBin) && statSync(distBin).mtimeMs >= newestMtime(join(repoRoot, 'src'))) return distBin;
+  return bundleEntry(join(repoRoot, 'src', 'provider', 'main.ts'));
+}
+
+// ---------------------------------------------------------------------------------------
+// gRPC clients
+
+export const protoLoaderOptions: protoLoader.Options = {
+  keepCase: false,
+  longs: Number,
+  enums: Number,
+  bytes: Buffer,
+  defaults: false,
+  oneofs: true,
+  includeDirs: [protoDir],
+};
+
+let packageCache: grpc.GrpcObject | undefined;
+/** Our .proto files loaded by proto-loader (shared by every harness instance). */
+export function protoPackage(): grpc.GrpcObject {
+  if (!packageCache) {
+    const definition = protoLoader.loadSync(['tfplugin5.proto', 'tfplugin6.proto', 'go_plugin.proto', 'health.proto'], protoLoaderOptions);
+    packageCache = grpc.loadPackageDefinition(definition);
+  }
+  return packageCache;
+}
+
+/** The service definition (method paths, streaming flags) of e.g. 'tfplugin6.Provider'. */
+export function serviceDefinition(name: string): grpc.ServiceDefinition {
+  const parts = name.split('.');
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  let node: any = protoPackage();
+  for (const part of parts) node = node[part];
+  return node.service as grpc.ServiceDefinition;
+}
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type Awaited2<T> = T extends AsyncIterable<infer E> ? E[] : T extends Promise<infer R> ? R : never;
+type ClientMethod<F> = F extends (req: infer R, ...rest: any[]) => infer Out
+  ? R extends AsyncIterable<infer C>
+    ? (chunks: C[], options?: CallOptions) => Promise<Awaited2<Out>>
+    : (request: R, options?: CallOptions) => Promise<Awaited2<Out>>
+  : never;
+/** Promise-returning v6 client with the ProviderService's method names and types. */
+export type V6Client = { [K in keyof ProviderService]: ClientMethod<ProviderService[K]> };
+/** v5 client: RPC names in lowerCamelCase (getSchema, prepareProviderConfig, configure, stop, ...). */
+export type V5Client = Record<string, (request: any, options?: CallOptions) => Promise<any>>;
+/* eslint-enable @typescript-eslint/no-explicit-any */
+
+export interface CallOptions {
+  /** Milliseconds; default 20 s. */
+  timeoutMs?: number;
+  metadata?: Record<string, string>;
+}
+
+/** Wraps any grpc-js method (unary, server-, client-stream) into a promise. */
+function promisify(client: grpc.Client, def: grpc.MethodDefinition<unknown, unknown>) {
+  return (request: unknown, options: CallOptions = {}): Promise<unknown> => {
+    const deadline = Date.now() + (options.timeoutMs ?? 20000);
+    const metadata = new grpc.Metadata();
+    for (const [k, v] of Object.entries(options.metadata ?? {})) metadata.set(k, v);
+    const path = def.path;
+    const serialize = def.requestSerialize;
+    const deserialize = def.responseDeserialize;
+    return new Promise((resolve, reject) => {
+      if (!def.requestStream && !def.responseStream) {
+        client.makeUnaryRequest(path, serialize, deserialize, request, metadata, { deadline }, (err, res) =>
+          err ? reject(err) : resolve(res),
+        );
+      } else if (!def.requestStream && def.responseStream) {
+        const events: unknown[] = [];
+        const call = client.makeServerStreamRequest(path, serialize, deserialize, request, metadata, { deadline });
+        call.on('data', (e) => events.push(e));
+        call.on('error', reject);
+        call.on('end', () => resolve(events));
+      } else if (def.requestStream && !def.responseStream) {
+        const call = client.makeClientStreamRequest(path, serialize, deserialize, metadata, { deadline }, (err, res) =>
+          err ? reject(err) : resolve(res),
+        );
+        for (const chunk of request as unknown[]) call.write(chunk);
+        call.end();
+      } else {
+        const events: unknown[] = [];
+        const call = client.makeBidiStreamRequest(path, serialize, deserialize, metadata, { deadline });
+        call.on('data', (e) => events.push(e));
+        call.on('error', reject);
+        call.on('end', () => resolve(events));
+        for (const chunk of request as unknown[]) call.write(chunk);
+        call.end();
+      }
+    });
+  };
+}
+
+function clientFor(client: grpc.Client, service: string): Record<string, (req: unknown, o?: CallOptions) => Promise<unknown>> {
+  const out: Record<string, (req: unknown, o?: CallOptions) => Promise<unknown>> = {};
+  for (const [name, def] of Object.entries(serviceDefinition(service))) {
+    out[name[0].toLowerCase() + name.slice(1)] = promisify(client, def as grpc.MethodDefinition<unknown, unknown>);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// The provider process
+
+export interface Handshake {
+  raw: string;
+  coreVersion: number;
+  protocolVersion: number;
+  network: string;
+  address: string;
+  protocol: string;
+  /** 6th field as printed (base64 without padding; '' in plain mode). */
+  certField: string;
+  /** Parsed server certificate when in mTLS mode. */
+  cert?: X509Certificate;
+}
+
+export interface LogLine {
+  '@level': string;
+  '@message': string;
+  '@module': string;
+  '@timestamp': string;
+  [field: string]: unknown;
+}
+
+export interface StartOptions {
+  protocolVersions?: string;
+  mtls?: boolean;
+  env?: Record<string, string | undefined>;
+  testService?: boolean;
+  executable?: string;
+  /** Client identity override (e.g. a certificate the provider was not told about). */
+  clientIdentity?: { certPem: string; keyPem: string };
+  /** Milliseconds to wait for the handshake line; default 15 s. */
+  handshakeTimeoutMs?: number;
+}
+
+export interface ProviderProcess {
+  handshake: Handshake;
+  child: ChildProcess;
+  /** The client certificate announced to the provider in PLUGIN_CLIENT_CERT. */
+  clientIdentity?: { certPem: string; keyPem: string };
+  v6: V6Client;
+  v5: V5Client;
+  health: { check(req: { service?: string }, o?: CallOptions): Promise<{ status?: number }> };
+  controller: { shutdown(req: object, o?: CallOptions): Promise<object> };
+  /** Unary call by full path, e.g. '/tfplugin6.Provider/GetMetadata'. */
+  call(path: string, request: unknown, options?: CallOptions): Promise<unknown>;
+  /** A raw grpc-js client on the same channel (for streaming/odd cases). */
+  grpcClient: grpc.Client;
+  /** Opens another channel with different credentials (mTLS tests). */
+  connect(credentials: grpc.ChannelCredentials): grpc.Client;
+  stderr(): string;
+  /** stderr lines that parse as hclog JSON. */
+  logs(): LogLine[];
+  /** Resolves when the process exits. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Closes the channel and stops the process (SIGTERM, then SIGKILL after 3 s). */
+  close(): Promise<void>;
+}
+
+/** Credentials for talking to a provider that printed `certField`. */
+export function clientCredentials(certField: string, identity?: { certPem: string; keyPem: string }): grpc.ChannelCredentials {
+  if (!certField) return grpc.credentials.createInsecure();
+  const serverPem = toPem('CERTIFICATE', Buffer.from(certField, 'base64'));
+  return grpc.credentials.createSsl(
+    Buffer.from(serverPem),
+    identity ? Buffer.from(identity.keyPem) : null,
+    identity ? Buffer.from(identity.certPem) : null,
+  );
+}
+
+export const channelOptions = {
+  'grpc.ssl_target_name_override': 'localhost',
+  'grpc.default_authority': 'localhost',
+  'grpc.max_receive_message_length': 256 * 1024 * 1024,
+};
+
+export function newClientIdentity(): { certPem: string; keyPem: string } {
+  const id = createServerIdentity();
+  return { certPem: id.certPem, keyPem: id.keyPem };
+}
+
+/** Spawns the provider with an engine-like environment and reads its handshake. */
+export function spawnProvider(options: StartOptions = {}): {
+  child: ChildProcess;
+  clientIdentity?: { certPem: string; keyPem: string };
+  socketDir: string;
+  stderr: () => string;
+  handshake: Promise<Handshake>;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+} {
+  const executable = options.executable ?? providerExecutable({ testService: options.testService });
+  const mtls = options.mtls ?? true;
+  const clientIdentity = mtls ? newClientIdentity() : undefined;
+  const socketDir = mkdtempSync(join(tmpdir(), 'tfwa-sock-'));
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const key of Object.keys(env)) if (key.startsWith('PLUGIN_') || key.startsWith('TF_LOG')) delete env[key];
+  Object.assign(env, {
+    TF_PLUGIN_MAGIC_COOKIE: MAGIC_COOKIE_VALUE,
+    PLUGIN_PROTOCOL_VERSIONS: options.protocolVersions ?? '6',
+    PLUGIN_UNIX_SOCKET_DIR: socketDir,
+    ...(clientIdentity ? { PLUGIN_CLIENT_CERT: clientIdentity.certPem } : {}),
+  });
+  for (const [k, v] of Object.entries(options.env ?? {})) {
+    if (v === undefined) delete env[k];
+    else env[k] = v;
+  }
+  const child = spawn(process.execPath, [executable], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr!.setEncoding('utf8');
+  child.stderr!.on('data', (d: string) => (stderr += d));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => {
+      rmSync(socketDir, { recursive: true, force: true });
+      resolve({ code, signal });
+    }),
+  );
+  const handshake = new Promise<Handshake>((resolve, reject) => {
+    let stdout = '';
+    const timer = setTimeout(() => reject(new Error(`no handshake within the timeout; stderr:\n${stderr}`)), options.handshakeTimeoutMs ?? 15000);
+    child.stdout!.setEncoding('utf8');
+    child.stdout!.on('data', (d: string) => {
+      stdout += d;
+      const nl = stdout.indexOf('\n');
+      if (nl < 0) return;
+      clearTimeout(timer);
+      const raw = stdout.slice(0, nl);
+      const f = raw.split('|');
+      const hs: Handshake = {
+        raw,
+        coreVersion: Number(f[0]),
+        protocolVersion: Number(f[1]),
+        network: f[2],
+        address: f[3],
+        protocol: f[4],
+        certField: f[5] ?? '',
+      };
+      if (hs.certField) hs.cert = new X509Certificate(Buffer.from(hs.certField, 'base64'));
+      resolve(hs);
+    });
+    void exited.then(({ code, signal }) => {
+      clearTimeout(timer);
+      reject(new Error(`provider exited (${code ?? signal}) before the handshake; stderr:\n${stderr}`));
+    });
+  });
+  handshake.catch(() => undefined);
+  return { child, clientIdentity, socketDir, stderr: () => stderr, handshake, exited };
+}
+
+export async function startProvider(options: StartOptions = {}): Promise<ProviderProcess> {
+  const spawned = spawnProvider(options);
+  let handshake: Handshake;
+  try {
+    handshake = await spawned.handshake;
+  } catch (error) {
+    spawned.child.kill('SIGKILL');
+    throw error;
+  }
+  const identity = options.clientIdentity ?? spawned.clientIdentity;
+  const target = handshake.network === 'unix' ? `unix://${handshake.address}` : handshake.address;
+  const connect = (credentials: grpc.ChannelCredentials) => new grpc.Client(target, credentials, channelOptions);
+  const grpcClient = connect(clientCredentials(handshake.certField, identity));
+  const v6 = clientFor(grpcClient, 'tfplugin6.Provider');
+  const v5 = clientFor(grpcClient, 'tfplugin5.Provider');
+  const unaryByPath = (path: string, request: unknown, options?: CallOptions) =>
+    promisify(grpcClient, {
+      path,
+      requestStream: false,
+      responseStream: false,
+      requestSerialize: (v: unknown) => v as Buffer,
+      responseDeserialize: (b: Buffer) => b,
+    } as unknown as grpc.MethodDefinition<unknown, unknown>)(request, options);
+  const callByPath = (path: string, request: unknown, options?: CallOptions): Promise<unknown> => {
+    const [, pkgService, method] = /^\/(.+)\/([^/]+)$/.exec(path) ?? [];
+    const def = pkgService ? (serviceDefinition(pkgService)?.[method] as grpc.MethodDefinition<unknown, unknown> | undefined) : undefined;
+    if (!def) return unaryByPath(path, request, options);
+    return promisify(grpcClient, def)(request, options);
+  };
+  let closed = false;
+  return {
+    handshake,
+    child: spawned.child,
+    clientIdentity: spawned.clientIdentity,
+    v6: v6 as unknown as V6Client,
+    v5: v5 as V5Client,
+    health: clientFor(grpcClient, 'grpc.health.v1.Health') as unknown as ProviderProcess['health'],
+    controller: clientFor(grpcClient, 'plugin.GRPCController') as unknown as ProviderProcess['controller'],
+    call: callByPath,
+    grpcClient,
+    connect,
+    stderr: spawned.stderr,
+    logs: () => parseLogs(spawned.stderr()),
+    exited: spawned.exited,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      grpcClient.close();
+      if (spawned.child.exitCode === null && spawned.child.signalCode === null) {
+        spawned.child.kill('SIGTERM');
+        const timer = setTimeout(() => spawned.child.kill('SIGKILL'), 3000);
+        await spawned.exited;
+        clearTimeout(timer);
+      }
+    },
+  };
+}
+
+/** Parses hclog JSON lines; non-JSON lines are skipped. */
+export function parseLogs(stderr: string): LogLine[] {
+  const out: LogLine[] = [];
+  for (const line of stderr.split('\n')) {
+    if (!line.startsWith('{')) continue;
+    try {
+      out.push(JSON.parse(line) as LogLine);
+    } catch {
+      // not a log line
+    }
+  }
+  return out;
+}
+
+/** Polls `predicate` until true (or throws after `timeoutMs`). */
+export async function waitFor(predicate: () => boolean, timeoutMs = 5000, what = 'condition'): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!predicate()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

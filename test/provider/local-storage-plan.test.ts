@@ -1,0 +1,155 @@
+/**
+ * Plan logic in-process (the service object, real engine code, no network:
+ * updates plan from prior state; the base URL points nowhere on purpose).
+ */
+import { createProviderService } from '../../src/provider/provider';
+import type { ProviderService, CallContext } from '../../src/provider/protocol/provider-service';
+import { localStorageResourceSchema } from '../../src/provider/schema/local-storage-resource';
+import { objectTypeOf, providerConfigSchema } from '../../src/provider/schema';
+import { decodeMsgpack, encodeMsgpack, isUnknown, record, UNKNOWN, type Value } from '../../src/provider/values';
+
+const type = objectTypeOf(localStorageResourceSchema);
+const providerType = objectTypeOf(providerConfigSchema);
+const ctx: CallContext = { signal: new AbortController().signal, protocolVersion: 6, method: '/tfplugin6.Provider/Test' };
+const ID = '106540352242922';
+const silent = { trace() {}, debug() {}, info() {}, warn() {}, error() {} };
+
+const obj = (values: Record<string, Value>) => record(Object.fromEntries(Object.keys(type.attributes).map((k) => [k, k in values ? values[k] : null])));
+const dv = (v: Value) => ({ msgpack: encodeMsgpack(v, type) });
+const read = (bytes: Uint8Array | null | undefined) => {
+  const r = decodeMsgpack(bytes, type);
+  if (!r.ok) throw new Error(JSON.stringify(r.diagnostics));
+  return r.value as Record<string, Value> | null;
+};
+const stateBR = obj({ id: ID, phone_number_id: ID, data_localization_region: 'BR', pin: '123456', disable_on_destroy: false, storage_status: 'IN_COUNTRY_STORAGE_ENABLED', registered: true, display_phone_number: '+1 555-0100' });
+
+async function configured(accessToken: Value = 'token-for-tests', apiVersion: Value = null): Promise<ProviderService> {
+  const service = createProviderService({ env: {}, logger: silent });
+  const res = await service.configureProvider(
+    { config: { msgpack: encodeMsgpack(record({ access_token: accessToken, api_version: apiVersion, base_url: 'http://127.0.0.1:9', request_timeout_seconds: 1, max_retries: 0 }), providerType) } },
+    ctx,
+  );
+  expect(res.diagnostics).toEqual([]);
+  return service;
+}
+
+async function plan(service: ProviderService, prior: Value, cfg: Value, proposed: Value = cfg) {
+  const res = await service.planResourceChange({ typeName: 'whatsapp_local_storage', priorState: dv(prior), proposedNewState: dv(proposed), config: dv(cfg) }, ctx);
+  return { res, planned: read(res.plannedState?.msgpack) };
+}
+
+/** Config derived from state: what the user wrote. */
+const configOf = (state: Record<string, Value>, changes: Record<string, Value> = {}) =>
+  obj({ phone_number_id: state.phone_number_id, data_localization_region: state.data_localization_region, pin: state.pin, ...changes });
+/** Proposed new state: config plus prior computed values, as Terraform builds it. */
+const proposedOf = (state: Record<string, Value>, cfg: Record<string, Value>) =>
+  record({ ...cfg, id: state.id, storage_status: state.storage_status, registered: state.registered, display_phone_number: state.display_phone_number, disable_on_destroy: cfg.disable_on_destroy ?? state.disable_on_destroy });
+
+describe('whatsapp_local_storage planning', () => {
+  it('plans no change when configuration and state agree', async () => {
+    const service = await configured();
+    const cfg = configOf(stateBR);
+    const { res, planned } = await plan(service, stateBR, cfg, proposedOf(stateBR, cfg));
+    expect(res.diagnostics).toEqual([]);
+    expect(planned).toEqual(stateBR);
+  });
+
+  it('plans re-registration when the number fell offline, though the configuration did not change', async () => {
+    const service = await configured();
+    const offline = record({ ...stateBR, registered: false });
+    const cfg = configOf(offline);
+    const { res, planned } = await plan(service, offline, cfg, proposedOf(offline, cfg));
+    expect(res.diagnostics).toEqual([]); // registering an offline number takes nothing offline
+    expect(planned).toMatchObject({ registered: true, storage_status: 'IN_COUNTRY_STORAGE_ENABLED', display_phone_number: '+1 555-0100' });
+  });
+
+  it('predicts DEFAULT when disabling and warns with the planner\'s explanation', async () => {
+    const service = await configured();
+    const cfg = configOf(stateBR, { data_localization_region: null });
+    const { res, planned } = await plan(service, stateBR, cfg, proposedOf(stateBR, cfg));
+    expect(planned).toMatchObject({ storage_status: 'DEFAULT', registered: true, data_localization_region: null });
+    const [w] = res.diagnostics!;
+    expect(w).toMatchObject({ severity: 2, summary: `Apply takes phone number ${ID} offline` });
+    expect(w.detail).toContain('write_settings(disabled)');
+  });
+
+  it('describes the legacy flow on v20.0', async () => {
+    const service = await configured('token-for-tests', 'v20.0');
+    const cfg = configOf(stateBR, { data_localization_region: 'IN' });
+    const { res } = await plan(service, stateBR, cfg, proposedOf(stateBR, cfg));
+    expect(res.diagnostics![0].detail).toContain('register(IN)');
+    expect(res.diagnostics![0].detail).toContain('legacy');
+  });
+
+  it('leaves storage_status unknown while the region is unknown, and never plans a write-only value', async () => {
+    const service = await configured();
+    const cfg = configOf(stateBR, { data_localization_region: UNKNOWN, pin: null, pin_wo: '123456', pin_wo_version: 1 });
+    const { res, planned } = await plan(service, stateBR, cfg, proposedOf(stateBR, cfg));
+    expect(res.diagnostics).toEqual([]);
+    expect(isUnknown(planned!.storage_status)).toBe(true);
+    expect(planned!.pin_wo).toBeNull();
+    expect(planned!.registered).toBe(true);
+  });
+
+  it('asks for pin_wo when pin_wo_version changes without it', async () => {
+    const service = await configured();
+    const prior = record({ ...stateBR, pin: null, pin_wo_version: 1 });
+    const cfg = configOf(prior, { pin_wo_version: 2 });
+    const { res } = await plan(service, prior, cfg, proposedOf(prior, cfg));
+    expect(res.diagnostics).toEqual([expect.objectContaining({ severity: 1, attribute: { steps: [{ attributeName: 'pin_wo' }] } })]);
+  });
+
+  it('refuses a destroy that must disable storage without a stored PIN', async () => {
+    const service = await configured();
+    const prior = record({ ...stateBR, pin: null, disable_on_destroy: true });
+    const { res, planned } = await plan(service, prior, null, null);
+    expect(planned).toBeNull();
+    expect(res.diagnostics!.map((d) => d.severity)).toEqual([2, 1]);
+    expect(res.diagnostics![1].summary).toContain('pin is required');
+  });
+
+  it('plans without an engine while the provider configuration is unknown, and reads nothing', async () => {
+    const service = await configured(UNKNOWN);
+    const cfg = obj({ phone_number_id: ID, data_localization_region: 'BR', pin: UNKNOWN });
+    const { res, planned } = await plan(service, null, cfg);
+    expect(res.diagnostics).toEqual([]);
+    expect(planned).toMatchObject({ id: ID, storage_status: 'IN_COUNTRY_STORAGE_ENABLED', registered: true, disable_on_destroy: false });
+    expect(isUnknown(planned!.display_phone_number)).toBe(true);
+    const readRes = await service.readResource({ typeName: 'whatsapp_local_storage', currentState: dv(stateBR) }, ctx);
+    expect(readRes.diagnostics).toEqual([]);
+    expect(read(readRes.newState?.msgpack)).toEqual(stateBR);
+    const applyRes = await service.applyResourceChange({ typeName: 'whatsapp_local_storage', priorState: dv(null), plannedState: dv(planned), config: dv(cfg) }, ctx);
+    expect(applyRes.diagnostics![0].summary).toBe('Provider configuration not known yet');
+  });
+
+  it('reports a missing token at configure, naming the attribute and the variable', async () => {
+    const service = createProviderService({ env: {}, logger: silent });
+    const res = await service.configureProvider({ config: { msgpack: encodeMsgpack(record({}), providerType) } }, ctx);
+    expect(res.diagnostics).toEqual([expect.objectContaining({ severity: 1, attribute: { steps: [{ attributeName: 'access_token' }] }, detail: expect.stringContaining('WHATSAPP_ACCESS_TOKEN') })]);
+  });
+
+  it('answers every unsupported feature with a diagnostic or an empty list', async () => {
+    const service = createProviderService({ env: {}, logger: silent });
+    expect((await service.getFunctions({}, ctx)).functions).toEqual({});
+    expect((await service.getResourceIdentitySchemas({}, ctx)).identitySchemas).toEqual({});
+    expect((await service.callFunction({ name: 'f' }, ctx)).error?.text).toContain('"f"');
+    expect((await service.lockState({ typeName: 'whatsapp_state' }, ctx)).diagnostics![0].detail).toContain('whatsapp_state');
+    expect((await service.moveResourceState({ targetTypeName: 'whatsapp_local_storage' }, ctx)).diagnostics![0].severity).toBe(1);
+    const events: unknown[] = [];
+    for await (const e of service.listResource({ typeName: 'whatsapp_list' }, ctx)) events.push(e);
+    expect(JSON.stringify(events)).toContain('whatsapp_list');
+    async function* chunks() {
+      yield { meta: { typeName: 'whatsapp_state' } };
+    }
+    expect((await service.writeStateBytes(chunks(), ctx)).diagnostics![0].detail).toContain('whatsapp_state');
+  });
+});
+
+describe('whatsapp_local_storage config generation', () => {
+  it('generates the managed arguments from state and leaves secrets out', async () => {
+    const service = createProviderService({ env: {}, logger: silent });
+    const res = await service.generateResourceConfig({ typeName: 'whatsapp_local_storage', state: dv(stateBR) }, ctx);
+    expect(res.diagnostics).toEqual([]);
+    expect(read(res.config?.msgpack)).toEqual(obj({ phone_number_id: ID, data_localization_region: 'BR' }));
+  });
+});
