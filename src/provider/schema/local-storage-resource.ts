@@ -77,8 +77,9 @@ export const localStorageResourceSchema: BlockSchema = {
       sensitive: true,
       validators: [digitsBetween('verification_code', 4, 10, 'the one-time code Meta sent by SMS or voice')],
       description:
-        'One-time verification code for the legacy flow (`api_version` `v20.0` and older) when the number is not verified: ' +
-        'request it first (for example with the CLI), then set it here for one apply.',
+        'One-time verification code for a number that is not verified (`code_verification_status` other than `VERIFIED`), ' +
+        'which must be verified before it can register. An apply without it asks Meta to send the code by SMS and stops ' +
+        'before changing anything else; set the code received here for the next apply.',
     },
     disable_on_destroy: {
       type: t.bool,
