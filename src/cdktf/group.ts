@@ -1,0 +1,79 @@
+/** Applying one Local Storage region to many phone numbers at once. */
+import type { ITerraformDependable, TerraformProvider } from 'cdktf';
+import { Construct } from 'constructs';
+import { WhatsAppLocalStorage } from './local-storage';
+import type { LocalStorageRegion } from './regions';
+import { isLiteral } from './validation';
+
+export interface WhatsAppLocalStorageGroupProps {
+  /** The phone number ids that share the region (each gets its own resource, with the id as construct id). */
+  readonly phoneNumberIds: readonly string[];
+  /** The region for every number; `undefined` turns Local Storage off on all of them. */
+  readonly region: LocalStorageRegion | undefined;
+  /**
+   * The numbers' two-step PIN (6 digits), from a sensitive `TerraformVariable`.
+   * One PIN for the group: use separate groups or constructs for numbers with different PINs.
+   *
+   * @default - none
+   */
+  readonly pin?: string;
+  /** @default false */
+  readonly disableOnDestroy?: boolean;
+  /** @default - the stack's default `whatsapp` provider */
+  readonly provider?: TerraformProvider;
+  /**
+   * Change the numbers one after another instead of in parallel, so that at most
+   * one of them is offline at any moment during a region change.
+   *
+   * @default false
+   */
+  readonly oneAtATime?: boolean;
+}
+
+/**
+ * One region for many phone numbers, e.g. every number of a country's support
+ * team. Creates a `WhatsAppLocalStorage` per number (reachable through `numbers`).
+ *
+ * @example
+ * new WhatsAppLocalStorageGroup(stack, 'India', {
+ *   phoneNumberIds: ['106540352242924', '106540352242925'],
+ *   region: 'IN',
+ *   pin: pin.stringValue,
+ * });
+ */
+export class WhatsAppLocalStorageGroup extends Construct {
+  /** The constructs, keyed by phone number id, in the order given. */
+  readonly numbers: ReadonlyMap<string, WhatsAppLocalStorage>;
+
+  constructor(scope: Construct, id: string, props: WhatsAppLocalStorageGroupProps) {
+    super(scope, id);
+    const numbers = new Map<string, WhatsAppLocalStorage>();
+    const duplicates = new Set<string>();
+    let previous: ITerraformDependable | undefined;
+    for (const [index, phoneNumberId] of (props.phoneNumberIds ?? []).entries()) {
+      if (numbers.has(phoneNumberId)) {
+        duplicates.add(phoneNumberId);
+        continue;
+      }
+      // Literal ids make readable construct ids; tokens get their position.
+      const childId = isLiteral(phoneNumberId) ? phoneNumberId : `Number${index}`;
+      const number = new WhatsAppLocalStorage(this, childId, {
+        phoneNumberId,
+        region: props.region,
+        pin: props.pin,
+        disableOnDestroy: props.disableOnDestroy,
+        provider: props.provider,
+        dependsOn: props.oneAtATime && previous ? [previous] : undefined,
+      });
+      numbers.set(phoneNumberId, number);
+      previous = number.resource;
+    }
+    this.numbers = numbers;
+    this.node.addValidation({
+      validate: () => [
+        ...((props.phoneNumberIds ?? []).length === 0 ? ['phoneNumberIds is empty: list at least one phone number id, or remove the group.'] : []),
+        ...[...duplicates].map((d) => `phoneNumberIds lists ${d} more than once: list each number once.`),
+      ],
+    });
+  }
+}

@@ -1,0 +1,9 @@
+/**
+ * CDKTF constructs for WhatsApp Cloud API Local Storage (docs/cdktf.md).
+ * The generated L1 bindings are exported as `bindings`; the constructs here sit on top of them.
+ */
+export { WhatsAppLocalStorage, localStorageProblems, type WhatsAppLocalStorageProps } from './local-storage';
+export { WhatsAppLocalStorageGroup, type WhatsAppLocalStorageGroupProps } from './group';
+export { WhatsAppProvider, providerPropProblems, type WhatsAppProviderProps } from './provider';
+export { LOCAL_STORAGE_REGIONS, parseLocalStorageRegion, type LocalStorageRegion } from './regions';
+export * as bindings from './generated/providers/whatsapp';

@@ -1,0 +1,194 @@
+/**
+ * `WhatsAppLocalStorage`: one phone number's Local Storage setting, over the
+ * generated `LocalStorage` binding (which stays untouched).
+ */
+import { Annotations, TerraformStack, TerraformVariable, type IResolvable, type ITerraformDependable, type TerraformProvider } from 'cdktf';
+import { Construct } from 'constructs';
+import { explainUnsupportedRegion } from '../storage/regions';
+import { LocalStorage } from './generated/providers/whatsapp/local-storage';
+import type { LocalStorageRegion } from './regions';
+import { DIGITS_ID, isLiteral, SIX_DIGITS } from './validation';
+
+const IS_LOCAL_STORAGE = Symbol.for('whatsapp-local-storage.WhatsAppLocalStorage');
+
+export interface WhatsAppLocalStorageProps {
+  /**
+   * The WhatsApp Business phone number id: the digits WhatsApp Manager shows as
+   * "Phone number ID" (not the phone number itself). Changing it replaces the resource.
+   */
+  readonly phoneNumberId: string;
+  /**
+   * Country to keep the number's message data in at rest, e.g. `'BR'`, `'IN'`, `'DE'`;
+   * `undefined` turns Local Storage off (Meta's default storage).
+   *
+   * The key is required on purpose: turning Local Storage off is always written
+   * down (`region: undefined`), never the result of a forgotten prop.
+   *
+   * Changing the region of a registered number takes it offline for a few
+   * seconds: the API accepts the setting only while the number is unregistered,
+   * so the provider deregisters it, writes the setting and registers it again
+   * with `pin`.
+   *
+   * A token (e.g. a `TerraformVariable`) is accepted and checked at plan time.
+   */
+  readonly region: LocalStorageRegion | undefined;
+  /**
+   * The number's two-step verification PIN (6 digits), needed to register the
+   * number again after a region change. Pass a sensitive `TerraformVariable`
+   * (see `WhatsAppLocalStorage.pinVariable`); a literal is written in plain text
+   * to `cdk.tf.json` (synth warns).
+   *
+   * @default - none: a plan that has to register the number fails at apply until a PIN is given
+   */
+  readonly pin?: string;
+  /**
+   * Whether destroying the resource turns Local Storage off on the number (which
+   * deregisters and registers it again with `pin`). When `false`, destroying
+   * only stops managing the setting and leaves the number as it is.
+   *
+   * @default false
+   */
+  readonly disableOnDestroy?: boolean;
+  /**
+   * The provider to use, e.g. an aliased `WhatsAppProvider` for another Meta app.
+   *
+   * @default - the stack's default `whatsapp` provider
+   */
+  readonly provider?: TerraformProvider;
+  /**
+   * Resources or modules to create first.
+   *
+   * @default - none
+   */
+  readonly dependsOn?: ITerraformDependable[];
+}
+
+/** Problems with the props that are knowable at synth time (tokens are skipped). */
+export function localStorageProblems(props: WhatsAppLocalStorageProps): string[] {
+  const problems: string[] = [];
+  const id = props.phoneNumberId as unknown;
+  if (id === undefined || id === null || (typeof id === 'string' && id.trim() === '')) {
+    problems.push('phoneNumberId is missing: set it to the "Phone number ID" WhatsApp Manager shows (digits only).');
+  } else if (typeof id !== 'string') {
+    problems.push(`phoneNumberId must be a string of digits, got ${typeof id}: write it in quotes (ids exceed JavaScript's safe integers).`);
+  } else if (isLiteral(id) && !DIGITS_ID.test(id)) {
+    problems.push(
+      /^\+|[ -]/.test(id)
+        ? `phoneNumberId "${id}" looks like a phone number: use the "Phone number ID" from WhatsApp Manager (digits only), not the number itself.`
+        : `phoneNumberId "${id}" is not a Graph id: it must be 5 to 32 digits, as WhatsApp Manager shows it.`,
+    );
+  }
+  const region = props.region as unknown;
+  if (region !== undefined && region !== null) {
+    if (typeof region !== 'string') {
+      problems.push(`region must be a region code string or undefined, got ${typeof region}.`);
+    } else if (isLiteral(region)) {
+      const why = explainUnsupportedRegion(region);
+      if (why) problems.push(`region: ${why} Use undefined to turn Local Storage off.`);
+    }
+  }
+  if (isLiteral(props.pin) && !SIX_DIGITS.test(props.pin)) {
+    problems.push('pin must be the 6-digit two-step verification PIN: pass a sensitive TerraformVariable (WhatsAppLocalStorage.pinVariable) holding it.');
+  }
+  if (props.disableOnDestroy !== undefined && typeof props.disableOnDestroy !== 'boolean' && isLiteral(props.disableOnDestroy)) {
+    problems.push(`disableOnDestroy must be true or false, got ${typeof props.disableOnDestroy}.`);
+  }
+  return problems;
+}
+
+/**
+ * Keeps one WhatsApp Business phone number's message data at rest in one
+ * country (Cloud API **Local Storage**), or keeps it off.
+ *
+ * Synthesizes one `whatsapp_local_storage` resource. Props are checked when the
+ * app synthesizes; every problem is reported at once, naming the prop and the fix.
+ *
+ * @example
+ * const pin = WhatsAppLocalStorage.pinVariable(stack);
+ * new WhatsAppLocalStorage(stack, 'SaoPaulo', {
+ *   phoneNumberId: '106540352242922',
+ *   region: 'BR',
+ *   pin: pin.stringValue,
+ * });
+ */
+export class WhatsAppLocalStorage extends Construct {
+  /**
+   * Declares the sensitive `pin` variable (6 digits, checked by the engine at plan
+   * time). Set it with `TF_VAR_<id>` (e.g. `TF_VAR_pin=123456`) so it never
+   * appears in code or in the synthesized JSON. Calling it again with the same
+   * scope and id returns the same variable.
+   *
+   * @param scope the stack
+   * @param id variable name
+   */
+  static pinVariable(scope: Construct, id = 'pin'): TerraformVariable {
+    const existing = scope.node.tryFindChild(id);
+    if (existing instanceof TerraformVariable) return existing;
+    return new TerraformVariable(scope, id, {
+      type: 'string',
+      sensitive: true,
+      description: 'Two-step verification PIN (6 digits) of the WhatsApp numbers, used to register a number again after its storage region changes.',
+      validation: [{ condition: `\${can(regex("^[0-9]{6}$", var.${id}))}`, errorMessage: 'The PIN must be exactly 6 digits.' }],
+    });
+  }
+
+  /** True for a `WhatsAppLocalStorage` (also across copies of this library). */
+  static isWhatsAppLocalStorage(x: unknown): x is WhatsAppLocalStorage {
+    return typeof x === 'object' && x !== null && IS_LOCAL_STORAGE in x;
+  }
+
+  /** The generated L1 resource, for escape hatches (`addOverride`, lifecycle, ...). */
+  readonly resource: LocalStorage;
+  /** The phone number id as given. */
+  readonly phoneNumberId: string;
+  /** The declared region; `undefined` when Local Storage is declared off. */
+  readonly region: LocalStorageRegion | undefined;
+
+  constructor(scope: Construct, id: string, props: WhatsAppLocalStorageProps) {
+    super(scope, id);
+    Object.defineProperty(this, IS_LOCAL_STORAGE, { value: true });
+    this.phoneNumberId = props.phoneNumberId;
+    this.region = props.region ?? undefined;
+    this.node.addValidation({ validate: () => [...localStorageProblems(props), ...this.duplicateProblems()] });
+
+    if (isLiteral(props.pin) && SIX_DIGITS.test(props.pin)) {
+      Annotations.of(this).addWarning('pin is a literal string, so it is written in plain text to cdk.tf.json: pass a sensitive TerraformVariable instead (WhatsAppLocalStorage.pinVariable).');
+    }
+    if (props.pin === undefined && this.region !== undefined) {
+      Annotations.of(this).addInfo(`phone number ${props.phoneNumberId}: no pin given; applying a region change to a registered number needs its two-step PIN.`);
+    }
+
+    this.resource = new LocalStorage(this, 'Resource', {
+      phoneNumberId: props.phoneNumberId,
+      dataLocalizationRegion: this.region,
+      pin: props.pin,
+      disableOnDestroy: props.disableOnDestroy ?? false,
+      provider: props.provider,
+      dependsOn: props.dependsOn,
+    });
+  }
+
+  /** `IN_COUNTRY_STORAGE_ENABLED`, `DEFAULT` (off) or a newer status, as the API reports it after apply. */
+  get storageStatus(): string {
+    return this.resource.storageStatus;
+  }
+
+  /** Whether the number is registered with Cloud API after apply. */
+  get registered(): IResolvable {
+    return this.resource.registered;
+  }
+
+  /** The number as WhatsApp displays it, e.g. `+55 11 5555 0100`. */
+  get displayPhoneNumber(): string {
+    return this.resource.displayPhoneNumber;
+  }
+
+  /** Two constructs managing one number would undo each other's region on every apply. */
+  private duplicateProblems(): string[] {
+    if (!isLiteral(this.phoneNumberId)) return [];
+    const others = TerraformStack.of(this).node.findAll()
+      .filter((c) => c !== this && WhatsAppLocalStorage.isWhatsAppLocalStorage(c) && c.phoneNumberId === this.phoneNumberId);
+    if (others.length === 0) return [];
+    return [`phoneNumberId ${this.phoneNumberId} is also managed by ${others.map((o) => o.node.path).join(', ')}: declare each number once, or the applies fight over its region.`];
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * `WhatsAppProvider`: the generated provider binding with synth-time checks and
+ * defaults that keep secrets out of the synthesized JSON.
+ */
+import { Annotations } from 'cdktf';
+import type { Construct } from 'constructs';
+import { WhatsappProvider } from './generated/providers/whatsapp/provider';
+import { API_VERSION, isHttpUrl, isLiteral } from './validation';
+
+export interface WhatsAppProviderProps {
+  /**
+   * Graph API base URL without the version, e.g. `http://127.0.0.1:8787` for the
+   * bundled emulator.
+   *
+   * @default - the provider reads `WHATSAPP_BASE_URL`, else uses `https://graph.facebook.com`
+   */
+  readonly baseUrl?: string;
+  /**
+   * Graph API access token. Pass a sensitive `TerraformVariable`'s `stringValue`,
+   * never a literal: a literal is written in plain text to `cdk.tf.json` (synth warns).
+   *
+   * @default - the provider reads `WHATSAPP_ACCESS_TOKEN`
+   */
+  readonly accessToken?: string;
+  /**
+   * Graph API version such as `v21.0`. `v21.0` and newer change the region with the
+   * Settings API; `v20.0` and older use the legacy register flow.
+   *
+   * @default - the provider reads `WHATSAPP_API_VERSION`, else uses `v21.0`
+   */
+  readonly apiVersion?: string;
+  /**
+   * Timeout of one Graph request, in seconds.
+   *
+   * @default 30
+   */
+  readonly requestTimeoutSeconds?: number;
+  /**
+   * Retries of a request that failed with a retryable error (rate limit, transient 5xx).
+   *
+   * @default - the engine's retry policy
+   */
+  readonly maxRetries?: number;
+  /**
+   * Provider alias, to manage numbers of several Meta apps (tokens) in one stack.
+   * Pass the provider to `WhatsAppLocalStorage` through its `provider` prop.
+   *
+   * @default - the default provider configuration
+   */
+  readonly alias?: string;
+}
+
+/** Problems with the provider props that are knowable at synth time. */
+export function providerPropProblems(props: WhatsAppProviderProps): string[] {
+  const problems: string[] = [];
+  if (isLiteral(props.baseUrl) && !isHttpUrl(props.baseUrl)) {
+    problems.push(`baseUrl "${props.baseUrl}" is not an http(s) URL: write it like https://graph.facebook.com or http://127.0.0.1:8787 (no version path).`);
+  } else if (isLiteral(props.baseUrl) && /\/v[0-9]+\.[0-9]+\/?$/.test(props.baseUrl)) {
+    problems.push(`baseUrl "${props.baseUrl}" ends with an API version: drop the version from baseUrl and set apiVersion instead.`);
+  }
+  if (isLiteral(props.apiVersion) && !API_VERSION.test(props.apiVersion)) {
+    problems.push(`apiVersion "${props.apiVersion}" is not a Graph API version: write it like v21.0.`);
+  }
+  if (isLiteral(props.requestTimeoutSeconds) && !(props.requestTimeoutSeconds > 0 && props.requestTimeoutSeconds <= 600)) {
+    problems.push(`requestTimeoutSeconds ${props.requestTimeoutSeconds} is out of range: use a number of seconds above 0 and at most 600.`);
+  }
+  if (isLiteral(props.maxRetries) && !(Number.isInteger(props.maxRetries) && props.maxRetries >= 0 && props.maxRetries <= 10)) {
+    problems.push(`maxRetries ${props.maxRetries} is out of range: use a whole number from 0 to 10.`);
+  }
+  if (isLiteral(props.accessToken) && props.accessToken.trim() === '') {
+    problems.push('accessToken is empty: leave it unset to use WHATSAPP_ACCESS_TOKEN, or pass a sensitive TerraformVariable.');
+  }
+  return problems;
+}
+
+/**
+ * The `whatsapp` provider, configured for Local Storage.
+ *
+ * Every setting is optional: the provider falls back to `WHATSAPP_BASE_URL`,
+ * `WHATSAPP_ACCESS_TOKEN` and `WHATSAPP_API_VERSION`, so a pipeline needs no
+ * secret in code or in the synthesized JSON.
+ *
+ * @example
+ * // Everything from the environment:
+ * new WhatsAppProvider(stack);
+ * // Token from a sensitive variable (TF_VAR_whatsapp_token):
+ * const token = new TerraformVariable(stack, 'whatsapp_token', { type: 'string', sensitive: true });
+ * new WhatsAppProvider(stack, 'whatsapp', { accessToken: token.stringValue });
+ */
+export class WhatsAppProvider extends WhatsappProvider {
+  /**
+   * @param scope the stack
+   * @param id construct id; `whatsapp` unless you configure several (aliased) providers
+   * @param props settings; each falls back to its environment variable
+   */
+  constructor(scope: Construct, id = 'whatsapp', props: WhatsAppProviderProps = {}) {
+    super(scope, id, props);
+    this.node.addValidation({ validate: () => providerPropProblems(props) });
+    if (isLiteral(props.accessToken) && props.accessToken.trim() !== '') {
+      Annotations.of(this).addWarning(
+        'accessToken is a literal string, so it is written in plain text to cdk.tf.json: leave it unset and export WHATSAPP_ACCESS_TOKEN, or pass a sensitive TerraformVariable.',
+      );
+    }
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * `npm run demo` end to end: scripts/demo.mjs with --skip-setup (npm test has just
+ * built everything and provided the engines), asserting on what a person sees.
+ */
+import axios from 'axios';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const repoRoot = resolve(__dirname, '..', '..');
+jest.setTimeout(240_000);
+
+interface DemoRun {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+function runDemo(onStdout?: (soFar: string, child: ChildProcess) => void): Promise<DemoRun> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [join(repoRoot, 'scripts', 'demo.mjs')], {
+      cwd: repoRoot,
+      env: { ...process.env, WLS_DEMO_SKIP_SETUP: '1' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => {
+      stdout += d;
+      onStdout?.(stdout, child);
+    });
+    child.stderr.on('data', (d) => { stderr += d; });
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolvePromise({ code, signal, stdout, stderr }));
+  });
+}
+
+const match = (text: string, re: RegExp): string => {
+  const m = re.exec(text);
+  if (!m) throw new Error(`no ${re} in:\n${text}`);
+  return m[1];
+};
+
+async function reachable(url: string): Promise<boolean> {
+  try {
+    await axios.get(`${url}/__emulator/health`, { timeout: 2000, proxy: false });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const leftovers = () => readdirSync(join(repoRoot, 'examples', 'cdktf')).filter((f) => f.endsWith('.run.cjs'));
+
+describe('npm run demo', () => {
+  test('tells the whole story in numbered stages and exits 0', async () => {
+    const before = leftovers();
+    const run = await runDemo();
+    const out = run.stdout;
+    if (run.code !== 0) throw new Error(`demo exited ${run.code}\n${out}\n${run.stderr}`);
+
+    for (let n = 1; n <= 7; n += 1) expect(out).toMatch(new RegExp(`^${n}\\. `, 'm'));
+    // Apply: five resources; each moved number deregistered, written and registered, with its offline time.
+    expect(out).toMatch(/Apply complete! Resources: 5 added, 0 changed, 0 destroyed/);
+    expect(out).toMatch(/POST deregister 106540352242922  200\n(.*\n)*?.*POST settings   106540352242922  200  \{"status":"IN_COUNTRY_STORAGE_ENABLED","data_localization_region":"BR"\}/);
+    expect(out).toMatch(/Time each number spent deregistered \(offline\):\n\s+106540352242922  \d+ ms/);
+    expect(out).toMatch(/never offline at the same time/);
+    expect(out).toMatch(/Meta accepts a storage change only while a number is unregistered/);
+    // Region change: exactly one number changes, with the three writes.
+    expect(out).toMatch(/plan: 0 to add, 1 to change, 0 to destroy/);
+    expect(out).toMatch(/these 3 writes, in order:\n.*POST deregister 106540352242922.*\n.*POST settings   106540352242922.*"DE"\}\n.*POST register   106540352242922/);
+    expect(out).toMatch(/No changes/);
+    // Drift: the report flags the hand-moved number and nothing else.
+    expect(out).toMatch(/106540352242925 +whatsapp_local_storage\.\S+ +DE +CH +registered +DRIFT/);
+    expect(out).toMatch(/1 of 5 phone numbers drifted/);
+    expect(out).toMatch(/drift exited 2 and flags 106540352242925: declared DE, actually CH/);
+    expect(out).toMatch(/Demo complete in \d+\.\d s/);
+    // No walls of engine noise, no secrets; the full log is kept.
+    expect(out.split('\n').length).toBeLessThan(120);
+    expect(out).not.toMatch(/Terraform will perform|OpenTofu will perform|Refreshing state/);
+    expect(out).not.toContain('123456');
+    const logFile = match(out, /Full engine output: (\S+)/);
+    expect(readFileSync(logFile, 'utf8')).toMatch(/OpenTofu will perform the following actions/);
+    rmSync(logFile, { force: true });
+    // Everything it started is stopped and its working directory is gone; the repository is untouched.
+    expect(await reachable(match(out, /listening on (http:\/\/\S+);/))).toBe(false);
+    expect(existsSync(match(out, /Working directory: (\S+)/))).toBe(false);
+    expect(leftovers()).toEqual(before);
+  });
+
+  test('Ctrl-C stops the emulator, removes the working directory and exits 130', async () => {
+    const before = leftovers();
+    let sent = false;
+    const run = await runDemo((soFar, child) => {
+      // Mid-synthesis: cdktf-cli and the example app (bundled beside its entry) are running.
+      if (!sent && /^3\. /m.test(soFar)) {
+        sent = true;
+        setTimeout(() => child.kill('SIGINT'), 800);
+      }
+    });
+    expect(sent).toBe(true);
+    expect(run.code).toBe(130);
+    expect(run.stdout).toMatch(/Interrupted \(SIGINT\): stopping what the demo started/);
+    expect(run.stdout).not.toMatch(/DEMO FAILED/);
+    rmSync(match(run.stdout, /Full engine output: (\S+)/), { force: true });
+    expect(await reachable(match(run.stdout, /listening on (http:\/\/\S+);/))).toBe(false);
+    expect(existsSync(match(run.stdout, /Working directory: (\S+)/))).toBe(false);
+    expect(leftovers()).toEqual(before);
+  });
+});
