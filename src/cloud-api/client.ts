@@ -104,7 +104,9 @@ export class GraphApiClient {
     };
     this.onRetry = config.onRetry;
     this.httpAgent = new http.Agent({ keepAlive: true, maxSockets: 16 });
-    this.httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 16 });
+    // Certificates are always verified: explicit, so NODE_TLS_REJECT_UNAUTHORIZED=0 in a pipeline's
+    // environment cannot silently send the token to an unverified server. There is no insecure option.
+    this.httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 16, rejectUnauthorized: true });
     this.http = axios.create({
       baseURL: `${this.baseUrl}/${this.apiVersion.raw}`,
       timeout: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,

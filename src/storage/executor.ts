@@ -64,6 +64,8 @@ export async function executeConvergence(
 class ConvergenceRun {
   private readonly completed: PlanStep[] = [];
   private last?: ObservedState;
+  /** How many steps had completed when `last` was read (later steps are not reflected in it). */
+  private lastReadAfter = 0;
   private stepCounter = 0;
 
   constructor(
@@ -169,6 +171,7 @@ class ConvergenceRun {
   private async observe(signal?: AbortSignal): Promise<ObservedState> {
     const { observed } = await readNumber(this.deps.client, this.id, signal);
     this.last = observed;
+    this.lastReadAfter = this.completed.length;
     return observed;
   }
 
@@ -224,7 +227,10 @@ class ConvergenceRun {
     let rederegistered = false;
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.call(step);
+        const answer = await this.call(step);
+        // A 2xx that is not Graph's {"success": true} (a proxy's `{}`, a list) proves nothing:
+        // read the number and decide, as for any answer whose outcome is unknown.
+        if (!confirmsSuccess(answer)) throw unconfirmed(step, this.id, answer);
         return this.finish(step, index, started);
       } catch (e) {
         if (!(e instanceof GraphApiError)) {
@@ -281,7 +287,7 @@ class ConvergenceRun {
       const err = toEngineError(e, this.redact, 'Every step succeeded but reading the number back failed');
       return {
         ok: false,
-        observed: this.last ?? this.expectedState(),
+        observed: this.expectedState(),
         completed: [...this.completed],
         error: { ...err, message: `${err.message} Apply again to confirm: a re-run does not repeat completed steps.`, retryable: true },
         observationFailed: true,
@@ -407,8 +413,44 @@ class ConvergenceRun {
     return { phoneNumberId: this.id, registered: false, platformType: 'UNKNOWN', codeVerificationStatus: 'UNKNOWN', storage: { status: 'UNKNOWN' } };
   }
 
-  /** Best guess when the final read failed: the last read, else a placeholder. */
+  /**
+   * Best guess when the final read failed: the last read with the writes that
+   * completed after it applied on top. Without this, a run whose deregister
+   * succeeded and whose later reads failed (e.g. the token expired mid-run)
+   * reported the number as registered, and the engine recorded that in state
+   * while the error said NUMBER ... IS NOT REGISTERED.
+   */
   private expectedState(): ObservedState {
-    return this.last ?? this.placeholder();
+    if (!this.last) return this.placeholder();
+    const guess: ObservedState = { ...this.last, storage: { ...this.last.storage } };
+    for (const step of this.completed.slice(this.lastReadAfter)) {
+      if (step.kind === 'deregister') {
+        guess.registered = false;
+        // Deregistering may reset storage to DEFAULT; which, only a read can tell.
+        guess.storage = { status: 'UNKNOWN' };
+      } else if (step.kind === 'write_settings' || (step.kind === 'register' && step.region !== undefined)) {
+        guess.storage = step.region ? { status: 'IN_COUNTRY_STORAGE_ENABLED', region: step.region } : { status: 'DEFAULT' };
+        if (step.kind === 'register') guess.registered = true;
+      } else if (step.kind === 'register') {
+        guess.registered = true;
+      }
+    }
+    return guess;
   }
+}
+
+function confirmsSuccess(answer: unknown): boolean {
+  return typeof answer === 'object' && answer !== null && (answer as { success?: unknown }).success === true;
+}
+
+function unconfirmed(step: PlanStep, id: string, answer: unknown): GraphApiError {
+  const path = `/${id}/${step.kind === 'write_settings' ? 'settings' : step.kind}`;
+  return new GraphApiError({
+    kind: 'invalid_response',
+    method: 'POST',
+    path,
+    retryable: true,
+    outcomeUnknown: true,
+    message: `POST ${path} answered without {"success": true} (got ${JSON.stringify(answer)?.slice(0, 80) ?? String(answer)}); the outcome is unknown.`,
+  });
 }
