@@ -7,7 +7,7 @@ import type { FaultErrorSpec, FaultSpec, InjectedFault, RandomFaultSpec } from '
 
 export class FaultSpecError extends Error {}
 
-const MODES = ['error', 'hang', 'reset', 'raw'];
+const MODES = ['error', 'hang', 'reset', 'raw', 'slow'];
 const DEFAULT_RANDOM_ERROR: FaultErrorSpec = { code: 2, http_status: 500, is_transient: true };
 
 /** Small seeded PRNG (mulberry32): repeatable random faults for a given seed. */
@@ -52,6 +52,9 @@ export class FaultBook {
     const times = spec.times ?? 1;
     if (!Number.isInteger(times) || times < 1) throw new FaultSpecError('fault "times" must be a positive integer');
     if (spec.mode === 'error') checkErrorSpec(spec.error ?? { code: 2 }, 'fault "error"');
+    if (spec.mode === 'slow' && (!Number.isInteger(spec.delayMs) || (spec.delayMs as number) < 1 || (spec.delayMs as number) > 600_000)) {
+      throw new FaultSpecError('fault "delayMs" (mode "slow") must be a whole number of milliseconds from 1 to 600000');
+    }
     if (spec.mode === 'raw' && spec.httpStatus !== undefined && (!Number.isInteger(spec.httpStatus) || spec.httpStatus < 100 || spec.httpStatus > 599)) {
       throw new FaultSpecError('fault "httpStatus" must be an HTTP status between 100 and 599');
     }

@@ -50,10 +50,19 @@ export async function handleGraphHttp(ctx: GraphContext, req: IncomingMessage, r
     }
     body = e;
   }
+  // Added latency models the network: it is spent before the request reaches the
+  // number's queue, so two reads of one number in flight overlap their transit time
+  // as they would against Graph, while the server work itself stays serialized.
+  if (ctx.faults.latencyMs > 0) await sleep(ctx.faults.latencyMs);
   await ctx.queue.run(split.id ?? '', async () => {
     entry.startedAt = preciseNow();
-    if (ctx.faults.latencyMs > 0) await sleep(ctx.faults.latencyMs);
-    const hit = ctx.faults.take(endpoint, method, split.id);
+    let hit = ctx.faults.take(endpoint, method, split.id);
+    if (hit?.spec.mode === 'slow') {
+      // A slow backend: the number's turn is held, then the call is answered normally.
+      entry.fault = 'slow';
+      await sleep(hit.spec.delayMs ?? 0);
+      hit = undefined;
+    }
     if (hit && !hit.spec.applyFirst) {
       deliverFault(ctx, res, entry, hit);
       return;

@@ -142,7 +142,9 @@ export interface FaultSpec {
   method?: string;
   /** How many matching calls fail (default 1). */
   times?: number;
-  mode: 'error' | 'hang' | 'reset' | 'raw';
+  mode: 'error' | 'hang' | 'reset' | 'raw' | 'slow';
+  /** For mode "slow": how long the server works on the call, holding the number's turn. */
+  delayMs?: number;
   /** The call takes effect on the state first, then the fault replaces its answer. */
   applyFirst?: boolean;
   error?: FaultErrorSpec;

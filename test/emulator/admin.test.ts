@@ -185,24 +185,44 @@ describe('emulator admin API', () => {
     expect(await emu().admin.calls()).toEqual([]);
   });
 
-  test('concurrency: calls on one number serialize, calls on different numbers overlap', async () => {
+  test('concurrency: a slow call holds its number\'s turn, other numbers do not wait', async () => {
+    const D = 300;
+    await emu().admin.injectFault({ endpoint: 'settings', phoneNumberId: N_BR, mode: 'slow', delayMs: D });
+    const slow = graph().get(`/v21.0/${N_BR}/settings`);
+    await new Promise((r) => setTimeout(r, 20)); // the slow call gets its turn first
+    const sameStarted = Date.now();
+    const same = graph().get(`/v21.0/${N_BR}`);
+    const others = ['106540352242923', '106540352242924', '106540352242925'].map((id) => graph().get(`/v21.0/${id}/settings`));
+    const otherDone = await Promise.all(others).then(() => Date.now() - sameStarted);
+    const sameDone = await same.then(() => Date.now() - sameStarted);
+    expect((await slow).status).toBe(200); // answered normally after the delay
+    expect(otherDone).toBeLessThan(D / 2); // other numbers never waited for the slow one
+    expect(sameDone).toBeGreaterThanOrEqual(D - 40); // the same number waited for its turn
+    const calls = await emu().admin.calls();
+    const [slowCall, sameCall] = calls.filter((c) => c.phoneNumberId === N_BR);
+    expect(slowCall.fault).toBe('slow');
+    expect(sameCall.startedAt).toBeGreaterThanOrEqual(slowCall.finishedAt);
+  });
+
+  test('concurrency: added latency is network time, so calls on one number overlap in transit but never on the server', async () => {
     const L = 150;
     await emu().admin.setLatency(L);
-    const same = Array.from({ length: 4 }, () => graph().get(`/v21.0/${N_BR}/settings`));
-    const other = ['106540352242923', '106540352242924', '106540352242925', '106540352242926'].map((id) => graph().get(`/v21.0/${id}/settings`));
-    await Promise.all([...same, ...other]);
-    const calls = await emu().admin.calls();
+    const started = Date.now();
+    await Promise.all(Array.from({ length: 4 }, () => graph().get(`/v21.0/${N_BR}/settings`)));
+    const elapsed = Date.now() - started;
+    expect(elapsed).toBeGreaterThanOrEqual(L - 5);
+    expect(elapsed).toBeLessThan(2 * L); // serialized transit would take 4 × L
+    const calls = (await emu().admin.calls()).filter((c) => c.phoneNumberId === N_BR);
+    expect(calls).toHaveLength(4);
     const overlaps = (a: { startedAt: number; finishedAt: number }, b: { startedAt: number; finishedAt: number }) => a.startedAt < b.finishedAt && b.startedAt < a.finishedAt;
-    const sameCalls = calls.filter((c) => c.phoneNumberId === N_BR);
-    for (let i = 0; i < sameCalls.length; i++) for (let j = i + 1; j < sameCalls.length; j++) expect(overlaps(sameCalls[i], sameCalls[j])).toBe(false);
-    const otherCalls = calls.filter((c) => c.phoneNumberId !== N_BR);
-    let overlapping = 0;
-    for (let i = 0; i < otherCalls.length; i++) for (let j = i + 1; j < otherCalls.length; j++) if (overlaps(otherCalls[i], otherCalls[j])) overlapping++;
-    expect(overlapping).toBeGreaterThan(0);
-    const span = (cs: typeof calls) => Math.max(...cs.map((c) => c.finishedAt)) - Math.min(...cs.map((c) => c.startedAt));
-    expect(span(sameCalls)).toBeGreaterThanOrEqual(4 * L - 5);
-    // Serialized, the four would need 4 × L; in parallel they take about one L.
-    expect(span(otherCalls)).toBeLessThan(4 * L - 5);
+    for (let i = 0; i < calls.length; i++) {
+      expect(calls[i].startedAt - calls[i].receivedAt).toBeGreaterThanOrEqual(L - 5); // latency before the turn
+      for (let j = i + 1; j < calls.length; j++) expect(overlaps(calls[i], calls[j])).toBe(false);
+    }
+  });
+
+  test('a slow fault needs a sensible delayMs', async () => {
+    await expect(emu().admin.injectFault({ endpoint: 'settings', mode: 'slow' })).rejects.toThrow(/delayMs/);
   });
 
   test('concurrent writes on one number keep the rules: 12 parallel registers give 10 successes and 2 × 133016', async () => {
