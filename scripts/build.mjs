@@ -1,7 +1,7 @@
 // `npm run build`: code generation, type-checked compile to dist/, and the two
-// bundled executables (a single file each, so the provider starts fast).
-import { chmodSync, copyFileSync, mkdirSync, existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// bundled executables (the provider split so that start-up compiles only what the handshake needs).
+import { chmodSync, copyFileSync, mkdirSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import { ensureDependencies, log, repoRoot, run } from './lib/run.mjs';
 
 if (!process.argv.includes('--no-install')) ensureDependencies();
@@ -24,36 +24,104 @@ if (!process.argv.includes('--no-typecheck')) {
 }
 
 const esbuild = await import(join(repoRoot, 'node_modules', 'esbuild', 'lib', 'main.js'));
-const bins = {
-  'whatsapp-local-storage': 'src/cli/main.ts',
-  'terraform-provider-whatsapp': 'src/provider/main.ts',
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: 'linked',
+  logLevel: 'warning',
 };
 mkdirSync(join(repoRoot, 'dist', 'bin'), { recursive: true });
-for (const [name, entry] of Object.entries(bins)) {
-  if (!existsSync(join(repoRoot, entry))) continue;
-  const outfile = join(repoRoot, 'dist', 'bin', `${name}.js`);
-  log(`esbuild: ${entry} -> dist/bin/${name}.js`);
-  await esbuild.build({
-    entryPoints: [join(repoRoot, entry)],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    banner: { js: '#!/usr/bin/env node' },
-    sourcemap: 'linked',
-    logLevel: 'warning',
-  });
+
+const cliEntry = 'src/cli/main.ts';
+if (existsSync(join(repoRoot, cliEntry))) {
+  log(`esbuild: ${cliEntry} -> dist/bin/whatsapp-local-storage.js`);
+  const outfile = join(repoRoot, 'dist', 'bin', 'whatsapp-local-storage.js');
+  await esbuild.build({ ...common, entryPoints: [join(repoRoot, cliEntry)], outfile, banner: { js: '#!/usr/bin/env node' } });
   chmodSync(outfile, 0o755);
+}
+
+// The provider executable is split in three files (all in dist/bin, copied together):
+//   terraform-provider-whatsapp.js   what runs before the handshake line (~25 KB)
+//   whatsapp-provider-runtime.js     provider, engine, HTTP client, protobuf: required on first RPC
+//   whatsapp-provider-shared.js      modules both need one instance of (logger secrets, GrpcError)
+// Engines start the provider several times per command, and V8 compiling a 1 MB bundle
+// was most of the start-up gap to a bare `node` (docs/performance.md). The cut is at the
+// lazy `require('./x')` calls of src/provider/main.ts and protocol/plugin-main.ts: each
+// becomes `require('./whatsapp-provider-runtime.js')`, which re-exports the same names.
+// Names do not start with `terraform-provider-`, so engines never take them for a plugin.
+// Bundling src/provider/main.ts without these plugins (as the test harness does) still
+// gives a working single file.
+const providerEntry = join(repoRoot, 'src', 'provider', 'main.ts');
+const providerBundles = [];
+if (existsSync(providerEntry)) {
+  const protocolDir = join(repoRoot, 'src', 'provider', 'protocol');
+  const lazy = {
+    [join(repoRoot, 'src', 'provider', 'provider')]: 'createProviderService',
+    [join(protocolDir, 'go-plugin-services')]: 'goPluginHandlers',
+    [join(protocolDir, 'tfplugin5-server')]: 'tfplugin5Handlers',
+    [join(protocolDir, 'tfplugin6-server')]: 'tfplugin6Handlers',
+  };
+  const RUNTIME = 'whatsapp-provider-runtime.js';
+  const SHARED = 'whatsapp-provider-shared.js';
+  const rel = (p) => './' + relative(repoRoot, p).split(sep).join('/');
+  const runtimeSource = Object.entries(lazy)
+    .map(([path, name]) => `export { ${name} } from '${rel(path)}';`)
+    .join('\n');
+  // Redirects relative imports whose target (without extension) is in `targets`.
+  const redirect = (name, targets, to, kinds) => ({
+    name,
+    setup(build) {
+      build.onResolve({ filter: /^\.\.?\// }, (args) => {
+        const target = resolve(args.resolveDir, args.path).replace(/\.(ts|js)$/, '');
+        if (!targets.has(target)) return undefined;
+        if (kinds && !kinds.includes(args.kind)) {
+          throw new Error(`${args.importer} imports ${args.path} statically; the provider split needs a lazy require()`);
+        }
+        return { path: `./${to}`, external: true };
+      });
+    },
+  });
+  const cutLazy = redirect('cut-lazy', new Set(Object.keys(lazy)), RUNTIME, ['require-call']);
+  const inputsOf = async (options) =>
+    new Set(Object.keys((await esbuild.build({ ...common, ...options, write: false, metafile: true, outfile: join(repoRoot, 'dist', 'tmp.js') })).metafile.inputs));
+  // Modules both halves import go to the shared file, so there is one instance of each.
+  const handshakeInputs = await inputsOf({ entryPoints: [providerEntry], plugins: [cutLazy] });
+  const runtimeStdin = { contents: runtimeSource, resolveDir: repoRoot, sourcefile: 'provider-runtime.ts', loader: 'ts' };
+  const runtimeInputs = await inputsOf({ stdin: runtimeStdin });
+  const shared = [...handshakeInputs].filter((p) => runtimeInputs.has(p) && p.startsWith('src/')).map((p) => join(repoRoot, p.replace(/\.ts$/, '')));
+  const toShared = redirect('to-shared', new Set(shared), SHARED);
+  // The shared file re-exports every shared module; their export names must not collide.
+  const seen = new Map();
+  for (const file of shared) {
+    const meta = (await esbuild.build({ entryPoints: [file + '.ts'], bundle: false, format: 'esm', write: false, metafile: true, outfile: join(repoRoot, 'dist', 'tmp.js'), logLevel: 'silent' })).metafile;
+    for (const name of Object.values(meta.outputs)[0].exports) {
+      if (seen.has(name)) throw new Error(`provider split: ${name} is exported by both ${seen.get(name)} and ${file}`);
+      seen.set(name, file);
+    }
+  }
+  const sharedSource = shared.map((p) => `export * from '${rel(p)}';`).join('\n');
+  const bin = (name) => join(repoRoot, 'dist', 'bin', name);
+  log(`esbuild: src/provider/main.ts -> dist/bin/terraform-provider-whatsapp.js + ${RUNTIME} + ${SHARED} (shared: ${shared.map((p) => rel(p)).join(', ')})`);
+  await esbuild.build({ ...common, entryPoints: [providerEntry], outfile: bin('terraform-provider-whatsapp.js'), banner: { js: '#!/usr/bin/env node' }, plugins: [cutLazy, toShared] });
+  await esbuild.build({ ...common, stdin: runtimeStdin, outfile: bin(RUNTIME), plugins: [toShared] });
+  // The shared modules' own relative imports stay inside the shared file (only the entry re-exports).
+  await esbuild.build({ ...common, stdin: { contents: sharedSource, resolveDir: repoRoot, sourcefile: 'provider-shared.ts', loader: 'ts' }, outfile: bin(SHARED) });
+  chmodSync(bin('terraform-provider-whatsapp.js'), 0o755);
+  providerBundles.push(RUNTIME, SHARED);
 }
 
 // Engines find a dev override by directory + exact executable name.
 const providerBundle = join(repoRoot, 'dist', 'bin', 'terraform-provider-whatsapp.js');
 if (existsSync(providerBundle)) {
-  const dir = join(repoRoot, 'dist', 'provider');
-  mkdirSync(dir, { recursive: true });
-  copyFileSync(providerBundle, join(dir, 'terraform-provider-whatsapp'));
-  chmodSync(join(dir, 'terraform-provider-whatsapp'), 0o755);
+  const copyWithParts = (dir, executableName) => {
+    mkdirSync(dir, { recursive: true });
+    copyFileSync(providerBundle, join(dir, executableName));
+    chmodSync(join(dir, executableName), 0o755);
+    for (const part of providerBundles) copyFileSync(join(repoRoot, 'dist', 'bin', part), join(dir, part));
+  };
+  copyWithParts(join(repoRoot, 'dist', 'provider'), 'terraform-provider-whatsapp');
 
   // A filesystem mirror in the engines' unpacked layout, so `init` installs the
   // local build and records it in the lock file exactly like a registry release.
@@ -61,9 +129,8 @@ if (existsSync(providerBundle)) {
   const target = `${process.platform}_${process.arch === 'x64' ? 'amd64' : process.arch}`;
   for (const host of ['registry.terraform.io', 'registry.opentofu.org']) {
     const mirrorDir = join(repoRoot, 'dist', 'mirror', host, 'waba', 'whatsapp', version, target);
-    mkdirSync(mirrorDir, { recursive: true });
-    copyFileSync(providerBundle, join(mirrorDir, `terraform-provider-whatsapp_v${version}`));
-    chmodSync(join(mirrorDir, `terraform-provider-whatsapp_v${version}`), 0o755);
+    rmSync(mirrorDir, { recursive: true, force: true }); // no stale parts from an older layout
+    copyWithParts(mirrorDir, `terraform-provider-whatsapp_v${version}`);
   }
 }
 log('build done');
