@@ -12,24 +12,15 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { benchArgs, machineNotes, today, writeJson, writeSection } from './lib';
+import { join } from 'node:path';
+import { generatedSeed } from '../src/emulator';
+import { benchArgs, machineNotes, repoRoot, today, writeJson, writeSection } from './lib';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const NUMBERS = Number(process.env.BENCH_NUMBERS ?? 1000);
 const TOKEN = 'bench-token';
 
-function findRepoRoot(): string {
-  for (const start of [process.cwd(), __dirname]) {
-    let dir = resolve(start);
-    for (let i = 0; i < 6; i++) {
-      if (existsSync(join(dir, 'src', 'cli', 'main.ts'))) return dir;
-      dir = resolve(dir, '..');
-    }
-  }
-  throw new Error('run from the repository (cannot find src/cli/main.ts)');
-}
 
 async function cliBundle(root: string, work: string): Promise<string> {
   const built = join(root, 'dist', 'bin', 'whatsapp-local-storage.js');
@@ -41,25 +32,8 @@ async function cliBundle(root: string, work: string): Promise<string> {
 }
 
 function seed(): { ids: string[]; file: object } {
-  const ids = Array.from({ length: NUMBERS }, (_, i) => String(200000000000000 + i));
-  return {
-    ids,
-    file: {
-      tokens: { [TOKEN]: { wabas: ['300000000000001'] } },
-      wabas: [{ id: '300000000000001', name: 'Bench' }],
-      phone_numbers: ids.map((id, i) => ({
-        id,
-        waba_id: '300000000000001',
-        display_phone_number: `+1 555 ${String(i).padStart(7, '0')}`,
-        verified_name: `Bench ${i}`,
-        code_verification_status: 'VERIFIED',
-        platform_type: 'CLOUD_API',
-        registered: true,
-        pin: '123456',
-        storage_configuration: i % 2 ? { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'BR' } : { status: 'IN_COUNTRY_STORAGE_DISABLED' },
-      })),
-    },
-  };
+  const file = generatedSeed(NUMBERS, { token: TOKEN, pin: '123456', label: 'Bench', storage: (i) => (i % 2 ? { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'BR' } : { status: 'IN_COUNTRY_STORAGE_DISABLED' }) });
+  return { ids: file.phone_numbers.map((p) => p.id), file };
 }
 
 function get(agent: http.Agent, url: URL, path: string): Promise<number> {
@@ -77,7 +51,7 @@ function get(agent: http.Agent, url: URL, path: string): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const root = findRepoRoot();
+  const root = repoRoot;
   const work = mkdtempSync(join(tmpdir(), 'emulator-bench-'));
   const { ids, file } = seed();
   const seedFile = join(work, 'seed.json');

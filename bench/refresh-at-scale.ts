@@ -11,6 +11,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { generatedSeed } from '../src/emulator';
 import { BenchWorkspace, providerBlock, type EngineRun } from './engine-run';
 import { benchArgs, engine, machineNotes, median, startEmulatorProcess, today, writeJson, writeSection } from './lib';
 
@@ -22,23 +23,6 @@ const PARALLELISM = 10; // the engines' default -parallelism
 const TOKEN = 'bench-token';
 const WABA = '300000000000001';
 
-function seed(ids: string[]): object {
-  return {
-    tokens: { [TOKEN]: { wabas: [WABA] } },
-    wabas: [{ id: WABA, name: 'Bench' }],
-    phone_numbers: ids.map((id, i) => ({
-      id,
-      waba_id: WABA,
-      display_phone_number: `+1 555 ${String(i).padStart(7, '0')}`,
-      verified_name: `Bench ${i}`,
-      code_verification_status: 'VERIFIED',
-      platform_type: 'CLOUD_API',
-      registered: true,
-      pin: '123456',
-      storage_configuration: i % 2 ? { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'BR' } : { status: 'IN_COUNTRY_STORAGE_DISABLED' },
-    })),
-  };
-}
 
 interface PlanRun {
   latencyMs: number;
@@ -62,9 +46,10 @@ interface PlanRun {
 async function main(): Promise<void> {
   const tofu = engine('tofu');
   const work = mkdtempSync(join(tmpdir(), 'refresh-bench-'));
-  const ids = Array.from({ length: NUMBERS }, (_, i) => String(200000000000000 + i));
+  const seed = generatedSeed(NUMBERS, { token: TOKEN, pin: '123456', wabaId: WABA, label: 'Bench', storage: (i) => (i % 2 ? { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'BR' } : { status: 'IN_COUNTRY_STORAGE_DISABLED' }) });
+  const ids = seed.phone_numbers.map((p) => p.id);
   const seedFile = join(work, 'seed.json');
-  writeFileSync(seedFile, JSON.stringify(seed(ids)));
+  writeFileSync(seedFile, JSON.stringify(seed));
   const emu = await startEmulatorProcess({ seedFile, latencyMs: 0 });
   await emu.admin.setOptions({ call_log_limit: Math.max(10_000, NUMBERS * 6) });
   const ws = new BenchWorkspace(tofu, { TF_VAR_pin: '123456' });

@@ -12,10 +12,11 @@
  * SOAK_PARALLELISM converges at a time).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { defaultSeed, startEmulator, type EmulatorSeed, type RunningEmulator } from '../src/emulator';
+import { join } from 'node:path';
+import { defaultSeed, generatedPhoneNumberId, generatedSeed, startEmulator, type EmulatorSeed, type RunningEmulator } from '../src/emulator';
+import { repoRoot } from './lib';
 import { LocalStorageEngine } from '../src/storage/engine';
 import { SUPPORTED_REGIONS } from '../src/storage/regions';
 
@@ -28,35 +29,13 @@ const TOKEN = 'soak-token-0123456789';
 const PIN = '482915';
 const WABA = '102290129340398';
 
-const idOf = (i: number) => `2000000${String(i).padStart(8, '0')}`;
+const idOf = generatedPhoneNumberId;
 const regionOf = (i: number) => SUPPORTED_REGIONS[i % SUPPORTED_REGIONS.length].code;
 
-function findRepoRoot(): string {
-  for (const start of [process.cwd(), __dirname]) {
-    let dir = resolve(start);
-    for (let i = 0; i < 6; i++) {
-      if (existsSync(join(dir, 'src', 'cli', 'main.ts'))) return dir;
-      dir = resolve(dir, '..');
-    }
-  }
-  throw new Error('run from the repository (cannot find src/cli/main.ts)');
-}
 
 function seed(): EmulatorSeed {
-  const s = defaultSeed();
-  s.tokens = { [TOKEN]: { wabas: [WABA] } };
+  const s = generatedSeed(NUMBERS, { token: TOKEN, pin: PIN, wabaId: WABA, label: 'Soak', base: defaultSeed() });
   s.options = { ...(s.options ?? {}), call_log_limit: 1_000_000 };
-  for (let i = 0; i < NUMBERS; i++) {
-    s.phone_numbers.push({
-      id: idOf(i),
-      waba_id: WABA,
-      display_phone_number: `+55 11 6${String(i).padStart(7, '0')}`,
-      verified_name: `Soak ${i}`,
-      registered: true,
-      pin: PIN,
-      storage_configuration: { status: 'IN_COUNTRY_STORAGE_DISABLED' },
-    } as EmulatorSeed['phone_numbers'][number]);
-  }
   return s;
 }
 
@@ -107,7 +86,7 @@ async function enginePass(emu: RunningEmulator): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const root = findRepoRoot();
+  const root = repoRoot;
   const emu = await startEmulator({ port: 0, seed: seed(), quiet: true });
   const dir = mkdtempSync(join(tmpdir(), 'wls-soak-'));
   const started = Date.now();

@@ -9,7 +9,8 @@ import { EmulatorServer } from './server';
 import type { EmulatorSeed } from './types';
 
 export * from './types';
-export { loadSeed, defaultSeed, validateSeed, SeedError, DEFAULT_OPTIONS } from './seed';
+export { loadSeed, defaultSeed, validateSeed, SeedError, DEFAULT_OPTIONS, generatedSeed, generatedPhoneNumberId } from './seed';
+export type { GeneratedSeedOptions } from './seed';
 export { EmulatorAdminClient } from './admin-client';
 export type { CallFilter, FaultsInfo } from './admin-client';
 

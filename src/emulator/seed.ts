@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { SUPPORTED_REGIONS } from '../storage/regions';
 import defaultSeedJson from './default-seed.json';
-import type { EmulatorOptions, EmulatorSeed, SeedPhoneNumber, SeedToken } from './types';
+import type { EmulatorOptions, EmulatorSeed, SeedPhoneNumber, SeedToken, StorageConfiguration } from './types';
 
 export const DEFAULT_OPTIONS: Readonly<EmulatorOptions> = Object.freeze({
   deregister_clears_storage: true,
@@ -31,6 +31,51 @@ export class SeedError extends Error {
 /** The seed shipped for the demo and used when none is given. */
 export function defaultSeed(): EmulatorSeed {
   return structuredClone(defaultSeedJson) as EmulatorSeed;
+}
+
+export interface GeneratedSeedOptions {
+  /** The token that may touch every generated number (through their WABA). */
+  token: string;
+  pin: string;
+  /** WABA the numbers belong to (default 300000000000001). */
+  wabaId?: string;
+  /** Verified-name prefix, e.g. "Bench" -> "Bench 0", "Bench 1", ... */
+  label?: string;
+  /** Storage of number i (default: disabled). */
+  storage?: (i: number) => StorageConfiguration;
+  /** Start from this seed (e.g. defaultSeed()) and add to it; its tokens are replaced. */
+  base?: EmulatorSeed;
+}
+
+/** The id of generated number i: 200000000000000 + i, clear of the default seed's ids. */
+export function generatedPhoneNumberId(i: number): string {
+  return String(200_000_000_000_000 + i);
+}
+
+/**
+ * A seed with `count` registered, verified Cloud API numbers in one WABA, for load,
+ * soak and scale runs: one definition so every benchmark and test means the same.
+ */
+export function generatedSeed(count: number, options: GeneratedSeedOptions): EmulatorSeed {
+  const wabaId = options.wabaId ?? '300000000000001';
+  const label = options.label ?? 'Generated';
+  const seed: EmulatorSeed = options.base ? structuredClone(options.base) : { tokens: {}, phone_numbers: [] };
+  seed.tokens = { [options.token]: { wabas: [wabaId] } };
+  if (!(seed.wabas ?? []).some((w) => w.id === wabaId)) seed.wabas = [...(seed.wabas ?? []), { id: wabaId, name: label }];
+  for (let i = 0; i < count; i++) {
+    seed.phone_numbers.push({
+      id: generatedPhoneNumberId(i),
+      waba_id: wabaId,
+      display_phone_number: `+1 555 ${String(i).padStart(7, '0')}`,
+      verified_name: `${label} ${i}`,
+      code_verification_status: 'VERIFIED',
+      platform_type: 'CLOUD_API',
+      registered: true,
+      pin: options.pin,
+      storage_configuration: options.storage?.(i) ?? { status: 'IN_COUNTRY_STORAGE_DISABLED' },
+    });
+  }
+  return seed;
 }
 
 /** Reads and validates a seed from a JSON file path, or validates a seed object. */

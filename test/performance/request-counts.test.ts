@@ -3,7 +3,7 @@
  * Graph requests per operation through a real engine (OpenTofu) and our provider build,
  * against the emulator's call log.
  */
-import { startEmulator, type CallLogEntry, type RunningEmulator } from '../../src/emulator';
+import { generatedPhoneNumberId, generatedSeed, startEmulator, type CallLogEntry, type RunningEmulator } from '../../src/emulator';
 import { EngineWorkspace, providerBlock, requiredEngines } from '../e2e/harness';
 
 jest.setTimeout(180_000);
@@ -12,26 +12,10 @@ const tofu = requiredEngines().find((e) => e.name === 'tofu')!;
 const TOKEN = 'perf-token';
 const WABA = '300000000000001';
 const N = 20;
-const ids = Array.from({ length: N }, (_, i) => String(200000000000000 + i));
+const ids = Array.from({ length: N }, (_, i) => generatedPhoneNumberId(i));
 const env = { TF_VAR_pin: '123456' };
 
-function seed(): object {
-  return {
-    tokens: { [TOKEN]: { wabas: [WABA] } },
-    wabas: [{ id: WABA, name: 'Perf' }],
-    phone_numbers: ids.map((id, i) => ({
-      id,
-      waba_id: WABA,
-      display_phone_number: `+1 555 ${String(i).padStart(7, '0')}`,
-      verified_name: `Perf ${i}`,
-      code_verification_status: 'VERIFIED',
-      platform_type: 'CLOUD_API',
-      registered: true,
-      pin: '123456',
-      storage_configuration: i % 2 ? { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'BR' } : { status: 'IN_COUNTRY_STORAGE_DISABLED' },
-    })),
-  };
-}
+const seed = () => generatedSeed(N, { token: TOKEN, pin: '123456', wabaId: WABA, label: 'Perf', storage: (i) => (i % 2 ? { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'BR' } : { status: 'IN_COUNTRY_STORAGE_DISABLED' }) });
 
 /** Regions per number; `first` overrides number 0's. */
 function config(baseUrl: string, apiVersion: string, first?: string | null): string {
@@ -68,7 +52,7 @@ describe.each(['v21.0', 'v20.0'])(`request counts through ${tofu.name} ${tofu.ve
   let ws: EngineWorkspace;
 
   beforeAll(async () => {
-    emulator = await startEmulator({ port: 0, quiet: true, seed: seed() as never });
+    emulator = await startEmulator({ port: 0, quiet: true, seed: seed() });
     ws = new EngineWorkspace(tofu);
     ws.write('main.tf', config(emulator.url, apiVersion));
     await ws.expect(['init']);

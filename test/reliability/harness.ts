@@ -7,7 +7,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import axios from 'axios';
-import { defaultSeed, startEmulator, type CallLogEntry, type EmulatorSeed, type FaultSpec, type RunningEmulator } from '../../src/emulator';
+import { defaultSeed, generatedPhoneNumberId, generatedSeed, startEmulator, type CallLogEntry, type EmulatorSeed, type FaultSpec, type RunningEmulator } from '../../src/emulator';
 import { EngineWorkspace, requiredEngines, type EngineInfo } from '../e2e/harness';
 
 /** Distinctive secrets: any occurrence in output, logs or state is a leak. */
@@ -20,26 +20,12 @@ export const NUMBER = '179776755229976';
 
 /** The default seed with our token and PIN, plus `extra` generated registered numbers (storage disabled). */
 export function reliabilitySeed(extra = 0): EmulatorSeed {
-  const seed = defaultSeed();
-  seed.tokens = { [TOKEN]: { wabas: [WABA] } };
+  const seed = generatedSeed(extra, { token: TOKEN, pin: PIN, wabaId: WABA, label: 'Soak', base: defaultSeed() });
   for (const n of seed.phone_numbers) n.pin = PIN;
-  for (let i = 0; i < extra; i++) {
-    seed.phone_numbers.push({
-      id: soakId(i),
-      waba_id: WABA,
-      display_phone_number: `+55 11 6${String(i).padStart(7, '0')}`,
-      verified_name: `Soak ${i}`,
-      registered: true,
-      pin: PIN,
-      storage_configuration: { status: 'IN_COUNTRY_STORAGE_DISABLED' },
-    } as EmulatorSeed['phone_numbers'][number]);
-  }
   return seed;
 }
 
-export function soakId(i: number): string {
-  return `2000000${String(i).padStart(8, '0')}`;
-}
+export const soakId = generatedPhoneNumberId;
 
 export function startReliabilityEmulator(extra = 0): Promise<RunningEmulator> {
   return startEmulator({ port: 0, seed: reliabilitySeed(extra), quiet: true });
