@@ -186,7 +186,7 @@ describe('emulator admin API', () => {
   });
 
   test('concurrency: a slow call holds its number\'s turn, other numbers do not wait', async () => {
-    const D = 300;
+    const D = 600;
     await emu().admin.injectFault({ endpoint: 'settings', phoneNumberId: N_BR, mode: 'slow', delayMs: D });
     const slow = graph().get(`/v21.0/${N_BR}/settings`);
     await new Promise((r) => setTimeout(r, 20)); // the slow call gets its turn first
@@ -205,7 +205,7 @@ describe('emulator admin API', () => {
   });
 
   test('concurrency: added latency is network time, so calls on one number overlap in transit but never on the server', async () => {
-    const L = 150;
+    const L = 200;
     await emu().admin.setLatency(L);
     const started = Date.now();
     await Promise.all(Array.from({ length: 4 }, () => graph().get(`/v21.0/${N_BR}/settings`)));
