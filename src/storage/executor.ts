@@ -149,7 +149,8 @@ class ConvergenceRun {
       }
       if (deregistered && initial.registered) return this.recover(initial, plan, step, outcome.error);
       const offline = initial.registered ? 'the number was not taken offline' : 'the number was not registered before either';
-      return this.fail(this.last ?? initial, plan, toEngineError(outcome.error, this.redact, `${stepLabel(step)} failed on number ${this.id} (${offline})`));
+      const error = toEngineError(outcome.error, this.redact, `${stepLabel(step)} failed on number ${this.id} (${offline})`);
+      return this.fail(this.last ?? initial, plan, { ...error, message: error.message + this.describeNow(initial) });
     }
 
     // 6. Read-back: prove convergence.
@@ -422,21 +423,39 @@ class ConvergenceRun {
    */
   private expectedState(): ObservedState {
     if (!this.last) return this.placeholder();
-    const guess: ObservedState = { ...this.last, storage: { ...this.last.storage } };
-    for (const step of this.completed.slice(this.lastReadAfter)) {
-      if (step.kind === 'deregister') {
-        guess.registered = false;
-        // Deregistering may reset storage to DEFAULT; which, only a read can tell.
-        guess.storage = { status: 'UNKNOWN' };
-      } else if (step.kind === 'write_settings' || (step.kind === 'register' && step.region !== undefined)) {
-        guess.storage = step.region ? { status: 'IN_COUNTRY_STORAGE_ENABLED', region: step.region } : { status: 'DEFAULT' };
-        if (step.kind === 'register') guess.registered = true;
-      } else if (step.kind === 'register') {
-        guess.registered = true;
-      }
-    }
-    return guess;
+    return projectWrites(this.last, this.completed.slice(this.lastReadAfter));
   }
+
+  /**
+   * What a read after a failed write shows, and whether our own completed writes
+   * explain it: when they do not, someone else (another apply, a pipeline, a person)
+   * changed the number during this run, and the user must re-plan, not just retry.
+   */
+  private describeNow(initial: ObservedState): string {
+    const now = this.last;
+    if (!now || now === initial) return '';
+    const ours = projectWrites(initial, this.completed);
+    const explained = ours.registered === now.registered && (ours.storage.status === 'UNKNOWN' || sameStorage(ours.storage, now.storage));
+    return ` The number now reads: ${now.registered ? 'registered' : 'not registered'}, ${describeStorage(now.storage)}.${explained ? '' : ' It changed while this apply ran (another apply, pipeline or person changed it): review that change and plan again before applying.'}`;
+  }
+}
+
+/** `from` with the effect of `steps` (completed writes) applied on top. */
+function projectWrites(from: ObservedState, steps: PlanStep[]): ObservedState {
+  const guess: ObservedState = { ...from, storage: { ...from.storage } };
+  for (const step of steps) {
+    if (step.kind === 'deregister') {
+      guess.registered = false;
+      // Deregistering may reset storage to DEFAULT; which, only a read can tell.
+      guess.storage = { status: 'UNKNOWN' };
+    } else if (step.kind === 'write_settings' || (step.kind === 'register' && step.region !== undefined)) {
+      guess.storage = step.region ? { status: 'IN_COUNTRY_STORAGE_ENABLED', region: step.region } : { status: 'DEFAULT' };
+      if (step.kind === 'register') guess.registered = true;
+    } else if (step.kind === 'register') {
+      guess.registered = true;
+    }
+  }
+  return guess;
 }
 
 function confirmsSuccess(answer: unknown): boolean {
