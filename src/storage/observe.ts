@@ -19,23 +19,18 @@ import { normalizeRegion, normalizeStatus } from './storage-state';
 
 const REGISTERED_STATUSES = new Set(['CONNECTED', 'FLAGGED', 'RESTRICTED', 'RATE_LIMITED']);
 
-/** What the `whatsapp_phone_number` data source shows (snake_case like its attributes). */
-export interface PhoneNumberInfo {
-  id: string;
-  display_phone_number?: string;
-  verified_name?: string;
-  code_verification_status?: string;
-  platform_type?: string;
-  status?: string;
-  quality_rating?: string;
-  name_status?: string;
+/** What the `whatsapp_phone_number` data source shows: the node's fields (snake_case like its attributes) plus what we derive. */
+export type PhoneNumberInfo = Pick<
+  PhoneNumberNode,
+  'id' | 'display_phone_number' | 'verified_name' | 'code_verification_status' | 'platform_type' | 'status' | 'quality_rating' | 'name_status'
+> & {
   throughput_level?: string;
   registered: boolean;
   /** As the API reports it, upper-cased (DEFAULT, IN_COUNTRY_STORAGE_ENABLED, or a newer status verbatim). */
   storage_status: string;
   /** Present when local storage is enabled. */
   data_localization_region?: string;
-}
+};
 
 /** A row of GET /{waba_id}/phone_numbers (no storage: that needs one more call per number). */
 export type PhoneNumberSummary = Omit<PhoneNumberInfo, 'storage_status' | 'data_localization_region'>;
