@@ -11,12 +11,9 @@
  * -parallelism=SOAK_PARALLELISM, default 10) or `engine` (the engine library,
  * SOAK_PARALLELISM converges at a time).
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { defaultSeed, generatedPhoneNumberId, generatedSeed, startEmulator, type EmulatorSeed, type RunningEmulator } from '../src/emulator';
-import { repoRoot } from './lib';
+import { BenchWorkspace } from './engine-run';
+import { engine } from './lib';
 import { LocalStorageEngine } from '../src/storage/engine';
 import { SUPPORTED_REGIONS } from '../src/storage/regions';
 
@@ -57,17 +54,6 @@ async function tally(emu: RunningEmulator): Promise<Tally> {
   return { offline, notConverged };
 }
 
-function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ code: number; out: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(cmd, args, { cwd, env });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code: code ?? -1, out }));
-  });
-}
-
 /** One engine pass over every number; returns how many converge() calls failed. */
 async function enginePass(emu: RunningEmulator): Promise<number> {
   const engine = new LocalStorageEngine({ accessToken: TOKEN, baseUrl: emu.url, timeoutMs: 5000, maxRetries: 3, retryBaseDelayMs: 20, retryMaxDelayMs: 200 });
@@ -86,28 +72,22 @@ async function enginePass(emu: RunningEmulator): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const root = repoRoot;
   const emu = await startEmulator({ port: 0, seed: seed(), quiet: true });
-  const dir = mkdtempSync(join(tmpdir(), 'wls-soak-'));
+  let ws: BenchWorkspace | undefined;
   const started = Date.now();
   try {
     await emu.admin.setRandomFaults({ rate: RATE, seed: SEED });
     let applyOnce: () => Promise<string>;
     if (MODE === 'tofu') {
-      const engines = JSON.parse(readFileSync(join(root, '.tools', 'engines.json'), 'utf8')) as Record<string, { path: string; version: string }>;
-      const tofu = engines.tofu;
-      const hosts = ['registry.terraform.io/waba/whatsapp'];
-      writeFileSync(join(dir, 'cli.tfrc'), `provider_installation {\n  filesystem_mirror {\n    path    = "${join(root, 'dist', 'mirror')}"\n    include = [${hosts.map((h) => `"${h}"`).join(', ')}]\n  }\n}\n`);
+      // Same install as the other benchmarks: a snapshot of dist/mirror through a CLI config.
+      ws = new BenchWorkspace(engine('tofu'), { TF_VAR_pin: PIN, WHATSAPP_ACCESS_TOKEN: TOKEN });
+      const tofu = ws.engine;
       let hcl = `terraform {\n  required_providers {\n    whatsapp = { source = "registry.terraform.io/waba/whatsapp" }\n  }\n}\nvariable "pin" {\n  type = string\n  sensitive = true\n}\nprovider "whatsapp" {\n  base_url = "${emu.url}"\n  api_version = "v21.0"\n  request_timeout_seconds = 10\n}\n`;
       for (let i = 0; i < NUMBERS; i++) hcl += `resource "whatsapp_local_storage" "n${i}" {\n  phone_number_id = "${idOf(i)}"\n  data_localization_region = "${regionOf(i)}"\n  pin = var.pin\n}\n`;
-      writeFileSync(join(dir, 'main.tf'), hcl);
-      const env = { ...process.env, TF_CLI_CONFIG_FILE: join(dir, 'cli.tfrc'), CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1', TF_INPUT: '0', TF_VAR_pin: PIN, WHATSAPP_ACCESS_TOKEN: TOKEN };
-      const init = await run(tofu.path, ['init', '-no-color'], dir, env);
-      if (init.code !== 0) throw new Error(`tofu init failed:\n${init.out}`);
-      applyOnce = async () => {
-        const r = await run(tofu.path, ['apply', '-auto-approve', '-no-color', `-parallelism=${PARALLELISM}`], dir, env);
-        return `exit ${r.code}`;
-      };
+      ws.write('main.tf', hcl);
+      await ws.expect(['init']);
+      const workspace = ws;
+      applyOnce = async () => `exit ${(await workspace.run(['apply', '-auto-approve', `-parallelism=${PARALLELISM}`])).code}`;
       console.log(`soak: OpenTofu ${tofu.version}, ${NUMBERS} resources, -parallelism=${PARALLELISM}, fault rate ${RATE}, seed ${SEED}`);
     } else {
       applyOnce = async () => `${await enginePass(emu)} converge() failures`;
@@ -137,7 +117,7 @@ async function main(): Promise<void> {
     if (t.offline > 0 || t.notConverged > 0 || maxOffline > 0) process.exitCode = 1;
   } finally {
     await emu.close();
-    rmSync(dir, { recursive: true, force: true });
+    ws?.dispose();
   }
 }
 
