@@ -113,16 +113,19 @@ export class EngineWorkspace {
   }
 }
 
-/** Provider block + required_providers for a configuration, spelling the full source address. */
-export function providerBlock(options: { baseUrl: string; token?: string; apiVersion?: string }): string {
-  return `terraform {
+/** The required_providers block every test configuration starts with, spelling the full source address. */
+export const REQUIRED_PROVIDERS_HCL = `terraform {
   required_providers {
     whatsapp = {
       source = "registry.terraform.io/waba/whatsapp"
     }
   }
 }
+`;
 
+/** Provider block + required_providers for a configuration, spelling the full source address. */
+export function providerBlock(options: { baseUrl: string; token?: string; apiVersion?: string }): string {
+  return `${REQUIRED_PROVIDERS_HCL}
 provider "whatsapp" {
   base_url     = "${options.baseUrl}"
   access_token = "${options.token ?? 'demo-token'}"

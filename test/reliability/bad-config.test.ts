@@ -4,7 +4,7 @@
  * never echoed; the emulator sees no request at all.
  */
 import type { RunningEmulator } from '../../src/emulator';
-import type { EngineWorkspace } from '../e2e/harness';
+import { REQUIRED_PROVIDERS_HCL, type EngineWorkspace } from '../e2e/harness';
 import { NUMBER, startReliabilityEmulator, tofu, TOKEN, workspace } from './harness';
 
 jest.setTimeout(120_000);
@@ -39,14 +39,7 @@ function hcl(baseUrl: string, bad: Bad): string {
   const provider = { base_url: `"${baseUrl}"`, api_version: '"v21.0"', ...bad.provider };
   const resource = { phone_number_id: `"${NUMBER}"`, data_localization_region: '"IN"', pin: 'var.pin', ...bad.resource };
   const block = (o: Record<string, string>) => Object.entries(o).map(([k, v]) => `  ${k} = ${v}`).join('\n');
-  return `terraform {
-  required_providers {
-    whatsapp = {
-      source = "registry.terraform.io/waba/whatsapp"
-    }
-  }
-}
-variable "pin" {
+  return `${REQUIRED_PROVIDERS_HCL}variable "pin" {
   type      = string
   sensitive = true
 }

@@ -8,7 +8,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import axios from 'axios';
 import { defaultSeed, generatedPhoneNumberId, generatedSeed, startEmulator, type CallLogEntry, type EmulatorSeed, type FaultSpec, type RunningEmulator } from '../../src/emulator';
-import { EngineWorkspace, requiredEngines, type EngineInfo } from '../e2e/harness';
+import { EngineWorkspace, REQUIRED_PROVIDERS_HCL, requiredEngines, type EngineInfo } from '../e2e/harness';
 
 /** Distinctive secrets: any occurrence in output, logs or state is a leak. */
 export const TOKEN = 'EAArelSECRETtokenQ7w9Zx3Kp5Lm2Nv8';
@@ -45,14 +45,7 @@ export function workspace(engine: EngineInfo): EngineWorkspace {
 }
 
 export function providerHcl(baseUrl: string, extra: { timeoutSeconds?: number; maxRetries?: number; apiVersion?: string } = {}): string {
-  return `terraform {
-  required_providers {
-    whatsapp = {
-      source = "registry.terraform.io/waba/whatsapp"
-    }
-  }
-}
-
+  return `${REQUIRED_PROVIDERS_HCL}
 variable "token" {
   type      = string
   sensitive = true

@@ -14,7 +14,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunningEmulator } from '../../src/emulator';
-import type { EngineWorkspace, RunResult } from '../e2e/harness';
+import { REQUIRED_PROVIDERS_HCL, type EngineWorkspace, type RunResult } from '../e2e/harness';
 import { expectNoSecret, graphTruth, NUMBER, PIN, startReliabilityEmulator, terraform, tofu, TOKEN, workspace } from './harness';
 
 jest.setTimeout(180_000);
@@ -22,14 +22,7 @@ jest.setTimeout(180_000);
 const NEW_PIN = '593026';
 
 function config(baseUrl: string, region: string, pinAttr: 'pin_wo' | 'pin', version = 1, ephemeral = true): string {
-  return `terraform {
-  required_providers {
-    whatsapp = {
-      source = "registry.terraform.io/waba/whatsapp"
-    }
-  }
-}
-
+  return `${REQUIRED_PROVIDERS_HCL}
 variable "pin" {
   type      = string
   sensitive = true

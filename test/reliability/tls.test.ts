@@ -10,6 +10,7 @@ import { GraphApiClient } from '../../src/cloud-api/client';
 import { GraphApiError } from '../../src/cloud-api/errors';
 import { createServerIdentity } from '../../src/provider/protocol/tls-cert';
 import { providerConfigSchema } from '../../src/provider/schema/provider-config';
+import { REQUIRED_PROVIDERS_HCL } from '../e2e/harness';
 import { NUMBER, tofu, TOKEN, workspace } from './harness';
 
 let server: https.Server;
@@ -56,14 +57,7 @@ test('through the provider under OpenTofu, also with NODE_TLS_REJECT_UNAUTHORIZE
   // A real provider process (jest's process.env is a copy, so only a child process proves the variable is ignored).
   const ws = workspace(tofu());
   try {
-    ws.write('main.tf', `terraform {
-  required_providers {
-    whatsapp = {
-      source = "registry.terraform.io/waba/whatsapp"
-    }
-  }
-}
-provider "whatsapp" {
+    ws.write('main.tf', `${REQUIRED_PROVIDERS_HCL}provider "whatsapp" {
   base_url = "${url}"
 }
 data "whatsapp_phone_number" "n" {
