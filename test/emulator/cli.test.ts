@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import axios from 'axios';
+import { ISSUE_MINIMAL_SEED } from './helpers';
 
 const repoRoot = join(__dirname, '..', '..');
 let dir: string;
@@ -96,22 +97,7 @@ test('--seed, --host and --latency-ms', async () => {
   const seedFile = join(dir, 'seed.json');
   writeFileSync(
     seedFile,
-    JSON.stringify({
-      tokens: { TOKEN: { phone_numbers: ['106540352242922'] } },
-      phone_numbers: [
-        {
-          id: '106540352242922',
-          waba_id: '102290129340398',
-          display_phone_number: '+55 11 5555 0100',
-          verified_name: 'Acme',
-          code_verification_status: 'VERIFIED',
-          platform_type: 'CLOUD_API',
-          registered: true,
-          pin: '123456',
-          storage_configuration: { status: 'IN_COUNTRY_STORAGE_DISABLED' },
-        },
-      ],
-    }),
+    JSON.stringify(ISSUE_MINIMAL_SEED),
   );
   const s = await start(['--port', '0', '--host', '127.0.0.1', '--seed', seedFile, '--latency-ms', '120']);
   try {

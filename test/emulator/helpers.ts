@@ -9,6 +9,24 @@ export const N_REGISTERED = '106540352242922';
 export const N_BR = '179776755229976';
 export const N_LEGACY = '110200345501442';
 
+/** The minimal seed shape issue 2 says outside tools rely on, verbatim: the emulator must keep accepting it. */
+export const ISSUE_MINIMAL_SEED = {
+  tokens: { TOKEN: { phone_numbers: ['106540352242922'] } },
+  phone_numbers: [
+    {
+      id: '106540352242922',
+      waba_id: '102290129340398',
+      display_phone_number: '+55 11 5555 0100',
+      verified_name: 'Acme',
+      code_verification_status: 'VERIFIED',
+      platform_type: 'CLOUD_API',
+      registered: true,
+      pin: '123456',
+      storage_configuration: { status: 'IN_COUNTRY_STORAGE_DISABLED' },
+    },
+  ],
+};
+
 export interface CallOptions {
   token?: string | null;
   json?: unknown;

@@ -4,7 +4,7 @@
  * The page's examples assume an unregistered number where it says so; the default seed's
  * 106540352242922 is registered, so those steps first deregister it, as the page instructs.
  */
-import { expectGraphError, N_BR, N_LEGACY, N_REGISTERED, TOKEN, useEmulator } from './helpers';
+import { expectGraphError, ISSUE_MINIMAL_SEED, N_BR, N_LEGACY, N_REGISTERED, TOKEN, useEmulator } from './helpers';
 
 describe('seed document examples (default seed, literal token EAAJB...)', () => {
   const { graph, emu } = useEmulator();
@@ -102,22 +102,7 @@ describe('seed document examples (default seed, literal token EAAJB...)', () => 
     const { startEmulator } = await import('../../src/emulator');
     const e = await startEmulator({
       port: 0,
-      seed: {
-        tokens: { TOKEN: { phone_numbers: ['106540352242922'] } },
-        phone_numbers: [
-          {
-            id: '106540352242922',
-            waba_id: '102290129340398',
-            display_phone_number: '+55 11 5555 0100',
-            verified_name: 'Acme',
-            code_verification_status: 'VERIFIED',
-            platform_type: 'CLOUD_API',
-            registered: true,
-            pin: '123456',
-            storage_configuration: { status: 'IN_COUNTRY_STORAGE_DISABLED' },
-          },
-        ],
-      },
+      seed: ISSUE_MINIMAL_SEED,
     });
     try {
       const axios = (await import('axios')).default;
