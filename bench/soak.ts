@@ -14,8 +14,8 @@
 import { defaultSeed, generatedPhoneNumberId, generatedSeed, startEmulator, type EmulatorSeed, type RunningEmulator } from '../src/emulator';
 import { BenchWorkspace } from './engine-run';
 import { engine } from './lib';
-import { LocalStorageEngine } from '../src/storage/engine';
-import { SUPPORTED_REGIONS } from '../src/storage/regions';
+import { LocalStorageEngine } from '../src/engine/engine';
+import { SUPPORTED_REGIONS } from '../src/engine/regions';
 
 const NUMBERS = Number(process.env.SOAK_NUMBERS ?? 1000);
 const RATE = Number(process.env.SOAK_RATE ?? 0.05);

@@ -48,7 +48,7 @@ if (existsSync(join(repoRoot, cliEntry))) {
 //   whatsapp-provider-shared.js      modules both need one instance of (logger secrets, GrpcError)
 // Engines start the provider several times per command, and V8 compiling a 1 MB bundle
 // was most of the start-up gap to a bare `node` (docs/performance.md). The cut is at the
-// lazy `require('./x')` calls of src/provider/main.ts and protocol/plugin-main.ts: each
+// lazy `require('./x')` calls of src/provider/main.ts and src/plugin/protocol/plugin-main.ts: each
 // becomes `require('./whatsapp-provider-runtime.js')`, which re-exports the same names.
 // Names do not start with `terraform-provider-`, so engines never take them for a plugin.
 // Bundling src/provider/main.ts without these plugins (as the test harness does) still
@@ -56,7 +56,7 @@ if (existsSync(join(repoRoot, cliEntry))) {
 const providerEntry = join(repoRoot, 'src', 'provider', 'main.ts');
 const providerBundles = [];
 if (existsSync(providerEntry)) {
-  const protocolDir = join(repoRoot, 'src', 'provider', 'protocol');
+  const protocolDir = join(repoRoot, 'src', 'plugin', 'protocol');
   const lazy = {
     [join(repoRoot, 'src', 'provider', 'provider')]: 'createProviderService',
     [join(protocolDir, 'go-plugin-services')]: 'goPluginHandlers',

@@ -1,7 +1,7 @@
 // Codegen: our plugin-protocol .proto files -> static protobufjs modules + typings.
 //
-// Output: src/provider/protocol/generated/<name>.js + <name>.d.ts (git-ignored), and a
-// copy of the .js files under dist/provider/protocol/generated/ so the tsc output in
+// Output: src/plugin/protocol/generated/<name>.js + <name>.d.ts (git-ignored), and a
+// copy of the .js files under dist/plugin/protocol/generated/ so the tsc output in
 // dist/ can require them too (tsc does not copy .js sources).
 //
 // One module per .proto, each with its own protobuf root, so the provider can load the
@@ -14,9 +14,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const protoDir = join(repoRoot, 'src', 'provider', 'protocol', 'proto');
-const outDir = join(repoRoot, 'src', 'provider', 'protocol', 'generated');
-const distDir = join(repoRoot, 'dist', 'provider', 'protocol', 'generated');
+const protoDir = join(repoRoot, 'src', 'plugin', 'protocol', 'proto');
+const outDir = join(repoRoot, 'src', 'plugin', 'protocol', 'generated');
+const distDir = join(repoRoot, 'dist', 'plugin', 'protocol', 'generated');
 const cliDir = join(repoRoot, 'node_modules', 'protobufjs-cli', 'bin');
 
 const modules = [

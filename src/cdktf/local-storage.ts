@@ -4,7 +4,7 @@
  */
 import { Annotations, TerraformStack, TerraformVariable, type IResolvable, type ITerraformDependable, type TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
-import { explainUnsupportedRegion } from '../storage/regions';
+import { explainUnsupportedRegion } from '../engine/regions';
 import { LocalStorage } from './generated/providers/whatsapp/local-storage';
 import type { LocalStorageRegion } from './regions';
 import { DIGITS_ID, isLiteral, SIX_DIGITS } from './validation';

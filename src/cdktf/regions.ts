@@ -3,7 +3,7 @@
  * (one list for the whole project); this module only gives it CDKTF-friendly names.
  */
 import { Token } from 'cdktf';
-import { explainUnsupportedRegion, isSupportedRegion, SUPPORTED_REGIONS, type RegionCode } from '../storage/regions';
+import { explainUnsupportedRegion, isSupportedRegion, SUPPORTED_REGIONS, type RegionCode } from '../engine/regions';
 
 /**
  * A country Cloud API Local Storage can keep message data in, as an upper-case

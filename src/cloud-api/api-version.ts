@@ -3,7 +3,7 @@
  * v21.0 and newer write the region with POST /settings, v20.0 and older pass it
  * to POST /register (the "legacy" flow).
  */
-import type { ApiVersion } from '../storage/types';
+import type { ApiVersion } from '../engine/types';
 
 /** First version with the Settings API storage_configuration flow. */
 export const FIRST_SETTINGS_API_MAJOR = 21;

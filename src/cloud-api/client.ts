@@ -10,7 +10,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import axios, { type AxiosInstance, type AxiosResponse, isAxiosError } from 'axios';
-import type { ApiVersion } from '../storage/types';
+import type { ApiVersion } from '../engine/types';
 import { DEFAULT_API_VERSION, parseApiVersion } from './api-version';
 import { GraphApiError, isRetryableApiError, isThrottle, type GraphFailureKind } from './errors';
 import type {

@@ -3,7 +3,7 @@
  * and validation with errors that name the field and say how to fix it.
  */
 import { readFileSync } from 'node:fs';
-import { SUPPORTED_REGIONS } from '../storage/regions';
+import { SUPPORTED_REGIONS } from '../engine/regions';
 import defaultSeedJson from './default-seed.json';
 import type { EmulatorOptions, EmulatorSeed, SeedPhoneNumber, SeedToken, StorageConfiguration } from './types';
 

@@ -4,11 +4,11 @@
  * api_version) have no path inside a resource, so they are named in the summary.
  */
 import { GraphApiError } from '../cloud-api/errors';
-import { toEngineError } from '../storage/engine-errors';
-import type { EngineError } from '../storage/types';
-import type { AttributePath, Diagnostic } from './diagnostics';
-import { DiagnosticsError, errorDiag } from './diagnostics';
-import { redact } from './protocol/logger';
+import { toEngineError } from '../engine/engine-errors';
+import type { EngineError } from '../engine/types';
+import type { AttributePath, Diagnostic } from '../plugin/diagnostics';
+import { DiagnosticsError, errorDiag } from '../plugin/diagnostics';
+import { redact } from '../plugin/protocol/logger';
 
 const PROVIDER_ATTRIBUTES = new Set(['access_token', 'api_version', 'base_url']);
 

@@ -1,5 +1,5 @@
 /** Builds the one engine a provider configuration uses. */
-import { LocalStorageEngine } from '../storage/engine';
+import { LocalStorageEngine } from '../engine/engine';
 import type { EnginePort, EngineSettings } from './engine-port';
 
 export type EngineFactory = (settings: EngineSettings) => EnginePort;

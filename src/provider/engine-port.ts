@@ -2,8 +2,8 @@
  * The part of the engine (src/storage) the provider uses, as one narrow
  * interface: resources depend on this, and configure builds it.
  */
-import type { PhoneNumberInfo } from '../storage/observe';
-import type { ApiVersion, ConvergeOptions, ConvergencePlan, ConvergeResult, DesiredState, ObservedState } from '../storage/types';
+import type { PhoneNumberInfo } from '../engine/observe';
+import type { ApiVersion, ConvergeOptions, ConvergencePlan, ConvergeResult, DesiredState, ObservedState } from '../engine/types';
 
 export interface EnginePort {
   readonly apiVersion: ApiVersion;

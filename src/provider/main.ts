@@ -5,7 +5,7 @@
  * through it, the engine, HTTP client and protobuf code) is `require`d on first use, so
  * esbuild keeps it in the bundle but start-up does not pay for it.
  */
-import { runPlugin } from './protocol/plugin-main';
+import { runPlugin } from '../plugin/protocol/plugin-main';
 
 runPlugin({
   loadService: () => (require('./provider') as typeof import('./provider')).createProviderService(),

@@ -2,8 +2,8 @@
  * What resources and data sources get with each call: the configured engine
  * (or why there is none), the logger, and the call's abort signal.
  */
-import type { Diagnostic } from './diagnostics';
-import { DiagnosticsError, errorDiag } from './diagnostics';
+import type { Diagnostic } from '../plugin/diagnostics';
+import { DiagnosticsError, errorDiag } from '../plugin/diagnostics';
 import type { EnginePort } from './engine-port';
 
 /** A logger shaped like src/provider/protocol/logger.ts's, so tests can pass their own. */

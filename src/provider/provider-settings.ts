@@ -6,13 +6,13 @@
  * the provider records that it cannot talk to the API yet.
  */
 import { ApiVersionError, DEFAULT_API_VERSION, parseApiVersion } from '../cloud-api/api-version';
-import type { Diagnostic } from './diagnostics';
-import { errorDiag } from './diagnostics';
+import type { Diagnostic } from '../plugin/diagnostics';
+import { errorDiag } from '../plugin/diagnostics';
 import type { EngineSettings } from './engine-port';
 import { DEFAULT_BASE_URL, ENV_ACCESS_TOKEN, ENV_API_VERSION, ENV_BASE_URL, providerConfigSchema } from './schema/provider-config';
-import type { ObjectView } from './values/object-view';
-import { validateConfig } from './validators/run-validators';
-import { httpUrl } from './validators/string-validators';
+import type { ObjectView } from '../plugin/values/object-view';
+import { validateConfig } from '../plugin/validators/run-validators';
+import { httpUrl } from './validators/whatsapp-validators';
 
 export type SettingsResolution =
   | { kind: 'ready'; settings: EngineSettings; sources: Record<string, 'config' | 'env' | 'default'> }

@@ -4,11 +4,11 @@
  * diagnostics instead of throwing; secrets are registered with the logger's
  * mask as soon as they are decoded, and every diagnostic passes through it.
  */
-import { tfplugin6 } from './protocol/generated/tfplugin6';
-import { log as protocolLog, redact, registerSecret } from './protocol/logger';
-import type { CallContext, ProviderService } from './protocol/provider-service';
-import type { Diagnostic } from './diagnostics';
-import { DiagnosticsError, errorDiag, hasErrors } from './diagnostics';
+import { tfplugin6 } from '../plugin/protocol/generated/tfplugin6';
+import { log as protocolLog, redact, registerSecret } from '../plugin/protocol/logger';
+import type { CallContext, ProviderService } from '../plugin/protocol/provider-service';
+import type { Diagnostic } from '../plugin/diagnostics';
+import { DiagnosticsError, errorDiag, hasErrors } from '../plugin/diagnostics';
 import { createEngine, type EngineFactory } from './engine-factory';
 import type { EngineState, ProviderLogger, RequestContext } from './provider-context';
 import { resolveProviderSettings } from './provider-settings';
@@ -17,14 +17,14 @@ import { localStorageRegionsDataSource } from './data-sources/local-storage-regi
 import { phoneNumberDataSource } from './data-sources/phone-number';
 import type { ManagedResource } from './resources/managed-resource';
 import { localStorageResource } from './resources/local-storage';
-import { objectTypeOf, type BlockSchema } from './schema/model';
+import { objectTypeOf, type BlockSchema } from '../plugin/schema/model';
 import { providerConfigSchema } from './schema/provider-config';
-import { toTfpluginSchema } from './schema/to-tfplugin';
+import { toTfpluginSchema } from '../plugin/schema/to-tfplugin';
 import { unsupportedRpcs } from './unsupported-rpcs';
-import { validateConfig } from './validators/run-validators';
-import { ObjectView } from './values/object-view';
-import { isKnown, record } from './values/value';
-import { decodeDynamicValue, decodeOptionalDynamicValue, toDynamicValue, toWireDiagnostics, toWirePath } from './wire';
+import { validateConfig } from '../plugin/validators/run-validators';
+import { ObjectView } from '../plugin/values/object-view';
+import { isKnown, record } from '../plugin/values/value';
+import { decodeDynamicValue, decodeOptionalDynamicValue, toDynamicValue, toWireDiagnostics, toWirePath } from '../plugin/wire';
 
 export interface ProviderOptions {
   /** Where env fallbacks are read (tests pass their own). */

@@ -4,10 +4,10 @@
  * moves): an error diagnostic naming the requested type, or an empty list
  * where the RPC lists things. Never a throw, never UNIMPLEMENTED.
  */
-import type { ProviderService } from './protocol/provider-service';
-import type { tfplugin6 } from './protocol/generated/tfplugin6';
-import { errorDiag } from './diagnostics';
-import { toWireDiagnostics } from './wire';
+import type { ProviderService } from '../plugin/protocol/provider-service';
+import type { tfplugin6 } from '../plugin/protocol/generated/tfplugin6';
+import { errorDiag } from '../plugin/diagnostics';
+import { toWireDiagnostics } from '../plugin/wire';
 
 const name = (n: string | null | undefined): string => (n && n.length ? `"${n}"` : '(no name given)');
 

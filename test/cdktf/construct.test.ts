@@ -12,7 +12,7 @@ import {
   WhatsAppProvider,
   type LocalStorageRegion,
 } from '../../src/cdktf';
-import { SUPPORTED_REGIONS } from '../../src/storage/regions';
+import { SUPPORTED_REGIONS } from '../../src/engine/regions';
 
 interface Synthesized {
   provider?: { whatsapp?: Array<Record<string, unknown>> };

@@ -8,7 +8,7 @@ import { inspect } from 'node:util';
 import type { AddressInfo } from 'node:net';
 import type { RunningEmulator } from '../../src/emulator';
 import { GraphApiClient, GraphApiError, InvalidArgumentError, type RetryNotice } from '../../src/cloud-api';
-import { NUM_BR, NUM_DISABLED, PIN, startTestEmulator, TOKEN, WABA } from '../storage/emulator-harness';
+import { NUM_BR, NUM_DISABLED, PIN, startTestEmulator, TOKEN, WABA } from '../engine/emulator-harness';
 
 let emu: RunningEmulator;
 const clients: GraphApiClient[] = [];

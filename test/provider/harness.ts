@@ -43,19 +43,19 @@ import { dirname, join } from 'node:path';
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import { decode, encode, ExtData } from '@msgpack/msgpack';
-import { createServerIdentity, toPem } from '../../src/provider/protocol/tls-cert';
-import { MAGIC_COOKIE_VALUE } from '../../src/provider/protocol/handshake';
-import type { ProviderService } from '../../src/provider/protocol/provider-service';
+import { createServerIdentity, toPem } from '../../src/plugin/protocol/tls-cert';
+import { MAGIC_COOKIE_VALUE } from '../../src/plugin/protocol/handshake';
+import type { ProviderService } from '../../src/plugin/protocol/provider-service';
 
 /** The package root: found by walking up, so this also works when bundled elsewhere (run-ts). */
 export const repoRoot = findRepoRoot(__dirname);
 function findRepoRoot(start: string): string {
   for (let dir = start; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'src', 'provider', 'protocol'))) return dir;
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'src', 'plugin', 'protocol'))) return dir;
     if (dirname(dir) === dir) return join(__dirname, '..', '..');
   }
 }
-export const protoDir = join(repoRoot, 'src', 'provider', 'protocol', 'proto');
+export const protoDir = join(repoRoot, 'src', 'plugin', 'protocol', 'proto');
 const distBin = join(repoRoot, 'dist', 'bin', 'terraform-provider-whatsapp.js');
 
 // ---------------------------------------------------------------------------------------
@@ -96,7 +96,7 @@ function newestMtime(dir: string): number {
 }
 
 function ensureCodegen(): void {
-  if (existsSync(join(repoRoot, 'src', 'provider', 'protocol', 'generated', 'tfplugin6.js'))) return;
+  if (existsSync(join(repoRoot, 'src', 'plugin', 'protocol', 'generated', 'tfplugin6.js'))) return;
   const result = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'codegen', '10-protobuf.mjs')], { stdio: 'inherit' });
   if (result.status !== 0) throw new Error('protobuf codegen failed');
 }
@@ -136,7 +136,7 @@ export function realProviderAvailable(): boolean {
 }
 
 export function providerExecutable(options: { testService?: boolean } = {}): string {
-  if (options.testService) return bundleEntry(join(repoRoot, 'test', 'provider', 'protocol-test-main.ts'));
+  if (options.testService) return bundleEntry(join(repoRoot, 'test', 'plugin', 'protocol-test-main.ts'));
   if (process.env.TFWA_PROVIDER_BIN) return process.env.TFWA_PROVIDER_BIN;
   if (existsSync(distBin) && statSync(distBin).mtimeMs >= newestMtime(join(repoRoot, 'src'))) return distBin;
   return bundleEntry(join(repoRoot, 'src', 'provider', 'main.ts'));

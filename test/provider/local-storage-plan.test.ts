@@ -3,10 +3,10 @@
  * updates plan from prior state; the base URL points nowhere on purpose).
  */
 import { createProviderService } from '../../src/provider/provider';
-import type { ProviderService, CallContext } from '../../src/provider/protocol/provider-service';
+import type { ProviderService, CallContext } from '../../src/plugin/protocol/provider-service';
 import { localStorageResourceSchema } from '../../src/provider/schema/local-storage-resource';
 import { objectTypeOf, providerConfigSchema } from '../../src/provider/schema';
-import { decodeMsgpack, encodeMsgpack, isUnknown, record, UNKNOWN, type Value } from '../../src/provider/values';
+import { decodeMsgpack, encodeMsgpack, isUnknown, record, UNKNOWN, type Value } from '../../src/plugin/values';
 
 const type = objectTypeOf(localStorageResourceSchema);
 const providerType = objectTypeOf(providerConfigSchema);

@@ -1,10 +1,10 @@
 import { localStorageResourceSchema } from '../../src/provider/schema/local-storage-resource';
 import { dataSourceSchemas, objectTypeOf, providerConfigSchema, resourceSchemas, schemaProblems } from '../../src/provider/schema';
-import { toTfpluginSchema } from '../../src/provider/schema/to-tfplugin';
-import { validateConfig } from '../../src/provider/validators/run-validators';
+import { toTfpluginSchema } from '../../src/plugin/schema/to-tfplugin';
+import { validateConfig } from '../../src/plugin/validators/run-validators';
 import { resolveProviderSettings } from '../../src/provider/provider-settings';
-import { ObjectView, record, UNKNOWN, type Value } from '../../src/provider/values';
-import type { BlockSchema } from '../../src/provider/schema/model';
+import { ObjectView, record, UNKNOWN, type Value } from '../../src/plugin/values';
+import type { BlockSchema } from '../../src/plugin/schema/model';
 
 function view(schema: BlockSchema, values: Record<string, Value>): ObjectView {
   return new ObjectView(objectTypeOf(schema), record(values));

@@ -8,14 +8,14 @@
  *    throws, and its ordering invariants hold.
  */
 import type * as grpc from '@grpc/grpc-js';
-import { encodeMsgpack, decodeMsgpack, decodeJson, encodeJson } from '../../src/provider/values';
-import { objectTypeOf } from '../../src/provider/schema/model';
+import { encodeMsgpack, decodeMsgpack, decodeJson, encodeJson } from '../../src/plugin/values';
+import { objectTypeOf } from '../../src/plugin/schema/model';
 import { localStorageResourceSchema } from '../../src/provider/schema/local-storage-resource';
-import { record } from '../../src/provider/values/value';
-import { planConvergence } from '../../src/storage/planner';
-import { SUPPORTED_REGIONS } from '../../src/storage/regions';
-import { storageMatches } from '../../src/storage/storage-state';
-import type { ApiVersion, ObservedState } from '../../src/storage/types';
+import { record } from '../../src/plugin/values/value';
+import { planConvergence } from '../../src/engine/planner';
+import { SUPPORTED_REGIONS } from '../../src/engine/regions';
+import { storageMatches } from '../../src/engine/storage-state';
+import type { ApiVersion, ObservedState } from '../../src/engine/types';
 import { startProvider, type ProviderProcess } from '../provider/harness';
 
 jest.setTimeout(120_000);

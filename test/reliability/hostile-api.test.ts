@@ -6,8 +6,8 @@
  * answer, and once the API behaves again a re-run converges.
  */
 import type { FaultSpec, RunningEmulator } from '../../src/emulator';
-import { LocalStorageEngine } from '../../src/storage/engine';
-import type { RegionCode } from '../../src/storage/regions';
+import { LocalStorageEngine } from '../../src/engine/engine';
+import type { RegionCode } from '../../src/engine/regions';
 import { blindRepeats, graphTruth, NUMBER, PIN, startReliabilityEmulator, TOKEN } from './harness';
 
 const ANSWERS: Record<string, Pick<FaultSpec, 'mode' | 'httpStatus' | 'body' | 'contentType'>> = {

@@ -6,7 +6,7 @@
  * The full 1,000-number run is `bench/soak.ts` (figures in docs/reliability.md).
  */
 import type { RunningEmulator } from '../../src/emulator';
-import { SUPPORTED_REGIONS } from '../../src/storage/regions';
+import { SUPPORTED_REGIONS } from '../../src/engine/regions';
 import type { EngineWorkspace } from '../e2e/harness';
 import { PIN_VARIABLE, providerHcl, resourceHcl, secretEnv, soakId, startReliabilityEmulator, tofu, workspace } from './harness';
 

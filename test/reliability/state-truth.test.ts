@@ -5,7 +5,7 @@
  * lost the token reported it as registered (and the provider stored that).
  */
 import type { RunningEmulator } from '../../src/emulator';
-import { LocalStorageEngine } from '../../src/storage/engine';
+import { LocalStorageEngine } from '../../src/engine/engine';
 import { ArmingProxy, graphTruth, NUMBER, PIN, startReliabilityEmulator, TOKEN } from './harness';
 
 const EXPIRED = { code: 190, error_subcode: 463, http_status: 401, message: 'Error validating access token: Session has expired.' };

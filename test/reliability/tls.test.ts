@@ -8,7 +8,7 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { GraphApiClient } from '../../src/cloud-api/client';
 import { GraphApiError } from '../../src/cloud-api/errors';
-import { createServerIdentity } from '../../src/provider/protocol/tls-cert';
+import { createServerIdentity } from '../../src/plugin/protocol/tls-cert';
 import { providerConfigSchema } from '../../src/provider/schema/provider-config';
 import { REQUIRED_PROVIDERS_HCL } from '../e2e/harness';
 import { NUMBER, tofu, TOKEN, workspace } from './harness';

@@ -1,8 +1,8 @@
 /** What a data source type implements. */
-import type { Diagnostic } from '../diagnostics';
+import type { Diagnostic } from '../../plugin/diagnostics';
 import type { RequestContext } from '../provider-context';
-import type { BlockSchema } from '../schema/model';
-import type { ObjectView } from '../values/object-view';
+import type { BlockSchema } from '../../plugin/schema/model';
+import type { ObjectView } from '../../plugin/values/object-view';
 
 export interface DataSource {
   readonly typeName: string;

@@ -1,9 +1,9 @@
 /** data "whatsapp_local_storage_regions": the supported list, no API call. */
-import { SUPPORTED_REGIONS } from '../../storage/regions';
-import { objectTypeOf } from '../schema/model';
+import { SUPPORTED_REGIONS } from '../../engine/regions';
+import { objectTypeOf } from '../../plugin/schema/model';
 import { REGIONS_TYPE, regionsDataSourceSchema } from '../schema/regions-data-source';
-import { ObjectView } from '../values/object-view';
-import { record } from '../values/value';
+import { ObjectView } from '../../plugin/values/object-view';
+import { record } from '../../plugin/values/value';
 import type { DataSource } from './data-source';
 
 const type = objectTypeOf(regionsDataSourceSchema);

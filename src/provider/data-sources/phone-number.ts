@@ -1,10 +1,10 @@
 /** data "whatsapp_phone_number": one read through the engine. */
-import { errorDiag } from '../diagnostics';
+import { errorDiag } from '../../plugin/diagnostics';
 import { asEngineError, engineErrorDiagnostic } from '../engine-diagnostics';
 import { notReadyDiagnostic } from '../provider-context';
-import { objectTypeOf } from '../schema/model';
+import { objectTypeOf } from '../../plugin/schema/model';
 import { PHONE_NUMBER_TYPE, phoneNumberDataSourceSchema } from '../schema/phone-number-data-source';
-import { ObjectView } from '../values/object-view';
+import { ObjectView } from '../../plugin/values/object-view';
 import type { DataSource } from './data-source';
 
 const type = objectTypeOf(phoneNumberDataSourceSchema);

@@ -4,16 +4,16 @@
  * apply deregisters a live number (a warning with its explanation) or needs a
  * PIN or verification code (caught here, before anything goes offline).
  */
-import { planConvergence } from '../../storage/planner';
-import type { ConvergencePlan, ObservedState } from '../../storage/types';
-import type { Diagnostic } from '../diagnostics';
-import { errorDiag, warningDiag } from '../diagnostics';
+import { planConvergence } from '../../engine/planner';
+import type { ConvergencePlan, ObservedState } from '../../engine/types';
+import type { Diagnostic } from '../../plugin/diagnostics';
+import { errorDiag, warningDiag } from '../../plugin/diagnostics';
 import { asEngineError } from '../engine-diagnostics';
-import { planAttributes } from '../plan-modifiers/plan-attributes';
+import { planAttributes } from '../../plugin/plan-modifiers/plan-attributes';
 import type { RequestContext } from '../provider-context';
 import { localStorageResourceSchema } from '../schema/local-storage-resource';
-import { ObjectView } from '../values/object-view';
-import { UNKNOWN, valuesEqual } from '../values/value';
+import { ObjectView } from '../../plugin/values/object-view';
+import { UNKNOWN, valuesEqual } from '../../plugin/values/value';
 import type { PlanRequest, PlanResponse } from './managed-resource';
 import { desiredFrom, expectedStatus, observedFromState } from './local-storage-state';
 

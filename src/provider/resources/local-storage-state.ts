@@ -3,10 +3,10 @@
  * observed truth -> state attributes, and prior state -> the ObservedState the
  * pure planner needs to predict a change.
  */
-import { normalizeStatus, STATUS_DEFAULT, STATUS_ENABLED, storageAsRegion } from '../../storage/storage-state';
-import type { DesiredState, ObservedState } from '../../storage/types';
-import { isSupportedRegion } from '../../storage/regions';
-import type { ObjectView } from '../values/object-view';
+import { normalizeStatus, STATUS_DEFAULT, STATUS_ENABLED, storageAsRegion } from '../../engine/storage-state';
+import type { DesiredState, ObservedState } from '../../engine/types';
+import { isSupportedRegion } from '../../engine/regions';
+import type { ObjectView } from '../../plugin/values/object-view';
 
 /** The storage status a successful apply of `region` reads back. */
 export function expectedStatus(region: string | null): string {

@@ -3,14 +3,14 @@
  * pin_wo_version, verification_code or display_phone_number; version 1 is
  * current (raw JSON -> value, ignoring attributes a newer patch may have dropped).
  */
-import type { Diagnostic } from '../diagnostics';
-import { errorDiag } from '../diagnostics';
+import type { Diagnostic } from '../../plugin/diagnostics';
+import { errorDiag } from '../../plugin/diagnostics';
 import { LOCAL_STORAGE_SCHEMA_VERSION, localStorageResourceSchema } from '../schema/local-storage-resource';
-import { objectTypeOf } from '../schema/model';
-import { t, type CtyType } from '../values/cty-type';
-import { decodeJson } from '../values/json-codec';
-import { ObjectView } from '../values/object-view';
-import { record, type ValueRecord } from '../values/value';
+import { objectTypeOf } from '../../plugin/schema/model';
+import { t, type CtyType } from '../../plugin/values/cty-type';
+import { decodeJson } from '../../plugin/values/json-codec';
+import { ObjectView } from '../../plugin/values/object-view';
+import { record, type ValueRecord } from '../../plugin/values/value';
 
 const currentType = objectTypeOf(localStorageResourceSchema);
 

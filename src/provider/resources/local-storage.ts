@@ -4,16 +4,16 @@
  * Failures never lose state: apply returns the observed truth with the error,
  * read keeps the prior state when the number cannot be read.
  */
-import type { EngineEvent } from '../../storage/types';
-import type { Diagnostic } from '../diagnostics';
-import { errorDiag } from '../diagnostics';
+import type { EngineEvent } from '../../engine/types';
+import type { Diagnostic } from '../../plugin/diagnostics';
+import { errorDiag } from '../../plugin/diagnostics';
 import { asEngineError, engineErrorDiagnostic, type PathMapping } from '../engine-diagnostics';
 import { requireEngine, type ProviderLogger, type RequestContext } from '../provider-context';
 import { LOCAL_STORAGE_TYPE, localStorageResourceSchema } from '../schema/local-storage-resource';
-import { objectTypeOf } from '../schema/model';
-import { graphId } from '../validators/string-validators';
-import { ObjectView } from '../values/object-view';
-import { record } from '../values/value';
+import { objectTypeOf } from '../../plugin/schema/model';
+import { graphId } from '../validators/whatsapp-validators';
+import { ObjectView } from '../../plugin/values/object-view';
+import { record } from '../../plugin/values/value';
 import type { ApplyRequest, ManagedResource, StateResponse } from './managed-resource';
 import { planLocalStorage } from './local-storage-plan';
 import { desiredFrom, withObserved } from './local-storage-state';

@@ -1,8 +1,8 @@
 /** What a managed resource type implements; the service does decoding, dispatch and errors. */
-import type { AttributePath, Diagnostic } from '../diagnostics';
+import type { AttributePath, Diagnostic } from '../../plugin/diagnostics';
 import type { RequestContext } from '../provider-context';
-import type { BlockSchema } from '../schema/model';
-import type { ObjectView } from '../values/object-view';
+import type { BlockSchema } from '../../plugin/schema/model';
+import type { ObjectView } from '../../plugin/values/object-view';
 
 export interface PlanRequest {
   /** Null object on create. */

@@ -1,6 +1,6 @@
 /** Every schema the provider serves, by type name. */
 import { localStorageResourceSchema, LOCAL_STORAGE_TYPE } from './local-storage-resource';
-import type { BlockSchema } from './model';
+import type { BlockSchema } from '../../plugin/schema/model';
 import { phoneNumberDataSourceSchema, PHONE_NUMBER_TYPE } from './phone-number-data-source';
 import { providerConfigSchema } from './provider-config';
 import { regionsDataSourceSchema, REGIONS_TYPE } from './regions-data-source';
@@ -17,4 +17,4 @@ export const dataSourceSchemas: Readonly<Record<string, BlockSchema>> = {
 };
 
 export { providerConfigSchema };
-export * from './model';
+export * from '../../plugin/schema/model';

@@ -1,11 +1,12 @@
 /** `resource "whatsapp_local_storage"`: one phone number's Local Storage setting. */
-import { SUPPORTED_REGIONS } from '../../storage/regions';
-import { requiresReplace, useStateForUnknown } from '../plan-modifiers/common';
-import { t } from '../values/cty-type';
-import { atMostOneOf } from '../validators/config-validators';
-import { integerBetween } from '../validators/number-validators';
-import { digitsBetween, digitsOfLength, graphId, localStorageRegion } from '../validators/string-validators';
-import type { BlockSchema } from './model';
+import { SUPPORTED_REGIONS } from '../../engine/regions';
+import { requiresReplace, useStateForUnknown } from '../../plugin/plan-modifiers/common';
+import { t } from '../../plugin/values/cty-type';
+import { atMostOneOf } from '../../plugin/validators/config-validators';
+import { integerBetween } from '../../plugin/validators/number-validators';
+import { digitsBetween, digitsOfLength } from '../../plugin/validators/string-validators';
+import { graphId, localStorageRegion } from '../validators/whatsapp-validators';
+import type { BlockSchema } from '../../plugin/schema/model';
 
 export const LOCAL_STORAGE_TYPE = 'whatsapp_local_storage';
 

@@ -1,7 +1,7 @@
 /** `data "whatsapp_phone_number"`: what Graph knows about one phone number. */
-import { t } from '../values/cty-type';
-import { graphId } from '../validators/string-validators';
-import type { BlockSchema } from './model';
+import { t } from '../../plugin/values/cty-type';
+import { graphId } from '../validators/whatsapp-validators';
+import type { BlockSchema } from '../../plugin/schema/model';
 
 export const PHONE_NUMBER_TYPE = 'whatsapp_phone_number';
 

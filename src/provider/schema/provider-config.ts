@@ -1,9 +1,9 @@
 /** The `provider "whatsapp"` block. */
 import { DEFAULT_API_VERSION } from '../../cloud-api/api-version';
-import { t } from '../values/cty-type';
-import { integerBetween, positiveAtMost } from '../validators/number-validators';
-import { graphApiVersion, httpUrl } from '../validators/string-validators';
-import type { BlockSchema } from './model';
+import { t } from '../../plugin/values/cty-type';
+import { integerBetween, positiveAtMost } from '../../plugin/validators/number-validators';
+import { graphApiVersion, httpUrl } from '../validators/whatsapp-validators';
+import type { BlockSchema } from '../../plugin/schema/model';
 
 export const DEFAULT_BASE_URL = 'https://graph.facebook.com';
 export const ENV_ACCESS_TOKEN = 'WHATSAPP_ACCESS_TOKEN';

@@ -1,6 +1,6 @@
 /** `data "whatsapp_local_storage_regions"`: the supported countries. */
-import { t } from '../values/cty-type';
-import type { BlockSchema } from './model';
+import { t } from '../../plugin/values/cty-type';
+import type { BlockSchema } from '../../plugin/schema/model';
 
 export const REGIONS_TYPE = 'whatsapp_local_storage_regions';
 

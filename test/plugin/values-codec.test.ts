@@ -11,7 +11,7 @@ import {
   UNKNOWN,
   type CtyType,
   type Value,
-} from '../../src/provider/values';
+} from '../../src/plugin/values';
 
 const everything = t.object({
   s: t.string,

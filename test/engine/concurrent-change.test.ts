@@ -5,7 +5,7 @@
  */
 import axios from 'axios';
 import type { RunningEmulator } from '../../src/emulator';
-import type { EngineEvent } from '../../src/storage/types';
+import type { EngineEvent } from '../../src/engine/types';
 import { expectNoSecrets, expectTruthful, makeEngine, NUM_BR, PIN, startTestEmulator, TOKEN, truth } from './emulator-harness';
 
 let emu: RunningEmulator;

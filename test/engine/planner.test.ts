@@ -6,10 +6,10 @@
  * Storage read: DEFAULT, BR (= enabled in BR), IN (= enabled in another region),
  * NO_STORAGE (= a status the engine does not know, NO_STORAGE_ENABLED).
  */
-import { planConvergence } from '../../src/storage/planner';
+import { planConvergence } from '../../src/engine/planner';
 import { parseApiVersion } from '../../src/cloud-api/api-version';
-import type { ObservedState, PlanStep } from '../../src/storage/types';
-import type { RegionCode } from '../../src/storage/regions';
+import type { ObservedState, PlanStep } from '../../src/engine/types';
+import type { RegionCode } from '../../src/engine/regions';
 
 type Row = [string, boolean, 'DEFAULT' | 'BR' | 'IN' | 'NO_STORAGE', RegionCode | null, string, string];
 

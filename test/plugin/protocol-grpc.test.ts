@@ -5,7 +5,7 @@
  * have (a throwing handler, a schema v5 cannot express).
  */
 import * as grpc from '@grpc/grpc-js';
-import { serviceDefinition, startProvider, waitFor, dv, fromDv, type ProviderProcess } from './harness';
+import { serviceDefinition, startProvider, waitFor, dv, fromDv, type ProviderProcess } from '../provider/harness';
 
 const SERVING = 1;
 const SERVICE_UNKNOWN = 3;

@@ -1,7 +1,7 @@
 /** Pure pieces of the plumbing: logger levels and redaction, gRPC framing helpers, negotiation. */
-import { createLogger, parseLogLevel, redact, registerSecret } from '../../src/provider/protocol/logger';
-import { FrameDecoder, GrpcError, encodeGrpcMessage, frame, parseGrpcTimeout } from '../../src/provider/protocol/grpc-server';
-import { negotiateProtocolVersion } from '../../src/provider/protocol/handshake';
+import { createLogger, parseLogLevel, redact, registerSecret } from '../../src/plugin/protocol/logger';
+import { FrameDecoder, GrpcError, encodeGrpcMessage, frame, parseGrpcTimeout } from '../../src/plugin/protocol/grpc-server';
+import { negotiateProtocolVersion } from '../../src/plugin/protocol/handshake';
 
 describe('logger', () => {
   test('writes hclog JSON, filters by level and masks registered secrets everywhere', () => {

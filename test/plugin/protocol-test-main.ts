@@ -1,6 +1,6 @@
 // Entry point of a provider executable backed by the test-only ProviderService; the
 // harness bundles it with esbuild when asked for `{ testService: true }`.
-import { runPlugin } from '../../src/provider/protocol/plugin-main';
+import { runPlugin } from '../../src/plugin/protocol/plugin-main';
 import { createTestService } from './protocol-test-service';
 
 runPlugin({ loadService: createTestService });

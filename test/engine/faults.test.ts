@@ -5,7 +5,7 @@
  * the fault converges without repeating completed work.
  */
 import type { FaultSpec, RunningEmulator } from '../../src/emulator';
-import type { LocalStorageEngine } from '../../src/storage/engine';
+import type { LocalStorageEngine } from '../../src/engine/engine';
 import { collector, expectNoSecrets, expectTruthful, makeEngine, NUM_BR, PIN, postCalls, startTestEmulator, truth, writes } from './emulator-harness';
 
 interface Scenario {

@@ -9,7 +9,7 @@
  * - callFunction: throws (-> INTERNAL), to prove handler errors do not crash the process.
  */
 import { decode } from '@msgpack/msgpack';
-import type { ProviderService } from '../../src/provider/protocol/provider-service';
+import type { ProviderService } from '../../src/plugin/protocol/provider-service';
 
 const ERROR = 1;
 const diag = (summary: string, detail = '') => ({ severity: ERROR, summary, detail });

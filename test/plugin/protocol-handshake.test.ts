@@ -21,8 +21,8 @@ import {
   id_kp_clientAuth,
   id_kp_serverAuth,
 } from '@peculiar/asn1-x509';
-import { toPem } from '../../src/provider/protocol/tls-cert';
-import { clientCredentials, newClientIdentity, spawnProvider, startProvider, waitFor, type ProviderProcess } from './harness';
+import { toPem } from '../../src/plugin/protocol/tls-cert';
+import { clientCredentials, newClientIdentity, spawnProvider, startProvider, waitFor, type ProviderProcess } from '../provider/harness';
 
 const SERVING = 1;
 

@@ -1,6 +1,6 @@
 /** The engine facade against the emulator: data-source reads, listing, observe + plan, unknown statuses. */
 import type { RunningEmulator } from '../../src/emulator';
-import type { LocalStorageEngine } from '../../src/storage/engine';
+import type { LocalStorageEngine } from '../../src/engine/engine';
 import { GraphApiError } from '../../src/cloud-api';
 import { makeEngine, NUM_BR, NUM_DISABLED, NUM_UNVERIFIED, PIN, startTestEmulator, WABA, writes } from './emulator-harness';
 

@@ -4,7 +4,7 @@
  * wrong PIN, the 72-hour limit, and secrets never leaking.
  */
 import type { RunningEmulator } from '../../src/emulator';
-import type { LocalStorageEngine } from '../../src/storage/engine';
+import type { LocalStorageEngine } from '../../src/engine/engine';
 import {
   collector,
   expectNoSecrets,

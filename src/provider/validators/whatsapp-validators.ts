@@ -1,20 +1,9 @@
-/** Validators for string attributes. */
+/** Validators for the WhatsApp provider's own string attributes (ids, regions, versions, URLs). */
 import { explainInvalidGraphId } from '../../cloud-api/ids';
 import { parseApiVersion } from '../../cloud-api/api-version';
-import { explainUnsupportedRegion, SUPPORTED_REGIONS } from '../../storage/regions';
-import { errorDiag } from '../diagnostics';
-import type { AttributeValidator } from './validator';
-
-function stringValidator(description: string, check: (value: string) => { summary: string; detail: string } | undefined): AttributeValidator {
-  return {
-    description,
-    validate(value, path) {
-      if (typeof value !== 'string') return [];
-      const problem = check(value);
-      return problem ? [errorDiag(problem.summary, problem.detail, path)] : [];
-    },
-  };
-}
+import { explainUnsupportedRegion, SUPPORTED_REGIONS } from '../../engine/regions';
+import type { AttributeValidator } from '../../plugin/validators/validator';
+import { stringValidator } from '../../plugin/validators/string-validators';
 
 /** A Graph object id (digits only); stops `123/../me` style path tricks before any request. */
 export function graphId(attribute: string): AttributeValidator {
@@ -31,29 +20,6 @@ export function localStorageRegion(): AttributeValidator {
     const problem = explainUnsupportedRegion(value);
     return problem ? { summary: 'Unsupported data_localization_region', detail: problem } : undefined;
   });
-}
-
-/**
- * Exactly `length` digits. The value is a secret: the message says what is
- * wrong with its shape, never what it is.
- */
-export function digitsOfLength(attribute: string, length: number, what: string): AttributeValidator {
-  const pattern = new RegExp(`^[0-9]{${length}}$`);
-  return stringValidator(`Must be exactly ${length} digits.`, (value) => {
-    if (pattern.test(value)) return undefined;
-    const shape = /^[0-9]*$/.test(value) ? `${value.length} digits` : 'characters other than digits';
-    return { summary: `Invalid ${attribute}`, detail: `${attribute} must be ${what} of exactly ${length} digits; the configured value has ${shape}.` };
-  });
-}
-
-/** Digits only, any length within bounds (one-time verification codes). */
-export function digitsBetween(attribute: string, min: number, max: number, what: string): AttributeValidator {
-  const pattern = new RegExp(`^[0-9]{${min},${max}}$`);
-  return stringValidator(`Must be ${min} to ${max} digits.`, (value) =>
-    pattern.test(value)
-      ? undefined
-      : { summary: `Invalid ${attribute}`, detail: `${attribute} must be ${what}: ${min} to ${max} digits, nothing else.` },
-  );
 }
 
 export function graphApiVersion(): AttributeValidator {

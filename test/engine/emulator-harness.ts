@@ -3,8 +3,8 @@
  * a distinctive token and PIN so tests can assert they never leak.
  */
 import { defaultSeed, startEmulator, type RunningEmulator, type CallLogEntry } from '../../src/emulator';
-import { LocalStorageEngine, type EngineConfig } from '../../src/storage/engine';
-import type { ConvergeResult, EngineEvent } from '../../src/storage/types';
+import { LocalStorageEngine, type EngineConfig } from '../../src/engine/engine';
+import type { ConvergeResult, EngineEvent } from '../../src/engine/types';
 
 export const TOKEN = 'EAAtestSECRETtoken0123456789abcdef';
 export const PIN = '739184';

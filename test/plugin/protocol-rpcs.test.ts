@@ -3,9 +3,9 @@
  * provider: no UNIMPLEMENTED, no INTERNAL, no dead process, even for empty requests.
  */
 import * as grpc from '@grpc/grpc-js';
-import { TFPLUGIN6_RPCS } from '../../src/provider/protocol/tfplugin6-server';
-import { TFPLUGIN5_RPCS } from '../../src/provider/protocol/tfplugin5-server';
-import { serviceDefinition, startProvider } from './harness';
+import { TFPLUGIN6_RPCS } from '../../src/plugin/protocol/tfplugin6-server';
+import { TFPLUGIN5_RPCS } from '../../src/plugin/protocol/tfplugin5-server';
+import { serviceDefinition, startProvider } from '../provider/harness';
 
 const kindOf = (def: grpc.MethodDefinition<unknown, unknown>) =>
   def.requestStream ? (def.responseStream ? 'bidi' : 'clientStream') : def.responseStream ? 'serverStream' : 'unary';
