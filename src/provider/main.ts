@@ -5,7 +5,11 @@
  * through it, the engine, HTTP client and protobuf code) is `require`d on first use, so
  * esbuild keeps it in the bundle but start-up does not pay for it.
  */
+import { exitUnlessNodeAtLeast } from '../plugin/protocol/node-version';
 import { runPlugin } from '../plugin/protocol/plugin-main';
+
+// The standalone executable carries its own Node.js; the JS form runs on whatever `node` is on PATH.
+exitUnlessNodeAtLeast(20, 'terraform-provider-whatsapp');
 
 runPlugin({
   loadService: () => (require('./provider') as typeof import('./provider')).createProviderService(),
