@@ -47,5 +47,6 @@ export function nodeBinary(platform, version = EMBEDDED_NODE_VERSION) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const platform of process.argv.slice(2)) console.log(nodeBinary(platform));
+  // node scripts/lib/node-binaries.mjs linux_amd64[@22.23.3] ...: prints each executable's path
+  for (const spec of process.argv.slice(2)) console.log(nodeBinary(...spec.split('@')));
 }

@@ -11,8 +11,15 @@ export const PROVIDER_HOSTS = ['registry.terraform.io', 'registry.opentofu.org']
 export const PROVIDER_ADDRESSES = PROVIDER_HOSTS.map((h) => `${h}/waba/whatsapp`);
 export const MIN_NODE_MAJOR = 20;
 
-/** The JS provider: the entry engines never see, and the two files it loads lazily. */
+/** The JS provider: its entry and the two files it loads lazily, as dist/bin holds them. */
 export const JS_PROVIDER_FILES = ['terraform-provider-whatsapp.js', 'whatsapp-provider-runtime.js', 'whatsapp-provider-shared.js'] as const;
+
+/**
+ * Engines run the first file of a provider directory whose name starts with
+ * `terraform-provider-<type>`; beside the launcher, the entry must not carry that prefix.
+ */
+const installedName = (file: string) => (file === 'terraform-provider-whatsapp.js' ? JS_ENTRY : file);
+export const JS_ENTRY = 'whatsapp-provider-main.js';
 
 /** Engine platform name of this machine, e.g. linux_amd64. */
 export function enginePlatform(platform: string = process.platform, arch: string = process.arch): string {
@@ -29,12 +36,12 @@ export function enginePlatform(platform: string = process.platform, arch: string
 export function jsLauncher(): string {
   return [
     '#!/bin/sh',
-    '# terraform-provider-whatsapp, JS form: runs terraform-provider-whatsapp.js beside it with Node.js.',
+    `# terraform-provider-whatsapp, JS form: runs ${JS_ENTRY} beside it with Node.js.`,
     'if ! command -v node >/dev/null 2>&1; then',
     `  echo "terraform-provider-whatsapp needs Node.js ${MIN_NODE_MAJOR} or newer on PATH, and there is no 'node' command. Install Node.js ${MIN_NODE_MAJOR}+, or install the standalone provider executable, which needs no Node.js (docs/install.md)."`,
     '  exit 1',
     'fi',
-    'exec node "${0%/*}/terraform-provider-whatsapp.js" "$@"',
+    `exec node "\${0%/*}/${JS_ENTRY}" "$@"`,
     '',
   ].join('\n');
 }
@@ -61,7 +68,7 @@ export function writeJsMirror(options: { binDir: string; mirrorDir: string; vers
     const launcher = join(dir, `terraform-provider-whatsapp_v${options.version}`);
     writeFileSync(launcher, jsLauncher());
     chmodSync(launcher, 0o755);
-    for (const file of JS_PROVIDER_FILES) copyFileSync(join(options.binDir, file), join(dir, file));
+    for (const file of JS_PROVIDER_FILES) copyFileSync(join(options.binDir, file), join(dir, installedName(file)));
   }
   return mirrorDir;
 }
@@ -78,6 +85,6 @@ export function writeJsDevOverride(options: { binDir: string; dir: string }): st
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'terraform-provider-whatsapp'), jsLauncher());
   chmodSync(join(dir, 'terraform-provider-whatsapp'), 0o755);
-  for (const file of JS_PROVIDER_FILES) copyFileSync(join(options.binDir, file), join(dir, file));
+  for (const file of JS_PROVIDER_FILES) copyFileSync(join(options.binDir, file), join(dir, installedName(file)));
   return dir;
 }
