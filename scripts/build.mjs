@@ -31,7 +31,8 @@ const common = {
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  sourcemap: 'linked',
+  // External: maps stay beside the bundles for debugging, the package ships none (it ships no sources).
+  sourcemap: 'external',
   logLevel: 'warning',
 };
 mkdirSync(join(repoRoot, 'dist', 'bin'), { recursive: true });
