@@ -10,3 +10,4 @@ export type { PhoneNumberInfo, PhoneNumberSummary } from './observe';
 export { validatePhoneNumberId, validateWabaId, validateRegion, validatePin, validateVerificationCode } from './validation';
 export { toEngineError, REGISTER_BLOCKING_CODES } from './engine-errors';
 export { describeStorage, describeRegion, storageMatches, normalizeStatus } from './storage-state';
+export { REGION_CHANGE_DOWNTIME } from './downtime';
