@@ -39,6 +39,23 @@ function runAsync(command: string, args: string[], cwd: string, env: NodeJS.Proc
   });
 }
 
+/** The two `npm install` lines of docs/cdktf.md's Install section. */
+function docsInstall(): { runtime: string[]; dev: string[] } {
+  const doc = readFileSync(join(repoRoot, 'docs', 'cdktf.md'), 'utf8');
+  const sh = /## Install[\s\S]*?```sh\n([\s\S]*?)```/.exec(doc)![1].trim().split('\n');
+  const words = (line: string) => line.split(/\s+/).filter((w) => !w.startsWith('-') && w !== 'npm' && w !== 'install');
+  return { runtime: words(sh[0]), dev: words(sh[1]) };
+}
+
+test('docs/cdktf.md pins every package it installs, and the dev tools are the ones these tests run', () => {
+  const { runtime, dev } = docsInstall();
+  for (const spec of [...runtime.filter((p) => p !== 'whatsapp-local-storage'), ...dev]) expect(spec).toMatch(/^(@?[a-z0-9/-]+)@\d+\.\d+\.\d+$/);
+  const installed = (name: string) => JSON.parse(readFileSync(join(repoRoot, 'node_modules', name, 'package.json'), 'utf8')).version as string;
+  expect(dev).toEqual(['cdktf-cli', 'typescript'].map((name) => `${name}@${installed(name)}`));
+  expect(dev.find((p) => p.startsWith('typescript@'))).toMatch(/^typescript@5\.9\./);
+  expect(runtime).toContain(`cdktf@${installed('cdktf')}`);
+});
+
 let work: string;
 let project: string;
 let tarball: string;
@@ -52,9 +69,9 @@ beforeAll(() => {
   project = join(work, 'app');
   must('mkdir', ['-p', project], work);
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'fresh-app', version: '1.0.0', private: true }));
-  // What a CDKTF user installs beside the package (the npm cache serves what the repository already fetched).
-  const cdktfVersion = JSON.parse(readFileSync(join(repoRoot, 'node_modules', 'cdktf', 'package.json'), 'utf8')).version;
-  must('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', tarball, `cdktf@${cdktfVersion}`, 'constructs@10'], project);
+  // What docs/cdktf.md tells a CDKTF user to install beside the package (the npm cache serves
+  // what the repository already fetched).
+  must('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...docsInstall().runtime.map((p) => (p === 'whatsapp-local-storage' ? tarball : p))], project);
 });
 
 afterAll(() => {

@@ -4,7 +4,6 @@
  * apply deregisters a live number (a warning with its explanation) or needs a
  * PIN or verification code (caught here, before anything goes offline).
  */
-import { REGION_CHANGE_DOWNTIME } from '../../engine/downtime';
 import { planConvergence } from '../../engine/planner';
 import type { ConvergencePlan, ObservedState } from '../../engine/types';
 import type { Diagnostic } from '../../plugin/diagnostics';
@@ -73,7 +72,7 @@ function convergenceDiagnostics(plan: ConvergencePlan, config: ObjectView, id: s
     out.push(
       warningDiag(
         `Apply takes phone number ${id} offline`,
-        `${REGION_CHANGE_DOWNTIME} ${plan.explanation}`,
+        plan.explanation,
         ['data_localization_region'],
       ),
     );

@@ -62,7 +62,8 @@ export const localStorageResourceSchema: BlockSchema = {
       validators: [digitsOfLength('pin_wo', 6, 'the two-step verification PIN')],
       description:
         'The two-step verification PIN as a write-only attribute (Terraform 1.11+, OpenTofu 1.11+): used like `pin` but never stored in plan or state. ' +
-        'Because it is not stored, it is not available when destroying with `disable_on_destroy`. Change `pin_wo_version` to run registration again with a new value.',
+        'Because it is not stored, it is not available when destroying with `disable_on_destroy`. Change `pin_wo_version` to run registration again with a new value. ' +
+        'The provider plans it null, as write-only attributes must be; OpenTofu still lists it as `(write-only attribute)` in the plan of every update, set or not, because its plan renderer shows all write-only attributes of a changing resource.',
     },
     pin_wo_version: {
       type: t.number,

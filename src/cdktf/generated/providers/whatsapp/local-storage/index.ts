@@ -32,7 +32,7 @@ export interface LocalStorageConfig extends cdktf.TerraformMetaArguments {
   */
   readonly pin?: string;
   /**
-  * The two-step verification PIN as a write-only attribute (Terraform 1.11+, OpenTofu 1.11+): used like `pin` but never stored in plan or state. Because it is not stored, it is not available when destroying with `disable_on_destroy`. Change `pin_wo_version` to run registration again with a new value.
+  * The two-step verification PIN as a write-only attribute (Terraform 1.11+, OpenTofu 1.11+): used like `pin` but never stored in plan or state. Because it is not stored, it is not available when destroying with `disable_on_destroy`. Change `pin_wo_version` to run registration again with a new value. The provider plans it null, as write-only attributes must be; OpenTofu still lists it as `(write-only attribute)` in the plan of every update, set or not, because its plan renderer shows all write-only attributes of a changing resource.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs/resources/local_storage#pin_wo LocalStorage#pin_wo}
   */
