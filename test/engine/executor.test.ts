@@ -11,7 +11,6 @@ import {
   expectTruthful,
   makeEngine,
   NUM_BR,
-  NUM_DISABLED,
   NUM_UNVERIFIED,
   PIN,
   postCalls,

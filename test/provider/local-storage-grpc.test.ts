@@ -3,7 +3,6 @@
  * protocol 6) against a real emulator: configure, validate, plan, apply,
  * drift, import, destroy, upgrade and the data sources.
  */
-import { ExtData } from '@msgpack/msgpack';
 import { startEmulator, type RunningEmulator } from '../../src/emulator';
 import { dv, fromDv, startProvider, UNKNOWN, type ProviderProcess } from './harness';
 
@@ -29,7 +28,6 @@ function config(values: Obj): Obj {
 const pathOf = (d: Diag) => (d.attribute?.steps ?? []).map((s) => s.attributeName);
 const errors = (diags: Diag[] | undefined) => (diags ?? []).filter((d) => d.severity === 1);
 const warnings = (diags: Diag[] | undefined) => (diags ?? []).filter((d) => d.severity === 2);
-const isUnknown = (v: unknown) => v instanceof ExtData;
 
 let emulator: RunningEmulator;
 let p: ProviderProcess;
