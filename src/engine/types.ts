@@ -94,13 +94,13 @@ export interface ConvergeResult {
   /** True when a failure happened after deregister and the number was re-registered. */
   recovered?: boolean;
   /**
-   * Added (optional): true when the last read failed, so `observed` is the last
+   * True when the last read failed, so `observed` is the last
    * state read or, when nothing could be read, a placeholder with status UNKNOWN.
    * Callers should then keep what they recorded before rather than trust `observed`.
    */
   observationFailed?: boolean;
-  /** Added (optional): the plan that was run (or would have been), for logs and plan output. */
+  /** The plan that was run (or would have been), for logs and plan output. */
   plan?: ConvergencePlan;
-  /** Added (optional): set when the run stopped for user input (legacy verification code sent). */
+  /** Set when the run stopped for user input (legacy verification code sent). */
   requirement?: ConvergencePlan['requirement'];
 }

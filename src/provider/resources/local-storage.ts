@@ -116,8 +116,8 @@ async function applyConverge({ prior, planned, config, ctx }: ApplyRequest): Pro
   if (result.ok) {
     return { state: state.with({ data_localization_region: planned.get('data_localization_region') }), diagnostics: [] };
   }
-  // Nothing could be read and nothing was written: what we knew before is still the truth. (The engine's
-  // placeholder says registered=false, storage UNKNOWN; recording it made a live number look offline.)
+  // Nothing could be read and nothing was written: what we knew before is still the truth, not the
+  // engine's placeholder (which would make a live number look offline).
   if (!result.observed || (result.observationFailed && result.completed.length === 0)) state = prior;
   const mapping: PathMapping = { attributes: ATTRIBUTES, ...(fromWriteOnly ? { rename: { pin: 'pin_wo' } } : {}) };
   const error = result.error ?? engineError('internal', 'The engine reported a failure without details.');
