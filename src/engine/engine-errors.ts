@@ -78,7 +78,8 @@ export class EngineFailure extends Error {
 
 interface GraphCodeRule {
   kind: EngineErrorKind;
-  fix: string;
+  /** What to do, put before Graph's own text; absent when Graph's text says enough. */
+  fix?: string;
   /** Registering again cannot succeed until the user acts (recovery must not spend a register call on it). */
   blocksRegister?: boolean;
 }
@@ -101,7 +102,8 @@ const GRAPH_CODES: ReadonlyMap<number, GraphCodeRule> = new Map([
   [10, PERMISSION],
   [200, PERMISSION],
   [33, { kind: 'not_found', fix: 'The phone number has been deleted: check phone_number_id.' }],
-  [131031, { kind: 'rejected', blocksRegister: true, fix: '' }],
+  // The business account is locked.
+  [131031, { kind: 'rejected', blocksRegister: true }],
   [133005, { kind: 'pin', blocksRegister: true, fix: 'The two-step verification PIN is wrong: set pin to the number\'s current two-step PIN (it can be reset in WhatsApp Manager), then apply again.' }],
   [133006, { kind: 'verification', blocksRegister: true, fix: 'Meta requires the number to be verified again: request a code (an apply on api_version v20.0 does it) and pass it as verification_code.' }],
   [133008, { kind: 'pin', blocksRegister: true, fix: 'Too many wrong PINs: Meta locked PIN checks for this number for a while; wait (see the details) and apply again with the correct pin.' }],
