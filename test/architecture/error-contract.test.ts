@@ -30,9 +30,17 @@ test('only the Graph client (and the emulator, for its own admin API) speaks HTT
 
 test('the client imports nothing from the layers above it, the engine nothing from the provider, CLI or construct', () => {
   const up = (f: { path: string; text: string }, layers: string[]) => importsOf(f.text).filter((i) => layers.some((l) => new RegExp(`(^|/)\\.\\./${l}(/|$)`).test(i)));
-  const fromClient = files.filter((f) => inside(f.path, 'cloud-api')).flatMap((f) => up(f, ['engine', 'provider', 'plugin', 'cdktf', 'cli']).map((i) => `${f.path} -> ${i}`));
-  const fromEngine = files.filter((f) => inside(f.path, 'engine')).flatMap((f) => up(f, ['provider', 'plugin', 'cdktf', 'cli']).map((i) => `${f.path} -> ${i}`));
+  const fromClient = files.filter((f) => inside(f.path, 'cloud-api')).flatMap((f) => up(f, ['engine', 'provider', 'plugin', 'cdk', 'cdktf', 'cdktn', 'cli']).map((i) => `${f.path} -> ${i}`));
+  const fromEngine = files.filter((f) => inside(f.path, 'engine')).flatMap((f) => up(f, ['provider', 'plugin', 'cdk', 'cdktf', 'cdktn', 'cli']).map((i) => `${f.path} -> ${i}`));
   expect([...fromClient, ...fromEngine]).toEqual([]);
+});
+
+test('the construct logic (src/cdk) names no CDK library; each entry point imports only its own (cdktn works without cdktf)', () => {
+  const library = /^(cdktf|cdktn)(\/|$)|^@(cdktf|cdktn)\//;
+  const offenders = files.flatMap((f) => importsOf(f.text).filter((i) => library.test(i))
+    .filter((i) => !inside(f.path, i.replace(/^@/, '').split('/')[0]))
+    .map((i) => `${f.path} -> ${i}`));
+  expect(offenders).toEqual([]);
 });
 
 test('the client error class is seen only by the engine error module', () => {

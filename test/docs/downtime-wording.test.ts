@@ -7,7 +7,7 @@ import { repoRoot } from '../e2e/harness';
 
 const flat = (text: string) => text.replace(/\n\s*(\* )?/g, ' ').replace(/\s+/g, ' ');
 
-test.each(['README.md', 'docs/cdktf.md', 'docs/resources/local_storage.md', 'src/cdktf/local-storage.ts'])('%s carries the downtime sentence', (file) => {
+test.each(['README.md', 'docs/cdktf.md', 'docs/resources/local_storage.md', 'src/cdk/local-storage.ts'])('%s carries the downtime sentence', (file) => {
   expect(flat(readFileSync(join(repoRoot, file), 'utf8'))).toContain(REGION_CHANGE_DOWNTIME);
 });
 

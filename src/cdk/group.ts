@@ -1,11 +1,10 @@
 /** Applying one Local Storage region to many phone numbers at once. */
-import type { ITerraformDependable, TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
-import { WhatsAppLocalStorage } from './local-storage';
+import type { CdkLibrary, CdkTypes } from './library';
+import type { LocalStorageConstruct, LocalStorageProps } from './local-storage';
 import type { LocalStorageRegion } from './regions';
-import { isLiteral } from './validation';
 
-export interface WhatsAppLocalStorageGroupProps {
+export interface LocalStorageGroupProps<T extends CdkTypes> {
   /** The phone number ids that share the region (each gets its own resource, with the id as construct id). */
   readonly phoneNumberIds: readonly string[];
   /** The region for every number; `undefined` turns Local Storage off on all of them. */
@@ -20,7 +19,7 @@ export interface WhatsAppLocalStorageGroupProps {
   /** @default false */
   readonly disableOnDestroy?: boolean;
   /** @default - the stack's default `whatsapp` provider */
-  readonly provider?: TerraformProvider;
+  readonly provider?: T['provider'];
   /**
    * Change the numbers one after another instead of in parallel, so that at most
    * one of them is offline at any moment during a region change.
@@ -41,23 +40,30 @@ export interface WhatsAppLocalStorageGroupProps {
  *   pin: pin.stringValue,
  * });
  */
-export class WhatsAppLocalStorageGroup extends Construct {
+export abstract class LocalStorageGroupConstruct<T extends CdkTypes, N extends LocalStorageConstruct<T>> extends Construct {
   /** The constructs, keyed by phone number id, in the order given. */
-  readonly numbers: ReadonlyMap<string, WhatsAppLocalStorage>;
+  readonly numbers: ReadonlyMap<string, N>;
 
-  constructor(scope: Construct, id: string, props: WhatsAppLocalStorageGroupProps) {
+  /** @param newNumber the entry point's `WhatsAppLocalStorage` constructor */
+  protected constructor(
+    scope: Construct,
+    id: string,
+    props: LocalStorageGroupProps<T>,
+    library: CdkLibrary<T>,
+    newNumber: (scope: Construct, id: string, props: LocalStorageProps<T>) => N,
+  ) {
     super(scope, id);
-    const numbers = new Map<string, WhatsAppLocalStorage>();
+    const numbers = new Map<string, N>();
     const duplicates = new Set<string>();
-    let previous: ITerraformDependable | undefined;
+    let previous: T['dependable'] | undefined;
     for (const [index, phoneNumberId] of (props.phoneNumberIds ?? []).entries()) {
       if (numbers.has(phoneNumberId)) {
         duplicates.add(phoneNumberId);
         continue;
       }
       // Literal ids make readable construct ids; tokens get their position.
-      const childId = isLiteral(phoneNumberId) ? phoneNumberId : `Number${index}`;
-      const number = new WhatsAppLocalStorage(this, childId, {
+      const childId = library.isLiteral(phoneNumberId) ? phoneNumberId : `Number${index}`;
+      const number = newNumber(this, childId, {
         phoneNumberId,
         region: props.region,
         pin: props.pin,

@@ -1,8 +1,7 @@
 /**
- * Region helpers for CDKTF code. The list itself lives in src/engine/regions.ts
- * (one list for the whole project); this module only gives it CDKTF-friendly names.
+ * Region helpers for construct code. The list itself lives in src/engine/regions.ts
+ * (one list for the whole project); this module only gives it construct-friendly names.
  */
-import { Token } from 'cdktf';
 import { explainUnsupportedRegion, isSupportedRegion, SUPPORTED_REGIONS, type RegionCode } from '../engine/regions';
 
 /**
@@ -15,10 +14,12 @@ export type LocalStorageRegion = RegionCode;
 export const LOCAL_STORAGE_REGIONS: readonly LocalStorageRegion[] = SUPPORTED_REGIONS.map((r) => r.code);
 
 /**
- * Turns text from outside the program (an environment variable, CDKTF context, a
+ * `parseLocalStorageRegion(value, source = 'region')` of each entry point.
+ *
+ * Turns text from outside the program (an environment variable, CDK context, a
  * config file) into a region, or `undefined` for "disabled".
  *
- * Empty text, `none`, `disabled` and `off` (any case) mean disabled. CDKTF tokens
+ * Empty text, `none`, `disabled` and `off` (any case) mean disabled. tokens of the entry's library
  * (e.g. `TerraformVariable.stringValue`) pass through unchecked: the engine checks
  * them at plan time. Anything else that is not a supported code throws an error
  * that names `source` and says what to write instead.
@@ -26,9 +27,13 @@ export const LOCAL_STORAGE_REGIONS: readonly LocalStorageRegion[] = SUPPORTED_RE
  * @param value the text to parse
  * @param source where the text came from, for the error message (e.g. `'env WLS_SUPPORT_REGION'`)
  */
-export function parseLocalStorageRegion(value: string | undefined, source = 'region'): LocalStorageRegion | undefined {
+export function parseLocalStorageRegion(
+  value: string | undefined,
+  source: string,
+  isUnresolved: (value: unknown) => boolean,
+): LocalStorageRegion | undefined {
   if (value === undefined) return undefined;
-  if (Token.isUnresolved(value)) return value as LocalStorageRegion;
+  if (isUnresolved(value)) return value as LocalStorageRegion;
   const trimmed = value.trim();
   if (trimmed === '' || /^(none|disabled|off)$/i.test(trimmed)) return undefined;
   if (isSupportedRegion(trimmed)) return trimmed;

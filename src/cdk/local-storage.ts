@@ -1,17 +1,17 @@
 /**
  * `WhatsAppLocalStorage`: one phone number's Local Storage setting, over the
- * generated `LocalStorage` binding (which stays untouched).
+ * generated `LocalStorage` binding (which stays untouched). Each entry point
+ * (src/cdktf, src/cdktn) subclasses `LocalStorageConstruct` with its library.
  */
-import { Annotations, TerraformStack, TerraformVariable, type IResolvable, type ITerraformDependable, type TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import { explainUnsupportedRegion } from '../engine/regions';
-import { LocalStorage } from './generated/providers/whatsapp/local-storage';
+import type { CdkLibrary, CdkTypes } from './library';
 import type { LocalStorageRegion } from './regions';
-import { DIGITS_ID, isLiteral, SIX_DIGITS } from './validation';
+import { DIGITS_ID, SIX_DIGITS } from './validation';
 
 const IS_LOCAL_STORAGE = Symbol.for('whatsapp-local-storage.WhatsAppLocalStorage');
 
-export interface WhatsAppLocalStorageProps {
+export interface LocalStorageProps<T extends CdkTypes> {
   /**
    * The WhatsApp Business phone number id: the digits WhatsApp Manager shows as
    * "Phone number ID" (not the phone number itself). Changing it replaces the resource.
@@ -51,17 +51,18 @@ export interface WhatsAppLocalStorageProps {
    *
    * @default - the stack's default `whatsapp` provider
    */
-  readonly provider?: TerraformProvider;
+  readonly provider?: T['provider'];
   /**
    * Resources or modules to create first.
    *
    * @default - none
    */
-  readonly dependsOn?: ITerraformDependable[];
+  readonly dependsOn?: Array<T['dependable']>;
 }
 
 /** Problems with the props that are knowable at synth time (tokens are skipped). */
-export function localStorageProblems(props: WhatsAppLocalStorageProps): string[] {
+export function localStorageProblems<T extends CdkTypes>(props: LocalStorageProps<T>, library: CdkLibrary<T>): string[] {
+  const { isLiteral } = library;
   const problems: string[] = [];
   const id = props.phoneNumberId as unknown;
   if (id === undefined || id === null || (typeof id === 'string' && id.trim() === '')) {
@@ -108,54 +109,36 @@ export function localStorageProblems(props: WhatsAppLocalStorageProps): string[]
  *   pin: pin.stringValue,
  * });
  */
-export class WhatsAppLocalStorage extends Construct {
+export abstract class LocalStorageConstruct<T extends CdkTypes> extends Construct {
   /**
-   * Declares the sensitive `pin` variable (6 digits, checked by the engine at plan
-   * time). Set it with `TF_VAR_<id>` (e.g. `TF_VAR_pin=123456`) so it never
-   * appears in code or in the synthesized JSON. Calling it again with the same
-   * scope and id returns the same variable.
-   *
-   * @param scope the stack
-   * @param id variable name
+   * True for a `WhatsAppLocalStorage` of either entry point (also across copies of this package).
    */
-  static pinVariable(scope: Construct, id = 'pin'): TerraformVariable {
-    const existing = scope.node.tryFindChild(id);
-    if (existing instanceof TerraformVariable) return existing;
-    return new TerraformVariable(scope, id, {
-      type: 'string',
-      sensitive: true,
-      description: 'Two-step verification PIN (6 digits) of the WhatsApp numbers, used to register a number again after its storage region changes.',
-      validation: [{ condition: `\${can(regex("^[0-9]{6}$", var.${id}))}`, errorMessage: 'The PIN must be exactly 6 digits.' }],
-    });
-  }
-
-  /** True for a `WhatsAppLocalStorage` (also across copies of this library). */
-  static isWhatsAppLocalStorage(x: unknown): x is WhatsAppLocalStorage {
+  static isWhatsAppLocalStorage(x: unknown): x is LocalStorageConstruct<CdkTypes> {
     return typeof x === 'object' && x !== null && IS_LOCAL_STORAGE in x;
   }
 
   /** The generated L1 resource, for escape hatches (`addOverride`, lifecycle, ...). */
-  readonly resource: LocalStorage;
+  readonly resource: T['resource'];
   /** The phone number id as given. */
   readonly phoneNumberId: string;
   /** The declared region; `undefined` when Local Storage is declared off. */
   readonly region: LocalStorageRegion | undefined;
 
-  constructor(scope: Construct, id: string, props: WhatsAppLocalStorageProps) {
+  protected constructor(scope: Construct, id: string, props: LocalStorageProps<T>, library: CdkLibrary<T>) {
     super(scope, id);
     Object.defineProperty(this, IS_LOCAL_STORAGE, { value: true });
     this.phoneNumberId = props.phoneNumberId;
     this.region = props.region ?? undefined;
-    this.node.addValidation({ validate: () => [...localStorageProblems(props), ...this.duplicateProblems()] });
+    this.node.addValidation({ validate: () => [...localStorageProblems(props, library), ...this.duplicateProblems(library)] });
 
-    if (isLiteral(props.pin) && SIX_DIGITS.test(props.pin)) {
-      Annotations.of(this).addWarning('pin is a literal string, so it is written in plain text to cdk.tf.json: pass a sensitive TerraformVariable instead (WhatsAppLocalStorage.pinVariable).');
+    if (library.isLiteral(props.pin) && SIX_DIGITS.test(props.pin)) {
+      library.warn(this, 'pin is a literal string, so it is written in plain text to cdk.tf.json: pass a sensitive TerraformVariable instead (WhatsAppLocalStorage.pinVariable).');
     }
     if (props.pin === undefined && this.region !== undefined) {
-      Annotations.of(this).addInfo(`phone number ${props.phoneNumberId}: no pin given; applying a region change to a registered number needs its two-step PIN.`);
+      library.info(this, `phone number ${props.phoneNumberId}: no pin given; applying a region change to a registered number needs its two-step PIN.`);
     }
 
-    this.resource = new LocalStorage(this, 'Resource', {
+    this.resource = library.newLocalStorage(this, 'Resource', {
       phoneNumberId: props.phoneNumberId,
       dataLocalizationRegion: this.region,
       pin: props.pin,
@@ -171,7 +154,7 @@ export class WhatsAppLocalStorage extends Construct {
   }
 
   /** Whether the number is registered with Cloud API after apply. */
-  get registered(): IResolvable {
+  get registered(): T['resource']['registered'] {
     return this.resource.registered;
   }
 
@@ -181,11 +164,26 @@ export class WhatsAppLocalStorage extends Construct {
   }
 
   /** Two constructs managing one number would undo each other's region on every apply. */
-  private duplicateProblems(): string[] {
-    if (!isLiteral(this.phoneNumberId)) return [];
-    const others = TerraformStack.of(this).node.findAll()
-      .filter((c) => c !== this && WhatsAppLocalStorage.isWhatsAppLocalStorage(c) && c.phoneNumberId === this.phoneNumberId);
+  private duplicateProblems(library: CdkLibrary<T>): string[] {
+    if (!library.isLiteral(this.phoneNumberId)) return [];
+    const others = library.stackOf(this).node.findAll()
+      .filter((c) => c !== this && LocalStorageConstruct.isWhatsAppLocalStorage(c) && c.phoneNumberId === this.phoneNumberId);
     if (others.length === 0) return [];
     return [`phoneNumberId ${this.phoneNumberId} is also managed by ${others.map((o) => o.node.path).join(', ')}: declare each number once, or the applies fight over its region.`];
   }
+}
+
+/**
+ * Declares the sensitive `pin` variable (6 digits, checked by the engine at plan time);
+ * `WhatsAppLocalStorage.pinVariable` of each entry point.
+ */
+export function pinVariable<T extends CdkTypes>(library: CdkLibrary<T>, scope: Construct, id: string): T['variable'] {
+  const existing = scope.node.tryFindChild(id);
+  if (library.isVariable(existing)) return existing;
+  return library.newVariable(scope, id, {
+    type: 'string',
+    sensitive: true,
+    description: 'Two-step verification PIN (6 digits) of the WhatsApp numbers, used to register a number again after its storage region changes.',
+    validation: [{ condition: `\${can(regex("^[0-9]{6}$", var.${id}))}`, errorMessage: 'The PIN must be exactly 6 digits.' }],
+  });
 }

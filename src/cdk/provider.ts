@@ -1,11 +1,11 @@
 /**
  * `WhatsAppProvider`: the generated provider binding with synth-time checks and
- * defaults that keep secrets out of the synthesized JSON.
+ * defaults that keep secrets out of the synthesized JSON. Each entry point
+ * subclasses its own generated `WhatsappProvider` and calls `checkProvider`.
  */
-import { Annotations } from 'cdktf';
-import type { Construct } from 'constructs';
-import { WhatsappProvider } from './generated/providers/whatsapp/provider';
-import { API_VERSION, isHttpUrl, isLiteral } from './validation';
+import type { IConstruct } from 'constructs';
+import type { CdkLibrary, CdkTypes } from './library';
+import { API_VERSION, isHttpUrl } from './validation';
 
 export interface WhatsAppProviderProps {
   /**
@@ -51,7 +51,8 @@ export interface WhatsAppProviderProps {
 }
 
 /** Problems with the provider props that are knowable at synth time. */
-export function providerPropProblems(props: WhatsAppProviderProps): string[] {
+export function providerPropProblems<T extends CdkTypes>(props: WhatsAppProviderProps, library: CdkLibrary<T>): string[] {
+  const { isLiteral } = library;
   const problems: string[] = [];
   if (isLiteral(props.baseUrl) && !isHttpUrl(props.baseUrl)) {
     problems.push(`baseUrl "${props.baseUrl}" is not an http(s) URL: write it like https://graph.facebook.com or http://127.0.0.1:8787 (no version path).`);
@@ -73,33 +74,13 @@ export function providerPropProblems(props: WhatsAppProviderProps): string[] {
   return problems;
 }
 
-/**
- * The `whatsapp` provider, configured for Local Storage.
- *
- * Every setting is optional: the provider falls back to `WHATSAPP_BASE_URL`,
- * `WHATSAPP_ACCESS_TOKEN` and `WHATSAPP_API_VERSION`, so a pipeline needs no
- * secret in code or in the synthesized JSON.
- *
- * @example
- * // Everything from the environment:
- * new WhatsAppProvider(stack);
- * // Token from a sensitive variable (TF_VAR_whatsapp_token):
- * const token = new TerraformVariable(stack, 'whatsapp_token', { type: 'string', sensitive: true });
- * new WhatsAppProvider(stack, 'whatsapp', { accessToken: token.stringValue });
- */
-export class WhatsAppProvider extends WhatsappProvider {
-  /**
-   * @param scope the stack
-   * @param id construct id; `whatsapp` unless you configure several (aliased) providers
-   * @param props settings; each falls back to its environment variable
-   */
-  constructor(scope: Construct, id = 'whatsapp', props: WhatsAppProviderProps = {}) {
-    super(scope, id, props);
-    this.node.addValidation({ validate: () => providerPropProblems(props) });
-    if (isLiteral(props.accessToken) && props.accessToken.trim() !== '') {
-      Annotations.of(this).addWarning(
-        'accessToken is a literal string, so it is written in plain text to cdk.tf.json: leave it unset and export WHATSAPP_ACCESS_TOKEN, or pass a sensitive TerraformVariable.',
-      );
-    }
+/** Adds the synth-time checks and warnings to a `WhatsAppProvider` of an entry point. */
+export function checkProvider<T extends CdkTypes>(provider: IConstruct, props: WhatsAppProviderProps, library: CdkLibrary<T>): void {
+  provider.node.addValidation({ validate: () => providerPropProblems(props, library) });
+  if (library.isLiteral(props.accessToken) && props.accessToken.trim() !== '') {
+    library.warn(
+      provider,
+      'accessToken is a literal string, so it is written in plain text to cdk.tf.json: leave it unset and export WHATSAPP_ACCESS_TOKEN, or pass a sensitive TerraformVariable.',
+    );
   }
 }

@@ -1,0 +1,85 @@
+/**
+ * What the constructs need from a CDK for Terraform library. CDKTF (`cdktf`) and
+ * CDK Terrain (`cdktn`) have the same API but are separate packages with their own
+ * token registry and classes, so each entry point (src/cdktf, src/cdktn) hands its
+ * library and its generated `LocalStorage` binding to `cdkLibrary`; nothing in
+ * src/cdk imports either package.
+ */
+import type { Construct, IConstruct } from 'constructs';
+
+/** The library's types the constructs' public API speaks of. */
+export interface CdkTypes {
+  /** `TerraformProvider` */
+  readonly provider: IConstruct;
+  /** `ITerraformDependable` */
+  readonly dependable: object;
+  /** `TerraformVariable` */
+  readonly variable: IConstruct;
+  /** The generated `LocalStorage` resource binding. */
+  readonly resource: LocalStorageResource;
+}
+
+/** The attributes of the generated `LocalStorage` binding the construct exposes. */
+export interface LocalStorageResource extends IConstruct {
+  readonly storageStatus: string;
+  readonly registered: unknown;
+  readonly displayPhoneNumber: string;
+}
+
+/** `TerraformVariable`'s configuration, as far as the constructs use it. */
+export interface VariableConfig {
+  readonly type: string;
+  readonly sensitive: boolean;
+  readonly description: string;
+  readonly validation: Array<{ condition: string; errorMessage: string }>;
+}
+
+/** The generated `LocalStorage` binding's configuration, as far as the constructs use it. */
+export interface LocalStorageConfig<T extends CdkTypes> {
+  readonly phoneNumberId: string;
+  readonly dataLocalizationRegion?: string;
+  readonly pin?: string;
+  readonly disableOnDestroy: boolean;
+  readonly provider?: T['provider'];
+  readonly dependsOn?: Array<T['dependable']>;
+}
+
+/** The parts of `cdktf` / `cdktn` used here (both modules satisfy it as imported). */
+export interface CdkModule<T extends CdkTypes> {
+  readonly Token: { isUnresolved(value: any): boolean };
+  readonly Annotations: { of(scope: IConstruct): { addWarning(message: string): void; addInfo(message: string): void } };
+  readonly TerraformStack: { of(construct: IConstruct): IConstruct };
+  readonly TerraformVariable: new (scope: Construct, id: string, config: VariableConfig) => T['variable'];
+}
+
+/** One library as the constructs use it. */
+export interface CdkLibrary<T extends CdkTypes> {
+  /** True when `value` is a literal known at synth time (not a token of this library, not undefined). */
+  isLiteral<V>(value: V | undefined): value is V;
+  /** True when `value` holds a token of this library. */
+  isUnresolved(value: unknown): boolean;
+  warn(scope: IConstruct, message: string): void;
+  info(scope: IConstruct, message: string): void;
+  stackOf(construct: IConstruct): IConstruct;
+  newVariable(scope: Construct, id: string, config: VariableConfig): T['variable'];
+  isVariable(value: unknown): value is T['variable'];
+  newLocalStorage(scope: Construct, id: string, config: LocalStorageConfig<T>): T['resource'];
+}
+
+/** Binds the constructs to one library and its generated `LocalStorage` binding. */
+export function cdkLibrary<T extends CdkTypes>(
+  library: CdkModule<T>,
+  LocalStorage: new (scope: Construct, id: string, config: LocalStorageConfig<T>) => T['resource'],
+): CdkLibrary<T> {
+  const isUnresolved = (value: unknown) => library.Token.isUnresolved(value);
+  return {
+    isLiteral: <V>(value: V | undefined): value is V => value !== undefined && value !== null && !isUnresolved(value),
+    isUnresolved,
+    warn: (scope, message) => library.Annotations.of(scope).addWarning(message),
+    info: (scope, message) => library.Annotations.of(scope).addInfo(message),
+    stackOf: (construct) => library.TerraformStack.of(construct),
+    newVariable: (scope, id, config) => new library.TerraformVariable(scope, id, config),
+    isVariable: (value): value is T['variable'] => value instanceof library.TerraformVariable,
+    newLocalStorage: (scope, id, config) => new LocalStorage(scope, id, config),
+  };
+}

@@ -1,0 +1,314 @@
+// https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs/resources/local_storage
+// generated from terraform resource schema
+
+import { Construct } from 'constructs';
+import * as cdktn from 'cdktn';
+
+// Configuration
+
+export interface LocalStorageConfig extends cdktn.TerraformMetaArguments {
+  /**
+  * Country to keep message data in, as an upper-case ISO 3166-1 alpha-2 code: `AU` (Australia), `IN` (India), `ID` (Indonesia), `JP` (Japan), `SG` (Singapore), `KR` (South Korea), `DE` (Germany), `CH` (Switzerland), `GB` (United Kingdom), `BR` (Brazil), `BH` (Bahrain), `ZA` (South Africa), `AE` (United Arab Emirates), `CA` (Canada). Leave it unset (null) to disable Local Storage.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs/resources/local_storage#data_localization_region LocalStorage#data_localization_region}
+  */
+  readonly dataLocalizationRegion?: string;
+  /**
+  * When `true`, destroying the resource disables Local Storage on the number (which deregisters and registers it again with `pin`). Defaults to `false`: destroying only stops managing the setting.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs/resources/local_storage#disable_on_destroy LocalStorage#disable_on_destroy}
+  */
+  readonly disableOnDestroy?: boolean | cdktn.IResolvable;
+  /**
+  * The WhatsApp Business phone number id (digits only, as shown in WhatsApp Manager). Changing it replaces the resource.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs/resources/local_storage#phone_number_id LocalStorage#phone_number_id}
+  */
+  readonly phoneNumberId: string;
+  /**
+  * The number's two-step verification PIN (6 digits), used to register the number again after the storage setting changes. **Required at apply whenever the plan registers the number** (changing the region of a registered number, or enabling it on an unregistered one). Stored in state (marked sensitive); use `pin_wo` instead to keep it out of state. Set at most one of `pin` and `pin_wo`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs/resources/local_storage#pin LocalStorage#pin}
+  */
+  readonly pin?: string;
+  /**
+  * The two-step verification PIN as a write-only attribute (Terraform 1.11+, OpenTofu 1.11+): used like `pin` but never stored in plan or state. Because it is not stored, it is not available when destroying with `disable_on_destroy`. Change `pin_wo_version` to run registration again with a new value. The provider plans it null, as write-only attributes must be; OpenTofu still lists it as `(write-only attribute)` in the plan of every update, set or not, because its plan renderer shows all write-only attributes of a changing resource.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs/resources/local_storage#pin_wo LocalStorage#pin_wo}
+  */
+  readonly pinWo?: string;
+  /**
+  * Any whole number. Write-only values leave no trace in state, so changing `pin_wo` alone plans nothing: change `pin_wo_version` with it to make the next apply run with the new `pin_wo` (it registers the number whenever convergence needs registering; a number that is registered with the declared storage is left as it is).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs/resources/local_storage#pin_wo_version LocalStorage#pin_wo_version}
+  */
+  readonly pinWoVersion?: number;
+  /**
+  * One-time verification code for a number that is not verified (`code_verification_status` other than `VERIFIED`), which must be verified before it can register. An apply without it asks Meta to send the code by SMS and stops before changing anything else; set the code received here for the next apply.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs/resources/local_storage#verification_code LocalStorage#verification_code}
+  */
+  readonly verificationCode?: string;
+}
+
+/**
+* Represents a {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs/resources/local_storage whatsapp_local_storage}
+*/
+export class LocalStorage extends cdktn.TerraformResource {
+
+  // =================
+  // STATIC PROPERTIES
+  // =================
+  public static readonly tfResourceType = "whatsapp_local_storage";
+
+  // ==============
+  // STATIC Methods
+  // ==============
+  /**
+  * Generates CDKTN code for importing a LocalStorage resource upon running "cdktn plan <stack-name>"
+  * @param scope The scope in which to define this construct
+  * @param importToId The construct id used in the generated config for the LocalStorage to import
+  * @param importFromId The id of the existing LocalStorage that should be imported. Refer to the {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs/resources/local_storage#import import section} in the documentation of this resource for the id to use
+  * @param provider? Optional instance of the provider where the LocalStorage to import is found
+  */
+  public static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: cdktn.TerraformProvider) {
+        return new cdktn.ImportableResource(scope, importToId, { terraformResourceType: "whatsapp_local_storage", importId: importFromId, provider });
+      }
+
+  // ===========
+  // INITIALIZER
+  // ===========
+
+  /**
+  * Create a new {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs/resources/local_storage whatsapp_local_storage} Resource
+  *
+  * @param scope The scope in which to define this construct
+  * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
+  * @param options LocalStorageConfig
+  */
+  public constructor(scope: Construct, id: string, config: LocalStorageConfig) {
+    super(scope, id, {
+      terraformResourceType: 'whatsapp_local_storage',
+      terraformGeneratorMetadata: {
+        providerName: 'whatsapp',
+        providerVersion: '0.1.0'
+      },
+      provider: config.provider,
+      dependsOn: config.dependsOn,
+      count: config.count,
+      lifecycle: config.lifecycle,
+      provisioners: config.provisioners,
+      connection: config.connection,
+      forEach: config.forEach
+    });
+    this._dataLocalizationRegion = config.dataLocalizationRegion;
+    this._disableOnDestroy = config.disableOnDestroy;
+    this._phoneNumberId = config.phoneNumberId;
+    this._pin = config.pin;
+    this._pinWo = config.pinWo;
+    this._pinWoVersion = config.pinWoVersion;
+    this._verificationCode = config.verificationCode;
+  }
+
+  // ==========
+  // ATTRIBUTES
+  // ==========
+
+  // data_localization_region - computed: false, optional: true, required: false
+  private _dataLocalizationRegion?: string; 
+  public get dataLocalizationRegion() {
+    return this.getStringAttribute('data_localization_region');
+  }
+  public set dataLocalizationRegion(value: string) {
+    this._dataLocalizationRegion = value;
+  }
+  public resetDataLocalizationRegion() {
+    this._dataLocalizationRegion = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get dataLocalizationRegionInput() {
+    return this._dataLocalizationRegion;
+  }
+
+  // disable_on_destroy - computed: true, optional: true, required: false
+  private _disableOnDestroy?: boolean | cdktn.IResolvable; 
+  public get disableOnDestroy() {
+    return this.getBooleanAttribute('disable_on_destroy');
+  }
+  public set disableOnDestroy(value: boolean | cdktn.IResolvable) {
+    this._disableOnDestroy = value;
+  }
+  public resetDisableOnDestroy() {
+    this._disableOnDestroy = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get disableOnDestroyInput() {
+    return this._disableOnDestroy;
+  }
+
+  // display_phone_number - computed: true, optional: false, required: false
+  public get displayPhoneNumber() {
+    return this.getStringAttribute('display_phone_number');
+  }
+
+  // id - computed: true, optional: false, required: false
+  public get id() {
+    return this.getStringAttribute('id');
+  }
+
+  // phone_number_id - computed: false, optional: false, required: true
+  private _phoneNumberId?: string; 
+  public get phoneNumberId() {
+    return this.getStringAttribute('phone_number_id');
+  }
+  public set phoneNumberId(value: string) {
+    this._phoneNumberId = value;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get phoneNumberIdInput() {
+    return this._phoneNumberId;
+  }
+
+  // pin - computed: false, optional: true, required: false
+  private _pin?: string; 
+  public get pin() {
+    return this.getStringAttribute('pin');
+  }
+  public set pin(value: string) {
+    this._pin = value;
+  }
+  public resetPin() {
+    this._pin = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get pinInput() {
+    return this._pin;
+  }
+
+  // pin_wo - computed: false, optional: true, required: false
+  private _pinWo?: string; 
+  /**
+  * @deprecated Write-only: the provider never returns this value; reading it always yields null by protocol contract. The getter remains for compatibility and will be removed in a future prebuilt-provider major.
+  */
+  public get pinWo() {
+    return this.getStringAttribute('pin_wo');
+  }
+  public set pinWo(value: string) {
+    this._pinWo = value;
+  }
+  public resetPinWo() {
+    this._pinWo = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get pinWoInput() {
+    return this._pinWo;
+  }
+
+  // pin_wo_version - computed: false, optional: true, required: false
+  private _pinWoVersion?: number; 
+  public get pinWoVersion() {
+    return this.getNumberAttribute('pin_wo_version');
+  }
+  public set pinWoVersion(value: number) {
+    this._pinWoVersion = value;
+  }
+  public resetPinWoVersion() {
+    this._pinWoVersion = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get pinWoVersionInput() {
+    return this._pinWoVersion;
+  }
+
+  // registered - computed: true, optional: false, required: false
+  public get registered() {
+    return this.getBooleanAttribute('registered');
+  }
+
+  // storage_status - computed: true, optional: false, required: false
+  public get storageStatus() {
+    return this.getStringAttribute('storage_status');
+  }
+
+  // verification_code - computed: false, optional: true, required: false
+  private _verificationCode?: string; 
+  public get verificationCode() {
+    return this.getStringAttribute('verification_code');
+  }
+  public set verificationCode(value: string) {
+    this._verificationCode = value;
+  }
+  public resetVerificationCode() {
+    this._verificationCode = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get verificationCodeInput() {
+    return this._verificationCode;
+  }
+
+  // =========
+  // SYNTHESIS
+  // =========
+
+  protected synthesizeAttributes(): { [name: string]: any } {
+    return {
+      data_localization_region: cdktn.stringToTerraform(this._dataLocalizationRegion),
+      disable_on_destroy: cdktn.booleanToTerraform(this._disableOnDestroy),
+      phone_number_id: cdktn.stringToTerraform(this._phoneNumberId),
+      pin: cdktn.stringToTerraform(this._pin),
+      pin_wo: this.markWriteOnlyAttribute(cdktn.stringToTerraform(this._pinWo)),
+      pin_wo_version: cdktn.numberToTerraform(this._pinWoVersion),
+      verification_code: cdktn.stringToTerraform(this._verificationCode),
+    };
+  }
+
+  protected synthesizeHclAttributes(): { [name: string]: any } {
+    const attrs = {
+      data_localization_region: {
+        value: cdktn.stringToHclTerraform(this._dataLocalizationRegion),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      disable_on_destroy: {
+        value: cdktn.booleanToHclTerraform(this._disableOnDestroy),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "boolean",
+      },
+      phone_number_id: {
+        value: cdktn.stringToHclTerraform(this._phoneNumberId),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      pin: {
+        value: cdktn.stringToHclTerraform(this._pin),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      pin_wo: {
+        value: this.markWriteOnlyAttribute(cdktn.stringToHclTerraform(this._pinWo)),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      pin_wo_version: {
+        value: cdktn.numberToHclTerraform(this._pinWoVersion),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
+      },
+      verification_code: {
+        value: cdktn.stringToHclTerraform(this._verificationCode),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+    };
+
+    // remove undefined attributes
+    return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined ))
+  }
+}

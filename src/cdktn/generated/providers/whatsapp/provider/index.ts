@@ -1,0 +1,258 @@
+// https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs
+// generated from terraform resource schema
+
+import { Construct } from 'constructs';
+import * as cdktn from 'cdktn';
+
+// Configuration
+
+export interface WhatsappProviderConfig {
+  /**
+  * Graph API access token (a system user token with `whatsapp_business_management` and `whatsapp_business_messaging`). Falls back to the `WHATSAPP_ACCESS_TOKEN` environment variable. Required one way or the other; never logged.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs#access_token WhatsappProvider#access_token}
+  */
+  readonly accessToken?: string;
+  /**
+  * Graph API version, for example `v21.0`. Falls back to `WHATSAPP_API_VERSION`, then `v21.0`. `v21.0` and newer write the region with the Settings API; `v20.0` and older use the legacy flow, which passes the region to `/register` and may need `verification_code` for numbers that are not verified.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs#api_version WhatsappProvider#api_version}
+  */
+  readonly apiVersion?: string;
+  /**
+  * Graph API base URL without the version. Falls back to `WHATSAPP_BASE_URL`, then `https://graph.facebook.com`. Point it at the bundled emulator (for example `http://127.0.0.1:8787`) to try things safely.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs#base_url WhatsappProvider#base_url}
+  */
+  readonly baseUrl?: string;
+  /**
+  * How many times a request that failed with a retryable error (rate limits, transient 5xx) is retried with backoff. Defaults to the engine's setting.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs#max_retries WhatsappProvider#max_retries}
+  */
+  readonly maxRetries?: number;
+  /**
+  * Timeout for one Graph API request, in seconds. Defaults to the engine's timeout (30 seconds).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs#request_timeout_seconds WhatsappProvider#request_timeout_seconds}
+  */
+  readonly requestTimeoutSeconds?: number;
+  /**
+  * Alias name
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs#alias WhatsappProvider#alias}
+  */
+  readonly alias?: string;
+}
+
+/**
+* Represents a {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs whatsapp}
+*/
+export class WhatsappProvider extends cdktn.TerraformProvider {
+
+  // =================
+  // STATIC PROPERTIES
+  // =================
+  public static readonly tfResourceType = "whatsapp";
+
+  // ==============
+  // STATIC Methods
+  // ==============
+  /**
+  * Generates CDKTN code for importing a WhatsappProvider resource upon running "cdktn plan <stack-name>"
+  * @param scope The scope in which to define this construct
+  * @param importToId The construct id used in the generated config for the WhatsappProvider to import
+  * @param importFromId The id of the existing WhatsappProvider that should be imported. Refer to the {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs#import import section} in the documentation of this resource for the id to use
+  * @param provider? Optional instance of the provider where the WhatsappProvider to import is found
+  */
+  public static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: cdktn.TerraformProvider) {
+        return new cdktn.ImportableResource(scope, importToId, { terraformResourceType: "whatsapp", importId: importFromId, provider });
+      }
+
+  // ===========
+  // INITIALIZER
+  // ===========
+
+  /**
+  * Create a new {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs whatsapp} Resource
+  *
+  * @param scope The scope in which to define this construct
+  * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
+  * @param options WhatsappProviderConfig = {}
+  */
+  public constructor(scope: Construct, id: string, config: WhatsappProviderConfig = {}) {
+    super(scope, id, {
+      terraformResourceType: 'whatsapp',
+      terraformGeneratorMetadata: {
+        providerName: 'whatsapp',
+        providerVersion: '0.1.0'
+      },
+      terraformProviderSource: 'registry.terraform.io/waba/whatsapp'
+    });
+    this._accessToken = config.accessToken;
+    this._apiVersion = config.apiVersion;
+    this._baseUrl = config.baseUrl;
+    this._maxRetries = config.maxRetries;
+    this._requestTimeoutSeconds = config.requestTimeoutSeconds;
+    this._alias = config.alias;
+  }
+
+  // ==========
+  // ATTRIBUTES
+  // ==========
+
+  // access_token - computed: false, optional: true, required: false
+  private _accessToken?: string; 
+  public get accessToken() {
+    return this._accessToken;
+  }
+  public set accessToken(value: string | undefined) {
+    this._accessToken = value;
+  }
+  public resetAccessToken() {
+    this._accessToken = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get accessTokenInput() {
+    return this._accessToken;
+  }
+
+  // api_version - computed: false, optional: true, required: false
+  private _apiVersion?: string; 
+  public get apiVersion() {
+    return this._apiVersion;
+  }
+  public set apiVersion(value: string | undefined) {
+    this._apiVersion = value;
+  }
+  public resetApiVersion() {
+    this._apiVersion = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get apiVersionInput() {
+    return this._apiVersion;
+  }
+
+  // base_url - computed: false, optional: true, required: false
+  private _baseUrl?: string; 
+  public get baseUrl() {
+    return this._baseUrl;
+  }
+  public set baseUrl(value: string | undefined) {
+    this._baseUrl = value;
+  }
+  public resetBaseUrl() {
+    this._baseUrl = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get baseUrlInput() {
+    return this._baseUrl;
+  }
+
+  // max_retries - computed: false, optional: true, required: false
+  private _maxRetries?: number; 
+  public get maxRetries() {
+    return this._maxRetries;
+  }
+  public set maxRetries(value: number | undefined) {
+    this._maxRetries = value;
+  }
+  public resetMaxRetries() {
+    this._maxRetries = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get maxRetriesInput() {
+    return this._maxRetries;
+  }
+
+  // request_timeout_seconds - computed: false, optional: true, required: false
+  private _requestTimeoutSeconds?: number; 
+  public get requestTimeoutSeconds() {
+    return this._requestTimeoutSeconds;
+  }
+  public set requestTimeoutSeconds(value: number | undefined) {
+    this._requestTimeoutSeconds = value;
+  }
+  public resetRequestTimeoutSeconds() {
+    this._requestTimeoutSeconds = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get requestTimeoutSecondsInput() {
+    return this._requestTimeoutSeconds;
+  }
+
+  // alias - computed: false, optional: true, required: false
+  private _alias?: string; 
+  public get alias() {
+    return this._alias;
+  }
+  public set alias(value: string | undefined) {
+    this._alias = value;
+  }
+  public resetAlias() {
+    this._alias = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get aliasInput() {
+    return this._alias;
+  }
+
+  // =========
+  // SYNTHESIS
+  // =========
+
+  protected synthesizeAttributes(): { [name: string]: any } {
+    return {
+      access_token: cdktn.stringToTerraform(this._accessToken),
+      api_version: cdktn.stringToTerraform(this._apiVersion),
+      base_url: cdktn.stringToTerraform(this._baseUrl),
+      max_retries: cdktn.numberToTerraform(this._maxRetries),
+      request_timeout_seconds: cdktn.numberToTerraform(this._requestTimeoutSeconds),
+      alias: cdktn.stringToTerraform(this._alias),
+    };
+  }
+
+  protected synthesizeHclAttributes(): { [name: string]: any } {
+    const attrs = {
+      access_token: {
+        value: cdktn.stringToHclTerraform(this._accessToken),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      api_version: {
+        value: cdktn.stringToHclTerraform(this._apiVersion),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      base_url: {
+        value: cdktn.stringToHclTerraform(this._baseUrl),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      max_retries: {
+        value: cdktn.numberToHclTerraform(this._maxRetries),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
+      },
+      request_timeout_seconds: {
+        value: cdktn.numberToHclTerraform(this._requestTimeoutSeconds),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
+      },
+      alias: {
+        value: cdktn.stringToHclTerraform(this._alias),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+    };
+
+    // remove undefined attributes
+    return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined ))
+  }
+}
