@@ -4,6 +4,7 @@
 //   node scripts/generate-bindings.mjs            regenerate both (commit the result)
 //   node scripts/generate-bindings.mjs --check    exit 1 when the committed bindings are stale
 //   --library cdktf|cdktn                         only one of the two
+//   --template FILE                               render the entry points from FILE instead of scripts/templates/cdk-entry.ts.tpl
 //   --schema FILE                                 use a schema JSON file instead of asking the engine
 //   --print-schema                                print the schema JSON and exit
 // Needs `npm run build` (the provider) and the engines (scripts/setup-engines.mjs).
@@ -20,7 +21,8 @@ const GENERATORS = {
 };
 // Each entry point (src/<library>/index.ts) binds the one implementation in src/cdk to its
 // library and bindings; the entries differ only in those names, so both come from one template.
-const entryTemplate = join(repoRoot, 'scripts', 'templates', 'cdk-entry.ts.tpl');
+const templateArg = process.argv.indexOf('--template');
+const entryTemplate = templateArg >= 0 ? process.argv[templateArg + 1] : join(repoRoot, 'scripts', 'templates', 'cdk-entry.ts.tpl');
 const entryFile = (library) => join(repoRoot, 'src', library, 'index.ts');
 function renderEntry(library) {
   const { generator, name, types } = GENERATORS[library];

@@ -1,7 +1,8 @@
 /**
- * The committed CDKTF bindings (src/cdktf/generated) must be what
- * @cdktf/provider-generator makes from the schema the built provider serves
- * (asked through OpenTofu), and the check must fail when they differ.
+ * The committed bindings (src/cdktf/generated, src/cdktn/generated) must be what
+ * @cdktf/provider-generator and @cdktn/provider-generator make from the schema the built
+ * provider serves (asked through OpenTofu), the entry points what their template renders,
+ * and the check must fail when they differ.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,7 +27,7 @@ function generateBindings(args: string[]): Promise<{ code: number; stdout: strin
   });
 }
 
-describe('CDKTF bindings match the schema the provider serves', () => {
+describe('CDKTF and CDK Terrain bindings match the schema the provider serves', () => {
   let dir: string;
   let schema: { provider_schemas: Record<string, { resource_schemas: Record<string, { block: { attributes: Record<string, unknown> } }> }> };
 
@@ -47,12 +48,14 @@ describe('CDKTF bindings match the schema the provider serves', () => {
   test('--check passes: the committed bindings are up to date', async () => {
     const check = await generateBindings(['--check']);
     expect(check.stderr).toMatch(/CDKTF bindings match the provider schema/);
+    expect(check.stderr).toMatch(/CDK Terrain bindings match the provider schema/);
     expect(check.code).toBe(0);
   });
 
-  test('the generated provider pins the registry.terraform.io source (Terraform finds it too)', () => {
-    const provider = readFileSync(join(repoRoot, 'src', 'cdktf', 'generated', 'providers', 'whatsapp', 'provider', 'index.ts'), 'utf8');
+  test.each(['cdktf', 'cdktn'])('the %s provider binding pins the registry.terraform.io source and imports only its library', (library) => {
+    const provider = readFileSync(join(repoRoot, 'src', library, 'generated', 'providers', 'whatsapp', 'provider', 'index.ts'), 'utf8');
     expect(provider).toContain(`terraformProviderSource: '${ADDRESS}'`);
+    expect([...provider.matchAll(/from '(cdkt[fn])'/g)].map((m) => m[1])).toEqual([library]);
   });
 
   test('--check fails (exit 1) when the served schema gains an attribute', async () => {
@@ -65,6 +68,15 @@ describe('CDKTF bindings match the schema the provider serves', () => {
     const check = await generateBindings(['--check', '--schema', file]);
     expect(check.code).toBe(1);
     expect(check.stderr).toMatch(/CDKTF bindings are stale \(.*providers\/whatsapp\/local-storage\/index\.ts.*\): run node scripts\/generate-bindings\.mjs/);
+    expect(check.stderr).toMatch(/CDK Terrain bindings are stale \(.*providers\/whatsapp\/local-storage\/index\.ts.*\)/);
+  });
+
+  test('--check fails when an entry point differs from what the template renders', async () => {
+    const template = join(dir, 'changed-template.ts.tpl');
+    writeFileSync(template, `${readFileSync(join(repoRoot, 'scripts', 'templates', 'cdk-entry.ts.tpl'), 'utf8')}export const extra = 1;\n`);
+    const check = await generateBindings(['--check', '--library', 'cdktn', '--template', template]);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toMatch(/CDK Terrain bindings are stale \(.*index\.ts.*\)/);
   });
 
   test('--check fails when only a description changes (doc comments are part of the bindings)', async () => {

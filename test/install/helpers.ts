@@ -1,7 +1,8 @@
 /** Shared by the install tests: cached node executables and release artifacts made by the repository's scripts. */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../e2e/harness';
 
@@ -22,3 +23,27 @@ export function pathWithNode(nodeExecutable: string): string {
 
 /** A PATH with no `node` (and nothing else): engines are started by absolute path. */
 export const PATH_WITHOUT_NODE = '/nonexistent-wls-empty-path';
+
+/**
+ * A directory with `npm install <specs>` done, cached outside the clone
+ * (~/.cache/whatsapp-local-storage/npm-tools/<hash of specs>/): CLIs the install tests run
+ * but the repository does not depend on, e.g. cdktn-cli. Installed once; a parallel run
+ * sees all of it or nothing.
+ */
+export function cachedNpmTools(specs: string[]): string {
+  const root = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'whatsapp-local-storage', 'npm-tools');
+  const dir = join(root, createHash('sha256').update(specs.join(' ')).digest('hex').slice(0, 16));
+  if (existsSync(join(dir, 'node_modules'))) return dir;
+  mkdirSync(root, { recursive: true });
+  const tmp = mkdtempSync(join(root, '.install-'));
+  try {
+    writeFileSync(join(tmp, 'package.json'), JSON.stringify({ name: 'wls-test-tools', private: true, description: specs.join(' ') }));
+    const out = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...specs], { cwd: tmp, encoding: 'utf8' });
+    if (out.status !== 0) throw new Error(`npm install ${specs.join(' ')} failed:\n${out.stdout}\n${out.stderr}`);
+    rmSync(dir, { recursive: true, force: true });
+    renameSync(tmp, dir);
+    return dir;
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
