@@ -24,7 +24,8 @@ import type {
 } from './graph-types';
 import { PHONE_NUMBER_FIELDS } from './graph-types';
 import { assertGraphId, InvalidArgumentError } from './ids';
-import { Redactor } from './redact';
+import { graphSecretMask } from './redact';
+import type { SecretMask } from '../shared/secret-mask';
 import { backoffDelay, DEFAULT_RETRY_POLICY, parseBusinessUseCaseWait, parseRetryAfter, sleep, type RetryPolicy } from './retry';
 
 export const DEFAULT_BASE_URL = 'https://graph.facebook.com';
@@ -82,7 +83,7 @@ export class GraphApiClient {
   private readonly http: AxiosInstance;
   private readonly httpAgent: http.Agent;
   private readonly httpsAgent: https.Agent;
-  private readonly redactor: Redactor;
+  private readonly redactor: SecretMask;
   private readonly policy: RetryPolicy;
   private readonly onRetry?: (notice: RetryNotice) => void;
 
@@ -93,7 +94,7 @@ export class GraphApiClient {
     this.apiVersion =
       typeof config.apiVersion === 'object' ? config.apiVersion : parseApiVersion(config.apiVersion ?? DEFAULT_API_VERSION);
     this.baseUrl = normalizeBaseUrl(config.baseUrl ?? DEFAULT_BASE_URL);
-    this.redactor = new Redactor([config.accessToken]);
+    this.redactor = graphSecretMask([config.accessToken]);
     this.policy = {
       ...DEFAULT_RETRY_POLICY,
       maxRetries: config.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries,
@@ -288,7 +289,7 @@ export class GraphApiClient {
     }
   }
 
-  private interpret<T>(op: Operation, response: AxiosResponse, redactor: Redactor, attempts: number): T | GraphApiError {
+  private interpret<T>(op: Operation, response: AxiosResponse, redactor: SecretMask, attempts: number): T | GraphApiError {
     const body = response.data as unknown;
     const envelope = body && typeof body === 'object' ? (body as Record<string, unknown>).error : undefined;
     const status = response.status;
@@ -358,7 +359,7 @@ export class GraphApiClient {
     });
   }
 
-  private transportError(op: Operation, e: unknown, redactor: Redactor, attempts: number): GraphApiError {
+  private transportError(op: Operation, e: unknown, redactor: SecretMask, attempts: number): GraphApiError {
     const code = isAxiosError(e) ? e.code : (e as { code?: string } | undefined)?.code;
     const cause = isAxiosError(e) ? (e.cause as { code?: string } | undefined)?.code : undefined;
     const raw = e instanceof Error ? e.message : String(e);

@@ -3,7 +3,7 @@ export type { GraphClientConfig, CallOptions, RetryNotice } from './client';
 export { parseApiVersion, ApiVersionError, DEFAULT_API_VERSION, FIRST_SETTINGS_API_MAJOR } from './api-version';
 export { GraphApiError, isGraphApiError, isRetryableApiError, isThrottle, TRANSIENT_CODES, PERMANENT_CODES, THROTTLE_CODES } from './errors';
 export type { GraphFailureKind, GraphApiErrorInit } from './errors';
-export { Redactor, REDACTED } from './redact';
+export { graphSecretMask } from './redact';
 export { backoffDelay, parseRetryAfter, parseBusinessUseCaseWait, DEFAULT_RETRY_POLICY } from './retry';
 export type { RetryPolicy } from './retry';
 export { explainInvalidGraphId, assertGraphId, InvalidArgumentError } from './ids';
