@@ -24,11 +24,11 @@ import type {
 } from './graph-types';
 import { PHONE_NUMBER_FIELDS } from './graph-types';
 import { assertGraphId, InvalidArgumentError } from './ids';
+import { DEFAULT_BASE_URL, normalizeBaseUrl } from './base-url';
 import { graphSecretMask } from './redact';
 import type { SecretMask } from '../shared/secret-mask';
 import { backoffDelay, DEFAULT_RETRY_POLICY, parseBusinessUseCaseWait, parseRetryAfter, sleep, type RetryPolicy } from './retry';
 
-export const DEFAULT_BASE_URL = 'https://graph.facebook.com';
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
 export interface RetryNotice {
@@ -395,22 +395,6 @@ export class GraphApiClient {
   private invalidResponse(method: string, path: string, why: string): GraphApiError {
     return new GraphApiError({ kind: 'invalid_response', method, path, retryable: false, message: `${method} ${path}: ${why}.` });
   }
-}
-
-function normalizeBaseUrl(raw: string): string {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new InvalidArgumentError(`base_url "${raw}" is not a URL: write it like "https://graph.facebook.com" or "http://127.0.0.1:8787".`, 'base_url');
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new InvalidArgumentError(`base_url "${raw}" must start with http:// or https://.`, 'base_url');
-  }
-  if (url.username || url.password || url.search || url.hash) {
-    throw new InvalidArgumentError('base_url must not carry credentials, a query string or a fragment: pass the token as access_token.', 'base_url');
-  }
-  return url.toString().replace(/\/+$/, '');
 }
 
 function toInt(v: unknown): number | undefined {
