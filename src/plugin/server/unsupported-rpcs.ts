@@ -40,7 +40,7 @@ export type UnsupportedRpcs = Pick<
 >;
 
 /**
- * @param providerName the provider's local name, e.g. "whatsapp"
+ * @param providerName the provider's local name, e.g. "example"
  * @param offer a sentence saying which types the provider has (from its type registry)
  */
 export function unsupportedRpcs(providerName: string, offer: string): UnsupportedRpcs {
