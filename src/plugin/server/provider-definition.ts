@@ -2,6 +2,11 @@
  * What a provider hands the server: its name, configuration schema, configure step
  * and the types it serves. Everything protocol-shaped (decoding, dispatch, secrets,
  * diagnostics on the wire) stays in the server.
+ *
+ * Extension points: a new kind of type (list resources, ephemeral resources) is one
+ * more list here, one more TypeKind in the server, and its RPCs leave
+ * unsupported-rpcs.ts; resource identity is an optional member of ManagedResource
+ * that the server's identity RPCs read.
  */
 import type { Diagnostic } from '../diagnostics';
 import type { BlockSchema } from '../schema/model';
