@@ -19,7 +19,7 @@ import { toTfpluginSchema } from '../schema/to-tfplugin';
 import { validateConfig } from '../validators/run-validators';
 import { ObjectView } from '../values/object-view';
 import { isKnown, record } from '../values/value';
-import { decodeDynamicValue, decodeOptionalDynamicValue, toDynamicValue, toWireDiagnostics, toWirePath } from '../wire';
+import { decodeDynamicValue, decodeOptionalDynamicValue, toDynamicValue, toWireDiagnostics, toWirePath, wireDeferred } from '../wire';
 import type { DataSource } from './data-source';
 import type { ProviderDefinition } from './provider-definition';
 import type { ProviderLogger, RequestContext } from './request-context';
@@ -176,7 +176,7 @@ class ProviderServer<Data> {
       response: {
         newState: toDynamicValue(state.toValue(), state.type),
         private: req.private ?? undefined,
-        ...(deferred ? { deferred: { reason: tfplugin6.Deferred.Reason.PROVIDER_CONFIG_UNKNOWN } } : {}),
+        ...wireDeferred(deferred),
       },
       diagnostics,
     };
@@ -193,6 +193,7 @@ class ProviderServer<Data> {
         plannedState: toDynamicValue(result.planned.toValue(), result.planned.type),
         requiresReplace: result.requiresReplace.map(toWirePath),
         plannedPrivate: req.priorPrivate ?? undefined,
+        ...wireDeferred(result.deferred),
       },
       diagnostics: result.diagnostics,
     };
@@ -238,7 +239,7 @@ class ProviderServer<Data> {
     return {
       response: {
         state: toDynamicValue(state.toValue(), state.type),
-        ...(deferred ? { deferred: { reason: tfplugin6.Deferred.Reason.PROVIDER_CONFIG_UNKNOWN } } : {}),
+        ...wireDeferred(deferred),
       },
       diagnostics,
     };

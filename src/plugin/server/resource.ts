@@ -3,6 +3,7 @@ import type { AttributePath, Diagnostic } from '../diagnostics';
 import type { BlockSchema } from '../schema/model';
 import type { ObjectView } from '../values/object-view';
 import type { RequestContext } from './request-context';
+import type { DeferralReason } from '../wire';
 
 export interface PlanRequest<Data> {
   /** Null object on create. */
@@ -20,7 +21,7 @@ export interface PlanResponse {
   requiresReplace: AttributePath[];
   diagnostics: Diagnostic[];
   /** Ask the engine to defer this change (only when ctx.deferralAllowed). */
-  deferred?: 'provider_config_unknown' | 'resource_config_unknown';
+  deferred?: DeferralReason;
 }
 
 export interface ApplyRequest<Data> {
