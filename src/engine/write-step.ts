@@ -82,8 +82,6 @@ async function deregisterAgain(run: RunState, register: PlanStep, before: Observ
   } catch {
     // Landed or not, the storage is re-established below before registering.
   }
-  // An unread deregister happened: the last read no longer tells the storage (recovery must read again).
-  run.last = undefined;
   if (run.deps.apiVersion.legacy) return { ok: true };
   const written = run.completed.filter((s) => s.kind === 'write_settings').at(-1);
   const region = written ? (written.region ?? null) : (storageAsRegion(before.storage) as RegionCode | null | undefined);

@@ -208,3 +208,22 @@ test('the 133000 handling spends no extra register: one 133000 costs exactly one
   const steps = result.completed.map((s) => s.kind);
   expect(steps).toEqual(['deregister', 'write_settings', 'write_settings', 'register']);
 });
+
+test('the write after the second deregister is refused and the read after it fails: recovery still restores BR before registering, never DEFAULT', async () => {
+  await emu.admin.reset();
+  await emu.admin.injectFault({ ...INCOMPLETE, phoneNumberId: NUM_BR });
+  await emu.admin.injectFault({ ...SETTINGS_REFUSED, skip: 1, phoneNumberId: NUM_BR });
+  // Reads: the initial one, the one after the 133000 (IN, unregistered); the third, after the refused write, fails.
+  await emu.admin.injectFault({ endpoint: 'settings', method: 'GET', skip: 2, mode: 'error', error: { code: 200, http_status: 403 }, phoneNumberId: NUM_BR });
+  const engine = makeEngine(emu, { apiVersion: 'v21.0', timeoutMs: 300 });
+  engines.push(engine);
+
+  const result = await engine.converge(NUM_BR, { region: 'IN' }, { pin: PIN });
+
+  expect(result).toMatchObject({ ok: false, recovered: true });
+  const calls = await postCalls(emu, NUM_BR);
+  expect(calls.map((c) => c.endpoint)).toEqual(['deregister', 'settings', 'register', 'deregister', 'settings', 'settings', 'register']);
+  expect(storageAtEachRegister(calls, 'BR', true, false)).toEqual(['IN', 'BR']);
+  expect(await truth(emu, NUM_BR)).toEqual(BR);
+  await expectTruthful(emu, result);
+});
