@@ -4,8 +4,9 @@
  * subclasses its own generated `WhatsappProvider` and calls `checkProvider`.
  */
 import type { IConstruct } from 'constructs';
+import { explainInvalidBaseUrl } from '../cloud-api/base-url';
 import type { CdkLibrary, CdkTypes } from './library';
-import { API_VERSION, isHttpUrl } from './validation';
+import { API_VERSION } from './validation';
 
 export interface WhatsAppProviderProps {
   /**
@@ -54,10 +55,9 @@ export interface WhatsAppProviderProps {
 export function providerPropProblems<T extends CdkTypes>(props: WhatsAppProviderProps, library: CdkLibrary<T>): string[] {
   const { isLiteral } = library;
   const problems: string[] = [];
-  if (isLiteral(props.baseUrl) && !isHttpUrl(props.baseUrl)) {
-    problems.push(`baseUrl "${props.baseUrl}" is not an http(s) URL: write it like https://graph.facebook.com or http://127.0.0.1:8787 (no version path).`);
-  } else if (isLiteral(props.baseUrl) && /\/v[0-9]+\.[0-9]+\/?$/.test(props.baseUrl)) {
-    problems.push(`baseUrl "${props.baseUrl}" ends with an API version: drop the version from baseUrl and set apiVersion instead.`);
+  if (isLiteral(props.baseUrl)) {
+    const problem = explainInvalidBaseUrl(props.baseUrl, { baseUrl: 'baseUrl', apiVersion: 'apiVersion', accessToken: 'accessToken' });
+    if (problem) problems.push(problem);
   }
   if (isLiteral(props.apiVersion) && !API_VERSION.test(props.apiVersion)) {
     problems.push(`apiVersion "${props.apiVersion}" is not a Graph API version: write it like v21.0.`);

@@ -35,14 +35,6 @@ test('the client imports nothing from the layers above it, the engine nothing fr
   expect([...fromClient, ...fromEngine]).toEqual([]);
 });
 
-test('the construct logic (src/cdk) names no CDK library; each entry point imports only its own (cdktn works without cdktf)', () => {
-  const library = /^(cdktf|cdktn)(\/|$)|^@(cdktf|cdktn)\//;
-  const offenders = files.flatMap((f) => importsOf(f.text).filter((i) => library.test(i))
-    .filter((i) => !inside(f.path, i.replace(/^@/, '').split('/')[0]))
-    .map((i) => `${f.path} -> ${i}`));
-  expect(offenders).toEqual([]);
-});
-
 test('the client error class is seen only by the engine error module', () => {
   const offenders = files.filter(
     (f) => !inside(f.path, 'cloud-api', 'emulator') && f.path !== ERROR_MODULE && (/\bGraphApiError\b/.test(f.text) || importsOf(f.text).some((i) => /cloud-api\/errors$/.test(i))),
