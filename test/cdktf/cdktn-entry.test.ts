@@ -1,0 +1,67 @@
+/**
+ * The CDK Terrain entry point (src/cdktn) runs the same construct logic with cdktn's own
+ * classes and tokens: what it synthesizes and the synth-time checks, under cdktn's Testing.
+ * (construct.test.ts covers the logic in depth through the cdktf entry;
+ * test/install/cdk-terrain.test.ts runs the packed package with the real cdktn-cli.)
+ */
+import { Testing, TerraformStack, TerraformVariable } from 'cdktn';
+import { parseLocalStorageRegion, WhatsAppLocalStorage, WhatsAppLocalStorageGroup, WhatsAppProvider } from '../../src/cdktn';
+import { WhatsAppLocalStorage as CdktfWhatsAppLocalStorage } from '../../src/cdktf';
+
+interface Synthesized {
+  provider?: { whatsapp?: Array<Record<string, unknown>> };
+  resource?: { whatsapp_local_storage?: Record<string, Record<string, unknown>> };
+  variable?: Record<string, Record<string, unknown>>;
+}
+
+function errorsOf(build: (stack: TerraformStack) => void): string {
+  const stack = new TerraformStack(Testing.app(), 'test');
+  new WhatsAppProvider(stack);
+  build(stack);
+  try {
+    Testing.synth(stack, true);
+    return '';
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
+test('a number, a group changed one at a time and the provider synthesize with cdktn', () => {
+  const out = JSON.parse(Testing.synthScope((scope) => {
+    const stack = scope as TerraformStack;
+    new WhatsAppProvider(stack);
+    const pin = WhatsAppLocalStorage.pinVariable(stack);
+    expect(WhatsAppLocalStorage.pinVariable(stack)).toBe(pin);
+    expect(pin).toBeInstanceOf(TerraformVariable); // cdktn's class, not cdktf's
+    new WhatsAppLocalStorage(stack, 'Sales', { phoneNumberId: '106540352242922', region: 'BR', pin: pin.stringValue });
+    new WhatsAppLocalStorageGroup(stack, 'India', { phoneNumberIds: ['106540352242923', '106540352242924'], region: 'IN', pin: pin.stringValue, oneAtATime: true });
+  })) as Synthesized;
+  const resources = Object.values(out.resource?.whatsapp_local_storage ?? {}).sort((a, b) => String(a.phone_number_id).localeCompare(String(b.phone_number_id)));
+  expect(resources.map((r) => [r.phone_number_id, r.data_localization_region, r.pin, r.disable_on_destroy])).toEqual([
+    ['106540352242922', 'BR', '${var.pin}', false],
+    ['106540352242923', 'IN', '${var.pin}', false],
+    ['106540352242924', 'IN', '${var.pin}', false],
+  ]);
+  expect(resources[2].depends_on).toEqual([expect.stringMatching(/^whatsapp_local_storage\.India_106540352242923_/)]);
+  expect(out.variable?.pin).toMatchObject({ type: 'string', sensitive: true });
+  expect(out.provider?.whatsapp).toEqual([{}]);
+});
+
+test('synth-time checks name the prop and the fix, and skip cdktn tokens', () => {
+  expect(errorsOf((stack) => new WhatsAppLocalStorage(stack, 'Number', { phoneNumberId: '+55 11 5555 0100', region: 'uk' as never, pin: '12' })))
+    .toMatch(/looks like a phone number[\s\S]*did you mean GB \(United Kingdom\)[\s\S]*pin must be the 6-digit/);
+  expect(errorsOf((stack) => {
+    const id = new TerraformVariable(stack, 'number_id', { type: 'string' });
+    const region = new TerraformVariable(stack, 'region', { type: 'string' });
+    new WhatsAppLocalStorage(stack, 'FromVariables', { phoneNumberId: id.stringValue, region: parseLocalStorageRegion(region.stringValue) });
+  })).toBe('');
+  expect(errorsOf((stack) => new WhatsAppProvider(stack, 'other', { baseUrl: 'ftp://x', alias: 'other' }))).toMatch(/baseUrl/);
+});
+
+test('a number declared twice is an error; isWhatsAppLocalStorage recognizes constructs of either entry point', () => {
+  expect(errorsOf((stack) => {
+    new WhatsAppLocalStorage(stack, 'A', { phoneNumberId: '106540352242922', region: 'BR' });
+    new WhatsAppLocalStorage(stack, 'B', { phoneNumberId: '106540352242922', region: 'IN' });
+  })).toMatch(/\[test\/A\] phoneNumberId 106540352242922 is also managed by test\/B/);
+  expect(CdktfWhatsAppLocalStorage.isWhatsAppLocalStorage(new WhatsAppLocalStorage(new TerraformStack(Testing.app(), 's'), 'N', { phoneNumberId: '106540352242922', region: 'BR' }))).toBe(true);
+});
