@@ -45,6 +45,8 @@ export interface GeneratedSeedOptions {
   storage?: (i: number) => StorageConfiguration;
   /** Start from this seed (e.g. defaultSeed()) and add to it; its tokens are replaced. */
   base?: EmulatorSeed;
+  /** Fields of number i that differ from a registered, verified Cloud API number (mixed fleets). */
+  number?: (i: number) => Partial<Omit<SeedPhoneNumber, 'id' | 'waba_id'>>;
 }
 
 /** The id of generated number i: 200000000000000 + i, clear of the default seed's ids. */
@@ -73,6 +75,7 @@ export function generatedSeed(count: number, options: GeneratedSeedOptions): Emu
       registered: true,
       pin: options.pin,
       storage_configuration: options.storage?.(i) ?? { status: 'IN_COUNTRY_STORAGE_DISABLED' },
+      ...options.number?.(i),
     });
   }
   return seed;

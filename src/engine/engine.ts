@@ -12,6 +12,7 @@ import { assertGraphId } from '../cloud-api/ids';
 import { executeConvergence } from './executor';
 import { planConvergence } from './planner';
 import { readNumber, toPhoneNumberInfo, toSummary, type PhoneNumberInfo, type PhoneNumberSummary } from './observe';
+import { readWabaNumbers, wabaNumberPages, type WabaNumber, type WabaReadOptions } from './waba-numbers';
 import type { ApiVersion, ConvergeOptions, ConvergencePlan, ConvergeResult, DesiredState, EngineEvent, ObservedState } from './types';
 
 export interface EngineConfig {
@@ -113,6 +114,16 @@ export class LocalStorageEngine {
   async listPhoneNumbers(wabaId: string, signal?: AbortSignal): Promise<PhoneNumberSummary[]> {
     const nodes = await this.client.listPhoneNumbers(wabaId, {}, { signal });
     return nodes.map(toSummary);
+  }
+
+  /** Every number of a WABA, with each one's storage when `withStorage` (bounded concurrency). Throws WabaReadError naming the WABA. */
+  wabaNumbers(wabaId: string, options: WabaReadOptions = {}): Promise<WabaNumber[]> {
+    return readWabaNumbers(this.client, wabaId, options);
+  }
+
+  /** The same, page by page (for streaming to a caller that may stop early). */
+  wabaNumberPages(wabaId: string, options: WabaReadOptions = {}): AsyncGenerator<WabaNumber[]> {
+    return wabaNumberPages(this.client, wabaId, options);
   }
 
   /** Scrubs the token and the given secrets from text (for callers' own diagnostics). */

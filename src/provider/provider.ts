@@ -15,12 +15,17 @@ import { resolveProviderSettings } from './provider-settings';
 import type { DataSource } from './data-sources/data-source';
 import { localStorageRegionsDataSource } from './data-sources/local-storage-regions';
 import { phoneNumberDataSource } from './data-sources/phone-number';
+import { phoneNumbersDataSource } from './data-sources/phone-numbers';
 import type { ManagedResource } from './resources/managed-resource';
 import { localStorageResource } from './resources/local-storage';
 import { objectTypeOf, type BlockSchema } from '../plugin/schema/model';
 import { providerConfigSchema } from './schema/provider-config';
 import { toTfpluginSchema } from '../plugin/schema/to-tfplugin';
 import { unsupportedRpcs } from './unsupported-rpcs';
+import type { ListResource } from './list-resources/list-resource';
+import { localStorageListResource } from './list-resources/local-storage-list';
+import { identityObjectType, toTfpluginIdentitySchema } from '../plugin/schema/identity';
+import type { Value } from '../plugin/values/value';
 import { validateConfig } from '../plugin/validators/run-validators';
 import { ObjectView } from '../plugin/values/object-view';
 import { isKnown, record } from '../plugin/values/value';
@@ -33,6 +38,7 @@ export interface ProviderOptions {
   logger?: ProviderLogger;
   resources?: readonly ManagedResource[];
   dataSources?: readonly DataSource[];
+  listResources?: readonly ListResource[];
 }
 
 const SECRET_ATTRIBUTES = ['access_token', 'pin', 'pin_wo', 'verification_code'];
@@ -55,6 +61,7 @@ class WhatsAppProvider {
   private readonly log: ProviderLogger;
   private readonly resources: ReadonlyMap<string, ManagedResource>;
   private readonly dataSources: ReadonlyMap<string, DataSource>;
+  private readonly listResources: ReadonlyMap<string, ListResource>;
   private engineState: EngineState = { kind: 'unconfigured' };
   /** Aborted by StopProvider: in-flight engine calls stop at the next request boundary. */
   private stop = new AbortController();
@@ -64,7 +71,8 @@ class WhatsAppProvider {
     this.engineFactory = options.engineFactory ?? createEngine;
     this.log = options.logger ?? protocolLog;
     this.resources = new Map((options.resources ?? [localStorageResource]).map((r) => [r.typeName, r]));
-    this.dataSources = new Map((options.dataSources ?? [phoneNumberDataSource, localStorageRegionsDataSource]).map((d) => [d.typeName, d]));
+    this.listResources = new Map((options.listResources ?? [localStorageListResource]).map((l) => [l.typeName, l]));
+    this.dataSources = new Map((options.dataSources ?? [phoneNumberDataSource, phoneNumbersDataSource, localStorageRegionsDataSource]).map((d) => [d.typeName, d]));
   }
 
   service(): ProviderService {
@@ -76,12 +84,16 @@ class WhatsAppProvider {
         dataSources: [...this.dataSources.keys()].map((typeName) => ({ typeName })),
         functions: [],
         ephemeralResources: [],
-        listResources: [],
+        listResources: [...this.listResources.keys()].map((typeName) => ({ typeName })),
         stateStores: [],
         actions: [],
         diagnostics: [],
       }),
       getProviderSchema: async () => this.getProviderSchema(),
+      getResourceIdentitySchemas: async () => this.getResourceIdentitySchemas(),
+      upgradeResourceIdentity: (req) => this.guard('UpgradeResourceIdentity', () => this.upgradeResourceIdentity(req)),
+      validateListResourceConfig: (req) => this.guard('ValidateListResourceConfig', () => this.validateListResourceConfig(req)),
+      listResource: (req, ctx) => this.listResource(req, ctx),
       validateProviderConfig: (req) => this.guard('ValidateProviderConfig', () => this.validateProviderConfig(req)),
       validateResourceConfig: (req) => this.guard('ValidateResourceConfig', () => this.validateResourceConfig(req)),
       validateDataResourceConfig: (req) => this.guard('ValidateDataResourceConfig', () => this.validateDataResourceConfig(req)),
@@ -112,12 +124,19 @@ class WhatsAppProvider {
       dataSourceSchemas: map(this.dataSources.entries()),
       functions: {},
       ephemeralResourceSchemas: {},
-      listResourceSchemas: {},
+      listResourceSchemas: map(this.listResources.entries()),
       stateStoreSchemas: {},
       actionSchemas: {},
       serverCapabilities: SERVER_CAPABILITIES,
       diagnostics: [],
     };
+  }
+
+  /** Only resources that have an identity are announced. */
+  private getResourceIdentitySchemas(): tfplugin6.GetResourceIdentitySchemas.IResponse {
+    const identitySchemas: Record<string, tfplugin6.IResourceIdentitySchema> = {};
+    for (const [name, resource] of this.resources) if (resource.identity) identitySchemas[name] = toTfpluginIdentitySchema(resource.identity.schema);
+    return { identitySchemas, diagnostics: [] };
   }
 
   // --- validation -----------------------------------------------------------
@@ -199,6 +218,16 @@ class WhatsAppProvider {
     return { response: { upgradedState: toDynamicValue(state.toValue(), state.type) }, diagnostics };
   }
 
+  private async upgradeResourceIdentity(req: tfplugin6.UpgradeResourceIdentity.IRequest): Promise<{ response: tfplugin6.UpgradeResourceIdentity.IResponse; diagnostics: Diagnostic[] }> {
+    const resource = this.resource(req.typeName);
+    const identity = this.identityOf(resource);
+    const raw = req.rawIdentity?.json;
+    if (!raw || raw.length === 0) throw new DiagnosticsError([errorDiag('Unsupported identity format', 'UpgradeResourceIdentity received no JSON identity.')]);
+    const result = identity.upgrade(Number(req.version ?? 0), raw);
+    if (hasErrors(result.diagnostics) || !result.identity) return { response: {}, diagnostics: result.diagnostics };
+    return { response: { upgradedIdentity: this.identityData(resource, result.identity) }, diagnostics: result.diagnostics };
+  }
+
   private async readResource(req: tfplugin6.ReadResource.IRequest, ctx: CallContext) {
     const resource = this.resource(req.typeName);
     const current = this.decode(req.currentState, resource.schema, 'current state', true);
@@ -208,6 +237,7 @@ class WhatsAppProvider {
     return {
       response: {
         newState: toDynamicValue(state.toValue(), state.type),
+        newIdentity: this.identityDataOf(resource, state),
         private: req.private ?? undefined,
         ...(deferred ? { deferred: { reason: tfplugin6.Deferred.Reason.PROVIDER_CONFIG_UNKNOWN } } : {}),
       },
@@ -226,6 +256,7 @@ class WhatsAppProvider {
         plannedState: toDynamicValue(result.planned.toValue(), result.planned.type),
         requiresReplace: result.requiresReplace.map(toWirePath),
         plannedPrivate: req.priorPrivate ?? undefined,
+        plannedIdentity: this.identityDataOf(resource, result.planned),
       },
       diagnostics: result.diagnostics,
     };
@@ -237,15 +268,29 @@ class WhatsAppProvider {
     const planned = this.decode(req.plannedState, resource.schema, 'planned state', true);
     const config = this.decode(req.config, resource.schema, 'configuration', true);
     const { state, diagnostics } = await resource.apply({ prior, planned, config, ctx: this.requestContext(ctx, undefined) });
-    return { response: { newState: toDynamicValue(state.toValue(), state.type), private: req.plannedPrivate ?? undefined }, diagnostics };
+    return {
+      response: { newState: toDynamicValue(state.toValue(), state.type), newIdentity: this.identityDataOf(resource, state), private: req.plannedPrivate ?? undefined },
+      diagnostics,
+    };
   }
 
   private async importResourceState(req: tfplugin6.ImportResourceState.IRequest, ctx: CallContext) {
     const resource = this.resource(req.typeName);
-    const { state, diagnostics } = await resource.importState(req.id ?? '', this.requestContext(ctx, req.clientCapabilities));
+    let id = req.id ?? '';
+    // An import block with `identity = {...}` sends the identity and no id.
+    if (id === '' && req.identity?.identityData) {
+      const identity = this.identityOf(resource);
+      const view = this.decodeIdentity(resource, req.identity.identityData);
+      const named = identity.importId(view);
+      if ('diagnostics' in named) return { response: { importedResources: [] }, diagnostics: named.diagnostics };
+      id = named.id;
+    }
+    const { state, diagnostics } = await resource.importState(id, this.requestContext(ctx, req.clientCapabilities));
     if (hasErrors(diagnostics) || state.isNullObject) return { response: { importedResources: [] }, diagnostics };
     return {
-      response: { importedResources: [{ typeName: resource.typeName, state: toDynamicValue(state.toValue(), state.type) }] },
+      response: {
+        importedResources: [{ typeName: resource.typeName, state: toDynamicValue(state.toValue(), state.type), identity: this.identityDataOf(resource, state) }],
+      },
       diagnostics,
     };
   }
@@ -260,6 +305,52 @@ class WhatsAppProvider {
       values[name] = keep && isKnown(state.get(name)) ? state.get(name) : null;
     }
     return { response: { config: toDynamicValue(values, state.type) }, diagnostics: [] };
+  }
+
+  // --- list resources -----------------------------------------------------------
+
+  private async validateListResourceConfig(req: tfplugin6.ValidateListResourceConfig.IRequest) {
+    const list = this.listResourceType(req.typeName);
+    const config = this.decode(req.config, list.schema, 'list configuration');
+    const diagnostics = [...validateConfig(list.schema, config), ...list.validate(config)];
+    const limit = req.limit?.msgpack?.length || req.limit?.json?.length ? decodeDynamicValue(req.limit, 'number', 'limit') : undefined;
+    if (limit?.ok && typeof limit.value === 'number' && (!Number.isInteger(limit.value) || limit.value < 1)) {
+      diagnostics.push(errorDiag('Invalid limit', `limit must be a whole number of at least 1; got ${limit.value}.`, ['limit']));
+    }
+    return { response: {}, diagnostics };
+  }
+
+  /** Streams what a list resource finds; every failure becomes a final event with diagnostics, never a broken stream. */
+  private async *listResource(req: tfplugin6.ListResource.IRequest, ctx: CallContext): AsyncIterable<tfplugin6.ListResource.IEvent> {
+    const started = Date.now();
+    let count = 0;
+    let diagnostics: Diagnostic[] = [];
+    try {
+      const list = this.listResourceType(req.typeName);
+      const resource = this.resource(req.typeName);
+      const config = this.decode(req.config, list.schema, 'list configuration');
+      const problems = validateConfig(list.schema, config);
+      if (hasErrors(problems)) throw new DiagnosticsError(problems);
+      const limit = Number(req.limit ?? 0) > 0 ? Number(req.limit) : Number.MAX_SAFE_INTEGER;
+      const includeResource = req.includeResourceObject === true;
+      for await (const result of list.list({ config, includeResource, limit, ctx: this.requestContext(ctx, undefined) })) {
+        count += 1;
+        yield {
+          identity: this.identityData(resource, result.identity),
+          displayName: result.displayName,
+          ...(includeResource && result.resource ? { resourceObject: toDynamicValue(result.resource.toValue(), result.resource.type) } : {}),
+        };
+      }
+    } catch (err) {
+      if (err instanceof DiagnosticsError) diagnostics = err.diagnostics;
+      else {
+        this.log.error('ListResource failed unexpectedly', { error: err instanceof Error ? err.stack ?? err.message : String(err) });
+        diagnostics = [errorDiag('Internal error in the whatsapp provider', `ListResource failed: ${err instanceof Error ? err.message : String(err)}. Please report this with the provider log (TF_LOG_PROVIDER=debug).`)];
+      }
+    }
+    const masked = diagnostics.map((d) => ({ ...d, summary: redact(d.summary), detail: redact(d.detail) }));
+    this.log.debug('ListResource done', { duration_ms: Date.now() - started, results: count, diagnostics: masked.map((d) => `${d.severity}: ${d.summary}`) });
+    if (masked.length > 0) yield { diagnostic: toWireDiagnostics(masked) };
   }
 
   // --- data sources -----------------------------------------------------------
@@ -285,6 +376,36 @@ class WhatsAppProvider {
     throw new DiagnosticsError([
       errorDiag('Unknown resource type', `The whatsapp provider has no resource type "${typeName ?? ''}". It offers: ${[...this.resources.keys()].join(', ')}.`),
     ]);
+  }
+
+  private listResourceType(typeName: string | null | undefined): ListResource {
+    const list = typeName ? this.listResources.get(typeName) : undefined;
+    if (list) return list;
+    throw new DiagnosticsError([
+      errorDiag('Unknown list resource type', `The whatsapp provider has no list resource "${typeName ?? ''}". It offers: ${[...this.listResources.keys()].join(', ')}.`),
+    ]);
+  }
+
+  private identityOf(resource: ManagedResource) {
+    if (resource.identity) return resource.identity;
+    throw new DiagnosticsError([errorDiag('No resource identity', `The resource type ${resource.typeName} has no identity.`)]);
+  }
+
+  private identityData(resource: ManagedResource, identity: Record<string, Value>): tfplugin6.IResourceIdentityData {
+    return { identityData: toDynamicValue(identity, identityObjectType(this.identityOf(resource).schema)) };
+  }
+
+  /** The identity of the object a state describes; absent when the resource has none or it is not known yet. */
+  private identityDataOf(resource: ManagedResource, state: ObjectView): tfplugin6.IResourceIdentityData | undefined {
+    const identity = resource.identity?.of(state);
+    return identity ? this.identityData(resource, identity) : undefined;
+  }
+
+  private decodeIdentity(resource: ManagedResource, dv: tfplugin6.IDynamicValue): ObjectView {
+    const type = identityObjectType(this.identityOf(resource).schema);
+    const result = decodeDynamicValue(dv, type, 'identity');
+    if (!result.ok) throw new DiagnosticsError(result.diagnostics);
+    return new ObjectView(type, result.value);
   }
 
   private dataSource(typeName: string | null | undefined): DataSource {

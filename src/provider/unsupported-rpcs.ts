@@ -1,7 +1,7 @@
 /**
  * Answers for protocol features this provider does not have (ephemeral
- * resources, functions, list resources, actions, state stores, identities,
- * moves): an error diagnostic naming the requested type, or an empty list
+ * resources, functions, actions, state stores, moves): an error diagnostic
+ * naming the requested type, or an empty list
  * where the RPC lists things. Never a throw, never UNIMPLEMENTED.
  */
 import type { ProviderService } from '../plugin/protocol/provider-service';
@@ -13,21 +13,17 @@ const name = (n: string | null | undefined): string => (n && n.length ? `"${n}"`
 
 function unsupported(kind: string, typeName: string | null | undefined): tfplugin6.IDiagnostic[] {
   return toWireDiagnostics([
-    errorDiag(`Unsupported ${kind}`, `The whatsapp provider has no ${kind} ${name(typeName)}. It offers the resource whatsapp_local_storage and the data sources whatsapp_phone_number and whatsapp_local_storage_regions.`),
+    errorDiag(`Unsupported ${kind}`, `The whatsapp provider has no ${kind} ${name(typeName)}. It offers the resource whatsapp_local_storage and the data sources whatsapp_phone_number, whatsapp_phone_numbers and whatsapp_local_storage_regions.`),
   ]);
 }
 
 type UnsupportedRpcs = Pick<
   ProviderService,
-  | 'getResourceIdentitySchemas'
-  | 'upgradeResourceIdentity'
   | 'moveResourceState'
   | 'validateEphemeralResourceConfig'
   | 'openEphemeralResource'
   | 'renewEphemeralResource'
   | 'closeEphemeralResource'
-  | 'listResource'
-  | 'validateListResourceConfig'
   | 'getFunctions'
   | 'callFunction'
   | 'validateActionConfig'
@@ -44,8 +40,6 @@ type UnsupportedRpcs = Pick<
 >;
 
 export const unsupportedRpcs: UnsupportedRpcs = {
-  getResourceIdentitySchemas: async () => ({ identitySchemas: {}, diagnostics: [] }),
-  upgradeResourceIdentity: async (req) => ({ diagnostics: unsupported('resource identity for', req.typeName) }),
   moveResourceState: async (req) => ({
     diagnostics: unsupported('move target (moved blocks across resource types are not supported) for', req.targetTypeName),
   }),
@@ -54,11 +48,6 @@ export const unsupportedRpcs: UnsupportedRpcs = {
   openEphemeralResource: async (req) => ({ diagnostics: unsupported('ephemeral resource type', req.typeName) }),
   renewEphemeralResource: async (req) => ({ diagnostics: unsupported('ephemeral resource type', req.typeName) }),
   closeEphemeralResource: async (req) => ({ diagnostics: unsupported('ephemeral resource type', req.typeName) }),
-
-  async *listResource(req) {
-    yield { diagnostic: unsupported('list resource type', req.typeName) };
-  },
-  validateListResourceConfig: async (req) => ({ diagnostics: unsupported('list resource type', req.typeName) }),
 
   getFunctions: async () => ({ functions: {}, diagnostics: [] }),
   callFunction: async (req) => ({ error: { text: `The whatsapp provider has no function ${name(req.name)}.` } }),

@@ -18,6 +18,7 @@ import type { ApplyRequest, ManagedResource, StateResponse } from './managed-res
 import { planLocalStorage } from './local-storage-plan';
 import { desiredFrom, withObserved } from './local-storage-state';
 import { upgradeLocalStorageState } from './local-storage-upgrade';
+import { localStorageIdentity } from './local-storage-identity';
 
 const type = objectTypeOf(localStorageResourceSchema);
 const ATTRIBUTES = Object.keys(localStorageResourceSchema.attributes);
@@ -28,6 +29,7 @@ const NOT_ACCESSIBLE_CODES = new Set([33, 100]);
 export const localStorageResource: ManagedResource = {
   typeName: LOCAL_STORAGE_TYPE,
   schema: localStorageResourceSchema,
+  identity: localStorageIdentity,
 
   validate(config, ctx) {
     const diagnostics: Diagnostic[] = [];
@@ -81,7 +83,7 @@ export const localStorageResource: ManagedResource = {
   async importState(id) {
     const problems = graphId('phone_number_id').validate(id, []);
     if (problems.length > 0) {
-      return { state: new ObjectView(type, null), diagnostics: problems.map((d) => ({ ...d, summary: 'Invalid import id', detail: `${d.detail} Import takes the phone number id, e.g. \`terraform import whatsapp_local_storage.main 106540352242922\`.` })) };
+      return { state: new ObjectView(type, null), diagnostics: problems.map((d) => ({ ...d, summary: 'Invalid import id', detail: `${d.detail} Import takes the phone number id, e.g. \`terraform import whatsapp_local_storage.main 106540352242922\`, or the identity \`{ phone_number_id = "106540352242922" }\`.` })) };
     }
     const values = record();
     for (const name of ATTRIBUTES) values[name] = null;

@@ -1,0 +1,156 @@
+/**
+ * Reading every number of a WhatsApp Business Account: the listing pages
+ * (largest page Graph serves), then, when storage is asked for, one
+ * GET /{id}/settings per number with at most `concurrency` in flight. The
+ * listing already carries the node fields, so a number costs one request.
+ */
+import type { GraphApiClient } from '../cloud-api/client';
+import { GraphApiError } from '../cloud-api/errors';
+import { PHONE_NUMBER_FIELDS } from '../cloud-api/graph-types';
+import { assertGraphId } from '../cloud-api/ids';
+import { toSummary, type PhoneNumberInfo, type PhoneNumberSummary } from './observe';
+import { isStorageDisabled, normalizeRegion, normalizeStatus } from './storage-state';
+
+/** Graph serves at most 100 numbers per page. */
+export const WABA_PAGE_SIZE = 100;
+/** Storage reads in flight at once: enough to hide latency, few enough to stay clear of rate limits. */
+export const DEFAULT_STORAGE_CONCURRENCY = 20;
+
+export interface WabaReadOptions {
+  /** Read each number's storage setting too (one request per number). */
+  withStorage?: boolean;
+  concurrency?: number;
+  pageSize?: number;
+  signal?: AbortSignal;
+}
+
+export type WabaNumber = PhoneNumberSummary & Partial<Pick<PhoneNumberInfo, 'storage_status' | 'data_localization_region'>>;
+
+/** Thrown when the WABA cannot be listed; the message names the WABA and the likely cause. */
+export class WabaReadError extends Error {
+  constructor(
+    message: string,
+    readonly wabaId: string,
+    /** The token cannot see this WABA (it does not exist or belongs to another business). */
+    readonly notVisible: boolean,
+    readonly cause?: unknown,
+  ) {
+    super(message);
+    this.name = 'WabaReadError';
+  }
+}
+
+/**
+ * The numbers of a WABA page by page, as Graph lists them. With storage, the
+ * next page is fetched while this page's storage reads run, so the listing
+ * adds almost nothing to the time of the per-number reads.
+ */
+export async function* wabaNumberPages(client: GraphApiClient, wabaId: string, options: WabaReadOptions = {}): AsyncGenerator<WabaNumber[]> {
+  assertGraphId(wabaId, 'waba_id');
+  const pages = client.phoneNumberPages(wabaId, { fields: PHONE_NUMBER_FIELDS, pageSize: options.pageSize ?? WABA_PAGE_SIZE }, { signal: options.signal });
+  const nextPage = () => {
+    const p = pages.next().catch((err: unknown) => Promise.reject(wabaError(wabaId, err)));
+    p.catch(() => undefined); // a prefetch nobody awaits (the caller stopped) must not become an unhandled rejection
+    return p;
+  };
+  let pending = nextPage();
+  try {
+    for (;;) {
+      const page = await pending;
+      if (page.done) return;
+      const numbers: WabaNumber[] = page.value.map(toSummary);
+      if (options.withStorage) {
+        pending = nextPage();
+        await forEachBounded(numbers, options.concurrency ?? DEFAULT_STORAGE_CONCURRENCY, (n) => readStorage(client, wabaId, n, options.signal));
+      }
+      yield numbers;
+      if (!options.withStorage) pending = nextPage();
+    }
+  } finally {
+    await pages.return(undefined).catch(() => undefined);
+  }
+}
+
+/** Every number of a WABA (all pages), with storage when asked. */
+export async function readWabaNumbers(client: GraphApiClient, wabaId: string, options: WabaReadOptions = {}): Promise<WabaNumber[]> {
+  const all: WabaNumber[] = [];
+  for await (const page of wabaNumberPages(client, wabaId, options)) all.push(...page);
+  return all;
+}
+
+async function readStorage(client: GraphApiClient, wabaId: string, n: WabaNumber, signal?: AbortSignal): Promise<void> {
+  const settings = await client.getSettings(n.id, { signal });
+  const sc = settings?.storage_configuration;
+  if (!sc || typeof sc.status !== 'string') {
+    throw new GraphApiError({
+      kind: 'invalid_response',
+      method: 'GET',
+      path: `/${n.id}/settings`,
+      retryable: true,
+      message: `GET /${n.id}/settings answered without storage_configuration.status; the storage of number ${n.id} in WABA ${wabaId} cannot be known.`,
+    });
+  }
+  n.storage_status = String(normalizeStatus(sc.status));
+  const region = normalizeRegion(sc.data_localization_region);
+  if (region !== undefined) n.data_localization_region = region;
+}
+
+/** Runs `work` over `items` with at most `limit` running; the first failure stops new starts and is thrown once all running ones settle. */
+export async function forEachBounded<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+  const worker = async () => {
+    while (failure === undefined && next < items.length) {
+      const item = items[next++];
+      try {
+        await work(item);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  if (failure) throw failure.error;
+}
+
+function wabaError(wabaId: string, err: unknown): unknown {
+  if (!(err instanceof GraphApiError)) return err;
+  const notVisible = err.code === 100 || err.code === 33 || err.httpStatus === 404;
+  const denied = err.code === 10 || err.code === 200;
+  const what = notVisible
+    ? `WhatsApp Business Account ${wabaId} does not exist or this token cannot see it (it may belong to another business): check waba_id and that the token's system user is assigned to this WABA.`
+    : denied
+      ? `The token may not list the numbers of WhatsApp Business Account ${wabaId}: grant whatsapp_business_management to the system user for this WABA.`
+      : `Could not list the numbers of WhatsApp Business Account ${wabaId}.`;
+  return new WabaReadError(`${what} (${err.message})`, wabaId, notVisible, err);
+}
+
+/** Which numbers of a WABA a listing keeps. */
+export interface WabaNumberFilter {
+  /** Only numbers registered with Cloud API. */
+  registeredOnly?: boolean;
+  /** Only numbers whose storage status is this (e.g. IN_COUNTRY_STORAGE_ENABLED, DEFAULT). */
+  storageStatus?: string;
+  /** Only numbers keeping data in this region. */
+  region?: string;
+}
+
+/** Storage filters need each number's storage read. */
+export function filterNeedsStorage(filter: WabaNumberFilter): boolean {
+  return filter.storageStatus !== undefined || filter.region !== undefined;
+}
+
+export function filterWabaNumbers(numbers: readonly WabaNumber[], filter: WabaNumberFilter): WabaNumber[] {
+  const status = filter.storageStatus === undefined ? undefined : normalizeStatus(filter.storageStatus);
+  // DEFAULT (what reads say) and IN_COUNTRY_STORAGE_DISABLED (what writes say) both mean "off".
+  const wantsOff = status !== undefined && isStorageDisabled({ status });
+  const statusMatches = (n: WabaNumber) =>
+    n.storage_status !== undefined && (wantsOff ? isStorageDisabled({ status: n.storage_status }) : normalizeStatus(n.storage_status) === status);
+  const region = filter.region?.toUpperCase();
+  return numbers.filter(
+    (n) =>
+      (!filter.registeredOnly || n.registered) &&
+      (status === undefined || statusMatches(n)) &&
+      (region === undefined || n.data_localization_region === region),
+  );
+}
