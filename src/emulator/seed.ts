@@ -45,6 +45,8 @@ export interface GeneratedSeedOptions {
   storage?: (i: number) => StorageConfiguration;
   /** Start from this seed (e.g. defaultSeed()) and add to it; its tokens are replaced. */
   base?: EmulatorSeed;
+  /** Index of the first generated number (default 0): a second generated WABA starts after the first. */
+  firstIndex?: number;
   /** Fields of number i that differ from a registered, verified Cloud API number (mixed fleets). */
   number?: (i: number) => Partial<Omit<SeedPhoneNumber, 'id' | 'waba_id'>>;
 }
@@ -64,7 +66,8 @@ export function generatedSeed(count: number, options: GeneratedSeedOptions): Emu
   const seed: EmulatorSeed = options.base ? structuredClone(options.base) : { tokens: {}, phone_numbers: [] };
   seed.tokens = { [options.token]: { wabas: [wabaId] } };
   if (!(seed.wabas ?? []).some((w) => w.id === wabaId)) seed.wabas = [...(seed.wabas ?? []), { id: wabaId, name: label }];
-  for (let i = 0; i < count; i++) {
+  const first = options.firstIndex ?? 0;
+  for (let i = first; i < first + count; i++) {
     seed.phone_numbers.push({
       id: generatedPhoneNumberId(i),
       waba_id: wabaId,

@@ -131,7 +131,7 @@ describe('whatsapp_local_storage planning', () => {
   it('answers every unsupported feature with a diagnostic or an empty list', async () => {
     const service = createProviderService({ env: {}, logger: silent });
     expect((await service.getFunctions({}, ctx)).functions).toEqual({});
-    expect((await service.getResourceIdentitySchemas({}, ctx)).identitySchemas).toEqual({});
+    expect(Object.keys((await service.getResourceIdentitySchemas({}, ctx)).identitySchemas ?? {})).toEqual(['whatsapp_local_storage']);
     expect((await service.callFunction({ name: 'f' }, ctx)).error?.text).toContain('"f"');
     expect((await service.lockState({ typeName: 'whatsapp_state' }, ctx)).diagnostics![0].detail).toContain('whatsapp_state');
     expect((await service.moveResourceState({ targetTypeName: 'whatsapp_local_storage' }, ctx)).diagnostics![0].severity).toBe(1);

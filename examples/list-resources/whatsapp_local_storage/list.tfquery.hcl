@@ -1,0 +1,9 @@
+# terraform query -generate-config-out=generated.tf   (Terraform 1.14+)
+list "whatsapp_local_storage" "fleet" {
+  provider         = whatsapp
+  include_resource = true
+
+  config {
+    waba_id = "102290129340398"
+  }
+}
