@@ -15,7 +15,7 @@ const COUNT = 130; // more than one page of 100
 const TYPE = 'whatsapp_local_storage';
 const RESOURCE_ATTRS = [
   'id', 'phone_number_id', 'data_localization_region', 'pin', 'pin_wo', 'pin_wo_version',
-  'verification_code', 'disable_on_destroy', 'storage_status', 'registered', 'display_phone_number',
+  'verification_code', 'disable_on_destroy', 'one_at_a_time', 'storage_status', 'registered', 'display_phone_number',
 ];
 const DATA_ATTRS = ['waba_id', 'registered_only', 'storage_status', 'data_localization_region', 'include_storage', 'id', 'ids', 'phone_numbers'];
 const LIST_ATTRS = ['waba_id', 'registered_only', 'storage_status', 'data_localization_region'];

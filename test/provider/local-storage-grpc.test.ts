@@ -12,7 +12,7 @@ const PIN = '123456';
 const TYPE = 'whatsapp_local_storage';
 const ATTRS = [
   'id', 'phone_number_id', 'data_localization_region', 'pin', 'pin_wo', 'pin_wo_version',
-  'verification_code', 'disable_on_destroy', 'storage_status', 'registered', 'display_phone_number',
+  'verification_code', 'disable_on_destroy', 'one_at_a_time', 'storage_status', 'registered', 'display_phone_number',
 ];
 
 type Obj = Record<string, unknown>;

@@ -19,6 +19,7 @@ import { planLocalStorage } from './local-storage-plan';
 import { desiredFrom, withObserved } from './local-storage-state';
 import { upgradeLocalStorageState } from './local-storage-upgrade';
 import { localStorageIdentity } from './local-storage-identity';
+import { oneAtATime } from './one-at-a-time';
 
 const type = objectTypeOf(localStorageResourceSchema);
 const ATTRIBUTES = Object.keys(localStorageResourceSchema.attributes);
@@ -108,12 +109,14 @@ async function applyConverge({ prior, planned, config, ctx }: ApplyRequest): Pro
   const pin = config.knownString('pin') ?? config.knownString('pin_wo') ?? planned.knownString('pin');
   const verificationCode = config.knownString('verification_code') ?? planned.knownString('verification_code');
 
-  const result = await engine.converge(id, desired, {
-    ...(pin !== undefined ? { pin } : {}),
-    ...(verificationCode !== undefined ? { verificationCode } : {}),
-    onEvent: eventLogger(ctx.log, id),
-    signal: ctx.signal,
-  });
+  const result = await oneAtATime(planned.knownBool('one_at_a_time') === true, () =>
+    engine.converge(id, desired, {
+      ...(pin !== undefined ? { pin } : {}),
+      ...(verificationCode !== undefined ? { verificationCode } : {}),
+      onEvent: eventLogger(ctx.log, id),
+      signal: ctx.signal,
+    }),
+  );
 
   const base = planned.with({ pin_wo: null });
   let state = result.observed ? withObserved(base, result.observed) : base;
@@ -136,7 +139,9 @@ async function applyDestroy({ prior, ctx }: ApplyRequest): Promise<StateResponse
   const engine = requireEngine(ctx, 'disable Local Storage on destroy');
   const id = prior.knownString('phone_number_id')!;
   const pin = prior.knownString('pin');
-  const result = await engine.converge(id, { region: null }, { ...(pin !== undefined ? { pin } : {}), onEvent: eventLogger(ctx.log, id), signal: ctx.signal });
+  const result = await oneAtATime(prior.knownBool('one_at_a_time') === true, () =>
+    engine.converge(id, { region: null }, { ...(pin !== undefined ? { pin } : {}), onEvent: eventLogger(ctx.log, id), signal: ctx.signal }),
+  );
   if (result.ok) return { state: gone, diagnostics: [] };
   const error = result.error ?? { message: 'The engine reported a failure without details.', retryable: false };
   const diagnostic = engineErrorDiagnostic(`Could not disable Local Storage on phone number ${id}`, error, { attributes: ATTRIBUTES });
