@@ -1,5 +1,5 @@
 /** One storage policy for every number of a WhatsApp Business Account, whatever numbers it has at plan time. */
-import { Annotations, TerraformIterator, TerraformStack, type TerraformProvider } from 'cdktf';
+import { Annotations, TerraformIterator, TerraformStack, type ListTerraformIterator, type TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import { explainUnsupportedRegion } from '../engine/regions';
 import { DataWhatsappPhoneNumbers } from './generated/providers/whatsapp/data-whatsapp-phone-numbers';
@@ -93,7 +93,7 @@ export class WhatsAppWabaStoragePolicy extends Construct {
   /** The data source listing the WABA's numbers. */
   readonly numbers: DataWhatsappPhoneNumbers;
   /** The iterator over the numbers' ids (for further resources per number). */
-  readonly iterator: TerraformIterator;
+  readonly iterator: ListTerraformIterator;
   /** The `whatsapp_local_storage` resource with one instance per number. */
   readonly resource: LocalStorage;
   readonly wabaId: string;

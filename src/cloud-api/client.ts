@@ -76,6 +76,9 @@ interface Operation {
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT']);
 
+/** Sockets per client (and so the most requests in flight at once). */
+export const CONNECTION_POOL_SIZE = 16;
+
 export class GraphApiClient {
   readonly apiVersion: ApiVersion;
   readonly baseUrl: string;
@@ -103,10 +106,10 @@ export class GraphApiClient {
       random: config.random,
     };
     this.onRetry = config.onRetry;
-    this.httpAgent = new http.Agent({ keepAlive: true, maxSockets: 16 });
+    this.httpAgent = new http.Agent({ keepAlive: true, maxSockets: CONNECTION_POOL_SIZE });
     // Certificates are always verified: explicit, so NODE_TLS_REJECT_UNAUTHORIZED=0 in a pipeline's
     // environment cannot silently send the token to an unverified server. There is no insecure option.
-    this.httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 16, rejectUnauthorized: true });
+    this.httpsAgent = new https.Agent({ keepAlive: true, maxSockets: CONNECTION_POOL_SIZE, rejectUnauthorized: true });
     this.http = axios.create({
       baseURL: `${this.baseUrl}/${this.apiVersion.raw}`,
       timeout: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,

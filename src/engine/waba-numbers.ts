@@ -4,7 +4,7 @@
  * GET /{id}/settings per number with at most `concurrency` in flight. The
  * listing already carries the node fields, so a number costs one request.
  */
-import type { GraphApiClient } from '../cloud-api/client';
+import { CONNECTION_POOL_SIZE, type GraphApiClient } from '../cloud-api/client';
 import { GraphApiError } from '../cloud-api/errors';
 import { PHONE_NUMBER_FIELDS } from '../cloud-api/graph-types';
 import { assertGraphId } from '../cloud-api/ids';
@@ -13,8 +13,8 @@ import { isStorageDisabled, normalizeRegion, normalizeStatus } from './storage-s
 
 /** Graph serves at most 100 numbers per page. */
 export const WABA_PAGE_SIZE = 100;
-/** Storage reads in flight at once: enough to hide latency, few enough to stay clear of rate limits. */
-export const DEFAULT_STORAGE_CONCURRENCY = 20;
+/** Storage reads in flight at once: as many as the client has sockets, so none waits for one. */
+export const DEFAULT_STORAGE_CONCURRENCY = CONNECTION_POOL_SIZE;
 
 export interface WabaReadOptions {
   /** Read each number's storage setting too (one request per number). */

@@ -85,7 +85,7 @@ describe('whatsapp_local_storage over gRPC', () => {
     const attrs = schema.resourceSchemas![TYPE].block!.attributes!;
     expect(attrs.map((a) => a.name).sort()).toEqual([...ATTRS].sort());
     expect(attrs.every((a) => (a.description ?? '').length > 0 && a.descriptionKind === 1)).toBe(true);
-    expect(Object.keys(schema.dataSourceSchemas!).sort()).toEqual(['whatsapp_local_storage_regions', 'whatsapp_phone_number']);
+    expect(Object.keys(schema.dataSourceSchemas!).sort()).toEqual(['whatsapp_local_storage_regions', 'whatsapp_phone_number', 'whatsapp_phone_numbers']);
     expect(schema.serverCapabilities?.planDestroy).toBe(true);
   });
 
