@@ -10,5 +10,5 @@ export type { PhoneNumberInfo, PhoneNumberSummary } from './observe';
 export { validatePhoneNumberId, validateWabaId, validateRegion, validatePin, validateVerificationCode } from './validation';
 export { toEngineError, REGISTER_BLOCKING_CODES } from './engine-errors';
 export { describeStorage, describeRegion, storageMatches, normalizeStatus } from './storage-state';
-export { readWabaNumbers, wabaNumberPages, filterWabaNumbers, filterNeedsStorage, forEachBounded, WabaReadError, WABA_PAGE_SIZE, DEFAULT_STORAGE_CONCURRENCY } from './waba-numbers';
+export { readWabaNumbers, wabaNumberPages, filterWabaNumbers, filterNeedsStorage, WabaReadError, WABA_PAGE_SIZE, DEFAULT_STORAGE_CONCURRENCY } from './waba-numbers';
 export type { WabaNumber, WabaNumberFilter, WabaReadOptions } from './waba-numbers';

@@ -21,6 +21,8 @@ export interface WabaReadOptions {
   withStorage?: boolean;
   concurrency?: number;
   pageSize?: number;
+  /** Leave out unregistered numbers before reading storage (saves their reads). */
+  registeredOnly?: boolean;
   signal?: AbortSignal;
 }
 
@@ -42,32 +44,69 @@ export class WabaReadError extends Error {
 
 /**
  * The numbers of a WABA page by page, as Graph lists them. With storage, the
- * next page is fetched while this page's storage reads run, so the listing
- * adds almost nothing to the time of the per-number reads.
+ * next page is listed while this page's storage reads run, and its reads queue
+ * behind this page's on the same `concurrency` slots: no slot idles at a page
+ * boundary, and a caller that stops early leaves at most one page read ahead.
  */
 export async function* wabaNumberPages(client: GraphApiClient, wabaId: string, options: WabaReadOptions = {}): AsyncGenerator<WabaNumber[]> {
   assertGraphId(wabaId, 'waba_id');
   const pages = client.phoneNumberPages(wabaId, { fields: PHONE_NUMBER_FIELDS, pageSize: options.pageSize ?? WABA_PAGE_SIZE }, { signal: options.signal });
-  const nextPage = () => {
-    const p = pages.next().catch((err: unknown) => Promise.reject(wabaError(wabaId, err)));
-    p.catch(() => undefined); // a prefetch nobody awaits (the caller stopped) must not become an unhandled rejection
+  const slots = new Slots(options.concurrency ?? DEFAULT_STORAGE_CONCURRENCY);
+  const quiet = <T>(p: Promise<T>): Promise<T> => {
+    p.catch(() => undefined); // awaited later, or never when the caller stops early: not an unhandled rejection
     return p;
   };
-  let pending = nextPage();
+  /** Lists the next page and starts its storage reads; undefined after the last page. */
+  const nextPage = () =>
+    quiet(
+      pages.next().then(
+        (page) => {
+          if (page.done) return undefined;
+          const numbers: WabaNumber[] = page.value.map(toSummary).filter((n) => !options.registeredOnly || n.registered);
+          const read = options.withStorage ? Promise.all(numbers.map((n) => slots.run(() => readStorage(client, wabaId, n, options.signal)))) : Promise.resolve([]);
+          return { numbers, read: quiet(read) };
+        },
+        (err: unknown) => Promise.reject(wabaError(wabaId, err)),
+      ),
+    );
   try {
-    for (;;) {
-      const page = await pending;
-      if (page.done) return;
-      const numbers: WabaNumber[] = page.value.map(toSummary);
-      if (options.withStorage) {
-        pending = nextPage();
-        await forEachBounded(numbers, options.concurrency ?? DEFAULT_STORAGE_CONCURRENCY, (n) => readStorage(client, wabaId, n, options.signal));
-      }
-      yield numbers;
-      if (!options.withStorage) pending = nextPage();
+    let current = await nextPage();
+    while (current) {
+      const following = nextPage();
+      await current.read;
+      yield current.numbers;
+      current = await following;
     }
   } finally {
+    slots.close();
     await pages.return(undefined).catch(() => undefined);
+  }
+}
+
+/** A FIFO of at most `size` running tasks; a finished task hands its slot to the next waiting one. Closing drops the tasks not started. */
+class Slots {
+  private running = 0;
+  private closed = false;
+  private readonly waiting: Array<(granted: boolean) => void> = [];
+
+  constructor(private readonly size: number) {}
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.closed) throw new Error('the listing was stopped');
+    if (this.running < this.size) this.running += 1;
+    else if (!(await new Promise<boolean>((resolve) => this.waiting.push(resolve)))) throw new Error('the listing was stopped');
+    try {
+      return await task();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next(true);
+      else this.running -= 1;
+    }
+  }
+
+  close(): void {
+    this.closed = true;
+    for (const wake of this.waiting.splice(0)) wake(false);
   }
 }
 
@@ -93,24 +132,6 @@ async function readStorage(client: GraphApiClient, wabaId: string, n: WabaNumber
   n.storage_status = String(normalizeStatus(sc.status));
   const region = normalizeRegion(sc.data_localization_region);
   if (region !== undefined) n.data_localization_region = region;
-}
-
-/** Runs `work` over `items` with at most `limit` running; the first failure stops new starts and is thrown once all running ones settle. */
-export async function forEachBounded<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  let failure: { error: unknown } | undefined;
-  const worker = async () => {
-    while (failure === undefined && next < items.length) {
-      const item = items[next++];
-      try {
-        await work(item);
-      } catch (error) {
-        failure ??= { error };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  if (failure) throw failure.error;
 }
 
 function wabaError(wabaId: string, err: unknown): unknown {

@@ -152,6 +152,7 @@ describe.each([
     const calls = await emulator.admin.calls();
     expect(calls.map((c) => c.endpoint)).toEqual(['phone_numbers', 'phone_numbers']); // two pages, no per-number reads
 
+    await emulator.admin.clearCalls();
     const withObjects = await rpc('listResource', {
       typeName: TYPE,
       config: dv(full(LIST_ATTRS, { waba_id: WABA, registered_only: true })),
@@ -160,6 +161,10 @@ describe.each([
     });
     const registered = Array.from({ length: COUNT }, (_, i) => i).filter(registeredOf);
     expect(withObjects).toHaveLength(registered.length);
+    // Storage is read once per listed number, and not at all for the unregistered ones left out.
+    const reads = (await emulator.admin.calls()).map((c) => c.endpoint);
+    expect(reads.filter((e) => e === 'settings')).toHaveLength(registered.length);
+    expect(reads.filter((e) => e === 'phone_numbers')).toHaveLength(2);
     const third = fromDv(withObjects[2].resourceObject) as Obj; // number 3
     expect(third).toEqual(full(RESOURCE_ATTRS, {
       id: generatedPhoneNumberId(3), phone_number_id: generatedPhoneNumberId(3), data_localization_region: 'DE', disable_on_destroy: false,

@@ -41,7 +41,7 @@ export const phoneNumbersDataSource: DataSource = {
     const filter = wabaFilterFrom(config);
     const withStorage = config.knownBool('include_storage') === true || filterNeedsStorage(filter);
     try {
-      const numbers = filterWabaNumbers(await ctx.engineState.engine.wabaNumbers(wabaId, { withStorage, signal: ctx.signal }), filter);
+      const numbers = filterWabaNumbers(await ctx.engineState.engine.wabaNumbers(wabaId, { withStorage, registeredOnly: filter.registeredOnly, signal: ctx.signal }), filter);
       ctx.log.debug(`whatsapp_phone_numbers ${wabaId}: ${numbers.length} numbers`, { waba_id: wabaId, with_storage: withStorage });
       return {
         state: config.with({ id: wabaId, ids: numbers.map((n) => n.id), phone_numbers: numbers.map(wabaNumberValue) }),

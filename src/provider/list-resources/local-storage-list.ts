@@ -61,7 +61,7 @@ export const localStorageListResource: ListResource = {
     const withStorage = includeResource || filterNeedsStorage(filter);
     let sent = 0;
     try {
-      for await (const page of ctx.engineState.engine.wabaNumberPages(wabaId, { withStorage, signal: ctx.signal })) {
+      for await (const page of ctx.engineState.engine.wabaNumberPages(wabaId, { withStorage, registeredOnly: filter.registeredOnly, signal: ctx.signal })) {
         for (const n of filterWabaNumbers(page, filter)) {
           if (sent >= limit) return;
           sent += 1;
