@@ -172,6 +172,13 @@ describe.each([
     }));
   });
 
+  test('GenerateResourceConfig turns a listed object into configuration that keeps its storage', async () => {
+    const [event] = await rpc('listResource', { typeName: TYPE, config: dv(full(LIST_ATTRS, { waba_id: WABA, data_localization_region: 'DE' })), includeResourceObject: true, limit: 1 });
+    const res = await rpc('generateResourceConfig', { typeName: TYPE, state: event.resourceObject });
+    expect(errors(res.diagnostics)).toEqual([]);
+    expect(fromDv(res.config)).toEqual(full(RESOURCE_ATTRS, { phone_number_id: generatedPhoneNumberId(0), data_localization_region: 'DE' }));
+  });
+
   test('ListResource stops at the limit and filters by storage', async () => {
     const limited = await rpc('listResource', { typeName: TYPE, config: dv(full(LIST_ATTRS, { waba_id: WABA })), includeResourceObject: false, limit: 5 });
     expect(limited).toHaveLength(5);
