@@ -5,7 +5,8 @@ import { explainUnsupportedRegion } from '../engine/regions';
 import { DataWhatsappPhoneNumbers } from './generated/providers/whatsapp/data-whatsapp-phone-numbers';
 import { LocalStorage } from './generated/providers/whatsapp/local-storage';
 import type { LocalStorageRegion } from './regions';
-import { DIGITS_ID, isLiteral, SIX_DIGITS } from './validation';
+import { GRAPH_ID_MAX_DIGITS, isGraphId } from '../cloud-api/ids';
+import { isLiteral, SIX_DIGITS } from './validation';
 
 const IS_POLICY = Symbol.for('whatsapp-local-storage.WhatsAppWabaStoragePolicy');
 
@@ -49,8 +50,8 @@ export function wabaPolicyProblems(props: WhatsAppWabaStoragePolicyProps): strin
     problems.push('wabaId is missing: set it to the WhatsApp Business Account id WhatsApp Manager shows (digits only).');
   } else if (typeof waba !== 'string') {
     problems.push(`wabaId must be a string of digits, got ${typeof waba}: write it in quotes (ids exceed JavaScript's safe integers).`);
-  } else if (isLiteral(waba) && !DIGITS_ID.test(waba)) {
-    problems.push(`wabaId "${waba}" is not a Graph id: it must be 5 to 32 digits, as WhatsApp Manager shows it.`);
+  } else if (isLiteral(waba) && !isGraphId(waba)) {
+    problems.push(`wabaId "${waba}" is not a Graph id: it must be 1 to ${GRAPH_ID_MAX_DIGITS} digits, as WhatsApp Manager shows it.`);
   }
   const region = props.region as unknown;
   if (region !== undefined && region !== null) {

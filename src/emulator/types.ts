@@ -88,7 +88,7 @@ export interface EmulatorOptions {
   registration_window_hours: number;
   /** How long a sent verification code stays valid. */
   verification_code_ttl_minutes: number;
-  /** Region codes accepted; defaults to the project's list (src/storage/regions.ts). */
+  /** Region codes accepted; defaults to the project's list (src/engine/regions.ts). */
   supported_regions: string[];
   /** Call log entries kept (oldest dropped first). */
   call_log_limit: number;
@@ -119,7 +119,7 @@ export interface CallLogEntry {
   startedAt: number;
   /** When the answer was written (or the socket reset / the client gave up on a hang). */
   finishedAt: number;
-  /** Query and body parameters, with secrets (pin, access_token, code) shown as "***". */
+  /** Query and body parameters, with secrets (pin, access_token, code) shown as the project's SECRET_MASK ("***"). */
   params: Record<string, unknown>;
   /** Set when a fault was injected: "error", "hang", "reset", "raw" or "random". */
   fault?: string;

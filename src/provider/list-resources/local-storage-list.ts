@@ -11,10 +11,9 @@ import { objectTypeOf } from '../../plugin/schema/model';
 import { ObjectView } from '../../plugin/values/object-view';
 import { record } from '../../plugin/values/value';
 import { wabaReadDiagnostic } from '../data-sources/waba-read-diagnostic';
-import { notReadyDiagnostic } from '../provider-context';
+import { notReadyDiagnostic, type ListResource } from '../provider-context';
 import { LOCAL_STORAGE_TYPE, localStorageResourceSchema } from '../schema/local-storage-resource';
 import { wabaFilterAttributes, wabaFilterFrom } from '../schema/waba-filter';
-import type { ListResource } from './list-resource';
 
 const resourceType = objectTypeOf(localStorageResourceSchema);
 
@@ -56,12 +55,12 @@ export const localStorageListResource: ListResource = {
   async *list({ config, includeResource, limit, ctx }) {
     const wabaId = config.knownString('waba_id');
     if (wabaId === undefined) throw new DiagnosticsError([errorDiag('waba_id unknown', 'waba_id must be known to list the numbers.', ['waba_id'])]);
-    if (ctx.engineState.kind !== 'ready') throw new DiagnosticsError([notReadyDiagnostic(ctx.engineState, `list the numbers of WABA ${wabaId}`)]);
+    if (ctx.providerData.kind !== 'ready') throw new DiagnosticsError([notReadyDiagnostic(ctx.providerData, `list the numbers of WABA ${wabaId}`)]);
     const filter = wabaFilterFrom(config);
     const withStorage = includeResource || filterNeedsStorage(filter);
     let sent = 0;
     try {
-      for await (const page of ctx.engineState.engine.wabaNumberPages(wabaId, { withStorage, registeredOnly: filter.registeredOnly, signal: ctx.signal })) {
+      for await (const page of ctx.providerData.engine.wabaNumberPages(wabaId, { withStorage, registeredOnly: filter.registeredOnly, signal: ctx.signal })) {
         for (const n of filterWabaNumbers(page, filter)) {
           if (sent >= limit) return;
           sent += 1;

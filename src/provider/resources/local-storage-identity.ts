@@ -8,7 +8,7 @@ import type { IdentitySchema } from '../../plugin/schema/identity';
 import { t } from '../../plugin/values/cty-type';
 import type { ObjectView } from '../../plugin/values/object-view';
 import { graphId } from '../validators/whatsapp-validators';
-import type { ResourceIdentity } from './managed-resource';
+import type { ResourceIdentity } from '../../plugin/server/resource';
 
 export const localStorageIdentitySchema: IdentitySchema = {
   version: 0,

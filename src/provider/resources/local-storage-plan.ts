@@ -10,11 +10,10 @@ import type { Diagnostic } from '../../plugin/diagnostics';
 import { errorDiag, warningDiag } from '../../plugin/diagnostics';
 import { asEngineError } from '../engine-diagnostics';
 import { planAttributes } from '../../plugin/plan-modifiers/plan-attributes';
-import type { RequestContext } from '../provider-context';
+import type { PlanRequest, PlanResponse, RequestContext } from '../provider-context';
 import { localStorageResourceSchema } from '../schema/local-storage-resource';
 import { ObjectView } from '../../plugin/values/object-view';
 import { UNKNOWN, valuesEqual } from '../../plugin/values/value';
-import type { PlanRequest, PlanResponse } from './managed-resource';
 import { desiredFrom, expectedStatus, observedFromState } from './local-storage-state';
 
 export async function planLocalStorage({ prior, proposed, config, ctx }: PlanRequest): Promise<PlanResponse> {
@@ -25,7 +24,7 @@ export async function planLocalStorage({ prior, proposed, config, ctx }: PlanReq
   let planned = attrs.planned.with({ id: attrs.planned.get('phone_number_id') });
   const diagnostics: Diagnostic[] = [];
 
-  const engine = ctx.engineState.kind === 'ready' ? ctx.engineState.engine : undefined;
+  const engine = ctx.providerData.kind === 'ready' ? ctx.providerData.engine : undefined;
   const desired = desiredFrom(planned);
   const id = planned.knownString('phone_number_id');
 
@@ -97,7 +96,7 @@ function planDestroy(prior: ObjectView, ctx: RequestContext): PlanResponse {
   const id = prior.knownString('phone_number_id') ?? '(unknown)';
   const region = prior.knownString('data_localization_region');
   const diagnostics: Diagnostic[] = [];
-  const engine = ctx.engineState.kind === 'ready' ? ctx.engineState.engine : undefined;
+  const engine = ctx.providerData.kind === 'ready' ? ctx.providerData.engine : undefined;
   if (prior.knownBool('disable_on_destroy') === true) {
     const observed = observedFromState(prior);
     const plan = engine && observed ? planConvergence(observed, { region: null }, engine.apiVersion) : undefined;

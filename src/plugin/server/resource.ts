@@ -1,19 +1,19 @@
-/** What a managed resource type implements; the service does decoding, dispatch and errors. */
-import type { AttributePath, Diagnostic } from '../../plugin/diagnostics';
-import type { RequestContext } from '../provider-context';
-import type { BlockSchema } from '../../plugin/schema/model';
-import type { IdentitySchema } from '../../plugin/schema/identity';
-import type { Value } from '../../plugin/values/value';
-import type { ObjectView } from '../../plugin/values/object-view';
+/** What a managed resource type implements; the server does decoding, dispatch and errors. */
+import type { AttributePath, Diagnostic } from '../diagnostics';
+import type { IdentitySchema } from '../schema/identity';
+import type { BlockSchema } from '../schema/model';
+import type { ObjectView } from '../values/object-view';
+import type { Value } from '../values/value';
+import type { RequestContext } from './request-context';
 
-export interface PlanRequest {
+export interface PlanRequest<Data> {
   /** Null object on create. */
   prior: ObjectView;
   /** Null object on destroy. */
   proposed: ObjectView;
   /** Null object on destroy. */
   config: ObjectView;
-  ctx: RequestContext;
+  ctx: RequestContext<Data>;
 }
 
 export interface PlanResponse {
@@ -25,13 +25,13 @@ export interface PlanResponse {
   deferred?: 'provider_config_unknown' | 'resource_config_unknown';
 }
 
-export interface ApplyRequest {
+export interface ApplyRequest<Data> {
   prior: ObjectView;
   /** Null object on destroy. */
   planned: ObjectView;
   /** Configuration, including write-only values; null object on destroy. */
   config: ObjectView;
-  ctx: RequestContext;
+  ctx: RequestContext<Data>;
 }
 
 export interface StateResponse {
@@ -41,7 +41,7 @@ export interface StateResponse {
   deferred?: 'provider_config_unknown';
 }
 
-/** Resource identity (Terraform 1.12+): which remote object a state describes. */
+/** Resource identity (protocol 5.9/6.9, Terraform 1.12+): which remote object a state describes. */
 export interface ResourceIdentity {
   readonly schema: IdentitySchema;
   /** The identity of the object `state` describes; undefined while it is not known (create with unknown values). */
@@ -52,16 +52,17 @@ export interface ResourceIdentity {
   upgrade(version: number, rawJson: Uint8Array | string): { identity?: Record<string, Value>; diagnostics: Diagnostic[] };
 }
 
-export interface ManagedResource {
+export interface ManagedResource<Data> {
   readonly typeName: string;
   readonly schema: BlockSchema;
+  /** When present, the server announces the identity schema and returns identities from read, plan, apply and import. */
   readonly identity?: ResourceIdentity;
-  /** Checks beyond the schema's validators (those run first, in the service). */
-  validate(config: ObjectView, ctx: Pick<RequestContext, 'writeOnlyAllowed'>): Diagnostic[];
-  plan(request: PlanRequest): Promise<PlanResponse>;
-  apply(request: ApplyRequest): Promise<StateResponse>;
-  read(state: ObjectView, ctx: RequestContext): Promise<StateResponse>;
-  importState(id: string, ctx: RequestContext): Promise<StateResponse>;
+  /** Checks beyond the schema's validators (those run first, in the server). */
+  validate(config: ObjectView, ctx: Pick<RequestContext<Data>, 'writeOnlyAllowed'>): Diagnostic[];
+  plan(request: PlanRequest<Data>): Promise<PlanResponse>;
+  apply(request: ApplyRequest<Data>): Promise<StateResponse>;
+  read(state: ObjectView, ctx: RequestContext<Data>): Promise<StateResponse>;
+  importState(id: string, ctx: RequestContext<Data>): Promise<StateResponse>;
   /** Raw JSON state written with schema `version`, to the current schema. */
   upgradeState(version: number, rawJson: Uint8Array | string): StateResponse;
 }
