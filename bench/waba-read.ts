@@ -9,7 +9,7 @@
  *   node scripts/run-ts.mjs bench/waba-read.ts [--numbers 1000] [--rounds 3] [--latency 20] [--write] [--json FILE]
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generatedSeed } from '../src/emulator';
 import { LocalStorageEngine } from '../src/engine/engine';
@@ -24,6 +24,7 @@ const TOKEN = 'bench-token';
 const WABA = '300000000000001';
 
 async function main(): Promise<void> {
+  const load = loadavg()[0];
   const work = mkdtempSync(join(tmpdir(), 'waba-bench-'));
   const seed = generatedSeed(NUMBERS, {
     token: TOKEN,
@@ -64,7 +65,7 @@ async function main(): Promise<void> {
       writeSection(
         'Reading a whole WABA',
         `
-Measured ${today()} on ${machineNotes()}.
+Measured ${today()} on ${machineNotes()}; 1-minute load average ${load.toFixed(1)} at the start (the machine was shared).
 
 \`node scripts/run-ts.mjs bench/waba-read.ts --numbers ${NUMBERS} --rounds ${ROUNDS} --latency ${LATENCY_MS} --write\`
 
