@@ -29,18 +29,6 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }
 
-/** "a.b[0][\"k\"]", for logs and test messages. */
-export function formatPath(path: AttributePath | undefined): string {
-  if (!path || path.length === 0) return '(root)';
-  return path
-    .map((step, i) => {
-      if (typeof step === 'string') return i === 0 ? step : `.${step}`;
-      if ('key' in step) return `[${JSON.stringify(step.key)}]`;
-      return `[${step.index}]`;
-    })
-    .join('');
-}
-
 /** Thrown inside the provider to abort an RPC with diagnostics; the service turns it into a response. */
 export class DiagnosticsError extends Error {
   constructor(readonly diagnostics: Diagnostic[]) {

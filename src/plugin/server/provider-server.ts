@@ -20,7 +20,7 @@ import { toTfpluginSchema } from '../schema/to-tfplugin';
 import { validateConfig } from '../validators/run-validators';
 import { ObjectView } from '../values/object-view';
 import { isKnown, record, type Value } from '../values/value';
-import { decodeDynamicValue, decodeOptionalDynamicValue, toDynamicValue, toWireDiagnostics, toWirePath } from '../wire';
+import { decodeDynamicValue, decodeOptionalDynamicValue, toDynamicValue, toWireDiagnostics, toWirePath, wireDeferred } from '../wire';
 import type { DataSource } from './data-source';
 import type { ListResource } from './list-resource';
 import type { ProviderDefinition } from './provider-definition';
@@ -206,7 +206,7 @@ class ProviderServer<Data> {
         newState: toDynamicValue(state.toValue(), state.type),
         newIdentity: this.identityDataOf(resource, state),
         private: req.private ?? undefined,
-        ...(deferred ? { deferred: { reason: tfplugin6.Deferred.Reason.PROVIDER_CONFIG_UNKNOWN } } : {}),
+        ...wireDeferred(deferred),
       },
       diagnostics,
     };
@@ -224,6 +224,7 @@ class ProviderServer<Data> {
         requiresReplace: result.requiresReplace.map(toWirePath),
         plannedPrivate: req.priorPrivate ?? undefined,
         plannedIdentity: this.identityDataOf(resource, result.planned),
+        ...wireDeferred(result.deferred),
       },
       diagnostics: result.diagnostics,
     };
@@ -333,7 +334,7 @@ class ProviderServer<Data> {
     return {
       response: {
         state: toDynamicValue(state.toValue(), state.type),
-        ...(deferred ? { deferred: { reason: tfplugin6.Deferred.Reason.PROVIDER_CONFIG_UNKNOWN } } : {}),
+        ...wireDeferred(deferred),
       },
       diagnostics,
     };

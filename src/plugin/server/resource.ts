@@ -5,6 +5,7 @@ import type { BlockSchema } from '../schema/model';
 import type { ObjectView } from '../values/object-view';
 import type { Value } from '../values/value';
 import type { RequestContext } from './request-context';
+import type { DeferralReason } from '../wire';
 
 export interface PlanRequest<Data> {
   /** Null object on create. */
@@ -22,7 +23,7 @@ export interface PlanResponse {
   requiresReplace: AttributePath[];
   diagnostics: Diagnostic[];
   /** Ask the engine to defer this change (only when ctx.deferralAllowed). */
-  deferred?: 'provider_config_unknown' | 'resource_config_unknown';
+  deferred?: DeferralReason;
 }
 
 export interface ApplyRequest<Data> {
