@@ -120,9 +120,9 @@ export class LocalStorageEngine {
     return this.failingAsEngine(async () => (await this.client.listPhoneNumbers(wabaId, {}, { signal })).map(toSummary));
   }
 
-  /** Every number of a WABA, with each one's storage when `withStorage` (bounded concurrency). Throws WabaReadError naming the WABA. */
+  /** Every number of a WABA, with each one's storage when `withStorage` (bounded concurrency). Throws an EngineFailure naming the WABA. */
   wabaNumbers(wabaId: string, options: WabaReadOptions = {}): Promise<WabaNumber[]> {
-    return readWabaNumbers(this.client, wabaId, options);
+    return this.failingAsEngine(() => readWabaNumbers(this.client, wabaId, options));
   }
 
   /** The same, page by page (for streaming to a caller that may stop early). */

@@ -5,9 +5,9 @@
  * listing already carries the node fields, so a number costs one request.
  */
 import { CONNECTION_POOL_SIZE, type GraphApiClient } from '../cloud-api/client';
-import { GraphApiError } from '../cloud-api/errors';
 import { PHONE_NUMBER_FIELDS } from '../cloud-api/graph-types';
 import { assertGraphId } from '../cloud-api/ids';
+import { EngineFailure, toEngineError } from './engine-errors';
 import { toSummary, type PhoneNumberInfo, type PhoneNumberSummary } from './observe';
 import { isStorageDisabled, normalizeRegion, normalizeStatus } from './storage-state';
 
@@ -27,20 +27,6 @@ export interface WabaReadOptions {
 }
 
 export type WabaNumber = PhoneNumberSummary & Partial<Pick<PhoneNumberInfo, 'storage_status' | 'data_localization_region'>>;
-
-/** Thrown when the WABA cannot be listed; the message names the WABA and the likely cause. */
-export class WabaReadError extends Error {
-  constructor(
-    message: string,
-    readonly wabaId: string,
-    /** The token cannot see this WABA (it does not exist or belongs to another business). */
-    readonly notVisible: boolean,
-    readonly cause?: unknown,
-  ) {
-    super(message);
-    this.name = 'WabaReadError';
-  }
-}
 
 /**
  * The numbers of a WABA page by page, as Graph lists them. With storage, the
@@ -66,7 +52,7 @@ export async function* wabaNumberPages(client: GraphApiClient, wabaId: string, o
           const read = options.withStorage ? Promise.all(numbers.map((n) => slots.run(() => readStorage(client, wabaId, n, options.signal)))) : Promise.resolve([]);
           return { numbers, read: quiet(read) };
         },
-        (err: unknown) => Promise.reject(wabaError(wabaId, err)),
+        (err: unknown) => Promise.reject(listingFailure(client, wabaId, err)),
       ),
     );
   try {
@@ -117,33 +103,39 @@ export async function readWabaNumbers(client: GraphApiClient, wabaId: string, op
   return all;
 }
 
+/** One number's storage, read into `n`; the client refuses an answer without storage_configuration.status. */
 async function readStorage(client: GraphApiClient, wabaId: string, n: WabaNumber, signal?: AbortSignal): Promise<void> {
-  const settings = await client.getSettings(n.id, { signal });
-  const sc = settings?.storage_configuration;
-  if (!sc || typeof sc.status !== 'string') {
-    throw new GraphApiError({
-      kind: 'invalid_response',
-      method: 'GET',
-      path: `/${n.id}/settings`,
-      retryable: true,
-      message: `GET /${n.id}/settings answered without storage_configuration.status; the storage of number ${n.id} in WABA ${wabaId} cannot be known.`,
-    });
+  let settings;
+  try {
+    settings = await client.getSettings(n.id, { signal });
+  } catch (err) {
+    throw new EngineFailure(toEngineError(err, (text) => client.redact(text), `Reading the storage of number ${n.id} in WhatsApp Business Account ${wabaId}`));
   }
-  n.storage_status = String(normalizeStatus(sc.status));
-  const region = normalizeRegion(sc.data_localization_region);
+  const sc = settings.storage_configuration;
+  n.storage_status = String(normalizeStatus(sc?.status));
+  const region = normalizeRegion(sc?.data_localization_region);
   if (region !== undefined) n.data_localization_region = region;
 }
 
-function wabaError(wabaId: string, err: unknown): unknown {
-  if (!(err instanceof GraphApiError)) return err;
-  const notVisible = err.code === 100 || err.code === 33 || err.httpStatus === 404;
-  const denied = err.code === 10 || err.code === 200;
-  const what = notVisible
-    ? `WhatsApp Business Account ${wabaId} does not exist or this token cannot see it (it may belong to another business): check waba_id and that the token's system user is assigned to this WABA.`
-    : denied
-      ? `The token may not list the numbers of WhatsApp Business Account ${wabaId}: grant whatsapp_business_management to the system user for this WABA.`
-      : `Could not list the numbers of WhatsApp Business Account ${wabaId}.`;
-  return new WabaReadError(`${what} (${err.message})`, wabaId, notVisible, err);
+/** A failed listing, said about the WABA: kind not_found means the token cannot see it (Graph answers alike for a missing WABA). */
+function listingFailure(client: GraphApiClient, wabaId: string, err: unknown): EngineFailure {
+  const e = toEngineError(err, (text) => client.redact(text));
+  const cause = err instanceof Error ? client.redact(err.message) : e.message;
+  switch (e.kind) {
+    case 'not_found':
+      return new EngineFailure({
+        ...e,
+        attribute: 'waba_id',
+        message: `WhatsApp Business Account ${wabaId} does not exist or this token cannot see it (it may belong to another business): check waba_id and that the token's system user is assigned to this WABA. (${cause})`,
+      });
+    case 'permission':
+      return new EngineFailure({
+        ...e,
+        message: `The token may not list the numbers of WhatsApp Business Account ${wabaId}: grant whatsapp_business_management to the system user for this WABA. (${cause})`,
+      });
+    default:
+      return new EngineFailure({ ...e, message: `Could not list the numbers of WhatsApp Business Account ${wabaId}: ${e.message}` });
+  }
 }
 
 /** Which numbers of a WABA a listing keeps. */

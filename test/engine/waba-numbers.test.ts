@@ -5,7 +5,8 @@
  */
 import { generatedPhoneNumberId, generatedSeed, startEmulator, type RunningEmulator } from '../../src/emulator';
 import { LocalStorageEngine } from '../../src/engine/engine';
-import { filterWabaNumbers, WabaReadError } from '../../src/engine/waba-numbers';
+import { EngineFailure } from '../../src/engine/engine-errors';
+import { filterWabaNumbers } from '../../src/engine/waba-numbers';
 
 const TOKEN = 'waba-token';
 const WABA = '300000000000001';
@@ -76,14 +77,14 @@ test('a stopped page-by-page read starts no reads beyond the next page', async (
 
 test("a WABA the token cannot see fails with the WABA named and the cause", async () => {
   const error = await engine.wabaNumbers('102290129340398').catch((e: unknown) => e);
-  expect(error).toBeInstanceOf(WabaReadError);
-  expect((error as WabaReadError).notVisible).toBe(true);
+  expect(error).toBeInstanceOf(EngineFailure);
+  expect(error).toMatchObject({ kind: 'not_found', attribute: 'waba_id' });
   expect((error as Error).message).toContain('WhatsApp Business Account 102290129340398 does not exist or this token cannot see it');
   expect((error as Error).message).not.toContain(TOKEN);
 });
 
 test('a failed storage read fails the whole read instead of returning a partial list', async () => {
   await emulator.admin.injectFault({ endpoint: 'settings', phoneNumberId: generatedPhoneNumberId(150), mode: 'error', error: { code: 2, message: 'Service temporarily unavailable' } });
-  await expect(engine.wabaNumbers(WABA, { withStorage: true })).rejects.toThrow(/Service temporarily unavailable|temporarily/);
+  await expect(engine.wabaNumbers(WABA, { withStorage: true })).rejects.toThrow(`Reading the storage of number ${generatedPhoneNumberId(150)} in WhatsApp Business Account ${WABA}`);
   await emulator.admin.clearFaults();
 });
