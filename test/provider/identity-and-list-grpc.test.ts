@@ -148,6 +148,7 @@ describe.each([
     expect(events).toHaveLength(COUNT);
     expect(events.map((e: any) => (fromDv(e.identity.identityData) as Obj).phone_number_id)).toEqual(Array.from({ length: COUNT }, (_, i) => generatedPhoneNumberId(i)));
     expect(events[1].displayName).toBe('+1 555 0000001 (Generated 1)');
+    expect(events[5].displayName).toBe('+1 555 0000005 (Generated 5), not registered');
     expect(events.every((e: Obj) => e.resourceObject == null)).toBe(true);
     const calls = await emulator.admin.calls();
     expect(calls.map((c) => c.endpoint)).toEqual(['phone_numbers', 'phone_numbers']); // two pages, no per-number reads

@@ -4,6 +4,7 @@ list "whatsapp_local_storage" "fleet" {
   include_resource = true
 
   config {
-    waba_id = "102290129340398"
+    waba_id         = "102290129340398"
+    registered_only = true # generated blocks then plan with no changes
   }
 }

@@ -21,7 +21,9 @@ export const localStorageListSchema: BlockSchema = {
   version: 0,
   description:
     'Lists the phone numbers of a WhatsApp Business Account as `whatsapp_local_storage` objects (Terraform 1.14+ `terraform query`). ' +
-    'With `-generate-config-out`, Terraform writes a resource and an import block for each number; they plan with no changes.',
+    'With `-generate-config-out`, Terraform writes a resource and an import block for each number. ' +
+    'Set `registered_only = true` to adopt without changes: `whatsapp_local_storage` keeps its number registered, so the configuration generated for an unregistered number ' +
+    'would register it (and needs its `pin`); such numbers show as "not registered" in the listing.',
   attributes: wabaFilterAttributes,
 };
 
@@ -40,8 +42,8 @@ export function localStorageStateOf(n: WabaNumber): ObjectView {
 }
 
 function displayName(n: WabaNumber): string {
-  const name = [n.display_phone_number, n.verified_name ? `(${n.verified_name})` : undefined].filter(Boolean).join(' ');
-  return name || n.id;
+  const name = [n.display_phone_number, n.verified_name ? `(${n.verified_name})` : undefined].filter(Boolean).join(' ') || n.id;
+  return n.registered ? name : `${name}, not registered`;
 }
 
 export const localStorageListResource: ListResource = {
