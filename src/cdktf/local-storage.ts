@@ -25,10 +25,7 @@ export interface WhatsAppLocalStorageProps {
    * The key is required on purpose: turning Local Storage off is always written
    * down (`region: undefined`), never the result of a forgotten prop.
    *
-   * Changing the region of a registered number takes it offline for a few
-   * seconds: the API accepts the setting only while the number is unregistered,
-   * so the provider deregisters it, writes the setting and registers it again
-   * with `pin`.
+   * Changing Local Storage on a registered number takes it offline for a few seconds: the API accepts the setting only while the number is unregistered, so the provider deregisters it, writes the setting and registers it again with the two-step PIN.
    *
    * A token (e.g. a `TerraformVariable`) is accepted and checked at plan time.
    */

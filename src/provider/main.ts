@@ -5,7 +5,11 @@
  * through it, the engine, HTTP client and protobuf code) is `require`d on first use, so
  * esbuild keeps it in the bundle but start-up does not pay for it.
  */
+import { exitUnlessNodeAtLeast } from '../plugin/protocol/node-version';
 import { runPlugin } from '../plugin/protocol/plugin-main';
+
+// The standalone executable carries its own Node.js; the JS form runs on whatever `node` is on PATH.
+exitUnlessNodeAtLeast(20, 'terraform-provider-whatsapp');
 
 const NOT_A_COMMAND_MESSAGE = `This binary is a plugin for Terraform and OpenTofu: the WhatsApp Cloud API
 Local Storage provider (registry.terraform.io/waba/whatsapp). It is not meant to be run
@@ -13,7 +17,7 @@ directly. Use it from a configuration instead:
 
   terraform {
     required_providers {
-      whatsapp = { source = "waba/whatsapp" }
+      whatsapp = { source = "registry.terraform.io/waba/whatsapp" }
     }
   }
 

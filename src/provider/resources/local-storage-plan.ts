@@ -72,7 +72,7 @@ function convergenceDiagnostics(plan: ConvergencePlan, config: ObjectView, id: s
     out.push(
       warningDiag(
         `Apply takes phone number ${id} offline`,
-        `Changing Local Storage needs the number unregistered, so messaging stops until it is registered again. ${plan.explanation}`,
+        plan.explanation,
         ['data_localization_region'],
       ),
     );
