@@ -4,7 +4,8 @@
 //   node scripts/generate-docs.mjs          regenerate (commit the result)
 //   node scripts/generate-docs.mjs --check  exit 1 when the committed docs are stale
 //   --schema FILE                           use a schema JSON file instead of asking the engine
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { log, repoRoot } from './lib/run.mjs';
@@ -63,10 +64,18 @@ function identitySection(type, identity) {
  */
 async function listResourceSchemas(provider) {
   if (provider.list_resource_schemas) return provider.list_resource_schemas;
+  // The provider's own answer: its source bundled once into a temporary file (esbuild, as the build does).
   const require = createRequire(join(repoRoot, 'package.json'));
-  const built = join(repoRoot, 'dist', 'provider', 'provider.js');
-  if (!existsSync(built)) throw new Error(`${built} is missing: run node scripts/build.mjs`);
-  const { createProviderService } = require(built);
+  const esbuild = require('esbuild');
+  const dir = mkdtempSync(join(tmpdir(), 'wls-docs-'));
+  const outfile = join(dir, 'provider.cjs');
+  esbuild.buildSync({ entryPoints: [join(repoRoot, 'src', 'provider', 'provider.ts')], outfile, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' });
+  let createProviderService;
+  try {
+    ({ createProviderService } = require(outfile));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
   const served = await createProviderService({ env: {}, logger: { trace() {}, debug() {}, info() {}, warn() {}, error() {} } }).getProviderSchema({}, {});
   const out = {};
   for (const [type, schema] of Object.entries(served.listResourceSchemas ?? {})) {

@@ -1,4 +1,4 @@
-// https://registry.terraform.io/providers/waba/whatsapp/latest/docs/data-sources/phone_numbers
+// https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs/data-sources/phone_numbers
 // generated from terraform resource schema
 
 import { Construct } from 'constructs';
@@ -10,31 +10,31 @@ export interface DataWhatsappPhoneNumbersConfig extends cdktf.TerraformMetaArgum
   /**
   * Only numbers keeping their data in this region (for example `DE`). Reads each number's storage.
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/latest/docs/data-sources/phone_numbers#data_localization_region DataWhatsappPhoneNumbers#data_localization_region}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs/data-sources/phone_numbers#data_localization_region DataWhatsappPhoneNumbers#data_localization_region}
   */
   readonly dataLocalizationRegion?: string;
   /**
   * When `true`, read each number's storage status and region too (one request per number, several at a time). Filtering by `storage_status` or `data_localization_region` reads them as well. Otherwise `storage_status` and `data_localization_region` of each number are null.
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/latest/docs/data-sources/phone_numbers#include_storage DataWhatsappPhoneNumbers#include_storage}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs/data-sources/phone_numbers#include_storage DataWhatsappPhoneNumbers#include_storage}
   */
   readonly includeStorage?: boolean | cdktf.IResolvable;
   /**
   * When `true`, only numbers registered with Cloud API (able to send and receive messages).
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/latest/docs/data-sources/phone_numbers#registered_only DataWhatsappPhoneNumbers#registered_only}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs/data-sources/phone_numbers#registered_only DataWhatsappPhoneNumbers#registered_only}
   */
   readonly registeredOnly?: boolean | cdktf.IResolvable;
   /**
   * Only numbers whose storage status is this: `IN_COUNTRY_STORAGE_ENABLED` (Local Storage on) or `DEFAULT` (off). Reads each number's storage.
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/latest/docs/data-sources/phone_numbers#storage_status DataWhatsappPhoneNumbers#storage_status}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs/data-sources/phone_numbers#storage_status DataWhatsappPhoneNumbers#storage_status}
   */
   readonly storageStatus?: string;
   /**
   * The WhatsApp Business Account id (digits only, as shown in WhatsApp Manager > Account tools).
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/latest/docs/data-sources/phone_numbers#waba_id DataWhatsappPhoneNumbers#waba_id}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs/data-sources/phone_numbers#waba_id DataWhatsappPhoneNumbers#waba_id}
   */
   readonly wabaId: string;
 }
@@ -155,7 +155,7 @@ export class DataWhatsappPhoneNumbersPhoneNumbersList extends cdktf.ComplexList 
 }
 
 /**
-* Represents a {@link https://registry.terraform.io/providers/waba/whatsapp/latest/docs/data-sources/phone_numbers whatsapp_phone_numbers}
+* Represents a {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs/data-sources/phone_numbers whatsapp_phone_numbers}
 */
 export class DataWhatsappPhoneNumbers extends cdktf.TerraformDataSource {
 
@@ -171,7 +171,7 @@ export class DataWhatsappPhoneNumbers extends cdktf.TerraformDataSource {
   * Generates CDKTF code for importing a DataWhatsappPhoneNumbers resource upon running "cdktf plan <stack-name>"
   * @param scope The scope in which to define this construct
   * @param importToId The construct id used in the generated config for the DataWhatsappPhoneNumbers to import
-  * @param importFromId The id of the existing DataWhatsappPhoneNumbers that should be imported. Refer to the {@link https://registry.terraform.io/providers/waba/whatsapp/latest/docs/data-sources/phone_numbers#import import section} in the documentation of this resource for the id to use
+  * @param importFromId The id of the existing DataWhatsappPhoneNumbers that should be imported. Refer to the {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs/data-sources/phone_numbers#import import section} in the documentation of this resource for the id to use
   * @param provider? Optional instance of the provider where the DataWhatsappPhoneNumbers to import is found
   */
   public static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: cdktf.TerraformProvider) {
@@ -183,7 +183,7 @@ export class DataWhatsappPhoneNumbers extends cdktf.TerraformDataSource {
   // ===========
 
   /**
-  * Create a new {@link https://registry.terraform.io/providers/waba/whatsapp/latest/docs/data-sources/phone_numbers whatsapp_phone_numbers} Data Source
+  * Create a new {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs/data-sources/phone_numbers whatsapp_phone_numbers} Data Source
   *
   * @param scope The scope in which to define this construct
   * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
@@ -193,7 +193,8 @@ export class DataWhatsappPhoneNumbers extends cdktf.TerraformDataSource {
     super(scope, id, {
       terraformResourceType: 'whatsapp_phone_numbers',
       terraformGeneratorMetadata: {
-        providerName: 'whatsapp'
+        providerName: 'whatsapp',
+        providerVersion: '0.1.0'
       },
       provider: config.provider,
       dependsOn: config.dependsOn,

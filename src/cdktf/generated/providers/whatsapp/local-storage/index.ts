@@ -22,7 +22,7 @@ export interface LocalStorageConfig extends cdktf.TerraformMetaArguments {
   /**
   * When `true`, applies of `whatsapp_local_storage` resources that set it run one after another within one provider configuration, so at most one of those numbers is offline for a region change at any moment. Use it with `for_each` (for example over `whatsapp_phone_numbers`), where `depends_on` cannot order the instances. Changes nothing on the number itself.
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/latest/docs/resources/local_storage#one_at_a_time LocalStorage#one_at_a_time}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs/resources/local_storage#one_at_a_time LocalStorage#one_at_a_time}
   */
   readonly oneAtATime?: boolean | cdktf.IResolvable;
   /**
