@@ -17,6 +17,10 @@ export interface CdkTypes {
   readonly variable: IConstruct;
   /** The generated `LocalStorage` resource binding. */
   readonly resource: LocalStorageResource;
+  /** The generated `DataWhatsappPhoneNumbers` data source binding. */
+  readonly phoneNumbers: IConstruct & { readonly ids: string[] };
+  /** `ListTerraformIterator` */
+  readonly iterator: { readonly value: any };
 }
 
 /** The attributes of the generated `LocalStorage` binding the construct exposes. */
@@ -42,6 +46,15 @@ export interface LocalStorageConfig<T extends CdkTypes> {
   readonly disableOnDestroy: boolean;
   readonly provider?: T['provider'];
   readonly dependsOn?: Array<T['dependable']>;
+  readonly forEach?: T['iterator'];
+  readonly oneAtATime?: boolean;
+}
+
+/** The generated `DataWhatsappPhoneNumbers` binding's configuration, as far as the constructs use it. */
+export interface PhoneNumbersConfig<T extends CdkTypes> {
+  readonly wabaId: string;
+  readonly registeredOnly: boolean;
+  readonly provider?: T['provider'];
 }
 
 /** The parts of `cdktf` / `cdktn` used here (both modules satisfy it as imported). */
@@ -50,6 +63,7 @@ export interface CdkModule<T extends CdkTypes> {
   readonly Annotations: { of(scope: IConstruct): { addWarning(message: string): void; addInfo(message: string): void } };
   readonly TerraformStack: { of(construct: IConstruct): IConstruct };
   readonly TerraformVariable: new (scope: Construct, id: string, config: VariableConfig) => T['variable'];
+  readonly TerraformIterator: { fromList(list: string[]): T['iterator'] };
 }
 
 /** One library as the constructs use it. */
@@ -64,12 +78,15 @@ export interface CdkLibrary<T extends CdkTypes> {
   newVariable(scope: Construct, id: string, config: VariableConfig): T['variable'];
   isVariable(value: unknown): value is T['variable'];
   newLocalStorage(scope: Construct, id: string, config: LocalStorageConfig<T>): T['resource'];
+  newPhoneNumbers(scope: Construct, id: string, config: PhoneNumbersConfig<T>): T['phoneNumbers'];
+  iteratorFromList(list: string[]): T['iterator'];
 }
 
-/** Binds the constructs to one library and its generated `LocalStorage` binding. */
+/** Binds the constructs to one library and its generated bindings. */
 export function cdkLibrary<T extends CdkTypes>(
   library: CdkModule<T>,
   LocalStorage: new (scope: Construct, id: string, config: LocalStorageConfig<T>) => T['resource'],
+  PhoneNumbers: new (scope: Construct, id: string, config: PhoneNumbersConfig<T>) => T['phoneNumbers'],
 ): CdkLibrary<T> {
   const isUnresolved = (value: unknown) => library.Token.isUnresolved(value);
   return {
@@ -81,5 +98,7 @@ export function cdkLibrary<T extends CdkTypes>(
     newVariable: (scope, id, config) => new library.TerraformVariable(scope, id, config),
     isVariable: (value): value is T['variable'] => value instanceof library.TerraformVariable,
     newLocalStorage: (scope, id, config) => new LocalStorage(scope, id, config),
+    newPhoneNumbers: (scope, id, config) => new PhoneNumbers(scope, id, config),
+    iteratorFromList: (list) => library.TerraformIterator.fromList(list),
   };
 }

@@ -18,8 +18,12 @@ import {
   type LocalStorageGroupProps,
   type LocalStorageProps,
   type LocalStorageRegion,
+  type WabaStoragePolicyProps,
   type WhatsAppProviderProps,
+  WabaStoragePolicyConstruct,
+  wabaPolicyProblems as wabaProblemsOf,
 } from '../cdk';
+import { DataWhatsappPhoneNumbers } from './generated/providers/whatsapp/data-whatsapp-phone-numbers';
 import { LocalStorage } from './generated/providers/whatsapp/local-storage';
 import { WhatsappProvider } from './generated/providers/whatsapp/provider';
 
@@ -32,9 +36,11 @@ export interface CdktnTypes {
   readonly dependable: cdktn.ITerraformDependable;
   readonly variable: cdktn.TerraformVariable;
   readonly resource: LocalStorage;
+  readonly phoneNumbers: DataWhatsappPhoneNumbers;
+  readonly iterator: cdktn.ListTerraformIterator;
 }
 
-const library = cdkLibrary<CdktnTypes>(cdktn, LocalStorage);
+const library = cdkLibrary<CdktnTypes>(cdktn, LocalStorage, DataWhatsappPhoneNumbers);
 
 export interface WhatsAppLocalStorageProps extends LocalStorageProps<CdktnTypes> {}
 
@@ -77,6 +83,23 @@ export class WhatsAppLocalStorageGroup extends LocalStorageGroupConstruct<CdktnT
   }
 }
 
+export interface WhatsAppWabaStoragePolicyProps extends WabaStoragePolicyProps<CdktnTypes> {}
+
+/**
+ * Every number of WABA X keeps its data in region Y (or has Local Storage off): the numbers
+ * come from the `whatsapp_phone_numbers` data source at plan time and one
+ * `whatsapp_local_storage` resource iterates over them, so numbers added later are covered
+ * by the next apply.
+ *
+ * @example
+ * new WhatsAppWabaStoragePolicy(stack, 'Germany', { wabaId: '102290129340398', region: 'DE', pin: pin.stringValue, oneAtATime: true });
+ */
+export class WhatsAppWabaStoragePolicy extends WabaStoragePolicyConstruct<CdktnTypes> {
+  constructor(scope: Construct, id: string, props: WhatsAppWabaStoragePolicyProps) {
+    super(scope, id, props, library);
+  }
+}
+
 /**
  * The `whatsapp` provider, configured for Local Storage. Every setting is optional:
  * the provider falls back to `WHATSAPP_BASE_URL`, `WHATSAPP_ACCESS_TOKEN` and
@@ -100,6 +123,11 @@ export class WhatsAppProvider extends WhatsappProvider {
 /** Problems with `WhatsAppLocalStorage` props that are knowable at synth time (tokens are skipped). */
 export function localStorageProblems(props: WhatsAppLocalStorageProps): string[] {
   return problemsOf(props, library);
+}
+
+/** Problems with `WhatsAppWabaStoragePolicy` props that are knowable at synth time (tokens are skipped). */
+export function wabaPolicyProblems(props: WhatsAppWabaStoragePolicyProps): string[] {
+  return wabaProblemsOf(props, library);
 }
 
 /** Problems with `WhatsAppProvider` props that are knowable at synth time (tokens are skipped). */

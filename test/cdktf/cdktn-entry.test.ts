@@ -5,7 +5,7 @@
  * test/install/cdk-terrain.test.ts runs the packed package with the real cdktn-cli.)
  */
 import { Testing, TerraformStack, TerraformVariable } from 'cdktn';
-import { parseLocalStorageRegion, WhatsAppLocalStorage, WhatsAppLocalStorageGroup, WhatsAppProvider } from '../../src/cdktn';
+import { parseLocalStorageRegion, WhatsAppLocalStorage, WhatsAppLocalStorageGroup, WhatsAppProvider, WhatsAppWabaStoragePolicy } from '../../src/cdktn';
 import { WhatsAppLocalStorage as CdktfWhatsAppLocalStorage } from '../../src/cdktf';
 
 interface Synthesized {
@@ -64,4 +64,16 @@ test('a number declared twice is an error; isWhatsAppLocalStorage recognizes con
     new WhatsAppLocalStorage(stack, 'B', { phoneNumberId: '106540352242922', region: 'IN' });
   })).toMatch(/\[test\/A\] phoneNumberId 106540352242922 is also managed by test\/B/);
   expect(CdktfWhatsAppLocalStorage.isWhatsAppLocalStorage(new WhatsAppLocalStorage(new TerraformStack(Testing.app(), 's'), 'N', { phoneNumberId: '106540352242922', region: 'BR' }))).toBe(true);
+});
+
+test('the WABA policy synthesizes the phone-numbers data source and one for_each resource with cdktn', () => {
+  const out = JSON.parse(Testing.synthScope((scope) => {
+    new WhatsAppProvider(scope as TerraformStack);
+    new WhatsAppWabaStoragePolicy(scope, 'Germany', { wabaId: '102290129340398', region: 'DE', oneAtATime: true });
+  })) as Synthesized & { data?: { whatsapp_phone_numbers?: Record<string, Record<string, unknown>> } };
+  expect(Object.values(out.data?.whatsapp_phone_numbers ?? {})).toEqual([expect.objectContaining({ waba_id: '102290129340398', registered_only: false })]);
+  const [storage] = Object.values(out.resource?.whatsapp_local_storage ?? {});
+  expect(storage).toMatchObject({ data_localization_region: 'DE', one_at_a_time: true, phone_number_id: '${each.value}' });
+  expect(String(storage.for_each)).toMatch(/data\.whatsapp_phone_numbers\..*\.ids/);
+  expect(errorsOf((stack) => new WhatsAppWabaStoragePolicy(stack, 'Bad', { wabaId: 'x', region: 'EU' as never }))).toMatch(/wabaId "x" is not a Graph id[\s\S]*did you mean DE/);
 });

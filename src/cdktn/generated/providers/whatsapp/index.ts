@@ -2,5 +2,6 @@
 export * as localStorage from './local-storage/index';
 export * as dataWhatsappLocalStorageRegions from './data-whatsapp-local-storage-regions/index';
 export * as dataWhatsappPhoneNumber from './data-whatsapp-phone-number/index';
+export * as dataWhatsappPhoneNumbers from './data-whatsapp-phone-numbers/index';
 export * as provider from './provider/index';
 
