@@ -154,17 +154,25 @@ export class GraphApiClient {
   }
 
   /** POST /{id}/settings {storage_configuration} (v21.0+; the number must be deregistered). */
-  setStorageConfiguration(phoneNumberId: string, region: string | null, options: CallOptions = {}): Promise<SuccessResponse> {
+  setStorageConfiguration(phoneNumberId: string, region: string | null | StorageConfigurationWrite, options: CallOptions = {}): Promise<SuccessResponse> {
     const storage_configuration: StorageConfigurationWrite =
-      region === null ? { status: 'IN_COUNTRY_STORAGE_DISABLED' } : { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: region };
+      region === null
+        ? { status: 'IN_COUNTRY_STORAGE_DISABLED' }
+        : typeof region === 'string'
+          ? { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: region }
+          : region;
     return this.postSettings(phoneNumberId, { storage_configuration }, options);
   }
 
   /** POST /{id}/register. The PIN never appears in errors or notices. */
   register(phoneNumberId: string, request: RegisterRequest, options: CallOptions = {}): Promise<SuccessResponse> {
     assertGraphId(phoneNumberId, 'phone_number_id');
-    const data: Record<string, string> = { messaging_product: 'whatsapp', pin: request.pin };
+    if (request.dataLocalizationRegion !== undefined && request.metaStoreRetentionMinutes !== undefined) {
+      throw new InvalidArgumentError('register: data_localization_region and meta_store_retention_minutes cannot be sent together (Meta refuses the combination).', 'data_localization_region');
+    }
+    const data: Record<string, string | number> = { messaging_product: 'whatsapp', pin: request.pin };
     if (request.dataLocalizationRegion !== undefined) data.data_localization_region = request.dataLocalizationRegion;
+    if (request.metaStoreRetentionMinutes !== undefined) data.meta_store_retention_minutes = request.metaStoreRetentionMinutes;
     return this.call<SuccessResponse>({
       name: 'register',
       method: 'POST',

@@ -8,6 +8,7 @@ import { randomInt } from 'node:crypto';
 import { GraphError, invalidParameter, expiredToken, invalidToken, missingToken, objectNotFound } from './graph-errors';
 import type { EmulatorState } from './state';
 import type { EndpointName, PhoneNumberRecord, SeedWaba, StorageConfiguration } from './types';
+import { NO_STORAGE_RETENTION_MINUTES } from '../engine/storage-modes';
 
 export interface ApiVersionInfo {
   raw: string;
@@ -37,6 +38,7 @@ export interface GraphResponse {
 const SUCCESS: GraphResponse = { status: 200, body: { success: true } };
 const ENABLED = 'IN_COUNTRY_STORAGE_ENABLED';
 const DISABLED = 'IN_COUNTRY_STORAGE_DISABLED';
+const NO_STORAGE = 'NO_STORAGE_ENABLED';
 const FIRST_SETTINGS_API_MAJOR = 21;
 
 const NODE_FIELDS = new Set([
@@ -199,6 +201,7 @@ export function storageView(state: EmulatorState, sc: StorageConfiguration): Rec
   const cased = (s: string) => (lower ? s.toLowerCase() : s);
   if (sc.status === DISABLED || sc.status === 'DEFAULT') return { status: cased('DEFAULT') };
   if (sc.status === ENABLED) return { status: cased(ENABLED), data_localization_region: sc.data_localization_region };
+  if (sc.status === NO_STORAGE) return { status: cased(NO_STORAGE), retention_minutes: sc.retention_minutes };
   return { ...sc, status: cased(sc.status) };
 }
 
@@ -294,6 +297,15 @@ function checkRegion(state: EmulatorState, region: unknown, param: string): stri
   return region;
 }
 
+/** No Storage retention: a whole number of minutes Meta accepts (today only 60). */
+function checkRetention(raw: unknown, param: string): number {
+  const minutes = typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : raw;
+  if (typeof minutes !== 'number' || !NO_STORAGE_RETENTION_MINUTES.includes(minutes)) {
+    throw invalidParameter(`Param ${param} must be one of {${NO_STORAGE_RETENTION_MINUTES.join(', ')}} (minutes)`);
+  }
+  return minutes;
+}
+
 function mayEnableLocalStorage(n: PhoneNumberRecord): void {
   if (n.platform_type === 'ON_PREMISE') {
     throw invalidParameter('Local storage is not available for On-Premises API numbers: migrate the number to Cloud API first');
@@ -329,17 +341,28 @@ function writeSettings(state: EmulatorState, n: PhoneNumberRecord, req: GraphReq
     );
   }
   for (const key of Object.keys(value)) {
-    if (key !== 'status' && key !== 'data_localization_region') {
-      throw invalidParameter(`Param storage_configuration[${key}] is not supported: use status and data_localization_region`);
+    if (key !== 'status' && key !== 'data_localization_region' && key !== 'retention_minutes') {
+      throw invalidParameter(`Param storage_configuration[${key}] is not supported: use status, data_localization_region and retention_minutes`);
     }
   }
   const status = value.status;
   if (status === undefined) throw invalidParameter('The parameter storage_configuration[status] is required');
-  if (status !== ENABLED && status !== DISABLED) {
-    throw invalidParameter(`Param storage_configuration[status] must be one of {${ENABLED}, ${DISABLED}}`);
+  if (status !== ENABLED && status !== DISABLED && status !== NO_STORAGE) {
+    throw invalidParameter(`Param storage_configuration[status] must be one of {${ENABLED}, ${DISABLED}, ${NO_STORAGE}}`);
+  }
+  if (status !== NO_STORAGE && value.retention_minutes !== undefined) {
+    throw invalidParameter(`Param storage_configuration[retention_minutes] is only allowed when status is ${NO_STORAGE}`);
   }
   let next: StorageConfiguration;
-  if (status === ENABLED) {
+  if (status === NO_STORAGE) {
+    if (value.data_localization_region !== undefined) {
+      throw invalidParameter(`Param storage_configuration[data_localization_region] is only allowed when status is ${ENABLED}`);
+    }
+    if (value.retention_minutes === undefined) {
+      throw invalidParameter(`The parameter storage_configuration[retention_minutes] is required when status is ${NO_STORAGE}`);
+    }
+    next = { status, retention_minutes: checkRetention(value.retention_minutes, 'storage_configuration[retention_minutes]') };
+  } else if (status === ENABLED) {
     if (value.data_localization_region === undefined) {
       throw invalidParameter(`The parameter storage_configuration[data_localization_region] is required when status is ${ENABLED}`);
     }
@@ -351,7 +374,7 @@ function writeSettings(state: EmulatorState, n: PhoneNumberRecord, req: GraphReq
     next = { status };
   }
   mustBeUnregistered(n);
-  if (status === ENABLED) mayEnableLocalStorage(n);
+  if (status !== DISABLED) mayEnableLocalStorage(n);
   n.storage_configuration = next;
   state.changed();
   return SUCCESS;
@@ -383,13 +406,17 @@ function takeQuota(state: EmulatorState, times: number[], what: string): void {
 
 function register(state: EmulatorState, n: PhoneNumberRecord, req: GraphRequest): GraphResponse {
   const p = req.params;
-  rejectUnknownParams(p, ['messaging_product', 'pin', 'data_localization_region', 'backup']);
+  rejectUnknownParams(p, ['messaging_product', 'pin', 'data_localization_region', 'meta_store_retention_minutes', 'backup']);
   if (p.messaging_product === undefined) throw invalidParameter('The parameter messaging_product is required');
   if (p.messaging_product !== 'whatsapp') throw invalidParameter('Param messaging_product must be "whatsapp"');
   const pin = sixDigits(p, 'pin');
   // v21.0+ configures storage with POST /settings; the register parameter is not honoured there.
   const legacy = isLegacy(req.version);
   const region = legacy && p.data_localization_region !== undefined ? checkRegion(state, p.data_localization_region, 'data_localization_region') : undefined;
+  const retention = legacy && p.meta_store_retention_minutes !== undefined ? checkRetention(p.meta_store_retention_minutes, 'meta_store_retention_minutes') : undefined;
+  if (region !== undefined && retention !== undefined) {
+    throw invalidParameter('Param meta_store_retention_minutes cannot be combined with data_localization_region: No Storage keeps no data at rest in any country');
+  }
 
   const c = state.countersOf(n.id);
   takeQuota(state, c.register, 'register');
@@ -415,11 +442,14 @@ function register(state: EmulatorState, n: PhoneNumberRecord, req: GraphRequest)
   }
   let storage: StorageConfiguration | undefined;
   if (legacy) {
-    storage = region ? { status: ENABLED, data_localization_region: region } : { status: DISABLED };
-    const sameStorage = storageView(state, storage).status === storageView(state, n.storage_configuration).status &&
-      storage.data_localization_region === n.storage_configuration.data_localization_region;
+    storage = region
+      ? { status: ENABLED, data_localization_region: region }
+      : retention !== undefined
+        ? { status: NO_STORAGE, retention_minutes: retention }
+        : { status: DISABLED };
+    const sameStorage = JSON.stringify(storageView(state, storage)) === JSON.stringify(storageView(state, n.storage_configuration));
     if (!sameStorage) mustBeUnregistered(n);
-    if (region) mayEnableLocalStorage(n);
+    if (region || retention !== undefined) mayEnableLocalStorage(n);
   }
   c.pinFailures = 0;
   if (n.pin === null) n.pin = pin; // two-step was off: the register PIN becomes the two-step PIN

@@ -18,12 +18,14 @@
  */
 import type { GraphApiClient } from '../cloud-api/client';
 import { GraphApiError } from '../cloud-api/errors';
+import type { StorageConfigurationWrite } from '../cloud-api/graph-types';
 import { backoffDelay, sleep, type RetryPolicy } from '../cloud-api/retry';
 import { formatWait } from '../cloud-api/client';
 import { planConvergence, stepLabel } from './planner';
 import { REGISTER_BLOCKING_CODES, toEngineError } from './engine-errors';
 import { readNumber } from './observe';
-import { describeRegion, describeStorage, normalizeStatus, sameStorage, storageAsRegion, storageMatches } from './storage-state';
+import { describeRegion, describeStorage, normalizeStatus, sameStorage, storageMatches, targetOfStorage } from './storage-state';
+import { desiredTarget, explainTarget, stepStorage, type StorageTarget } from './storage-modes';
 import type {
   ApiVersion,
   ConvergeOptions,
@@ -35,8 +37,7 @@ import type {
   ObservedState,
   PlanStep,
 } from './types';
-import { validatePhoneNumberId, validatePin, validateRegion, validateVerificationCode } from './validation';
-import type { RegionCode } from './regions';
+import { validatePhoneNumberId, validatePin, validateVerificationCode } from './validation';
 
 export interface ExecutorDeps {
   client: GraphApiClient;
@@ -55,8 +56,8 @@ export async function executeConvergence(
   desired: DesiredState,
   options: ConvergeOptions = {},
 ): Promise<ConvergeResult> {
-  if (!desired || typeof desired !== 'object' || !('region' in desired)) {
-    throw new TypeError('converge(): desired must be { region: <code> | null }');
+  if (!desired || typeof desired !== 'object' || !('region' in desired || 'storage' in desired)) {
+    throw new TypeError('converge(): desired must be { storage: { mode, ... } } or { region: <code> | null }');
   }
   return new ConvergenceRun(deps, phoneNumberId, desired, options).run();
 }
@@ -67,13 +68,16 @@ class ConvergenceRun {
   /** How many steps had completed when `last` was read (later steps are not reflected in it). */
   private lastReadAfter = 0;
   private stepCounter = 0;
+  private readonly target: StorageTarget;
 
   constructor(
     private readonly deps: ExecutorDeps,
     private readonly id: string,
     private readonly desired: DesiredState,
     private readonly options: ConvergeOptions,
-  ) {}
+  ) {
+    this.target = desiredTarget(desired);
+  }
 
   private redact = (text: string): string => this.deps.client.redact(text, this.options.pin, this.options.verificationCode);
 
@@ -158,8 +162,8 @@ class ConvergenceRun {
   }
 
   private preflight(plan: ConvergencePlan): EngineError | undefined {
-    const region = validateRegion(this.desired.region);
-    if (region) return { message: region, attribute: 'data_localization_region', retryable: false };
+    const storage = explainTarget(this.target);
+    if (storage) return { message: storage, attribute: this.target.mode === 'NO_STORAGE' ? 'retention_minutes' : 'data_localization_region', retryable: false };
     if (plan.steps.some((s) => s.kind === 'register')) {
       const pin = validatePin(this.options.pin);
       if (pin) return { message: pin, attribute: 'pin', retryable: false };
@@ -190,12 +194,15 @@ class ConvergenceRun {
       case 'deregister':
         return client.deregister(this.id);
       case 'write_settings':
-        return client.setStorageConfiguration(this.id, step.region ?? null);
-      case 'register':
+        return client.setStorageConfiguration(this.id, settingsWrite(step.storage ?? { mode: 'DEFAULT' }));
+      case 'register': {
+        const storage = apiVersion.legacy ? step.storage : undefined;
         return client.register(this.id, {
           pin: this.options.pin as string,
-          dataLocalizationRegion: apiVersion.legacy && step.region ? step.region : undefined,
+          dataLocalizationRegion: storage?.mode === 'IN_COUNTRY' ? storage.region : undefined,
+          metaStoreRetentionMinutes: storage?.mode === 'NO_STORAGE' ? storage.retentionMinutes : undefined,
         });
+      }
       case 'request_code':
         return client.requestCode(this.id);
       case 'verify_code':
@@ -211,7 +218,7 @@ class ConvergenceRun {
       case 'register':
         return now.registered;
       case 'write_settings':
-        return storageMatches(now.storage, step.region ?? null);
+        return storageMatches(now.storage, step.storage ?? { mode: 'DEFAULT' });
       case 'verify_code':
         return normalizeStatus(now.codeVerificationStatus) === 'VERIFIED';
       case 'request_code':
@@ -334,12 +341,13 @@ class ConvergenceRun {
 
   /** Restores an acceptable storage configuration and registers; returns why not, or undefined when it ran. */
   private async bringBack(initial: ObservedState, now: ObservedState, failed: PlanStep, errorRetryable: boolean): Promise<string | undefined> {
-    const previous = storageAsRegion(initial.storage) as RegionCode | null | undefined;
-    const acceptable = sameStorage(now.storage, initial.storage) || storageMatches(now.storage, this.desired.region);
+    // Only the previous or the declared storage: never a weaker one the engine picked itself.
+    const previous = targetOfStorage(initial.storage);
+    const acceptable = sameStorage(now.storage, initial.storage) || storageMatches(now.storage, this.target);
     if (this.deps.apiVersion.legacy) {
       // Legacy: /register carries the storage, so re-register with the previous configuration.
       if (previous === undefined) return `its previous storage (${describeStorage(initial.storage)}) cannot be restored through /register`;
-      const back = await this.runStep({ kind: 'register', region: previous, reason: `Recovery: re-register with the previous configuration (${describeRegion(previous)}).` });
+      const back = await this.runStep({ kind: 'register', ...stepStorage(previous), reason: `Recovery: re-register with the previous configuration (${describeRegion(previous)}).` });
       return back.ok ? undefined : `re-registering with ${describeRegion(previous)} failed too: ${toEngineError(back.error, this.redact).message}`;
     }
     // v21+: register only into the previous or the declared configuration. If the declared one
@@ -351,7 +359,7 @@ class ConvergenceRun {
       }
       const restored = await this.runStep({
         kind: 'write_settings',
-        region: previous,
+        ...stepStorage(previous),
         reason: `Recovery: restore the previous storage configuration (${describeRegion(previous)}) before re-registering.`,
       });
       if (!restored.ok) {
@@ -371,7 +379,7 @@ class ConvergenceRun {
     notAttempted: string | undefined,
   ): ConvergeResult {
     const observed = final ?? this.expectedState();
-    const want = describeRegion(this.desired.region);
+    const want = describeRegion(this.target);
     if (final && planConvergence(final, this.desired, this.deps.apiVersion).steps.length === 0) {
       // Recovery finished the job (e.g. the last register attempt went through): converged.
       this.emit({ type: 'info', message: `${stepLabel(failed)} failed once more but recovery registered the number with ${want}: converged.` });
@@ -380,7 +388,7 @@ class ConvergenceRun {
     let message: string;
     if (final?.registered) {
       const which = sameStorage(final.storage, initial.storage) ? 'its previous configuration' : 'the declared configuration';
-      message = `${stepLabel(failed)} failed after number ${this.id} was deregistered: ${cause.message} Recovery: the number was re-registered with ${describeStorage(final.storage)} (${which}) and is messaging again${storageMatches(final.storage, this.desired.region) ? '' : `, but it does not have ${want} yet`}. Fix the cause and apply again; the re-run continues from the current state.`;
+      message = `${stepLabel(failed)} failed after number ${this.id} was deregistered: ${cause.message} Recovery: the number was re-registered with ${describeStorage(final.storage)} (${which}) and is messaging again${storageMatches(final.storage, this.target) ? '' : `, but it does not have ${want} yet`}. Fix the cause and apply again; the re-run continues from the current state.`;
     } else {
       message = `NUMBER ${this.id} IS NOT REGISTERED and cannot send or receive messages. ${stepLabel(failed)} failed after the deregister: ${cause.message} It was not re-registered: ${notAttempted ?? 'recovery did not bring it back'}. Current state: not registered, ${final ? describeStorage(final.storage) : 'storage unknown'}. Fix the cause and apply again: the re-run continues from here and registers the number.`;
     }
@@ -448,14 +456,28 @@ function projectWrites(from: ObservedState, steps: PlanStep[]): ObservedState {
       guess.registered = false;
       // Deregistering may reset storage to DEFAULT; which, only a read can tell.
       guess.storage = { status: 'UNKNOWN' };
-    } else if (step.kind === 'write_settings' || (step.kind === 'register' && step.region !== undefined)) {
-      guess.storage = step.region ? { status: 'IN_COUNTRY_STORAGE_ENABLED', region: step.region } : { status: 'DEFAULT' };
+    } else if (step.kind === 'write_settings' || (step.kind === 'register' && step.storage !== undefined)) {
+      guess.storage = storageRead(step.storage ?? { mode: 'DEFAULT' });
       if (step.kind === 'register') guess.registered = true;
     } else if (step.kind === 'register') {
       guess.registered = true;
     }
   }
   return guess;
+}
+
+/** The storage_configuration body that writes `target` on v21+. */
+function settingsWrite(target: StorageTarget): StorageConfigurationWrite {
+  if (target.mode === 'IN_COUNTRY') return { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: target.region };
+  if (target.mode === 'NO_STORAGE') return { status: 'NO_STORAGE_ENABLED', retention_minutes: target.retentionMinutes };
+  return { status: 'IN_COUNTRY_STORAGE_DISABLED' };
+}
+
+/** What a read shows once `target` is written. */
+function storageRead(target: StorageTarget): ObservedState['storage'] {
+  if (target.mode === 'IN_COUNTRY') return { status: 'IN_COUNTRY_STORAGE_ENABLED', region: target.region };
+  if (target.mode === 'NO_STORAGE') return { status: 'NO_STORAGE_ENABLED', retentionMinutes: target.retentionMinutes };
+  return { status: 'DEFAULT' };
 }
 
 function confirmsSuccess(answer: unknown): boolean {

@@ -10,3 +10,7 @@ export type { PhoneNumberInfo, PhoneNumberSummary } from './observe';
 export { validatePhoneNumberId, validateWabaId, validateRegion, validatePin, validateVerificationCode } from './validation';
 export { toEngineError, REGISTER_BLOCKING_CODES } from './engine-errors';
 export { describeStorage, describeRegion, storageMatches, normalizeStatus } from './storage-state';
+export * from './storage-modes';
+export { residencyChange, residencySummary } from './residency';
+export type { ResidencyChange } from './residency';
+export { targetOfStorage, modeOfStorage } from './storage-state';

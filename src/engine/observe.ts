@@ -15,7 +15,7 @@ import { GraphApiError } from '../cloud-api/errors';
 import type { PhoneNumberNode, PhoneNumberSettings } from '../cloud-api/graph-types';
 import { PHONE_NUMBER_FIELDS } from '../cloud-api/graph-types';
 import type { ObservedState } from './types';
-import { normalizeRegion, normalizeStatus } from './storage-state';
+import { modeOfStorage, normalizeRegion, normalizeStatus, retentionOf, STATUS_NO_STORAGE } from './storage-state';
 
 const REGISTERED_STATUSES = new Set(['CONNECTED', 'FLAGGED', 'RESTRICTED', 'RATE_LIMITED']);
 
@@ -30,10 +30,14 @@ export type PhoneNumberInfo = Pick<
   storage_status: string;
   /** Present when local storage is enabled. */
   data_localization_region?: string;
+  /** IN_COUNTRY, DEFAULT or NO_STORAGE; absent for a status this engine does not know. */
+  storage_mode?: string;
+  /** Present for No Storage: minutes message data stays in transit. */
+  retention_minutes?: number;
 };
 
 /** A row of GET /{waba_id}/phone_numbers (no storage: that needs one more call per number). */
-export type PhoneNumberSummary = Omit<PhoneNumberInfo, 'storage_status' | 'data_localization_region'>;
+export type PhoneNumberSummary = Omit<PhoneNumberInfo, 'storage_status' | 'data_localization_region' | 'storage_mode' | 'retention_minutes'>;
 
 export function isRegistered(node: Pick<PhoneNumberNode, 'status' | 'platform_type'>): boolean {
   if (typeof node.status === 'string' && node.status !== '') return REGISTERED_STATUSES.has(node.status.toUpperCase());
@@ -47,6 +51,10 @@ export function toObservedState(phoneNumberId: string, node: PhoneNumberNode, se
   const region = normalizeRegion(data_localization_region);
   if (region !== undefined) storage.region = region;
   if (Object.keys(rest).length > 0) storage.extra = rest;
+  if (storage.status === STATUS_NO_STORAGE) {
+    const retention = retentionOf(storage);
+    if (retention !== undefined) storage.retentionMinutes = retention;
+  }
   const observed: ObservedState = {
     phoneNumberId,
     registered: isRegistered(node),
@@ -117,5 +125,8 @@ function checkShapes(id: string, node: unknown, settings: unknown): void {
 export function toPhoneNumberInfo(node: PhoneNumberNode, observed: ObservedState): PhoneNumberInfo {
   const info: PhoneNumberInfo = { ...toSummary(node), storage_status: String(observed.storage.status) };
   if (observed.storage.region) info.data_localization_region = observed.storage.region;
+  const mode = modeOfStorage(observed.storage);
+  if (mode !== undefined) info.storage_mode = mode;
+  if (observed.storage.retentionMinutes !== undefined) info.retention_minutes = observed.storage.retentionMinutes;
   return info;
 }

@@ -3,9 +3,11 @@
  * depend on these shapes; the planner and executor implement them.
  */
 import type { RegionCode } from './regions';
+import type { ResidencyChange } from './residency';
+import type { StorageTarget } from './storage-modes';
 
 /** Storage status as read from GET /<id>/settings, upper-cased; unknown values kept verbatim. */
-export type StorageStatus = 'IN_COUNTRY_STORAGE_ENABLED' | 'DEFAULT' | (string & {});
+export type StorageStatus = 'IN_COUNTRY_STORAGE_ENABLED' | 'DEFAULT' | 'NO_STORAGE_ENABLED' | (string & {});
 
 export type CodeVerificationStatus = 'VERIFIED' | 'NOT_VERIFIED' | 'EXPIRED' | (string & {});
 
@@ -22,17 +24,20 @@ export interface ObservedState {
     status: StorageStatus;
     /** Present only when status is IN_COUNTRY_STORAGE_ENABLED. */
     region?: string;
-    /** Raw settings payload fields we do not model (e.g. retention_minutes), for diagnostics. */
+    /** Present only when status is NO_STORAGE_ENABLED (minutes message data stays in transit). */
+    retentionMinutes?: number;
+    /** Raw settings payload fields we do not model, for diagnostics. */
     extra?: Record<string, unknown>;
   };
   displayPhoneNumber?: string;
   verifiedName?: string;
 }
 
-/** What the user declared: a region, or null for "local storage disabled". */
-export interface DesiredState {
-  region: RegionCode | null;
-}
+/**
+ * What the user declared: one of the three storage modes (`storage`), or the
+ * older shorthand `{ region }` (a region = in-country, null = Meta's default storage).
+ */
+export type DesiredState = { storage: StorageTarget } | { region: RegionCode | null };
 
 /** Parsed Graph API version, e.g. v21.0 -> { major: 21, minor: 0, legacy: false }. */
 export interface ApiVersion {
@@ -52,7 +57,9 @@ export type StepKind =
 
 export interface PlanStep {
   kind: StepKind;
-  /** For write_settings: target region or null (disable). For register on legacy: region to send, or null. */
+  /** For write_settings and legacy register: the storage written. */
+  storage?: StorageTarget;
+  /** Same as `storage` for in-country (the region) and default (null); absent for No Storage. */
   region?: RegionCode | null;
   /** Human explanation, free of secrets. */
   reason: string;
@@ -68,6 +75,8 @@ export interface ConvergencePlan {
   requirement?: { kind: 'verification_code'; message: string };
   /** Set when the desired state cannot be reached at all (e.g. ON_PREMISE platform); no steps then. */
   impossible?: string;
+  /** Set when the plan weakens or moves the number's data residency (reviewers must see it). */
+  residency?: ResidencyChange;
 }
 
 export type EngineEvent =

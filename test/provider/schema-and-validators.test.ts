@@ -24,11 +24,13 @@ describe('schemas', () => {
 
   it('converts to tfplugin6 with Markdown descriptions, JSON types and flags', () => {
     const converted = toTfpluginSchema(localStorageResourceSchema);
-    expect(converted.version).toBe(1);
+    expect(converted.version).toBe(2);
     const attrs = Object.fromEntries(converted.block!.attributes!.map((a) => [a.name!, a]));
     expect(Object.keys(attrs).sort()).toEqual(
-      ['data_localization_region', 'disable_on_destroy', 'display_phone_number', 'id', 'phone_number_id', 'pin', 'pin_wo', 'pin_wo_version', 'registered', 'storage_status', 'verification_code'].sort(),
+      ['data_localization_region', 'disable_on_destroy', 'display_phone_number', 'id', 'phone_number_id', 'pin', 'pin_wo', 'pin_wo_version', 'registered', 'retention_minutes', 'storage_mode', 'storage_status', 'verification_code'].sort(),
     );
+    expect(attrs.storage_mode).toMatchObject({ optional: true, computed: true });
+    expect(Buffer.from(attrs.retention_minutes.type!).toString()).toBe('"number"');
     expect(Buffer.from(attrs.phone_number_id.type!).toString()).toBe('"string"');
     expect(attrs.phone_number_id).toMatchObject({ required: true, optional: false, computed: false, descriptionKind: 1 });
     expect(attrs.pin).toMatchObject({ optional: true, sensitive: true, writeOnly: false });
@@ -100,6 +102,45 @@ describe('whatsapp_local_storage validation', () => {
     const unknownEverywhere = Object.fromEntries(Object.keys(localStorageResourceSchema.attributes).map((k) => [k, UNKNOWN]));
     expect(validate(unknownEverywhere)).toEqual([]);
     expect(validate({ ...base, pin: UNKNOWN, pin_wo: '123456' })).toEqual([]);
+  });
+
+  it('a configuration that states no storage mode is an error naming the three ways to say it', () => {
+    const diags = validate({ phone_number_id: '106540352242922', pin: '123456' });
+    expect(diags).toHaveLength(1);
+    expect(diags[0]).toMatchObject({ severity: 'error', summary: 'Storage mode not stated', path: ['storage_mode'] });
+    expect(diags[0].detail).toContain('data_localization_region = "<country code>"');
+    expect(diags[0].detail).toContain('storage_mode = "DEFAULT"');
+    expect(diags[0].detail).toContain('storage_mode = "NO_STORAGE" with retention_minutes = 60');
+  });
+
+  it('accepts each of the three modes stated', () => {
+    const id = { phone_number_id: '106540352242922' };
+    expect(validate({ ...id, data_localization_region: 'BR' })).toEqual([]);
+    expect(validate({ ...id, data_localization_region: 'BR', storage_mode: 'IN_COUNTRY' })).toEqual([]);
+    expect(validate({ ...id, storage_mode: 'DEFAULT' })).toEqual([]);
+    expect(validate({ ...id, storage_mode: 'NO_STORAGE', retention_minutes: 60 })).toEqual([]);
+  });
+
+  it.each([
+    [{ storage_mode: 'IN_COUNTRY' }, 'data_localization_region', /set data_localization_region to its code/],
+    [{ storage_mode: 'DEFAULT', data_localization_region: 'BR' }, 'data_localization_region', /declares in-country storage but storage_mode is "DEFAULT"/],
+    [{ storage_mode: 'NO_STORAGE', data_localization_region: 'BR', retention_minutes: 60 }, 'data_localization_region', /declares in-country storage but storage_mode is "NO_STORAGE"/],
+    [{ storage_mode: 'NO_STORAGE' }, 'retention_minutes', /Meta accepts: 60/],
+    [{ data_localization_region: 'BR', retention_minutes: 60 }, 'retention_minutes', /only applies to storage_mode = "NO_STORAGE"/],
+    [{ storage_mode: 'DEFAULT', retention_minutes: 60 }, 'retention_minutes', /only applies/],
+    [{ storage_mode: 'NO_STORAGE', retention_minutes: 1440 }, 'retention_minutes', /retentions Meta accepts for No Storage: 60/],
+    [{ storage_mode: 'no_storage', retention_minutes: 60 }, 'storage_mode', /must be one of "IN_COUNTRY", "DEFAULT", "NO_STORAGE"/],
+  ])('rejects %p at %s', (values, path, detail) => {
+    const diags = validate({ phone_number_id: '106540352242922', ...values });
+    expect(diags).toHaveLength(1);
+    expect(diags[0]).toMatchObject({ severity: 'error', path: [path] });
+    expect(diags[0].detail).toMatch(detail);
+  });
+
+  it('waits for unknown values before judging the storage mode', () => {
+    expect(validate({ phone_number_id: '106540352242922', data_localization_region: UNKNOWN })).toEqual([]);
+    expect(validate({ phone_number_id: '106540352242922', storage_mode: UNKNOWN })).toEqual([]);
+    expect(validate({ phone_number_id: '106540352242922', storage_mode: 'NO_STORAGE', retention_minutes: UNKNOWN })).toEqual([]);
   });
 
   it('rejects a fractional pin_wo_version', () => {

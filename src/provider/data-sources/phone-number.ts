@@ -23,7 +23,7 @@ export const phoneNumberDataSource: DataSource = {
     }
     try {
       const info = await ctx.engineState.engine.phoneNumber(id, ctx.signal);
-      const values: Record<string, string | boolean | null> = {
+      const values: Record<string, string | number | boolean | null> = {
         phone_number_id: id,
         display_phone_number: info.display_phone_number ?? null,
         verified_name: info.verified_name ?? null,
@@ -35,7 +35,9 @@ export const phoneNumberDataSource: DataSource = {
         throughput_level: info.throughput_level ?? null,
         registered: info.registered,
         storage_status: info.storage_status,
+        storage_mode: info.storage_mode ?? null,
         data_localization_region: info.data_localization_region ?? null,
+        retention_minutes: info.retention_minutes ?? null,
       };
       return { state: new ObjectView(type, values), diagnostics: [] };
     } catch (err) {

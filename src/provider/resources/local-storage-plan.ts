@@ -15,7 +15,9 @@ import { localStorageResourceSchema } from '../schema/local-storage-resource';
 import { ObjectView } from '../../plugin/values/object-view';
 import { UNKNOWN, valuesEqual } from '../../plugin/values/value';
 import type { PlanRequest, PlanResponse } from './managed-resource';
-import { desiredFrom, expectedStatus, observedFromState } from './local-storage-state';
+import { declaredTarget, expectedStatus, observedFromState } from './local-storage-state';
+import { residencyChange, residencySummary, type ResidencyChange } from '../../engine/residency';
+import { targetOfStorage } from '../../engine/storage-state';
 
 export async function planLocalStorage({ prior, proposed, config, ctx }: PlanRequest): Promise<PlanResponse> {
   if (proposed.isNullObject) return planDestroy(prior, ctx);
@@ -26,8 +28,12 @@ export async function planLocalStorage({ prior, proposed, config, ctx }: PlanReq
   const diagnostics: Diagnostic[] = [];
 
   const engine = ctx.engineState.kind === 'ready' ? ctx.engineState.engine : undefined;
-  const desired = desiredFrom(planned);
+  // The declared storage comes from configuration: storage_mode is computed, so a planned value may be stale.
+  const target = declaredTarget(config);
+  const desired = target ? { storage: target } : undefined;
   const id = planned.knownString('phone_number_id');
+  if (target) planned = planned.with({ storage_mode: target.mode });
+  else if (config.isNull('storage_mode') && planned.isUnknown('data_localization_region')) planned = planned.with({ storage_mode: UNKNOWN });
 
   // What the number looks like now: prior state on update (just refreshed), a live read on create.
   let observed: ObservedState | undefined;
@@ -48,7 +54,7 @@ export async function planLocalStorage({ prior, proposed, config, ctx }: PlanReq
     // A successful converge always ends registered with exactly the declared storage.
     const statusNow = work === false && observed ? (creating ? String(observed.storage.status) : prior.get('storage_status')) : undefined;
     planned = planned.with({
-      storage_status: statusNow ?? (desired ? expectedStatus(desired.region) : UNKNOWN),
+      storage_status: statusNow ?? (target ? expectedStatus(target) : UNKNOWN),
       registered: work === false && observed ? observed.registered : true,
     });
     if (creating && observed) planned = planned.with({ display_phone_number: observed.displayPhoneNumber ?? null });
@@ -77,6 +83,7 @@ function convergenceDiagnostics(plan: ConvergencePlan, config: ObjectView, id: s
       ),
     );
   }
+  if (plan.residency) out.push(residencyWarning(id, plan.residency));
   const registers = plan.steps.some((s) => s.kind === 'register');
   if (registers && config.isNull('pin') && config.isNull('pin_wo')) {
     out.push(
@@ -93,6 +100,19 @@ function convergenceDiagnostics(plan: ConvergencePlan, config: ObjectView, id: s
   return out;
 }
 
+/** Distinct from the downtime warning: reviewers must see every weakening or move of data residency. */
+function residencyWarning(id: string, change: ResidencyChange): Diagnostic {
+  const why =
+    change.kind === 'weakens'
+      ? 'After this apply the number keeps its message data under weaker residency than it has now.'
+      : 'After this apply the number keeps its message data at rest in another country.';
+  return warningDiag(
+    residencySummary(id, change),
+    `${why} From: ${change.from}. To: ${change.to}. If this is not intended, declare the current storage mode instead (data_localization_region, or storage_mode "NO_STORAGE" with retention_minutes).`,
+    ['storage_mode'],
+  );
+}
+
 function planDestroy(prior: ObjectView, ctx: RequestContext): PlanResponse {
   const id = prior.knownString('phone_number_id') ?? '(unknown)';
   const region = prior.knownString('data_localization_region');
@@ -102,6 +122,8 @@ function planDestroy(prior: ObjectView, ctx: RequestContext): PlanResponse {
     const observed = observedFromState(prior);
     const plan = engine && observed ? planConvergence(observed, { region: null }, engine.apiVersion) : undefined;
     if (plan && plan.steps.length > 0) {
+      const change = observed ? residencyChange(targetOfStorage(observed.storage), { mode: 'DEFAULT' }, String(observed.storage.status)) : undefined;
+      if (change) diagnostics.push(residencyWarning(id, change));
       diagnostics.push(
         warningDiag(
           `Destroy disables Local Storage on phone number ${id}`,

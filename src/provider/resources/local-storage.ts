@@ -16,7 +16,7 @@ import { ObjectView } from '../../plugin/values/object-view';
 import { record } from '../../plugin/values/value';
 import type { ApplyRequest, ManagedResource, StateResponse } from './managed-resource';
 import { planLocalStorage } from './local-storage-plan';
-import { desiredFrom, withObserved } from './local-storage-state';
+import { desiredFrom, withDeclared, withObserved } from './local-storage-state';
 import { upgradeLocalStorageState } from './local-storage-upgrade';
 
 const type = objectTypeOf(localStorageResourceSchema);
@@ -88,6 +88,7 @@ export const localStorageResource: ManagedResource = {
     values.id = id;
     values.phone_number_id = id;
     values.disable_on_destroy = false;
+    values.retention_minutes = null;
     // The engine calls ReadResource next, which fills in the live values.
     return { state: new ObjectView(type, values), diagnostics: [] };
   },
@@ -100,7 +101,7 @@ async function applyConverge({ prior, planned, config, ctx }: ApplyRequest): Pro
   const id = planned.knownString('phone_number_id');
   const desired = desiredFrom(planned);
   if (id === undefined || desired === undefined) {
-    return { state: planned, diagnostics: [errorDiag('Values unknown at apply', 'phone_number_id and data_localization_region must be known when applying.', ['data_localization_region'])] };
+    return { state: planned, diagnostics: [errorDiag('Values unknown at apply', 'phone_number_id and the storage (data_localization_region, storage_mode, retention_minutes) must be known and valid when applying.', ['data_localization_region'])] };
   }
   const fromWriteOnly = config.knownString('pin') === undefined && config.knownString('pin_wo') !== undefined;
   const pin = config.knownString('pin') ?? config.knownString('pin_wo') ?? planned.knownString('pin');
@@ -116,7 +117,7 @@ async function applyConverge({ prior, planned, config, ctx }: ApplyRequest): Pro
   const base = planned.with({ pin_wo: null });
   let state = result.observed ? withObserved(base, result.observed) : base;
   if (result.ok) {
-    return { state: state.with({ data_localization_region: planned.get('data_localization_region') }), diagnostics: [] };
+    return { state: withDeclared(state, planned), diagnostics: [] };
   }
   // Nothing could be read and nothing was written: what we knew before is still the truth. (The engine's
   // placeholder says registered=false, storage UNKNOWN; recording it made a live number look offline.)
@@ -134,7 +135,7 @@ async function applyDestroy({ prior, ctx }: ApplyRequest): Promise<StateResponse
   const engine = requireEngine(ctx, 'disable Local Storage on destroy');
   const id = prior.knownString('phone_number_id')!;
   const pin = prior.knownString('pin');
-  const result = await engine.converge(id, { region: null }, { ...(pin !== undefined ? { pin } : {}), onEvent: eventLogger(ctx.log, id), signal: ctx.signal });
+  const result = await engine.converge(id, { storage: { mode: 'DEFAULT' } }, { ...(pin !== undefined ? { pin } : {}), onEvent: eventLogger(ctx.log, id), signal: ctx.signal });
   if (result.ok) return { state: gone, diagnostics: [] };
   const error = result.error ?? { message: 'The engine reported a failure without details.', retryable: false };
   const diagnostic = engineErrorDiagnostic(`Could not disable Local Storage on phone number ${id}`, error, { attributes: ATTRIBUTES });

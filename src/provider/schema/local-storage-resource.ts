@@ -5,20 +5,27 @@ import { t } from '../../plugin/values/cty-type';
 import { atMostOneOf } from '../../plugin/validators/config-validators';
 import { integerBetween } from '../../plugin/validators/number-validators';
 import { digitsBetween, digitsOfLength } from '../../plugin/validators/string-validators';
-import { graphId, localStorageRegion } from '../validators/whatsapp-validators';
+import { graphId, localStorageRegion, noStorageRetention, storageMode, storageModeStated } from '../validators/whatsapp-validators';
+import { NO_STORAGE_RETENTION_MINUTES } from '../../engine/storage-modes';
 import type { BlockSchema } from '../../plugin/schema/model';
 
 export const LOCAL_STORAGE_TYPE = 'whatsapp_local_storage';
 
-/** Version 1 added pin_wo, pin_wo_version, verification_code and display_phone_number. */
-export const LOCAL_STORAGE_SCHEMA_VERSION = 1;
+/**
+ * Version 1 added pin_wo, pin_wo_version, verification_code and display_phone_number;
+ * version 2 added storage_mode and retention_minutes (No Storage).
+ */
+export const LOCAL_STORAGE_SCHEMA_VERSION = 2;
 
 const regionList = SUPPORTED_REGIONS.map((r) => `\`${r.code}\` (${r.country})`).join(', ');
 
 export const localStorageResourceSchema: BlockSchema = {
   version: LOCAL_STORAGE_SCHEMA_VERSION,
   description:
-    'Keeps a WhatsApp Business phone number\'s message data at rest in one country (**Local Storage**), or turns it off.\n\n' +
+    'Declares where a WhatsApp Business phone number keeps its message data: at rest in one country (**Local Storage**, `data_localization_region`), ' +
+    'in Meta\'s default storage (`storage_mode = "DEFAULT"`), or nowhere at rest (**No Storage**, `storage_mode = "NO_STORAGE"` with `retention_minutes`). ' +
+    'The mode must always be stated: a configuration that says none of the three is an error, never a move to default storage.\n\n' +
+    'A plan that weakens data residency (No Storage to in-country or default, in-country to default) or moves it to another country carries a warning naming the number, from and to.\n\n' +
     'The setting can only change while the number is unregistered, so changing it on a live number deregisters the number, ' +
     'writes the setting and registers it again with the two-step `pin`: messaging stops for the few seconds in between, and the plan warns about it. ' +
     'Destroying the resource leaves the storage setting as it is unless `disable_on_destroy` is `true`.',
@@ -42,7 +49,26 @@ export const localStorageResourceSchema: BlockSchema = {
       validators: [localStorageRegion()],
       description:
         `Country to keep message data in, as an upper-case ISO 3166-1 alpha-2 code: ${regionList}. ` +
-        'Leave it unset (null) to disable Local Storage.',
+        'Setting it alone declares in-country storage (`storage_mode` is then `IN_COUNTRY`). ' +
+        'Leave it unset only together with `storage_mode = "DEFAULT"` or `"NO_STORAGE"`.',
+    },
+    storage_mode: {
+      type: t.string,
+      optional: true,
+      computed: true,
+      validators: [storageMode()],
+      description:
+        'The storage mode: `IN_COUNTRY` (with `data_localization_region`; implied when only the region is set), ' +
+        '`DEFAULT` (Meta\'s default storage, Local Storage off), or `NO_STORAGE` (message data only in transit, with `retention_minutes`). ' +
+        'A mode that contradicts `data_localization_region` is an error.',
+    },
+    retention_minutes: {
+      type: t.number,
+      optional: true,
+      validators: [noStorageRetention()],
+      description:
+        `With \`storage_mode = "NO_STORAGE"\` (and only then, required): how long Meta keeps message data in transit, in minutes. Meta accepts ${NO_STORAGE_RETENTION_MINUTES.map((m) => `\`${m}\``).join(', ')} today. ` +
+        'Webhook and decryption retries are limited to that window.',
     },
     pin: {
       type: t.string,
@@ -88,13 +114,13 @@ export const localStorageResourceSchema: BlockSchema = {
       computed: true,
       default: false,
       description:
-        'When `true`, destroying the resource disables Local Storage on the number (which deregisters and registers it again with `pin`). ' +
+        'When `true`, destroying the resource moves the number to Meta\'s default storage (a residency weakening the destroy plan warns about), disabling Local Storage or No Storage on the number (which deregisters and registers it again with `pin`). ' +
         'Defaults to `false`: destroying only stops managing the setting.',
     },
     storage_status: {
       type: t.string,
       computed: true,
-      description: 'Storage status as the API reports it: `IN_COUNTRY_STORAGE_ENABLED`, `DEFAULT` (disabled), or a newer status verbatim.',
+      description: 'Storage status as the API reports it: `IN_COUNTRY_STORAGE_ENABLED`, `DEFAULT` (disabled), `NO_STORAGE_ENABLED`, or a newer status verbatim.',
     },
     registered: {
       type: t.bool,
@@ -108,5 +134,5 @@ export const localStorageResourceSchema: BlockSchema = {
       description: 'The phone number as WhatsApp displays it, for example `+1 555-010-0000`.',
     },
   },
-  configValidators: [atMostOneOf('pin', 'pin_wo')],
+  configValidators: [atMostOneOf('pin', 'pin_wo'), storageModeStated()],
 };
