@@ -1,15 +1,25 @@
-/** Applying one Local Storage region to many phone numbers at once. */
+/** Applying one storage mode (a Local Storage region, default storage or No Storage) to many phone numbers at once. */
 import type { ITerraformDependable, TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import { WhatsAppLocalStorage } from './local-storage';
 import type { LocalStorageRegion } from './regions';
+import type { StorageMode } from '../engine/storage-modes';
 import { isLiteral } from './validation';
 
 export interface WhatsAppLocalStorageGroupProps {
   /** The phone number ids that share the region (each gets its own resource, with the id as construct id). */
   readonly phoneNumberIds: readonly string[];
-  /** The region for every number; `undefined` turns Local Storage off on all of them. */
-  readonly region: LocalStorageRegion | undefined;
+  /**
+   * The region for every number (in-country storage). State the mode with
+   * `storageMode` instead for default storage or No Storage.
+   *
+   * @default - none: state `storageMode` instead
+   */
+  readonly region?: LocalStorageRegion;
+  /** @default - `'IN_COUNTRY'` when `region` is given; otherwise it must be stated (see `WhatsAppLocalStorageProps.storageMode`) */
+  readonly storageMode?: StorageMode;
+  /** With `storageMode: 'NO_STORAGE'`: minutes in transit (Meta accepts `60`). @default - none */
+  readonly retentionMinutes?: number;
   /**
    * The numbers' two-step PIN (6 digits), from a sensitive `TerraformVariable`.
    * One PIN for the group: use separate groups or constructs for numbers with different PINs.
@@ -60,6 +70,8 @@ export class WhatsAppLocalStorageGroup extends Construct {
       const number = new WhatsAppLocalStorage(this, childId, {
         phoneNumberId,
         region: props.region,
+        storageMode: props.storageMode,
+        retentionMinutes: props.retentionMinutes,
         pin: props.pin,
         disableOnDestroy: props.disableOnDestroy,
         provider: props.provider,

@@ -5,5 +5,6 @@
 export { WhatsAppLocalStorage, localStorageProblems, type WhatsAppLocalStorageProps } from './local-storage';
 export { WhatsAppLocalStorageGroup, type WhatsAppLocalStorageGroupProps } from './group';
 export { WhatsAppProvider, providerPropProblems, type WhatsAppProviderProps } from './provider';
-export { LOCAL_STORAGE_REGIONS, parseLocalStorageRegion, type LocalStorageRegion } from './regions';
+export { LOCAL_STORAGE_REGIONS, parseLocalStorage, parseLocalStorageRegion, type LocalStorageRegion, type ParsedStorage } from './regions';
+export { NO_STORAGE_RETENTION_MINUTES, STORAGE_MODES, type StorageMode } from '../engine/storage-modes';
 export * as bindings from './generated/providers/whatsapp';

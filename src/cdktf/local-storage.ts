@@ -5,11 +5,19 @@
 import { Annotations, TerraformStack, TerraformVariable, type IResolvable, type ITerraformDependable, type TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import { explainUnsupportedRegion } from '../engine/regions';
+import { declaredStorage, type StorageMode, type StorageNames } from '../engine/storage-modes';
 import { LocalStorage } from './generated/providers/whatsapp/local-storage';
 import type { LocalStorageRegion } from './regions';
 import { DIGITS_ID, isLiteral, SIX_DIGITS } from './validation';
 
 const IS_LOCAL_STORAGE = Symbol.for('whatsapp-local-storage.WhatsAppLocalStorage');
+
+const CONSTRUCT_NAMES: StorageNames = {
+  region: 'region',
+  mode: 'storageMode',
+  retentionMinutes: 'retentionMinutes',
+  assign: (name, value) => `${name}: ${typeof value === 'number' ? value : `'${value}'`}`,
+};
 
 export interface WhatsAppLocalStorageProps {
   /**
@@ -18,20 +26,38 @@ export interface WhatsAppLocalStorageProps {
    */
   readonly phoneNumberId: string;
   /**
-   * Country to keep the number's message data in at rest, e.g. `'BR'`, `'IN'`, `'DE'`;
-   * `undefined` turns Local Storage off (Meta's default storage).
+   * Country to keep the number's message data in at rest, e.g. `'BR'`, `'IN'`, `'DE'`
+   * (in-country storage; `storageMode` is then implied).
    *
-   * The key is required on purpose: turning Local Storage off is always written
-   * down (`region: undefined`), never the result of a forgotten prop.
+   * Every number states its storage mode: a `region`, `storageMode: 'DEFAULT'`,
+   * or `storageMode: 'NO_STORAGE'` with `retentionMinutes`. Saying none fails at
+   * synth: leaving the region out never means "move my data to default storage".
    *
-   * Changing the region of a registered number takes it offline for a few
+   * Changing the storage of a registered number takes it offline for a few
    * seconds: the API accepts the setting only while the number is unregistered,
    * so the provider deregisters it, writes the setting and registers it again
    * with `pin`.
    *
    * A token (e.g. a `TerraformVariable`) is accepted and checked at plan time.
+   *
+   * @default - none: state `storageMode` instead
    */
-  readonly region: LocalStorageRegion | undefined;
+  readonly region?: LocalStorageRegion;
+  /**
+   * The storage mode: `'IN_COUNTRY'` (with `region`; implied by it), `'DEFAULT'`
+   * (Meta's default storage, Local Storage off) or `'NO_STORAGE'` (message data only
+   * in transit, never at rest; needs `retentionMinutes`).
+   *
+   * @default - `'IN_COUNTRY'` when `region` is given; otherwise it must be stated
+   */
+  readonly storageMode?: StorageMode;
+  /**
+   * With `storageMode: 'NO_STORAGE'` (and only then, required): how long Meta keeps
+   * message data in transit, in minutes. Meta accepts only `60` today.
+   *
+   * @default - none
+   */
+  readonly retentionMinutes?: number;
   /**
    * The number's two-step verification PIN (6 digits), needed to register the
    * number again after a region change. Pass a sensitive `TerraformVariable`
@@ -84,9 +110,16 @@ export function localStorageProblems(props: WhatsAppLocalStorageProps): string[]
       problems.push(`region must be a region code string or undefined, got ${typeof region}.`);
     } else if (isLiteral(region)) {
       const why = explainUnsupportedRegion(region);
-      if (why) problems.push(`region: ${why} Use undefined to turn Local Storage off.`);
+      if (why) problems.push(`region: ${why} Use storageMode: 'DEFAULT' to turn Local Storage off.`);
     }
   }
+  // The rule for stating a mode is the provider's (engine/storage-modes.ts); tokens are judged at plan time.
+  const stated = (v: unknown) => (v === undefined || v === null ? null : isLiteral(v) ? v : undefined);
+  const { problems: storage } = declaredStorage(
+    { region: stated(props.region), mode: stated(props.storageMode), retentionMinutes: stated(props.retentionMinutes) },
+    CONSTRUCT_NAMES,
+  );
+  for (const p of storage) problems.push(`${p.summary}: ${p.detail}`);
   if (isLiteral(props.pin) && !SIX_DIGITS.test(props.pin)) {
     problems.push('pin must be the 6-digit two-step verification PIN: pass a sensitive TerraformVariable (WhatsAppLocalStorage.pinVariable) holding it.');
   }
@@ -97,8 +130,9 @@ export function localStorageProblems(props: WhatsAppLocalStorageProps): string[]
 }
 
 /**
- * Keeps one WhatsApp Business phone number's message data at rest in one
- * country (Cloud API **Local Storage**), or keeps it off.
+ * Declares where one WhatsApp Business phone number keeps its message data: at
+ * rest in one country (Cloud API **Local Storage**), in Meta's default storage,
+ * or nowhere at rest (**No Storage**, today with a retention of 60 minutes).
  *
  * Synthesizes one `whatsapp_local_storage` resource. Props are checked when the
  * app synthesizes; every problem is reported at once, naming the prop and the fix.
@@ -141,26 +175,31 @@ export class WhatsAppLocalStorage extends Construct {
   readonly resource: LocalStorage;
   /** The phone number id as given. */
   readonly phoneNumberId: string;
-  /** The declared region; `undefined` when Local Storage is declared off. */
+  /** The declared region; `undefined` unless the storage is in-country. */
   readonly region: LocalStorageRegion | undefined;
+  /** The declared storage mode (`'IN_COUNTRY'` when only a region is given). */
+  readonly storageMode: StorageMode | undefined;
 
   constructor(scope: Construct, id: string, props: WhatsAppLocalStorageProps) {
     super(scope, id);
     Object.defineProperty(this, IS_LOCAL_STORAGE, { value: true });
     this.phoneNumberId = props.phoneNumberId;
     this.region = props.region ?? undefined;
+    this.storageMode = props.storageMode ?? (this.region !== undefined ? 'IN_COUNTRY' : undefined);
     this.node.addValidation({ validate: () => [...localStorageProblems(props), ...this.duplicateProblems()] });
 
     if (isLiteral(props.pin) && SIX_DIGITS.test(props.pin)) {
       Annotations.of(this).addWarning('pin is a literal string, so it is written in plain text to cdk.tf.json: pass a sensitive TerraformVariable instead (WhatsAppLocalStorage.pinVariable).');
     }
-    if (props.pin === undefined && this.region !== undefined) {
-      Annotations.of(this).addInfo(`phone number ${props.phoneNumberId}: no pin given; applying a region change to a registered number needs its two-step PIN.`);
+    if (props.pin === undefined && this.storageMode !== undefined && this.storageMode !== 'DEFAULT') {
+      Annotations.of(this).addInfo(`phone number ${props.phoneNumberId}: no pin given; applying a storage change to a registered number needs its two-step PIN.`);
     }
 
     this.resource = new LocalStorage(this, 'Resource', {
       phoneNumberId: props.phoneNumberId,
       dataLocalizationRegion: this.region,
+      storageMode: props.storageMode,
+      retentionMinutes: props.retentionMinutes,
       pin: props.pin,
       disableOnDestroy: props.disableOnDestroy ?? false,
       provider: props.provider,
@@ -168,7 +207,7 @@ export class WhatsAppLocalStorage extends Construct {
     });
   }
 
-  /** `IN_COUNTRY_STORAGE_ENABLED`, `DEFAULT` (off) or a newer status, as the API reports it after apply. */
+  /** `IN_COUNTRY_STORAGE_ENABLED`, `DEFAULT` (off), `NO_STORAGE_ENABLED` or a newer status, as the API reports it after apply. */
   get storageStatus(): string {
     return this.resource.storageStatus;
   }

@@ -114,9 +114,16 @@ export interface StorageNames {
   region: string;
   mode: string;
   retentionMinutes: string;
+  /** `name = "value"` in HCL, `name: 'value'` in TypeScript. */
+  assign: (name: string, value: string | number) => string;
 }
 
-export const HCL_STORAGE_NAMES: StorageNames = { region: 'data_localization_region', mode: 'storage_mode', retentionMinutes: 'retention_minutes' };
+export const HCL_STORAGE_NAMES: StorageNames = {
+  region: 'data_localization_region',
+  mode: 'storage_mode',
+  retentionMinutes: 'retention_minutes',
+  assign: (name, value) => `${name} = ${typeof value === 'number' ? value : `"${value}"`}`,
+};
 
 export interface DeclarationProblem {
   /** Which setting the fix belongs to (a name from StorageNames). */
@@ -133,7 +140,8 @@ export interface DeclarationProblem {
  */
 export function declaredStorage(d: DeclaredStorage, names: StorageNames = HCL_STORAGE_NAMES): { target?: StorageTarget; problems: DeclarationProblem[] } {
   const problems: DeclarationProblem[] = [];
-  const how = `state it with ${names.region} = "<country code>" (in-country storage), ${names.mode} = "DEFAULT" (Meta's default storage), or ${names.mode} = "NO_STORAGE" with ${names.retentionMinutes} = ${NO_STORAGE_RETENTION_MINUTES.join(' or ')} (No Storage: message data only in transit, never at rest)`;
+  const say = names.assign;
+  const how = `state it with ${say(names.region, '<country code>')} (in-country storage), ${say(names.mode, 'DEFAULT')} (Meta's default storage), or ${say(names.mode, 'NO_STORAGE')} with ${say(names.retentionMinutes, NO_STORAGE_RETENTION_MINUTES[0])} (No Storage: message data only in transit, never at rest)`;
   const problem = (attribute: string, summary: string, detail: string) => problems.push({ attribute, summary, detail });
   if (d.mode !== null && d.mode !== undefined && !isStorageMode(d.mode)) {
     problem(names.mode, `Invalid ${names.mode}`, `${names.mode} must be one of ${STORAGE_MODES.map((m) => `"${m}"`).join(', ')} (got ${JSON.stringify(d.mode)}).`);
@@ -148,13 +156,13 @@ export function declaredStorage(d: DeclaredStorage, names: StorageNames = HCL_ST
     );
   }
   if (mode === 'IN_COUNTRY' && d.region === null) {
-    problem(names.region, `${names.mode} IN_COUNTRY needs ${names.region}`, `${names.mode} = "IN_COUNTRY" keeps message data in one country: set ${names.region} to its code (or ${how}).`);
+    problem(names.region, `${names.mode} IN_COUNTRY needs ${names.region}`, `${say(names.mode, 'IN_COUNTRY')} keeps message data in one country: set ${names.region} to its code (or ${how}).`);
   }
   if ((mode === 'DEFAULT' || mode === 'NO_STORAGE') && d.region !== null && d.region !== undefined) {
     problem(
       names.region,
       `${names.mode} ${mode} contradicts ${names.region}`,
-      `${names.region} = ${JSON.stringify(d.region)} declares in-country storage but ${names.mode} is "${mode}": remove ${names.region}, or set ${names.mode} = "IN_COUNTRY" (or leave ${names.mode} out).`,
+      `${say(names.region, String(d.region))} declares in-country storage but ${names.mode} is "${mode}": remove ${names.region}, or set ${say(names.mode, 'IN_COUNTRY')} (or leave ${names.mode} out).`,
     );
   }
   const accepted = NO_STORAGE_RETENTION_MINUTES.join(', ');
@@ -164,7 +172,7 @@ export function declaredStorage(d: DeclaredStorage, names: StorageNames = HCL_ST
   if (d.retentionMinutes !== null && d.retentionMinutes !== undefined) {
     const implied = mode === null ? (d.region === null ? null : 'IN_COUNTRY') : mode;
     if (implied !== undefined && implied !== 'NO_STORAGE') {
-      problem(names.retentionMinutes, `${names.retentionMinutes} without No Storage`, `${names.retentionMinutes} only applies to ${names.mode} = "NO_STORAGE": remove it, or set ${names.mode} = "NO_STORAGE" (without ${names.region}).`);
+      problem(names.retentionMinutes, `${names.retentionMinutes} without No Storage`, `${names.retentionMinutes} only applies to ${say(names.mode, 'NO_STORAGE')}: remove it, or set ${say(names.mode, 'NO_STORAGE')} (without ${names.region}).`);
     } else if (explainRetention(d.retentionMinutes) !== undefined) {
       problem(names.retentionMinutes, `Unsupported ${names.retentionMinutes}`, explainRetention(d.retentionMinutes, names.retentionMinutes)!);
     }

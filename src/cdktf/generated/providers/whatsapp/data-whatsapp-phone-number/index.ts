@@ -119,9 +119,19 @@ export class DataWhatsappPhoneNumber extends cdktf.TerraformDataSource {
     return this.getBooleanAttribute('registered');
   }
 
+  // retention_minutes - computed: true, optional: false, required: false
+  public get retentionMinutes() {
+    return this.getNumberAttribute('retention_minutes');
+  }
+
   // status - computed: true, optional: false, required: false
   public get status() {
     return this.getStringAttribute('status');
+  }
+
+  // storage_mode - computed: true, optional: false, required: false
+  public get storageMode() {
+    return this.getStringAttribute('storage_mode');
   }
 
   // storage_status - computed: true, optional: false, required: false

@@ -8,13 +8,13 @@ import * as cdktf from 'cdktf';
 
 export interface LocalStorageConfig extends cdktf.TerraformMetaArguments {
   /**
-  * Country to keep message data in, as an upper-case ISO 3166-1 alpha-2 code: `AU` (Australia), `IN` (India), `ID` (Indonesia), `JP` (Japan), `SG` (Singapore), `KR` (South Korea), `DE` (Germany), `CH` (Switzerland), `GB` (United Kingdom), `BR` (Brazil), `BH` (Bahrain), `ZA` (South Africa), `AE` (United Arab Emirates), `CA` (Canada). Leave it unset (null) to disable Local Storage.
+  * Country to keep message data in, as an upper-case ISO 3166-1 alpha-2 code: `AU` (Australia), `IN` (India), `ID` (Indonesia), `JP` (Japan), `SG` (Singapore), `KR` (South Korea), `DE` (Germany), `CH` (Switzerland), `GB` (United Kingdom), `BR` (Brazil), `BH` (Bahrain), `ZA` (South Africa), `AE` (United Arab Emirates), `CA` (Canada). Setting it alone declares in-country storage (`storage_mode` is then `IN_COUNTRY`). Leave it unset only together with `storage_mode = "DEFAULT"` or `"NO_STORAGE"`.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/latest/docs/resources/local_storage#data_localization_region LocalStorage#data_localization_region}
   */
   readonly dataLocalizationRegion?: string;
   /**
-  * When `true`, destroying the resource disables Local Storage on the number (which deregisters and registers it again with `pin`). Defaults to `false`: destroying only stops managing the setting.
+  * When `true`, destroying the resource moves the number to Meta's default storage (a residency weakening the destroy plan warns about), disabling Local Storage or No Storage on the number (which deregisters and registers it again with `pin`). Defaults to `false`: destroying only stops managing the setting.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/latest/docs/resources/local_storage#disable_on_destroy LocalStorage#disable_on_destroy}
   */
@@ -43,6 +43,18 @@ export interface LocalStorageConfig extends cdktf.TerraformMetaArguments {
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/latest/docs/resources/local_storage#pin_wo_version LocalStorage#pin_wo_version}
   */
   readonly pinWoVersion?: number;
+  /**
+  * With `storage_mode = "NO_STORAGE"` (and only then, required): how long Meta keeps message data in transit, in minutes. Meta accepts `60` today. Webhook and decryption retries are limited to that window.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/latest/docs/resources/local_storage#retention_minutes LocalStorage#retention_minutes}
+  */
+  readonly retentionMinutes?: number;
+  /**
+  * The storage mode: `IN_COUNTRY` (with `data_localization_region`; implied when only the region is set), `DEFAULT` (Meta's default storage, Local Storage off), or `NO_STORAGE` (message data only in transit, with `retention_minutes`). A mode that contradicts `data_localization_region` is an error.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/latest/docs/resources/local_storage#storage_mode LocalStorage#storage_mode}
+  */
+  readonly storageMode?: string;
   /**
   * One-time verification code for a number that is not verified (`code_verification_status` other than `VERIFIED`), which must be verified before it can register. An apply without it asks Meta to send the code by SMS and stops before changing anything else; set the code received here for the next apply.
   *
@@ -106,6 +118,8 @@ export class LocalStorage extends cdktf.TerraformResource {
     this._pin = config.pin;
     this._pinWo = config.pinWo;
     this._pinWoVersion = config.pinWoVersion;
+    this._retentionMinutes = config.retentionMinutes;
+    this._storageMode = config.storageMode;
     this._verificationCode = config.verificationCode;
   }
 
@@ -221,6 +235,38 @@ export class LocalStorage extends cdktf.TerraformResource {
     return this.getBooleanAttribute('registered');
   }
 
+  // retention_minutes - computed: false, optional: true, required: false
+  private _retentionMinutes?: number; 
+  public get retentionMinutes() {
+    return this.getNumberAttribute('retention_minutes');
+  }
+  public set retentionMinutes(value: number) {
+    this._retentionMinutes = value;
+  }
+  public resetRetentionMinutes() {
+    this._retentionMinutes = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get retentionMinutesInput() {
+    return this._retentionMinutes;
+  }
+
+  // storage_mode - computed: true, optional: true, required: false
+  private _storageMode?: string; 
+  public get storageMode() {
+    return this.getStringAttribute('storage_mode');
+  }
+  public set storageMode(value: string) {
+    this._storageMode = value;
+  }
+  public resetStorageMode() {
+    this._storageMode = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get storageModeInput() {
+    return this._storageMode;
+  }
+
   // storage_status - computed: true, optional: false, required: false
   public get storageStatus() {
     return this.getStringAttribute('storage_status');
@@ -254,6 +300,8 @@ export class LocalStorage extends cdktf.TerraformResource {
       pin: cdktf.stringToTerraform(this._pin),
       pin_wo: cdktf.stringToTerraform(this._pinWo),
       pin_wo_version: cdktf.numberToTerraform(this._pinWoVersion),
+      retention_minutes: cdktf.numberToTerraform(this._retentionMinutes),
+      storage_mode: cdktf.stringToTerraform(this._storageMode),
       verification_code: cdktf.stringToTerraform(this._verificationCode),
     };
   }
@@ -295,6 +343,18 @@ export class LocalStorage extends cdktf.TerraformResource {
         isBlock: false,
         type: "simple",
         storageClassType: "number",
+      },
+      retention_minutes: {
+        value: cdktf.numberToHclTerraform(this._retentionMinutes),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
+      },
+      storage_mode: {
+        value: cdktf.stringToHclTerraform(this._storageMode),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
       },
       verification_code: {
         value: cdktf.stringToHclTerraform(this._verificationCode),
