@@ -29,7 +29,7 @@ export const ENDPOINT_NAMES: readonly EndpointName[] = [
 export interface StorageConfiguration {
   status: string;
   data_localization_region?: string;
-  /** Anything else (e.g. retention_minutes of "No Storage"), returned as is on GET /settings. */
+  /** retention_minutes of No Storage (NO_STORAGE_ENABLED); for unknown statuses anything else, returned as is. */
   [extra: string]: unknown;
 }
 

@@ -19,11 +19,6 @@ export type StorageTarget =
   | { mode: 'DEFAULT' }
   | { mode: 'NO_STORAGE'; retentionMinutes: number };
 
-/** The three ways to state a storage mode in HCL. */
-export const HOW_TO_STATE_MODE =
-  'data_localization_region = "<country code>" (in-country storage), storage_mode = "DEFAULT" (Meta\'s default storage), ' +
-  `or storage_mode = "NO_STORAGE" with retention_minutes = ${NO_STORAGE_RETENTION_MINUTES.join(' or ')} (No Storage: message data only in transit)`;
-
 export function isStorageMode(value: unknown): value is StorageMode {
   return typeof value === 'string' && (STORAGE_MODES as readonly string[]).includes(value);
 }
@@ -40,7 +35,7 @@ export function explainTarget(target: StorageTarget): string | undefined {
   // Library callers may pass anything: never crash on it.
   const raw = target as unknown as Record<string, unknown> | null;
   if (typeof raw !== 'object' || raw === null || !isStorageMode(raw.mode)) {
-    return `storage mode must be one of ${STORAGE_MODES.join(', ')}: state it with ${HOW_TO_STATE_MODE}.`;
+    return `storage mode must be one of ${STORAGE_MODES.join(', ')}: ${howToState(HCL_STORAGE_NAMES)}.`;
   }
   if (target.mode === 'IN_COUNTRY') {
     if (typeof target.region !== 'string') return `data_localization_region must be a region code string (got ${typeof target.region}).`;
@@ -128,8 +123,16 @@ export const HCL_STORAGE_NAMES: StorageNames = {
 export interface DeclarationProblem {
   /** Which setting the fix belongs to (a name from StorageNames). */
   attribute: string;
+  /** `value`: one setting is bad on its own (a layer may already check it per attribute); `combination`: the settings together. */
+  kind: 'value' | 'combination';
   summary: string;
   detail: string;
+}
+
+/** "state it with <the three ways>", in a layer's spelling. */
+export function howToState(names: StorageNames): string {
+  const say = names.assign;
+  return `state it with ${say(names.region, '<country code>')} (in-country storage), ${say(names.mode, 'DEFAULT')} (Meta's default storage), or ${say(names.mode, 'NO_STORAGE')} with ${say(names.retentionMinutes, NO_STORAGE_RETENTION_MINUTES[0])} (No Storage: message data only in transit, never at rest)`;
 }
 
 /**
@@ -141,10 +144,10 @@ export interface DeclarationProblem {
 export function declaredStorage(d: DeclaredStorage, names: StorageNames = HCL_STORAGE_NAMES): { target?: StorageTarget; problems: DeclarationProblem[] } {
   const problems: DeclarationProblem[] = [];
   const say = names.assign;
-  const how = `state it with ${say(names.region, '<country code>')} (in-country storage), ${say(names.mode, 'DEFAULT')} (Meta's default storage), or ${say(names.mode, 'NO_STORAGE')} with ${say(names.retentionMinutes, NO_STORAGE_RETENTION_MINUTES[0])} (No Storage: message data only in transit, never at rest)`;
-  const problem = (attribute: string, summary: string, detail: string) => problems.push({ attribute, summary, detail });
+  const how = howToState(names);
+  const problem = (attribute: string, summary: string, detail: string, kind: DeclarationProblem['kind'] = 'combination') => problems.push({ attribute, summary, detail, kind });
   if (d.mode !== null && d.mode !== undefined && !isStorageMode(d.mode)) {
-    problem(names.mode, `Invalid ${names.mode}`, `${names.mode} must be one of ${STORAGE_MODES.map((m) => `"${m}"`).join(', ')} (got ${JSON.stringify(d.mode)}).`);
+    problem(names.mode, `Invalid ${names.mode}`, `${names.mode} must be one of ${STORAGE_MODES.map((m) => `"${m}"`).join(', ')} (got ${JSON.stringify(d.mode)}).`, 'value');
     return { problems };
   }
   const mode = d.mode as StorageMode | null | undefined;
@@ -174,7 +177,7 @@ export function declaredStorage(d: DeclaredStorage, names: StorageNames = HCL_ST
     if (implied !== undefined && implied !== 'NO_STORAGE') {
       problem(names.retentionMinutes, `${names.retentionMinutes} without No Storage`, `${names.retentionMinutes} only applies to ${say(names.mode, 'NO_STORAGE')}: remove it, or set ${say(names.mode, 'NO_STORAGE')} (without ${names.region}).`);
     } else if (explainRetention(d.retentionMinutes) !== undefined) {
-      problem(names.retentionMinutes, `Unsupported ${names.retentionMinutes}`, explainRetention(d.retentionMinutes, names.retentionMinutes)!);
+      problem(names.retentionMinutes, `Unsupported ${names.retentionMinutes}`, explainRetention(d.retentionMinutes, names.retentionMinutes)!, 'value');
     }
   }
   if (problems.length > 0 || mode === undefined || d.region === undefined) return { problems };

@@ -93,9 +93,7 @@ export function storageModeStated(): ConfigValidator {
         retentionMinutes: declared(config, 'retention_minutes'),
       });
       // Bad single values are reported by the attribute validators.
-      return problems
-        .filter((p) => !p.summary.startsWith('Invalid storage_mode') && !p.summary.startsWith('Unsupported retention_minutes'))
-        .map((p) => errorDiag(p.summary, p.detail, [p.attribute]));
+      return problems.filter((p) => p.kind === 'combination').map((p) => errorDiag(p.summary, p.detail, [p.attribute]));
     },
   };
 }
