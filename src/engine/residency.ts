@@ -11,6 +11,8 @@ export interface ResidencyChange {
   /** Human text of the storage before and after. */
   from: string;
   to: string;
+  /** The storage it leaves, when known (to say how to keep it). */
+  previous?: StorageTarget;
 }
 
 /** Higher keeps less data in fewer places. */
@@ -27,9 +29,9 @@ export function residencyChange(from: StorageTarget | undefined, to: StorageTarg
     return { kind: 'weakens', from: `storage status ${rawStatus ?? 'UNKNOWN'} (not one this engine knows)`, to: describeTarget(to) };
   }
   if (from.mode === 'IN_COUNTRY' && to.mode === 'IN_COUNTRY') {
-    return from.region === to.region ? undefined : { kind: 'moves', from: describeTarget(from), to: describeTarget(to) };
+    return from.region === to.region ? undefined : { kind: 'moves', from: describeTarget(from), to: describeTarget(to), previous: from };
   }
-  if (STRENGTH[to.mode] < STRENGTH[from.mode]) return { kind: 'weakens', from: describeTarget(from), to: describeTarget(to) };
+  if (STRENGTH[to.mode] < STRENGTH[from.mode]) return { kind: 'weakens', from: describeTarget(from), to: describeTarget(to), previous: from };
   return undefined;
 }
 

@@ -129,6 +129,13 @@ export interface DeclarationProblem {
   detail: string;
 }
 
+/** How a configuration declares `target`, in a layer's spelling: `data_localization_region = "BR"`. */
+export function declarationOf(target: StorageTarget, names: StorageNames = HCL_STORAGE_NAMES): string {
+  if (target.mode === 'IN_COUNTRY') return names.assign(names.region, target.region);
+  if (target.mode === 'DEFAULT') return names.assign(names.mode, 'DEFAULT');
+  return `${names.assign(names.mode, 'NO_STORAGE')} with ${names.assign(names.retentionMinutes, target.retentionMinutes)}`;
+}
+
 /** "state it with <the three ways>", in a layer's spelling. */
 export function howToState(names: StorageNames): string {
   const say = names.assign;

@@ -63,7 +63,7 @@ describe('planner: No Storage', () => {
     expect(labels(observed(true, ns), BR)).toEqual(['deregister', 'write_settings(BR)', 'register']);
     expect(labels(observed(true, ns), DEF, v20)).toEqual(['deregister', 'register(no region)']);
     const plan = planConvergence(observed(true, ns), { storage: DEF }, v21);
-    expect(plan.residency).toEqual({ kind: 'weakens', from: 'No Storage (60 minutes in transit)', to: "local storage disabled (Meta's default storage)" });
+    expect(plan.residency).toEqual({ kind: 'weakens', from: 'No Storage (60 minutes in transit)', to: "local storage disabled (Meta's default storage)", previous: NS });
     expect(plan.explanation).toContain("Data residency weakens: from No Storage (60 minutes in transit) to local storage disabled (Meta's default storage).");
   });
 });

@@ -72,6 +72,7 @@ describe('whatsapp_local_storage planning', () => {
     expect(w).toMatchObject({ severity: 2, summary: `Apply takes phone number ${ID} offline` });
     expect(w.detail).toContain('write_settings(disabled)');
     expect(residency).toMatchObject({ severity: 2, summary: `Data residency of phone number ${ID} weakens: local storage in BR -> local storage disabled (Meta's default storage)` });
+    expect(residency.detail).toContain('To keep the current storage instead, declare data_localization_region = "BR".');
   });
 
   it('describes the legacy flow on v20.0', async () => {

@@ -18,6 +18,7 @@ import type { PlanRequest, PlanResponse } from './managed-resource';
 import { declaredTarget, expectedStatus, observedFromState } from './local-storage-state';
 import { residencyChange, residencySummary, type ResidencyChange } from '../../engine/residency';
 import { targetOfStorage } from '../../engine/storage-state';
+import { declarationOf } from '../../engine/storage-modes';
 
 export async function planLocalStorage({ prior, proposed, config, ctx }: PlanRequest): Promise<PlanResponse> {
   if (proposed.isNullObject) return planDestroy(prior, ctx);
@@ -108,7 +109,7 @@ function residencyWarning(id: string, change: ResidencyChange): Diagnostic {
       : 'After this apply the number keeps its message data at rest in another country.';
   return warningDiag(
     residencySummary(id, change),
-    `${why} From: ${change.from}. To: ${change.to}. If this is not intended, declare the current storage mode instead (data_localization_region, or storage_mode "NO_STORAGE" with retention_minutes).`,
+    `${why} From: ${change.from}. To: ${change.to}. ${change.previous ? `To keep the current storage instead, declare ${declarationOf(change.previous)}.` : 'Make sure this is intended before applying.'}`,
     ['storage_mode'],
   );
 }
