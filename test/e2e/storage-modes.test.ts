@@ -129,6 +129,7 @@ describe.each(cases)('$engine.name $engine.version on $apiVersion', ({ engine, a
     const out = plan.stdout + plan.stderr;
     expect(out).toMatch(/Warning: Data residency of phone number 106540352242922 weakens: No Storage \(60 minutes in transit\) -> local storage in BR/);
     expect(out).toMatch(/Warning: Apply takes phone number 106540352242922 offline/);
+    expect(oneLine(out)).toContain('To keep the current storage instead, declare storage_mode = "NO_STORAGE" with retention_minutes = 60.');
     await emulator.admin.clearCalls();
     await ws.expect(['apply', '-auto-approve'], 0, env);
     expect(await writes(LIVE)).toEqual(offlineFlow({ data_localization_region: 'BR' }, { storage_configuration: { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'BR' } }));
