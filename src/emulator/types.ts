@@ -119,7 +119,7 @@ export interface CallLogEntry {
   startedAt: number;
   /** When the answer was written (or the socket reset / the client gave up on a hang). */
   finishedAt: number;
-  /** Query and body parameters, with secrets (pin, access_token, code) shown as "***". */
+  /** Query and body parameters, with secrets (pin, access_token, code) shown as the project's SECRET_MASK ("***"). */
   params: Record<string, unknown>;
   /** Set when a fault was injected: "error", "hang", "reset", "raw" or "random". */
   fault?: string;
@@ -142,6 +142,8 @@ export interface FaultSpec {
   method?: string;
   /** How many matching calls fail (default 1). */
   times?: number;
+  /** How many matching calls pass untouched before the fault fires (default 0), e.g. to fail only the second settings write. */
+  skip?: number;
   mode: 'error' | 'hang' | 'reset' | 'raw' | 'slow';
   /** For mode "slow": how long the server works on the call, holding the number's turn. */
   delayMs?: number;

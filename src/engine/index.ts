@@ -15,3 +15,4 @@ export * from './storage-modes';
 export { residencyChange, residencySummary } from './residency';
 export type { ResidencyChange } from './residency';
 export { targetOfStorage, modeOfStorage } from './storage-state';
+export { REGION_CHANGE_DOWNTIME } from './downtime';

@@ -4,11 +4,11 @@
  * Drift that weakens data residency (or moves it to another country) is
  * flagged on its own, in the same words a plan warns with.
  */
+import { secretAttributeNames } from '../../plugin/schema/model';
+import { LOCAL_STORAGE_TYPE, localStorageResourceSchema } from '../../provider/schema/local-storage-resource';
 import { residencyChange, residencySummary, type ResidencyChange } from '../../engine/residency';
 import { STATUS_DEFAULT, STATUS_ENABLED, targetOfStorage } from '../../engine/storage-state';
 import type { StorageTarget } from '../../engine/storage-modes';
-
-export const RESOURCE_TYPE = 'whatsapp_local_storage';
 
 export interface DriftRow {
   address: string;
@@ -74,8 +74,8 @@ function storageOf(values: Record<string, unknown>): StorageTarget | undefined {
   const retention = num(values.retention_minutes) ?? undefined;
   return targetOfStorage({ status, ...(region ? { region } : {}), ...(retention !== undefined ? { retentionMinutes: retention } : {}) });
 }
-// Secrets are compared by the engine but never named or shown in a report.
-const SECRET = new Set(['pin', 'pin_wo', 'verification_code']);
+// Secrets (the schema's sensitive and write-only attributes) are compared by the engine but never named or shown in a report.
+const SECRET = new Set(secretAttributeNames(localStorageResourceSchema));
 
 function changedAttributes(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
@@ -88,8 +88,8 @@ function changedAttributes(before: Record<string, unknown>, after: Record<string
  * recorded before it (what was declared and applied).
  */
 export function buildDriftReport(plan: PlanJson, meta: { directory: string; engine: string; now: Date }): DriftReport {
-  const drift = new Map((plan.resource_drift ?? []).filter((d) => d.type === RESOURCE_TYPE).map((d) => [d.address, d.change]));
-  const refreshed = flatten(plan.prior_state?.values?.root_module).filter((r) => r.type === RESOURCE_TYPE);
+  const drift = new Map((plan.resource_drift ?? []).filter((d) => d.type === LOCAL_STORAGE_TYPE).map((d) => [d.address, d.change]));
+  const refreshed = flatten(plan.prior_state?.values?.root_module).filter((r) => r.type === LOCAL_STORAGE_TYPE);
   const row = (address: string, declared: Record<string, unknown>, actual: Record<string, unknown> | null): DriftRow => {
     const changed = actual ? changedAttributes(declared, actual) : [];
     const from = storageOf(declared);
@@ -151,7 +151,7 @@ export function renderTable(report: DriftReport): string {
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
   const fmt = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
   const summary = report.rows.length === 0
-    ? 'No whatsapp_local_storage resources in this state.'
+    ? `No ${LOCAL_STORAGE_TYPE} resources in this state.`
     : report.inSync
       ? `All ${report.rows.length} phone numbers are in sync.`
       : `${report.rows.filter((r) => r.state !== 'in_sync').length} of ${report.rows.length} phone numbers drifted.`;
