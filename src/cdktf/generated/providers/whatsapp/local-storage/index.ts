@@ -46,13 +46,13 @@ export interface LocalStorageConfig extends cdktf.TerraformMetaArguments {
   /**
   * With `storage_mode = "NO_STORAGE"` (and only then, required): how long Meta keeps message data in transit, in minutes. Meta accepts `60` today. Webhook and decryption retries are limited to that window.
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/latest/docs/resources/local_storage#retention_minutes LocalStorage#retention_minutes}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs/resources/local_storage#retention_minutes LocalStorage#retention_minutes}
   */
   readonly retentionMinutes?: number;
   /**
   * The storage mode: `IN_COUNTRY` (with `data_localization_region`; implied when only the region is set), `DEFAULT` (Meta's default storage, Local Storage off), or `NO_STORAGE` (message data only in transit, with `retention_minutes`). A mode that contradicts `data_localization_region` is an error.
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/latest/docs/resources/local_storage#storage_mode LocalStorage#storage_mode}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs/resources/local_storage#storage_mode LocalStorage#storage_mode}
   */
   readonly storageMode?: string;
   /**
