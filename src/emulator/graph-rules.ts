@@ -8,7 +8,6 @@ import { randomInt } from 'node:crypto';
 import { GraphError, invalidParameter, expiredToken, invalidToken, missingToken, objectNotFound } from './graph-errors';
 import type { EmulatorState } from './state';
 import type { EndpointName, PhoneNumberRecord, SeedWaba, StorageConfiguration } from './types';
-import { NO_STORAGE_RETENTION_MINUTES } from '../engine/storage-modes';
 
 export interface ApiVersionInfo {
   raw: string;
@@ -39,6 +38,8 @@ const SUCCESS: GraphResponse = { status: 200, body: { success: true } };
 const ENABLED = 'IN_COUNTRY_STORAGE_ENABLED';
 const DISABLED = 'IN_COUNTRY_STORAGE_DISABLED';
 const NO_STORAGE = 'NO_STORAGE_ENABLED';
+/** Meta's No Storage page: the only retention accepted today (the emulator plays Meta, so it keeps its own copy). */
+const NO_STORAGE_RETENTION_MINUTES: readonly number[] = [60];
 const FIRST_SETTINGS_API_MAJOR = 21;
 
 const NODE_FIELDS = new Set([

@@ -1,6 +1,6 @@
 /** What the number should read like after our own completed writes, and whether a read is explained by them. */
 import { describeStorage, sameStorage } from './storage-state';
-import type { StorageTarget } from './storage-modes';
+import { stepTarget, type StorageTarget } from './storage-modes';
 import type { ObservedState, PlanStep } from './types';
 
 /** What a read shows once `target` is written. */
@@ -18,8 +18,9 @@ export function projectWrites(from: ObservedState, steps: PlanStep[]): ObservedS
       guess.registered = false;
       // Deregistering may reset storage to DEFAULT; which, only a read can tell.
       guess.storage = { status: 'UNKNOWN' };
-    } else if (step.kind === 'write_settings' || (step.kind === 'register' && step.storage !== undefined)) {
-      guess.storage = storageRead(step.storage ?? { mode: 'DEFAULT' });
+    } else if (step.kind === 'write_settings' || (step.kind === 'register' && stepTarget(step) !== undefined)) {
+      const target = stepTarget(step);
+      guess.storage = target ? storageRead(target) : { status: 'UNKNOWN' };
       if (step.kind === 'register') guess.registered = true;
     } else if (step.kind === 'register') {
       guess.registered = true;

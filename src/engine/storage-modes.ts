@@ -197,3 +197,9 @@ export function declaredStorage(d: DeclaredStorage, names: StorageNames = HCL_ST
   }
   return { problems };
 }
+
+/** The storage a plan step writes (`storage`, or the older `region` field alone); undefined when it writes none. */
+export function stepTarget(step: { storage?: StorageTarget; region?: RegionCode | null }): StorageTarget | undefined {
+  if (step.storage) return step.storage;
+  return step.region === undefined ? undefined : targetOfRegion(step.region);
+}
