@@ -326,7 +326,8 @@ async function main() {
   }
   const engine = JSON.parse(readFileSync(join(repoRoot, '.tools', 'engines.json'), 'utf8')).tofu.path;
   const cli = join(repoRoot, 'dist', 'bin', 'whatsapp-local-storage.js');
-  const cliConfig = await must(process.execPath, [cli, 'cli-config'], { title: 'whatsapp-local-storage cli-config' });
+  // Its own mirror: the default one under ~/.cache is shared by every checkout on the machine.
+  const cliConfig = await must(process.execPath, [cli, 'cli-config', '--mirror-dir', join(work, 'mirror')], { title: 'whatsapp-local-storage cli-config' });
   writeFileSync(join(work, 'cli.tfrc'), cliConfig.stdout);
 
   stage('Start the Cloud API emulator with the demo seed', 'A local stand-in for graph.facebook.com that enforces the documented rules.');
