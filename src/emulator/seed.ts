@@ -3,6 +3,7 @@
  * and validation with errors that name the field and say how to fix it.
  */
 import { readFileSync } from 'node:fs';
+import { DEFAULT_API_VERSION } from '../cloud-api/api-version';
 import { SUPPORTED_REGIONS } from '../engine/regions';
 import defaultSeedJson from './default-seed.json';
 import type { EmulatorOptions, EmulatorSeed, SeedPhoneNumber, SeedToken, StorageConfiguration } from './types';
@@ -11,7 +12,7 @@ export const DEFAULT_OPTIONS: Readonly<EmulatorOptions> = Object.freeze({
   deregister_clears_storage: true,
   status_case: 'upper',
   min_api_version: 'v17.0',
-  max_api_version: 'v26.0',
+  max_api_version: DEFAULT_API_VERSION,
   pin_lockout_threshold: 5,
   pin_lockout_minutes: 60,
   registration_limit: 10,
@@ -166,6 +167,9 @@ export function validateSeed(raw: unknown, where = 'seed'): EmulatorSeed {
     if (!Array.isArray(seed.wabas) || !seed.wabas.every((w) => isObject(w) && typeof w.id === 'string')) {
       fail('"wabas"', 'must be an array of {"id": "...", "name": "..."}');
     }
+  }
+  if (seed.clock !== undefined && (typeof seed.clock !== 'string' || Number.isNaN(Date.parse(seed.clock)))) {
+    fail('"clock"', 'must be an ISO 8601 date-time string, e.g. "2026-09-01T00:00:00Z"');
   }
   if (seed.options !== undefined) {
     if (!isObject(seed.options)) fail('"options"', 'must be an object');
