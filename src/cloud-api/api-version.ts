@@ -59,7 +59,7 @@ export function parseApiVersion(raw: string): ApiVersion {
   const match = VERSION_PATTERN.exec(trimmed);
   if (!match) {
     throw new ApiVersionError(
-      `api_version "${String(raw)}" is not a Graph API version: write it as "vMAJOR.MINOR", for example "${DEFAULT_API_VERSION}" (the newest; v20.0 and older used the legacy /register flow).`,
+      `api_version "${String(raw)}" is not a Graph API version: write it as "vMAJOR.MINOR", for example "${DEFAULT_API_VERSION}" (the newest; v21.0 and newer use the Settings API flow).`,
     );
   }
   const major = Number(match[1]);
@@ -103,11 +103,10 @@ export function answeringVersion(version: string, now: number): string {
   return (usable ?? GRAPH_VERSIONS[0]).version;
 }
 
-/** The oldest version that is usable at `now` and has no end date within the warning window (what to move to). */
+/** The version to move to: the newest one released by `now` (it has the longest life ahead). */
 export function versionToMoveTo(now: number): string {
-  const horizon = now + VERSION_WARNING_DAYS * DAY_MS;
-  const safe = [...GRAPH_VERSIONS].reverse().find((g) => untilMs(g) > horizon && Date.parse(`${g.introduced}T00:00:00Z`) <= now);
-  return (safe ?? GRAPH_VERSIONS[0]).version;
+  const released = GRAPH_VERSIONS.find((g) => Date.parse(`${g.introduced}T00:00:00Z`) <= now && untilMs(g) > now);
+  return (released ?? GRAPH_VERSIONS[0]).version;
 }
 
 export interface VersionLifecycle {

@@ -17,12 +17,13 @@
  * - A re-run after any failure re-reads and re-plans, so completed work is not repeated.
  */
 import type { GraphApiClient } from '../cloud-api/client';
-import { GraphApiError } from '../cloud-api/errors';
+import { GraphApiError, isDeprecatedForVersion } from '../cloud-api/errors';
 import { backoffDelay, sleep, type RetryPolicy } from '../cloud-api/retry';
 import { formatWait } from '../cloud-api/client';
 import { planConvergence, stepLabel } from './planner';
 import { REGISTER_BLOCKING_CODES, toEngineError } from './engine-errors';
 import { readNumber } from './observe';
+import { flowVersion, settingsFlow } from './version-flow';
 import { describeRegion, describeStorage, normalizeStatus, sameStorage, storageAsRegion, storageMatches } from './storage-state';
 import type {
   ApiVersion,
@@ -67,13 +68,17 @@ class ConvergenceRun {
   /** How many steps had completed when `last` was read (later steps are not reflected in it). */
   private lastReadAfter = 0;
   private stepCounter = 0;
+  /** The flow in use: the configured version as Meta answers it (known after the first read). */
+  private version: ApiVersion;
 
   constructor(
     private readonly deps: ExecutorDeps,
     private readonly id: string,
     private readonly desired: DesiredState,
     private readonly options: ConvergeOptions,
-  ) {}
+  ) {
+    this.version = deps.apiVersion;
+  }
 
   private redact = (text: string): string => this.deps.client.redact(text, this.options.pin, this.options.verificationCode);
 
@@ -101,8 +106,12 @@ class ConvergenceRun {
       return this.failUnread(toEngineError(e, this.redact, `Reading number ${this.id} failed; nothing was changed`));
     }
 
-    // 2. Plan.
-    const plan = planConvergence(initial, this.desired, this.deps.apiVersion);
+    // 2. Plan, in the flow of the version that answered the read.
+    this.version = flowVersion(this.deps.client, this.deps.apiVersion);
+    if (this.version.answeredAs) {
+      this.emit({ type: 'info', message: `Graph API ${this.version.raw} is answered as ${this.version.answeredAs} now (it has stopped): using the ${this.version.legacy ? 'legacy /register' : 'Settings API'} flow.` });
+    }
+    const plan = planConvergence(initial, this.desired, this.version);
     this.emit({ type: 'info', message: plan.explanation });
     if (plan.impossible) return this.fail(initial, plan, { message: plan.impossible, retryable: false });
     if (plan.steps.length === 0) return { ok: true, observed: initial, completed: [], plan };
@@ -124,7 +133,7 @@ class ConvergenceRun {
         return {
           ...this.fail(initial, plan, {
             message: this.redact(
-              `A verification code was sent by SMS${to}. Number ${this.id} has code_verification_status ${String(initial.codeVerificationStatus)} and must be verified before it can register on ${this.deps.apiVersion.raw}. Set verification_code to the code received and apply again; nothing else was changed (the number is ${initial.registered ? 'still registered' : 'not registered'}, ${describeStorage(initial.storage)}).`,
+              `A verification code was sent by SMS${to}. Number ${this.id} has code_verification_status ${String(initial.codeVerificationStatus)} and must be verified before it can register on ${this.version.raw}. Set verification_code to the code received and apply again; nothing else was changed (the number is ${initial.registered ? 'still registered' : 'not registered'}, ${describeStorage(initial.storage)}).`,
             ),
             attribute: 'verification_code',
             retryable: false,
@@ -141,11 +150,28 @@ class ConvergenceRun {
 
     // 5. Writes, back to back.
     let deregistered = false;
-    for (const step of steps) {
+    const queue = [...steps];
+    while (queue.length > 0) {
+      const step = queue.shift()!;
       const outcome = await this.runStep(step, plan.steps.indexOf(step));
       if (outcome.ok) {
         if (step.kind === 'deregister') deregistered = true;
         continue;
+      }
+      // The legacy register was refused as deprecated (the version has stopped and Meta answers it
+      // as v21.0+): finish with the Settings API flow now rather than leave the number offline.
+      if (step.kind === 'register' && this.version.legacy && isDeprecatedForVersion(outcome.error)) {
+        const now = await this.tryObserve();
+        if (now && !now.registered) {
+          this.version = settingsFlow(this.version);
+          const rest = planConvergence(now, this.desired, this.version).steps.filter((s) => s.kind === 'write_settings' || s.kind === 'register');
+          this.emit({
+            type: 'info',
+            message: `Meta refused data_localization_region on /register as deprecated for ${this.version.raw} (it is answered as a newer version now): finishing with the Settings API flow: ${rest.map(stepLabel).join(' -> ')}.`,
+          });
+          queue.unshift(...rest);
+          continue;
+        }
       }
       if (deregistered && initial.registered) return this.recover(initial, plan, step, outcome.error);
       const offline = initial.registered ? 'the number was not taken offline' : 'the number was not registered before either';
@@ -185,8 +211,11 @@ class ConvergenceRun {
   }
 
   private call(step: PlanStep): Promise<unknown> {
-    const { client, apiVersion } = this.deps;
+    const { client } = this.deps;
+    const apiVersion = this.version;
     switch (step.kind) {
+      case 'set_pin':
+        return client.setTwoStepPin(this.id, this.options.pin as string);
       case 'deregister':
         return client.deregister(this.id);
       case 'write_settings':
@@ -215,6 +244,7 @@ class ConvergenceRun {
       case 'verify_code':
         return normalizeStatus(now.codeVerificationStatus) === 'VERIFIED';
       case 'request_code':
+      case 'set_pin':
         return false; // not observable
     }
   }
@@ -295,7 +325,7 @@ class ConvergenceRun {
         plan,
       };
     }
-    const rest = planConvergence(final, this.desired, this.deps.apiVersion);
+    const rest = planConvergence(final, this.desired, this.version);
     if (rest.steps.length > 0) {
       return this.fail(final, plan, {
         message: this.redact(`Every step succeeded but the read-back shows the number is not converged: ${rest.explanation}`),
@@ -336,7 +366,7 @@ class ConvergenceRun {
   private async bringBack(initial: ObservedState, now: ObservedState, failed: PlanStep, errorRetryable: boolean): Promise<string | undefined> {
     const previous = storageAsRegion(initial.storage) as RegionCode | null | undefined;
     const acceptable = sameStorage(now.storage, initial.storage) || storageMatches(now.storage, this.desired.region);
-    if (this.deps.apiVersion.legacy) {
+    if (this.version.legacy) {
       // Legacy: /register carries the storage, so re-register with the previous configuration.
       if (previous === undefined) return `its previous storage (${describeStorage(initial.storage)}) cannot be restored through /register`;
       const back = await this.runStep({ kind: 'register', region: previous, reason: `Recovery: re-register with the previous configuration (${describeRegion(previous)}).` });
@@ -372,7 +402,7 @@ class ConvergenceRun {
   ): ConvergeResult {
     const observed = final ?? this.expectedState();
     const want = describeRegion(this.desired.region);
-    if (final && planConvergence(final, this.desired, this.deps.apiVersion).steps.length === 0) {
+    if (final && planConvergence(final, this.desired, this.version).steps.length === 0) {
       // Recovery finished the job (e.g. the last register attempt went through): converged.
       this.emit({ type: 'info', message: `${stepLabel(failed)} failed once more but recovery registered the number with ${want}: converged.` });
       return { ok: true, observed: final, completed: [...this.completed], recovered: true, plan };

@@ -27,12 +27,23 @@ import { describeRegion, describeStorage, normalizeStatus, storageMatches } from
 
 const VERIFIED = 'VERIFIED';
 
+/** What a wrong PIN costs without the opt-in; said in every plan that takes a number offline. */
+export const WRONG_PIN_RISK =
+  'Meta has no way to check a PIN without registering: if pin is not the number\'s current two-step PIN, the register after the deregister fails ' +
+  '(133005 "Two step verification PIN Mismatch") and the number stays offline until the right PIN is applied (or the PIN is reset in WhatsApp Manager). ' +
+  'Set set_pin_before_deregister = true to set the two-step PIN to the configured one before the deregister (this changes the number\'s PIN).';
+
 export function planConvergence(observed: ObservedState, desired: DesiredState, apiVersion: ApiVersion): ConvergencePlan {
   const id = observed.phoneNumberId;
   const target = desired.region;
   const want = describeRegion(target);
   const has = describeStorage(observed.storage);
   const storageOk = storageMatches(observed.storage, target);
+
+  if (observed.unknownStatus !== undefined) {
+    const impossible = `Number ${id} reports status "${observed.unknownStatus}", which does not say whether it is registered with Cloud API, so no change is planned for it (deregistering or registering it on a guess could take it offline or spend Meta's register quota). Check the number in WhatsApp Manager; plan again once its status reads CONNECTED or DISCONNECTED.`;
+    return { steps: [], takesNumberOffline: false, explanation: impossible, impossible };
+  }
 
   if (observed.registered && storageOk) {
     return { steps: [], takesNumberOffline: false, explanation: `Number ${id} is registered with ${has}, as declared: nothing to do.` };
@@ -61,6 +72,12 @@ export function planConvergence(observed: ObservedState, desired: DesiredState, 
     steps.push({ kind: 'verify_code', reason: 'Verify the one-time code while the number is still as it was, so a wrong code changes nothing.' });
   }
 
+  if (observed.registered && desired.setPinBeforeDeregister === true) {
+    steps.push({
+      kind: 'set_pin',
+      reason: 'set_pin_before_deregister is on: set the two-step PIN to the configured one while the number is still registered, so the register after the deregister cannot fail on a wrong PIN.',
+    });
+  }
   if (observed.registered) {
     steps.push({
       kind: 'deregister',
@@ -99,6 +116,7 @@ export function planConvergence(observed: ObservedState, desired: DesiredState, 
     notes.push(
       'The number stops messaging between deregister and register (typically under five minutes); each uses one of the 10 register and 10 deregister calls Meta allows per number in 72 hours.',
     );
+    if (desired.setPinBeforeDeregister !== true) notes.push(WRONG_PIN_RISK);
   } else if (storageOk) {
     notes.push('Storage already matches; the number only needs registering.');
   }

@@ -27,11 +27,19 @@ export interface ObservedState {
   };
   displayPhoneNumber?: string;
   verifiedName?: string;
+  /** The phone number `status` as read when it does not tell registration (e.g. LINKED): `registered` is then a guess the engine never acts on. */
+  unknownStatus?: string;
 }
 
 /** What the user declared: a region, or null for "local storage disabled". */
 export interface DesiredState {
   region: RegionCode | null;
+  /**
+   * Opt-in: before deregistering a live number, set its two-step PIN to the configured one
+   * (POST /<id> {"pin"}), so the register after the deregister cannot fail on a wrong PIN.
+   * It changes the number's PIN.
+   */
+  setPinBeforeDeregister?: boolean;
 }
 
 /** Parsed Graph API version, e.g. v21.0 -> { major: 21, minor: 0, legacy: false }. */
@@ -39,11 +47,15 @@ export interface ApiVersion {
   raw: string;
   major: number;
   minor: number;
-  /** v20.0 and older: the region travels on /register, not /settings. */
+  /** The flow to use: v20.0 and older send the region on /register, not /settings. Once Meta answers
+   *  a stopped version as a newer one (answeredAs), this is the newer version's flow. */
   legacy: boolean;
+  /** Set when Meta answers this version as another one (it has stopped), e.g. "v21.0" for v20.0. */
+  answeredAs?: string;
 }
 
 export type StepKind =
+  | 'set_pin'
   | 'deregister'
   | 'write_settings'
   | 'register'
