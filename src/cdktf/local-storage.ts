@@ -7,7 +7,7 @@ import { Construct } from 'constructs';
 import { explainUnsupportedRegion } from '../engine/regions';
 import { LocalStorage } from './generated/providers/whatsapp/local-storage';
 import type { LocalStorageRegion } from './regions';
-import { DIGITS_ID, isLiteral, SIX_DIGITS } from './validation';
+import { DIGITS_ID, isLiteral, isPin, isVerificationCode } from './validation';
 
 const IS_LOCAL_STORAGE = Symbol.for('whatsapp-local-storage.WhatsAppLocalStorage');
 
@@ -41,6 +41,22 @@ export interface WhatsAppLocalStorageProps {
    * @default - none: a plan that has to register the number fails at apply until a PIN is given
    */
   readonly pin?: string;
+  /**
+   * When `true`, an apply that takes the number offline first changes the number's
+   * two-step PIN to `pin` (while it is still registered), so the register after the
+   * deregister cannot fail on a wrong PIN. It changes the number's PIN. Without it, a
+   * wrong `pin` leaves the number offline (error 133005) until the right PIN is applied.
+   *
+   * @default false
+   */
+  readonly setPinBeforeDeregister?: boolean;
+  /**
+   * One-time verification code (6 digits) Meta sent by SMS or voice, for a number
+   * that must be verified before it can register. Pass a sensitive `TerraformVariable`.
+   *
+   * @default - none: an apply that needs one asks Meta to send it and stops
+   */
+  readonly verificationCode?: string;
   /**
    * Whether destroying the resource turns Local Storage off on the number (which
    * deregisters and registers it again with `pin`). When `false`, destroying
@@ -87,8 +103,11 @@ export function localStorageProblems(props: WhatsAppLocalStorageProps): string[]
       if (why) problems.push(`region: ${why} Use undefined to turn Local Storage off.`);
     }
   }
-  if (isLiteral(props.pin) && !SIX_DIGITS.test(props.pin)) {
+  if (isLiteral(props.pin) && !isPin(props.pin)) {
     problems.push('pin must be the 6-digit two-step verification PIN: pass a sensitive TerraformVariable (WhatsAppLocalStorage.pinVariable) holding it.');
+  }
+  if (isLiteral(props.verificationCode) && !isVerificationCode(props.verificationCode)) {
+    problems.push('verificationCode must be the 6-digit code Meta sent by SMS or voice.');
   }
   if (props.disableOnDestroy !== undefined && typeof props.disableOnDestroy !== 'boolean' && isLiteral(props.disableOnDestroy)) {
     problems.push(`disableOnDestroy must be true or false, got ${typeof props.disableOnDestroy}.`);
@@ -151,7 +170,7 @@ export class WhatsAppLocalStorage extends Construct {
     this.region = props.region ?? undefined;
     this.node.addValidation({ validate: () => [...localStorageProblems(props), ...this.duplicateProblems()] });
 
-    if (isLiteral(props.pin) && SIX_DIGITS.test(props.pin)) {
+    if (isLiteral(props.pin) && isPin(props.pin)) {
       Annotations.of(this).addWarning('pin is a literal string, so it is written in plain text to cdk.tf.json: pass a sensitive TerraformVariable instead (WhatsAppLocalStorage.pinVariable).');
     }
     if (props.pin === undefined && this.region !== undefined) {
@@ -163,6 +182,8 @@ export class WhatsAppLocalStorage extends Construct {
       dataLocalizationRegion: this.region,
       pin: props.pin,
       disableOnDestroy: props.disableOnDestroy ?? false,
+      setPinBeforeDeregister: props.setPinBeforeDeregister ?? false,
+      ...(props.verificationCode !== undefined ? { verificationCode: props.verificationCode } : {}),
       provider: props.provider,
       dependsOn: props.dependsOn,
     });

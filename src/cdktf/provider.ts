@@ -5,7 +5,8 @@
 import { Annotations } from 'cdktf';
 import type { Construct } from 'constructs';
 import { WhatsappProvider } from './generated/providers/whatsapp/provider';
-import { API_VERSION, isHttpUrl, isLiteral } from './validation';
+import { DEFAULT_API_VERSION } from '../cloud-api/api-version';
+import { isHttpUrl, isLiteral, looksLikeApiVersion } from './validation';
 
 export interface WhatsAppProviderProps {
   /**
@@ -23,10 +24,11 @@ export interface WhatsAppProviderProps {
    */
   readonly accessToken?: string;
   /**
-   * Graph API version such as `v21.0`. `v21.0` and newer change the region with the
-   * Settings API; `v20.0` and older use the legacy register flow.
+   * Graph API version such as `v26.0`. `v21.0` and newer change the region with the
+   * Settings API; `v20.0` and older used the legacy register flow, which Meta no longer
+   * serves (since 2026-09-24 it answers v20.0 as v21.0, and the provider follows).
    *
-   * @default - the provider reads `WHATSAPP_API_VERSION`, else uses `v21.0`
+   * @default - the provider reads `WHATSAPP_API_VERSION`, else uses the newest version it knows (`v26.0`)
    */
   readonly apiVersion?: string;
   /**
@@ -58,8 +60,8 @@ export function providerPropProblems(props: WhatsAppProviderProps): string[] {
   } else if (isLiteral(props.baseUrl) && /\/v[0-9]+\.[0-9]+\/?$/.test(props.baseUrl)) {
     problems.push(`baseUrl "${props.baseUrl}" ends with an API version: drop the version from baseUrl and set apiVersion instead.`);
   }
-  if (isLiteral(props.apiVersion) && !API_VERSION.test(props.apiVersion)) {
-    problems.push(`apiVersion "${props.apiVersion}" is not a Graph API version: write it like v21.0.`);
+  if (isLiteral(props.apiVersion) && !looksLikeApiVersion(props.apiVersion)) {
+    problems.push(`apiVersion "${props.apiVersion}" is not a Graph API version: write it like ${DEFAULT_API_VERSION}.`);
   }
   if (isLiteral(props.requestTimeoutSeconds) && !(props.requestTimeoutSeconds > 0 && props.requestTimeoutSeconds <= 600)) {
     problems.push(`requestTimeoutSeconds ${props.requestTimeoutSeconds} is out of range: use a number of seconds above 0 and at most 600.`);

@@ -7,8 +7,8 @@ export function isLiteral<T>(value: T | undefined): value is T {
 }
 
 export const DIGITS_ID = /^[0-9]{5,32}$/;
-export const SIX_DIGITS = /^[0-9]{6}$/;
-export const API_VERSION = /^v[0-9]+\.[0-9]+$/;
+export { isPin, isVerificationCode } from '../cloud-api/secret-formats';
+export { looksLikeApiVersion } from '../cloud-api/api-version';
 
 /** `http://` or `https://` URL with a host (the emulator speaks plain http on 127.0.0.1). */
 export function isHttpUrl(value: string): boolean {
