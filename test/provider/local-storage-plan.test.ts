@@ -79,7 +79,7 @@ describe('whatsapp_local_storage planning', () => {
     const { res } = await plan(service, stateBR, cfg, proposedOf(stateBR, cfg));
     expect(res.diagnostics![0].detail).toContain('deregister -> write_settings(IN) -> register');
     expect(res.diagnostics![0].detail).not.toContain('legacy');
-    const version = res.diagnostics!.find((d) => /Graph API v20\.0 has stopped/.test(d.summary));
+    const version = res.diagnostics!.find((d) => /Graph API v20\.0 has stopped/.test(d.summary ?? ''));
     expect(version?.detail).toMatch(/stopped on 2026-09-24: Meta answers calls to it as v21\.0 does, so this plan uses the Settings API flow of v21\.0/);
   });
 
