@@ -7,6 +7,7 @@ import { Construct } from 'constructs';
 import { explainUnsupportedRegion } from '../engine/regions';
 import { LocalStorage } from './generated/providers/whatsapp/local-storage';
 import type { LocalStorageRegion } from './regions';
+import { PIN_LENGTH, PIN_PATTERN } from '../cloud-api/secret-formats';
 import { DIGITS_ID, isLiteral, isPin, isVerificationCode } from './validation';
 
 const IS_LOCAL_STORAGE = Symbol.for('whatsapp-local-storage.WhatsAppLocalStorage');
@@ -147,7 +148,7 @@ export class WhatsAppLocalStorage extends Construct {
       type: 'string',
       sensitive: true,
       description: 'Two-step verification PIN (6 digits) of the WhatsApp numbers, used to register a number again after its storage region changes.',
-      validation: [{ condition: `\${can(regex("^[0-9]{6}$", var.${id}))}`, errorMessage: 'The PIN must be exactly 6 digits.' }],
+      validation: [{ condition: `\${can(regex("${PIN_PATTERN.source}", var.${id}))}`, errorMessage: `The PIN must be exactly ${PIN_LENGTH} digits.` }],
     });
   }
 

@@ -57,7 +57,7 @@ export function providerPropProblems(props: WhatsAppProviderProps): string[] {
   const problems: string[] = [];
   if (isLiteral(props.baseUrl) && !isHttpUrl(props.baseUrl)) {
     problems.push(`baseUrl "${props.baseUrl}" is not an http(s) URL: write it like https://graph.facebook.com or http://127.0.0.1:8787 (no version path).`);
-  } else if (isLiteral(props.baseUrl) && /\/v[0-9]+\.[0-9]+\/?$/.test(props.baseUrl)) {
+  } else if (isLiteral(props.baseUrl) && looksLikeApiVersion(props.baseUrl.replace(/\/+$/, '').split('/').pop())) {
     problems.push(`baseUrl "${props.baseUrl}" ends with an API version: drop the version from baseUrl and set apiVersion instead.`);
   }
   if (isLiteral(props.apiVersion) && !looksLikeApiVersion(props.apiVersion)) {
