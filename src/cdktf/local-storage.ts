@@ -46,7 +46,7 @@ export interface WhatsAppLocalStorageProps {
    * When `true`, an apply that takes the number offline first changes the number's
    * two-step PIN to `pin` (while it is still registered), so the register after the
    * deregister cannot fail on a wrong PIN. It changes the number's PIN. Without it, a
-   * wrong `pin` leaves the number offline (error 133005) until the right PIN is applied.
+   * wrong `pin` leaves the number offline (PIN mismatch at the register) until the right PIN is applied.
    *
    * @default false
    */

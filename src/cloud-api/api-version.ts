@@ -10,7 +10,18 @@
  *  - v21.0 and newer write the region with POST /settings; v20.0 and older passed
  *    it to POST /register (the "legacy" flow), which v21+ refuses as deprecated.
  */
-import type { ApiVersion } from '../engine/types';
+
+/** Parsed Graph API version, e.g. v21.0 -> { major: 21, minor: 0, legacy: false }. */
+export interface ApiVersion {
+  raw: string;
+  major: number;
+  minor: number;
+  /** The flow to use: v20.0 and older send the region on /register, not /settings. Once Meta answers
+   *  a stopped version as a newer one (answeredAs), this is the newer version's flow. */
+  legacy: boolean;
+  /** Set when Meta answers this version as another one (it has stopped), e.g. "v21.0" for v20.0. */
+  answeredAs?: string;
+}
 
 /** First version with the Settings API storage_configuration flow. */
 export const FIRST_SETTINGS_API_MAJOR = 21;

@@ -17,21 +17,17 @@
  *  - Verification (request_code + verify_code) whenever the plan registers and
  *    code_verification_status is not VERIFIED. Meta's legacy flow says so; on
  *    v21+ the register reference makes a verified number a prerequisite too
- *    (VERIFIED lapses after 14 days) and the emulator answers 133006 otherwise, so
+ *    (VERIFIED lapses after 14 days) and a register without it is refused, so
  *    skipping it would take a live number offline for a register that must fail.
  *    It is planned BEFORE the deregister: a wrong or missing code is then caught
  *    while the number is still online.
  */
 import type { ApiVersion, ConvergencePlan, DesiredState, ObservedState, PlanStep } from './types';
+import { WRONG_PIN_RISK } from './engine-errors';
 import { describeRegion, describeStorage, normalizeStatus, storageMatches } from './storage-state';
 
 const VERIFIED = 'VERIFIED';
 
-/** What a wrong PIN costs without the opt-in; said in every plan that takes a number offline. */
-export const WRONG_PIN_RISK =
-  'Meta has no way to check a PIN without registering: if pin is not the number\'s current two-step PIN, the register after the deregister fails ' +
-  '(133005 "Two step verification PIN Mismatch") and the number stays offline until the right PIN is applied (or the PIN is reset in WhatsApp Manager). ' +
-  'Set set_pin_before_deregister = true to set the two-step PIN to the configured one before the deregister (this changes the number\'s PIN).';
 
 export function planConvergence(observed: ObservedState, desired: DesiredState, apiVersion: ApiVersion): ConvergencePlan {
   const id = observed.phoneNumberId;

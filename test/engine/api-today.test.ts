@@ -160,7 +160,8 @@ describe('a wrong two-step PIN', () => {
     expect(plan.explanation).toMatch(/set_pin_before_deregister = true/);
     const result = await e.converge(NUM_BR, { region: 'IN' }, { pin: '111111' });
     expect(result.ok).toBe(false);
-    expect(result.error).toMatchObject({ attribute: 'pin', graphCode: 133005 });
+    expect(result.error).toMatchObject({ attribute: 'pin', kind: 'pin' });
+    expect(result.error!.message).toMatch(/133005/);
     expect(result.error!.message).toMatch(/NUMBER 179776755229976 IS NOT REGISTERED/);
     expect((await truth(emu, NUM_BR)).registered).toBe(false);
   });

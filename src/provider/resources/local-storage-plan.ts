@@ -1,10 +1,9 @@
 /**
  * PlanResourceChange for whatsapp_local_storage: the schema-driven plan, then
- * what this resource can predict. The pure engine planner decides whether the
+ * what this resource can predict. The engine's pure planner decides whether the
  * apply deregisters a live number (a warning with its explanation) or needs a
  * PIN or verification code (caught here, before anything goes offline).
  */
-import { planConvergence } from '../../engine/planner';
 import type { ConvergencePlan, ObservedState } from '../../engine/types';
 import type { VersionLifecycle } from '../../cloud-api/api-version';
 import type { Diagnostic } from '../../plugin/diagnostics';
@@ -42,8 +41,8 @@ export async function planLocalStorage({ prior, proposed, config, ctx }: PlanReq
     }
   }
 
-  // The flow of the version Meta answers with (a stopped version is answered as a newer one).
-  const convergence = engine && desired && observed ? planConvergence(observed, desired, engine.flowApiVersion()) : undefined;
+  // engine.plan uses the flow of the version Meta answers with (a stopped version is answered as a newer one).
+  const convergence = engine && desired && observed ? engine.plan(observed, desired) : undefined;
   const work = convergence ? convergence.steps.length > 0 : undefined;
 
   if (creating || attrs.changed || work) {
@@ -62,7 +61,9 @@ export async function planLocalStorage({ prior, proposed, config, ctx }: PlanReq
   if (pinWoVersionChanged && config.isNull('pin_wo') && planned.get('pin_wo_version') !== null) {
     diagnostics.push(errorDiag('pin_wo_version changed without pin_wo', 'pin_wo_version changed, which asks the next apply to register with the write-only PIN, but pin_wo is not set: set pin_wo (from a sensitive source) in the same change.', ['pin_wo']));
   }
-  return { planned, requiresReplace: attrs.requiresReplace, diagnostics };
+  // Provider arguments unknown until apply: the engine may hold this change back instead of planning it blind.
+  const deferred = ctx.deferralAllowed && ctx.engineState.kind === 'unknown_config' ? { deferred: 'provider_config_unknown' as const } : {};
+  return { planned, requiresReplace: attrs.requiresReplace, diagnostics, ...deferred };
 }
 
 /** The configured Graph version stops within 90 days, or has stopped (and the plan uses the flow Meta answers with). */
@@ -114,7 +115,7 @@ function planDestroy(prior: ObjectView, ctx: RequestContext): PlanResponse {
   if (prior.knownBool('disable_on_destroy') === true) {
     const observed = observedFromState(prior);
     const setPin = prior.knownBool('set_pin_before_deregister') === true ? { setPinBeforeDeregister: true } : {};
-    const plan = engine && observed ? planConvergence(observed, { region: null, ...setPin }, engine.flowApiVersion()) : undefined;
+    const plan = engine && observed ? engine.plan(observed, { region: null, ...setPin }) : undefined;
     if (plan && plan.steps.length > 0) {
       diagnostics.push(
         warningDiag(

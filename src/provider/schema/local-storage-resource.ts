@@ -1,4 +1,5 @@
 /** `resource "whatsapp_local_storage"`: one phone number's Local Storage setting. */
+import { PIN_MISMATCH } from '../../engine/engine-errors';
 import { SUPPORTED_REGIONS } from '../../engine/regions';
 import { requiresReplace, useStateForUnknown } from '../../plugin/plan-modifiers/common';
 import { t } from '../../plugin/values/cty-type';
@@ -92,7 +93,7 @@ export const localStorageResourceSchema: BlockSchema = {
         'When `true`, an apply that takes the number offline first **changes the number\'s two-step verification PIN to the configured `pin`** ' +
         '(`POST /<PHONE_NUMBER_ID>` with the PIN, while the number is still registered) before the deregister, so the register afterwards cannot fail on a wrong PIN. ' +
         'Defaults to `false`. Meta has no way to check a PIN without registering: with `false`, a `pin` that is not the number\'s current PIN is only discovered by the register ' +
-        'after the deregister, which fails with error 133005 (Two step verification PIN Mismatch), and **the number stays offline until the right PIN is applied** ' +
+        `after the deregister, which fails with error ${PIN_MISMATCH} (Two step verification PIN Mismatch), and **the number stays offline until the right PIN is applied** ` +
         '(set the correct `pin` and apply again, or reset the PIN in WhatsApp Manager). Turn it on only if the configured PIN may become the number\'s PIN.',
     },
     disable_on_destroy: {
