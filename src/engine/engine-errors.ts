@@ -119,7 +119,7 @@ const GRAPH_CODES: ReadonlyMap<number, GraphCodeRule> = new Map([
   // The business account is locked.
   [131031, { kind: 'rejected', blocksRegister: true }],
   [PIN_MISMATCH, { kind: 'pin', blocksRegister: true, fix: 'The two-step verification PIN is wrong: set pin to the number\'s current two-step PIN (it can be reset in WhatsApp Manager), then apply again.' }],
-  [133006, { kind: 'verification', blocksRegister: true, fix: 'Meta requires the number to be verified again: request a code (an apply on api_version v20.0 does it) and pass it as verification_code.' }],
+  [133006, { kind: 'verification', blocksRegister: true, fix: 'Meta requires the number to be verified again: an apply without verification_code asks Meta to send a code by SMS; pass the code received as verification_code.' }],
   [133008, { kind: 'pin', blocksRegister: true, fix: 'Too many wrong PINs: Meta locked PIN checks for this number for a while; wait (see the details) and apply again with the correct pin.' }],
   [133009, { kind: 'pin', blocksRegister: true, fix: 'PINs were tried too fast: wait a few minutes before applying again.' }],
   [133010, { kind: 'rejected', fix: 'The number is not registered with Cloud API.' }],
