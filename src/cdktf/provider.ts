@@ -6,7 +6,8 @@ import { Annotations } from 'cdktf';
 import type { Construct } from 'constructs';
 import { WhatsappProvider } from './generated/providers/whatsapp/provider';
 import { DEFAULT_API_VERSION } from '../cloud-api/api-version';
-import { isHttpUrl, isLiteral, looksLikeApiVersion } from './validation';
+import { explainInvalidBaseUrl } from '../cloud-api/base-url';
+import { isLiteral, looksLikeApiVersion } from './validation';
 
 export interface WhatsAppProviderProps {
   /**
@@ -55,10 +56,9 @@ export interface WhatsAppProviderProps {
 /** Problems with the provider props that are knowable at synth time. */
 export function providerPropProblems(props: WhatsAppProviderProps): string[] {
   const problems: string[] = [];
-  if (isLiteral(props.baseUrl) && !isHttpUrl(props.baseUrl)) {
-    problems.push(`baseUrl "${props.baseUrl}" is not an http(s) URL: write it like https://graph.facebook.com or http://127.0.0.1:8787 (no version path).`);
-  } else if (isLiteral(props.baseUrl) && looksLikeApiVersion(props.baseUrl.replace(/\/+$/, '').split('/').pop())) {
-    problems.push(`baseUrl "${props.baseUrl}" ends with an API version: drop the version from baseUrl and set apiVersion instead.`);
+  if (isLiteral(props.baseUrl)) {
+    const problem = explainInvalidBaseUrl(props.baseUrl, { baseUrl: 'baseUrl', apiVersion: 'apiVersion', accessToken: 'accessToken' });
+    if (problem) problems.push(problem);
   }
   if (isLiteral(props.apiVersion) && !looksLikeApiVersion(props.apiVersion)) {
     problems.push(`apiVersion "${props.apiVersion}" is not a Graph API version: write it like ${DEFAULT_API_VERSION}.`);
