@@ -46,7 +46,7 @@ export interface LocalStorageConfig extends cdktf.TerraformMetaArguments {
   /**
   * When `true`, an apply that takes the number offline first **changes the number's two-step verification PIN to the configured `pin`** (`POST /<PHONE_NUMBER_ID>` with the PIN, while the number is still registered) before the deregister, so the register afterwards cannot fail on a wrong PIN. Defaults to `false`. Meta has no way to check a PIN without registering: with `false`, a `pin` that is not the number's current PIN is only discovered by the register after the deregister, which fails with error 133005 (Two step verification PIN Mismatch), and **the number stays offline until the right PIN is applied** (set the correct `pin` and apply again, or reset the PIN in WhatsApp Manager). Turn it on only if the configured PIN may become the number's PIN.
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/latest/docs/resources/local_storage#set_pin_before_deregister LocalStorage#set_pin_before_deregister}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs/resources/local_storage#set_pin_before_deregister LocalStorage#set_pin_before_deregister}
   */
   readonly setPinBeforeDeregister?: boolean | cdktf.IResolvable;
   /**
