@@ -146,6 +146,8 @@ export interface FaultSpec {
   method?: string;
   /** How many matching calls fail (default 1). */
   times?: number;
+  /** How many matching calls pass untouched before the fault fires (default 0), e.g. to fail only the second settings write. */
+  skip?: number;
   /** "rate_limited" is shorthand for Meta's rate-limit answer (code 4, subcode 2446079, HTTP 429); it is stored as mode "error". */
   mode: 'error' | 'hang' | 'reset' | 'raw' | 'slow' | 'rate_limited';
   /** For mode "slow": how long the server works on the call, holding the number's turn. */
