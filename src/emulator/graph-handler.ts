@@ -7,7 +7,7 @@ import { answeringVersion } from '../cloud-api/api-version';
 import { CallLog, preciseNow } from './call-log';
 import type { FaultBook, FaultHit } from './faults';
 import { GraphError, graphErrorFromSpec, newFbtraceId } from './graph-errors';
-import { endpointOf, handleGraph, type GraphResponse } from './graph-rules';
+import { endpointOf, handleGraph, INCOMPLETE_DEREGISTRATION, type GraphResponse } from './graph-rules';
 import { sendJson, sendRaw } from './http-util';
 import type { KeyedQueue } from './keyed-queue';
 import { compareVersions, extractToken, parseParams, parseVersion, readBody, redactParams, splitPath, unknownPathError } from './request-parsing';
@@ -150,6 +150,10 @@ function deliverFault(ctx: GraphContext, res: ServerResponse, entry: Omit<CallLo
   switch (spec.mode) {
     case 'error': {
       const e = graphErrorFromSpec({ ...(spec.error ?? { code: 2 }), http_status: spec.error?.http_status ?? spec.httpStatus });
+      // "Incomplete deregistration" leaves the number half-deregistered: Meta's fix, deregistering again, is accepted.
+      if (e.code === INCOMPLETE_DEREGISTRATION && entry.phoneNumberId && ctx.state.numbers.has(entry.phoneNumberId)) {
+        ctx.state.countersOf(entry.phoneNumberId).incompleteDeregistration = true;
+      }
       finish(ctx, res, entry, errorAnswer(e), entry.answeredVersion ?? entry.apiVersion, spec.headers);
       return;
     }

@@ -39,6 +39,8 @@ export interface GraphResponse {
 const SUCCESS: GraphResponse = { status: 200, body: { success: true } };
 const ENABLED = 'IN_COUNTRY_STORAGE_ENABLED';
 const DISABLED = 'IN_COUNTRY_STORAGE_DISABLED';
+/** Graph's "Incomplete deregistration": deregister again before registering. */
+export const INCOMPLETE_DEREGISTRATION = 133000;
 /** Subcode Meta's OpenAPI description gives for deregistering a number that is not registered. */
 export const NOT_REGISTERED_SUBCODE = 2207051;
 /** Register parameters that v21.0+ refuses as deprecated (code 12). */
@@ -458,7 +460,8 @@ function deregister(state: EmulatorState, n: PhoneNumberRecord): GraphResponse {
   if (n.is_on_biz_app) {
     throw invalidParameter('This phone number is used with both Cloud API and the WhatsApp Business app (coexistence) and cannot be deregistered');
   }
-  if (!n.registered) {
+  const counters = state.countersOf(n.id);
+  if (!n.registered && !counters.incompleteDeregistration) {
     // Meta's OpenAPI description: not a no-op. Checked before the quota, so it costs none.
     throw new GraphError(100, 'The phone number is not registered, so it cannot be deregistered.', {
       subcode: NOT_REGISTERED_SUBCODE,
@@ -466,7 +469,8 @@ function deregister(state: EmulatorState, n: PhoneNumberRecord): GraphResponse {
       httpStatus: 400,
     });
   }
-  takeQuota(state, state.countersOf(n.id).deregister, 'deregister');
+  takeQuota(state, counters.deregister, 'deregister');
+  counters.incompleteDeregistration = undefined;
   n.registered = false;
   n.status = 'DISCONNECTED';
   if (n.platform_type === 'CLOUD_API') n.platform_type = 'NOT_APPLICABLE';

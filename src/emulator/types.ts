@@ -215,6 +215,8 @@ export interface NumberCounters {
   deregister: number[];
   pinFailures: number;
   lockedUntil?: number;
+  /** Set by a 133000 answer: the number is half-deregistered and deregister is accepted although it reads unregistered. */
+  incompleteDeregistration?: boolean;
   verification?: VerificationCodeInfo;
 }
 
