@@ -8,3 +8,4 @@ export { WhatsAppProvider, providerPropProblems, type WhatsAppProviderProps } fr
 export { LOCAL_STORAGE_REGIONS, parseLocalStorage, parseLocalStorageRegion, type LocalStorageRegion, type ParsedStorage } from './regions';
 export { NO_STORAGE_RETENTION_MINUTES, STORAGE_MODES, type StorageMode } from '../engine/storage-modes';
 export * as bindings from './generated/providers/whatsapp';
+export { WhatsAppWabaStoragePolicy, wabaPolicyProblems, type WhatsAppWabaStoragePolicyProps } from './waba-policy';

@@ -3,9 +3,10 @@
  * One axios instance per configuration (base URL + version, Bearer token,
  * keep-alive agents, timeout). Every failure becomes a GraphApiError with the
  * secrets scrubbed. GETs are retried on transient failures; POSTs are resent
- * only when the request provably did nothing (throttled, never connected):
- * a POST whose outcome is unknown surfaces as `outcomeUnknown` so the caller
- * can read the state first (register/deregister count toward a 10-per-72h limit).
+ * only when the request provably never left (connection refused, DNS). A POST
+ * whose outcome is unknown, a rate-limited one included (Meta does not say a
+ * throttled write did nothing), surfaces as `outcomeUnknown` so the caller can
+ * read the state first (register/deregister count toward a 10-per-72h limit).
  */
 import http from 'node:http';
 import https from 'node:https';
@@ -61,6 +62,14 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
+/** What the last Graph answer said about the server: the version that answered and its clock. */
+export interface ServerView {
+  /** The facebook-api-version header: the version that answered (a newer one once the configured version has stopped). */
+  answeredVersion?: string;
+  /** The server's clock minus ours, from the Date header (whole seconds). */
+  clockOffsetMs?: number;
+}
+
 interface Operation {
   name: string;
   method: 'GET' | 'POST';
@@ -76,6 +85,9 @@ interface Operation {
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT']);
 
+/** Sockets per client (and so the most requests in flight at once). */
+export const CONNECTION_POOL_SIZE = 16;
+
 export class GraphApiClient {
   readonly apiVersion: ApiVersion;
   readonly baseUrl: string;
@@ -85,6 +97,7 @@ export class GraphApiClient {
   private readonly redactor: SecretMask;
   private readonly policy: RetryPolicy;
   private readonly onRetry?: (notice: RetryNotice) => void;
+  private server: ServerView = {};
 
   constructor(config: GraphClientConfig) {
     if (!config || typeof config.accessToken !== 'string' || config.accessToken.trim() === '') {
@@ -103,10 +116,10 @@ export class GraphApiClient {
       random: config.random,
     };
     this.onRetry = config.onRetry;
-    this.httpAgent = new http.Agent({ keepAlive: true, maxSockets: 16 });
+    this.httpAgent = new http.Agent({ keepAlive: true, maxSockets: CONNECTION_POOL_SIZE });
     // Certificates are always verified: explicit, so NODE_TLS_REJECT_UNAUTHORIZED=0 in a pipeline's
     // environment cannot silently send the token to an unverified server. There is no insecure option.
-    this.httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 16, rejectUnauthorized: true });
+    this.httpsAgent = new https.Agent({ keepAlive: true, maxSockets: CONNECTION_POOL_SIZE, rejectUnauthorized: true });
     this.http = axios.create({
       baseURL: `${this.baseUrl}/${this.apiVersion.raw}`,
       timeout: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
@@ -122,6 +135,16 @@ export class GraphApiClient {
       transitional: { clarifyTimeoutError: true, silentJSONParsing: true, forcedJSONParsing: true },
       maxRedirects: 0,
     });
+  }
+
+  /** The version and clock of the last Graph answer (empty before the first one). */
+  serverView(): ServerView {
+    return { ...this.server };
+  }
+
+  /** The server's "now" as its last answer told it (our clock before any answer). */
+  serverNow(): number {
+    return Date.now() + (this.server.clockOffsetMs ?? 0);
   }
 
   /** Scrubs the token (and any extra secrets) from text produced outside the client. */
@@ -190,6 +213,15 @@ export class GraphApiClient {
     });
   }
 
+  /**
+   * POST /{id} {"pin": "..."}: sets the number's two-step verification PIN, or changes
+   * the one it has (Meta's Two-Step Verification page). The PIN never appears in errors.
+   */
+  setTwoStepPin(phoneNumberId: string, pin: string, options: CallOptions = {}): Promise<SuccessResponse> {
+    assertGraphId(phoneNumberId, 'phone_number_id');
+    return this.call<SuccessResponse>({ name: 'set_pin', method: 'POST', path: `/${phoneNumberId}`, data: { pin }, secrets: [pin], signal: options.signal });
+  }
+
   /** POST /{id}/deregister */
   deregister(phoneNumberId: string, options: CallOptions = {}): Promise<SuccessResponse> {
     assertGraphId(phoneNumberId, 'phone_number_id');
@@ -234,21 +266,34 @@ export class GraphApiClient {
     return this.call<PhoneNumberPage>({ name: 'list_phone_numbers', method: 'GET', path: `/${wabaId}/phone_numbers`, params, signal: options.signal });
   }
 
-  /** Every phone number of a WABA, following the `after` cursor (bounded, so a looping cursor cannot spin forever). */
-  async listPhoneNumbers(wabaId: string, opts: { fields?: readonly string[]; pageSize?: number; maxPages?: number } = {}, options: CallOptions = {}): Promise<PhoneNumberNode[]> {
-    const all: PhoneNumberNode[] = [];
+  /**
+   * The pages of GET /{waba_id}/phone_numbers, following the `after` cursor while Graph gives a `next`
+   * link. A cursor that repeats or a listing longer than `maxPages` fails loudly: a partial list must
+   * never pass for the whole WABA.
+   */
+  async *phoneNumberPages(wabaId: string, opts: { fields?: readonly string[]; pageSize?: number; maxPages?: number } = {}, options: CallOptions = {}): AsyncGenerator<PhoneNumberNode[]> {
     let after: string | undefined;
-    const maxPages = opts.maxPages ?? 100;
+    const seen = new Set<string>();
+    const maxPages = opts.maxPages ?? 10_000;
     for (let i = 0; i < maxPages; i++) {
       const page = await this.listPhoneNumbersPage(wabaId, { after, limit: opts.pageSize, fields: opts.fields }, options);
       if (!Array.isArray(page?.data)) {
         throw this.invalidResponse('GET', `/${wabaId}/phone_numbers`, 'the response has no "data" list');
       }
-      all.push(...page.data);
+      yield page.data;
       const next = page.paging?.cursors?.after;
-      if (!page.paging?.next || !next || next === after) return all;
+      if (!page.paging?.next || !next) return;
+      if (seen.has(next)) throw this.invalidResponse('GET', `/${wabaId}/phone_numbers`, `paging returned the cursor "${next}" twice, so the listing would never end`);
+      seen.add(next);
       after = next;
     }
+    throw this.invalidResponse('GET', `/${wabaId}/phone_numbers`, `the listing has more than ${maxPages} pages; it was stopped rather than returned incomplete`);
+  }
+
+  /** Every phone number of a WABA (all pages; see phoneNumberPages). */
+  async listPhoneNumbers(wabaId: string, opts: { fields?: readonly string[]; pageSize?: number; maxPages?: number } = {}, options: CallOptions = {}): Promise<PhoneNumberNode[]> {
+    const all: PhoneNumberNode[] = [];
+    for await (const page of this.phoneNumberPages(wabaId, opts, options)) all.push(...page);
     return all;
   }
 
@@ -327,7 +372,7 @@ export class GraphApiClient {
       } catch (e) {
         error = this.transportError(op, e, redactor, attempt + 1);
       }
-      const resendable = op.method === 'GET' || error.kind === 'unreachable' || (error.kind === 'api' && isThrottle(error.httpStatus, error.code));
+      const resendable = op.method === 'GET' || error.kind === 'unreachable';
       if (!error.retryable || !resendable || attempt >= this.policy.maxRetries || op.signal?.aborted) throw error;
       const refused = this.refuseLongWait(error);
       if (refused) throw refused;
@@ -346,6 +391,7 @@ export class GraphApiClient {
     const body = response.data as unknown;
     const envelope = body && typeof body === 'object' ? (body as Record<string, unknown>).error : undefined;
     const status = response.status;
+    this.noteServer(response.headers as Record<string, unknown> | undefined);
     if (status >= 200 && status < 300 && envelope === undefined) {
       if (body && typeof body === 'object') return body as T;
       // A 2xx without JSON: for a POST we cannot tell whether it took effect.
@@ -379,6 +425,8 @@ export class GraphApiClient {
       if (userTitle || userMessage) parts.push(`Meta says: ${[userTitle, userMessage].filter(Boolean).join(' - ')}`);
       const fbtraceId = str(e.fbtrace_id);
       if (fbtraceId) parts.push(`(fbtrace_id ${fbtraceId})`);
+      // A throttled write: Meta does not promise it did nothing, so the caller reads before sending it again.
+      const throttledWrite = op.method === 'POST' && isThrottle(status, code);
       return new GraphApiError({
         kind: 'api',
         method: op.method,
@@ -386,6 +434,7 @@ export class GraphApiClient {
         httpStatus: status,
         code,
         subcode,
+        outcomeUnknown: throttledWrite,
         type: redactor.redactOptional(str(e.type)),
         fbtraceId,
         userTitle: redactor.redactOptional(userTitle),
@@ -410,6 +459,14 @@ export class GraphApiClient {
       attempts,
       message: redactor.redact(`${op.method} ${op.path} failed: HTTP ${status} without a Graph error body${snippet ? `: ${snippet}` : ''}.`),
     });
+  }
+
+  private noteServer(headers: Record<string, unknown> | undefined): void {
+    const version = headers?.['facebook-api-version'];
+    const date = typeof headers?.date === 'string' ? Date.parse(headers.date) : Number.NaN;
+    if (typeof version === 'string' && version !== '') this.server.answeredVersion = version;
+    // Date has whole seconds: an offset under that is our own clock.
+    if (Number.isFinite(date)) this.server.clockOffsetMs = Math.abs(date - Date.now()) < 2000 ? 0 : date - Date.now();
   }
 
   private transportError(op: Operation, e: unknown, redactor: SecretMask, attempts: number): GraphApiError {

@@ -39,7 +39,7 @@ async function bringBack(run: RunState, initial: ObservedState, now: ObservedSta
   // Only the previous or the declared storage: never a weaker one the engine picked itself.
   const previous = targetOfStorage(initial.storage);
   const acceptable = sameStorage(now.storage, initial.storage) || storageMatches(now.storage, run.target);
-  if (run.deps.apiVersion.legacy) {
+  if (run.version.legacy) {
     // Legacy: /register carries the storage, so re-register with the previous configuration.
     if (previous === undefined) return `its previous storage (${describeStorage(initial.storage)}) cannot be restored through /register`;
     const back = await runWriteStep(run, { kind: 'register', ...stepStorage(previous), reason: `Recovery: re-register with the previous configuration (${describeRegion(previous)}).` });
@@ -76,7 +76,7 @@ function recoveryResult(
 ): ConvergeResult {
   const observed = final ?? run.expectedState();
   const want = describeRegion(run.target);
-  if (final && planConvergence(final, run.desired, run.deps.apiVersion).steps.length === 0) {
+  if (final && planConvergence(final, run.desired, run.version).steps.length === 0) {
     // Recovery finished the job (e.g. the last register attempt went through): converged.
     run.emit({ type: 'info', message: `${stepLabel(failed)} failed once more but recovery registered the number with ${want}: converged.` });
     return { ok: true, observed: final, completed: [...run.completed], recovered: true, plan };

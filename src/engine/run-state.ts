@@ -26,6 +26,8 @@ export class RunState {
   private lastReadAfter = 0;
   /** Steps started so far, plan and recovery steps alike. */
   stepsStarted = 0;
+  /** The flow in use: the configured version as Meta answers it (settled after the first read; see version-flow.ts). */
+  version: ApiVersion;
 
   constructor(
     readonly deps: ExecutorDeps,
@@ -34,6 +36,7 @@ export class RunState {
     readonly options: ConvergeOptions,
   ) {
     this.target = desiredTarget(desired);
+    this.version = deps.apiVersion;
   }
 
   /** The declared storage, whichever form `desired` took. */

@@ -1,18 +1,18 @@
 /**
- * The three storage modes a number can be declared in, and the one list of
- * No Storage retentions Meta accepts (shared/docs/cloud-api.md, "No Storage").
+ * The three storage modes a number can be declared in (shared/docs/cloud-api.md,
+ * "No Storage"); the retentions Meta accepts live in cloud-api/no-storage.ts.
  *
  * - IN_COUNTRY: message data at rest in one country (`data_localization_region`).
  * - DEFAULT: Meta's default storage.
  * - NO_STORAGE: message data only in transit, kept at most `retentionMinutes`.
  */
+import { NO_STORAGE_RETENTION_MINUTES } from '../cloud-api/no-storage';
 import { explainUnsupportedRegion, type RegionCode } from './regions';
+
+export { NO_STORAGE_RETENTION_MINUTES };
 
 export const STORAGE_MODES = ['IN_COUNTRY', 'DEFAULT', 'NO_STORAGE'] as const;
 export type StorageMode = (typeof STORAGE_MODES)[number];
-
-/** Retentions Meta accepts for No Storage today; when Meta adds one, this is the one edit. */
-export const NO_STORAGE_RETENTION_MINUTES: readonly number[] = [60];
 
 export type StorageTarget =
   | { mode: 'IN_COUNTRY'; region: RegionCode }

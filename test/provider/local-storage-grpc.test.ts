@@ -11,7 +11,7 @@ const PIN = '123456';
 const TYPE = 'whatsapp_local_storage';
 const ATTRS = [
   'id', 'phone_number_id', 'data_localization_region', 'pin', 'pin_wo', 'pin_wo_version',
-  'verification_code', 'disable_on_destroy', 'storage_status', 'registered', 'display_phone_number',
+  'verification_code', 'set_pin_before_deregister', 'disable_on_destroy', 'one_at_a_time', 'storage_status', 'registered', 'display_phone_number',
   'storage_mode', 'retention_minutes',
 ];
 
@@ -47,7 +47,7 @@ const settingsOf = async (id: string) => (await graph('GET', `${id}/settings`)).
 
 /** Plans like Terraform: proposed = config merged with prior computed values. */
 async function plan(prior: Obj | null, cfg: Obj | null) {
-  const proposed = cfg === null ? null : prior === null ? cfg : { ...cfg, ...Object.fromEntries(['id', 'storage_status', 'registered', 'display_phone_number'].map((k) => [k, prior[k]])), disable_on_destroy: cfg.disable_on_destroy ?? prior.disable_on_destroy, storage_mode: cfg.storage_mode ?? prior.storage_mode };
+  const proposed = cfg === null ? null : prior === null ? cfg : { ...cfg, ...Object.fromEntries(['id', 'storage_status', 'registered', 'display_phone_number'].map((k) => [k, prior[k]])), disable_on_destroy: cfg.disable_on_destroy ?? prior.disable_on_destroy, set_pin_before_deregister: cfg.set_pin_before_deregister ?? prior.set_pin_before_deregister, storage_mode: cfg.storage_mode ?? prior.storage_mode };
   const res = await p.v6.planResourceChange({
     typeName: TYPE,
     priorState: dv(prior),
@@ -84,7 +84,7 @@ describe('whatsapp_local_storage over gRPC', () => {
     const attrs = schema.resourceSchemas![TYPE].block!.attributes!;
     expect(attrs.map((a) => a.name).sort()).toEqual([...ATTRS].sort());
     expect(attrs.every((a) => (a.description ?? '').length > 0 && a.descriptionKind === 1)).toBe(true);
-    expect(Object.keys(schema.dataSourceSchemas!).sort()).toEqual(['whatsapp_local_storage_regions', 'whatsapp_phone_number']);
+    expect(Object.keys(schema.dataSourceSchemas!).sort()).toEqual(['whatsapp_local_storage_regions', 'whatsapp_phone_number', 'whatsapp_phone_numbers']);
     expect(schema.serverCapabilities?.planDestroy).toBe(true);
   });
 
@@ -245,16 +245,18 @@ describe('whatsapp_local_storage over gRPC', () => {
     const v0 = { id: '106540352242926', phone_number_id: '106540352242926', data_localization_region: 'AU', pin: PIN, disable_on_destroy: null, storage_status: 'IN_COUNTRY_STORAGE_ENABLED', registered: true };
     const up0 = await p.v6.upgradeResourceState({ typeName: TYPE, version: 0, rawState: { json: Buffer.from(JSON.stringify(v0)) } });
     expect(up0.diagnostics ?? []).toEqual([]);
-    expect(fromDv(up0.upgradedState)).toEqual(obj({ ...v0, disable_on_destroy: false, storage_mode: 'IN_COUNTRY' }));
+    expect(fromDv(up0.upgradedState)).toEqual(obj({ ...v0, disable_on_destroy: false, set_pin_before_deregister: false, storage_mode: 'IN_COUNTRY' }));
 
-    const { storage_mode: _m, retention_minutes: _r, ...v1 } = obj({ ...v0, disable_on_destroy: true, display_phone_number: '+1 555' });
+    const { storage_mode: _m, retention_minutes: _r, ...v1 } = obj({ ...v0, disable_on_destroy: true, set_pin_before_deregister: true, display_phone_number: '+1 555' });
     const up1 = await p.v6.upgradeResourceState({ typeName: TYPE, version: 1, rawState: { json: Buffer.from(JSON.stringify(v1)) } });
     expect(fromDv(up1.upgradedState)).toEqual({ ...v1, storage_mode: 'IN_COUNTRY', retention_minutes: null });
-    const off = { ...v1, data_localization_region: null, storage_status: 'DEFAULT' };
+    // An early version 1 state, written before set_pin_before_deregister and one_at_a_time existed.
+    const { set_pin_before_deregister: _s, one_at_a_time: _o, ...early } = v1;
+    const off = { ...early, data_localization_region: null, storage_status: 'DEFAULT' };
     const upOff = await p.v6.upgradeResourceState({ typeName: TYPE, version: 1, rawState: { json: Buffer.from(JSON.stringify(off)) } });
-    expect(fromDv(upOff.upgradedState)).toEqual({ ...off, storage_mode: 'DEFAULT', retention_minutes: null });
+    expect(fromDv(upOff.upgradedState)).toEqual({ ...off, set_pin_before_deregister: false, one_at_a_time: null, storage_mode: 'DEFAULT', retention_minutes: null });
 
-    const v2 = obj({ ...v0, data_localization_region: null, storage_status: 'NO_STORAGE_ENABLED', storage_mode: 'NO_STORAGE', retention_minutes: 60, disable_on_destroy: false });
+    const v2 = obj({ ...v0, data_localization_region: null, storage_status: 'NO_STORAGE_ENABLED', storage_mode: 'NO_STORAGE', retention_minutes: 60, disable_on_destroy: false, set_pin_before_deregister: false });
     const up2 = await p.v6.upgradeResourceState({ typeName: TYPE, version: 2, rawState: { json: Buffer.from(JSON.stringify(v2)) } });
     expect(fromDv(up2.upgradedState)).toEqual(v2);
 

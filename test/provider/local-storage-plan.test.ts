@@ -22,7 +22,7 @@ const read = (bytes: Uint8Array | null | undefined) => {
   if (!r.ok) throw new Error(JSON.stringify(r.diagnostics));
   return r.value as Record<string, Value> | null;
 };
-const stateBR = obj({ id: ID, phone_number_id: ID, data_localization_region: 'BR', pin: '123456', disable_on_destroy: false, storage_status: 'IN_COUNTRY_STORAGE_ENABLED', storage_mode: 'IN_COUNTRY', registered: true, display_phone_number: '+1 555-0100' });
+const stateBR = obj({ id: ID, phone_number_id: ID, data_localization_region: 'BR', pin: '123456', disable_on_destroy: false, set_pin_before_deregister: false, storage_status: 'IN_COUNTRY_STORAGE_ENABLED', storage_mode: 'IN_COUNTRY', registered: true, display_phone_number: '+1 555-0100' });
 
 async function configured(accessToken: Value = 'token-for-tests', apiVersion: Value = null): Promise<ProviderService> {
   const service = createProviderService({ env: {}, logger: silent });
@@ -44,7 +44,7 @@ const configOf = (state: Record<string, Value>, changes: Record<string, Value> =
   obj({ phone_number_id: state.phone_number_id, data_localization_region: state.data_localization_region, pin: state.pin, ...changes });
 /** Proposed new state: config plus prior computed values, as Terraform builds it. */
 const proposedOf = (state: Record<string, Value>, cfg: Record<string, Value>) =>
-  record({ ...cfg, id: state.id, storage_status: state.storage_status, registered: state.registered, display_phone_number: state.display_phone_number, disable_on_destroy: cfg.disable_on_destroy ?? state.disable_on_destroy, storage_mode: cfg.storage_mode ?? state.storage_mode });
+  record({ ...cfg, id: state.id, storage_status: state.storage_status, registered: state.registered, display_phone_number: state.display_phone_number, disable_on_destroy: cfg.disable_on_destroy ?? state.disable_on_destroy, set_pin_before_deregister: cfg.set_pin_before_deregister ?? state.set_pin_before_deregister, storage_mode: cfg.storage_mode ?? state.storage_mode });
 
 describe('whatsapp_local_storage planning', () => {
   it('plans no change when configuration and state agree', async () => {
@@ -76,12 +76,14 @@ describe('whatsapp_local_storage planning', () => {
     expect(residency.detail).toContain('To keep the current storage instead, declare data_localization_region = "BR".');
   });
 
-  it('describes the legacy flow on v20.0', async () => {
+  it('on v20.0, which Meta stopped serving on 2026-09-24, plans the Settings API flow of v21.0 and says so (no answer read yet: the version table and the clock decide)', async () => {
     const service = await configured('token-for-tests', 'v20.0');
     const cfg = configOf(stateBR, { data_localization_region: 'IN' });
     const { res } = await plan(service, stateBR, cfg, proposedOf(stateBR, cfg));
-    expect(res.diagnostics![0].detail).toContain('register(IN)');
-    expect(res.diagnostics![0].detail).toContain('legacy');
+    expect(res.diagnostics![0].detail).toContain('deregister -> write_settings(IN) -> register');
+    expect(res.diagnostics![0].detail).not.toContain('legacy');
+    const version = res.diagnostics!.find((d) => /Graph API v20\.0 has stopped/.test(d.summary ?? ''));
+    expect(version?.detail).toMatch(/stopped on 2026-09-24: Meta answers calls to it as v21\.0 does, so this plan uses the Settings API flow of v21\.0/);
   });
 
   it('leaves storage_status unknown while the region is unknown, and never plans a write-only value', async () => {
@@ -135,7 +137,7 @@ describe('whatsapp_local_storage planning', () => {
   it('answers every unsupported feature with a diagnostic or an empty list', async () => {
     const service = createProviderService({ env: {}, logger: silent });
     expect((await service.getFunctions({}, ctx)).functions).toEqual({});
-    expect((await service.getResourceIdentitySchemas({}, ctx)).identitySchemas).toEqual({});
+    expect(Object.keys((await service.getResourceIdentitySchemas({}, ctx)).identitySchemas ?? {})).toEqual(['whatsapp_local_storage']);
     expect((await service.callFunction({ name: 'f' }, ctx)).error?.text).toContain('"f"');
     expect((await service.lockState({ typeName: 'whatsapp_state' }, ctx)).diagnostics![0].detail).toContain('whatsapp_state');
     expect((await service.moveResourceState({ targetTypeName: 'whatsapp_local_storage' }, ctx)).diagnostics![0].severity).toBe(1);
@@ -153,13 +155,15 @@ describe('whatsapp_local_storage planning', () => {
     const detail = (await service.openEphemeralResource({ typeName: 'whatsapp_token' }, ctx)).diagnostics![0].detail;
     expect(detail).toBe(
       'The whatsapp provider has no ephemeral resource type "whatsapp_token". ' +
-        `It offers the resource ${RESOURCES[0].typeName} and the data sources ${DATA_SOURCES.map((d) => d.typeName).join(' and ')}.`,
+        'It offers the resource whatsapp_local_storage, the data sources whatsapp_phone_number, whatsapp_phone_numbers and whatsapp_local_storage_regions ' +
+        'and the list resource whatsapp_local_storage.',
     );
     const metadata = await service.getMetadata({}, ctx);
     expect(metadata.resources!.map((r) => r.typeName)).toEqual(RESOURCES.map((r) => r.typeName));
     expect(metadata.dataSources!.map((d) => d.typeName)).toEqual(DATA_SOURCES.map((d) => d.typeName));
     expect(Object.keys(resourceSchemas)).toEqual(RESOURCES.map((r) => r.typeName));
-    expect(Object.keys(dataSourceSchemas)).toEqual(['whatsapp_phone_number', 'whatsapp_local_storage_regions']);
+    expect(Object.keys(dataSourceSchemas)).toEqual(['whatsapp_phone_number', 'whatsapp_phone_numbers', 'whatsapp_local_storage_regions']);
+    expect(metadata.listResources!.map((l) => l.typeName)).toEqual(['whatsapp_local_storage']);
   });
 });
 

@@ -22,7 +22,9 @@ export const phoneNumberDataSource: DataSource = {
       return { state: config, diagnostics: [notReadyDiagnostic(ctx.providerData, `read phone number ${id}`)] };
     }
     try {
-      const info = await ctx.providerData.engine.phoneNumber(id, ctx.signal);
+      const engine = ctx.providerData.engine;
+      const info = await engine.phoneNumber(id, ctx.signal);
+      const version = engine.versionLifecycle();
       const values: Record<string, string | number | boolean | null> = {
         phone_number_id: id,
         display_phone_number: info.display_phone_number ?? null,
@@ -38,6 +40,9 @@ export const phoneNumberDataSource: DataSource = {
         storage_mode: info.storage_mode ?? null,
         data_localization_region: info.data_localization_region ?? null,
         retention_minutes: info.retention_minutes ?? null,
+        api_version: version.configured,
+        effective_api_version: version.effective,
+        effective_api_version_available_until: version.effectiveAvailableUntil ?? null,
       };
       return { state: new ObjectView(type, values), diagnostics: [] };
     } catch (err) {

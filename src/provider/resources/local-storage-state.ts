@@ -77,5 +77,6 @@ export function declaredTarget(view: ObjectView): StorageTarget | undefined {
 /** The desired state from a plan/config view; undefined while the storage is unknown or invalid. */
 export function desiredFrom(view: ObjectView): DesiredState | undefined {
   const target = declaredTarget(view);
-  return target ? { storage: target } : undefined;
+  if (!target) return undefined;
+  return view.knownBool('set_pin_before_deregister') === true ? { storage: target, setPinBeforeDeregister: true } : { storage: target };
 }

@@ -1,7 +1,8 @@
 /**
  * State upgrades for whatsapp_local_storage. Version 0 had no pin_wo,
  * pin_wo_version, verification_code or display_phone_number; version 1 had no
- * storage_mode or retention_minutes; version 2 is current (raw JSON -> value,
+ * storage_mode or retention_minutes (and early version 1 states had no
+ * set_pin_before_deregister or one_at_a_time); version 2 is current (raw JSON -> value,
  * ignoring attributes a newer patch may have dropped).
  */
 import type { Diagnostic } from '../../plugin/diagnostics';
@@ -18,6 +19,8 @@ const currentType = objectTypeOf(localStorageResourceSchema);
 
 const ADDED_IN_V1 = ['pin_wo', 'pin_wo_version', 'verification_code', 'display_phone_number'];
 const ADDED_IN_V2 = ['storage_mode', 'retention_minutes'];
+// set_pin_before_deregister and one_at_a_time came without a version of their own: a state of any
+// version may hold them or not, and a missing one decodes as null (filled in below).
 
 const typeWithout = (names: string[]) =>
   t.object(Object.fromEntries(Object.entries(currentType.attributes).filter(([name]) => !names.includes(name))) as Record<string, CtyType>);
@@ -48,6 +51,7 @@ export function upgradeLocalStorageState(version: number, rawJson: Uint8Array | 
   for (const name of Object.keys(currentType.attributes)) next[name] = old[name] ?? null;
   // v0 could hold null here; the attribute now has a default, and null would show as a change.
   if (next.disable_on_destroy === null) next.disable_on_destroy = false;
+  if (next.set_pin_before_deregister === null) next.set_pin_before_deregister = false;
   next.pin_wo = null; // write-only: never in state
   if (next.id === null && typeof next.phone_number_id === 'string') next.id = next.phone_number_id;
   // Before version 2 the mode was implied by the region and the status read; state it as a read would.

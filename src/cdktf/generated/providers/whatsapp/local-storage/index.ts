@@ -20,6 +20,12 @@ export interface LocalStorageConfig extends cdktf.TerraformMetaArguments {
   */
   readonly disableOnDestroy?: boolean | cdktf.IResolvable;
   /**
+  * When `true`, applies of `whatsapp_local_storage` resources that set it run one after another within one provider configuration, so at most one of those numbers is offline for a region change at any moment. Use it with `for_each` (for example over `whatsapp_phone_numbers`), where `depends_on` cannot order the instances. Changes nothing on the number itself.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs/resources/local_storage#one_at_a_time LocalStorage#one_at_a_time}
+  */
+  readonly oneAtATime?: boolean | cdktf.IResolvable;
+  /**
   * The WhatsApp Business phone number id (digits only, as shown in WhatsApp Manager). Changing it replaces the resource.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs/resources/local_storage#phone_number_id LocalStorage#phone_number_id}
@@ -50,13 +56,19 @@ export interface LocalStorageConfig extends cdktf.TerraformMetaArguments {
   */
   readonly retentionMinutes?: number;
   /**
+  * When `true`, an apply that takes the number offline first **changes the number's two-step verification PIN to the configured `pin`** (`POST /<PHONE_NUMBER_ID>` with the PIN, while the number is still registered) before the deregister, so the register afterwards cannot fail on a wrong PIN. Defaults to `false`. Meta has no way to check a PIN without registering: with `false`, a `pin` that is not the number's current PIN is only discovered by the register after the deregister, which fails with error 133005 (Two step verification PIN Mismatch), and **the number stays offline until the right PIN is applied** (set the correct `pin` and apply again, or reset the PIN in WhatsApp Manager). Turn it on only if the configured PIN may become the number's PIN.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs/resources/local_storage#set_pin_before_deregister LocalStorage#set_pin_before_deregister}
+  */
+  readonly setPinBeforeDeregister?: boolean | cdktf.IResolvable;
+  /**
   * The storage mode: `IN_COUNTRY` (with `data_localization_region`; implied when only the region is set), `DEFAULT` (Meta's default storage, Local Storage off), or `NO_STORAGE` (message data only in transit, with `retention_minutes`). A mode that contradicts `data_localization_region` is an error.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs/resources/local_storage#storage_mode LocalStorage#storage_mode}
   */
   readonly storageMode?: string;
   /**
-  * One-time verification code for a number that is not verified (`code_verification_status` other than `VERIFIED`), which must be verified before it can register. An apply without it asks Meta to send the code by SMS and stops before changing anything else; set the code received here for the next apply.
+  * One-time verification code (6 digits) for a number that is not verified (`code_verification_status` other than `VERIFIED`), which must be verified before it can register. An apply without it asks Meta to send the code by SMS and stops before changing anything else; set the code received here for the next apply.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs/resources/local_storage#verification_code LocalStorage#verification_code}
   */
@@ -115,11 +127,13 @@ export class LocalStorage extends cdktf.TerraformResource {
     });
     this._dataLocalizationRegion = config.dataLocalizationRegion;
     this._disableOnDestroy = config.disableOnDestroy;
+    this._oneAtATime = config.oneAtATime;
     this._phoneNumberId = config.phoneNumberId;
     this._pin = config.pin;
     this._pinWo = config.pinWo;
     this._pinWoVersion = config.pinWoVersion;
     this._retentionMinutes = config.retentionMinutes;
+    this._setPinBeforeDeregister = config.setPinBeforeDeregister;
     this._storageMode = config.storageMode;
     this._verificationCode = config.verificationCode;
   }
@@ -168,6 +182,22 @@ export class LocalStorage extends cdktf.TerraformResource {
   // id - computed: true, optional: false, required: false
   public get id() {
     return this.getStringAttribute('id');
+  }
+
+  // one_at_a_time - computed: false, optional: true, required: false
+  private _oneAtATime?: boolean | cdktf.IResolvable; 
+  public get oneAtATime() {
+    return this.getBooleanAttribute('one_at_a_time');
+  }
+  public set oneAtATime(value: boolean | cdktf.IResolvable) {
+    this._oneAtATime = value;
+  }
+  public resetOneAtATime() {
+    this._oneAtATime = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get oneAtATimeInput() {
+    return this._oneAtATime;
   }
 
   // phone_number_id - computed: false, optional: false, required: true
@@ -252,6 +282,22 @@ export class LocalStorage extends cdktf.TerraformResource {
     return this._retentionMinutes;
   }
 
+  // set_pin_before_deregister - computed: true, optional: true, required: false
+  private _setPinBeforeDeregister?: boolean | cdktf.IResolvable; 
+  public get setPinBeforeDeregister() {
+    return this.getBooleanAttribute('set_pin_before_deregister');
+  }
+  public set setPinBeforeDeregister(value: boolean | cdktf.IResolvable) {
+    this._setPinBeforeDeregister = value;
+  }
+  public resetSetPinBeforeDeregister() {
+    this._setPinBeforeDeregister = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get setPinBeforeDeregisterInput() {
+    return this._setPinBeforeDeregister;
+  }
+
   // storage_mode - computed: true, optional: true, required: false
   private _storageMode?: string; 
   public get storageMode() {
@@ -297,11 +343,13 @@ export class LocalStorage extends cdktf.TerraformResource {
     return {
       data_localization_region: cdktf.stringToTerraform(this._dataLocalizationRegion),
       disable_on_destroy: cdktf.booleanToTerraform(this._disableOnDestroy),
+      one_at_a_time: cdktf.booleanToTerraform(this._oneAtATime),
       phone_number_id: cdktf.stringToTerraform(this._phoneNumberId),
       pin: cdktf.stringToTerraform(this._pin),
       pin_wo: cdktf.stringToTerraform(this._pinWo),
       pin_wo_version: cdktf.numberToTerraform(this._pinWoVersion),
       retention_minutes: cdktf.numberToTerraform(this._retentionMinutes),
+      set_pin_before_deregister: cdktf.booleanToTerraform(this._setPinBeforeDeregister),
       storage_mode: cdktf.stringToTerraform(this._storageMode),
       verification_code: cdktf.stringToTerraform(this._verificationCode),
     };
@@ -317,6 +365,12 @@ export class LocalStorage extends cdktf.TerraformResource {
       },
       disable_on_destroy: {
         value: cdktf.booleanToHclTerraform(this._disableOnDestroy),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "boolean",
+      },
+      one_at_a_time: {
+        value: cdktf.booleanToHclTerraform(this._oneAtATime),
         isBlock: false,
         type: "simple",
         storageClassType: "boolean",
@@ -350,6 +404,12 @@ export class LocalStorage extends cdktf.TerraformResource {
         isBlock: false,
         type: "simple",
         storageClassType: "number",
+      },
+      set_pin_before_deregister: {
+        value: cdktf.booleanToHclTerraform(this._setPinBeforeDeregister),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "boolean",
       },
       storage_mode: {
         value: cdktf.stringToHclTerraform(this._storageMode),
