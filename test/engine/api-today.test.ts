@@ -80,6 +80,28 @@ describe('v20.0 before and after 2026-09-24 (emulator clock)', () => {
     expectNoSecrets(result, events);
   });
 
+  test('crossing the end with No Storage declared: the legacy register with meta_store_retention_minutes is refused as deprecated, and the same apply writes NO_STORAGE_ENABLED with retention 60 through the Settings API', async () => {
+    await emu.admin.setClock(Date.UTC(2026, 8, 23, 23, 59, 0));
+    await emu.admin.injectFault({ endpoint: 'deregister', mode: 'slow', delayMs: 800, phoneNumberId: NUM_BR });
+    const e = engine('v20.0');
+    const { events, onEvent } = collector();
+    const running = e.converge(NUM_BR, { storage: { mode: 'NO_STORAGE', retentionMinutes: 60 } }, { pin: PIN, onEvent });
+    await new Promise((r) => setTimeout(r, 300));
+    await emu.admin.setClock(Date.UTC(2026, 8, 24, 0, 0, 5));
+    const result = await running;
+
+    expect(result.ok).toBe(true);
+    const posts = await postCalls(emu, NUM_BR);
+    expect(posts.map((c) => `${c.endpoint}:${c.graphCode ?? c.status}`)).toEqual(['deregister:200', 'register:12', 'settings:200', 'register:200']);
+    expect(posts[1].params).toMatchObject({ meta_store_retention_minutes: 60 });
+    expect(posts[2].params).toMatchObject({ storage_configuration: { status: 'NO_STORAGE_ENABLED', retention_minutes: 60 } });
+    expect(posts[3].params).not.toHaveProperty('meta_store_retention_minutes');
+    expect(events).toContainEqual({ type: 'info', message: expect.stringMatching(/refused meta_store_retention_minutes on \/register as deprecated.*write_settings\(no storage 60m\) -> register/) });
+    expect(await truth(emu, NUM_BR)).toEqual({ registered: true, status: 'NO_STORAGE_ENABLED' });
+    expect(result.observed.storage).toMatchObject({ status: 'NO_STORAGE_ENABLED', retentionMinutes: 60 });
+    expectNoSecrets(result, events);
+  });
+
   test('recovery never repeats the register just refused as deprecated: when the settings write fails too, the number is brought back through the Settings API', async () => {
     await emu.admin.setClock(Date.UTC(2026, 8, 23, 23, 59, 0));
     await emu.admin.injectFault({ endpoint: 'deregister', mode: 'slow', delayMs: 800, phoneNumberId: NUM_BR });

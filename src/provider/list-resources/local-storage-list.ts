@@ -34,10 +34,13 @@ export function localStorageStateOf(n: WabaNumber): ObjectView {
   values.id = n.id;
   values.phone_number_id = n.id;
   values.disable_on_destroy = false;
+  values.set_pin_before_deregister = false;
   values.registered = n.registered;
   values.display_phone_number = n.display_phone_number ?? null;
   values.storage_status = n.storage_status ?? null;
   values.data_localization_region = n.storage_status === undefined ? null : (storageAsRegion({ status: n.storage_status, region: n.data_localization_region }) ?? null);
+  values.storage_mode = n.storage_mode ?? null;
+  values.retention_minutes = n.retention_minutes ?? null;
   return new ObjectView(resourceType, values);
 }
 
