@@ -115,6 +115,18 @@ describe('No Storage in the emulator', () => {
       expect(await settings()).toEqual({ status: 'DEFAULT' });
     });
 
+    test('answered by v21.0+ (v21.0 itself, or v20.0 after its end) meta_store_retention_minutes is refused as deprecated (12): nothing changes, no quota counted', async () => {
+      await deregister();
+      const deprecated = expectGraphError(await graph().post(`/v21.0/${N_REGISTERED}/register`, { json: { ...REGISTER, meta_store_retention_minutes: 60 } }), 12, 400);
+      expect(String(deprecated.message)).toMatch(/^\(#12\) meta_store_retention_minutes is deprecated for versions v21\.0 or higher$/);
+      await emu().admin.setClock(Date.UTC(2026, 8, 25));
+      expectGraphError(await graph().post(`/v20.0/${N_REGISTERED}/register`, { json: { ...REGISTER, meta_store_retention_minutes: 60 } }), 12, 400);
+      expect(await settings()).toEqual({ status: 'DEFAULT' });
+      const state = await emu().admin.state();
+      expect(state.phone_numbers.find((p) => p.id === N_REGISTERED)!.registered).toBe(false);
+      expect(state.counters[N_REGISTERED].register).toHaveLength(0);
+    });
+
     test('the settings flow refuses No Storage on v20.0', async () => {
       await deregister();
       expectGraphError(await graph().post(`/v20.0/${N_REGISTERED}/settings`, { json: NO_STORAGE }), 100, 400);
