@@ -30,7 +30,8 @@ export async function planLocalStorage({ prior, proposed, config, ctx }: PlanReq
   const engine = ctx.providerData.kind === 'ready' ? ctx.providerData.engine : undefined;
   // The declared storage comes from configuration: storage_mode is computed, so a planned value may be stale.
   const target = declaredTarget(config);
-  const desired = target ? { storage: target } : undefined;
+  const setPin = planned.knownBool('set_pin_before_deregister') === true ? { setPinBeforeDeregister: true } : {};
+  const desired = target ? { storage: target, ...setPin } : undefined;
   const id = planned.knownString('phone_number_id');
   if (target) planned = planned.with({ storage_mode: target.mode });
   else if (config.isNull('storage_mode') && planned.isUnknown('data_localization_region')) planned = planned.with({ storage_mode: UNKNOWN });
