@@ -15,7 +15,7 @@ const COUNT = 130; // more than one page of 100
 const TYPE = 'whatsapp_local_storage';
 const RESOURCE_ATTRS = [
   'id', 'phone_number_id', 'data_localization_region', 'pin', 'pin_wo', 'pin_wo_version',
-  'verification_code', 'disable_on_destroy', 'one_at_a_time', 'storage_status', 'registered', 'display_phone_number',
+  'verification_code', 'set_pin_before_deregister', 'disable_on_destroy', 'one_at_a_time', 'storage_status', 'registered', 'display_phone_number',
 ];
 const DATA_ATTRS = ['waba_id', 'registered_only', 'storage_status', 'data_localization_region', 'include_storage', 'id', 'ids', 'phone_numbers'];
 const LIST_ATTRS = ['waba_id', 'registered_only', 'storage_status', 'data_localization_region'];
@@ -168,7 +168,7 @@ describe.each([
     expect(reads.filter((e) => e === 'phone_numbers')).toHaveLength(2);
     const third = fromDv(withObjects[2].resourceObject) as Obj; // number 3
     expect(third).toEqual(full(RESOURCE_ATTRS, {
-      id: generatedPhoneNumberId(3), phone_number_id: generatedPhoneNumberId(3), data_localization_region: 'DE', disable_on_destroy: false,
+      id: generatedPhoneNumberId(3), phone_number_id: generatedPhoneNumberId(3), data_localization_region: 'DE', disable_on_destroy: false, set_pin_before_deregister: false,
       storage_status: 'IN_COUNTRY_STORAGE_ENABLED', registered: true, display_phone_number: '+1 555 0000003',
     }));
   });
