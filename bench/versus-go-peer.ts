@@ -32,6 +32,8 @@ const STARTUP_RUNS = Number(cli.value('--startup-runs') ?? 20);
 const COUNTS = [10, 100, 1000];
 const ROUNDS = (cli.value('--rounds') ?? '5,5,2').split(',').map(Number);
 const LATENCIES = [0, 20];
+/** --startup-only: the start-up rounds alone (for iterating on start-up; writes nothing). */
+const STARTUP_ONLY = process.argv.includes('--startup-only');
 const TOKEN = 'bench-token';
 const WABA = '300000000000001';
 const PEER_SOURCE = 'registry.terraform.io/bench/whatsapp';
@@ -265,6 +267,10 @@ async function main(): Promise<void> {
     cpu.go.push(g.userMs + g.sysMs);
   }
   process.stderr.write(`start-up: node ${median(bare).toFixed(1)} ms, ours ${median(hs.ours).toFixed(1)} ms, go ${median(hs.go).toFixed(1)} ms; first-answers CPU node ${median(cpu.node)} ours ${median(cpu.ours)} go ${median(cpu.go)} ms\n`);
+  if (STARTUP_ONLY) {
+    rmSync(work, { recursive: true, force: true });
+    return;
+  }
 
   // Plans: one emulator with 1,000 numbers; each workspace manages the first N.
   const seed = generatedSeed(Math.max(...COUNTS), { token: TOKEN, pin: '123456', wabaId: WABA, label: 'Bench', storage: (i) => (i % 2 ? { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'BR' } : { status: 'IN_COUNTRY_STORAGE_DISABLED' }) });
