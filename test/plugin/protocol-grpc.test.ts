@@ -55,7 +55,12 @@ describe('gRPC plumbing', () => {
     stdio.on('data', () => events.push('data'));
     stdio.on('end', () => events.push('end'));
     stdio.on('error', (e: grpc.ServiceError) => events.push(`error ${e.code}`));
-    stdio.on('metadata', () => events.push('headers'));
+    const headers = new Promise<void>((resolve) => stdio.on('metadata', () => {
+      events.push('headers');
+      resolve();
+    }));
+    // Headers arrive whenever the loaded machine gets to them; after that the stream must stay quiet.
+    await Promise.race([headers, new Promise((r) => setTimeout(r, 10_000))]);
     await new Promise((r) => setTimeout(r, 300));
     expect(events).toEqual(['headers']); // open, nothing sent, not ended
     stdio.cancel();
