@@ -400,6 +400,19 @@ ${plans
       } |`,
   )
   .join('\n')}
+
+Where our time goes (profiled on 2026-11-25 with a \`--require\` hook reading \`process.cpuUsage()\`
+at the handshake line, at each part's load and at exit, and with \`node --cpu-prof\`): a process that
+answers schema, validate and configure spends what bare node spends to boot (~55-60 ms of CPU on this
+machine), then ~14 ms before the handshake line (handshake file and gRPC plumbing, key and certificate,
+socket), ~7 ms loading \`whatsapp-provider-runtime.js\`, ~5 ms for the go-plugin protocol module, ~15 ms
+for the tfplugin6 descriptors (protobufjs reflection: the message types it builds and the encoders it
+generates on first use), and ~40 ms for node:http2/TLS, the mTLS handshake, the three calls and exit.
+Before this work the same process also compiled and ran the engine and axios (~1 MB) and
+both protocol versions' descriptors: ~45 ms more. The engine starts ${plans[0]?.ours.providers ?? 3} provider
+processes per plan, so at 10 and 100 numbers the plan's difference to Go is mostly this fixed cost paid
+three times, sequentially; at 1,000 numbers the per-request work (axios request set-up and
+Node's HTTP/1.1 client, two GETs per resource) is most of our provider CPU.
 `;
   process.stdout.write(body);
   if (cli.write) writeSection('Against a Go provider', body);
