@@ -4,6 +4,15 @@ import { chmodSync, copyFileSync, mkdirSync, existsSync, readdirSync, readFileSy
 import { join, relative, resolve, sep } from 'node:path';
 import { ensureDependencies, log, repoRoot, run } from './lib/run.mjs';
 
+// Both executables are part of every build: a missing entry point is an error, never a skipped bundle.
+const cliEntry = 'src/cli/main.ts';
+const providerEntryPath = 'src/provider/main.ts';
+const missingEntries = [cliEntry, providerEntryPath].filter((entry) => !existsSync(join(repoRoot, entry)));
+if (missingEntries.length > 0) {
+  log(`build failed: entry point ${missingEntries.join(' and ')} not found (under ${repoRoot})`);
+  process.exit(1);
+}
+
 if (!process.argv.includes('--no-install')) ensureDependencies();
 
 // Code generation steps live in scripts/codegen/*.mjs and run in name order.
@@ -34,8 +43,7 @@ const common = {
 };
 mkdirSync(join(repoRoot, 'dist', 'bin'), { recursive: true });
 
-const cliEntry = 'src/cli/main.ts';
-if (existsSync(join(repoRoot, cliEntry))) {
+{
   log(`esbuild: ${cliEntry} -> dist/bin/whatsapp-local-storage.js`);
   const outfile = join(repoRoot, 'dist', 'bin', 'whatsapp-local-storage.js');
   await esbuild.build({ ...common, entryPoints: [join(repoRoot, cliEntry)], outfile, banner: { js: '#!/usr/bin/env node' } });
@@ -59,9 +67,9 @@ if (existsSync(join(repoRoot, cliEntry))) {
 // Names do not start with `terraform-provider-`, so engines never take them for a plugin.
 // Bundling src/provider/main.ts without these plugins (as the test harness does) still
 // gives a working single file.
-const providerEntry = join(repoRoot, 'src', 'provider', 'main.ts');
+const providerEntry = join(repoRoot, providerEntryPath);
 const providerBundles = [];
-if (existsSync(providerEntry)) {
+{
   const protocolDir = join(repoRoot, 'src', 'plugin', 'protocol');
   const lazy = {
     [join(repoRoot, 'src', 'provider', 'provider')]: 'createProviderService',
@@ -142,7 +150,7 @@ if (existsSync(providerEntry)) {
 
 // Engines find a dev override by directory + exact executable name.
 const providerBundle = join(repoRoot, 'dist', 'bin', 'terraform-provider-whatsapp.js');
-if (existsSync(providerBundle)) {
+{
   const copyWithParts = (dir, executableName) => {
     mkdirSync(dir, { recursive: true });
     copyFileSync(providerBundle, join(dir, executableName));

@@ -1,5 +1,5 @@
 /**
- * Region helpers for CDKTF code. The list itself lives in src/storage/regions.ts
+ * Region helpers for CDKTF code. The list itself lives in src/engine/regions.ts
  * (one list for the whole project); this module only gives it CDKTF-friendly names.
  */
 import { Token } from 'cdktf';

@@ -3,7 +3,15 @@
  * v21.0 and newer write the region with POST /settings, v20.0 and older pass it
  * to POST /register (the "legacy" flow).
  */
-import type { ApiVersion } from '../engine/types';
+
+/** Parsed Graph API version, e.g. v21.0 -> { major: 21, minor: 0, legacy: false }. */
+export interface ApiVersion {
+  raw: string;
+  major: number;
+  minor: number;
+  /** v20.0 and older: the region travels on /register, not /settings. */
+  legacy: boolean;
+}
 
 /** First version with the Settings API storage_configuration flow. */
 export const FIRST_SETTINGS_API_MAJOR = 21;

@@ -10,8 +10,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import axios, { type AxiosInstance, type AxiosResponse, isAxiosError } from 'axios';
-import type { ApiVersion } from '../engine/types';
-import { DEFAULT_API_VERSION, parseApiVersion } from './api-version';
+import { DEFAULT_API_VERSION, parseApiVersion, type ApiVersion } from './api-version';
 import { GraphApiError, isRetryableApiError, isThrottle, type GraphFailureKind } from './errors';
 import type {
   PhoneNumberNode,
@@ -132,25 +131,32 @@ export class GraphApiClient {
   /** GET /{id}?fields=... */
   getPhoneNumber(phoneNumberId: string, fields: readonly string[] = PHONE_NUMBER_FIELDS, options: CallOptions = {}): Promise<PhoneNumberNode> {
     assertGraphId(phoneNumberId, 'phone_number_id');
-    return this.call<PhoneNumberNode>({
-      name: 'get_phone_number',
-      method: 'GET',
-      path: `/${phoneNumberId}`,
-      params: { fields: fields.join(',') },
-      signal: options.signal,
+    const path = `/${phoneNumberId}`;
+    return this.call<PhoneNumberNode>({ name: 'get_phone_number', method: 'GET', path, params: { fields: fields.join(',') }, signal: options.signal }).then((node) => {
+      // Asked for registration facts but got none: reading that as "not registered" would be a guess.
+      const asked = fields.includes('status') || fields.includes('platform_type');
+      if (!isObject(node) || (asked && typeof node.status !== 'string' && typeof node.platform_type !== 'string')) {
+        throw this.unreadableState(path, 'status or platform_type', node);
+      }
+      return node;
     });
   }
 
   /** GET /{id}/settings */
   getSettings(phoneNumberId: string, options: CallOptions = {}): Promise<PhoneNumberSettings> {
     assertGraphId(phoneNumberId, 'phone_number_id');
-    return this.call<PhoneNumberSettings>({ name: 'get_settings', method: 'GET', path: `/${phoneNumberId}/settings`, signal: options.signal });
+    const path = `/${phoneNumberId}/settings`;
+    return this.call<PhoneNumberSettings>({ name: 'get_settings', method: 'GET', path, signal: options.signal }).then((settings) => {
+      const storage = isObject(settings) ? settings.storage_configuration : undefined;
+      if (!isObject(storage) || typeof storage.status !== 'string') throw this.unreadableState(path, 'storage_configuration.status', settings);
+      return settings;
+    });
   }
 
   /** POST /{id}/settings with any settings body (one feature per request). */
   postSettings(phoneNumberId: string, body: Record<string, unknown>, options: CallOptions = {}): Promise<SuccessResponse> {
     assertGraphId(phoneNumberId, 'phone_number_id');
-    return this.call<SuccessResponse>({ name: 'settings', method: 'POST', path: `/${phoneNumberId}/settings`, data: body, signal: options.signal });
+    return this.write({ name: 'settings', method: 'POST', path: `/${phoneNumberId}/settings`, data: body, signal: options.signal });
   }
 
   /** POST /{id}/settings {storage_configuration} (v21.0+; the number must be deregistered). */
@@ -165,7 +171,7 @@ export class GraphApiClient {
     assertGraphId(phoneNumberId, 'phone_number_id');
     const data: Record<string, string> = { messaging_product: 'whatsapp', pin: request.pin };
     if (request.dataLocalizationRegion !== undefined) data.data_localization_region = request.dataLocalizationRegion;
-    return this.call<SuccessResponse>({
+    return this.write({
       name: 'register',
       method: 'POST',
       path: `/${phoneNumberId}/register`,
@@ -178,13 +184,13 @@ export class GraphApiClient {
   /** POST /{id}/deregister */
   deregister(phoneNumberId: string, options: CallOptions = {}): Promise<SuccessResponse> {
     assertGraphId(phoneNumberId, 'phone_number_id');
-    return this.call<SuccessResponse>({ name: 'deregister', method: 'POST', path: `/${phoneNumberId}/deregister`, data: {}, signal: options.signal });
+    return this.write({ name: 'deregister', method: 'POST', path: `/${phoneNumberId}/deregister`, data: {}, signal: options.signal });
   }
 
   /** POST /{id}/request_code?code_method=SMS&language=en_US */
   requestCode(phoneNumberId: string, request: RequestCodeRequest = { codeMethod: 'SMS', language: 'en_US' }, options: CallOptions = {}): Promise<SuccessResponse> {
     assertGraphId(phoneNumberId, 'phone_number_id');
-    return this.call<SuccessResponse>({
+    return this.write({
       name: 'request_code',
       method: 'POST',
       path: `/${phoneNumberId}/request_code`,
@@ -196,7 +202,7 @@ export class GraphApiClient {
   /** POST /{id}/verify_code; the code travels in the body (not the URL) and is scrubbed from errors. */
   verifyCode(phoneNumberId: string, code: string, options: CallOptions = {}): Promise<SuccessResponse> {
     assertGraphId(phoneNumberId, 'phone_number_id');
-    return this.call<SuccessResponse>({
+    return this.write({
       name: 'verify_code',
       method: 'POST',
       path: `/${phoneNumberId}/verify_code`,
@@ -237,6 +243,28 @@ export class GraphApiClient {
     return all;
   }
 
+  /**
+   * The rule for waits Meta asks for (Retry-After, usage header): up to the
+   * configured cap they are waited out; beyond it the call fails now, as
+   * rate_limited, saying when to run again. Returns that failure, or undefined
+   * when `error` asks for no wait or one within the cap.
+   */
+  refuseLongWait(error: unknown): GraphApiError | undefined {
+    if (!(error instanceof GraphApiError) || error.kind === 'rate_limited') return undefined;
+    const asked = error.retryAfterMs ?? 0;
+    if (asked <= this.policy.maxRateLimitWaitMs) return undefined;
+    return new GraphApiError({
+      ...error.toJSON(),
+      kind: 'rate_limited',
+      method: error.method,
+      path: error.path,
+      retryable: true,
+      retryAfterMs: asked,
+      attempts: error.attempts,
+      message: `${error.message} Meta asks to wait ${formatWait(asked)} before calling again, longer than the ${formatWait(this.policy.maxRateLimitWaitMs)} this client waits: run again after that time.`,
+    });
+  }
+
   /** Releases the keep-alive sockets (lets a process or a test exit promptly). */
   close(): void {
     this.httpAgent.destroy();
@@ -244,6 +272,33 @@ export class GraphApiClient {
   }
 
   // ---- internals ----
+
+  /** A write succeeded only when Graph says {"success": true}; any other 2xx (a proxy's `{}`, a list) proves nothing. */
+  private write(op: Operation): Promise<SuccessResponse> {
+    return this.call<unknown>(op).then((answer) => {
+      if (isObject(answer) && answer.success === true) return answer as unknown as SuccessResponse;
+      const got = this.redactor.with(...(op.secrets ?? [])).redact(JSON.stringify(answer)?.slice(0, 80) ?? String(answer));
+      throw new GraphApiError({
+        kind: 'invalid_response',
+        method: op.method,
+        path: op.path,
+        retryable: true,
+        outcomeUnknown: true,
+        message: `${op.method} ${op.path} answered without {"success": true} (got ${got}); the outcome is unknown.`,
+      });
+    });
+  }
+
+  /** A 2xx read without the fields the state is made of: the state cannot be known, so callers must not act on it. */
+  private unreadableState(path: string, what: string, got: unknown): GraphApiError {
+    return new GraphApiError({
+      kind: 'invalid_response',
+      method: 'GET',
+      path,
+      retryable: true,
+      message: this.redactor.redact(`GET ${path} answered without ${what} (got ${JSON.stringify(got)?.slice(0, 80) ?? String(got)}); the number's state cannot be known, so nothing was changed.`),
+    });
+  }
 
   private async call<T>(op: Operation): Promise<T> {
     const redactor = this.redactor.with(...(op.secrets ?? []));
@@ -265,19 +320,9 @@ export class GraphApiClient {
       }
       const resendable = op.method === 'GET' || error.kind === 'unreachable' || (error.kind === 'api' && isThrottle(error.httpStatus, error.code));
       if (!error.retryable || !resendable || attempt >= this.policy.maxRetries || op.signal?.aborted) throw error;
+      const refused = this.refuseLongWait(error);
+      if (refused) throw refused;
       const asked = error.retryAfterMs ?? 0;
-      if (asked > this.policy.maxRateLimitWaitMs) {
-        throw new GraphApiError({
-          ...error.toJSON(),
-          kind: 'rate_limited',
-          method: op.method,
-          path: op.path,
-          retryable: true,
-          retryAfterMs: asked,
-          attempts: attempt + 1,
-          message: `${error.message} Meta asks to wait ${formatWait(asked)} before calling again, longer than the ${formatWait(this.policy.maxRateLimitWaitMs)} this client waits: run again after that time.`,
-        });
-      }
       const delayMs = Math.max(backoffDelay(attempt, this.policy), asked);
       this.onRetry?.({ operation: op.name, attempt: attempt + 1, delayMs, reason: error.message });
       try {
@@ -412,6 +457,10 @@ function normalizeBaseUrl(raw: string): string {
   return url.toString().replace(/\/+$/, '');
 }
 
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
 function toInt(v: unknown): number | undefined {
   const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
   return typeof n === 'number' && Number.isInteger(n) ? n : undefined;
@@ -427,7 +476,7 @@ function maxDefined(a: number | undefined, b: number | undefined): number | unde
   return Math.max(a, b);
 }
 
-export function formatWait(ms: number): string {
+function formatWait(ms: number): string {
   if (ms >= 120_000) return `${Math.round(ms / 60_000)} minutes`;
   if (ms >= 1000) return `${Math.round(ms / 1000)} s`;
   return `${ms} ms`;

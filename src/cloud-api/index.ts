@@ -1,5 +1,6 @@
-export { GraphApiClient, DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS, formatWait } from './client';
+export { GraphApiClient, DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS } from './client';
 export type { GraphClientConfig, CallOptions, RetryNotice } from './client';
+export type { ApiVersion } from './api-version';
 export { parseApiVersion, ApiVersionError, DEFAULT_API_VERSION, FIRST_SETTINGS_API_MAJOR } from './api-version';
 export { GraphApiError, isGraphApiError, isRetryableApiError, isThrottle, TRANSIENT_CODES, PERMANENT_CODES, THROTTLE_CODES } from './errors';
 export type { GraphFailureKind, GraphApiErrorInit } from './errors';

@@ -13,7 +13,7 @@ interface CodeInfo {
   type?: string;
 }
 
-/** Titles and HTTP statuses from Meta's error-codes page (shared/docs/cloud-api-research.md §3.2). */
+/** Titles and HTTP statuses from Meta's error-codes page (https://developers.facebook.com/documentation/business-messaging/whatsapp/support/error-codes). */
 const CODES: Record<number, CodeInfo> = {
   0: { title: 'AuthException', http: 401, transient: false },
   1: { title: 'An unknown error occurred', http: 500, transient: true },

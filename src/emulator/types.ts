@@ -88,7 +88,7 @@ export interface EmulatorOptions {
   registration_window_hours: number;
   /** How long a sent verification code stays valid. */
   verification_code_ttl_minutes: number;
-  /** Region codes accepted; defaults to the project's list (src/storage/regions.ts). */
+  /** Region codes accepted; defaults to the project's list (src/engine/regions.ts). */
   supported_regions: string[];
   /** Call log entries kept (oldest dropped first). */
   call_log_limit: number;

@@ -1,67 +1,198 @@
 /**
- * Turning client failures into EngineErrors a user can act on: what happened,
- * which attribute it belongs to, and what to do. Graph's own text is kept
- * (already scrubbed by the client) and prefixed with the fix.
+ * The engine's one error contract. Every failure leaves the engine as an
+ * EngineError of a small set of kinds, each with the attribute its fix belongs
+ * to and a message a user can act on. This is the only module outside the
+ * Graph client that knows Graph error codes: callers decide on `kind`, never
+ * on a code, an HTTP status or a client error class.
  */
 import { GraphApiError } from '../cloud-api/errors';
 import { InvalidArgumentError } from '../cloud-api/ids';
-import type { EngineError } from './types';
 
-interface Hint {
+export const ENGINE_ERROR_KINDS = [
+  /** A value we were given is wrong (id, region, PIN format, api_version, base_url); the attribute names it. */
+  'invalid_input',
+  /** The number does not exist or this token cannot see it (Graph answers both alike). */
+  'not_found',
+  /** The access token is invalid or expired. */
+  'auth',
+  /** The token lacks a permission for this number. */
+  'permission',
+  /** The two-step PIN was refused (wrong, locked, tried too fast). */
+  'pin',
+  /** The number must be verified with a one-time code first. */
+  'verification',
+  /** Meta's register/deregister quota for the number is used up. */
+  'quota',
+  /** Meta asked to wait longer than the engine waits. */
+  'rate_limited',
+  /** A failure that may pass by itself (5xx, throttling, a dropped connection on a read). */
+  'transient',
+  /** A write may or may not have taken effect. */
+  'unknown_outcome',
+  /** The number changed while the engine worked on it, or does not read as expected after the writes. */
+  'conflict',
+  /** The declared state cannot be reached on this number (e.g. an On-Premises number). */
+  'unsupported',
+  /** Meta refused for a lasting reason not listed above; its message says why. */
+  'rejected',
+  /** The caller cancelled. */
+  'cancelled',
+  /** Something unexpected (a bug): not the user's doing. */
+  'internal',
+] as const;
+
+export type EngineErrorKind = (typeof ENGINE_ERROR_KINDS)[number];
+
+/** Error for users: what went wrong, the attribute the fix belongs to, whether trying again may help. */
+export interface EngineError {
+  kind: EngineErrorKind;
+  message: string;
+  /** Attribute the problem belongs to, e.g. "pin", "data_localization_region", "access_token". */
   attribute?: string;
-  fix: string;
+  retryable: boolean;
 }
 
-function hintFor(e: GraphApiError): Hint | undefined {
-  switch (e.code) {
-    case 0:
-    case 190:
-      return { attribute: 'access_token', fix: 'The access token is invalid or expired: create a new one (a system-user token does not expire) and set access_token.' };
-    case 10:
-    case 200:
-      return { attribute: 'access_token', fix: 'The token lacks permission for this number: grant whatsapp_business_management (and whatsapp_business_messaging) to the system user, or use a token of the business that owns the number.' };
-    case 33:
-      return { attribute: 'phone_number_id', fix: 'The phone number has been deleted: check phone_number_id.' };
-    case 100:
-      if (e.subcode === 33 || e.httpStatus === 404) {
-        return { attribute: 'phone_number_id', fix: 'The phone number does not exist or this token cannot see it: check phone_number_id and the token\'s business.' };
-      }
-      return undefined;
-    case 133005:
-      return { attribute: 'pin', fix: 'The two-step verification PIN is wrong: set pin to the number\'s current two-step PIN (it can be reset in WhatsApp Manager), then apply again.' };
-    case 133006:
-      return { attribute: 'verification_code', fix: 'Meta requires the number to be verified again: request a code (an apply on api_version v20.0 does it) and pass it as verification_code.' };
-    case 133008:
-      return { attribute: 'pin', fix: 'Too many wrong PINs: Meta locked PIN checks for this number for a while; wait (see the details) and apply again with the correct pin.' };
-    case 133009:
-      return { attribute: 'pin', fix: 'PINs were tried too fast: wait a few minutes before applying again.' };
-    case 133010:
-      return { fix: 'The number is not registered with Cloud API.' };
-    case 133015:
-      return { fix: 'The number was recently deleted: wait about five minutes, then apply again.' };
-    case 133016:
-      return {
-        fix: 'Meta allows 10 register and 10 deregister requests per number in a moving 72-hour window and this number has used them: this operation is blocked until the oldest counted request is 72 hours old. Apply again after that; do not retry sooner.',
-      };
-    default:
-      return undefined;
+/** The attribute each kind concerns, when the kind alone decides it. */
+export const KIND_ATTRIBUTE: Readonly<Partial<Record<EngineErrorKind, string>>> = {
+  not_found: 'phone_number_id',
+  auth: 'access_token',
+  permission: 'access_token',
+  pin: 'pin',
+  verification: 'verification_code',
+};
+
+/** Thrown by the engine's reading methods; carries the EngineError. */
+export class EngineFailure extends Error {
+  readonly kind: EngineErrorKind;
+  readonly attribute?: string;
+  readonly retryable: boolean;
+
+  constructor(readonly error: EngineError) {
+    super(error.message);
+    this.name = 'EngineFailure';
+    this.kind = error.kind;
+    this.attribute = error.attribute;
+    this.retryable = error.retryable;
   }
 }
 
+interface GraphCodeRule {
+  kind: EngineErrorKind;
+  /** What to do, put before Graph's own text; absent when Graph's text says enough. */
+  fix?: string;
+  /** Registering again cannot succeed until the user acts (recovery must not spend a register call on it). */
+  blocksRegister?: boolean;
+}
+
+const AUTH: GraphCodeRule = {
+  kind: 'auth',
+  blocksRegister: true,
+  fix: 'The access token is invalid or expired: create a new one (a system-user token does not expire) and set access_token.',
+};
+const PERMISSION: GraphCodeRule = {
+  kind: 'permission',
+  blocksRegister: true,
+  fix: 'The token lacks permission for this number: grant whatsapp_business_management (and whatsapp_business_messaging) to the system user, or use a token of the business that owns the number.',
+};
+
+/** Graph error codes the engine explains; anything else is classified by the client's retry facts. */
+const GRAPH_CODES: ReadonlyMap<number, GraphCodeRule> = new Map([
+  [0, AUTH],
+  [190, AUTH],
+  [10, PERMISSION],
+  [200, PERMISSION],
+  [33, { kind: 'not_found', fix: 'The phone number has been deleted: check phone_number_id.' }],
+  // The business account is locked.
+  [131031, { kind: 'rejected', blocksRegister: true }],
+  [133005, { kind: 'pin', blocksRegister: true, fix: 'The two-step verification PIN is wrong: set pin to the number\'s current two-step PIN (it can be reset in WhatsApp Manager), then apply again.' }],
+  [133006, { kind: 'verification', blocksRegister: true, fix: 'Meta requires the number to be verified again: request a code (an apply on api_version v20.0 does it) and pass it as verification_code.' }],
+  [133008, { kind: 'pin', blocksRegister: true, fix: 'Too many wrong PINs: Meta locked PIN checks for this number for a while; wait (see the details) and apply again with the correct pin.' }],
+  [133009, { kind: 'pin', blocksRegister: true, fix: 'PINs were tried too fast: wait a few minutes before applying again.' }],
+  [133010, { kind: 'rejected', fix: 'The number is not registered with Cloud API.' }],
+  [133015, { kind: 'transient', blocksRegister: true, fix: 'The number was recently deleted: wait about five minutes, then apply again.' }],
+  [
+    133016,
+    {
+      kind: 'quota',
+      blocksRegister: true,
+      fix: 'Meta allows 10 register and 10 deregister requests per number in a moving 72-hour window and this number has used them: this operation is blocked until the oldest counted request is 72 hours old. Apply again after that; do not retry sooner.',
+    },
+  ],
+]);
+
+/** Graph's "incomplete deregistration": its fix is to deregister again, then register. */
+const INCOMPLETE_DEREGISTRATION = 133000;
+
+function ruleFor(e: GraphApiError): GraphCodeRule | undefined {
+  if (e.code === 100 && (e.subcode === 33 || e.httpStatus === 404)) {
+    return { kind: 'not_found', fix: 'The phone number does not exist or this token cannot see it: check phone_number_id and the token\'s business.' };
+  }
+  return e.code === undefined ? undefined : GRAPH_CODES.get(e.code);
+}
+
+function kindOf(e: GraphApiError, rule: GraphCodeRule | undefined): EngineErrorKind {
+  if (rule) return rule.kind;
+  if (e.kind === 'aborted') return 'cancelled';
+  if (e.kind === 'rate_limited') return 'rate_limited';
+  if (e.outcomeUnknown) return 'unknown_outcome';
+  return e.retryable ? 'transient' : 'rejected';
+}
+
+/** Any failure as an EngineError; `context` (what was being done) prefixes the message. */
 export function toEngineError(e: unknown, redact: (text: string) => string, context?: string): EngineError {
   const prefix = context ? `${context}: ` : '';
+  if (e instanceof EngineFailure) return { ...e.error, message: redact(`${prefix}${e.error.message}`) };
   if (e instanceof GraphApiError) {
-    const hint = hintFor(e);
-    const message = redact(`${prefix}${hint ? `${hint.fix} ` : ''}(${e.message})`);
-    const error: EngineError = { message, retryable: e.retryable && e.code !== 133016 };
-    if (hint?.attribute) error.attribute = hint.attribute;
-    if (e.code !== undefined) error.graphCode = e.code;
-    return error;
+    const rule = ruleFor(e);
+    const kind = kindOf(e, rule);
+    const message = redact(`${prefix}${rule?.fix ? `${rule.fix} ` : ''}(${e.message})`);
+    return withKindAttribute({ kind, message, retryable: e.retryable && kind !== 'quota' });
   }
-  if (e instanceof InvalidArgumentError) return { message: redact(`${prefix}${e.message}`), attribute: e.attribute, retryable: false };
+  if (e instanceof InvalidArgumentError) return { kind: 'invalid_input', message: redact(`${prefix}${e.message}`), attribute: e.attribute, retryable: false };
   const text = e instanceof Error ? e.message : String(e);
-  return { message: redact(`${prefix}unexpected failure: ${text}`), retryable: false };
+  return { kind: 'internal', message: redact(`${prefix}unexpected failure: ${text}`), retryable: false };
 }
 
-/** Codes after which registering again cannot succeed now (so recovery must not burn a register call on it). */
-export const REGISTER_BLOCKING_CODES: ReadonlySet<number> = new Set([0, 10, 190, 200, 131031, 133005, 133006, 133008, 133009, 133015, 133016]);
+function withKindAttribute(error: EngineError): EngineError {
+  const attribute = KIND_ATTRIBUTE[error.kind];
+  return attribute ? { ...error, attribute } : error;
+}
+
+/** An EngineError of `kind` (with the kind's attribute unless one is given). */
+export function engineError(kind: EngineErrorKind, message: string, options: { attribute?: string; retryable?: boolean } = {}): EngineError {
+  const attribute = options.attribute ?? KIND_ATTRIBUTE[kind];
+  return { kind, message, ...(attribute ? { attribute } : {}), retryable: options.retryable ?? false };
+}
+
+/** What the executor needs to know about a failed write to decide what to do next. */
+export interface WriteFailure {
+  /** The API or the connection reported it (as opposed to a bug in our code). */
+  fromApi: boolean;
+  message: string;
+  /** Trying again could succeed, or the write may have taken effect: read the state, then decide. */
+  retryable: boolean;
+  /** Meta asked to wait longer than the client waits: no further attempt now. */
+  waitRefused: boolean;
+  /** The wait Meta asked for before the next attempt, in ms (0 when none). */
+  askedWaitMs: number;
+  /** Set (to what Meta reported) when Graph asks to deregister again before registering. */
+  incompleteDeregistration?: string;
+  /** Why registering again cannot succeed now (e.g. "Graph 133005"); undefined when it may. */
+  registerBlockedBy?: string;
+}
+
+export function describeWriteFailure(e: unknown): WriteFailure {
+  if (!(e instanceof GraphApiError)) {
+    return { fromApi: false, message: e instanceof Error ? e.message : String(e), retryable: false, waitRefused: false, askedWaitMs: 0 };
+  }
+  const failure: WriteFailure = {
+    fromApi: true,
+    message: e.message,
+    retryable: e.retryable || e.outcomeUnknown,
+    waitRefused: e.kind === 'rate_limited',
+    askedWaitMs: e.retryAfterMs ?? 0,
+  };
+  if (e.code === INCOMPLETE_DEREGISTRATION) failure.incompleteDeregistration = `Meta reports an incomplete deregistration (${INCOMPLETE_DEREGISTRATION})`;
+  if (ruleFor(e)?.blocksRegister) failure.registerBlockedBy = `Graph ${e.code}`;
+  return failure;
+}

@@ -9,6 +9,7 @@ import { GraphApiClient, type RetryNotice } from '../cloud-api/client';
 import { DEFAULT_API_VERSION, parseApiVersion } from '../cloud-api/api-version';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../cloud-api/retry';
 import { assertGraphId } from '../cloud-api/ids';
+import { EngineFailure, toEngineError } from './engine-errors';
 import { executeConvergence } from './executor';
 import { planConvergence } from './planner';
 import { readNumber, toPhoneNumberInfo, toSummary, type PhoneNumberInfo, type PhoneNumberSummary } from './observe';
@@ -71,10 +72,12 @@ export class LocalStorageEngine {
     });
   }
 
-  /** The current state of a number. Throws GraphApiError / InvalidArgumentError (no secrets inside). */
-  async observe(phoneNumberId: string, signal?: AbortSignal): Promise<ObservedState> {
-    assertGraphId(phoneNumberId, 'phone_number_id');
-    return (await readNumber(this.client, phoneNumberId, signal)).observed;
+  /** The current state of a number. Throws an EngineFailure (no secrets inside). */
+  observe(phoneNumberId: string, signal?: AbortSignal): Promise<ObservedState> {
+    return this.failingAsEngine(async () => {
+      assertGraphId(phoneNumberId, 'phone_number_id');
+      return (await readNumber(this.client, phoneNumberId, signal)).observed;
+    });
   }
 
   plan(observed: ObservedState, desired: DesiredState): ConvergencePlan {
@@ -103,21 +106,30 @@ export class LocalStorageEngine {
   }
 
   /** Everything the whatsapp_phone_number data source shows. */
-  async phoneNumber(phoneNumberId: string, signal?: AbortSignal): Promise<PhoneNumberInfo> {
-    assertGraphId(phoneNumberId, 'phone_number_id');
-    const { node, observed } = await readNumber(this.client, phoneNumberId, signal);
-    return toPhoneNumberInfo(node, observed);
+  phoneNumber(phoneNumberId: string, signal?: AbortSignal): Promise<PhoneNumberInfo> {
+    return this.failingAsEngine(async () => {
+      assertGraphId(phoneNumberId, 'phone_number_id');
+      const { node, observed } = await readNumber(this.client, phoneNumberId, signal);
+      return toPhoneNumberInfo(node, observed);
+    });
   }
 
   /** Every number of a WABA (follows paging). Storage is not included: read it per number with phoneNumber(). */
-  async listPhoneNumbers(wabaId: string, signal?: AbortSignal): Promise<PhoneNumberSummary[]> {
-    const nodes = await this.client.listPhoneNumbers(wabaId, {}, { signal });
-    return nodes.map(toSummary);
+  listPhoneNumbers(wabaId: string, signal?: AbortSignal): Promise<PhoneNumberSummary[]> {
+    return this.failingAsEngine(async () => (await this.client.listPhoneNumbers(wabaId, {}, { signal })).map(toSummary));
   }
 
   /** Scrubs the token and the given secrets from text (for callers' own diagnostics). */
   redact(text: string, ...secrets: Array<string | undefined>): string {
     return this.client.redact(text, ...secrets);
+  }
+
+  private async failingAsEngine<T>(read: () => Promise<T>): Promise<T> {
+    try {
+      return await read();
+    } catch (e) {
+      throw new EngineFailure(toEngineError(e, (text) => this.client.redact(text)));
+    }
   }
 
   /** Releases keep-alive sockets. */

@@ -8,5 +8,6 @@ export type { ExecutorDeps } from './executor';
 export { isRegistered, toObservedState } from './observe';
 export type { PhoneNumberInfo, PhoneNumberSummary } from './observe';
 export { validatePhoneNumberId, validateWabaId, validateRegion, validatePin, validateVerificationCode } from './validation';
-export { toEngineError, REGISTER_BLOCKING_CODES } from './engine-errors';
+export { ENGINE_ERROR_KINDS, KIND_ATTRIBUTE, EngineFailure, engineError, toEngineError } from './engine-errors';
+export type { EngineErrorKind } from './engine-errors';
 export { describeStorage, describeRegion, storageMatches, normalizeStatus } from './storage-state';

@@ -11,7 +11,6 @@
  * CLOUD_API/NOT_APPLICABLE, derived from its `registered` flag).
  */
 import type { GraphApiClient } from '../cloud-api/client';
-import { GraphApiError } from '../cloud-api/errors';
 import type { PhoneNumberNode, PhoneNumberSettings } from '../cloud-api/graph-types';
 import { PHONE_NUMBER_FIELDS } from '../cloud-api/graph-types';
 import type { ObservedState } from './types';
@@ -80,6 +79,8 @@ export async function readNumber(
   signal?: AbortSignal,
 ): Promise<{ node: PhoneNumberNode; settings: PhoneNumberSettings; observed: ObservedState }> {
   // allSettled: both reads finish before we answer, so no request is still in flight after a failure.
+  // The client refuses answers without the fields the state is made of, so a proxy's `{}` never reads as
+  // "not registered, storage UNKNOWN" (which would make the planner rewrite a converged number).
   const [nodeRead, settingsRead] = await Promise.allSettled([
     client.getPhoneNumber(phoneNumberId, PHONE_NUMBER_FIELDS, { signal }),
     client.getSettings(phoneNumberId, { signal }),
@@ -88,30 +89,7 @@ export async function readNumber(
   if (settingsRead.status === 'rejected') throw settingsRead.reason;
   const node = nodeRead.value;
   const settings = settingsRead.value;
-  checkShapes(phoneNumberId, node, settings);
   return { node, settings, observed: toObservedState(phoneNumberId, node, settings) };
-}
-
-/**
- * A 2xx answer without the fields we read (a proxy's JSON, `{}`, a list) must not
- * read as "storage UNKNOWN, not registered": the planner would then deregister a
- * converged number to rewrite a setting it only failed to see.
- */
-function checkShapes(id: string, node: unknown, settings: unknown): void {
-  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-  const invalid = (path: string, what: string, got: unknown) =>
-    new GraphApiError({
-      kind: 'invalid_response',
-      method: 'GET',
-      path,
-      retryable: true,
-      message: `GET ${path} answered without ${what} (got ${JSON.stringify(got)?.slice(0, 80) ?? String(got)}); the number's state cannot be known, so nothing was changed.`,
-    });
-  if (!isObject(node) || (typeof node.status !== 'string' && typeof node.platform_type !== 'string')) {
-    throw invalid(`/${id}`, 'status or platform_type', node);
-  }
-  const sc = isObject(settings) ? settings.storage_configuration : undefined;
-  if (!isObject(sc) || typeof sc.status !== 'string') throw invalid(`/${id}/settings`, 'storage_configuration.status', settings);
 }
 
 export function toPhoneNumberInfo(node: PhoneNumberNode, observed: ObservedState): PhoneNumberInfo {

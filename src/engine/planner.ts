@@ -17,7 +17,7 @@
  *  - Verification (request_code + verify_code) whenever the plan registers and
  *    code_verification_status is not VERIFIED. Meta's legacy flow says so; on
  *    v21+ the register reference makes a verified number a prerequisite too
- *    (VERIFIED lapses after 14 days) and the emulator answers 133006 otherwise, so
+ *    (VERIFIED lapses after 14 days) and a register without it is refused, so
  *    skipping it would take a live number offline for a register that must fail.
  *    It is planned BEFORE the deregister: a wrong or missing code is then caught
  *    while the number is still online.

@@ -2,8 +2,9 @@
  * The countries Cloud API Local Storage can keep message data in.
  * One list for the whole project (validation, docs, data source, CDKTF types):
  * when Meta adds a country, this is the one edit.
- * Source: Meta's Local Storage page, matching AWS End User Messaging Social's
- * `dataLocalizationRegion` list (see shared/docs/cloud-api.md).
+ * Source: Meta's Local Storage page
+ * (https://developers.facebook.com/documentation/business-messaging/whatsapp/local-storage),
+ * the same list AWS End User Messaging Social publishes for its `dataLocalizationRegion` field.
  */
 export const SUPPORTED_REGIONS = [
   { code: 'AU', country: 'Australia', area: 'Asia-Pacific' },

@@ -2,7 +2,11 @@
  * The engine's public vocabulary. The provider, the CLI and the CDKTF layer
  * depend on these shapes; the planner and executor implement them.
  */
+import type { ApiVersion } from '../cloud-api/api-version';
+import type { EngineError } from './engine-errors';
 import type { RegionCode } from './regions';
+
+export type { ApiVersion, EngineError };
 
 /** Storage status as read from GET /<id>/settings, upper-cased; unknown values kept verbatim. */
 export type StorageStatus = 'IN_COUNTRY_STORAGE_ENABLED' | 'DEFAULT' | (string & {});
@@ -32,15 +36,6 @@ export interface ObservedState {
 /** What the user declared: a region, or null for "local storage disabled". */
 export interface DesiredState {
   region: RegionCode | null;
-}
-
-/** Parsed Graph API version, e.g. v21.0 -> { major: 21, minor: 0, legacy: false }. */
-export interface ApiVersion {
-  raw: string;
-  major: number;
-  minor: number;
-  /** v20.0 and older: the region travels on /register, not /settings. */
-  legacy: boolean;
 }
 
 export type StepKind =
@@ -99,23 +94,13 @@ export interface ConvergeResult {
   /** True when a failure happened after deregister and the number was re-registered. */
   recovered?: boolean;
   /**
-   * Added (optional): true when the last read failed, so `observed` is the last
+   * True when the last read failed, so `observed` is the last
    * state read or, when nothing could be read, a placeholder with status UNKNOWN.
    * Callers should then keep what they recorded before rather than trust `observed`.
    */
   observationFailed?: boolean;
-  /** Added (optional): the plan that was run (or would have been), for logs and plan output. */
+  /** The plan that was run (or would have been), for logs and plan output. */
   plan?: ConvergencePlan;
-  /** Added (optional): set when the run stopped for user input (legacy verification code sent). */
+  /** Set when the run stopped for user input (legacy verification code sent). */
   requirement?: ConvergencePlan['requirement'];
-}
-
-/** Error for users: actionable message, optional attribute the fix belongs to. */
-export interface EngineError {
-  message: string;
-  /** Attribute the problem belongs to, e.g. "pin", "data_localization_region", "access_token". */
-  attribute?: string;
-  /** The Graph error code when the API produced the error. */
-  graphCode?: number;
-  retryable: boolean;
 }

@@ -29,32 +29,6 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }
 
-/** "a.b[0][\"k\"]", for logs and test messages. */
-export function formatPath(path: AttributePath | undefined): string {
-  if (!path || path.length === 0) return '(root)';
-  return path
-    .map((step, i) => {
-      if (typeof step === 'string') return i === 0 ? step : `.${step}`;
-      if ('key' in step) return `[${JSON.stringify(step.key)}]`;
-      return `[${step.index}]`;
-    })
-    .join('');
-}
-
-const REDACTED = '(sensitive value)';
-
-/**
- * Replaces every occurrence of the given secrets in summaries and details.
- * A last line of defence: messages are written secret-free, but an upstream
- * error text could echo what it was sent.
- */
-export function redactDiagnostics(diagnostics: Diagnostic[], secrets: readonly (string | null | undefined)[]): Diagnostic[] {
-  const list = secrets.filter((s): s is string => typeof s === 'string' && s.length >= 3);
-  if (list.length === 0) return diagnostics;
-  const scrub = (text: string): string => list.reduce((acc, secret) => acc.split(secret).join(REDACTED), text);
-  return diagnostics.map((d) => ({ ...d, summary: scrub(d.summary), detail: scrub(d.detail) }));
-}
-
 /** Thrown inside the provider to abort an RPC with diagnostics; the service turns it into a response. */
 export class DiagnosticsError extends Error {
   constructor(readonly diagnostics: Diagnostic[]) {

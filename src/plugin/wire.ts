@@ -20,6 +20,19 @@ export function toWireDiagnostics(diagnostics: readonly Diagnostic[]): tfplugin6
   }));
 }
 
+/** Why the engine should hold a change back (Terraform 1.9+ deferred actions). */
+export type DeferralReason = 'provider_config_unknown' | 'resource_config_unknown';
+
+const DEFERRAL_REASONS: Record<DeferralReason, tfplugin6.Deferred.Reason> = {
+  provider_config_unknown: tfplugin6.Deferred.Reason.PROVIDER_CONFIG_UNKNOWN,
+  resource_config_unknown: tfplugin6.Deferred.Reason.RESOURCE_CONFIG_UNKNOWN,
+};
+
+/** The `deferred` field of a response, or nothing when the change is not deferred. */
+export function wireDeferred(reason: DeferralReason | undefined): { deferred?: tfplugin6.IDeferred } {
+  return reason ? { deferred: { reason: DEFERRAL_REASONS[reason] } } : {};
+}
+
 export function toWirePath(path: AttributePath): tfplugin6.IAttributePath {
   return {
     steps: path.map((step) => {

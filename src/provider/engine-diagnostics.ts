@@ -3,9 +3,7 @@
  * attribute the fix belongs to. Provider-level attributes (access_token,
  * api_version) have no path inside a resource, so they are named in the summary.
  */
-import { GraphApiError } from '../cloud-api/errors';
-import { toEngineError } from '../engine/engine-errors';
-import type { EngineError } from '../engine/types';
+import { toEngineError, type EngineError } from '../engine/engine-errors';
 import type { AttributePath, Diagnostic } from '../plugin/diagnostics';
 import { DiagnosticsError, errorDiag } from '../plugin/diagnostics';
 import { redact } from '../plugin/protocol/logger';
@@ -19,20 +17,9 @@ export interface PathMapping {
   rename?: Record<string, string>;
 }
 
-export function isEngineError(e: unknown): e is EngineError {
-  // EngineError is a plain object; errors thrown by the client are Error instances.
-  return typeof e === 'object' && e !== null && !(e instanceof Error) && typeof (e as EngineError).message === 'string' && typeof (e as EngineError).retryable === 'boolean';
-}
-
-/** Any failure (EngineError, GraphApiError, thrown Error) as an EngineError. */
+/** What an engine call threw, as an EngineError. */
 export function asEngineError(e: unknown): EngineError {
-  if (e instanceof DiagnosticsError) return { message: e.message, retryable: false };
-  if (isEngineError(e)) return e;
-  // An Error carrying EngineError fields (an engine that throws its errors).
-  if (e instanceof Error && typeof (e as Partial<EngineError>).retryable === 'boolean' && !(e instanceof GraphApiError)) {
-    const x = e as Error & Partial<EngineError>;
-    return { message: x.message, retryable: x.retryable!, ...(x.attribute ? { attribute: x.attribute } : {}), ...(x.graphCode !== undefined ? { graphCode: x.graphCode } : {}) };
-  }
+  if (e instanceof DiagnosticsError) return { kind: 'invalid_input', message: e.message, retryable: false };
   return toEngineError(e, redact);
 }
 

@@ -1,12 +1,11 @@
 /**
- * The part of the engine (src/storage) the provider uses, as one narrow
+ * The part of the engine (src/engine) the provider uses, as one narrow
  * interface: resources depend on this, and configure builds it.
  */
 import type { PhoneNumberInfo } from '../engine/observe';
 import type { ApiVersion, ConvergeOptions, ConvergencePlan, ConvergeResult, DesiredState, ObservedState } from '../engine/types';
 
 export interface EnginePort {
-  readonly apiVersion: ApiVersion;
   observe(phoneNumberId: string, signal?: AbortSignal): Promise<ObservedState>;
   plan(observed: ObservedState, desired: DesiredState): ConvergencePlan;
   converge(phoneNumberId: string, desired: DesiredState, options: ConvergeOptions): Promise<ConvergeResult>;

@@ -24,7 +24,7 @@ import { unsupportedRpcs } from './unsupported-rpcs';
 import { validateConfig } from '../plugin/validators/run-validators';
 import { ObjectView } from '../plugin/values/object-view';
 import { isKnown, record } from '../plugin/values/value';
-import { decodeDynamicValue, decodeOptionalDynamicValue, toDynamicValue, toWireDiagnostics, toWirePath } from '../plugin/wire';
+import { decodeDynamicValue, decodeOptionalDynamicValue, toDynamicValue, toWireDiagnostics, toWirePath, wireDeferred } from '../plugin/wire';
 
 export interface ProviderOptions {
   /** Where env fallbacks are read (tests pass their own). */
@@ -209,7 +209,7 @@ class WhatsAppProvider {
       response: {
         newState: toDynamicValue(state.toValue(), state.type),
         private: req.private ?? undefined,
-        ...(deferred ? { deferred: { reason: tfplugin6.Deferred.Reason.PROVIDER_CONFIG_UNKNOWN } } : {}),
+        ...wireDeferred(deferred),
       },
       diagnostics,
     };
@@ -226,6 +226,7 @@ class WhatsAppProvider {
         plannedState: toDynamicValue(result.planned.toValue(), result.planned.type),
         requiresReplace: result.requiresReplace.map(toWirePath),
         plannedPrivate: req.priorPrivate ?? undefined,
+        ...wireDeferred(result.deferred),
       },
       diagnostics: result.diagnostics,
     };
@@ -271,7 +272,7 @@ class WhatsAppProvider {
     return {
       response: {
         state: toDynamicValue(state.toValue(), state.type),
-        ...(deferred ? { deferred: { reason: tfplugin6.Deferred.Reason.PROVIDER_CONFIG_UNKNOWN } } : {}),
+        ...wireDeferred(deferred),
       },
       diagnostics,
     };

@@ -181,6 +181,47 @@ describe('retries', () => {
   });
 });
 
+describe('answers that prove nothing', () => {
+  test('a 2xx write without {"success": true} is an unknown outcome, not a success, and is not resent', async () => {
+    const c = client();
+    await emu.admin.injectFault({ endpoint: 'deregister', mode: 'raw', httpStatus: 200, contentType: 'application/json', body: '{}', applyFirst: true });
+    const e = await failure(c.deregister(NUM_BR));
+    expect(e).toMatchObject({ kind: 'invalid_response', method: 'POST', outcomeUnknown: true, retryable: true });
+    expect(e.message).toBe(`POST /${NUM_BR}/deregister answered without {"success": true} (got {}); the outcome is unknown.`);
+    expect((await emu.admin.calls({ endpoint: 'deregister' })).length).toBe(1);
+  });
+
+  test('a write answered with a list is refused the same way, with the PIN scrubbed from what it echoes', async () => {
+    const c = client();
+    await c.deregister(NUM_BR);
+    await emu.admin.injectFault({ endpoint: 'register', mode: 'raw', httpStatus: 200, contentType: 'application/json', body: `["${PIN}"]` });
+    const e = await failure(c.register(NUM_BR, { pin: PIN }));
+    expect(e).toMatchObject({ kind: 'invalid_response', outcomeUnknown: true });
+    expectNoSecret(e, PIN);
+  });
+
+  test('a read of the number without status or platform_type is refused', async () => {
+    const c = client();
+    await emu.admin.injectFault({ endpoint: 'phone_number', mode: 'raw', httpStatus: 200, contentType: 'application/json', body: '{"id": "1"}', times: 10 });
+    const e = await failure(c.getPhoneNumber(NUM_BR));
+    expect(e).toMatchObject({ kind: 'invalid_response', method: 'GET', path: `/${NUM_BR}`, retryable: true, outcomeUnknown: false });
+    expect(e.message).toContain('answered without status or platform_type');
+  });
+
+  test('a read of the number that asks for neither status nor platform_type only needs an object', async () => {
+    const c = client();
+    expect(await c.getPhoneNumber(NUM_BR, ['id', 'display_phone_number'])).toMatchObject({ id: NUM_BR });
+  });
+
+  test('a settings read without storage_configuration.status is refused', async () => {
+    const c = client();
+    await emu.admin.injectFault({ endpoint: 'settings', method: 'GET', mode: 'raw', httpStatus: 200, contentType: 'application/json', body: '{"storage_configuration": {}}', times: 10 });
+    const e = await failure(c.getSettings(NUM_BR));
+    expect(e).toMatchObject({ kind: 'invalid_response', method: 'GET', path: `/${NUM_BR}/settings`, retryable: true });
+    expect(e.message).toContain('answered without storage_configuration.status');
+  });
+});
+
 describe('waits Meta asks for (local server sending the headers)', () => {
   let server: http.Server;
   let url: string;

@@ -1,7 +1,7 @@
 /** The engine facade against the emulator: data-source reads, listing, observe + plan, unknown statuses. */
 import type { RunningEmulator } from '../../src/emulator';
 import type { LocalStorageEngine } from '../../src/engine/engine';
-import { GraphApiError } from '../../src/cloud-api';
+import { EngineFailure } from '../../src/engine/engine-errors';
 import { makeEngine, NUM_BR, NUM_DISABLED, NUM_UNVERIFIED, PIN, startTestEmulator, WABA, writes } from './emulator-harness';
 
 let emu: RunningEmulator;
@@ -61,7 +61,7 @@ test('an unknown storage status (NO_STORAGE_ENABLED) is drift with its raw value
   expect(await writes(emu, NUM_BR)).toEqual(['deregister', 'settings', 'register']);
 });
 
-test('observe() of an invalid id throws before any request; of a missing number throws a GraphApiError', async () => {
+test('observe() of an invalid id throws before any request; of a missing number throws an EngineFailure', async () => {
   await expect(engine.observe('12/../me')).rejects.toThrow(/phone_number_id/);
-  await expect(engine.observe('999999999999999')).rejects.toBeInstanceOf(GraphApiError);
+  await expect(engine.observe('999999999999999')).rejects.toBeInstanceOf(EngineFailure);
 });

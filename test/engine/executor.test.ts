@@ -11,7 +11,6 @@ import {
   expectTruthful,
   makeEngine,
   NUM_BR,
-  NUM_DISABLED,
   NUM_UNVERIFIED,
   PIN,
   postCalls,
@@ -167,7 +166,8 @@ describe('preflight: predictable failures never take a number offline', () => {
     engines.push(e);
     const { events, onEvent } = collector();
     const result = await e.converge(NUM_BR, { region: 'IN' }, { pin: PIN, onEvent });
-    expect(result).toMatchObject({ ok: false, observationFailed: true, error: { attribute: 'access_token', graphCode: 190 } });
+    expect(result).toMatchObject({ ok: false, observationFailed: true, error: { kind: 'auth', attribute: 'access_token' } });
+    expect(result.error!.message).toContain('Graph error 190');
     expect(JSON.stringify(result)).not.toContain('EAAwrongTOKENvalue987654321');
     expectNoSecrets(result, events);
     expect(await writes(emu, NUM_BR)).toEqual([]);
@@ -201,7 +201,8 @@ describe('wrong PIN and the 72-hour limit', () => {
     const e = engine();
     const { events, onEvent } = collector();
     const result = await e.converge(NUM_BR, { region: 'IN' }, { pin: '111111', onEvent });
-    expect(result).toMatchObject({ ok: false, recovered: false, error: { attribute: 'pin', graphCode: 133005, retryable: false } });
+    expect(result).toMatchObject({ ok: false, recovered: false, error: { kind: 'pin', attribute: 'pin', retryable: false } });
+    expect(result.error!.message).toContain('Graph error 133005');
     expect(result.error!.message).toMatch(/IS NOT REGISTERED/);
     expect(result.error!.message).toMatch(/two-step verification PIN is wrong/);
     // Recovery must not burn register calls (or PIN guesses) on a PIN it knows is wrong.
@@ -220,7 +221,8 @@ describe('wrong PIN and the 72-hour limit', () => {
     const e = engine();
     expect((await e.converge(NUM_BR, { region: 'IN' }, { pin: PIN })).ok).toBe(true);
     const result = await e.converge(NUM_BR, { region: 'DE' }, { pin: PIN });
-    expect(result).toMatchObject({ ok: false, error: { graphCode: 133016, retryable: false } });
+    expect(result).toMatchObject({ ok: false, error: { kind: 'quota', retryable: false } });
+    expect(result.error!.message).toContain('Graph error 133016');
     expect(result.error!.message).toMatch(/72-hour/);
     expect(result.error!.message).toMatch(/not taken offline/);
     expect(await truth(emu, NUM_BR)).toEqual({ registered: true, status: 'IN_COUNTRY_STORAGE_ENABLED', region: 'IN' });
@@ -229,7 +231,8 @@ describe('wrong PIN and the 72-hour limit', () => {
   test('the register quota after a deregister: loud error naming the state, no futile retries', async () => {
     await emu.admin.injectFault({ endpoint: 'register', phoneNumberId: NUM_BR, mode: 'error', times: 5, error: { code: 133016, http_status: 400, message: 'Too many register requests' } });
     const result = await engine().converge(NUM_BR, { region: 'IN' }, { pin: PIN });
-    expect(result).toMatchObject({ ok: false, recovered: false, error: { graphCode: 133016 } });
+    expect(result).toMatchObject({ ok: false, recovered: false, error: { kind: 'quota' } });
+    expect(result.error!.message).toContain('Graph error 133016');
     expect(result.error!.message).toMatch(/NUMBER 179776755229976 IS NOT REGISTERED/);
     expect(result.error!.message).toMatch(/72-hour/);
     expect(await writes(emu, NUM_BR)).toEqual(['deregister', 'settings', 'register']);

@@ -181,3 +181,16 @@ test.each(SCENARIOS.map((s) => [s.name, s] as const))('%s', async (_name, s) => 
   expect(await writes(emu, NUM_BR)).toEqual(s.rerunWrites);
   expect(await truth(emu, NUM_BR)).toEqual(IN);
 });
+
+test('a failed write whose retry would wait beyond the cap ends as rate_limited, number untouched', async () => {
+  await emu.admin.reset();
+  await emu.admin.injectFault({ endpoint: 'deregister', phoneNumberId: NUM_BR, mode: 'error', error: transient, headers: { 'Retry-After': '600' } });
+  const engine = makeEngine(emu, { timeoutMs: 300, maxRateLimitWaitMs: 60_000 });
+  engines.push(engine);
+  const result = await engine.converge(NUM_BR, { region: 'IN' }, { pin: PIN });
+  expect(result).toMatchObject({ ok: false, error: { kind: 'rate_limited', retryable: true } });
+  expect(result.error!.message).toMatch(/wait 10 minutes before calling again, longer than the 60 s/);
+  expect(result.error!.message).toMatch(/not taken offline/);
+  expect(await writes(emu, NUM_BR)).toEqual(['deregister']);
+  expect(await truth(emu, NUM_BR)).toEqual(BR);
+});

@@ -130,11 +130,6 @@ process.on('exit', () => {
   if (bundleDir) rmSync(bundleDir, { recursive: true, force: true });
 });
 
-/** True once the real provider implementation exists in the tree. */
-export function realProviderAvailable(): boolean {
-  return existsSync(join(repoRoot, 'src', 'provider', 'provider.ts')) && existsSync(join(repoRoot, 'src', 'provider', 'main.ts'));
-}
-
 export function providerExecutable(options: { testService?: boolean } = {}): string {
   if (options.testService) return bundleEntry(join(repoRoot, 'test', 'plugin', 'protocol-test-main.ts'));
   if (process.env.TFWA_PROVIDER_BIN) return process.env.TFWA_PROVIDER_BIN;

@@ -3,7 +3,6 @@
  * protocol 6) against a real emulator: configure, validate, plan, apply,
  * drift, import, destroy, upgrade and the data sources.
  */
-import { ExtData } from '@msgpack/msgpack';
 import { startEmulator, type RunningEmulator } from '../../src/emulator';
 import { dv, fromDv, startProvider, UNKNOWN, type ProviderProcess } from './harness';
 
@@ -29,7 +28,6 @@ function config(values: Obj): Obj {
 const pathOf = (d: Diag) => (d.attribute?.steps ?? []).map((s) => s.attributeName);
 const errors = (diags: Diag[] | undefined) => (diags ?? []).filter((d) => d.severity === 1);
 const warnings = (diags: Diag[] | undefined) => (diags ?? []).filter((d) => d.severity === 2);
-const isUnknown = (v: unknown) => v instanceof ExtData;
 
 let emulator: RunningEmulator;
 let p: ProviderProcess;
@@ -279,6 +277,41 @@ describe('whatsapp_local_storage over gRPC', () => {
       expect(attrs.map((a) => a.name).sort()).toEqual([...ATTRS].sort());
     } finally {
       await v5.close();
+    }
+  });
+
+  it('asks the engine to defer plan, read and data-source reads while the provider arguments are unknown', async () => {
+    const unknown = await startProvider();
+    try {
+      const configured = await unknown.v6.configureProvider({
+        terraformVersion: '1.12.6',
+        config: dv({ access_token: UNKNOWN, api_version: null, base_url: emulator.url, request_timeout_seconds: null, max_retries: null }),
+        clientCapabilities: { deferralAllowed: true },
+      });
+      expect(errors(configured.diagnostics as Diag[])).toEqual([]);
+      const PROVIDER_CONFIG_UNKNOWN = 2;
+      const id = '106540352242922';
+      const cfg = config({ phone_number_id: id, data_localization_region: 'DE', pin: PIN, disable_on_destroy: false });
+      const planned = await unknown.v6.planResourceChange({
+        typeName: TYPE, priorState: dv(null), proposedNewState: dv(cfg), config: dv(cfg), clientCapabilities: { deferralAllowed: true },
+      });
+      expect(planned.deferred?.reason).toBe(PROVIDER_CONFIG_UNKNOWN);
+      const notAllowed = await unknown.v6.planResourceChange({ typeName: TYPE, priorState: dv(null), proposedNewState: dv(cfg), config: dv(cfg) });
+      expect(notAllowed.deferred ?? undefined).toBeUndefined();
+
+      const state = obj({ id, phone_number_id: id, data_localization_region: 'DE', storage_status: 'IN_COUNTRY_STORAGE_ENABLED', registered: true, disable_on_destroy: false });
+      const read = await unknown.v6.readResource({ typeName: TYPE, currentState: dv(state), clientCapabilities: { deferralAllowed: true } });
+      expect(read.deferred?.reason).toBe(PROVIDER_CONFIG_UNKNOWN);
+      expect(fromDv(read.newState)).toEqual(state);
+
+      const number = await unknown.v6.readDataSource({
+        typeName: 'whatsapp_phone_number',
+        config: dv({ phone_number_id: id, display_phone_number: null, verified_name: null, code_verification_status: null, platform_type: null, status: null, quality_rating: null, name_status: null, throughput_level: null, registered: null, storage_status: null, data_localization_region: null }),
+        clientCapabilities: { deferralAllowed: true },
+      });
+      expect(number.deferred?.reason).toBe(PROVIDER_CONFIG_UNKNOWN);
+    } finally {
+      await unknown.close();
     }
   });
 

@@ -96,5 +96,3 @@ export interface ProviderService {
   stopProvider: Unary<tfplugin6.StopProvider.IRequest, tfplugin6.StopProvider.IResponse>;
 }
 
-/** The factory src/provider/provider.ts exports. */
-export type CreateProviderService = () => ProviderService;

@@ -16,15 +16,3 @@ export function atMostOneOf(...names: string[]): ConfigValidator {
     },
   };
 }
-
-/** `dependent` is only meaningful together with `required`. */
-export function requiresAlso(dependent: string, required: string, why: string): ConfigValidator {
-  return {
-    description: `\`${dependent}\` needs \`${required}\`.`,
-    validate(config) {
-      if (config.get(dependent) === null || config.isUnknown(dependent)) return [];
-      if (config.get(required) !== null) return [];
-      return [errorDiag(`${dependent} without ${required}`, `${dependent} is set but ${required} is not: ${why}`, [dependent])];
-    },
-  };
-}

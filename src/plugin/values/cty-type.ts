@@ -29,14 +29,6 @@ export const t = {
   object: (attributes: Record<string, CtyType>): ObjectType => ({ kind: 'object', attributes }),
 };
 
-export function isObjectType(type: CtyType): type is ObjectType {
-  return typeof type === 'object' && type.kind === 'object';
-}
-
-export function isCollectionType(type: CtyType): type is CollectionType {
-  return typeof type === 'object' && type.kind !== 'object';
-}
-
 export type TypeJson = string | [string, TypeJson | Record<string, TypeJson>];
 
 /** The compact JSON form Terraform expects in `Schema.Attribute.type`. */

@@ -1,10 +1,9 @@
 /**
  * PlanResourceChange for whatsapp_local_storage: the schema-driven plan, then
- * what this resource can predict. The pure engine planner decides whether the
+ * what this resource can predict. The engine's pure planner decides whether the
  * apply deregisters a live number (a warning with its explanation) or needs a
  * PIN or verification code (caught here, before anything goes offline).
  */
-import { planConvergence } from '../../engine/planner';
 import type { ConvergencePlan, ObservedState } from '../../engine/types';
 import type { Diagnostic } from '../../plugin/diagnostics';
 import { errorDiag, warningDiag } from '../../plugin/diagnostics';
@@ -41,7 +40,7 @@ export async function planLocalStorage({ prior, proposed, config, ctx }: PlanReq
     }
   }
 
-  const convergence = engine && desired && observed ? planConvergence(observed, desired, engine.apiVersion) : undefined;
+  const convergence = engine && desired && observed ? engine.plan(observed, desired) : undefined;
   const work = convergence ? convergence.steps.length > 0 : undefined;
 
   if (creating || attrs.changed || work) {
@@ -59,7 +58,9 @@ export async function planLocalStorage({ prior, proposed, config, ctx }: PlanReq
   if (pinWoVersionChanged && config.isNull('pin_wo') && planned.get('pin_wo_version') !== null) {
     diagnostics.push(errorDiag('pin_wo_version changed without pin_wo', 'pin_wo_version changed, which asks the next apply to register with the write-only PIN, but pin_wo is not set: set pin_wo (from a sensitive source) in the same change.', ['pin_wo']));
   }
-  return { planned, requiresReplace: attrs.requiresReplace, diagnostics };
+  // Provider arguments unknown until apply: the engine may hold this change back instead of planning it blind.
+  const deferred = ctx.deferralAllowed && ctx.engineState.kind === 'unknown_config' ? { deferred: 'provider_config_unknown' as const } : {};
+  return { planned, requiresReplace: attrs.requiresReplace, diagnostics, ...deferred };
 }
 
 function convergenceDiagnostics(plan: ConvergencePlan, config: ObjectView, id: string): Diagnostic[] {
@@ -100,7 +101,7 @@ function planDestroy(prior: ObjectView, ctx: RequestContext): PlanResponse {
   const engine = ctx.engineState.kind === 'ready' ? ctx.engineState.engine : undefined;
   if (prior.knownBool('disable_on_destroy') === true) {
     const observed = observedFromState(prior);
-    const plan = engine && observed ? planConvergence(observed, { region: null }, engine.apiVersion) : undefined;
+    const plan = engine && observed ? engine.plan(observed, { region: null }) : undefined;
     if (plan && plan.steps.length > 0) {
       diagnostics.push(
         warningDiag(

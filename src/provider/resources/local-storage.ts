@@ -4,11 +4,12 @@
  * Failures never lose state: apply returns the observed truth with the error,
  * read keeps the prior state when the number cannot be read.
  */
+import { engineError } from '../../engine/engine-errors';
 import type { EngineEvent } from '../../engine/types';
 import type { Diagnostic } from '../../plugin/diagnostics';
 import { errorDiag } from '../../plugin/diagnostics';
 import { asEngineError, engineErrorDiagnostic, type PathMapping } from '../engine-diagnostics';
-import { requireEngine, type ProviderLogger, type RequestContext } from '../provider-context';
+import { requireEngine, type ProviderLogger } from '../provider-context';
 import { LOCAL_STORAGE_TYPE, localStorageResourceSchema } from '../schema/local-storage-resource';
 import { objectTypeOf } from '../../plugin/schema/model';
 import { graphId } from '../validators/whatsapp-validators';
@@ -21,9 +22,6 @@ import { upgradeLocalStorageState } from './local-storage-upgrade';
 
 const type = objectTypeOf(localStorageResourceSchema);
 const ATTRIBUTES = Object.keys(localStorageResourceSchema.attributes);
-
-/** Graph codes meaning "this object does not exist or this token cannot see it". */
-const NOT_ACCESSIBLE_CODES = new Set([33, 100]);
 
 export const localStorageResource: ManagedResource = {
   typeName: LOCAL_STORAGE_TYPE,
@@ -61,7 +59,7 @@ export const localStorageResource: ManagedResource = {
       return { state: withObserved(state, observed), diagnostics: [] };
     } catch (err) {
       const e = asEngineError(err);
-      if (e.graphCode !== undefined && NOT_ACCESSIBLE_CODES.has(e.graphCode) && e.attribute === 'phone_number_id') {
+      if (e.kind === 'not_found') {
         return {
           state,
           diagnostics: [
@@ -118,11 +116,11 @@ async function applyConverge({ prior, planned, config, ctx }: ApplyRequest): Pro
   if (result.ok) {
     return { state: state.with({ data_localization_region: planned.get('data_localization_region') }), diagnostics: [] };
   }
-  // Nothing could be read and nothing was written: what we knew before is still the truth. (The engine's
-  // placeholder says registered=false, storage UNKNOWN; recording it made a live number look offline.)
+  // Nothing could be read and nothing was written: what we knew before is still the truth, not the
+  // engine's placeholder (which would make a live number look offline).
   if (!result.observed || (result.observationFailed && result.completed.length === 0)) state = prior;
   const mapping: PathMapping = { attributes: ATTRIBUTES, ...(fromWriteOnly ? { rename: { pin: 'pin_wo' } } : {}) };
-  const error = result.error ?? { message: 'The engine reported a failure without details.', retryable: false };
+  const error = result.error ?? engineError('internal', 'The engine reported a failure without details.');
   const diagnostic = engineErrorDiagnostic(`Could not apply Local Storage to phone number ${id}`, error, mapping);
   if (result.recovered) diagnostic.detail += ' The number was registered again after the failure, so it keeps messaging.';
   return { state, diagnostics: [diagnostic] };
@@ -136,7 +134,7 @@ async function applyDestroy({ prior, ctx }: ApplyRequest): Promise<StateResponse
   const pin = prior.knownString('pin');
   const result = await engine.converge(id, { region: null }, { ...(pin !== undefined ? { pin } : {}), onEvent: eventLogger(ctx.log, id), signal: ctx.signal });
   if (result.ok) return { state: gone, diagnostics: [] };
-  const error = result.error ?? { message: 'The engine reported a failure without details.', retryable: false };
+  const error = result.error ?? engineError('internal', 'The engine reported a failure without details.');
   const diagnostic = engineErrorDiagnostic(`Could not disable Local Storage on phone number ${id}`, error, { attributes: ATTRIBUTES });
   // Still managed: keep it in state with what is true now.
   return { state: result.observed ? withObserved(prior, result.observed) : prior, diagnostics: [diagnostic] };

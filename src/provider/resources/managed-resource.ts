@@ -3,6 +3,7 @@ import type { AttributePath, Diagnostic } from '../../plugin/diagnostics';
 import type { RequestContext } from '../provider-context';
 import type { BlockSchema } from '../../plugin/schema/model';
 import type { ObjectView } from '../../plugin/values/object-view';
+import type { DeferralReason } from '../../plugin/wire';
 
 export interface PlanRequest {
   /** Null object on create. */
@@ -20,7 +21,7 @@ export interface PlanResponse {
   requiresReplace: AttributePath[];
   diagnostics: Diagnostic[];
   /** Ask the engine to defer this change (only when ctx.deferralAllowed). */
-  deferred?: 'provider_config_unknown' | 'resource_config_unknown';
+  deferred?: DeferralReason;
 }
 
 export interface ApplyRequest {

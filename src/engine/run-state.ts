@@ -1,0 +1,79 @@
+/**
+ * What one convergence run knows while it works: the steps done, the last
+ * read and when it was taken, and how it reports (events, redaction). The
+ * run, the write steps and the recovery share it.
+ */
+import type { GraphApiClient } from '../cloud-api/client';
+import type { RetryPolicy } from '../cloud-api/retry';
+import { readNumber } from './observe';
+import { projectWrites } from './state-projection';
+import type { ApiVersion, ConvergeOptions, DesiredState, EngineEvent, ObservedState, PlanStep } from './types';
+
+export interface ExecutorDeps {
+  client: GraphApiClient;
+  apiVersion: ApiVersion;
+  /** Attempts per write, first included, for transient or unknown-outcome failures. */
+  maxWriteAttempts: number;
+  /** Backoff between write attempts. */
+  retryPolicy: RetryPolicy;
+}
+
+export class RunState {
+  readonly completed: PlanStep[] = [];
+  last?: ObservedState;
+  /** How many steps had completed when `last` was read (later steps are not reflected in it). */
+  private lastReadAfter = 0;
+  /** Steps started so far, plan and recovery steps alike. */
+  stepsStarted = 0;
+
+  constructor(
+    readonly deps: ExecutorDeps,
+    readonly id: string,
+    readonly desired: DesiredState,
+    readonly options: ConvergeOptions,
+  ) {}
+
+  redact = (text: string): string => this.deps.client.redact(text, this.options.pin, this.options.verificationCode);
+
+  emit(event: EngineEvent): void {
+    if (!this.options.onEvent) return;
+    const safe = { ...event } as Record<string, unknown>;
+    for (const key of ['message', 'reason'] as const) if (typeof safe[key] === 'string') safe[key] = this.redact(safe[key] as string);
+    if (safe.step) safe.step = { ...(safe.step as PlanStep), reason: this.redact((safe.step as PlanStep).reason) };
+    try {
+      this.options.onEvent(safe as EngineEvent);
+    } catch {
+      // A listener's bug must not break a half-done convergence.
+    }
+  }
+
+  async observe(signal?: AbortSignal): Promise<ObservedState> {
+    const { observed } = await readNumber(this.deps.client, this.id, signal);
+    this.last = observed;
+    this.lastReadAfter = this.completed.length;
+    return observed;
+  }
+
+  async tryObserve(): Promise<ObservedState | undefined> {
+    try {
+      return await this.observe();
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Nothing could be read: a stand-in the caller must not record as truth. */
+  placeholder(): ObservedState {
+    return { phoneNumberId: this.id, registered: false, platformType: 'UNKNOWN', codeVerificationStatus: 'UNKNOWN', storage: { status: 'UNKNOWN' } };
+  }
+
+  /**
+   * Best guess when the final read failed: the last read with the writes that
+   * completed after it applied on top, so a deregistered number is never
+   * recorded as registered.
+   */
+  expectedState(): ObservedState {
+    if (!this.last) return this.placeholder();
+    return projectWrites(this.last, this.completed.slice(this.lastReadAfter));
+  }
+}

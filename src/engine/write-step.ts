@@ -1,0 +1,109 @@
+/**
+ * One write with read-then-decide retries. A write is never blindly repeated:
+ * after any failure the number is read first; if the write took effect (e.g. a
+ * timeout after the server applied it) the step counts as done, otherwise it is
+ * tried again only when the failure is temporary or its outcome unknown.
+ * register/deregister each count toward Meta's 10-per-72h limit.
+ */
+import { backoffDelay, sleep } from '../cloud-api/retry';
+import { describeWriteFailure, toEngineError } from './engine-errors';
+import { stepLabel } from './planner';
+import type { RunState } from './run-state';
+import { normalizeStatus, storageMatches } from './storage-state';
+import type { ObservedState, PlanStep } from './types';
+
+export type StepOutcome = { ok: true } | { ok: false; error: unknown };
+
+/** Event indexes of steps that are not in the plan (recovery) start here, clear of the plan's own. */
+const OFF_PLAN_STEP_INDEX_BASE = 1000;
+
+/** Runs `step`; `planIndex` is its place in the plan, absent for recovery steps. */
+export async function runWriteStep(run: RunState, step: PlanStep, planIndex?: number): Promise<StepOutcome> {
+  const index = planIndex !== undefined && planIndex >= 0 ? planIndex : OFF_PLAN_STEP_INDEX_BASE + run.stepsStarted;
+  run.stepsStarted++;
+  const started = performance.now();
+  run.emit({ type: 'step_started', step, index });
+  let deregisteredAgain = false;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await callFor(run, step);
+      return finish(run, step, index, started);
+    } catch (e) {
+      const failure = describeWriteFailure(e);
+      if (!failure.fromApi) {
+        run.emit({ type: 'step_failed', step, index, message: toEngineError(e, run.redact).message });
+        return { ok: false, error: e };
+      }
+      const now = await run.tryObserve();
+      if (now && tookEffect(step, now)) {
+        run.emit({ type: 'info', message: `${stepLabel(step)} reported a failure (${failure.message}) but the number shows it took effect; continuing.` });
+        return finish(run, step, index, started);
+      }
+      if (step.kind === 'register' && failure.incompleteDeregistration && !deregisteredAgain && now && !now.registered) {
+        deregisteredAgain = true;
+        run.emit({ type: 'info', message: `${failure.incompleteDeregistration}: deregistering again before registering.` });
+        try {
+          await run.deps.client.deregister(run.id);
+        } catch {
+          // The register retry below reports what is still wrong.
+        }
+        attempt--;
+        continue;
+      }
+      const repeatable = now !== undefined && failure.retryable && !failure.waitRefused && attempt < run.deps.maxWriteAttempts;
+      if (!repeatable) {
+        run.emit({ type: 'step_failed', step, index, message: run.redact(failure.message) });
+        return { ok: false, error: e };
+      }
+      const refused = run.deps.client.refuseLongWait(e);
+      if (refused) {
+        run.emit({ type: 'step_failed', step, index, message: run.redact(refused.message) });
+        return { ok: false, error: refused };
+      }
+      const delayMs = Math.max(backoffDelay(attempt - 1, run.deps.retryPolicy), failure.askedWaitMs);
+      run.emit({ type: 'retry', operation: step.kind, attempt, delayMs, reason: run.redact(failure.message) });
+      await sleep(delayMs);
+    }
+  }
+}
+
+function callFor(run: RunState, step: PlanStep): Promise<unknown> {
+  const { client, apiVersion } = run.deps;
+  switch (step.kind) {
+    case 'deregister':
+      return client.deregister(run.id);
+    case 'write_settings':
+      return client.setStorageConfiguration(run.id, step.region ?? null);
+    case 'register':
+      return client.register(run.id, {
+        pin: run.options.pin as string,
+        dataLocalizationRegion: apiVersion.legacy && step.region ? step.region : undefined,
+      });
+    case 'request_code':
+      return client.requestCode(run.id);
+    case 'verify_code':
+      return client.verifyCode(run.id, (run.options.verificationCode as string).trim());
+  }
+}
+
+/** Whether the state shows that `step` happened (used after a failed or unknown-outcome write). */
+function tookEffect(step: PlanStep, now: ObservedState): boolean {
+  switch (step.kind) {
+    case 'deregister':
+      return !now.registered;
+    case 'register':
+      return now.registered;
+    case 'write_settings':
+      return storageMatches(now.storage, step.region ?? null);
+    case 'verify_code':
+      return normalizeStatus(now.codeVerificationStatus) === 'VERIFIED';
+    case 'request_code':
+      return false; // not observable
+  }
+}
+
+function finish(run: RunState, step: PlanStep, index: number, started: number): StepOutcome {
+  run.completed.push(step);
+  run.emit({ type: 'step_finished', step, index, durationMs: Math.round(performance.now() - started) });
+  return { ok: true };
+}
