@@ -25,7 +25,6 @@ export const createEngine: EngineFactory = (settings) => {
   let engine: EnginePort | undefined;
   const get = (): EnginePort => (engine ??= build(settings));
   return {
-    apiVersion: settings.apiVersion,
     observe: (id, signal) => get().observe(id, signal),
     plan: (observed, desired) => get().plan(observed, desired),
     converge: (id, desired, options) => get().converge(id, desired, options),
