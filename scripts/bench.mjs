@@ -20,6 +20,7 @@ run(process.execPath, [join(repoRoot, 'scripts', 'setup-engines.mjs')]);
 const benches = [
   { file: 'bench/emulator-throughput.ts', args: [], env: quick ? { BENCH_SECONDS: '3' } : {} },
   { file: 'bench/provider-startup.ts', args: ['--runs', quick ? '10' : '30'] },
+  { file: 'bench/artifact-startup.ts', args: ['--runs', quick ? '5' : '20'] },
   { file: 'bench/refresh-at-scale.ts', args: ['--numbers', quick ? '200' : '1000', '--rounds', quick ? '1' : '2'] },
   { file: 'bench/region-change.ts', args: ['--rounds', quick ? '3' : '5'] },
   // Needs Go (the peer is built into a cache outside the clone).

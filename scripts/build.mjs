@@ -26,6 +26,8 @@ if (existsSync(codegenDir)) {
 
 // --no-typecheck: bundles only, for quick iteration while other modules are mid-edit.
 if (!process.argv.includes('--no-typecheck')) {
+  // A fresh dist/: the package ships it whole, so no file of an older layout may linger.
+  rmSync(join(repoRoot, 'dist'), { recursive: true, force: true });
   log('tsc: type-check and compile src/ to dist/');
   run(process.execPath, [join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json']);
   log('tsc: type-check tests, benchmarks and examples');
@@ -38,7 +40,8 @@ const common = {
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  sourcemap: 'linked',
+  // External: maps stay beside the bundles for debugging, the package ships none (it ships no sources).
+  sourcemap: 'external',
   logLevel: 'warning',
 };
 mkdirSync(join(repoRoot, 'dist', 'bin'), { recursive: true });
@@ -159,14 +162,10 @@ const providerBundle = join(repoRoot, 'dist', 'bin', 'terraform-provider-whatsap
   };
   copyWithParts(join(repoRoot, 'dist', 'provider'), 'terraform-provider-whatsapp');
 
-  // A filesystem mirror in the engines' unpacked layout, so `init` installs the
-  // local build and records it in the lock file exactly like a registry release.
-  const { version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
-  const target = `${process.platform}_${process.arch === 'x64' ? 'amd64' : process.arch}`;
-  for (const host of ['registry.terraform.io', 'registry.opentofu.org']) {
-    const mirrorDir = join(repoRoot, 'dist', 'mirror', host, 'waba', 'whatsapp', version, target);
-    rmSync(mirrorDir, { recursive: true, force: true }); // no stale parts from an older layout
-    copyWithParts(mirrorDir, `terraform-provider-whatsapp_v${version}`);
-  }
+  // A filesystem mirror in the engines' unpacked layout, so `init` installs the local build and
+  // records it in the lock file exactly like a registry release: written by the CLI's own
+  // `cli-config`, the same code that installs the provider for users of the package.
+  rmSync(join(repoRoot, 'dist', 'mirror'), { recursive: true, force: true });
+  run(process.execPath, [join(repoRoot, 'dist', 'bin', 'whatsapp-local-storage.js'), 'cli-config', '--mirror-dir', join(repoRoot, 'dist', 'mirror')], { stdio: ['ignore', 'ignore', 'inherit'] });
 }
 log('build done');

@@ -22,11 +22,15 @@ function listFiles(dir) {
   });
 }
 
+// The package version becomes the provider's `required_providers` version: cdktf-cli
+// requires one, and the bindings then ask for exactly the provider shipped beside them.
+const { version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+
 async function generate(schema, target) {
   const require = createRequire(join(repoRoot, 'package.json'));
   const { generateProviderBindingsFromSchema } = require('@cdktf/provider-generator');
   rmSync(target, { recursive: true, force: true });
-  await generateProviderBindingsFromSchema(target, schema);
+  await generateProviderBindingsFromSchema(target, { ...schema, provider_versions: { [PROVIDER_ADDRESS]: version } });
 }
 
 const schema = loadSchema();

@@ -4,10 +4,11 @@
  */
 import { Annotations, TerraformStack, TerraformVariable, type IResolvable, type ITerraformDependable, type TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
+import { GRAPH_ID_MAX_DIGITS, isGraphId } from '../cloud-api/ids';
 import { explainUnsupportedRegion } from '../engine/regions';
 import { LocalStorage } from './generated/providers/whatsapp/local-storage';
 import type { LocalStorageRegion } from './regions';
-import { DIGITS_ID, isLiteral, SIX_DIGITS } from './validation';
+import { isLiteral, SIX_DIGITS } from './validation';
 
 const IS_LOCAL_STORAGE = Symbol.for('whatsapp-local-storage.WhatsAppLocalStorage');
 
@@ -24,10 +25,7 @@ export interface WhatsAppLocalStorageProps {
    * The key is required on purpose: turning Local Storage off is always written
    * down (`region: undefined`), never the result of a forgotten prop.
    *
-   * Changing the region of a registered number takes it offline for a few
-   * seconds: the API accepts the setting only while the number is unregistered,
-   * so the provider deregisters it, writes the setting and registers it again
-   * with `pin`.
+   * Changing Local Storage on a registered number takes it offline for a few seconds: the API accepts the setting only while the number is unregistered, so the provider deregisters it, writes the setting and registers it again with the two-step PIN.
    *
    * A token (e.g. a `TerraformVariable`) is accepted and checked at plan time.
    */
@@ -71,11 +69,11 @@ export function localStorageProblems(props: WhatsAppLocalStorageProps): string[]
     problems.push('phoneNumberId is missing: set it to the "Phone number ID" WhatsApp Manager shows (digits only).');
   } else if (typeof id !== 'string') {
     problems.push(`phoneNumberId must be a string of digits, got ${typeof id}: write it in quotes (ids exceed JavaScript's safe integers).`);
-  } else if (isLiteral(id) && !DIGITS_ID.test(id)) {
+  } else if (isLiteral(id) && !isGraphId(id)) {
     problems.push(
       /^\+|[ -]/.test(id)
         ? `phoneNumberId "${id}" looks like a phone number: use the "Phone number ID" from WhatsApp Manager (digits only), not the number itself.`
-        : `phoneNumberId "${id}" is not a Graph id: it must be 5 to 32 digits, as WhatsApp Manager shows it.`,
+        : `phoneNumberId "${id}" is not a Graph id: it must be 1 to ${GRAPH_ID_MAX_DIGITS} digits, as WhatsApp Manager shows it.`,
     );
   }
   const region = props.region as unknown;

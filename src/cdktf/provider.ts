@@ -5,7 +5,8 @@
 import { Annotations } from 'cdktf';
 import type { Construct } from 'constructs';
 import { WhatsappProvider } from './generated/providers/whatsapp/provider';
-import { API_VERSION, isHttpUrl, isLiteral } from './validation';
+import { explainInvalidBaseUrl } from '../cloud-api/base-url';
+import { API_VERSION, isLiteral } from './validation';
 
 export interface WhatsAppProviderProps {
   /**
@@ -53,10 +54,9 @@ export interface WhatsAppProviderProps {
 /** Problems with the provider props that are knowable at synth time. */
 export function providerPropProblems(props: WhatsAppProviderProps): string[] {
   const problems: string[] = [];
-  if (isLiteral(props.baseUrl) && !isHttpUrl(props.baseUrl)) {
-    problems.push(`baseUrl "${props.baseUrl}" is not an http(s) URL: write it like https://graph.facebook.com or http://127.0.0.1:8787 (no version path).`);
-  } else if (isLiteral(props.baseUrl) && /\/v[0-9]+\.[0-9]+\/?$/.test(props.baseUrl)) {
-    problems.push(`baseUrl "${props.baseUrl}" ends with an API version: drop the version from baseUrl and set apiVersion instead.`);
+  if (isLiteral(props.baseUrl)) {
+    const problem = explainInvalidBaseUrl(props.baseUrl, { baseUrl: 'baseUrl', apiVersion: 'apiVersion', accessToken: 'accessToken' });
+    if (problem) problems.push(problem);
   }
   if (isLiteral(props.apiVersion) && !API_VERSION.test(props.apiVersion)) {
     problems.push(`apiVersion "${props.apiVersion}" is not a Graph API version: write it like v21.0.`);

@@ -23,10 +23,11 @@ import type {
 } from './graph-types';
 import { PHONE_NUMBER_FIELDS } from './graph-types';
 import { assertGraphId, InvalidArgumentError } from './ids';
-import { Redactor } from './redact';
+import { DEFAULT_BASE_URL, normalizeBaseUrl } from './base-url';
+import { graphSecretMask } from './redact';
+import type { SecretMask } from '../shared/secret-mask';
 import { backoffDelay, DEFAULT_RETRY_POLICY, parseBusinessUseCaseWait, parseRetryAfter, sleep, type RetryPolicy } from './retry';
 
-export const DEFAULT_BASE_URL = 'https://graph.facebook.com';
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
 export interface RetryNotice {
@@ -81,7 +82,7 @@ export class GraphApiClient {
   private readonly http: AxiosInstance;
   private readonly httpAgent: http.Agent;
   private readonly httpsAgent: https.Agent;
-  private readonly redactor: Redactor;
+  private readonly redactor: SecretMask;
   private readonly policy: RetryPolicy;
   private readonly onRetry?: (notice: RetryNotice) => void;
 
@@ -92,7 +93,7 @@ export class GraphApiClient {
     this.apiVersion =
       typeof config.apiVersion === 'object' ? config.apiVersion : parseApiVersion(config.apiVersion ?? DEFAULT_API_VERSION);
     this.baseUrl = normalizeBaseUrl(config.baseUrl ?? DEFAULT_BASE_URL);
-    this.redactor = new Redactor([config.accessToken]);
+    this.redactor = graphSecretMask([config.accessToken]);
     this.policy = {
       ...DEFAULT_RETRY_POLICY,
       maxRetries: config.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries,
@@ -333,7 +334,7 @@ export class GraphApiClient {
     }
   }
 
-  private interpret<T>(op: Operation, response: AxiosResponse, redactor: Redactor, attempts: number): T | GraphApiError {
+  private interpret<T>(op: Operation, response: AxiosResponse, redactor: SecretMask, attempts: number): T | GraphApiError {
     const body = response.data as unknown;
     const envelope = body && typeof body === 'object' ? (body as Record<string, unknown>).error : undefined;
     const status = response.status;
@@ -403,7 +404,7 @@ export class GraphApiClient {
     });
   }
 
-  private transportError(op: Operation, e: unknown, redactor: Redactor, attempts: number): GraphApiError {
+  private transportError(op: Operation, e: unknown, redactor: SecretMask, attempts: number): GraphApiError {
     const code = isAxiosError(e) ? e.code : (e as { code?: string } | undefined)?.code;
     const cause = isAxiosError(e) ? (e.cause as { code?: string } | undefined)?.code : undefined;
     const raw = e instanceof Error ? e.message : String(e);
@@ -439,22 +440,6 @@ export class GraphApiClient {
   private invalidResponse(method: string, path: string, why: string): GraphApiError {
     return new GraphApiError({ kind: 'invalid_response', method, path, retryable: false, message: `${method} ${path}: ${why}.` });
   }
-}
-
-function normalizeBaseUrl(raw: string): string {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new InvalidArgumentError(`base_url "${raw}" is not a URL: write it like "https://graph.facebook.com" or "http://127.0.0.1:8787".`, 'base_url');
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new InvalidArgumentError(`base_url "${raw}" must start with http:// or https://.`, 'base_url');
-  }
-  if (url.username || url.password || url.search || url.hash) {
-    throw new InvalidArgumentError('base_url must not carry credentials, a query string or a fragment: pass the token as access_token.', 'base_url');
-  }
-  return url.toString().replace(/\/+$/, '');
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

@@ -6,6 +6,7 @@
 import type { IncomingMessage } from 'node:http';
 import { GraphError, invalidParameter } from './graph-errors';
 import type { ApiVersionInfo } from './graph-rules';
+import { SECRET_MASK } from '../shared/secret-mask';
 
 export interface GraphPath {
   version: ApiVersionInfo;
@@ -116,11 +117,11 @@ export function extractToken(authorization: string | undefined, params: Record<s
   return typeof t === 'string' && t !== '' ? t : undefined;
 }
 
-/** Copy of the parameters with secrets replaced by "***" (recursively, so nested objects are safe too). */
+/** Copy of the parameters with secrets masked (recursively, so nested objects are safe too). */
 export function redactParams(params: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(params)) {
-    if (SECRET_PARAMS.has(k)) out[k] = '***';
+    if (SECRET_PARAMS.has(k)) out[k] = SECRET_MASK;
     else if (typeof v === 'object' && v !== null && !Array.isArray(v)) out[k] = redactParams(v as Record<string, unknown>);
     else out[k] = v;
   }

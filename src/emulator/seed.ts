@@ -17,6 +17,8 @@ export const DEFAULT_OPTIONS: Readonly<EmulatorOptions> = Object.freeze({
   registration_limit: 10,
   registration_window_hours: 72,
   verification_code_ttl_minutes: 10,
+  // Meta's list, which the project's list (src/engine/regions.ts) transcribes: the emulator must
+  // agree with Meta here, and reusing that one list keeps it from drifting on its own.
   supported_regions: SUPPORTED_REGIONS.map((r) => r.code as string),
   call_log_limit: 10_000,
 });

@@ -119,7 +119,7 @@ export interface CallLogEntry {
   startedAt: number;
   /** When the answer was written (or the socket reset / the client gave up on a hang). */
   finishedAt: number;
-  /** Query and body parameters, with secrets (pin, access_token, code) shown as "***". */
+  /** Query and body parameters, with secrets (pin, access_token, code) shown as the project's SECRET_MASK ("***"). */
   params: Record<string, unknown>;
   /** Set when a fault was injected: "error", "hang", "reset", "raw" or "random". */
   fault?: string;

@@ -11,3 +11,4 @@ export { validatePhoneNumberId, validateWabaId, validateRegion, validatePin, val
 export { ENGINE_ERROR_KINDS, KIND_ATTRIBUTE, EngineFailure, engineError, toEngineError } from './engine-errors';
 export type { EngineErrorKind } from './engine-errors';
 export { describeStorage, describeRegion, storageMatches, normalizeStatus } from './storage-state';
+export { REGION_CHANGE_DOWNTIME } from './downtime';

@@ -22,6 +22,7 @@
  *    It is planned BEFORE the deregister: a wrong or missing code is then caught
  *    while the number is still online.
  */
+import { REGION_CHANGE_DOWNTIME } from './downtime';
 import type { ApiVersion, ConvergencePlan, DesiredState, ObservedState, PlanStep } from './types';
 import { describeRegion, describeStorage, normalizeStatus, storageMatches } from './storage-state';
 
@@ -97,7 +98,7 @@ export function planConvergence(observed: ObservedState, desired: DesiredState, 
   }
   if (observed.registered) {
     notes.push(
-      'The number stops messaging between deregister and register (typically under five minutes); each uses one of the 10 register and 10 deregister calls Meta allows per number in 72 hours.',
+      `${REGION_CHANGE_DOWNTIME} Each uses one of the 10 register and 10 deregister calls Meta allows per number in 72 hours.`,
     );
   } else if (storageOk) {
     notes.push('Storage already matches; the number only needs registering.');

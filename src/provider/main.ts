@@ -5,8 +5,28 @@
  * through it, the engine, HTTP client and protobuf code) is `require`d on first use, so
  * esbuild keeps it in the bundle but start-up does not pay for it.
  */
+import { exitUnlessNodeAtLeast } from '../plugin/protocol/node-version';
 import { runPlugin } from '../plugin/protocol/plugin-main';
 
+// The standalone executable carries its own Node.js; the JS form runs on whatever `node` is on PATH.
+exitUnlessNodeAtLeast(20, 'terraform-provider-whatsapp');
+
+const NOT_A_COMMAND_MESSAGE = `This binary is a plugin for Terraform and OpenTofu: the WhatsApp Cloud API
+Local Storage provider (registry.terraform.io/waba/whatsapp). It is not meant to be run
+directly. Use it from a configuration instead:
+
+  terraform {
+    required_providers {
+      whatsapp = { source = "registry.terraform.io/waba/whatsapp" }
+    }
+  }
+
+then run \`terraform init\` / \`tofu init\` and \`plan\` / \`apply\`. For a local build, point a
+dev_overrides block in your CLI configuration (TF_CLI_CONFIG_FILE) at this directory.
+`;
+
 runPlugin({
+  name: 'terraform-provider-whatsapp',
+  notACommandMessage: NOT_A_COMMAND_MESSAGE,
   loadService: () => (require('./provider') as typeof import('./provider')).createProviderService(),
 });

@@ -1,19 +1,17 @@
 /**
- * What resources and data sources get with each call: the configured engine
- * (or why there is none), the logger, and the call's abort signal.
+ * The WhatsApp provider's data, as every resource and data source receives it:
+ * the configured engine, or why there is none. The plugin server's generic
+ * types are named here once, specialised to that data.
  */
 import type { Diagnostic } from '../plugin/diagnostics';
 import { DiagnosticsError, errorDiag } from '../plugin/diagnostics';
+import type { DataSource as PluginDataSource } from '../plugin/server/data-source';
+import type { RequestContext as PluginRequestContext } from '../plugin/server/request-context';
+import type { ApplyRequest as PluginApplyRequest, ManagedResource as PluginManagedResource, PlanRequest as PluginPlanRequest } from '../plugin/server/resource';
 import type { EnginePort } from './engine-port';
 
-/** A logger shaped like src/provider/protocol/logger.ts's, so tests can pass their own. */
-export interface ProviderLogger {
-  trace(message: string, fields?: Record<string, unknown>): void;
-  debug(message: string, fields?: Record<string, unknown>): void;
-  info(message: string, fields?: Record<string, unknown>): void;
-  warn(message: string, fields?: Record<string, unknown>): void;
-  error(message: string, fields?: Record<string, unknown>): void;
-}
+export type { ProviderLogger } from '../plugin/server/request-context';
+export type { PlanResponse, StateResponse } from '../plugin/server/resource';
 
 export type EngineState =
   | { kind: 'unconfigured' }
@@ -23,19 +21,15 @@ export type EngineState =
   | { kind: 'failed' }
   | { kind: 'ready'; engine: EnginePort };
 
-export interface RequestContext {
-  readonly signal: AbortSignal;
-  readonly log: ProviderLogger;
-  /** The engine may defer this resource (Terraform 1.9+ deferred actions). */
-  readonly deferralAllowed: boolean;
-  /** The engine accepts write-only attributes. */
-  readonly writeOnlyAllowed: boolean;
-  readonly engineState: EngineState;
-}
+export type RequestContext = PluginRequestContext<EngineState>;
+export type ManagedResource = PluginManagedResource<EngineState>;
+export type DataSource = PluginDataSource<EngineState>;
+export type PlanRequest = PluginPlanRequest<EngineState>;
+export type ApplyRequest = PluginApplyRequest<EngineState>;
 
 /** The engine, or a DiagnosticsError explaining why there is none. */
 export function requireEngine(ctx: RequestContext, purpose: string): EnginePort {
-  const state = ctx.engineState;
+  const state = ctx.providerData;
   if (state.kind === 'ready') return state.engine;
   throw new DiagnosticsError([notReadyDiagnostic(state, purpose)]);
 }

@@ -9,10 +9,11 @@ import { ApiVersionError, DEFAULT_API_VERSION, parseApiVersion } from '../cloud-
 import type { Diagnostic } from '../plugin/diagnostics';
 import { errorDiag } from '../plugin/diagnostics';
 import type { EngineSettings } from './engine-port';
-import { DEFAULT_BASE_URL, ENV_ACCESS_TOKEN, ENV_API_VERSION, ENV_BASE_URL, providerConfigSchema } from './schema/provider-config';
+import { DEFAULT_BASE_URL, normalizeBaseUrl } from '../cloud-api/base-url';
+import { ENV_ACCESS_TOKEN, ENV_API_VERSION, ENV_BASE_URL, providerConfigSchema } from './schema/provider-config';
 import type { ObjectView } from '../plugin/values/object-view';
 import { validateConfig } from '../plugin/validators/run-validators';
-import { httpUrl } from './validators/whatsapp-validators';
+import { baseUrl as baseUrlValidator } from './validators/whatsapp-validators';
 
 export type SettingsResolution =
   | { kind: 'ready'; settings: EngineSettings; sources: Record<string, 'config' | 'env' | 'default'> }
@@ -64,12 +65,12 @@ export function resolveProviderSettings(config: ObjectView, env: NodeJS.ProcessE
 
   const baseUrl = pick('base_url', ENV_BASE_URL, DEFAULT_BASE_URL)!;
   if (sources.base_url === 'env') {
-    for (const d of httpUrl('base_url').validate(baseUrl, ['base_url'])) diagnostics.push({ ...d, detail: `${d.detail} (from ${ENV_BASE_URL})` });
+    for (const d of baseUrlValidator().validate(baseUrl, ['base_url'])) diagnostics.push({ ...d, detail: `${d.detail} (from ${ENV_BASE_URL})` });
   }
 
   if (diagnostics.some((d) => d.severity === 'error') || !apiVersion || accessToken === undefined) return { kind: 'invalid', diagnostics };
 
-  const settings: EngineSettings = { accessToken, apiVersion, baseUrl: baseUrl.replace(/\/+$/, '') };
+  const settings: EngineSettings = { accessToken, apiVersion, baseUrl: normalizeBaseUrl(baseUrl) };
   const timeout = config.knownNumber('request_timeout_seconds');
   if (timeout !== undefined) settings.timeoutMs = Math.round(timeout * 1000);
   const retries = config.knownNumber('max_retries');

@@ -1,30 +1,19 @@
 /**
- * The whatsapp provider as a ProviderService: decodes requests, dispatches to
- * the resource and data source types, encodes answers. Every RPC answers with
- * diagnostics instead of throwing; secrets are registered with the logger's
- * mask as soon as they are decoded, and every diagnostic passes through it.
+ * The whatsapp provider: its configuration schema, the configure step that builds
+ * the engine, and the registered types, served by the generic plugin server
+ * (src/plugin/server). main.ts requires this module lazily, on the first RPC.
  */
-import { tfplugin6 } from '../plugin/protocol/generated/tfplugin6';
-import { log as protocolLog, redact, registerSecret } from '../plugin/protocol/logger';
-import type { CallContext, ProviderService } from '../plugin/protocol/provider-service';
-import type { Diagnostic } from '../plugin/diagnostics';
-import { DiagnosticsError, errorDiag, hasErrors } from '../plugin/diagnostics';
+import { redact, registerSecret } from '../plugin/protocol/logger';
+import type { ProviderService } from '../plugin/protocol/provider-service';
+import { errorDiag } from '../plugin/diagnostics';
+import type { ConfigureResult, ProviderDefinition } from '../plugin/server/provider-definition';
+import { createProviderServer } from '../plugin/server/provider-server';
+import type { ObjectView } from '../plugin/values/object-view';
 import { createEngine, type EngineFactory } from './engine-factory';
-import type { EngineState, ProviderLogger, RequestContext } from './provider-context';
+import type { DataSource, EngineState, ManagedResource, ProviderLogger } from './provider-context';
 import { resolveProviderSettings } from './provider-settings';
-import type { DataSource } from './data-sources/data-source';
-import { localStorageRegionsDataSource } from './data-sources/local-storage-regions';
-import { phoneNumberDataSource } from './data-sources/phone-number';
-import type { ManagedResource } from './resources/managed-resource';
-import { localStorageResource } from './resources/local-storage';
-import { objectTypeOf, type BlockSchema } from '../plugin/schema/model';
+import { DATA_SOURCES, PROVIDER_NAME, RESOURCES } from './registry';
 import { providerConfigSchema } from './schema/provider-config';
-import { toTfpluginSchema } from '../plugin/schema/to-tfplugin';
-import { unsupportedRpcs } from './unsupported-rpcs';
-import { validateConfig } from '../plugin/validators/run-validators';
-import { ObjectView } from '../plugin/values/object-view';
-import { isKnown, record } from '../plugin/values/value';
-import { decodeDynamicValue, decodeOptionalDynamicValue, toDynamicValue, toWireDiagnostics, toWirePath, wireDeferred } from '../plugin/wire';
 
 export interface ProviderOptions {
   /** Where env fallbacks are read (tests pass their own). */
@@ -35,308 +24,45 @@ export interface ProviderOptions {
   dataSources?: readonly DataSource[];
 }
 
-const SECRET_ATTRIBUTES = ['access_token', 'pin', 'pin_wo', 'verification_code'];
-
-const SERVER_CAPABILITIES: tfplugin6.IServerCapabilities = {
-  planDestroy: true,
-  getProviderSchemaOptional: true,
-  moveResourceState: false,
-};
-
 export function createProviderService(options: ProviderOptions = {}): ProviderService {
-  return new WhatsAppProvider(options).service();
+  return createProviderServer(whatsAppProvider(options), options.logger ? { logger: options.logger } : {});
 }
 
-type WithDiagnostics = { diagnostics?: tfplugin6.IDiagnostic[] | null };
+function whatsAppProvider(options: ProviderOptions = {}): ProviderDefinition<EngineState> {
+  const env = options.env ?? process.env;
+  const engineFactory = options.engineFactory ?? createEngine;
+  return {
+    name: PROVIDER_NAME,
+    schema: providerConfigSchema,
+    resources: options.resources ?? RESOURCES,
+    dataSources: options.dataSources ?? DATA_SOURCES,
+    unconfigured: { kind: 'unconfigured' },
+    configure: (config, { previous, log }) => configure(config, previous, log, env, engineFactory),
+  };
+}
 
-class WhatsAppProvider {
-  private readonly env: NodeJS.ProcessEnv;
-  private readonly engineFactory: EngineFactory;
-  private readonly log: ProviderLogger;
-  private readonly resources: ReadonlyMap<string, ManagedResource>;
-  private readonly dataSources: ReadonlyMap<string, DataSource>;
-  private engineState: EngineState = { kind: 'unconfigured' };
-  /** Aborted by StopProvider: in-flight engine calls stop at the next request boundary. */
-  private stop = new AbortController();
-
-  constructor(options: ProviderOptions) {
-    this.env = options.env ?? process.env;
-    this.engineFactory = options.engineFactory ?? createEngine;
-    this.log = options.logger ?? protocolLog;
-    this.resources = new Map((options.resources ?? [localStorageResource]).map((r) => [r.typeName, r]));
-    this.dataSources = new Map((options.dataSources ?? [phoneNumberDataSource, localStorageRegionsDataSource]).map((d) => [d.typeName, d]));
+function configure(config: ObjectView, previous: EngineState, log: ProviderLogger, env: NodeJS.ProcessEnv, engineFactory: EngineFactory): ConfigureResult<EngineState> {
+  const resolution = resolveProviderSettings(config, env);
+  if (resolution.kind === 'unknown') {
+    log.debug('provider configuration has unknown values; the engine configures again before apply', { unknown: resolution.unknownAttributes });
+    return { data: { kind: 'unknown_config', unknownAttributes: resolution.unknownAttributes }, diagnostics: [] };
   }
-
-  service(): ProviderService {
-    return {
-      ...unsupportedRpcs,
-      getMetadata: async () => ({
-        serverCapabilities: SERVER_CAPABILITIES,
-        resources: [...this.resources.keys()].map((typeName) => ({ typeName })),
-        dataSources: [...this.dataSources.keys()].map((typeName) => ({ typeName })),
-        functions: [],
-        ephemeralResources: [],
-        listResources: [],
-        stateStores: [],
-        actions: [],
-        diagnostics: [],
-      }),
-      getProviderSchema: async () => this.getProviderSchema(),
-      validateProviderConfig: (req) => this.guard('ValidateProviderConfig', () => this.validateProviderConfig(req)),
-      validateResourceConfig: (req) => this.guard('ValidateResourceConfig', () => this.validateResourceConfig(req)),
-      validateDataResourceConfig: (req) => this.guard('ValidateDataResourceConfig', () => this.validateDataResourceConfig(req)),
-      upgradeResourceState: (req) => this.guard('UpgradeResourceState', () => this.upgradeResourceState(req)),
-      configureProvider: (req) => this.guard('ConfigureProvider', () => this.configureProvider(req)),
-      readResource: (req, ctx) => this.guard('ReadResource', () => this.readResource(req, ctx)),
-      planResourceChange: (req, ctx) => this.guard('PlanResourceChange', () => this.planResourceChange(req, ctx)),
-      applyResourceChange: (req, ctx) => this.guard('ApplyResourceChange', () => this.applyResourceChange(req, ctx)),
-      importResourceState: (req, ctx) => this.guard('ImportResourceState', () => this.importResourceState(req, ctx)),
-      readDataSource: (req, ctx) => this.guard('ReadDataSource', () => this.readDataSource(req, ctx)),
-      generateResourceConfig: (req) => this.guard('GenerateResourceConfig', () => this.generateResourceConfig(req)),
-      stopProvider: async () => {
-        this.stop.abort(new Error('StopProvider'));
-        this.stop = new AbortController();
-        return { Error: '' };
-      },
-    };
+  if (resolution.kind === 'invalid') return { data: { kind: 'failed' }, diagnostics: resolution.diagnostics };
+  // The token may come from the environment, which the server never decodes.
+  registerSecret(resolution.settings.accessToken);
+  let data: EngineState;
+  try {
+    if (previous.kind === 'ready') (previous.engine as { close?: () => void }).close?.();
+    data = { kind: 'ready', engine: engineFactory(resolution.settings) };
+  } catch (err) {
+    const attribute = (err as { attribute?: unknown }).attribute;
+    const path = typeof attribute === 'string' && attribute in providerConfigSchema.attributes ? [attribute] : undefined;
+    return { data: { kind: 'failed' }, diagnostics: [errorDiag('Invalid provider configuration', redact((err as Error).message ?? String(err)), path)] };
   }
-
-  // --- schema ---------------------------------------------------------------
-
-  private getProviderSchema(): tfplugin6.GetProviderSchema.IResponse {
-    const map = (entries: Iterable<[string, { schema: BlockSchema }]>) =>
-      Object.fromEntries([...entries].map(([name, t]) => [name, toTfpluginSchema(t.schema)]));
-    return {
-      provider: toTfpluginSchema(providerConfigSchema),
-      resourceSchemas: map(this.resources.entries()),
-      dataSourceSchemas: map(this.dataSources.entries()),
-      functions: {},
-      ephemeralResourceSchemas: {},
-      listResourceSchemas: {},
-      stateStoreSchemas: {},
-      actionSchemas: {},
-      serverCapabilities: SERVER_CAPABILITIES,
-      diagnostics: [],
-    };
-  }
-
-  // --- validation -----------------------------------------------------------
-
-  private async validateProviderConfig(req: tfplugin6.ValidateProviderConfig.IRequest) {
-    const config = this.decode(req.config, providerConfigSchema, 'provider configuration');
-    return { response: {}, diagnostics: validateConfig(providerConfigSchema, config) };
-  }
-
-  private async validateResourceConfig(req: tfplugin6.ValidateResourceConfig.IRequest) {
-    const resource = this.resource(req.typeName);
-    const config = this.decode(req.config, resource.schema, 'configuration');
-    const writeOnlyAllowed = req.clientCapabilities?.writeOnlyAttributesAllowed === true;
-    return { response: {}, diagnostics: [...validateConfig(resource.schema, config), ...resource.validate(config, { writeOnlyAllowed })] };
-  }
-
-  private async validateDataResourceConfig(req: tfplugin6.ValidateDataResourceConfig.IRequest) {
-    const dataSource = this.dataSource(req.typeName);
-    const config = this.decode(req.config, dataSource.schema, 'configuration');
-    return { response: {}, diagnostics: validateConfig(dataSource.schema, config) };
-  }
-
-  // --- configure ------------------------------------------------------------
-
-  private async configureProvider(req: tfplugin6.ConfigureProvider.IRequest) {
-    const config = this.decode(req.config, providerConfigSchema, 'provider configuration');
-    const resolution = resolveProviderSettings(config, this.env);
-    if (resolution.kind === 'unknown') {
-      this.engineState = { kind: 'unknown_config', unknownAttributes: resolution.unknownAttributes };
-      this.log.debug('provider configuration has unknown values; the engine configures again before apply', { unknown: resolution.unknownAttributes });
-      return { response: {}, diagnostics: [] };
-    }
-    if (resolution.kind === 'invalid') {
-      this.engineState = { kind: 'failed' };
-      return { response: {}, diagnostics: resolution.diagnostics };
-    }
-    registerSecret(resolution.settings.accessToken);
-    try {
-      this.closeEngine();
-      this.engineState = { kind: 'ready', engine: this.engineFactory(resolution.settings) };
-    } catch (err) {
-      this.engineState = { kind: 'failed' };
-      const attribute = (err as { attribute?: unknown }).attribute;
-      const path = typeof attribute === 'string' && attribute in providerConfigSchema.attributes ? [attribute] : undefined;
-      return { response: {}, diagnostics: [errorDiag('Invalid provider configuration', redact((err as Error).message ?? String(err)), path)] };
-    }
-    this.log.info('provider configured', {
-      api_version: resolution.settings.apiVersion.raw,
-      base_url: resolution.settings.baseUrl,
-      sources: resolution.sources,
-    });
-    return { response: {}, diagnostics: [] };
-  }
-
-  private closeEngine(): void {
-    if (this.engineState.kind === 'ready') (this.engineState.engine as { close?: () => void }).close?.();
-  }
-
-  // --- managed resources ------------------------------------------------------
-
-  private async upgradeResourceState(req: tfplugin6.UpgradeResourceState.IRequest): Promise<{ response: tfplugin6.UpgradeResourceState.IResponse; diagnostics: Diagnostic[] }> {
-    const resource = this.resource(req.typeName);
-    const raw = req.rawState?.json;
-    if (!raw || raw.length === 0) {
-      const flat = req.rawState?.flatmap && Object.keys(req.rawState.flatmap).length > 0;
-      throw new DiagnosticsError([
-        errorDiag(
-          'Unsupported state format',
-          flat
-            ? 'This state is in the flatmap format of Terraform 0.11 and older, which this provider never wrote. Remove it from state and import the number again.'
-            : 'UpgradeResourceState received no JSON state.',
-        ),
-      ]);
-    }
-    const version = Number(req.version ?? 0);
-    const { state, diagnostics } = resource.upgradeState(version, raw);
-    this.registerSecretsOf(state);
-    if (hasErrors(diagnostics)) return { response: {}, diagnostics };
-    return { response: { upgradedState: toDynamicValue(state.toValue(), state.type) }, diagnostics };
-  }
-
-  private async readResource(req: tfplugin6.ReadResource.IRequest, ctx: CallContext) {
-    const resource = this.resource(req.typeName);
-    const current = this.decode(req.currentState, resource.schema, 'current state', true);
-    if (current.isNullObject) return { response: { newState: req.currentState }, diagnostics: [] };
-    const request = this.requestContext(ctx, req.clientCapabilities);
-    const { state, diagnostics, deferred } = await resource.read(current, request);
-    return {
-      response: {
-        newState: toDynamicValue(state.toValue(), state.type),
-        private: req.private ?? undefined,
-        ...wireDeferred(deferred),
-      },
-      diagnostics,
-    };
-  }
-
-  private async planResourceChange(req: tfplugin6.PlanResourceChange.IRequest, ctx: CallContext) {
-    const resource = this.resource(req.typeName);
-    const prior = this.decode(req.priorState, resource.schema, 'prior state', true);
-    const proposed = this.decode(req.proposedNewState, resource.schema, 'proposed new state', true);
-    const config = this.decode(req.config, resource.schema, 'configuration', true);
-    const result = await resource.plan({ prior, proposed, config, ctx: this.requestContext(ctx, req.clientCapabilities) });
-    return {
-      response: {
-        plannedState: toDynamicValue(result.planned.toValue(), result.planned.type),
-        requiresReplace: result.requiresReplace.map(toWirePath),
-        plannedPrivate: req.priorPrivate ?? undefined,
-        ...wireDeferred(result.deferred),
-      },
-      diagnostics: result.diagnostics,
-    };
-  }
-
-  private async applyResourceChange(req: tfplugin6.ApplyResourceChange.IRequest, ctx: CallContext) {
-    const resource = this.resource(req.typeName);
-    const prior = this.decode(req.priorState, resource.schema, 'prior state', true);
-    const planned = this.decode(req.plannedState, resource.schema, 'planned state', true);
-    const config = this.decode(req.config, resource.schema, 'configuration', true);
-    const { state, diagnostics } = await resource.apply({ prior, planned, config, ctx: this.requestContext(ctx, undefined) });
-    return { response: { newState: toDynamicValue(state.toValue(), state.type), private: req.plannedPrivate ?? undefined }, diagnostics };
-  }
-
-  private async importResourceState(req: tfplugin6.ImportResourceState.IRequest, ctx: CallContext) {
-    const resource = this.resource(req.typeName);
-    const { state, diagnostics } = await resource.importState(req.id ?? '', this.requestContext(ctx, req.clientCapabilities));
-    if (hasErrors(diagnostics) || state.isNullObject) return { response: { importedResources: [] }, diagnostics };
-    return {
-      response: { importedResources: [{ typeName: resource.typeName, state: toDynamicValue(state.toValue(), state.type) }] },
-      diagnostics,
-    };
-  }
-
-  /** A starting configuration for `plan -generate-config-out`: what the user manages, secrets left for them to fill. */
-  private async generateResourceConfig(req: tfplugin6.GenerateResourceConfig.IRequest) {
-    const resource = this.resource(req.typeName);
-    const state = this.decode(req.state, resource.schema, 'state');
-    const values = record();
-    for (const [name, attr] of Object.entries(resource.schema.attributes)) {
-      const keep = (attr.required || attr.optional) && !attr.sensitive && !attr.writeOnly && !(attr.default !== undefined && state.get(name) === attr.default);
-      values[name] = keep && isKnown(state.get(name)) ? state.get(name) : null;
-    }
-    return { response: { config: toDynamicValue(values, state.type) }, diagnostics: [] };
-  }
-
-  // --- data sources -----------------------------------------------------------
-
-  private async readDataSource(req: tfplugin6.ReadDataSource.IRequest, ctx: CallContext) {
-    const dataSource = this.dataSource(req.typeName);
-    const config = this.decode(req.config, dataSource.schema, 'configuration');
-    const { state, diagnostics, deferred } = await dataSource.read(config, this.requestContext(ctx, req.clientCapabilities));
-    return {
-      response: {
-        state: toDynamicValue(state.toValue(), state.type),
-        ...wireDeferred(deferred),
-      },
-      diagnostics,
-    };
-  }
-
-  // --- plumbing ----------------------------------------------------------------
-
-  private resource(typeName: string | null | undefined): ManagedResource {
-    const resource = typeName ? this.resources.get(typeName) : undefined;
-    if (resource) return resource;
-    throw new DiagnosticsError([
-      errorDiag('Unknown resource type', `The whatsapp provider has no resource type "${typeName ?? ''}". It offers: ${[...this.resources.keys()].join(', ')}.`),
-    ]);
-  }
-
-  private dataSource(typeName: string | null | undefined): DataSource {
-    const dataSource = typeName ? this.dataSources.get(typeName) : undefined;
-    if (dataSource) return dataSource;
-    throw new DiagnosticsError([
-      errorDiag('Unknown data source type', `The whatsapp provider has no data source "${typeName ?? ''}". It offers: ${[...this.dataSources.keys()].join(', ')}.`),
-    ]);
-  }
-
-  /** Decodes a DynamicValue into a view of `schema`; bad input becomes a DiagnosticsError. */
-  private decode(dv: tfplugin6.IDynamicValue | null | undefined, schema: BlockSchema, what: string, optional = false): ObjectView {
-    const type = objectTypeOf(schema);
-    const result = optional ? decodeOptionalDynamicValue(dv, type, what) : decodeDynamicValue(dv, type, what);
-    if (!result.ok) throw new DiagnosticsError(result.diagnostics);
-    const view = new ObjectView(type, result.value);
-    this.registerSecretsOf(view);
-    return view;
-  }
-
-  private registerSecretsOf(view: ObjectView): void {
-    for (const name of SECRET_ATTRIBUTES) if (name in view.type.attributes) registerSecret(view.knownString(name));
-  }
-
-  private requestContext(ctx: CallContext, capabilities: tfplugin6.IClientCapabilities | null | undefined): RequestContext {
-    return {
-      signal: AbortSignal.any([ctx.signal, this.stop.signal]),
-      log: this.log,
-      deferralAllowed: capabilities?.deferralAllowed === true,
-      writeOnlyAllowed: capabilities?.writeOnlyAttributesAllowed === true,
-      engineState: this.engineState,
-    };
-  }
-
-  /** Runs one RPC body; diagnostics are masked and attached, failures become diagnostics. */
-  private async guard<R extends object>(rpc: string, body: () => Promise<{ response: R; diagnostics: Diagnostic[] }>): Promise<R & WithDiagnostics> {
-    const started = Date.now();
-    let response: R;
-    let diagnostics: Diagnostic[];
-    try {
-      ({ response, diagnostics } = await body());
-    } catch (err) {
-      response = {} as R;
-      if (err instanceof DiagnosticsError) diagnostics = err.diagnostics;
-      else {
-        this.log.error(`${rpc} failed unexpectedly`, { error: err instanceof Error ? err.stack ?? err.message : String(err) });
-        diagnostics = [errorDiag('Internal error in the whatsapp provider', `${rpc} failed: ${err instanceof Error ? err.message : String(err)}. Please report this with the provider log (TF_LOG_PROVIDER=debug).`)];
-      }
-    }
-    const masked = diagnostics.map((d) => ({ ...d, summary: redact(d.summary), detail: redact(d.detail) }));
-    this.log.debug(`${rpc} done`, { duration_ms: Date.now() - started, diagnostics: masked.map((d) => `${d.severity}: ${d.summary}`) });
-    return { ...response, diagnostics: toWireDiagnostics(masked) };
-  }
+  log.info('provider configured', {
+    api_version: resolution.settings.apiVersion.raw,
+    base_url: resolution.settings.baseUrl,
+    sources: resolution.sources,
+  });
+  return { data, diagnostics: [] };
 }

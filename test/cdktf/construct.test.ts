@@ -102,7 +102,7 @@ describe('synth-time validation names the prop and the fix', () => {
     [{ region: 'Brazil' }, /region: "Brazil" is a country name: use its code BR/],
     [{ region: 'US' }, /region: "US" is not a Local Storage region\. Supported codes: AU, IN/],
     [{ phoneNumberId: '+55 11 5555 0100' }, /phoneNumberId "\+55 11 5555 0100" looks like a phone number: use the "Phone number ID"/],
-    [{ phoneNumberId: 'abc' }, /phoneNumberId "abc" is not a Graph id: it must be 5 to 32 digits/],
+    [{ phoneNumberId: 'abc' }, /phoneNumberId "abc" is not a Graph id: it must be 1 to 20 digits/],
     [{ phoneNumberId: '' }, /phoneNumberId is missing/],
     [{ phoneNumberId: 106540352242922 }, /phoneNumberId must be a string of digits, got number/],
     [{ pin: '1234' }, /pin must be the 6-digit two-step verification PIN: pass a sensitive TerraformVariable/],

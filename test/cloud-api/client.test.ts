@@ -7,7 +7,7 @@ import http from 'node:http';
 import { inspect } from 'node:util';
 import type { AddressInfo } from 'node:net';
 import type { RunningEmulator } from '../../src/emulator';
-import { GraphApiClient, GraphApiError, InvalidArgumentError, type RetryNotice } from '../../src/cloud-api';
+import { explainInvalidBaseUrl, GRAPH_ID_MAX_DIGITS, GraphApiClient, GraphApiError, InvalidArgumentError, isGraphId, type RetryNotice } from '../../src/cloud-api';
 import { NUM_BR, NUM_DISABLED, PIN, startTestEmulator, TOKEN, WABA } from '../engine/emulator-harness';
 
 let emu: RunningEmulator;
@@ -88,7 +88,19 @@ describe('typed endpoints', () => {
     expect(() => c.getPhoneNumber('123/../me')).toThrow(InvalidArgumentError);
     expect(() => c.register('123?x=1', { pin: PIN })).toThrow(/phone_number_id/);
     expect(() => c.listPhoneNumbersPage('me')).toThrow(/waba_id/);
+    expect(() => c.getPhoneNumber('1'.repeat(GRAPH_ID_MAX_DIGITS + 1))).toThrow(/phone_number_id .*is not a Graph object id/);
     expect(await emu.admin.calls()).toEqual([]);
+    // Meta's ids are 64-bit: the largest fits the rule.
+    expect(isGraphId('18446744073709551615')).toBe(true);
+  });
+
+  test('the base URL is one rule: http(s), no credentials, query or version path', () => {
+    expect(() => new GraphApiClient({ accessToken: 'x', baseUrl: 'https://graph.facebook.com/v21.0' })).toThrow(/base_url .*ends with an API version.*api_version/);
+    expect(() => new GraphApiClient({ accessToken: 'x', baseUrl: 'https://u:p@graph.facebook.com' })).toThrow(/base_url must not carry credentials/);
+    const behindProxy = new GraphApiClient({ accessToken: 'x', baseUrl: 'http://127.0.0.1:8787/proxy//' });
+    clients.push(behindProxy);
+    expect(behindProxy.baseUrl).toBe('http://127.0.0.1:8787/proxy');
+    expect(explainInvalidBaseUrl('https://graph.facebook.com')).toBeUndefined();
   });
 
   test('configuration errors name the attribute', () => {

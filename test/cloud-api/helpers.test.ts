@@ -1,4 +1,5 @@
-import { backoffDelay, parseApiVersion, parseBusinessUseCaseWait, parseRetryAfter, Redactor, REDACTED, isRetryableApiError } from '../../src/cloud-api';
+import { backoffDelay, graphSecretMask, parseApiVersion, parseBusinessUseCaseWait, parseRetryAfter, isRetryableApiError } from '../../src/cloud-api';
+import { SECRET_MASK } from '../../src/shared/secret-mask';
 
 describe('parseApiVersion', () => {
   test.each([
@@ -43,16 +44,16 @@ describe('retry timing', () => {
   });
 });
 
-describe('Redactor', () => {
+describe('graphSecretMask', () => {
   test('removes known secrets and secret-shaped text', () => {
-    const r = new Redactor(['EAAsecretTOKEN']).with('739184');
+    const r = graphSecretMask(['EAAsecretTOKEN']).with('739184');
     const text = 'Authorization: Bearer EAAsecretTOKEN pin=739184 {"pin":"555555"} access_token=abc&x=1 raw EAAsecretTOKEN';
     const out = r.redact(text);
     for (const s of ['EAAsecretTOKEN', '739184', '555555', 'abc&']) expect(out).not.toContain(s);
-    expect(out).toContain(REDACTED);
+    expect(out).toContain(SECRET_MASK);
     expect(out).toContain('x=1');
   });
   test('leaves ordinary messages intact', () => {
-    expect(new Redactor(['EAAsecretTOKEN']).redact('Graph error 133005 (HTTP 400): PIN mismatch')).toBe('Graph error 133005 (HTTP 400): PIN mismatch');
+    expect(graphSecretMask(['EAAsecretTOKEN']).redact('Graph error 133005 (HTTP 400): PIN mismatch')).toBe('Graph error 133005 (HTTP 400): PIN mismatch');
   });
 });

@@ -6,6 +6,7 @@
  * Storage read: DEFAULT, BR (= enabled in BR), IN (= enabled in another region),
  * NO_STORAGE (= a status the engine does not know, NO_STORAGE_ENABLED).
  */
+import { REGION_CHANGE_DOWNTIME } from '../../src/engine/downtime';
 import { planConvergence } from '../../src/engine/planner';
 import { parseApiVersion } from '../../src/cloud-api/api-version';
 import type { ObservedState, PlanStep } from '../../src/engine/types';
@@ -139,7 +140,7 @@ describe('planConvergence: ordering and safety rules', () => {
     const plan = planConvergence(observed(true, 'IN', 'VERIFIED'), { region: 'BR' }, v21);
     expect(plan.steps.map((s) => s.kind)).toEqual(['deregister', 'write_settings', 'register']);
     expect(plan.takesNumberOffline).toBe(true);
-    expect(plan.explanation).toMatch(/stops messaging/);
+    expect(plan.explanation).toContain(REGION_CHANGE_DOWNTIME);
     expect(plan.explanation).toMatch(/10 register/);
   });
 

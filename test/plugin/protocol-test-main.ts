@@ -3,4 +3,4 @@
 import { runPlugin } from '../../src/plugin/protocol/plugin-main';
 import { createTestService } from './protocol-test-service';
 
-runPlugin({ loadService: createTestService });
+runPlugin({ name: 'terraform-provider-test', notACommandMessage: 'This binary is a test plugin.\n', loadService: createTestService });

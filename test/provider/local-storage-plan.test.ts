@@ -5,7 +5,8 @@
 import { createProviderService } from '../../src/provider/provider';
 import type { ProviderService, CallContext } from '../../src/plugin/protocol/provider-service';
 import { localStorageResourceSchema } from '../../src/provider/schema/local-storage-resource';
-import { objectTypeOf, providerConfigSchema } from '../../src/provider/schema';
+import { dataSourceSchemas, objectTypeOf, providerConfigSchema, resourceSchemas } from '../../src/provider/schema';
+import { DATA_SOURCES, RESOURCES } from '../../src/provider/registry';
 import { decodeMsgpack, encodeMsgpack, isUnknown, record, UNKNOWN, type Value } from '../../src/plugin/values';
 
 const type = objectTypeOf(localStorageResourceSchema);
@@ -142,6 +143,20 @@ describe('whatsapp_local_storage planning', () => {
       yield { meta: { typeName: 'whatsapp_state' } };
     }
     expect((await service.writeStateBytes(chunks(), ctx)).diagnostics![0].detail).toContain('whatsapp_state');
+  });
+
+  it('names what it offers from the one type registry', async () => {
+    const service = createProviderService({ env: {}, logger: silent });
+    const detail = (await service.openEphemeralResource({ typeName: 'whatsapp_token' }, ctx)).diagnostics![0].detail;
+    expect(detail).toBe(
+      'The whatsapp provider has no ephemeral resource type "whatsapp_token". ' +
+        `It offers the resource ${RESOURCES[0].typeName} and the data sources ${DATA_SOURCES.map((d) => d.typeName).join(' and ')}.`,
+    );
+    const metadata = await service.getMetadata({}, ctx);
+    expect(metadata.resources!.map((r) => r.typeName)).toEqual(RESOURCES.map((r) => r.typeName));
+    expect(metadata.dataSources!.map((d) => d.typeName)).toEqual(DATA_SOURCES.map((d) => d.typeName));
+    expect(Object.keys(resourceSchemas)).toEqual(RESOURCES.map((r) => r.typeName));
+    expect(Object.keys(dataSourceSchemas)).toEqual(['whatsapp_phone_number', 'whatsapp_local_storage_regions']);
   });
 });
 

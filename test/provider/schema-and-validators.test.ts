@@ -4,7 +4,8 @@ import { toTfpluginSchema } from '../../src/plugin/schema/to-tfplugin';
 import { validateConfig } from '../../src/plugin/validators/run-validators';
 import { resolveProviderSettings } from '../../src/provider/provider-settings';
 import { ObjectView, record, UNKNOWN, type Value } from '../../src/plugin/values';
-import type { BlockSchema } from '../../src/plugin/schema/model';
+import { secretAttributeNames, type BlockSchema } from '../../src/plugin/schema/model';
+import { t } from '../../src/plugin/values/cty-type';
 
 function view(schema: BlockSchema, values: Record<string, Value>): ObjectView {
   return new ObjectView(objectTypeOf(schema), record(values));
@@ -17,6 +18,12 @@ const allSchemas: Array<[string, BlockSchema]> = [
 ];
 
 describe('schemas', () => {
+  it('derive the secret attributes from their sensitive and write-only flags', () => {
+    expect(secretAttributeNames(localStorageResourceSchema)).toEqual(['pin', 'pin_wo', 'verification_code']);
+    expect(secretAttributeNames(providerConfigSchema)).toEqual(['access_token']);
+    expect(secretAttributeNames({ version: 0, description: 'x', attributes: { w: { type: t.string, optional: true, writeOnly: true, description: 'w' } } })).toEqual(['w']);
+  });
+
   it.each(allSchemas)('%s is consistent and documented', (_name, schema) => {
     expect(schemaProblems(schema)).toEqual([]);
     expect(schema.description.length).toBeGreaterThan(20);
@@ -144,6 +151,8 @@ describe('provider settings', () => {
 
   it.each([
     [{ base_url: 'ftp://x' }, 'base_url'],
+    [{ base_url: 'https://graph.facebook.com/v21.0' }, 'base_url'],
+    [{ base_url: 'https://graph.facebook.com?access_token=x' }, 'base_url'],
     [{ max_retries: -1 }, 'max_retries'],
     [{ request_timeout_seconds: 0 }, 'request_timeout_seconds'],
     [{ api_version: '21' }, 'api_version'],

@@ -5,7 +5,7 @@
  * may report success; the other must fail with a clear message (read-back or
  * "deregister first"), never silently overwrite; the number stays registered;
  * both state files hold the truth, so the loser's next plan shows the conflict.
- * Applies that do not overlap at all are last-writer-wins (each converges to its
+ * A slow first deregister makes sure the two runs overlap. Applies that do not overlap at all are last-writer-wins (each converges to its
  * configuration); the overwritten stack sees it as drift at its next plan.
  */
 import type { RunningEmulator } from '../../src/emulator';
@@ -36,6 +36,9 @@ test.each([50, 150])('simultaneous applies with %i ms of API latency: one wins, 
   await emu.admin.reset();
   await emu.admin.setLatency(latency);
   for (const s of stacks) s.ws.remove('terraform.tfstate');
+  // The first deregister holds the number's turn for a while, as a slow Meta would: the other apply's calls
+  // queue behind it, so the two runs interleave however far apart the loaded machine starts the two engines.
+  await emu.admin.injectFault({ endpoint: 'deregister', phoneNumberId: NUMBER, mode: 'slow', delayMs: 5000, times: 1 });
   const results = await Promise.all(stacks.map((s) => s.ws.run(['apply', '-auto-approve'], secretEnv())));
   await emu.admin.setLatency(0);
   const truth = await graphTruth(emu, NUMBER);

@@ -2,8 +2,8 @@
  * Turns an engine's refresh-only plan (the JSON of `show -json`) into a drift
  * report per phone number. Pure: no I/O, so every case is a unit test.
  */
-
-export const RESOURCE_TYPE = 'whatsapp_local_storage';
+import { secretAttributeNames } from '../../plugin/schema/model';
+import { LOCAL_STORAGE_TYPE, localStorageResourceSchema } from '../../provider/schema/local-storage-resource';
 
 export interface DriftRow {
   address: string;
@@ -50,8 +50,8 @@ function flatten(module: ModuleValues | undefined): ResourceValues[] {
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const bool = (v: unknown): boolean | null => (typeof v === 'boolean' ? v : null);
-// Secrets are compared by the engine but never named or shown in a report.
-const SECRET = new Set(['pin', 'pin_wo', 'verification_code']);
+// Secrets (the schema's sensitive and write-only attributes) are compared by the engine but never named or shown in a report.
+const SECRET = new Set(secretAttributeNames(localStorageResourceSchema));
 
 function changedAttributes(before: Record<string, unknown>, after: Record<string, unknown>): string[] {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
@@ -64,8 +64,8 @@ function changedAttributes(before: Record<string, unknown>, after: Record<string
  * recorded before it (what was declared and applied).
  */
 export function buildDriftReport(plan: PlanJson, meta: { directory: string; engine: string; now: Date }): DriftReport {
-  const drift = new Map((plan.resource_drift ?? []).filter((d) => d.type === RESOURCE_TYPE).map((d) => [d.address, d.change]));
-  const refreshed = flatten(plan.prior_state?.values?.root_module).filter((r) => r.type === RESOURCE_TYPE);
+  const drift = new Map((plan.resource_drift ?? []).filter((d) => d.type === LOCAL_STORAGE_TYPE).map((d) => [d.address, d.change]));
+  const refreshed = flatten(plan.prior_state?.values?.root_module).filter((r) => r.type === LOCAL_STORAGE_TYPE);
   const row = (address: string, declared: Record<string, unknown>, actual: Record<string, unknown> | null): DriftRow => {
     const changed = actual ? changedAttributes(declared, actual) : [];
     return {
@@ -102,7 +102,7 @@ export function renderTable(report: DriftReport): string {
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
   const fmt = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
   const summary = report.rows.length === 0
-    ? 'No whatsapp_local_storage resources in this state.'
+    ? `No ${LOCAL_STORAGE_TYPE} resources in this state.`
     : report.inSync
       ? `All ${report.rows.length} phone numbers are in sync.`
       : `${report.rows.filter((r) => r.state !== 'in_sync').length} of ${report.rows.length} phone numbers drifted.`;

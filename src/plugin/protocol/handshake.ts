@@ -13,26 +13,12 @@ export type ProtocolVersion = (typeof SUPPORTED_PROTOCOL_VERSIONS)[number];
 /** go-plugin's own (core) protocol version, first field of the handshake. */
 export const CORE_PROTOCOL_VERSION = 1;
 
-export const NOT_A_COMMAND_MESSAGE = `This binary is a plugin for Terraform and OpenTofu: the WhatsApp Cloud API
-Local Storage provider (registry.terraform.io/waba/whatsapp). It is not meant to be run
-directly. Use it from a configuration instead:
-
-  terraform {
-    required_providers {
-      whatsapp = { source = "waba/whatsapp" }
-    }
-  }
-
-then run \`terraform init\` / \`tofu init\` and \`plan\` / \`apply\`. For a local build, point a
-dev_overrides block in your CLI configuration (TF_CLI_CONFIG_FILE) at this directory.
-`;
-
 /**
  * Picks the highest version both sides speak from PLUGIN_PROTOCOL_VERSIONS ("5,6").
  * Unset means an engine too old to say: go-plugin then uses the plugin's default, 6 here.
  * Returns an error message when there is no common version.
  */
-export function negotiateProtocolVersion(offered: string | undefined): { version: ProtocolVersion } | { error: string } {
+export function negotiateProtocolVersion(offered: string | undefined, pluginName = 'this plugin'): { version: ProtocolVersion } | { error: string } {
   if (offered === undefined || offered.trim() === '') return { version: SUPPORTED_PROTOCOL_VERSIONS[0] };
   const versions = offered
     .split(',')
@@ -43,7 +29,7 @@ export function negotiateProtocolVersion(offered: string | undefined): { version
   }
   return {
     error:
-      `terraform-provider-whatsapp speaks plugin protocol versions ${[...SUPPORTED_PROTOCOL_VERSIONS].reverse().join(' and ')}, ` +
+      `${pluginName} speaks plugin protocol versions ${[...SUPPORTED_PROTOCOL_VERSIONS].reverse().join(' and ')}, ` +
       `but the engine offered only "${offered}" (PLUGIN_PROTOCOL_VERSIONS). ` +
       'Use Terraform 0.12 or later (1.0+ recommended) or any OpenTofu release.',
   };

@@ -3,7 +3,7 @@
  * (go-plugin client) parse and re-level into their own log.
  *
  *   import { log, registerSecret } from './protocol/logger';
- *   log.debug('planned change', { type: 'whatsapp_local_storage', replace: false });
+ *   log.debug('planned change', { type: 'example_thing', replace: false });
  *   registerSecret(accessToken);        // at configure time: masked from then on
  *
  * Level: TF_LOG_PROVIDER, else TF_LOG (trace/debug/info/warn/error/off, any case; JSON
@@ -12,6 +12,7 @@
  * values are still masked everywhere (message and string fields) as a safety net.
  * stdout is never touched: after the handshake line it belongs to go-plugin.
  */
+import { SecretMask } from '../../shared/secret-mask';
 
 export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error';
 export type LogFields = Record<string, unknown>;
@@ -31,22 +32,20 @@ function levelFromEnv(env: NodeJS.ProcessEnv): LogLevel | 'off' {
   return parseLogLevel(env.TF_LOG_PROVIDER) ?? parseLogLevel(env.TF_LOG) ?? 'warn';
 }
 
-const secrets = new Set<string>();
-const MASK = '***';
+// Process-wide: a secret registered by any RPC stays masked in every later line.
+const secrets = new SecretMask();
 
 /**
- * Registers a secret value (token, PIN) so no later log line contains it. Values shorter
- * than 4 characters are ignored: masking them would mangle ordinary text.
+ * Registers a secret value (token, PIN) so no later log line or diagnostic contains it.
+ * Values shorter than MIN_SECRET_LENGTH are ignored: masking them would mangle ordinary text.
  */
 export function registerSecret(value: string | undefined | null): void {
-  if (typeof value === 'string' && value.length >= 4) secrets.add(value);
+  secrets.add(value);
 }
 
 /** Masks every registered secret in a string. Exported for diagnostics built from errors. */
 export function redact(text: string): string {
-  let out = text;
-  for (const secret of secrets) if (out.includes(secret)) out = out.split(secret).join(MASK);
-  return out;
+  return secrets.redact(text);
 }
 
 function sanitize(value: unknown, depth = 0): unknown {

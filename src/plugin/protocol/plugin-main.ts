@@ -16,7 +16,6 @@ import { join } from 'node:path';
 import {
   MAGIC_COOKIE_KEY,
   MAGIC_COOKIE_VALUE,
-  NOT_A_COMMAND_MESSAGE,
   handshakeLine,
   negotiateProtocolVersion,
   type ProtocolVersion,
@@ -26,6 +25,10 @@ import { log } from './logger';
 import type { ProviderService } from './provider-service';
 
 export interface PluginOptions {
+  /** The executable's name, e.g. terraform-provider-example: in messages and the TLS certificate. */
+  name: string;
+  /** What to print when someone runs the executable by hand (no magic cookie). */
+  notACommandMessage: string;
   /** Creates the provider implementation; called once, on the first provider RPC. */
   loadService(): ProviderService;
   env?: NodeJS.ProcessEnv;
@@ -34,10 +37,10 @@ export interface PluginOptions {
 export function runPlugin(options: PluginOptions): void {
   const env = options.env ?? process.env;
   if (env[MAGIC_COOKIE_KEY] !== MAGIC_COOKIE_VALUE) {
-    process.stderr.write(NOT_A_COMMAND_MESSAGE);
+    process.stderr.write(options.notACommandMessage);
     process.exit(1);
   }
-  const negotiated = negotiateProtocolVersion(env.PLUGIN_PROTOCOL_VERSIONS);
+  const negotiated = negotiateProtocolVersion(env.PLUGIN_PROTOCOL_VERSIONS, options.name);
   if ('error' in negotiated) {
     process.stderr.write(negotiated.error + '\n');
     log.error(negotiated.error);
@@ -53,7 +56,7 @@ export function runPlugin(options: PluginOptions): void {
   if (clientCert) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const tls = require('./tls-cert') as typeof import('./tls-cert');
-    identity = tls.createServerIdentity();
+    identity = tls.createServerIdentity(new Date(), options.name);
     certField = tls.handshakeCertField(identity.certDer);
   }
   let server: Http2Server | Http2SecureServer | undefined;

@@ -1,10 +1,11 @@
 /**
- * The contract between the plugin-protocol plumbing (src/provider/protocol/) and the
- * provider itself (schema, resources, data sources).
+ * The contract between the plugin-protocol plumbing (this folder) and whatever serves
+ * the RPCs: normally src/plugin/server, which implements it for a provider definition
+ * (schema, configure, resources, data sources).
  *
- * NOTE FOR THE PROVIDER IMPLEMENTER
- * - Export `createProviderService(): ProviderService` from src/provider/provider.ts.
- *   main.ts requires that module lazily, on the first Provider RPC (start-up speed).
+ * NOTES FOR AN IMPLEMENTER
+ * - The executable's entry requires the module that builds the service lazily, on
+ *   the first Provider RPC (start-up speed).
  * - One method per tfplugin6 RPC, named like the RPC in lowerCamelCase. Requests and
  *   responses are the pbjs-generated plain-object interfaces (`tfplugin6.X.IRequest`,
  *   camelCase field names, int64 as `number`, bytes as `Uint8Array`). Return plain

@@ -72,13 +72,14 @@ function extension(id: string, critical: boolean, value: Buffer): Buffer {
   return critical ? seq(oid(id), TRUE, octets(value)) : seq(oid(id), octets(value));
 }
 
-export function createServerIdentity(now: Date = new Date()): ServerIdentity {
+/** `organization` names the plugin in the certificate's subject (diagnostics only; trust is by the exact certificate). */
+export function createServerIdentity(now: Date = new Date(), organization = 'terraform-plugin'): ServerIdentity {
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const serial = randomBytes(16);
   serial[0] &= 0x7f; // positive INTEGER
   serial[0] |= 0x01; // and no leading zero octet to strip
   const name = seq(
-    set(seq(oid(ORGANIZATION), utf8('terraform-provider-whatsapp'))),
+    set(seq(oid(ORGANIZATION), utf8(organization))),
     set(seq(oid(COMMON_NAME), utf8('localhost'))),
   );
   const signatureAlgorithm = seq(oid(ECDSA_WITH_SHA256));

@@ -63,3 +63,14 @@ export function schemaProblems(block: BlockSchema): string[] {
   }
   return problems;
 }
+
+/**
+ * The attributes whose values are secret: those marked sensitive and those that are
+ * write-only (never persisted, so typically a secret the user keeps elsewhere).
+ * The server masks their decoded values in every log line and diagnostic.
+ */
+export function secretAttributeNames(block: BlockSchema): string[] {
+  return Object.entries(block.attributes)
+    .filter(([, a]) => a.sensitive === true || a.writeOnly === true)
+    .map(([name]) => name);
+}

@@ -4,7 +4,7 @@ import { objectTypeOf } from '../../plugin/schema/model';
 import { REGIONS_TYPE, regionsDataSourceSchema } from '../schema/regions-data-source';
 import { ObjectView } from '../../plugin/values/object-view';
 import { record } from '../../plugin/values/value';
-import type { DataSource } from './data-source';
+import type { DataSource } from '../provider-context';
 
 const type = objectTypeOf(regionsDataSourceSchema);
 

@@ -5,7 +5,7 @@ import { notReadyDiagnostic } from '../provider-context';
 import { objectTypeOf } from '../../plugin/schema/model';
 import { PHONE_NUMBER_TYPE, phoneNumberDataSourceSchema } from '../schema/phone-number-data-source';
 import { ObjectView } from '../../plugin/values/object-view';
-import type { DataSource } from './data-source';
+import type { DataSource } from '../provider-context';
 
 const type = objectTypeOf(phoneNumberDataSourceSchema);
 const ATTRIBUTES = Object.keys(phoneNumberDataSourceSchema.attributes);
@@ -17,12 +17,12 @@ export const phoneNumberDataSource: DataSource = {
   async read(config, ctx) {
     const id = config.knownString('phone_number_id');
     if (id === undefined) return { state: config, diagnostics: [errorDiag('phone_number_id unknown', 'phone_number_id must be known to read the number.', ['phone_number_id'])] };
-    if (ctx.engineState.kind !== 'ready') {
-      if (ctx.deferralAllowed && ctx.engineState.kind === 'unknown_config') return { state: config, diagnostics: [], deferred: 'provider_config_unknown' };
-      return { state: config, diagnostics: [notReadyDiagnostic(ctx.engineState, `read phone number ${id}`)] };
+    if (ctx.providerData.kind !== 'ready') {
+      if (ctx.deferralAllowed && ctx.providerData.kind === 'unknown_config') return { state: config, diagnostics: [], deferred: 'provider_config_unknown' };
+      return { state: config, diagnostics: [notReadyDiagnostic(ctx.providerData, `read phone number ${id}`)] };
     }
     try {
-      const info = await ctx.engineState.engine.phoneNumber(id, ctx.signal);
+      const info = await ctx.providerData.engine.phoneNumber(id, ctx.signal);
       const values: Record<string, string | boolean | null> = {
         phone_number_id: id,
         display_phone_number: info.display_phone_number ?? null,

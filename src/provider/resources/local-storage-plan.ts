@@ -9,11 +9,10 @@ import type { Diagnostic } from '../../plugin/diagnostics';
 import { errorDiag, warningDiag } from '../../plugin/diagnostics';
 import { asEngineError } from '../engine-diagnostics';
 import { planAttributes } from '../../plugin/plan-modifiers/plan-attributes';
-import type { RequestContext } from '../provider-context';
+import type { PlanRequest, PlanResponse, RequestContext } from '../provider-context';
 import { localStorageResourceSchema } from '../schema/local-storage-resource';
 import { ObjectView } from '../../plugin/values/object-view';
 import { UNKNOWN, valuesEqual } from '../../plugin/values/value';
-import type { PlanRequest, PlanResponse } from './managed-resource';
 import { desiredFrom, expectedStatus, observedFromState } from './local-storage-state';
 
 export async function planLocalStorage({ prior, proposed, config, ctx }: PlanRequest): Promise<PlanResponse> {
@@ -24,7 +23,7 @@ export async function planLocalStorage({ prior, proposed, config, ctx }: PlanReq
   let planned = attrs.planned.with({ id: attrs.planned.get('phone_number_id') });
   const diagnostics: Diagnostic[] = [];
 
-  const engine = ctx.engineState.kind === 'ready' ? ctx.engineState.engine : undefined;
+  const engine = ctx.providerData.kind === 'ready' ? ctx.providerData.engine : undefined;
   const desired = desiredFrom(planned);
   const id = planned.knownString('phone_number_id');
 
@@ -59,7 +58,7 @@ export async function planLocalStorage({ prior, proposed, config, ctx }: PlanReq
     diagnostics.push(errorDiag('pin_wo_version changed without pin_wo', 'pin_wo_version changed, which asks the next apply to register with the write-only PIN, but pin_wo is not set: set pin_wo (from a sensitive source) in the same change.', ['pin_wo']));
   }
   // Provider arguments unknown until apply: the engine may hold this change back instead of planning it blind.
-  const deferred = ctx.deferralAllowed && ctx.engineState.kind === 'unknown_config' ? { deferred: 'provider_config_unknown' as const } : {};
+  const deferred = ctx.deferralAllowed && ctx.providerData.kind === 'unknown_config' ? { deferred: 'provider_config_unknown' as const } : {};
   return { planned, requiresReplace: attrs.requiresReplace, diagnostics, ...deferred };
 }
 
@@ -73,7 +72,7 @@ function convergenceDiagnostics(plan: ConvergencePlan, config: ObjectView, id: s
     out.push(
       warningDiag(
         `Apply takes phone number ${id} offline`,
-        `Changing Local Storage needs the number unregistered, so messaging stops until it is registered again. ${plan.explanation}`,
+        plan.explanation,
         ['data_localization_region'],
       ),
     );
@@ -98,7 +97,7 @@ function planDestroy(prior: ObjectView, ctx: RequestContext): PlanResponse {
   const id = prior.knownString('phone_number_id') ?? '(unknown)';
   const region = prior.knownString('data_localization_region');
   const diagnostics: Diagnostic[] = [];
-  const engine = ctx.engineState.kind === 'ready' ? ctx.engineState.engine : undefined;
+  const engine = ctx.providerData.kind === 'ready' ? ctx.providerData.engine : undefined;
   if (prior.knownBool('disable_on_destroy') === true) {
     const observed = observedFromState(prior);
     const plan = engine && observed ? engine.plan(observed, { region: null }) : undefined;

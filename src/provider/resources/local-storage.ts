@@ -9,13 +9,12 @@ import type { EngineEvent } from '../../engine/types';
 import type { Diagnostic } from '../../plugin/diagnostics';
 import { errorDiag } from '../../plugin/diagnostics';
 import { asEngineError, engineErrorDiagnostic, type PathMapping } from '../engine-diagnostics';
-import { requireEngine, type ProviderLogger } from '../provider-context';
+import { requireEngine, type ApplyRequest, type ManagedResource, type ProviderLogger, type RequestContext, type StateResponse } from '../provider-context';
 import { LOCAL_STORAGE_TYPE, localStorageResourceSchema } from '../schema/local-storage-resource';
 import { objectTypeOf } from '../../plugin/schema/model';
 import { graphId } from '../validators/whatsapp-validators';
 import { ObjectView } from '../../plugin/values/object-view';
 import { record } from '../../plugin/values/value';
-import type { ApplyRequest, ManagedResource, StateResponse } from './managed-resource';
 import { planLocalStorage } from './local-storage-plan';
 import { desiredFrom, withObserved } from './local-storage-state';
 import { upgradeLocalStorageState } from './local-storage-upgrade';
@@ -48,14 +47,14 @@ export const localStorageResource: ManagedResource = {
   },
 
   async read(state, ctx) {
-    if (ctx.engineState.kind !== 'ready') {
+    if (ctx.providerData.kind !== 'ready') {
       // Plan-time configuration with unknown values: nothing can be read, keep what we know.
-      return { state, diagnostics: [], ...(ctx.deferralAllowed && ctx.engineState.kind === 'unknown_config' ? { deferred: 'provider_config_unknown' as const } : {}) };
+      return { state, diagnostics: [], ...(ctx.deferralAllowed && ctx.providerData.kind === 'unknown_config' ? { deferred: 'provider_config_unknown' as const } : {}) };
     }
     const id = state.knownString('phone_number_id') ?? state.knownString('id');
     if (id === undefined) return { state, diagnostics: [errorDiag('Invalid state', 'The state has no phone_number_id; remove it with `terraform state rm` and import the number again.')] };
     try {
-      const observed = await ctx.engineState.engine.observe(id, ctx.signal);
+      const observed = await ctx.providerData.engine.observe(id, ctx.signal);
       return { state: withObserved(state, observed), diagnostics: [] };
     } catch (err) {
       const e = asEngineError(err);

@@ -1,20 +1,16 @@
-/** Every schema the provider serves, by type name. */
-import { localStorageResourceSchema, LOCAL_STORAGE_TYPE } from './local-storage-resource';
+/** Every schema the provider serves, by type name (derived from the type registry). */
 import type { BlockSchema } from '../../plugin/schema/model';
-import { phoneNumberDataSourceSchema, PHONE_NUMBER_TYPE } from './phone-number-data-source';
+import { DATA_SOURCES, RESOURCES } from '../registry';
 import { providerConfigSchema } from './provider-config';
-import { regionsDataSourceSchema, REGIONS_TYPE } from './regions-data-source';
 
 export const PROVIDER_ADDRESS = 'registry.terraform.io/waba/whatsapp';
 
-export const resourceSchemas: Readonly<Record<string, BlockSchema>> = {
-  [LOCAL_STORAGE_TYPE]: localStorageResourceSchema,
-};
+const byTypeName = (types: ReadonlyArray<{ typeName: string; schema: BlockSchema }>): Readonly<Record<string, BlockSchema>> =>
+  Object.fromEntries(types.map((t) => [t.typeName, t.schema]));
 
-export const dataSourceSchemas: Readonly<Record<string, BlockSchema>> = {
-  [PHONE_NUMBER_TYPE]: phoneNumberDataSourceSchema,
-  [REGIONS_TYPE]: regionsDataSourceSchema,
-};
+export const resourceSchemas = byTypeName(RESOURCES);
+
+export const dataSourceSchemas = byTypeName(DATA_SOURCES);
 
 export { providerConfigSchema };
 export * from '../../plugin/schema/model';

