@@ -23,6 +23,7 @@ const benches = [
   { file: 'bench/artifact-startup.ts', args: ['--runs', quick ? '5' : '20'] },
   { file: 'bench/refresh-at-scale.ts', args: ['--numbers', quick ? '200' : '1000', '--rounds', quick ? '1' : '2'] },
   { file: 'bench/region-change.ts', args: ['--rounds', quick ? '3' : '5'] },
+  { file: 'bench/waba-read.ts', args: ['--numbers', quick ? '200' : '1000', '--rounds', quick ? '1' : '3'] },
   // Needs Go (the peer is built into a cache outside the clone).
   { file: 'bench/versus-go-peer.ts', args: ['--startup-runs', quick ? '6' : '20', '--rounds', quick ? '1,1,1' : '5,4,2'] },
   // The reliability soak (issue 7) prints its own result line for docs/reliability.md and

@@ -4,7 +4,9 @@
 //   node scripts/generate-docs.mjs          regenerate (commit the result)
 //   node scripts/generate-docs.mjs --check  exit 1 when the committed docs are stale
 //   --schema FILE                           use a schema JSON file instead of asking the engine
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { log, repoRoot } from './lib/run.mjs';
 import { PROVIDER_ADDRESS, loadSchema } from './lib/provider-schema.mjs';
@@ -43,6 +45,49 @@ function schemaSection(block) {
   return ['## Schema', ...groups.filter(([, list]) => list.length).map(([title, list]) => `\n### ${title}\n\n${list.map(([n, a]) => attributeLine(n, a)).join('\n')}`)].join('\n');
 }
 
+/** The identity section of a resource page (Terraform 1.12+ import by identity). */
+function identitySection(type, identity) {
+  const attrs = Object.entries(identity.attributes ?? {}).sort(([a], [b]) => a.localeCompare(b));
+  const lines = attrs.map(([name, a]) => `- \`${name}\` (${typeName(a.type)}${a.required_for_import ? ', Required for import' : ', Optional for import'}) ${(a.description ?? '').replace(/\n+/g, ' ')}`);
+  const byIdentity = example(`resources/${type}/import-by-identity.tf`);
+  return [
+    '\n## Resource Identity\n',
+    `Terraform 1.12 and newer record this identity (schema version ${identity.version ?? 0}) for each \`${type}\` and accept it in \`import\` blocks:\n`,
+    lines.join('\n'),
+    ...(byIdentity ? ['', byIdentity] : []),
+  ];
+}
+
+/**
+ * List resource schemas. OpenTofu does not print them (it has no \`terraform query\`), so when
+ * the engine's JSON lacks them they come from the built provider's own GetProviderSchema answer.
+ */
+async function listResourceSchemas(provider) {
+  if (provider.list_resource_schemas) return provider.list_resource_schemas;
+  // The provider's own answer: its source bundled once into a temporary file (esbuild, as the build does).
+  const require = createRequire(join(repoRoot, 'package.json'));
+  const esbuild = require('esbuild');
+  const dir = mkdtempSync(join(tmpdir(), 'wls-docs-'));
+  const outfile = join(dir, 'provider.cjs');
+  esbuild.buildSync({ entryPoints: [join(repoRoot, 'src', 'provider', 'provider.ts')], outfile, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' });
+  let createProviderService;
+  try {
+    ({ createProviderService } = require(outfile));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const served = await createProviderService({ env: {}, logger: { trace() {}, debug() {}, info() {}, warn() {}, error() {} } }).getProviderSchema({}, {});
+  const out = {};
+  for (const [type, schema] of Object.entries(served.listResourceSchemas ?? {})) {
+    const attributes = {};
+    for (const a of schema.block.attributes) {
+      attributes[a.name] = { type: JSON.parse(Buffer.from(a.type).toString('utf8')), description: a.description, ...(a.required ? { required: true } : {}), ...(a.optional ? { optional: true } : {}), ...(a.computed ? { computed: true } : {}) };
+    }
+    out[type] = { version: Number(schema.version ?? 0), block: { description: schema.block.description, attributes } };
+  }
+  return out;
+}
+
 function example(path, lang = 'terraform') {
   const file = join(repoRoot, 'examples', path);
   return existsSync(file) ? `\`\`\`${lang}\n${readFileSync(file, 'utf8').trimEnd()}\n\`\`\`` : undefined;
@@ -69,7 +114,7 @@ function page({ title, subcategory, description, exampleBlock, block, extra = []
   ].filter((l) => l !== undefined).join('\n');
 }
 
-function render(schema) {
+async function render(schema) {
   const provider = schema.provider_schemas?.[PROVIDER_ADDRESS];
   if (!provider) throw new Error(`schema has no ${PROVIDER_ADDRESS} entry`);
   const files = {};
@@ -87,7 +132,19 @@ function render(schema) {
       description: res.block.description ?? '',
       exampleBlock: example(`resources/${type}/resource.tf`),
       block: res.block,
-      extra: importExample ? ['\n## Import\n', 'Import is supported using the following syntax:\n', importExample] : [],
+      extra: [
+        ...(importExample ? ['\n## Import\n', 'Import is supported using the following syntax:\n', importExample] : []),
+        ...(provider.resource_identity_schemas?.[type] ? identitySection(type, provider.resource_identity_schemas[type]) : []),
+      ],
+    });
+  }
+  for (const [type, list] of Object.entries(await listResourceSchemas(provider))) {
+    files[`docs/list-resources/${type.slice(PREFIX.length)}.md`] = page({
+      title: `${type} (List Resource)`,
+      description: list.block.description ?? '',
+      exampleBlock: example(`list-resources/${type}/list.tfquery.hcl`),
+      block: list.block,
+      extra: ['\nThe attributes above go in the `config` block of a `list` block; `include_resource` and `limit` are arguments of the `list` block itself (Terraform 1.14+).'],
     });
   }
   for (const [type, ds] of Object.entries(provider.data_source_schemas ?? {})) {
@@ -101,7 +158,7 @@ function render(schema) {
   return files;
 }
 
-const files = render(loadSchema());
+const files = await render(loadSchema());
 if (process.argv.includes('--check')) {
   const stale = Object.entries(files).filter(([path, text]) => !existsSync(join(repoRoot, path)) || readFileSync(join(repoRoot, path), 'utf8') !== text).map(([p]) => p);
   if (stale.length) {

@@ -127,11 +127,13 @@ async function main() {
     const [tofu, terraform] = await Promise.all([provide('tofu', ENGINES.tofu), provide('terraform', ENGINES.terraform)]);
     return { tofu, terraform };
   });
-  // Another Terraform on PATH (any version) is offered to the tests as an extra engine.
+  // A Terraform on PATH whose version differs from the built ones is offered to the tests as an extra engine.
   const extra = findOnPath('terraform');
-  if (extra && extra !== engines.terraform.path) {
-    const version = engineVersion(extra);
-    if (version) engines.extraTerraform = { path: extra, version, source: 'PATH' };
+  const extraVersion = extra && extra !== engines.terraform.path ? engineVersion(extra) : undefined;
+  if (extraVersion && extraVersion !== engines.terraform.version && extraVersion !== engines.tofu.version) {
+    engines.extraTerraform = { path: extra, version: extraVersion, source: 'PATH' };
+  } else {
+    log(`extra engine: none (${extra ? `terraform on PATH is ${extraVersion ?? 'not runnable'}, same as a built engine` : 'no terraform on PATH'}); scenarios run with ${engines.tofu.version} and ${engines.terraform.version} only`);
   }
   mkdirSync(join(repoRoot, '.tools'), { recursive: true });
   writeFileSync(join(repoRoot, '.tools', 'engines.json'), `${JSON.stringify(engines, null, 2)}\n`);

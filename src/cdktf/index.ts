@@ -7,3 +7,4 @@ export { WhatsAppLocalStorageGroup, type WhatsAppLocalStorageGroupProps } from '
 export { WhatsAppProvider, providerPropProblems, type WhatsAppProviderProps } from './provider';
 export { LOCAL_STORAGE_REGIONS, parseLocalStorageRegion, type LocalStorageRegion } from './regions';
 export * as bindings from './generated/providers/whatsapp';
+export { WhatsAppWabaStoragePolicy, wabaPolicyProblems, type WhatsAppWabaStoragePolicyProps } from './waba-policy';

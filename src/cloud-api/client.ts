@@ -22,6 +22,7 @@ import type {
   SuccessResponse,
 } from './graph-types';
 import { PHONE_NUMBER_FIELDS } from './graph-types';
+import { CONNECTION_POOL_SIZE } from './connection-pool';
 import { assertGraphId, InvalidArgumentError } from './ids';
 import { DEFAULT_BASE_URL, normalizeBaseUrl } from './base-url';
 import { graphSecretMask } from './redact';
@@ -76,6 +77,8 @@ interface Operation {
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT']);
 
+export { CONNECTION_POOL_SIZE } from './connection-pool';
+
 export class GraphApiClient {
   readonly apiVersion: ApiVersion;
   readonly baseUrl: string;
@@ -103,10 +106,10 @@ export class GraphApiClient {
       random: config.random,
     };
     this.onRetry = config.onRetry;
-    this.httpAgent = new http.Agent({ keepAlive: true, maxSockets: 16 });
+    this.httpAgent = new http.Agent({ keepAlive: true, maxSockets: CONNECTION_POOL_SIZE });
     // Certificates are always verified: explicit, so NODE_TLS_REJECT_UNAUTHORIZED=0 in a pipeline's
     // environment cannot silently send the token to an unverified server. There is no insecure option.
-    this.httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 16, rejectUnauthorized: true });
+    this.httpsAgent = new https.Agent({ keepAlive: true, maxSockets: CONNECTION_POOL_SIZE, rejectUnauthorized: true });
     this.http = axios.create({
       baseURL: `${this.baseUrl}/${this.apiVersion.raw}`,
       timeout: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
@@ -226,21 +229,34 @@ export class GraphApiClient {
     return this.call<PhoneNumberPage>({ name: 'list_phone_numbers', method: 'GET', path: `/${wabaId}/phone_numbers`, params, signal: options.signal });
   }
 
-  /** Every phone number of a WABA, following the `after` cursor (bounded, so a looping cursor cannot spin forever). */
-  async listPhoneNumbers(wabaId: string, opts: { fields?: readonly string[]; pageSize?: number; maxPages?: number } = {}, options: CallOptions = {}): Promise<PhoneNumberNode[]> {
-    const all: PhoneNumberNode[] = [];
+  /**
+   * The pages of GET /{waba_id}/phone_numbers, following the `after` cursor while Graph gives a `next`
+   * link. A cursor that repeats or a listing longer than `maxPages` fails loudly: a partial list must
+   * never pass for the whole WABA.
+   */
+  async *phoneNumberPages(wabaId: string, opts: { fields?: readonly string[]; pageSize?: number; maxPages?: number } = {}, options: CallOptions = {}): AsyncGenerator<PhoneNumberNode[]> {
     let after: string | undefined;
-    const maxPages = opts.maxPages ?? 100;
+    const seen = new Set<string>();
+    const maxPages = opts.maxPages ?? 10_000;
     for (let i = 0; i < maxPages; i++) {
       const page = await this.listPhoneNumbersPage(wabaId, { after, limit: opts.pageSize, fields: opts.fields }, options);
       if (!Array.isArray(page?.data)) {
         throw this.invalidResponse('GET', `/${wabaId}/phone_numbers`, 'the response has no "data" list');
       }
-      all.push(...page.data);
+      yield page.data;
       const next = page.paging?.cursors?.after;
-      if (!page.paging?.next || !next || next === after) return all;
+      if (!page.paging?.next || !next) return;
+      if (seen.has(next)) throw this.invalidResponse('GET', `/${wabaId}/phone_numbers`, `paging returned the cursor "${next}" twice, so the listing would never end`);
+      seen.add(next);
       after = next;
     }
+    throw this.invalidResponse('GET', `/${wabaId}/phone_numbers`, `the listing has more than ${maxPages} pages; it was stopped rather than returned incomplete`);
+  }
+
+  /** Every phone number of a WABA (all pages; see phoneNumberPages). */
+  async listPhoneNumbers(wabaId: string, opts: { fields?: readonly string[]; pageSize?: number; maxPages?: number } = {}, options: CallOptions = {}): Promise<PhoneNumberNode[]> {
+    const all: PhoneNumberNode[] = [];
+    for await (const page of this.phoneNumberPages(wabaId, opts, options)) all.push(...page);
     return all;
   }
 

@@ -1,6 +1,6 @@
 /**
  * Fault injection: queued faults for an endpoint (and number, method) that fire
- * on the next N matching calls, a seeded random error rate, and fixed latency.
+ * on the next N matching calls (after letting `skip` of them through), a seeded random error rate, and fixed latency.
  */
 import { ENDPOINT_NAMES } from './types';
 import type { FaultErrorSpec, FaultSpec, InjectedFault, RandomFaultSpec } from './types';
@@ -51,6 +51,7 @@ export class FaultBook {
     if (!MODES.includes(spec.mode)) throw new FaultSpecError(`fault "mode" must be one of ${MODES.join(', ')}`);
     const times = spec.times ?? 1;
     if (!Number.isInteger(times) || times < 1) throw new FaultSpecError('fault "times" must be a positive integer');
+    if (spec.skip !== undefined && (!Number.isInteger(spec.skip) || spec.skip < 0)) throw new FaultSpecError('fault "skip" must be a whole number of calls (0 or more)');
     if (spec.mode === 'error') checkErrorSpec(spec.error ?? { code: 2 }, 'fault "error"');
     if (spec.mode === 'slow' && (!Number.isInteger(spec.delayMs) || (spec.delayMs as number) < 1 || (spec.delayMs as number) > 600_000)) {
       throw new FaultSpecError('fault "delayMs" (mode "slow") must be a whole number of milliseconds from 1 to 600000');
@@ -94,12 +95,17 @@ export class FaultBook {
 
   /** The fault for this call, if any; an injected fault is used up by one call. */
   take(endpoint: string, method: string, phoneNumberId: string | undefined): FaultHit | undefined {
-    const i = this.faults.findIndex(
-      (f) =>
+    // The first matching fault fires; every matching fault still letting calls through counts this one instead.
+    let i = -1;
+    this.faults.forEach((f, at) => {
+      const matches =
         (f.endpoint === '*' || f.endpoint === endpoint) &&
         (f.phoneNumberId === undefined || f.phoneNumberId === phoneNumberId) &&
-        (f.method === undefined || f.method.toUpperCase() === method),
-    );
+        (f.method === undefined || f.method.toUpperCase() === method);
+      if (!matches) return;
+      if (f.skip) f.skip -= 1;
+      else if (i < 0) i = at;
+    });
     if (i >= 0) {
       const f = this.faults[i];
       f.remaining -= 1;

@@ -47,6 +47,10 @@ export interface GeneratedSeedOptions {
   storage?: (i: number) => StorageConfiguration;
   /** Start from this seed (e.g. defaultSeed()) and add to it; its tokens are replaced. */
   base?: EmulatorSeed;
+  /** Index of the first generated number (default 0): a second generated WABA starts after the first. */
+  firstIndex?: number;
+  /** Fields of number i that differ from a registered, verified Cloud API number (mixed fleets). */
+  number?: (i: number) => Partial<Omit<SeedPhoneNumber, 'id' | 'waba_id'>>;
 }
 
 /** The id of generated number i: 200000000000000 + i, clear of the default seed's ids. */
@@ -64,7 +68,8 @@ export function generatedSeed(count: number, options: GeneratedSeedOptions): Emu
   const seed: EmulatorSeed = options.base ? structuredClone(options.base) : { tokens: {}, phone_numbers: [] };
   seed.tokens = { [options.token]: { wabas: [wabaId] } };
   if (!(seed.wabas ?? []).some((w) => w.id === wabaId)) seed.wabas = [...(seed.wabas ?? []), { id: wabaId, name: label }];
-  for (let i = 0; i < count; i++) {
+  const first = options.firstIndex ?? 0;
+  for (let i = first; i < first + count; i++) {
     seed.phone_numbers.push({
       id: generatedPhoneNumberId(i),
       waba_id: wabaId,
@@ -75,6 +80,7 @@ export function generatedSeed(count: number, options: GeneratedSeedOptions): Emu
       registered: true,
       pin: options.pin,
       storage_configuration: options.storage?.(i) ?? { status: 'IN_COUNTRY_STORAGE_DISABLED' },
+      ...options.number?.(i),
     });
   }
   return seed;

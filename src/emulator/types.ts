@@ -142,6 +142,8 @@ export interface FaultSpec {
   method?: string;
   /** How many matching calls fail (default 1). */
   times?: number;
+  /** How many matching calls pass untouched before the fault fires (default 0), e.g. to fail only the second settings write. */
+  skip?: number;
   mode: 'error' | 'hang' | 'reset' | 'raw' | 'slow';
   /** For mode "slow": how long the server works on the call, holding the number's turn. */
   delayMs?: number;

@@ -13,6 +13,7 @@ import { EngineFailure, toEngineError } from './engine-errors';
 import { executeConvergence } from './executor';
 import { planConvergence } from './planner';
 import { readNumber, toPhoneNumberInfo, toSummary, type PhoneNumberInfo, type PhoneNumberSummary } from './observe';
+import { readWabaNumbers, wabaNumberPages, type WabaNumber, type WabaReadOptions } from './waba-numbers';
 import type { ApiVersion, ConvergeOptions, ConvergencePlan, ConvergeResult, DesiredState, EngineEvent, ObservedState } from './types';
 
 export interface EngineConfig {
@@ -117,6 +118,16 @@ export class LocalStorageEngine {
   /** Every number of a WABA (follows paging). Storage is not included: read it per number with phoneNumber(). */
   listPhoneNumbers(wabaId: string, signal?: AbortSignal): Promise<PhoneNumberSummary[]> {
     return this.failingAsEngine(async () => (await this.client.listPhoneNumbers(wabaId, {}, { signal })).map(toSummary));
+  }
+
+  /** Every number of a WABA, with each one's storage when `withStorage` (bounded concurrency). Throws an EngineFailure naming the WABA. */
+  wabaNumbers(wabaId: string, options: WabaReadOptions = {}): Promise<WabaNumber[]> {
+    return this.failingAsEngine(() => readWabaNumbers(this.client, wabaId, options));
+  }
+
+  /** The same, page by page (for streaming to a caller that may stop early). */
+  wabaNumberPages(wabaId: string, options: WabaReadOptions = {}): AsyncGenerator<WabaNumber[]> {
+    return wabaNumberPages(this.client, wabaId, options);
   }
 
   /** Scrubs the token and the given secrets from text (for callers' own diagnostics). */

@@ -12,3 +12,5 @@ export { ENGINE_ERROR_KINDS, KIND_ATTRIBUTE, EngineFailure, engineError, toEngin
 export type { EngineErrorKind } from './engine-errors';
 export { describeStorage, describeRegion, storageMatches, normalizeStatus } from './storage-state';
 export { REGION_CHANGE_DOWNTIME } from './downtime';
+export { readWabaNumbers, wabaNumberPages, filterWabaNumbers, filterNeedsStorage, WABA_PAGE_SIZE, DEFAULT_STORAGE_CONCURRENCY } from './waba-numbers';
+export type { WabaNumber, WabaNumberFilter, WabaReadOptions } from './waba-numbers';

@@ -6,10 +6,11 @@
  * register/deregister each count toward Meta's 10-per-72h limit.
  */
 import { backoffDelay, sleep } from '../cloud-api/retry';
-import { describeWriteFailure, toEngineError } from './engine-errors';
+import { describeWriteFailure, EngineFailure, engineError, toEngineError, type EngineErrorKind } from './engine-errors';
 import { stepLabel } from './planner';
+import type { RegionCode } from './regions';
 import type { RunState } from './run-state';
-import { normalizeStatus, storageMatches } from './storage-state';
+import { describeRegion, describeStorage, normalizeStatus, sameStorage, storageAsRegion, storageMatches } from './storage-state';
 import type { ObservedState, PlanStep } from './types';
 
 export type StepOutcome = { ok: true } | { ok: false; error: unknown };
@@ -42,10 +43,10 @@ export async function runWriteStep(run: RunState, step: PlanStep, planIndex?: nu
       if (step.kind === 'register' && failure.incompleteDeregistration && !deregisteredAgain && now && !now.registered) {
         deregisteredAgain = true;
         run.emit({ type: 'info', message: `${failure.incompleteDeregistration}: deregistering again before registering.` });
-        try {
-          await run.deps.client.deregister(run.id);
-        } catch {
-          // The register retry below reports what is still wrong.
+        const ready = await deregisterAgain(run, step, now);
+        if (!ready.ok) {
+          run.emit({ type: 'step_failed', step, index, message: toEngineError(ready.error, run.redact).message });
+          return ready;
         }
         attempt--;
         continue;
@@ -65,6 +66,48 @@ export async function runWriteStep(run: RunState, step: PlanStep, planIndex?: nu
       await sleep(delayMs);
     }
   }
+}
+
+/**
+ * Graph's fix for an incomplete deregistration: deregister again, then register.
+ * Deregistering may reset storage to DEFAULT (Meta's registration page), so the
+ * register must not follow it blindly. On v20.0 and older the register carries
+ * the region itself; on v21.0+ the storage this register was to bring online is
+ * written again first (the run's last settings write, else what the number had),
+ * or, when no write can reproduce it, the number is left unregistered.
+ */
+async function deregisterAgain(run: RunState, register: PlanStep, before: ObservedState): Promise<StepOutcome> {
+  try {
+    await run.deps.client.deregister(run.id);
+  } catch {
+    // Landed or not, the storage is re-established below before registering.
+  }
+  if (run.deps.apiVersion.legacy) return { ok: true };
+  const written = run.completed.filter((s) => s.kind === 'write_settings').at(-1);
+  const region = written ? (written.region ?? null) : (storageAsRegion(before.storage) as RegionCode | null | undefined);
+  const keep = region === undefined ? describeStorage(before.storage) : describeRegion(region);
+  const notRegistered = (why: string, kind: EngineErrorKind, retryable: boolean): StepOutcome => ({
+    ok: false,
+    error: new EngineFailure(
+      engineError(
+        kind,
+        `${stepLabel(register)} was refused as an incomplete deregistration and the number was deregistered again, which can reset its storage to DEFAULT (US); ${why}, so it was NOT registered: registering would risk bringing it online outside ${keep}.`,
+        { retryable },
+      ),
+    ),
+  });
+  if (region === undefined) {
+    const after = await run.tryObserve();
+    if (after && sameStorage(after.storage, before.storage)) return { ok: true };
+    return notRegistered(`the engine cannot write ${keep} back${after ? ` and storage now reads ${describeStorage(after.storage)}` : ''}`, 'unsupported', false);
+  }
+  const restored = await runWriteStep(run, {
+    ...(written ?? { kind: 'write_settings', region }),
+    reason: `Deregistering again may have reset storage: write ${keep} again before registering.`,
+  });
+  if (restored.ok) return restored;
+  const cause = toEngineError(restored.error, run.redact);
+  return notRegistered(`writing ${keep} again failed (${cause.message})`, cause.kind, cause.retryable);
 }
 
 function callFor(run: RunState, step: PlanStep): Promise<unknown> {

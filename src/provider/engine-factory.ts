@@ -29,5 +29,7 @@ export const createEngine: EngineFactory = (settings) => {
     plan: (observed, desired) => get().plan(observed, desired),
     converge: (id, desired, options) => get().converge(id, desired, options),
     phoneNumber: (id, signal) => get().phoneNumber(id, signal),
+    wabaNumbers: (wabaId, options) => get().wabaNumbers(wabaId, options),
+    wabaNumberPages: (wabaId, options) => get().wabaNumberPages(wabaId, options),
   };
 };

@@ -3,6 +3,7 @@
  * interface: resources depend on this, and configure builds it.
  */
 import type { PhoneNumberInfo } from '../engine/observe';
+import type { WabaNumber, WabaReadOptions } from '../engine/waba-numbers';
 import type { ApiVersion, ConvergeOptions, ConvergencePlan, ConvergeResult, DesiredState, ObservedState } from '../engine/types';
 
 export interface EnginePort {
@@ -10,6 +11,8 @@ export interface EnginePort {
   plan(observed: ObservedState, desired: DesiredState): ConvergencePlan;
   converge(phoneNumberId: string, desired: DesiredState, options: ConvergeOptions): Promise<ConvergeResult>;
   phoneNumber(phoneNumberId: string, signal?: AbortSignal): Promise<PhoneNumberInfo>;
+  wabaNumbers(wabaId: string, options?: WabaReadOptions): Promise<WabaNumber[]>;
+  wabaNumberPages(wabaId: string, options?: WabaReadOptions): AsyncIterable<WabaNumber[]>;
 }
 
 export interface EngineSettings {

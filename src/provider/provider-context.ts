@@ -6,6 +6,7 @@
 import type { Diagnostic } from '../plugin/diagnostics';
 import { DiagnosticsError, errorDiag } from '../plugin/diagnostics';
 import type { DataSource as PluginDataSource } from '../plugin/server/data-source';
+import type { ListResource as PluginListResource } from '../plugin/server/list-resource';
 import type { RequestContext as PluginRequestContext } from '../plugin/server/request-context';
 import type { ApplyRequest as PluginApplyRequest, ManagedResource as PluginManagedResource, PlanRequest as PluginPlanRequest } from '../plugin/server/resource';
 import type { EnginePort } from './engine-port';
@@ -24,6 +25,7 @@ export type EngineState =
 export type RequestContext = PluginRequestContext<EngineState>;
 export type ManagedResource = PluginManagedResource<EngineState>;
 export type DataSource = PluginDataSource<EngineState>;
+export type ListResource = PluginListResource<EngineState>;
 export type PlanRequest = PluginPlanRequest<EngineState>;
 export type ApplyRequest = PluginApplyRequest<EngineState>;
 

@@ -10,9 +10,9 @@ import type { ConfigureResult, ProviderDefinition } from '../plugin/server/provi
 import { createProviderServer } from '../plugin/server/provider-server';
 import type { ObjectView } from '../plugin/values/object-view';
 import { createEngine, type EngineFactory } from './engine-factory';
-import type { DataSource, EngineState, ManagedResource, ProviderLogger } from './provider-context';
+import type { DataSource, EngineState, ListResource, ManagedResource, ProviderLogger } from './provider-context';
 import { resolveProviderSettings } from './provider-settings';
-import { DATA_SOURCES, PROVIDER_NAME, RESOURCES } from './registry';
+import { DATA_SOURCES, LIST_RESOURCES, PROVIDER_NAME, RESOURCES } from './registry';
 import { providerConfigSchema } from './schema/provider-config';
 
 export interface ProviderOptions {
@@ -22,6 +22,7 @@ export interface ProviderOptions {
   logger?: ProviderLogger;
   resources?: readonly ManagedResource[];
   dataSources?: readonly DataSource[];
+  listResources?: readonly ListResource[];
 }
 
 export function createProviderService(options: ProviderOptions = {}): ProviderService {
@@ -36,6 +37,7 @@ function whatsAppProvider(options: ProviderOptions = {}): ProviderDefinition<Eng
     schema: providerConfigSchema,
     resources: options.resources ?? RESOURCES,
     dataSources: options.dataSources ?? DATA_SOURCES,
+    listResources: options.listResources ?? LIST_RESOURCES,
     unconfigured: { kind: 'unconfigured' },
     configure: (config, { previous, log }) => configure(config, previous, log, env, engineFactory),
   };

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator, type RunningEmulator } from '../../src/emulator';
-import { EngineWorkspace, repoRoot, requiredEngines } from '../e2e/harness';
+import { availableEngines, EngineWorkspace, repoRoot } from '../e2e/harness';
 
 jest.setTimeout(240_000);
 
@@ -86,7 +86,7 @@ describe('examples/cdktf', () => {
     expect(bad.output).toContain('WLS_EXAMPLE_SALES_REGION: "uk" is not an ISO 3166-1 alpha-2 code: did you mean GB (United Kingdom)?');
   });
 
-  describe.each(requiredEngines())('applies under $name $version against the emulator', (engine) => {
+  describe.each(availableEngines())('applies under $name $version against the emulator', (engine) => {
     let emulator: RunningEmulator;
     let ws: EngineWorkspace;
 

@@ -83,6 +83,15 @@ describe('typed endpoints', () => {
     expect(pages.length).toBe(Math.ceil(all.length / 2));
   });
 
+  test('listPhoneNumbers never returns a partial list: too many pages or a repeating cursor fail', async () => {
+    const c = client();
+    await expect(c.listPhoneNumbers(WABA, { pageSize: 1, maxPages: 2 })).rejects.toThrow(/more than 2 pages; it was stopped rather than returned incomplete/);
+    const page = JSON.stringify({ data: [{ id: NUM_BR }], paging: { cursors: { before: 'QQ', after: 'QQ' }, next: `${emu.url}/v21.0/${WABA}/phone_numbers?after=QQ` } });
+    await emu.admin.injectFault({ endpoint: 'phone_numbers', mode: 'raw', httpStatus: 200, contentType: 'application/json', body: page, times: 3 });
+    await expect(c.listPhoneNumbers(WABA)).rejects.toThrow(/returned the cursor "QQ" twice/);
+    await emu.admin.clearFaults();
+  });
+
   test('ids are checked before any URL is built', async () => {
     const c = client();
     expect(() => c.getPhoneNumber('123/../me')).toThrow(InvalidArgumentError);

@@ -28,7 +28,7 @@ describe('registry docs', () => {
 
   test('the committed pages match the schema the provider serves', () => {
     const result = run('--check');
-    expect(result.stderr).toContain('registry docs match the provider schema (4 pages)');
+    expect(result.stderr).toContain('registry docs match the provider schema (6 pages)');
     expect(result.status).toBe(0);
   });
 

@@ -28,6 +28,25 @@ export function requiredEngines(): EngineInfo[] {
   ];
 }
 
+/**
+ * Every engine this machine has for end-to-end scenarios: the two built ones, plus a
+ * Terraform on PATH whose version differs from them (scripts/setup-engines.mjs finds it
+ * and says in its output when there is none). Scenarios run once per engine listed here.
+ */
+export function availableEngines(): EngineInfo[] {
+  const file = join(repoRoot, '.tools', 'engines.json');
+  const engines = requiredEngines();
+  const extra = (JSON.parse(readFileSync(file, 'utf8')) as Record<string, { path: string; version: string } | undefined>).extraTerraform;
+  if (extra && existsSync(extra.path)) engines.push({ name: 'terraform', path: extra.path, version: extra.version });
+  return engines;
+}
+
+/** Whether an engine version is at least `major.minor` (import blocks with for_each: 1.7). */
+export function versionAtLeast(engine: EngineInfo, major: number, minor: number): boolean {
+  const [a, b] = engine.version.split('.').map((n) => parseInt(n, 10));
+  return a > major || (a === major && b >= minor);
+}
+
 export interface RunResult {
   code: number;
   stdout: string;

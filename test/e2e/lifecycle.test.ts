@@ -1,12 +1,12 @@
 /**
- * The resource's whole life under real engines (OpenTofu 1.12.x, Terraform 1.5.7)
+ * The resource's whole life under every engine present (OpenTofu 1.12.x, Terraform 1.5.7, a differing Terraform on PATH)
  * against the emulator, on the current flow (v21.0) and the legacy one (v20.0).
  */
 import axios from 'axios';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { startEmulator, type RunningEmulator } from '../../src/emulator';
-import { EngineWorkspace, providerBlock, requiredEngines } from './harness';
+import { availableEngines, EngineWorkspace, providerBlock } from './harness';
 
 const LIVE_NUMBER = '106540352242922'; // registered, storage disabled, PIN 123456
 const BR_NUMBER = '179776755229976'; // registered, storage enabled in BR
@@ -40,7 +40,7 @@ async function writes(emulator: RunningEmulator): Promise<string[]> {
   return calls.filter((c) => c.method === 'POST').map((c) => c.path.split('/').pop() as string);
 }
 
-const cases = requiredEngines().flatMap((engine) => ['v21.0', 'v20.0'].map((apiVersion) => ({ engine, apiVersion })));
+const cases = availableEngines().flatMap((engine) => ['v21.0', 'v20.0'].map((apiVersion) => ({ engine, apiVersion })));
 
 describe.each(cases)('$engine.name $engine.version on $apiVersion', ({ engine, apiVersion }) => {
   let emulator: RunningEmulator;

@@ -72,6 +72,22 @@ describe('emulator admin API', () => {
     expect(faults.faults).toEqual([]);
   });
 
+  test('fault "skip": matching calls go by first; a register refused as an incomplete deregistration (133000, HTTP 500) changes nothing', async () => {
+    await emu().admin.injectFault({ endpoint: 'register', phoneNumberId: N_BR, skip: 1, mode: 'error', error: { code: 133000 } });
+    await expect(emu().admin.injectFault({ endpoint: 'register', mode: 'error', skip: -1 })).rejects.toThrow(/"skip" must be a whole number/);
+    expect((await graph().post(`/v21.0/${N_BR}/deregister`)).status).toBe(200);
+    expect((await graph().post(`/v21.0/${N_REGISTERED}/register`, { json: REGISTER })).status).toBe(200); // other number: not counted
+    expect((await graph().post(`/v21.0/${N_BR}/register`, { json: REGISTER })).status).toBe(200); // let by
+    expect((await graph().post(`/v21.0/${N_BR}/deregister`)).status).toBe(200);
+    const refused = expectGraphError(await graph().post(`/v21.0/${N_BR}/register`, { json: REGISTER }), 133000, 500);
+    expect(refused).toMatchObject({ message: '(#133000) Incomplete deregistration', is_transient: false });
+    const n = (await emu().admin.state()).phone_numbers.find((p) => p.id === N_BR)!;
+    expect({ registered: n.registered, storage: n.storage_configuration.status }).toEqual({ registered: false, storage: 'DEFAULT' });
+    expect((await graph().post(`/v21.0/${N_BR}/register`, { json: REGISTER })).status).toBe(200);
+    const calls = await emu().admin.calls({ phoneNumberId: N_BR, endpoint: 'register' });
+    expect(calls.map((c) => [c.status, c.fault])).toEqual([[200, undefined], [500, 'error'], [200, undefined]]);
+  });
+
   test('fault "raw": verbatim status and body (HTML from a proxy, truncated JSON, 200 with an error body)', async () => {
     await emu().admin.injectFault({ endpoint: 'settings', mode: 'raw', httpStatus: 502, body: '<html>Bad Gateway</html>' });
     const html = await graph().get(`/v21.0/${N_BR}/settings`);

@@ -27,4 +27,31 @@ describe('generatedSeed', () => {
     expect(Object.keys(seed.tokens)).toEqual(['gen-token']);
     expect(() => validateSeed(seed)).not.toThrow();
   });
+
+  test('pages a WABA of more than 100 numbers like Meta: cursors, a `next` link until the last page, at most 100 a page', async () => {
+    const seed = generatedSeed(250, { token: 'gen-token', pin: '246810' });
+    const emulator = await startEmulator({ port: 0, quiet: true, seed });
+    try {
+      const headers = { Authorization: 'Bearer gen-token' };
+      type Page = { data: Array<{ id: string }>; next?: string; paging: { cursors: { before: string; after: string }; next?: string; previous?: string } };
+      const pages: Page[] = [];
+      let url: string | undefined = `${emulator.url}/v21.0/300000000000001/phone_numbers?limit=500&fields=id,verified_name`;
+      while (url) {
+        const page: Page = (await axios.get(url, { headers })).data;
+        pages.push(page);
+        expect(page.next).toBeUndefined(); // the link lives under paging
+        url = page.paging.next;
+        if (url) expect(url).not.toContain('gen-token');
+      }
+      expect(pages.map((p) => p.data.length)).toEqual([100, 100, 50]);
+      expect(pages.flatMap((p) => p.data.map((n) => n.id))).toEqual(Array.from({ length: 250 }, (_, i) => generatedPhoneNumberId(i)));
+      expect(pages[0].paging.previous).toBeUndefined();
+      expect(pages[1].paging.previous).toContain('before=');
+      expect(pages.every((p) => p.paging.cursors.before && p.paging.cursors.after)).toBe(true);
+      const resumed = (await axios.get(`${emulator.url}/v21.0/300000000000001/phone_numbers?limit=100&after=${pages[1].paging.cursors.after}`, { headers })).data;
+      expect(resumed.data[0].id).toBe(generatedPhoneNumberId(200));
+    } finally {
+      await emulator.close();
+    }
+  });
 });

@@ -74,8 +74,11 @@ test('hands the configured data to resources and dispatches by type name', async
   expect((await service.getMetadata({}, ctx)).resources).toEqual([{ typeName: 'example_thing' }]);
   const unknown = await service.readResource({ typeName: 'example_other', currentState: { msgpack: thingValue({ name: 'a' }) } }, ctx);
   expect(unknown.diagnostics![0]).toMatchObject({ summary: 'Unknown resource type', detail: 'The example provider has no resource type "example_other". It offers: example_thing.' });
-  const unsupported = await service.validateListResourceConfig({ typeName: 'example_list' }, ctx);
-  expect(unsupported.diagnostics![0].detail).toBe('The example provider has no list resource type "example_list". It offers the resource example_thing.');
+  const unsupported = await service.openEphemeralResource({ typeName: 'example_eph' }, ctx);
+  expect(unsupported.diagnostics![0].detail).toBe('The example provider has no ephemeral resource type "example_eph". It offers the resource example_thing.');
+  const noList = await service.validateListResourceConfig({ typeName: 'example_list' }, ctx);
+  expect(noList.diagnostics![0]).toMatchObject({ summary: 'Unknown list resource type', detail: 'The example provider has no list resource "example_list". It has no list resources.' });
+  expect((await service.getResourceIdentitySchemas({}, ctx)).identitySchemas).toEqual({});
 });
 
 test('masks the values of sensitive and write-only attributes in diagnostics, and turns a throw into one', async () => {

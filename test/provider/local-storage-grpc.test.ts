@@ -11,7 +11,7 @@ const PIN = '123456';
 const TYPE = 'whatsapp_local_storage';
 const ATTRS = [
   'id', 'phone_number_id', 'data_localization_region', 'pin', 'pin_wo', 'pin_wo_version',
-  'verification_code', 'disable_on_destroy', 'storage_status', 'registered', 'display_phone_number',
+  'verification_code', 'disable_on_destroy', 'one_at_a_time', 'storage_status', 'registered', 'display_phone_number',
 ];
 
 type Obj = Record<string, unknown>;
@@ -83,7 +83,7 @@ describe('whatsapp_local_storage over gRPC', () => {
     const attrs = schema.resourceSchemas![TYPE].block!.attributes!;
     expect(attrs.map((a) => a.name).sort()).toEqual([...ATTRS].sort());
     expect(attrs.every((a) => (a.description ?? '').length > 0 && a.descriptionKind === 1)).toBe(true);
-    expect(Object.keys(schema.dataSourceSchemas!).sort()).toEqual(['whatsapp_local_storage_regions', 'whatsapp_phone_number']);
+    expect(Object.keys(schema.dataSourceSchemas!).sort()).toEqual(['whatsapp_local_storage_regions', 'whatsapp_phone_number', 'whatsapp_phone_numbers']);
     expect(schema.serverCapabilities?.planDestroy).toBe(true);
   });
 

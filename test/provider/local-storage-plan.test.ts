@@ -132,7 +132,7 @@ describe('whatsapp_local_storage planning', () => {
   it('answers every unsupported feature with a diagnostic or an empty list', async () => {
     const service = createProviderService({ env: {}, logger: silent });
     expect((await service.getFunctions({}, ctx)).functions).toEqual({});
-    expect((await service.getResourceIdentitySchemas({}, ctx)).identitySchemas).toEqual({});
+    expect(Object.keys((await service.getResourceIdentitySchemas({}, ctx)).identitySchemas ?? {})).toEqual(['whatsapp_local_storage']);
     expect((await service.callFunction({ name: 'f' }, ctx)).error?.text).toContain('"f"');
     expect((await service.lockState({ typeName: 'whatsapp_state' }, ctx)).diagnostics![0].detail).toContain('whatsapp_state');
     expect((await service.moveResourceState({ targetTypeName: 'whatsapp_local_storage' }, ctx)).diagnostics![0].severity).toBe(1);
@@ -150,13 +150,15 @@ describe('whatsapp_local_storage planning', () => {
     const detail = (await service.openEphemeralResource({ typeName: 'whatsapp_token' }, ctx)).diagnostics![0].detail;
     expect(detail).toBe(
       'The whatsapp provider has no ephemeral resource type "whatsapp_token". ' +
-        `It offers the resource ${RESOURCES[0].typeName} and the data sources ${DATA_SOURCES.map((d) => d.typeName).join(' and ')}.`,
+        'It offers the resource whatsapp_local_storage, the data sources whatsapp_phone_number, whatsapp_phone_numbers and whatsapp_local_storage_regions ' +
+        'and the list resource whatsapp_local_storage.',
     );
     const metadata = await service.getMetadata({}, ctx);
     expect(metadata.resources!.map((r) => r.typeName)).toEqual(RESOURCES.map((r) => r.typeName));
     expect(metadata.dataSources!.map((d) => d.typeName)).toEqual(DATA_SOURCES.map((d) => d.typeName));
     expect(Object.keys(resourceSchemas)).toEqual(RESOURCES.map((r) => r.typeName));
-    expect(Object.keys(dataSourceSchemas)).toEqual(['whatsapp_phone_number', 'whatsapp_local_storage_regions']);
+    expect(Object.keys(dataSourceSchemas)).toEqual(['whatsapp_phone_number', 'whatsapp_phone_numbers', 'whatsapp_local_storage_regions']);
+    expect(metadata.listResources!.map((l) => l.typeName)).toEqual(['whatsapp_local_storage']);
   });
 });
 

@@ -34,7 +34,7 @@ describe('schemas', () => {
     expect(converted.version).toBe(1);
     const attrs = Object.fromEntries(converted.block!.attributes!.map((a) => [a.name!, a]));
     expect(Object.keys(attrs).sort()).toEqual(
-      ['data_localization_region', 'disable_on_destroy', 'display_phone_number', 'id', 'phone_number_id', 'pin', 'pin_wo', 'pin_wo_version', 'registered', 'storage_status', 'verification_code'].sort(),
+      ['data_localization_region', 'disable_on_destroy', 'display_phone_number', 'id', 'one_at_a_time', 'phone_number_id', 'pin', 'pin_wo', 'pin_wo_version', 'registered', 'storage_status', 'verification_code'].sort(),
     );
     expect(Buffer.from(attrs.phone_number_id.type!).toString()).toBe('"string"');
     expect(attrs.phone_number_id).toMatchObject({ required: true, optional: false, computed: false, descriptionKind: 1 });

@@ -3,15 +3,16 @@
  * and the types it serves. Everything protocol-shaped (decoding, dispatch, secrets,
  * diagnostics on the wire) stays in the server.
  *
- * Extension points: a new kind of type (list resources, ephemeral resources) is one
- * more list here, one more TypeKind in the server, and its RPCs leave
- * unsupported-rpcs.ts; resource identity is an optional member of ManagedResource
+ * Extension points: a new kind of type (ephemeral resources, say) is one more list
+ * here, one more TypeKind in the server, and its RPCs leave unsupported-rpcs.ts, as
+ * list resources did; resource identity is an optional member of ManagedResource
  * that the server's identity RPCs read.
  */
 import type { Diagnostic } from '../diagnostics';
 import type { BlockSchema } from '../schema/model';
 import type { ObjectView } from '../values/object-view';
 import type { DataSource } from './data-source';
+import type { ListResource } from './list-resource';
 import type { ProviderLogger } from './request-context';
 import type { ManagedResource } from './resource';
 
@@ -28,6 +29,8 @@ export interface ProviderDefinition<Data> {
   readonly schema: BlockSchema;
   readonly resources: readonly ManagedResource<Data>[];
   readonly dataSources: readonly DataSource<Data>[];
+  /** List resources (`terraform query`), each named like a managed resource that has an identity. */
+  readonly listResources?: readonly ListResource<Data>[];
   /** The provider data before ConfigureProvider ran. */
   readonly unconfigured: Data;
   /**

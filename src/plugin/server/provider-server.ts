@@ -14,16 +14,18 @@ import { log as protocolLog, redact, registerSecret } from '../protocol/logger';
 import type { CallContext, ProviderService } from '../protocol/provider-service';
 import type { Diagnostic } from '../diagnostics';
 import { DiagnosticsError, errorDiag, hasErrors } from '../diagnostics';
+import { identityObjectType, toTfpluginIdentitySchema } from '../schema/identity';
 import { objectTypeOf, secretAttributeNames, type BlockSchema } from '../schema/model';
 import { toTfpluginSchema } from '../schema/to-tfplugin';
 import { validateConfig } from '../validators/run-validators';
 import { ObjectView } from '../values/object-view';
-import { isKnown, record } from '../values/value';
+import { isKnown, record, type Value } from '../values/value';
 import { decodeDynamicValue, decodeOptionalDynamicValue, toDynamicValue, toWireDiagnostics, toWirePath, wireDeferred } from '../wire';
 import type { DataSource } from './data-source';
+import type { ListResource } from './list-resource';
 import type { ProviderDefinition } from './provider-definition';
 import type { ProviderLogger, RequestContext } from './request-context';
-import type { ManagedResource } from './resource';
+import type { ManagedResource, ResourceIdentity } from './resource';
 import { offerSentence, TypeKind } from './type-registry';
 import { unsupportedRpcs } from './unsupported-rpcs';
 
@@ -48,6 +50,7 @@ class ProviderServer<Data> {
   private readonly log: ProviderLogger;
   private readonly resources: TypeKind<ManagedResource<Data>>;
   private readonly dataSources: TypeKind<DataSource<Data>>;
+  private readonly listResources: TypeKind<ListResource<Data>>;
   private readonly secretsOf = new WeakMap<BlockSchema, readonly string[]>();
   private providerData: Data;
   /** Aborted by StopProvider: in-flight calls stop at their next request boundary. */
@@ -57,24 +60,33 @@ class ProviderServer<Data> {
     this.log = options.logger ?? protocolLog;
     this.resources = new TypeKind(definition.name, 'resource', definition.resources);
     this.dataSources = new TypeKind(definition.name, 'data source', definition.dataSources);
+    this.listResources = new TypeKind(definition.name, 'list resource', definition.listResources ?? []);
+    for (const name of this.listResources.names) {
+      const resource = definition.resources.find((r) => r.typeName === name);
+      if (!resource?.identity) throw new Error(`${definition.name} provider: list resource ${name} needs a managed resource of the same name with an identity`);
+    }
     this.providerData = definition.unconfigured;
   }
 
   service(): ProviderService {
     return {
-      ...unsupportedRpcs(this.definition.name, offerSentence([this.resources, this.dataSources])),
+      ...unsupportedRpcs(this.definition.name, offerSentence([this.resources, this.dataSources, this.listResources])),
       getMetadata: async () => ({
         serverCapabilities: SERVER_CAPABILITIES,
         resources: this.resources.names.map((typeName) => ({ typeName })),
         dataSources: this.dataSources.names.map((typeName) => ({ typeName })),
         functions: [],
         ephemeralResources: [],
-        listResources: [],
+        listResources: this.listResources.names.map((typeName) => ({ typeName })),
         stateStores: [],
         actions: [],
         diagnostics: [],
       }),
       getProviderSchema: async () => this.getProviderSchema(),
+      getResourceIdentitySchemas: async () => this.getResourceIdentitySchemas(),
+      upgradeResourceIdentity: (req) => this.guard('UpgradeResourceIdentity', () => this.upgradeResourceIdentity(req)),
+      validateListResourceConfig: (req) => this.guard('ValidateListResourceConfig', () => this.validateListResourceConfig(req)),
+      listResource: (req, ctx) => this.listResource(req, ctx),
       validateProviderConfig: (req) => this.guard('ValidateProviderConfig', () => this.validateProviderConfig(req)),
       validateResourceConfig: (req) => this.guard('ValidateResourceConfig', () => this.validateResourceConfig(req)),
       validateDataResourceConfig: (req) => this.guard('ValidateDataResourceConfig', () => this.validateDataResourceConfig(req)),
@@ -105,12 +117,19 @@ class ProviderServer<Data> {
       dataSourceSchemas: map(this.dataSources.entries()),
       functions: {},
       ephemeralResourceSchemas: {},
-      listResourceSchemas: {},
+      listResourceSchemas: map(this.listResources.entries()),
       stateStoreSchemas: {},
       actionSchemas: {},
       serverCapabilities: SERVER_CAPABILITIES,
       diagnostics: [],
     };
+  }
+
+  /** Only resources that have an identity are announced. */
+  private getResourceIdentitySchemas(): tfplugin6.GetResourceIdentitySchemas.IResponse {
+    const identitySchemas: Record<string, tfplugin6.IResourceIdentitySchema> = {};
+    for (const [name, resource] of this.resources.entries()) if (resource.identity) identitySchemas[name] = toTfpluginIdentitySchema(resource.identity.schema);
+    return { identitySchemas, diagnostics: [] };
   }
 
   // --- validation -----------------------------------------------------------
@@ -166,6 +185,16 @@ class ProviderServer<Data> {
     return { response: { upgradedState: toDynamicValue(state.toValue(), state.type) }, diagnostics };
   }
 
+  private async upgradeResourceIdentity(req: tfplugin6.UpgradeResourceIdentity.IRequest): Promise<{ response: tfplugin6.UpgradeResourceIdentity.IResponse; diagnostics: Diagnostic[] }> {
+    const resource = this.resource(req.typeName);
+    const identity = this.identityOf(resource);
+    const raw = req.rawIdentity?.json;
+    if (!raw || raw.length === 0) throw new DiagnosticsError([errorDiag('Unsupported identity format', 'UpgradeResourceIdentity received no JSON identity.')]);
+    const result = identity.upgrade(Number(req.version ?? 0), raw);
+    if (hasErrors(result.diagnostics) || !result.identity) return { response: {}, diagnostics: result.diagnostics };
+    return { response: { upgradedIdentity: this.identityData(resource, result.identity) }, diagnostics: result.diagnostics };
+  }
+
   private async readResource(req: tfplugin6.ReadResource.IRequest, ctx: CallContext) {
     const resource = this.resource(req.typeName);
     const current = this.decode(req.currentState, resource.schema, 'current state', true);
@@ -175,6 +204,7 @@ class ProviderServer<Data> {
     return {
       response: {
         newState: toDynamicValue(state.toValue(), state.type),
+        newIdentity: this.identityDataOf(resource, state),
         private: req.private ?? undefined,
         ...wireDeferred(deferred),
       },
@@ -193,6 +223,7 @@ class ProviderServer<Data> {
         plannedState: toDynamicValue(result.planned.toValue(), result.planned.type),
         requiresReplace: result.requiresReplace.map(toWirePath),
         plannedPrivate: req.priorPrivate ?? undefined,
+        plannedIdentity: this.identityDataOf(resource, result.planned),
         ...wireDeferred(result.deferred),
       },
       diagnostics: result.diagnostics,
@@ -205,15 +236,27 @@ class ProviderServer<Data> {
     const planned = this.decode(req.plannedState, resource.schema, 'planned state', true);
     const config = this.decode(req.config, resource.schema, 'configuration', true);
     const { state, diagnostics } = await resource.apply({ prior, planned, config, ctx: this.requestContext(ctx, undefined) });
-    return { response: { newState: toDynamicValue(state.toValue(), state.type), private: req.plannedPrivate ?? undefined }, diagnostics };
+    return {
+      response: { newState: toDynamicValue(state.toValue(), state.type), newIdentity: this.identityDataOf(resource, state), private: req.plannedPrivate ?? undefined },
+      diagnostics,
+    };
   }
 
   private async importResourceState(req: tfplugin6.ImportResourceState.IRequest, ctx: CallContext) {
     const resource = this.resource(req.typeName);
-    const { state, diagnostics } = await resource.importState(req.id ?? '', this.requestContext(ctx, req.clientCapabilities));
+    let id = req.id ?? '';
+    // An import block with `identity = {...}` sends the identity and no id.
+    if (id === '' && req.identity?.identityData) {
+      const named = this.identityOf(resource).importId(this.decodeIdentity(resource, req.identity.identityData));
+      if ('diagnostics' in named) return { response: { importedResources: [] }, diagnostics: named.diagnostics };
+      id = named.id;
+    }
+    const { state, diagnostics } = await resource.importState(id, this.requestContext(ctx, req.clientCapabilities));
     if (hasErrors(diagnostics) || state.isNullObject) return { response: { importedResources: [] }, diagnostics };
     return {
-      response: { importedResources: [{ typeName: resource.typeName, state: toDynamicValue(state.toValue(), state.type) }] },
+      response: {
+        importedResources: [{ typeName: resource.typeName, state: toDynamicValue(state.toValue(), state.type), identity: this.identityDataOf(resource, state) }],
+      },
       diagnostics,
     };
   }
@@ -228,6 +271,58 @@ class ProviderServer<Data> {
       values[name] = keep && isKnown(state.get(name)) ? state.get(name) : null;
     }
     return { response: { config: toDynamicValue(values, state.type) }, diagnostics: [] };
+  }
+
+  // --- list resources -----------------------------------------------------------
+
+  private async validateListResourceConfig(req: tfplugin6.ValidateListResourceConfig.IRequest) {
+    const list = this.listResourceType(req.typeName);
+    const config = this.decode(req.config, list.schema, 'list configuration');
+    const diagnostics = [...validateConfig(list.schema, config), ...list.validate(config)];
+    const limit = req.limit?.msgpack?.length || req.limit?.json?.length ? decodeDynamicValue(req.limit, 'number', 'limit') : undefined;
+    if (limit?.ok && typeof limit.value === 'number' && (!Number.isInteger(limit.value) || limit.value < 1)) {
+      diagnostics.push(errorDiag('Invalid limit', `limit must be a whole number of at least 1; got ${limit.value}.`, ['limit']));
+    }
+    return { response: {}, diagnostics };
+  }
+
+  /** Streams what a list resource finds; a failure becomes a final event with diagnostics, never a broken stream. */
+  private async *listResource(req: tfplugin6.ListResource.IRequest, ctx: CallContext): AsyncIterable<tfplugin6.ListResource.IEvent> {
+    const started = Date.now();
+    let count = 0;
+    let diagnostics: Diagnostic[] = [];
+    try {
+      const list = this.listResourceType(req.typeName);
+      const resource = this.resource(req.typeName);
+      const config = this.decode(req.config, list.schema, 'list configuration');
+      const problems = validateConfig(list.schema, config);
+      if (hasErrors(problems)) throw new DiagnosticsError(problems);
+      const limit = Number(req.limit ?? 0) > 0 ? Number(req.limit) : Number.MAX_SAFE_INTEGER;
+      const includeResource = req.includeResourceObject === true;
+      for await (const result of list.list({ config, includeResource, limit, ctx: this.requestContext(ctx, undefined) })) {
+        if (count >= limit) break;
+        count += 1;
+        yield {
+          identity: this.identityData(resource, result.identity),
+          displayName: result.displayName,
+          ...(includeResource && result.resource ? { resourceObject: toDynamicValue(result.resource.toValue(), result.resource.type) } : {}),
+        };
+      }
+    } catch (err) {
+      if (err instanceof DiagnosticsError) diagnostics = err.diagnostics;
+      else {
+        this.log.error('ListResource failed unexpectedly', { error: err instanceof Error ? err.stack ?? err.message : String(err) });
+        diagnostics = [
+          errorDiag(
+            `Internal error in the ${this.definition.name} provider`,
+            `ListResource failed: ${err instanceof Error ? err.message : String(err)}. Please report this with the provider log (TF_LOG_PROVIDER=debug).`,
+          ),
+        ];
+      }
+    }
+    const masked = diagnostics.map((d) => ({ ...d, summary: redact(d.summary), detail: redact(d.detail) }));
+    this.log.debug('ListResource done', { duration_ms: Date.now() - started, results: count, diagnostics: masked.map((d) => `${d.severity}: ${d.summary}`) });
+    if (masked.length > 0) yield { diagnostic: toWireDiagnostics(masked) };
   }
 
   // --- data sources -----------------------------------------------------------
@@ -249,6 +344,32 @@ class ProviderServer<Data> {
 
   private resource(typeName: string | null | undefined): ManagedResource<Data> {
     return this.resources.get(typeName, 'Unknown resource type', 'resource type');
+  }
+
+  private listResourceType(typeName: string | null | undefined): ListResource<Data> {
+    return this.listResources.get(typeName, 'Unknown list resource type');
+  }
+
+  private identityOf(resource: ManagedResource<Data>): ResourceIdentity {
+    if (resource.identity) return resource.identity;
+    throw new DiagnosticsError([errorDiag('No resource identity', `The resource type ${resource.typeName} has no identity.`)]);
+  }
+
+  private identityData(resource: ManagedResource<Data>, identity: Record<string, Value>): tfplugin6.IResourceIdentityData {
+    return { identityData: toDynamicValue(identity, identityObjectType(this.identityOf(resource).schema)) };
+  }
+
+  /** The identity of the object a state describes; absent when the resource has none or it is not known yet. */
+  private identityDataOf(resource: ManagedResource<Data>, state: ObjectView): tfplugin6.IResourceIdentityData | undefined {
+    const identity = resource.identity?.of(state);
+    return identity ? this.identityData(resource, identity) : undefined;
+  }
+
+  private decodeIdentity(resource: ManagedResource<Data>, dv: tfplugin6.IDynamicValue): ObjectView {
+    const type = identityObjectType(this.identityOf(resource).schema);
+    const result = decodeDynamicValue(dv, type, 'identity');
+    if (!result.ok) throw new DiagnosticsError(result.diagnostics);
+    return new ObjectView(type, result.value);
   }
 
   private dataSource(typeName: string | null | undefined): DataSource<Data> {

@@ -1,7 +1,9 @@
 /** What a managed resource type implements; the server does decoding, dispatch and errors. */
 import type { AttributePath, Diagnostic } from '../diagnostics';
+import type { IdentitySchema } from '../schema/identity';
 import type { BlockSchema } from '../schema/model';
 import type { ObjectView } from '../values/object-view';
+import type { Value } from '../values/value';
 import type { RequestContext } from './request-context';
 import type { DeferralReason } from '../wire';
 
@@ -40,9 +42,22 @@ export interface StateResponse {
   deferred?: 'provider_config_unknown';
 }
 
+/** Resource identity (protocol 5.9/6.9, Terraform 1.12+): which remote object a state describes. */
+export interface ResourceIdentity {
+  readonly schema: IdentitySchema;
+  /** The identity of the object `state` describes; undefined while it is not known (create with unknown values). */
+  of(state: ObjectView): Record<string, Value> | undefined;
+  /** The import id an identity names (import blocks with `identity = {...}`), or why it names none. */
+  importId(identity: ObjectView): { id: string } | { diagnostics: Diagnostic[] };
+  /** Raw JSON identity written with identity schema `version`, to the current identity schema. */
+  upgrade(version: number, rawJson: Uint8Array | string): { identity?: Record<string, Value>; diagnostics: Diagnostic[] };
+}
+
 export interface ManagedResource<Data> {
   readonly typeName: string;
   readonly schema: BlockSchema;
+  /** When present, the server announces the identity schema and returns identities from read, plan, apply and import. */
+  readonly identity?: ResourceIdentity;
   /** Checks beyond the schema's validators (those run first, in the server). */
   validate(config: ObjectView, ctx: Pick<RequestContext<Data>, 'writeOnlyAllowed'>): Diagnostic[];
   plan(request: PlanRequest<Data>): Promise<PlanResponse>;

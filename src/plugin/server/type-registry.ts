@@ -42,7 +42,7 @@ export class TypeKind<T extends Typed> {
     const found = typeName ? this.byName.get(typeName) : undefined;
     if (found) return found;
     throw new DiagnosticsError([
-      errorDiag(summary, `The ${this.providerName} provider has no ${noun} "${typeName ?? ''}". It offers: ${this.names.join(', ')}.`),
+      errorDiag(summary, `The ${this.providerName} provider has no ${noun} "${typeName ?? ''}". ${this.names.length ? `It offers: ${this.names.join(', ')}.` : `It has no ${this.label}s.`}`),
     ]);
   }
 
@@ -58,5 +58,6 @@ export class TypeKind<T extends Typed> {
 /** "It offers the resource x and the data sources y and z." */
 export function offerSentence(kinds: ReadonlyArray<TypeKind<Typed>>): string {
   const parts = kinds.map((k) => k.describe()).filter((p) => p !== '');
-  return parts.length === 0 ? 'It offers no resources or data sources.' : `It offers ${parts.join(' and ')}.`;
+  if (parts.length === 0) return 'It offers no resources or data sources.';
+  return `It offers ${parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`}.`;
 }

@@ -1,7 +1,6 @@
 /**
  * Answers for protocol features the server does not implement (ephemeral
- * resources, functions, list resources, actions, state stores, identities,
- * moves): an error diagnostic naming the requested type and what the provider
+ * resources, functions, actions, state stores, moves): an error diagnostic naming the requested type and what the provider
  * does offer, or an empty list where the RPC lists things. Never a throw, never
  * UNIMPLEMENTED. A feature the server gains later is dropped from this set and
  * answered by the server instead.
@@ -15,15 +14,11 @@ const name = (n: string | null | undefined): string => (n && n.length ? `"${n}"`
 
 export type UnsupportedRpcs = Pick<
   ProviderService,
-  | 'getResourceIdentitySchemas'
-  | 'upgradeResourceIdentity'
   | 'moveResourceState'
   | 'validateEphemeralResourceConfig'
   | 'openEphemeralResource'
   | 'renewEphemeralResource'
   | 'closeEphemeralResource'
-  | 'listResource'
-  | 'validateListResourceConfig'
   | 'getFunctions'
   | 'callFunction'
   | 'validateActionConfig'
@@ -47,8 +42,6 @@ export function unsupportedRpcs(providerName: string, offer: string): Unsupporte
   const unsupported = (kind: string, typeName: string | null | undefined): tfplugin6.IDiagnostic[] =>
     toWireDiagnostics([errorDiag(`Unsupported ${kind}`, `The ${providerName} provider has no ${kind} ${name(typeName)}. ${offer}`)]);
   return {
-    getResourceIdentitySchemas: async () => ({ identitySchemas: {}, diagnostics: [] }),
-    upgradeResourceIdentity: async (req) => ({ diagnostics: unsupported('resource identity for', req.typeName) }),
     moveResourceState: async (req) => ({
       diagnostics: unsupported('move target (moved blocks across resource types are not supported) for', req.targetTypeName),
     }),
@@ -57,11 +50,6 @@ export function unsupportedRpcs(providerName: string, offer: string): Unsupporte
     openEphemeralResource: async (req) => ({ diagnostics: unsupported('ephemeral resource type', req.typeName) }),
     renewEphemeralResource: async (req) => ({ diagnostics: unsupported('ephemeral resource type', req.typeName) }),
     closeEphemeralResource: async (req) => ({ diagnostics: unsupported('ephemeral resource type', req.typeName) }),
-
-    async *listResource(req) {
-      yield { diagnostic: unsupported('list resource type', req.typeName) };
-    },
-    validateListResourceConfig: async (req) => ({ diagnostics: unsupported('list resource type', req.typeName) }),
 
     getFunctions: async () => ({ functions: {}, diagnostics: [] }),
     callFunction: async (req) => ({ error: { text: `The ${providerName} provider has no function ${name(req.name)}.` } }),

@@ -18,6 +18,8 @@ import { record } from '../../plugin/values/value';
 import { planLocalStorage } from './local-storage-plan';
 import { desiredFrom, withObserved } from './local-storage-state';
 import { upgradeLocalStorageState } from './local-storage-upgrade';
+import { localStorageIdentity } from './local-storage-identity';
+import { oneAtATime } from './one-at-a-time';
 
 const type = objectTypeOf(localStorageResourceSchema);
 const ATTRIBUTES = Object.keys(localStorageResourceSchema.attributes);
@@ -25,6 +27,7 @@ const ATTRIBUTES = Object.keys(localStorageResourceSchema.attributes);
 export const localStorageResource: ManagedResource = {
   typeName: LOCAL_STORAGE_TYPE,
   schema: localStorageResourceSchema,
+  identity: localStorageIdentity,
 
   validate(config, ctx) {
     const diagnostics: Diagnostic[] = [];
@@ -78,7 +81,7 @@ export const localStorageResource: ManagedResource = {
   async importState(id) {
     const problems = graphId('phone_number_id').validate(id, []);
     if (problems.length > 0) {
-      return { state: new ObjectView(type, null), diagnostics: problems.map((d) => ({ ...d, summary: 'Invalid import id', detail: `${d.detail} Import takes the phone number id, e.g. \`terraform import whatsapp_local_storage.main 106540352242922\`.` })) };
+      return { state: new ObjectView(type, null), diagnostics: problems.map((d) => ({ ...d, summary: 'Invalid import id', detail: `${d.detail} Import takes the phone number id, e.g. \`terraform import whatsapp_local_storage.main 106540352242922\`, or the identity \`{ phone_number_id = "106540352242922" }\`.` })) };
     }
     const values = record();
     for (const name of ATTRIBUTES) values[name] = null;
@@ -103,12 +106,14 @@ async function applyConverge({ prior, planned, config, ctx }: ApplyRequest): Pro
   const pin = config.knownString('pin') ?? config.knownString('pin_wo') ?? planned.knownString('pin');
   const verificationCode = config.knownString('verification_code') ?? planned.knownString('verification_code');
 
-  const result = await engine.converge(id, desired, {
-    ...(pin !== undefined ? { pin } : {}),
-    ...(verificationCode !== undefined ? { verificationCode } : {}),
-    onEvent: eventLogger(ctx.log, id),
-    signal: ctx.signal,
-  });
+  const result = await oneAtATime(planned.knownBool('one_at_a_time') === true, () =>
+    engine.converge(id, desired, {
+      ...(pin !== undefined ? { pin } : {}),
+      ...(verificationCode !== undefined ? { verificationCode } : {}),
+      onEvent: eventLogger(ctx.log, id),
+      signal: ctx.signal,
+    }),
+  );
 
   const base = planned.with({ pin_wo: null });
   let state = result.observed ? withObserved(base, result.observed) : base;
@@ -131,7 +136,9 @@ async function applyDestroy({ prior, ctx }: ApplyRequest): Promise<StateResponse
   const engine = requireEngine(ctx, 'disable Local Storage on destroy');
   const id = prior.knownString('phone_number_id')!;
   const pin = prior.knownString('pin');
-  const result = await engine.converge(id, { region: null }, { ...(pin !== undefined ? { pin } : {}), onEvent: eventLogger(ctx.log, id), signal: ctx.signal });
+  const result = await oneAtATime(prior.knownBool('one_at_a_time') === true, () =>
+    engine.converge(id, { region: null }, { ...(pin !== undefined ? { pin } : {}), onEvent: eventLogger(ctx.log, id), signal: ctx.signal }),
+  );
   if (result.ok) return { state: gone, diagnostics: [] };
   const error = result.error ?? engineError('internal', 'The engine reported a failure without details.');
   const diagnostic = engineErrorDiagnostic(`Could not disable Local Storage on phone number ${id}`, error, { attributes: ATTRIBUTES });

@@ -92,6 +92,14 @@ export const localStorageResourceSchema: BlockSchema = {
         'When `true`, destroying the resource disables Local Storage on the number (which deregisters and registers it again with `pin`). ' +
         'Defaults to `false`: destroying only stops managing the setting.',
     },
+    one_at_a_time: {
+      type: t.bool,
+      optional: true,
+      description:
+        'When `true`, applies of `whatsapp_local_storage` resources that set it run one after another within one provider configuration, ' +
+        'so at most one of those numbers is offline for a region change at any moment. Use it with `for_each` (for example over `whatsapp_phone_numbers`), ' +
+        'where `depends_on` cannot order the instances. Changes nothing on the number itself.',
+    },
     storage_status: {
       type: t.string,
       computed: true,

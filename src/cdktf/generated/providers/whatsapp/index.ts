@@ -2,5 +2,6 @@
 export * as localStorage from './local-storage';
 export * as dataWhatsappLocalStorageRegions from './data-whatsapp-local-storage-regions';
 export * as dataWhatsappPhoneNumber from './data-whatsapp-phone-number';
+export * as dataWhatsappPhoneNumbers from './data-whatsapp-phone-numbers';
 export * as provider from './provider';
 

@@ -2,5 +2,6 @@
 Object.defineProperty(exports, 'localStorage', { get: function () { return require('./local-storage'); } });
 Object.defineProperty(exports, 'dataWhatsappLocalStorageRegions', { get: function () { return require('./data-whatsapp-local-storage-regions'); } });
 Object.defineProperty(exports, 'dataWhatsappPhoneNumber', { get: function () { return require('./data-whatsapp-phone-number'); } });
+Object.defineProperty(exports, 'dataWhatsappPhoneNumbers', { get: function () { return require('./data-whatsapp-phone-numbers'); } });
 Object.defineProperty(exports, 'provider', { get: function () { return require('./provider'); } });
 

@@ -20,6 +20,12 @@ export interface LocalStorageConfig extends cdktf.TerraformMetaArguments {
   */
   readonly disableOnDestroy?: boolean | cdktf.IResolvable;
   /**
+  * When `true`, applies of `whatsapp_local_storage` resources that set it run one after another within one provider configuration, so at most one of those numbers is offline for a region change at any moment. Use it with `for_each` (for example over `whatsapp_phone_numbers`), where `depends_on` cannot order the instances. Changes nothing on the number itself.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs/resources/local_storage#one_at_a_time LocalStorage#one_at_a_time}
+  */
+  readonly oneAtATime?: boolean | cdktf.IResolvable;
+  /**
   * The WhatsApp Business phone number id (digits only, as shown in WhatsApp Manager). Changing it replaces the resource.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs/resources/local_storage#phone_number_id LocalStorage#phone_number_id}
@@ -103,6 +109,7 @@ export class LocalStorage extends cdktf.TerraformResource {
     });
     this._dataLocalizationRegion = config.dataLocalizationRegion;
     this._disableOnDestroy = config.disableOnDestroy;
+    this._oneAtATime = config.oneAtATime;
     this._phoneNumberId = config.phoneNumberId;
     this._pin = config.pin;
     this._pinWo = config.pinWo;
@@ -154,6 +161,22 @@ export class LocalStorage extends cdktf.TerraformResource {
   // id - computed: true, optional: false, required: false
   public get id() {
     return this.getStringAttribute('id');
+  }
+
+  // one_at_a_time - computed: false, optional: true, required: false
+  private _oneAtATime?: boolean | cdktf.IResolvable; 
+  public get oneAtATime() {
+    return this.getBooleanAttribute('one_at_a_time');
+  }
+  public set oneAtATime(value: boolean | cdktf.IResolvable) {
+    this._oneAtATime = value;
+  }
+  public resetOneAtATime() {
+    this._oneAtATime = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get oneAtATimeInput() {
+    return this._oneAtATime;
   }
 
   // phone_number_id - computed: false, optional: false, required: true
@@ -251,6 +274,7 @@ export class LocalStorage extends cdktf.TerraformResource {
     return {
       data_localization_region: cdktf.stringToTerraform(this._dataLocalizationRegion),
       disable_on_destroy: cdktf.booleanToTerraform(this._disableOnDestroy),
+      one_at_a_time: cdktf.booleanToTerraform(this._oneAtATime),
       phone_number_id: cdktf.stringToTerraform(this._phoneNumberId),
       pin: cdktf.stringToTerraform(this._pin),
       pin_wo: cdktf.stringToTerraform(this._pinWo),
@@ -269,6 +293,12 @@ export class LocalStorage extends cdktf.TerraformResource {
       },
       disable_on_destroy: {
         value: cdktf.booleanToHclTerraform(this._disableOnDestroy),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "boolean",
+      },
+      one_at_a_time: {
+        value: cdktf.booleanToHclTerraform(this._oneAtATime),
         isBlock: false,
         type: "simple",
         storageClassType: "boolean",

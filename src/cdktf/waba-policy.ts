@@ -1,0 +1,136 @@
+/** One storage policy for every number of a WhatsApp Business Account, whatever numbers it has at plan time. */
+import { Annotations, TerraformIterator, TerraformStack, type ListTerraformIterator, type TerraformProvider } from 'cdktf';
+import { Construct } from 'constructs';
+import { explainUnsupportedRegion } from '../engine/regions';
+import { DataWhatsappPhoneNumbers } from './generated/providers/whatsapp/data-whatsapp-phone-numbers';
+import { LocalStorage } from './generated/providers/whatsapp/local-storage';
+import type { LocalStorageRegion } from './regions';
+import { GRAPH_ID_MAX_DIGITS, isGraphId } from '../cloud-api/ids';
+import { isLiteral, SIX_DIGITS } from './validation';
+
+const IS_POLICY = Symbol.for('whatsapp-local-storage.WhatsAppWabaStoragePolicy');
+
+export interface WhatsAppWabaStoragePolicyProps {
+  /** The WhatsApp Business Account id (digits only, WhatsApp Manager > Account tools). */
+  readonly wabaId: string;
+  /** The region for every number of the WABA; `undefined` turns Local Storage off on all of them. */
+  readonly region: LocalStorageRegion | undefined;
+  /**
+   * The numbers' two-step PIN (6 digits), from a sensitive `TerraformVariable`
+   * (`WhatsAppLocalStorage.pinVariable`). One PIN for the WABA.
+   *
+   * @default - none
+   */
+  readonly pin?: string;
+  /**
+   * Only numbers registered at plan time. Otherwise the policy also registers the
+   * WABA's unregistered numbers (which needs `pin`).
+   *
+   * @default false
+   */
+  readonly registeredOnly?: boolean;
+  /** @default false */
+  readonly disableOnDestroy?: boolean;
+  /** @default - the stack's default `whatsapp` provider */
+  readonly provider?: TerraformProvider;
+  /**
+   * Change the numbers one after another instead of in parallel, so that at most
+   * one of them is offline at any moment during a region change.
+   *
+   * @default false
+   */
+  readonly oneAtATime?: boolean;
+}
+
+/** Problems with the props that are knowable at synth time (tokens are skipped). */
+export function wabaPolicyProblems(props: WhatsAppWabaStoragePolicyProps): string[] {
+  const problems: string[] = [];
+  const waba = props.wabaId as unknown;
+  if (waba === undefined || waba === null || (typeof waba === 'string' && waba.trim() === '')) {
+    problems.push('wabaId is missing: set it to the WhatsApp Business Account id WhatsApp Manager shows (digits only).');
+  } else if (typeof waba !== 'string') {
+    problems.push(`wabaId must be a string of digits, got ${typeof waba}: write it in quotes (ids exceed JavaScript's safe integers).`);
+  } else if (isLiteral(waba) && !isGraphId(waba)) {
+    problems.push(`wabaId "${waba}" is not a Graph id: it must be 1 to ${GRAPH_ID_MAX_DIGITS} digits, as WhatsApp Manager shows it.`);
+  }
+  const region = props.region as unknown;
+  if (region !== undefined && region !== null) {
+    if (typeof region !== 'string') problems.push(`region must be a region code string or undefined, got ${typeof region}.`);
+    else if (isLiteral(region)) {
+      const why = explainUnsupportedRegion(region);
+      if (why) problems.push(`region: ${why} Use undefined to turn Local Storage off.`);
+    }
+  }
+  if (isLiteral(props.pin) && !SIX_DIGITS.test(props.pin)) {
+    problems.push('pin must be the 6-digit two-step verification PIN: pass a sensitive TerraformVariable (WhatsAppLocalStorage.pinVariable) holding it.');
+  }
+  for (const flag of ['registeredOnly', 'disableOnDestroy', 'oneAtATime'] as const) {
+    const value = props[flag] as unknown;
+    if (value !== undefined && typeof value !== 'boolean' && isLiteral(value)) problems.push(`${flag} must be true or false, got ${typeof value}.`);
+  }
+  return problems;
+}
+
+/**
+ * Every number of WABA X keeps its data in region Y (or has Local Storage off).
+ * The numbers come from the `whatsapp_phone_numbers` data source at plan time and
+ * one `whatsapp_local_storage` resource iterates over them (`for_each` through a
+ * `TerraformIterator`), so numbers added to the WABA later are covered by the next apply.
+ *
+ * @example
+ * new WhatsAppWabaStoragePolicy(stack, 'Germany', {
+ *   wabaId: '102290129340398',
+ *   region: 'DE',
+ *   pin: WhatsAppLocalStorage.pinVariable(stack).stringValue,
+ *   oneAtATime: true,
+ * });
+ */
+export class WhatsAppWabaStoragePolicy extends Construct {
+  /** True for a `WhatsAppWabaStoragePolicy` (also across copies of this library). */
+  static isWhatsAppWabaStoragePolicy(x: unknown): x is WhatsAppWabaStoragePolicy {
+    return typeof x === 'object' && x !== null && IS_POLICY in x;
+  }
+
+  /** The data source listing the WABA's numbers. */
+  readonly numbers: DataWhatsappPhoneNumbers;
+  /** The iterator over the numbers' ids (for further resources per number). */
+  readonly iterator: ListTerraformIterator;
+  /** The `whatsapp_local_storage` resource with one instance per number. */
+  readonly resource: LocalStorage;
+  readonly wabaId: string;
+
+  constructor(scope: Construct, id: string, props: WhatsAppWabaStoragePolicyProps) {
+    super(scope, id);
+    Object.defineProperty(this, IS_POLICY, { value: true });
+    this.wabaId = props.wabaId;
+    this.node.addValidation({ validate: () => [...wabaPolicyProblems(props), ...this.duplicateProblems()] });
+    if (isLiteral(props.pin) && SIX_DIGITS.test(props.pin)) {
+      Annotations.of(this).addWarning('pin is a literal string, so it is written in plain text to cdk.tf.json: pass a sensitive TerraformVariable instead (WhatsAppLocalStorage.pinVariable).');
+    }
+
+    this.numbers = new DataWhatsappPhoneNumbers(this, 'Numbers', {
+      wabaId: props.wabaId,
+      registeredOnly: props.registeredOnly ?? false,
+      provider: props.provider,
+    });
+    this.iterator = TerraformIterator.fromList(this.numbers.ids);
+    this.resource = new LocalStorage(this, 'Storage', {
+      forEach: this.iterator,
+      phoneNumberId: this.iterator.value,
+      dataLocalizationRegion: props.region ?? undefined,
+      pin: props.pin,
+      disableOnDestroy: props.disableOnDestroy ?? false,
+      oneAtATime: props.oneAtATime === true ? true : undefined,
+      provider: props.provider,
+    });
+  }
+
+  /** Two policies over one WABA would undo each other's region on every apply. */
+  private duplicateProblems(): string[] {
+    if (!isLiteral(this.wabaId)) return [];
+    const others = TerraformStack.of(this).node.findAll()
+      .filter((c) => c !== this && WhatsAppWabaStoragePolicy.isWhatsAppWabaStoragePolicy(c) && c.wabaId === this.wabaId);
+    if (others.length === 0) return [];
+    return [`wabaId ${this.wabaId} is also covered by ${others.map((o) => o.node.path).join(', ')}: declare one policy per WABA, or the applies fight over its numbers' region.`];
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * Resource identity (protocol 5.9/6.9, Terraform 1.12+): a small object that
+ * names one remote object, declared apart from the resource schema, versioned
+ * on its own, and usable in `import { identity = {...} }` blocks.
+ */
+import { tfplugin6 } from '../protocol/generated/tfplugin6';
+import type { CtyType, ObjectType } from '../values/cty-type';
+import { typeToJsonBytes } from '../values/cty-type';
+
+export interface IdentityAttributeSchema {
+  type: CtyType;
+  description: string;
+  /** Must be given in an import-by-identity (otherwise optional for import). */
+  requiredForImport?: boolean;
+}
+
+export interface IdentitySchema {
+  version: number;
+  attributes: Readonly<Record<string, IdentityAttributeSchema>>;
+}
+
+export function identityObjectType(schema: IdentitySchema): ObjectType {
+  const attributes: Record<string, CtyType> = {};
+  for (const [name, attr] of Object.entries(schema.attributes)) attributes[name] = attr.type;
+  return { kind: 'object', attributes };
+}
+
+export function toTfpluginIdentitySchema(schema: IdentitySchema): tfplugin6.IResourceIdentitySchema {
+  return {
+    version: schema.version,
+    identityAttributes: Object.entries(schema.attributes)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([name, attr]) => ({
+        name,
+        type: typeToJsonBytes(attr.type),
+        requiredForImport: attr.requiredForImport === true,
+        optionalForImport: attr.requiredForImport !== true,
+        description: attr.description,
+      })),
+  };
+}

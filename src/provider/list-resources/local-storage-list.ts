@@ -1,0 +1,78 @@
+/**
+ * `list "whatsapp_local_storage"`: the numbers of a WABA as whatsapp_local_storage
+ * objects, streamed page by page, so `terraform query` can show them and
+ * `-generate-config-out` can write resource and import blocks for each.
+ */
+import { storageAsRegion } from '../../engine/storage-state';
+import { filterNeedsStorage, filterWabaNumbers, type WabaNumber } from '../../engine/waba-numbers';
+import { DiagnosticsError, errorDiag } from '../../plugin/diagnostics';
+import type { BlockSchema } from '../../plugin/schema/model';
+import { objectTypeOf } from '../../plugin/schema/model';
+import { ObjectView } from '../../plugin/values/object-view';
+import { record } from '../../plugin/values/value';
+import { wabaReadDiagnostic } from '../data-sources/waba-read-diagnostic';
+import { notReadyDiagnostic, type ListResource } from '../provider-context';
+import { LOCAL_STORAGE_TYPE, localStorageResourceSchema } from '../schema/local-storage-resource';
+import { wabaFilterAttributes, wabaFilterFrom } from '../schema/waba-filter';
+
+const resourceType = objectTypeOf(localStorageResourceSchema);
+
+export const localStorageListSchema: BlockSchema = {
+  version: 0,
+  description:
+    'Lists the phone numbers of a WhatsApp Business Account as `whatsapp_local_storage` objects (Terraform 1.14+ `terraform query`). ' +
+    'With `-generate-config-out`, Terraform writes a resource and an import block for each number. ' +
+    'Set `registered_only = true` to adopt without changes: `whatsapp_local_storage` keeps its number registered, so the configuration generated for an unregistered number ' +
+    'would register it (and needs its `pin`); such numbers show as "not registered" in the listing.',
+  attributes: wabaFilterAttributes,
+};
+
+/** A listed number as whatsapp_local_storage state, as an import followed by a read would record it. */
+export function localStorageStateOf(n: WabaNumber): ObjectView {
+  const values = record();
+  for (const name of Object.keys(localStorageResourceSchema.attributes)) values[name] = null;
+  values.id = n.id;
+  values.phone_number_id = n.id;
+  values.disable_on_destroy = false;
+  values.registered = n.registered;
+  values.display_phone_number = n.display_phone_number ?? null;
+  values.storage_status = n.storage_status ?? null;
+  values.data_localization_region = n.storage_status === undefined ? null : (storageAsRegion({ status: n.storage_status, region: n.data_localization_region }) ?? null);
+  return new ObjectView(resourceType, values);
+}
+
+function displayName(n: WabaNumber): string {
+  const name = [n.display_phone_number, n.verified_name ? `(${n.verified_name})` : undefined].filter(Boolean).join(' ') || n.id;
+  return n.registered ? name : `${name}, not registered`;
+}
+
+export const localStorageListResource: ListResource = {
+  typeName: LOCAL_STORAGE_TYPE,
+  schema: localStorageListSchema,
+
+  validate() {
+    return [];
+  },
+
+  async *list({ config, includeResource, limit, ctx }) {
+    const wabaId = config.knownString('waba_id');
+    if (wabaId === undefined) throw new DiagnosticsError([errorDiag('waba_id unknown', 'waba_id must be known to list the numbers.', ['waba_id'])]);
+    if (ctx.providerData.kind !== 'ready') throw new DiagnosticsError([notReadyDiagnostic(ctx.providerData, `list the numbers of WABA ${wabaId}`)]);
+    const filter = wabaFilterFrom(config);
+    const withStorage = includeResource || filterNeedsStorage(filter);
+    let sent = 0;
+    try {
+      for await (const page of ctx.providerData.engine.wabaNumberPages(wabaId, { withStorage, registeredOnly: filter.registeredOnly, signal: ctx.signal })) {
+        for (const n of filterWabaNumbers(page, filter)) {
+          if (sent >= limit) return;
+          sent += 1;
+          yield { identity: { phone_number_id: n.id }, displayName: displayName(n), ...(includeResource ? { resource: localStorageStateOf(n) } : {}) };
+        }
+        if (sent >= limit) return;
+      }
+    } catch (err) {
+      if (err instanceof DiagnosticsError) throw err;
+      throw new DiagnosticsError([wabaReadDiagnostic(wabaId, err)]);
+    }
+  },
+};
