@@ -18,7 +18,7 @@ const keep = process.argv.includes('--keep');
 
 const TOKEN = 'demo-token';
 const PIN = '123456';
-const API_VERSION = 'v21.0';
+const API_VERSION = 'v26.0';
 const STACK = 'local-storage';
 // The example's numbers (examples/cdktf/main.ts) and what each should end up with.
 const NUMBERS = [

@@ -8,7 +8,8 @@ import { GRAPH_ID_MAX_DIGITS, isGraphId } from '../cloud-api/ids';
 import { explainUnsupportedRegion } from '../engine/regions';
 import { LocalStorage } from './generated/providers/whatsapp/local-storage';
 import type { LocalStorageRegion } from './regions';
-import { isLiteral, SIX_DIGITS } from './validation';
+import { PIN_LENGTH, PIN_PATTERN } from '../cloud-api/secret-formats';
+import { isLiteral, isPin, isVerificationCode } from './validation';
 
 const IS_LOCAL_STORAGE = Symbol.for('whatsapp-local-storage.WhatsAppLocalStorage');
 
@@ -39,6 +40,22 @@ export interface WhatsAppLocalStorageProps {
    * @default - none: a plan that has to register the number fails at apply until a PIN is given
    */
   readonly pin?: string;
+  /**
+   * When `true`, an apply that takes the number offline first changes the number's
+   * two-step PIN to `pin` (while it is still registered), so the register after the
+   * deregister cannot fail on a wrong PIN. It changes the number's PIN. Without it, a
+   * wrong `pin` leaves the number offline (PIN mismatch at the register) until the right PIN is applied.
+   *
+   * @default false
+   */
+  readonly setPinBeforeDeregister?: boolean;
+  /**
+   * One-time verification code (6 digits) Meta sent by SMS or voice, for a number
+   * that must be verified before it can register. Pass a sensitive `TerraformVariable`.
+   *
+   * @default - none: an apply that needs one asks Meta to send it and stops
+   */
+  readonly verificationCode?: string;
   /**
    * Whether destroying the resource turns Local Storage off on the number (which
    * deregisters and registers it again with `pin`). When `false`, destroying
@@ -85,8 +102,11 @@ export function localStorageProblems(props: WhatsAppLocalStorageProps): string[]
       if (why) problems.push(`region: ${why} Use undefined to turn Local Storage off.`);
     }
   }
-  if (isLiteral(props.pin) && !SIX_DIGITS.test(props.pin)) {
+  if (isLiteral(props.pin) && !isPin(props.pin)) {
     problems.push('pin must be the 6-digit two-step verification PIN: pass a sensitive TerraformVariable (WhatsAppLocalStorage.pinVariable) holding it.');
+  }
+  if (isLiteral(props.verificationCode) && !isVerificationCode(props.verificationCode)) {
+    problems.push('verificationCode must be the 6-digit code Meta sent by SMS or voice.');
   }
   if (props.disableOnDestroy !== undefined && typeof props.disableOnDestroy !== 'boolean' && isLiteral(props.disableOnDestroy)) {
     problems.push(`disableOnDestroy must be true or false, got ${typeof props.disableOnDestroy}.`);
@@ -126,7 +146,7 @@ export class WhatsAppLocalStorage extends Construct {
       type: 'string',
       sensitive: true,
       description: 'Two-step verification PIN (6 digits) of the WhatsApp numbers, used to register a number again after its storage region changes.',
-      validation: [{ condition: `\${can(regex("^[0-9]{6}$", var.${id}))}`, errorMessage: 'The PIN must be exactly 6 digits.' }],
+      validation: [{ condition: `\${can(regex("${PIN_PATTERN.source}", var.${id}))}`, errorMessage: `The PIN must be exactly ${PIN_LENGTH} digits.` }],
     });
   }
 
@@ -149,7 +169,7 @@ export class WhatsAppLocalStorage extends Construct {
     this.region = props.region ?? undefined;
     this.node.addValidation({ validate: () => [...localStorageProblems(props), ...this.duplicateProblems()] });
 
-    if (isLiteral(props.pin) && SIX_DIGITS.test(props.pin)) {
+    if (isLiteral(props.pin) && isPin(props.pin)) {
       Annotations.of(this).addWarning('pin is a literal string, so it is written in plain text to cdk.tf.json: pass a sensitive TerraformVariable instead (WhatsAppLocalStorage.pinVariable).');
     }
     if (props.pin === undefined && this.region !== undefined) {
@@ -161,6 +181,8 @@ export class WhatsAppLocalStorage extends Construct {
       dataLocalizationRegion: this.region,
       pin: props.pin,
       disableOnDestroy: props.disableOnDestroy ?? false,
+      setPinBeforeDeregister: props.setPinBeforeDeregister ?? false,
+      ...(props.verificationCode !== undefined ? { verificationCode: props.verificationCode } : {}),
       provider: props.provider,
       dependsOn: props.dependsOn,
     });

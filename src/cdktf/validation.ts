@@ -6,5 +6,5 @@ export function isLiteral<T>(value: T | undefined): value is T {
   return value !== undefined && value !== null && !Token.isUnresolved(value);
 }
 
-export const SIX_DIGITS = /^[0-9]{6}$/;
-export const API_VERSION = /^v[0-9]+\.[0-9]+$/;
+export { isPin, isVerificationCode } from '../cloud-api/secret-formats';
+export { looksLikeApiVersion } from '../cloud-api/api-version';

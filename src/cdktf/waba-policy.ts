@@ -6,7 +6,8 @@ import { DataWhatsappPhoneNumbers } from './generated/providers/whatsapp/data-wh
 import { LocalStorage } from './generated/providers/whatsapp/local-storage';
 import type { LocalStorageRegion } from './regions';
 import { GRAPH_ID_MAX_DIGITS, isGraphId } from '../cloud-api/ids';
-import { isLiteral, SIX_DIGITS } from './validation';
+import { isPin } from '../cloud-api/secret-formats';
+import { isLiteral } from './validation';
 
 const IS_POLICY = Symbol.for('whatsapp-local-storage.WhatsAppWabaStoragePolicy');
 
@@ -61,7 +62,7 @@ export function wabaPolicyProblems(props: WhatsAppWabaStoragePolicyProps): strin
       if (why) problems.push(`region: ${why} Use undefined to turn Local Storage off.`);
     }
   }
-  if (isLiteral(props.pin) && !SIX_DIGITS.test(props.pin)) {
+  if (isLiteral(props.pin) && !isPin(props.pin)) {
     problems.push('pin must be the 6-digit two-step verification PIN: pass a sensitive TerraformVariable (WhatsAppLocalStorage.pinVariable) holding it.');
   }
   for (const flag of ['registeredOnly', 'disableOnDestroy', 'oneAtATime'] as const) {
@@ -104,7 +105,7 @@ export class WhatsAppWabaStoragePolicy extends Construct {
     Object.defineProperty(this, IS_POLICY, { value: true });
     this.wabaId = props.wabaId;
     this.node.addValidation({ validate: () => [...wabaPolicyProblems(props), ...this.duplicateProblems()] });
-    if (isLiteral(props.pin) && SIX_DIGITS.test(props.pin)) {
+    if (isLiteral(props.pin) && isPin(props.pin)) {
       Annotations.of(this).addWarning('pin is a literal string, so it is written in plain text to cdk.tf.json: pass a sensitive TerraformVariable instead (WhatsAppLocalStorage.pinVariable).');
     }
 

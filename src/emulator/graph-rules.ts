@@ -5,6 +5,8 @@
  * Every choice where Meta's behaviour is undocumented is listed in docs/emulator.md.
  */
 import { randomInt } from 'node:crypto';
+import { FIRST_SETTINGS_API_MAJOR } from '../cloud-api/api-version';
+import { isPin, isVerificationCode } from '../cloud-api/secret-formats';
 import { GraphError, invalidParameter, expiredToken, invalidToken, missingToken, objectNotFound } from './graph-errors';
 import type { EmulatorState } from './state';
 import type { EndpointName, PhoneNumberRecord, SeedWaba, StorageConfiguration } from './types';
@@ -37,7 +39,13 @@ export interface GraphResponse {
 const SUCCESS: GraphResponse = { status: 200, body: { success: true } };
 const ENABLED = 'IN_COUNTRY_STORAGE_ENABLED';
 const DISABLED = 'IN_COUNTRY_STORAGE_DISABLED';
-const FIRST_SETTINGS_API_MAJOR = 21;
+/** Graph's "Incomplete deregistration": deregister again before registering. */
+export const INCOMPLETE_DEREGISTRATION = 133000;
+/** Subcode Meta's OpenAPI description gives for deregistering a number that is not registered. */
+export const NOT_REGISTERED_SUBCODE = 2207051;
+/** Register parameters that v21.0+ refuses as deprecated (code 12). */
+const LEGACY_REGISTER_PARAMS = ['data_localization_region'];
+const TIERS = ['TIER_50', 'TIER_250', 'TIER_1K', 'TIER_10K', 'TIER_100K', 'TIER_UNLIMITED'];
 
 const NODE_FIELDS = new Set([
   'id',
@@ -357,12 +365,25 @@ function writeSettings(state: EmulatorState, n: PhoneNumberRecord, req: GraphReq
   return SUCCESS;
 }
 
-function sixDigits(params: Record<string, unknown>, name: string): string {
+function sixDigits(params: Record<string, unknown>, name: 'pin' | 'code'): string {
   const v = params[name];
   if (v === undefined || v === null || v === '') throw invalidParameter(`The parameter ${name} is required`);
   const s = typeof v === 'number' ? String(v) : v;
-  if (typeof s !== 'string' || !/^\d{6}$/.test(s)) throw invalidParameter(`Param ${name} must be a 6-digit number`);
-  return s;
+  const ok = name === 'pin' ? isPin(s) : isVerificationCode(s);
+  if (!ok) throw invalidParameter(`Param ${name} must be a 6-digit number`);
+  return s as string;
+}
+
+/** v21.0+ answers a legacy register parameter with code 12, as Meta does (a third-party report of the live answer). */
+function refuseDeprecatedRegisterParams(p: Record<string, unknown>, version: ApiVersionInfo): void {
+  if (isLegacy(version)) return;
+  const used = LEGACY_REGISTER_PARAMS.find((k) => p[k] !== undefined);
+  if (!used) return;
+  const message = `(#12) ${used} is deprecated for versions v${FIRST_SETTINGS_API_MAJOR}.0 or higher`;
+  throw new GraphError(12, `${used} on /register is Deprecated for versions v${FIRST_SETTINGS_API_MAJOR}.0 or higher: write storage with POST /<PHONE_NUMBER_ID>/settings before registering`, {
+    message,
+    httpStatus: 400,
+  });
 }
 
 /** 133016 when the window is full; otherwise counts this request. */
@@ -383,11 +404,14 @@ function takeQuota(state: EmulatorState, times: number[], what: string): void {
 
 function register(state: EmulatorState, n: PhoneNumberRecord, req: GraphRequest): GraphResponse {
   const p = req.params;
-  rejectUnknownParams(p, ['messaging_product', 'pin', 'data_localization_region', 'backup']);
+  rejectUnknownParams(p, ['messaging_product', 'pin', 'data_localization_region', 'backup', 'tier']);
   if (p.messaging_product === undefined) throw invalidParameter('The parameter messaging_product is required');
   if (p.messaging_product !== 'whatsapp') throw invalidParameter('Param messaging_product must be "whatsapp"');
   const pin = sixDigits(p, 'pin');
-  // v21.0+ configures storage with POST /settings; the register parameter is not honoured there.
+  if (p.tier !== undefined && (typeof p.tier !== 'string' || !TIERS.includes(p.tier))) {
+    throw invalidParameter(`Param tier must be one of {${TIERS.join(', ')}}`);
+  }
+  refuseDeprecatedRegisterParams(p, req.version);
   const legacy = isLegacy(req.version);
   const region = legacy && p.data_localization_region !== undefined ? checkRegion(state, p.data_localization_region, 'data_localization_region') : undefined;
 
@@ -436,7 +460,17 @@ function deregister(state: EmulatorState, n: PhoneNumberRecord): GraphResponse {
   if (n.is_on_biz_app) {
     throw invalidParameter('This phone number is used with both Cloud API and the WhatsApp Business app (coexistence) and cannot be deregistered');
   }
-  takeQuota(state, state.countersOf(n.id).deregister, 'deregister');
+  const counters = state.countersOf(n.id);
+  if (!n.registered && !counters.incompleteDeregistration) {
+    // Meta's OpenAPI description: not a no-op. Checked before the quota, so it costs none.
+    throw new GraphError(100, 'The phone number is not registered, so it cannot be deregistered.', {
+      subcode: NOT_REGISTERED_SUBCODE,
+      message: '(#100) Invalid parameter',
+      httpStatus: 400,
+    });
+  }
+  takeQuota(state, counters.deregister, 'deregister');
+  counters.incompleteDeregistration = undefined;
   n.registered = false;
   n.status = 'DISCONNECTED';
   if (n.platform_type === 'CLOUD_API') n.platform_type = 'NOT_APPLICABLE';

@@ -17,6 +17,19 @@ import type { ObservedState } from './types';
 import { normalizeRegion, normalizeStatus } from './storage-state';
 
 const REGISTERED_STATUSES = new Set(['CONNECTED', 'FLAGGED', 'RESTRICTED', 'RATE_LIMITED']);
+/** Documented statuses of a number that is not registered with Cloud API. */
+const UNREGISTERED_STATUSES = new Set(['DISCONNECTED', 'PENDING', 'UNVERIFIED', 'DELETED', 'MIGRATED', 'BANNED']);
+
+/**
+ * The raw `status` when it does not tell whether the number is registered: a value
+ * Meta does not document (its OpenAPI example shows LINKED) or the documented UNKNOWN.
+ * Such a number is neither registered nor unregistered for the engine.
+ */
+export function unknownRegistrationStatus(node: Pick<PhoneNumberNode, 'status'>): string | undefined {
+  if (typeof node.status !== 'string' || node.status === '') return undefined;
+  const s = node.status.toUpperCase();
+  return REGISTERED_STATUSES.has(s) || UNREGISTERED_STATUSES.has(s) ? undefined : node.status;
+}
 
 /** What the `whatsapp_phone_number` data source shows: the node's fields (snake_case like its attributes) plus what we derive. */
 export type PhoneNumberInfo = Pick<
@@ -53,6 +66,8 @@ export function toObservedState(phoneNumberId: string, node: PhoneNumberNode, se
     codeVerificationStatus: normalizeStatus(node.code_verification_status),
     storage,
   };
+  const unknownStatus = unknownRegistrationStatus(node);
+  if (unknownStatus !== undefined) observed.unknownStatus = unknownStatus;
   if (node.display_phone_number) observed.displayPhoneNumber = node.display_phone_number;
   if (node.verified_name) observed.verifiedName = node.verified_name;
   return observed;

@@ -24,9 +24,11 @@
  */
 import { REGION_CHANGE_DOWNTIME } from './downtime';
 import type { ApiVersion, ConvergencePlan, DesiredState, ObservedState, PlanStep } from './types';
+import { WRONG_PIN_RISK } from './engine-errors';
 import { describeRegion, describeStorage, normalizeStatus, storageMatches } from './storage-state';
 
 const VERIFIED = 'VERIFIED';
+
 
 export function planConvergence(observed: ObservedState, desired: DesiredState, apiVersion: ApiVersion): ConvergencePlan {
   const id = observed.phoneNumberId;
@@ -34,6 +36,11 @@ export function planConvergence(observed: ObservedState, desired: DesiredState, 
   const want = describeRegion(target);
   const has = describeStorage(observed.storage);
   const storageOk = storageMatches(observed.storage, target);
+
+  if (observed.unknownStatus !== undefined) {
+    const impossible = `Number ${id} reports status "${observed.unknownStatus}", which does not say whether it is registered with Cloud API, so no change is planned for it (deregistering or registering it on a guess could take it offline or spend Meta's register quota). Check the number in WhatsApp Manager; plan again once its status reads CONNECTED or DISCONNECTED.`;
+    return { steps: [], takesNumberOffline: false, explanation: impossible, impossible };
+  }
 
   if (observed.registered && storageOk) {
     return { steps: [], takesNumberOffline: false, explanation: `Number ${id} is registered with ${has}, as declared: nothing to do.` };
@@ -62,6 +69,12 @@ export function planConvergence(observed: ObservedState, desired: DesiredState, 
     steps.push({ kind: 'verify_code', reason: 'Verify the one-time code while the number is still as it was, so a wrong code changes nothing.' });
   }
 
+  if (observed.registered && desired.setPinBeforeDeregister === true) {
+    steps.push({
+      kind: 'set_pin',
+      reason: 'set_pin_before_deregister is on: set the two-step PIN to the configured one while the number is still registered, so the register after the deregister cannot fail on a wrong PIN.',
+    });
+  }
   if (observed.registered) {
     steps.push({
       kind: 'deregister',
@@ -100,6 +113,7 @@ export function planConvergence(observed: ObservedState, desired: DesiredState, 
     notes.push(
       `${REGION_CHANGE_DOWNTIME} Each uses one of the 10 register and 10 deregister calls Meta allows per number in 72 hours.`,
     );
+    if (desired.setPinBeforeDeregister !== true) notes.push(WRONG_PIN_RISK);
   } else if (storageOk) {
     notes.push('Storage already matches; the number only needs registering.');
   }

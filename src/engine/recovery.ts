@@ -38,7 +38,7 @@ export async function recover(run: RunState, initial: ObservedState, plan: Conve
 async function bringBack(run: RunState, initial: ObservedState, now: ObservedState, failed: PlanStep, failureTemporary: boolean): Promise<string | undefined> {
   const previous = storageAsRegion(initial.storage) as RegionCode | null | undefined;
   const acceptable = sameStorage(now.storage, initial.storage) || storageMatches(now.storage, run.desired.region);
-  if (run.deps.apiVersion.legacy) {
+  if (run.version.legacy) {
     // Legacy: /register carries the storage, so re-register with the previous configuration.
     if (previous === undefined) return `its previous storage (${describeStorage(initial.storage)}) cannot be restored through /register`;
     const back = await runWriteStep(run, { kind: 'register', region: previous, reason: `Recovery: re-register with the previous configuration (${describeRegion(previous)}).` });
@@ -75,7 +75,7 @@ function recoveryResult(
 ): ConvergeResult {
   const observed = final ?? run.expectedState();
   const want = describeRegion(run.desired.region);
-  if (final && planConvergence(final, run.desired, run.deps.apiVersion).steps.length === 0) {
+  if (final && planConvergence(final, run.desired, run.version).steps.length === 0) {
     // Recovery finished the job (e.g. the last register attempt went through): converged.
     run.emit({ type: 'info', message: `${stepLabel(failed)} failed once more but recovery registered the number with ${want}: converged.` });
     return { ok: true, observed: final, completed: [...run.completed], recovered: true, plan };

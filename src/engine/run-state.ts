@@ -25,13 +25,17 @@ export class RunState {
   private lastReadAfter = 0;
   /** Steps started so far, plan and recovery steps alike. */
   stepsStarted = 0;
+  /** The flow in use: the configured version as Meta answers it (settled after the first read; see version-flow.ts). */
+  version: ApiVersion;
 
   constructor(
     readonly deps: ExecutorDeps,
     readonly id: string,
     readonly desired: DesiredState,
     readonly options: ConvergeOptions,
-  ) {}
+  ) {
+    this.version = deps.apiVersion;
+  }
 
   redact = (text: string): string => this.deps.client.redact(text, this.options.pin, this.options.verificationCode);
 

@@ -31,14 +31,23 @@ export interface ObservedState {
   };
   displayPhoneNumber?: string;
   verifiedName?: string;
+  /** The phone number `status` as read when it does not tell registration (e.g. LINKED): `registered` is then a guess the engine never acts on. */
+  unknownStatus?: string;
 }
 
 /** What the user declared: a region, or null for "local storage disabled". */
 export interface DesiredState {
   region: RegionCode | null;
+  /**
+   * Opt-in: before deregistering a live number, set its two-step PIN to the configured one
+   * (POST /<id> {"pin"}), so the register after the deregister cannot fail on a wrong PIN.
+   * It changes the number's PIN.
+   */
+  setPinBeforeDeregister?: boolean;
 }
 
 export type StepKind =
+  | 'set_pin'
   | 'deregister'
   | 'write_settings'
   | 'register'

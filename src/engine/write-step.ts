@@ -82,7 +82,7 @@ async function deregisterAgain(run: RunState, register: PlanStep, before: Observ
   } catch {
     // Landed or not, the storage is re-established below before registering.
   }
-  if (run.deps.apiVersion.legacy) return { ok: true };
+  if (run.version.legacy) return { ok: true };
   const written = run.completed.filter((s) => s.kind === 'write_settings').at(-1);
   const region = written ? (written.region ?? null) : (storageAsRegion(before.storage) as RegionCode | null | undefined);
   const keep = region === undefined ? describeStorage(before.storage) : describeRegion(region);
@@ -111,8 +111,11 @@ async function deregisterAgain(run: RunState, register: PlanStep, before: Observ
 }
 
 function callFor(run: RunState, step: PlanStep): Promise<unknown> {
-  const { client, apiVersion } = run.deps;
+  const { client } = run.deps;
+  const apiVersion = run.version;
   switch (step.kind) {
+    case 'set_pin':
+      return client.setTwoStepPin(run.id, run.options.pin as string);
     case 'deregister':
       return client.deregister(run.id);
     case 'write_settings':
@@ -141,6 +144,7 @@ function tookEffect(step: PlanStep, now: ObservedState): boolean {
     case 'verify_code':
       return normalizeStatus(now.codeVerificationStatus) === 'VERIFIED';
     case 'request_code':
+    case 'set_pin':
       return false; // not observable
   }
 }

@@ -62,6 +62,17 @@ describe('WhatsAppLocalStorage synthesizes one whatsapp_local_storage resource',
     expect(out.provider?.whatsapp).toEqual([{}]);
   });
 
+  test('setPinBeforeDeregister and a 6-digit verificationCode pass through; setPinBeforeDeregister defaults to false', () => {
+    const out = synth((stack) => {
+      new WhatsAppLocalStorage(stack, 'Pin', { phoneNumberId: '106540352242922', region: 'BR', setPinBeforeDeregister: true, verificationCode: '123830' });
+      new WhatsAppLocalStorage(stack, 'Default', { phoneNumberId: '179776755229976', region: 'BR' });
+    });
+    expect(resources(out)).toEqual([
+      expect.objectContaining({ phone_number_id: '106540352242922', set_pin_before_deregister: true, verification_code: '123830' }),
+      expect.objectContaining({ phone_number_id: '179776755229976', set_pin_before_deregister: false }),
+    ]);
+  });
+
   test('region undefined declares Local Storage off (no region attribute)', () => {
     const out = synth((stack) => {
       new WhatsAppLocalStorage(stack, 'Off', { phoneNumberId: '106540352242926', region: undefined, disableOnDestroy: true });
@@ -106,6 +117,8 @@ describe('synth-time validation names the prop and the fix', () => {
     [{ phoneNumberId: '' }, /phoneNumberId is missing/],
     [{ phoneNumberId: 106540352242922 }, /phoneNumberId must be a string of digits, got number/],
     [{ pin: '1234' }, /pin must be the 6-digit two-step verification PIN: pass a sensitive TerraformVariable/],
+    [{ verificationCode: '12383' }, /verificationCode must be the 6-digit code Meta sent/],
+    [{ verificationCode: '1238300' }, /verificationCode must be the 6-digit code Meta sent/],
   ])('%j', (props, message) => {
     const errors = one(props);
     expect(errors).toMatch(message);
@@ -211,7 +224,7 @@ describe('WhatsAppProvider', () => {
   test.each([
     [{ baseUrl: 'graph.facebook.com' }, /baseUrl "graph\.facebook\.com" is not an http\(s\) URL/],
     [{ baseUrl: 'https://graph.facebook.com/v21.0' }, /ends with an API version: drop the version from baseUrl and set apiVersion/],
-    [{ apiVersion: '21.0' }, /apiVersion "21\.0" is not a Graph API version: write it like v21\.0/],
+    [{ apiVersion: 'v21' }, /apiVersion "v21" is not a Graph API version: write it like v26\.0/],
     [{ requestTimeoutSeconds: 0 }, /requestTimeoutSeconds 0 is out of range/],
     [{ maxRetries: 1.5 }, /maxRetries 1\.5 is out of range/],
     [{ accessToken: ' ' }, /accessToken is empty/],

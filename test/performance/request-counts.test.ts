@@ -52,7 +52,8 @@ describe.each(['v21.0', 'v20.0'])(`request counts through ${tofu.name} ${tofu.ve
   let ws: EngineWorkspace;
 
   beforeAll(async () => {
-    emulator = await startEmulator({ port: 0, quiet: true, seed: seed() });
+    // v20.0's legacy flow exists only on a date Meta still served it (before 2026-09-24).
+    emulator = await startEmulator({ port: 0, quiet: true, seed: { ...seed(), ...(apiVersion === 'v20.0' ? { clock: '2026-09-01T00:00:00Z' } : {}) } });
     ws = new EngineWorkspace(tofu);
     ws.write('main.tf', config(emulator.url, apiVersion));
     await ws.expect(['init']);

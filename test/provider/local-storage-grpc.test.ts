@@ -11,7 +11,7 @@ const PIN = '123456';
 const TYPE = 'whatsapp_local_storage';
 const ATTRS = [
   'id', 'phone_number_id', 'data_localization_region', 'pin', 'pin_wo', 'pin_wo_version',
-  'verification_code', 'disable_on_destroy', 'one_at_a_time', 'storage_status', 'registered', 'display_phone_number',
+  'verification_code', 'set_pin_before_deregister', 'disable_on_destroy', 'one_at_a_time', 'storage_status', 'registered', 'display_phone_number',
 ];
 
 type Obj = Record<string, unknown>;
@@ -46,7 +46,7 @@ const settingsOf = async (id: string) => (await graph('GET', `${id}/settings`)).
 
 /** Plans like Terraform: proposed = config merged with prior computed values. */
 async function plan(prior: Obj | null, cfg: Obj | null) {
-  const proposed = cfg === null ? null : prior === null ? cfg : { ...cfg, ...Object.fromEntries(['id', 'storage_status', 'registered', 'display_phone_number'].map((k) => [k, prior[k]])), disable_on_destroy: cfg.disable_on_destroy ?? prior.disable_on_destroy };
+  const proposed = cfg === null ? null : prior === null ? cfg : { ...cfg, ...Object.fromEntries(['id', 'storage_status', 'registered', 'display_phone_number'].map((k) => [k, prior[k]])), disable_on_destroy: cfg.disable_on_destroy ?? prior.disable_on_destroy, set_pin_before_deregister: cfg.set_pin_before_deregister ?? prior.set_pin_before_deregister };
   const res = await p.v6.planResourceChange({
     typeName: TYPE,
     priorState: dv(prior),
@@ -241,9 +241,9 @@ describe('whatsapp_local_storage over gRPC', () => {
     const v0 = { id: '106540352242926', phone_number_id: '106540352242926', data_localization_region: 'AU', pin: PIN, disable_on_destroy: null, storage_status: 'IN_COUNTRY_STORAGE_ENABLED', registered: true };
     const up0 = await p.v6.upgradeResourceState({ typeName: TYPE, version: 0, rawState: { json: Buffer.from(JSON.stringify(v0)) } });
     expect(up0.diagnostics ?? []).toEqual([]);
-    expect(fromDv(up0.upgradedState)).toEqual(obj({ ...v0, disable_on_destroy: false }));
+    expect(fromDv(up0.upgradedState)).toEqual(obj({ ...v0, disable_on_destroy: false, set_pin_before_deregister: false }));
 
-    const v1 = obj({ ...v0, disable_on_destroy: true, display_phone_number: '+1 555' });
+    const v1 = obj({ ...v0, disable_on_destroy: true, set_pin_before_deregister: false, display_phone_number: '+1 555' });
     const up1 = await p.v6.upgradeResourceState({ typeName: TYPE, version: 1, rawState: { json: Buffer.from(JSON.stringify(v1)) } });
     expect(fromDv(up1.upgradedState)).toEqual(v1);
 

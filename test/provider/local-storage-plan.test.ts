@@ -22,7 +22,7 @@ const read = (bytes: Uint8Array | null | undefined) => {
   if (!r.ok) throw new Error(JSON.stringify(r.diagnostics));
   return r.value as Record<string, Value> | null;
 };
-const stateBR = obj({ id: ID, phone_number_id: ID, data_localization_region: 'BR', pin: '123456', disable_on_destroy: false, storage_status: 'IN_COUNTRY_STORAGE_ENABLED', registered: true, display_phone_number: '+1 555-0100' });
+const stateBR = obj({ id: ID, phone_number_id: ID, data_localization_region: 'BR', pin: '123456', disable_on_destroy: false, set_pin_before_deregister: false, storage_status: 'IN_COUNTRY_STORAGE_ENABLED', registered: true, display_phone_number: '+1 555-0100' });
 
 async function configured(accessToken: Value = 'token-for-tests', apiVersion: Value = null): Promise<ProviderService> {
   const service = createProviderService({ env: {}, logger: silent });
@@ -44,7 +44,7 @@ const configOf = (state: Record<string, Value>, changes: Record<string, Value> =
   obj({ phone_number_id: state.phone_number_id, data_localization_region: state.data_localization_region, pin: state.pin, ...changes });
 /** Proposed new state: config plus prior computed values, as Terraform builds it. */
 const proposedOf = (state: Record<string, Value>, cfg: Record<string, Value>) =>
-  record({ ...cfg, id: state.id, storage_status: state.storage_status, registered: state.registered, display_phone_number: state.display_phone_number, disable_on_destroy: cfg.disable_on_destroy ?? state.disable_on_destroy });
+  record({ ...cfg, id: state.id, storage_status: state.storage_status, registered: state.registered, display_phone_number: state.display_phone_number, disable_on_destroy: cfg.disable_on_destroy ?? state.disable_on_destroy, set_pin_before_deregister: cfg.set_pin_before_deregister ?? state.set_pin_before_deregister });
 
 describe('whatsapp_local_storage planning', () => {
   it('plans no change when configuration and state agree', async () => {
@@ -74,12 +74,14 @@ describe('whatsapp_local_storage planning', () => {
     expect(w.detail).toContain('write_settings(disabled)');
   });
 
-  it('describes the legacy flow on v20.0', async () => {
+  it('on v20.0, which Meta stopped serving on 2026-09-24, plans the Settings API flow of v21.0 and says so (no answer read yet: the version table and the clock decide)', async () => {
     const service = await configured('token-for-tests', 'v20.0');
     const cfg = configOf(stateBR, { data_localization_region: 'IN' });
     const { res } = await plan(service, stateBR, cfg, proposedOf(stateBR, cfg));
-    expect(res.diagnostics![0].detail).toContain('register(IN)');
-    expect(res.diagnostics![0].detail).toContain('legacy');
+    expect(res.diagnostics![0].detail).toContain('deregister -> write_settings(IN) -> register');
+    expect(res.diagnostics![0].detail).not.toContain('legacy');
+    const version = res.diagnostics!.find((d) => /Graph API v20\.0 has stopped/.test(d.summary ?? ''));
+    expect(version?.detail).toMatch(/stopped on 2026-09-24: Meta answers calls to it as v21\.0 does, so this plan uses the Settings API flow of v21\.0/);
   });
 
   it('leaves storage_status unknown while the region is unknown, and never plans a write-only value', async () => {

@@ -34,7 +34,7 @@ describe('schemas', () => {
     expect(converted.version).toBe(1);
     const attrs = Object.fromEntries(converted.block!.attributes!.map((a) => [a.name!, a]));
     expect(Object.keys(attrs).sort()).toEqual(
-      ['data_localization_region', 'disable_on_destroy', 'display_phone_number', 'id', 'one_at_a_time', 'phone_number_id', 'pin', 'pin_wo', 'pin_wo_version', 'registered', 'storage_status', 'verification_code'].sort(),
+      ['data_localization_region', 'disable_on_destroy', 'display_phone_number', 'id', 'one_at_a_time', 'phone_number_id', 'pin', 'pin_wo', 'pin_wo_version', 'registered', 'set_pin_before_deregister', 'storage_status', 'verification_code'].sort(),
     );
     expect(Buffer.from(attrs.phone_number_id.type!).toString()).toBe('"string"');
     expect(attrs.phone_number_id).toMatchObject({ required: true, optional: false, computed: false, descriptionKind: 1 });
@@ -42,6 +42,9 @@ describe('schemas', () => {
     expect(attrs.pin_wo).toMatchObject({ optional: true, sensitive: true, writeOnly: true });
     expect(attrs.verification_code).toMatchObject({ sensitive: true });
     expect(attrs.disable_on_destroy).toMatchObject({ optional: true, computed: true });
+    expect(attrs.set_pin_before_deregister).toMatchObject({ optional: true, computed: true });
+    expect(attrs.set_pin_before_deregister.description).toMatch(/changes the number's two-step verification PIN to the configured `pin`[\s\S]*before the deregister/);
+    expect(attrs.set_pin_before_deregister.description).toMatch(/133005[\s\S]*stays offline until the right PIN is applied/);
     expect(attrs.storage_status).toMatchObject({ computed: true, optional: false });
     for (const a of Object.values(attrs)) expect(a.description!.length).toBeGreaterThan(5);
     expect(converted.block!.attributes!.some((a) => a.nestedType)).toBe(false);
@@ -121,7 +124,7 @@ describe('provider settings', () => {
     const fromEnv = resolveProviderSettings(config({}), { WHATSAPP_ACCESS_TOKEN: 'env-token', WHATSAPP_BASE_URL: 'http://127.0.0.1:9/' });
     expect(fromEnv).toMatchObject({
       kind: 'ready',
-      settings: { accessToken: 'env-token', baseUrl: 'http://127.0.0.1:9', apiVersion: { raw: 'v21.0', legacy: false } },
+      settings: { accessToken: 'env-token', baseUrl: 'http://127.0.0.1:9', apiVersion: { raw: 'v26.0', legacy: false } },
       sources: { access_token: 'env', api_version: 'default', base_url: 'env' },
     });
     const fromConfig = resolveProviderSettings(config({ access_token: 'cfg', api_version: 'v20.0', request_timeout_seconds: 2.5, max_retries: 0 }), {

@@ -22,7 +22,9 @@ export const phoneNumberDataSource: DataSource = {
       return { state: config, diagnostics: [notReadyDiagnostic(ctx.providerData, `read phone number ${id}`)] };
     }
     try {
-      const info = await ctx.providerData.engine.phoneNumber(id, ctx.signal);
+      const engine = ctx.providerData.engine;
+      const info = await engine.phoneNumber(id, ctx.signal);
+      const version = engine.versionLifecycle();
       const values: Record<string, string | boolean | null> = {
         phone_number_id: id,
         display_phone_number: info.display_phone_number ?? null,
@@ -36,6 +38,9 @@ export const phoneNumberDataSource: DataSource = {
         registered: info.registered,
         storage_status: info.storage_status,
         data_localization_region: info.data_localization_region ?? null,
+        api_version: version.configured,
+        effective_api_version: version.effective,
+        effective_api_version_available_until: version.effectiveAvailableUntil ?? null,
       };
       return { state: new ObjectView(type, values), diagnostics: [] };
     } catch (err) {

@@ -5,6 +5,7 @@
  * PIN or verification code (caught here, before anything goes offline).
  */
 import type { ConvergencePlan, ObservedState } from '../../engine/types';
+import type { VersionLifecycle } from '../../cloud-api/api-version';
 import type { Diagnostic } from '../../plugin/diagnostics';
 import { errorDiag, warningDiag } from '../../plugin/diagnostics';
 import { asEngineError } from '../engine-diagnostics';
@@ -39,6 +40,7 @@ export async function planLocalStorage({ prior, proposed, config, ctx }: PlanReq
     }
   }
 
+  // engine.plan uses the flow of the version Meta answers with (a stopped version is answered as a newer one).
   const convergence = engine && desired && observed ? engine.plan(observed, desired) : undefined;
   const work = convergence ? convergence.steps.length > 0 : undefined;
 
@@ -53,6 +55,7 @@ export async function planLocalStorage({ prior, proposed, config, ctx }: PlanReq
   }
 
   if (convergence && id !== undefined) diagnostics.push(...convergenceDiagnostics(convergence, config, id));
+  if (engine) diagnostics.push(...versionDiagnostics(engine.versionLifecycle()));
   const pinWoVersionChanged = !creating && !valuesEqual(prior.get('pin_wo_version'), planned.get('pin_wo_version'));
   if (pinWoVersionChanged && config.isNull('pin_wo') && planned.get('pin_wo_version') !== null) {
     diagnostics.push(errorDiag('pin_wo_version changed without pin_wo', 'pin_wo_version changed, which asks the next apply to register with the write-only PIN, but pin_wo is not set: set pin_wo (from a sensitive source) in the same change.', ['pin_wo']));
@@ -60,6 +63,16 @@ export async function planLocalStorage({ prior, proposed, config, ctx }: PlanReq
   // Provider arguments unknown until apply: the engine may hold this change back instead of planning it blind.
   const deferred = ctx.deferralAllowed && ctx.providerData.kind === 'unknown_config' ? { deferred: 'provider_config_unknown' as const } : {};
   return { planned, requiresReplace: attrs.requiresReplace, diagnostics, ...deferred };
+}
+
+/** The configured Graph version stops within 90 days, or has stopped (and the plan uses the flow Meta answers with). */
+function versionDiagnostics(lifecycle: VersionLifecycle): Diagnostic[] {
+  if (lifecycle.state === 'current' || !lifecycle.notice) return [];
+  const summary =
+    lifecycle.state === 'expired'
+      ? `Graph API ${lifecycle.configured} has stopped: Meta answers it as ${lifecycle.effective}`
+      : `Graph API ${lifecycle.configured} stops on ${lifecycle.availableUntil}`;
+  return [warningDiag(summary, lifecycle.notice)];
 }
 
 function convergenceDiagnostics(plan: ConvergencePlan, config: ObjectView, id: string): Diagnostic[] {
@@ -100,7 +113,8 @@ function planDestroy(prior: ObjectView, ctx: RequestContext): PlanResponse {
   const engine = ctx.providerData.kind === 'ready' ? ctx.providerData.engine : undefined;
   if (prior.knownBool('disable_on_destroy') === true) {
     const observed = observedFromState(prior);
-    const plan = engine && observed ? engine.plan(observed, { region: null }) : undefined;
+    const setPin = prior.knownBool('set_pin_before_deregister') === true ? { setPinBeforeDeregister: true } : {};
+    const plan = engine && observed ? engine.plan(observed, { region: null, ...setPin }) : undefined;
     if (plan && plan.steps.length > 0) {
       diagnostics.push(
         warningDiag(

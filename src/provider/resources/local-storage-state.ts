@@ -55,6 +55,7 @@ export function observedFromState(state: ObjectView): ObservedState | undefined 
 export function desiredFrom(view: ObjectView): DesiredState | undefined {
   const region = view.string('data_localization_region');
   if (region.state === 'unknown') return undefined;
-  if (region.state === 'null') return { region: null };
-  return isSupportedRegion(region.value) ? { region: region.value } : undefined;
+  const setPin = view.knownBool('set_pin_before_deregister') === true ? { setPinBeforeDeregister: true } : {};
+  if (region.state === 'null') return { region: null, ...setPin };
+  return isSupportedRegion(region.value) ? { region: region.value, ...setPin } : undefined;
 }

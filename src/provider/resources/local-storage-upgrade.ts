@@ -14,7 +14,7 @@ import { record, type ValueRecord } from '../../plugin/values/value';
 
 const currentType = objectTypeOf(localStorageResourceSchema);
 
-const ADDED_IN_V1 = ['pin_wo', 'pin_wo_version', 'verification_code', 'display_phone_number'];
+const ADDED_IN_V1 = ['pin_wo', 'pin_wo_version', 'verification_code', 'display_phone_number', 'set_pin_before_deregister'];
 
 export const v0Type = t.object(
   Object.fromEntries(Object.entries(currentType.attributes).filter(([name]) => !ADDED_IN_V1.includes(name))) as Record<string, CtyType>,
@@ -43,6 +43,7 @@ export function upgradeLocalStorageState(version: number, rawJson: Uint8Array | 
   for (const name of Object.keys(currentType.attributes)) next[name] = old[name] ?? null;
   // v0 could hold null here; the attribute now has a default, and null would show as a change.
   if (next.disable_on_destroy === null) next.disable_on_destroy = false;
+  if (next.set_pin_before_deregister === null) next.set_pin_before_deregister = false;
   next.pin_wo = null; // write-only: never in state
   if (next.id === null && typeof next.phone_number_id === 'string') next.id = next.phone_number_id;
   return { state: new ObjectView(currentType, next), diagnostics: [] };

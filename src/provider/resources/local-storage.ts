@@ -88,6 +88,7 @@ export const localStorageResource: ManagedResource = {
     values.id = id;
     values.phone_number_id = id;
     values.disable_on_destroy = false;
+    values.set_pin_before_deregister = false;
     // The engine calls ReadResource next, which fills in the live values.
     return { state: new ObjectView(type, values), diagnostics: [] };
   },
@@ -136,8 +137,9 @@ async function applyDestroy({ prior, ctx }: ApplyRequest): Promise<StateResponse
   const engine = requireEngine(ctx, 'disable Local Storage on destroy');
   const id = prior.knownString('phone_number_id')!;
   const pin = prior.knownString('pin');
+  const desired = { region: null, ...(prior.knownBool('set_pin_before_deregister') === true ? { setPinBeforeDeregister: true } : {}) };
   const result = await oneAtATime(prior.knownBool('one_at_a_time') === true, () =>
-    engine.converge(id, { region: null }, { ...(pin !== undefined ? { pin } : {}), onEvent: eventLogger(ctx.log, id), signal: ctx.signal }),
+    engine.converge(id, desired, { ...(pin !== undefined ? { pin } : {}), onEvent: eventLogger(ctx.log, id), signal: ctx.signal }),
   );
   if (result.ok) return { state: gone, diagnostics: [] };
   const error = result.error ?? engineError('internal', 'The engine reported a failure without details.');

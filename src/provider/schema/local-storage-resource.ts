@@ -1,11 +1,13 @@
 /** `resource "whatsapp_local_storage"`: one phone number's Local Storage setting. */
 import { REGION_CHANGE_DOWNTIME } from '../../engine/downtime';
+import { PIN_MISMATCH } from '../../engine/engine-errors';
 import { SUPPORTED_REGIONS } from '../../engine/regions';
 import { requiresReplace, useStateForUnknown } from '../../plugin/plan-modifiers/common';
 import { t } from '../../plugin/values/cty-type';
 import { atMostOneOf } from '../../plugin/validators/config-validators';
 import { integerBetween } from '../../plugin/validators/number-validators';
-import { digitsBetween, digitsOfLength } from '../../plugin/validators/string-validators';
+import { digitsOfLength } from '../../plugin/validators/string-validators';
+import { PIN_LENGTH, VERIFICATION_CODE_LENGTH } from '../../cloud-api/secret-formats';
 import { graphId, localStorageRegion } from '../validators/whatsapp-validators';
 import type { BlockSchema } from '../../plugin/schema/model';
 
@@ -48,7 +50,7 @@ export const localStorageResourceSchema: BlockSchema = {
       type: t.string,
       optional: true,
       sensitive: true,
-      validators: [digitsOfLength('pin', 6, 'the two-step verification PIN')],
+      validators: [digitsOfLength('pin', PIN_LENGTH, 'the two-step verification PIN')],
       description:
         'The number\'s two-step verification PIN (6 digits), used to register the number again after the storage setting changes. ' +
         '**Required at apply whenever the plan registers the number** (changing the region of a registered number, or enabling it on an unregistered one). ' +
@@ -59,7 +61,7 @@ export const localStorageResourceSchema: BlockSchema = {
       optional: true,
       sensitive: true,
       writeOnly: true,
-      validators: [digitsOfLength('pin_wo', 6, 'the two-step verification PIN')],
+      validators: [digitsOfLength('pin_wo', PIN_LENGTH, 'the two-step verification PIN')],
       description:
         'The two-step verification PIN as a write-only attribute (Terraform 1.11+, OpenTofu 1.11+): used like `pin` but never stored in plan or state. ' +
         'Because it is not stored, it is not available when destroying with `disable_on_destroy`. Change `pin_wo_version` to run registration again with a new value. ' +
@@ -77,11 +79,23 @@ export const localStorageResourceSchema: BlockSchema = {
       type: t.string,
       optional: true,
       sensitive: true,
-      validators: [digitsBetween('verification_code', 4, 10, 'the one-time code Meta sent by SMS or voice')],
+      validators: [digitsOfLength('verification_code', VERIFICATION_CODE_LENGTH, 'the one-time code Meta sent by SMS or voice')],
       description:
-        'One-time verification code for a number that is not verified (`code_verification_status` other than `VERIFIED`), ' +
+        'One-time verification code (6 digits) for a number that is not verified (`code_verification_status` other than `VERIFIED`), ' +
         'which must be verified before it can register. An apply without it asks Meta to send the code by SMS and stops ' +
         'before changing anything else; set the code received here for the next apply.',
+    },
+    set_pin_before_deregister: {
+      type: t.bool,
+      optional: true,
+      computed: true,
+      default: false,
+      description:
+        'When `true`, an apply that takes the number offline first **changes the number\'s two-step verification PIN to the configured `pin`** ' +
+        '(`POST /<PHONE_NUMBER_ID>` with the PIN, while the number is still registered) before the deregister, so the register afterwards cannot fail on a wrong PIN. ' +
+        'Defaults to `false`. Meta has no way to check a PIN without registering: with `false`, a `pin` that is not the number\'s current PIN is only discovered by the register ' +
+        `after the deregister, which fails with error ${PIN_MISMATCH} (Two step verification PIN Mismatch), and **the number stays offline until the right PIN is applied** ` +
+        '(set the correct `pin` and apply again, or reset the PIN in WhatsApp Manager). Turn it on only if the configured PIN may become the number\'s PIN.',
     },
     disable_on_destroy: {
       type: t.bool,

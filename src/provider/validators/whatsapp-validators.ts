@@ -1,7 +1,7 @@
 /** Validators for the WhatsApp provider's own string attributes (ids, regions, versions, URLs). */
 import { explainInvalidBaseUrl } from '../../cloud-api/base-url';
 import { explainInvalidGraphId } from '../../cloud-api/ids';
-import { parseApiVersion } from '../../cloud-api/api-version';
+import { DEFAULT_API_VERSION, parseApiVersion } from '../../cloud-api/api-version';
 import { explainUnsupportedRegion, SUPPORTED_REGIONS } from '../../engine/regions';
 import type { AttributeValidator } from '../../plugin/validators/validator';
 import { stringValidator } from '../../plugin/validators/string-validators';
@@ -24,7 +24,7 @@ export function localStorageRegion(): AttributeValidator {
 }
 
 export function graphApiVersion(): AttributeValidator {
-  return stringValidator('Must be a Graph API version such as `v21.0`.', (value) => {
+  return stringValidator(`Must be a Graph API version such as \`${DEFAULT_API_VERSION}\`.`, (value) => {
     try {
       parseApiVersion(value);
       return undefined;

@@ -50,7 +50,13 @@ export interface LocalStorageConfig extends cdktf.TerraformMetaArguments {
   */
   readonly pinWoVersion?: number;
   /**
-  * One-time verification code for a number that is not verified (`code_verification_status` other than `VERIFIED`), which must be verified before it can register. An apply without it asks Meta to send the code by SMS and stops before changing anything else; set the code received here for the next apply.
+  * When `true`, an apply that takes the number offline first **changes the number's two-step verification PIN to the configured `pin`** (`POST /<PHONE_NUMBER_ID>` with the PIN, while the number is still registered) before the deregister, so the register afterwards cannot fail on a wrong PIN. Defaults to `false`. Meta has no way to check a PIN without registering: with `false`, a `pin` that is not the number's current PIN is only discovered by the register after the deregister, which fails with error 133005 (Two step verification PIN Mismatch), and **the number stays offline until the right PIN is applied** (set the correct `pin` and apply again, or reset the PIN in WhatsApp Manager). Turn it on only if the configured PIN may become the number's PIN.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs/resources/local_storage#set_pin_before_deregister LocalStorage#set_pin_before_deregister}
+  */
+  readonly setPinBeforeDeregister?: boolean | cdktf.IResolvable;
+  /**
+  * One-time verification code (6 digits) for a number that is not verified (`code_verification_status` other than `VERIFIED`), which must be verified before it can register. An apply without it asks Meta to send the code by SMS and stops before changing anything else; set the code received here for the next apply.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs/resources/local_storage#verification_code LocalStorage#verification_code}
   */
@@ -114,6 +120,7 @@ export class LocalStorage extends cdktf.TerraformResource {
     this._pin = config.pin;
     this._pinWo = config.pinWo;
     this._pinWoVersion = config.pinWoVersion;
+    this._setPinBeforeDeregister = config.setPinBeforeDeregister;
     this._verificationCode = config.verificationCode;
   }
 
@@ -245,6 +252,22 @@ export class LocalStorage extends cdktf.TerraformResource {
     return this.getBooleanAttribute('registered');
   }
 
+  // set_pin_before_deregister - computed: true, optional: true, required: false
+  private _setPinBeforeDeregister?: boolean | cdktf.IResolvable; 
+  public get setPinBeforeDeregister() {
+    return this.getBooleanAttribute('set_pin_before_deregister');
+  }
+  public set setPinBeforeDeregister(value: boolean | cdktf.IResolvable) {
+    this._setPinBeforeDeregister = value;
+  }
+  public resetSetPinBeforeDeregister() {
+    this._setPinBeforeDeregister = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get setPinBeforeDeregisterInput() {
+    return this._setPinBeforeDeregister;
+  }
+
   // storage_status - computed: true, optional: false, required: false
   public get storageStatus() {
     return this.getStringAttribute('storage_status');
@@ -279,6 +302,7 @@ export class LocalStorage extends cdktf.TerraformResource {
       pin: cdktf.stringToTerraform(this._pin),
       pin_wo: cdktf.stringToTerraform(this._pinWo),
       pin_wo_version: cdktf.numberToTerraform(this._pinWoVersion),
+      set_pin_before_deregister: cdktf.booleanToTerraform(this._setPinBeforeDeregister),
       verification_code: cdktf.stringToTerraform(this._verificationCode),
     };
   }
@@ -326,6 +350,12 @@ export class LocalStorage extends cdktf.TerraformResource {
         isBlock: false,
         type: "simple",
         storageClassType: "number",
+      },
+      set_pin_before_deregister: {
+        value: cdktf.booleanToHclTerraform(this._setPinBeforeDeregister),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "boolean",
       },
       verification_code: {
         value: cdktf.stringToHclTerraform(this._verificationCode),
