@@ -31,5 +31,7 @@ export const createEngine: EngineFactory = (settings) => {
     phoneNumber: (id, signal) => get().phoneNumber(id, signal),
     wabaNumbers: (wabaId, options) => get().wabaNumbers(wabaId, options),
     wabaNumberPages: (wabaId, options) => get().wabaNumberPages(wabaId, options),
+    versionLifecycle: () => get().versionLifecycle(),
+    flowApiVersion: () => get().flowApiVersion(),
   };
 };
