@@ -23,6 +23,7 @@ import type {
   SuccessResponse,
 } from './graph-types';
 import { PHONE_NUMBER_FIELDS } from './graph-types';
+import { CONNECTION_POOL_SIZE } from './connection-pool';
 import { assertGraphId, InvalidArgumentError } from './ids';
 import { DEFAULT_BASE_URL, normalizeBaseUrl } from './base-url';
 import { graphSecretMask } from './redact';
@@ -85,8 +86,7 @@ interface Operation {
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT']);
 
-/** Sockets per client (and so the most requests in flight at once). */
-export const CONNECTION_POOL_SIZE = 16;
+export { CONNECTION_POOL_SIZE } from './connection-pool';
 
 export class GraphApiClient {
   readonly apiVersion: ApiVersion;

@@ -4,7 +4,8 @@
  * GET /{id}/settings per number with at most `concurrency` in flight. The
  * listing already carries the node fields, so a number costs one request.
  */
-import { CONNECTION_POOL_SIZE, type GraphApiClient } from '../cloud-api/client';
+import type { GraphApiClient } from '../cloud-api/client';
+import { CONNECTION_POOL_SIZE } from '../cloud-api/connection-pool';
 import { PHONE_NUMBER_FIELDS } from '../cloud-api/graph-types';
 import { assertGraphId } from '../cloud-api/ids';
 import { EngineFailure, toEngineError } from './engine-errors';

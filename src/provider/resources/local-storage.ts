@@ -14,8 +14,8 @@ import { LOCAL_STORAGE_TYPE, localStorageResourceSchema } from '../schema/local-
 import { objectTypeOf } from '../../plugin/schema/model';
 import { graphId } from '../validators/whatsapp-validators';
 import { ObjectView } from '../../plugin/values/object-view';
-import { record } from '../../plugin/values/value';
 import { planLocalStorage } from './local-storage-plan';
+import { adoptedState } from './local-storage-adopted';
 import { desiredFrom, withDeclared, withObserved } from './local-storage-state';
 import { upgradeLocalStorageState } from './local-storage-upgrade';
 import { localStorageIdentity } from './local-storage-identity';
@@ -83,15 +83,8 @@ export const localStorageResource: ManagedResource = {
     if (problems.length > 0) {
       return { state: new ObjectView(type, null), diagnostics: problems.map((d) => ({ ...d, summary: 'Invalid import id', detail: `${d.detail} Import takes the phone number id, e.g. \`terraform import whatsapp_local_storage.main 106540352242922\`, or the identity \`{ phone_number_id = "106540352242922" }\`.` })) };
     }
-    const values = record();
-    for (const name of ATTRIBUTES) values[name] = null;
-    values.id = id;
-    values.phone_number_id = id;
-    values.disable_on_destroy = false;
-    values.retention_minutes = null;
-    values.set_pin_before_deregister = false;
     // The engine calls ReadResource next, which fills in the live values.
-    return { state: new ObjectView(type, values), diagnostics: [] };
+    return { state: adoptedState(id), diagnostics: [] };
   },
 
   upgradeState: upgradeLocalStorageState,
