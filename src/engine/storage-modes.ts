@@ -9,8 +9,6 @@
 import { NO_STORAGE_RETENTION_MINUTES } from '../cloud-api/no-storage';
 import { explainUnsupportedRegion, type RegionCode } from './regions';
 
-export { NO_STORAGE_RETENTION_MINUTES };
-
 export const STORAGE_MODES = ['IN_COUNTRY', 'DEFAULT', 'NO_STORAGE'] as const;
 export type StorageMode = (typeof STORAGE_MODES)[number];
 

@@ -4,7 +4,8 @@
  * These helpers compare without crashing on anything.
  */
 import { isSupportedRegion } from './regions';
-import { describeTarget, NO_STORAGE_RETENTION_MINUTES, sameTarget, targetOfRegion, type StorageTarget } from './storage-modes';
+import { NO_STORAGE_RETENTION_MINUTES } from '../cloud-api/no-storage';
+import { describeTarget, sameTarget, targetOfRegion, type StorageTarget } from './storage-modes';
 import type { ObservedState, StorageStatus } from './types';
 
 export const STATUS_ENABLED = 'IN_COUNTRY_STORAGE_ENABLED';
