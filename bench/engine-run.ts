@@ -43,13 +43,17 @@ export class BenchWorkspace {
   readonly dir: string;
   private readonly env: NodeJS.ProcessEnv;
 
-  constructor(readonly engine: Engine, env: Record<string, string> = {}) {
+  /**
+   * `mirror`: another filesystem mirror serving `sources` (default: a snapshot of
+   * dist/mirror serving waba/whatsapp).
+   */
+  constructor(readonly engine: Engine, env: Record<string, string> = {}, install: { mirror?: string; sources?: string[] } = {}) {
     this.dir = mkdtempSync(join(tmpdir(), `wls-bench-${engine.name}-`));
     const cliConfig = join(this.dir, 'cli.tfrc');
-    const hosts = ['registry.terraform.io/waba/whatsapp', 'registry.opentofu.org/waba/whatsapp'];
+    const hosts = install.sources ?? ['registry.terraform.io/waba/whatsapp', 'registry.opentofu.org/waba/whatsapp'];
     writeFileSync(
       cliConfig,
-      `provider_installation {\n  filesystem_mirror {\n    path    = "${mirrorSnapshot()}"\n    include = [${hosts.map((h) => `"${h}"`).join(', ')}]\n  }\n}\n`,
+      `provider_installation {\n  filesystem_mirror {\n    path    = "${install.mirror ?? mirrorSnapshot()}"\n    include = [${hosts.map((h) => `"${h}"`).join(', ')}]\n  }\n}\n`,
     );
     this.env = { ...process.env, CHECKPOINT_DISABLE: '1', TF_CLI_CONFIG_FILE: cliConfig, TF_IN_AUTOMATION: '1', TF_INPUT: '0', ...env };
     for (const key of ['WHATSAPP_ACCESS_TOKEN', 'WHATSAPP_BASE_URL', 'WHATSAPP_API_VERSION', 'TF_LOG', 'TF_LOG_PROVIDER']) {
@@ -93,11 +97,11 @@ export class BenchWorkspace {
 }
 
 /** The provider block every benchmark configuration starts with. */
-export function providerBlock(baseUrl: string, token: string, apiVersion = 'v21.0'): string {
+export function providerBlock(baseUrl: string, token: string, apiVersion = 'v21.0', source = 'registry.terraform.io/waba/whatsapp'): string {
   return `terraform {
   required_providers {
     whatsapp = {
-      source = "registry.terraform.io/waba/whatsapp"
+      source = "${source}"
     }
   }
 }

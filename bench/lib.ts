@@ -165,7 +165,7 @@ export function sampleProviderMemory(enginePid: number, everyMs = 25): () => Pro
   let engineCpu = 0;
   const isProvider = (pid: number): boolean => {
     try {
-      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('terraform-provider-whatsapp');
+      return /terraform-provider-whatsapp|whatsapp-provider-main\.js/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
     } catch {
       return false;
     }

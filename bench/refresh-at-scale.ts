@@ -74,6 +74,7 @@ resource "whatsapp_local_storage" "n" {
   for_each                 = local.numbers
   phone_number_id          = each.key
   data_localization_region = each.value
+  storage_mode             = each.value == null ? "DEFAULT" : "IN_COUNTRY"
   pin                      = var.pin
 }
 `,

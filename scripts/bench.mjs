@@ -24,6 +24,8 @@ const benches = [
   { file: 'bench/refresh-at-scale.ts', args: ['--numbers', quick ? '200' : '1000', '--rounds', quick ? '1' : '2'] },
   { file: 'bench/region-change.ts', args: ['--rounds', quick ? '3' : '5'] },
   { file: 'bench/waba-read.ts', args: ['--numbers', quick ? '200' : '1000', '--rounds', quick ? '1' : '3'] },
+  // Needs Go (the peer is built into a cache outside the clone).
+  { file: 'bench/versus-go-peer.ts', args: ['--startup-runs', quick ? '6' : '20', '--rounds', quick ? '1,1,1' : '5,4,2'] },
   // The reliability soak (issue 7) prints its own result line for docs/reliability.md and
   // exits non-zero if any number is lost; it writes no section here.
   { file: 'bench/soak.ts', args: [], env: quick ? { SOAK_NUMBERS: '100' } : {}, records: false },
@@ -57,9 +59,28 @@ const t = results['bench/emulator-throughput.ts'];
 const s = results['bench/provider-startup.ts'];
 const r = results['bench/refresh-at-scale.ts'];
 const d = results['bench/region-change.ts'];
+const g = results['bench/versus-go-peer.ts'];
+const goPlan = (n, lat) => g?.plans.find((p) => p.numbers === n && p.latencyMs === lat);
+const goRows = [10, 100, 1000].flatMap((n) =>
+  [0, 20].map((lat) => {
+    const p = goPlan(n, lat);
+    const large = n >= 1000;
+    return [
+      `vs Go peer: \`tofu plan\` of ${n.toLocaleString('en-US')} at ${lat} ms, ${large ? 'wall / provider CPU / peak memory' : 'wall'}`,
+      large ? '<= 1.0x each' : '<= 1.3x',
+      p && (large ? `${f2(p.wallRatio)}x / ${f2(p.cpuRatio)}x / ${f2(p.peakRatio)}x (${f2(p.ours.wallMs / 1000)} s vs ${f2(p.go.wallMs / 1000)} s; ${f2(p.ours.cpuMs / 1000)} s vs ${f2(p.go.cpuMs / 1000)} s; ${f1(p.ours.peakMiB)} vs ${f1(p.go.peakMiB)} MiB)` : `${f2(p.wallRatio)}x (${f2(p.ours.wallMs / 1000)} s vs ${f2(p.go.wallMs / 1000)} s; provider CPU ${f2(p.cpuRatio)}x)`),
+      p && (large ? p.wallRatio <= 1 && p.cpuRatio <= 1 && p.peakRatio <= 1 : p.wallRatio <= 1.3),
+    ];
+  }),
+);
 const rows = [
   ['Emulator: GET/s, 1,000 numbers', '>= 2,000', t && `${t.requestsPerSecond} GET/s`, t && t.requestsPerSecond >= 2000],
-  ['Start-up: exec to handshake / bare `node -e 0`', '<= 1.5x', s && `${f2(s.ratio)}x (${f1(s.handshakeMs)} / ${f1(s.bareNodeMs)} ms; one-file bundle ${f2(s.singleFileRatio)}x); RSS ${f1(s.rssAtHandshakeMiB)} MiB`, s && s.ratio <= 1.5],
+  ['Start-up: exec to handshake / bare `node -e 0`', '<= 1.1x', s && `${f2(s.ratio)}x (${f1(s.handshakeMs)} / ${f1(s.bareNodeMs)} ms; one-file bundle ${f2(s.singleFileRatio)}x); RSS ${f1(s.rssAtHandshakeMiB)} MiB`, s && s.ratio <= 1.1],
+  ['vs Go peer: exec to handshake / bare `node -e 0` (same rounds as the peer)', '<= 1.1x', g && `${f2(g.startup.handshakeToBareNode)}x (${f1(g.startup.oursMs)} / ${f1(g.startup.bareNodeMs)} ms; Go peer ${f1(g.startup.goMs)} ms, ours ${f2(g.startup.handshakeToGo)}x)`, g && g.startup.handshakeToBareNode <= 1.1],
+  ['vs Go peer: memory at the handshake', 'compared', g && `${f1(g.startup.oursRssMiB)} MiB vs ${f1(g.startup.goRssMiB)} MiB (${f2(g.startup.rssToGo)}x)`, g ? true : undefined],
+  ['CPU of a process answering schema, validate, configure / bare `node -e 0`', '<= 2x', g && `${f2(g.startup.firstAnswersCpuToBareNode)}x (${f1(g.startup.firstAnswersCpuMs.ours)} / ${f1(g.startup.firstAnswersCpuMs.node)} ms; Go peer ${f1(g.startup.firstAnswersCpuMs.go)} ms)`, g && g.startup.firstAnswersCpuToBareNode <= 2],
+  ...goRows,
+  ['vs Go peer: same Graph requests in every plan', 'equal', g && (g.mismatches.length ? g.mismatches.join('; ') : 'equal (emulator call log)'), g && g.mismatches.length === 0],
   ['Refresh: requests per resource', '<= 2', r && f2(r.requestsPerResource), r && r.requestsPerResource <= 2],
   ['Refresh: `tofu plan` of 1,000 at 20 ms / floor', '<= 1.3x', r && `${f2(r.ratioToFloor)}x (${f2(r.planMs / 1000)} s / ${f2(r.floorMs / 1000)} s; requests alone ${f2(r.requestSpanToFloor)}x; engine alone ${f2(r.engineOnlyPlanMs / 1000)} s)`, r && r.ratioToFloor <= 1.3],
   ['Refresh: provider peak memory', '<= 200 MB', r && `${f1(r.providerPeakMiB)} MiB`, r && r.providerPeakMiB * 1.048576 <= 200],

@@ -53,14 +53,20 @@ mkdirSync(join(repoRoot, 'dist', 'bin'), { recursive: true });
   chmodSync(outfile, 0o755);
 }
 
-// The provider executable is split in three files (all in dist/bin, copied together):
+// The provider executable is split in four files (all in dist/bin, copied together):
 //   terraform-provider-whatsapp.js   what runs before the handshake line (~25 KB)
-//   whatsapp-provider-runtime.js     provider, engine, HTTP client, protobuf: required on first RPC
-//   whatsapp-provider-shared.js      modules both need one instance of (logger secrets, GrpcError)
+//   whatsapp-provider-runtime.js     provider, protobuf, msgpack: required on first RPC
+//   whatsapp-provider-engine.js      engine and HTTP client (axios): required by the first
+//                                    call that talks to the API, never for schema/validate/configure
+//   whatsapp-provider-shared.js      modules handshake and runtime need one instance of (logger secrets, GrpcError)
 // Engines start the provider several times per command, and V8 compiling a 1 MB bundle
 // was most of the start-up gap to a bare `node` (docs/performance.md). The cut is at the
 // lazy `require('./x')` calls of src/provider/main.ts and src/plugin/protocol/plugin-main.ts: each
-// becomes `require('./whatsapp-provider-runtime.js')`, which re-exports the same names.
+// becomes `require('./whatsapp-provider-runtime.js')`, which exports the same names as
+// functions that evaluate their module on first call (a v6 process never builds tfplugin5's
+// descriptors); and at the lazy `require('../engine/engine')` of src/provider/engine-factory.ts,
+// which becomes `require('./whatsapp-provider-engine.js')`. Modules the engine shares with the
+// runtime (errors, regions, API versions) stay in the runtime, which re-exports them for it.
 // Names do not start with `terraform-provider-`, so engines never take them for a plugin.
 // Bundling src/provider/main.ts without these plugins (as the test harness does) still
 // gives a working single file.
@@ -76,9 +82,11 @@ const providerBundles = [];
   };
   const RUNTIME = 'whatsapp-provider-runtime.js';
   const SHARED = 'whatsapp-provider-shared.js';
+  const ENGINE = 'whatsapp-provider-engine.js';
+  const engineEntry = join(repoRoot, 'src', 'engine', 'engine');
   const rel = (p) => './' + relative(repoRoot, p).split(sep).join('/');
-  const runtimeSource = Object.entries(lazy)
-    .map(([path, name]) => `export { ${name} } from '${rel(path)}';`)
+  const lazyExports = Object.entries(lazy)
+    .map(([path, name]) => `export const ${name} = (...args: any[]) => require('${rel(path)}').${name}(...args);`)
     .join('\n');
   // Redirects relative imports whose target (without extension) is in `targets`.
   const redirect = (name, targets, to, kinds) => ({
@@ -94,33 +102,53 @@ const providerBundles = [];
       });
     },
   });
+  // protobufjs requires `long` when it is installed, and `long` compiles a WebAssembly module as
+  // it loads; the generated protocol modules unset it (int64s decode to numbers), so the
+  // provider bundles an empty module in its place.
+  const noLong = {
+    name: 'no-long',
+    setup(build) {
+      build.onResolve({ filter: /^long$/ }, () => ({ path: 'long', namespace: 'no-long' }));
+      build.onLoad({ filter: /.*/, namespace: 'no-long' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+    },
+  };
   const cutLazy = redirect('cut-lazy', new Set(Object.keys(lazy)), RUNTIME, ['require-call']);
+  const cutEngine = redirect('cut-engine', new Set([engineEntry]), ENGINE, ['require-call']);
   const inputsOf = async (options) =>
     new Set(Object.keys((await esbuild.build({ ...common, ...options, write: false, metafile: true, outfile: join(repoRoot, 'dist', 'tmp.js') })).metafile.inputs));
+  const srcModules = (inputs, other) => [...inputs].filter((p) => other.has(p) && p.startsWith('src/')).map((p) => join(repoRoot, p.replace(/\.ts$/, '')));
+  // A file that re-exports several modules: their export names must not collide.
+  const reexports = async (files) => {
+    const seen = new Map();
+    for (const file of files) {
+      const meta = (await esbuild.build({ entryPoints: [file + '.ts'], bundle: false, format: 'esm', write: false, metafile: true, outfile: join(repoRoot, 'dist', 'tmp.js'), logLevel: 'silent' })).metafile;
+      for (const name of Object.values(meta.outputs)[0].exports) {
+        if (seen.has(name) || Object.values(lazy).includes(name)) throw new Error(`provider split: ${name} is exported by both ${seen.get(name) ?? 'the runtime'} and ${file}`);
+        seen.set(name, file);
+      }
+    }
+    return files.map((p) => `export * from '${rel(p)}';`).join('\n');
+  };
   // Modules both halves import go to the shared file, so there is one instance of each.
   const handshakeInputs = await inputsOf({ entryPoints: [providerEntry], plugins: [cutLazy] });
-  const runtimeStdin = { contents: runtimeSource, resolveDir: repoRoot, sourcefile: 'provider-runtime.ts', loader: 'ts' };
-  const runtimeInputs = await inputsOf({ stdin: runtimeStdin });
-  const shared = [...handshakeInputs].filter((p) => runtimeInputs.has(p) && p.startsWith('src/')).map((p) => join(repoRoot, p.replace(/\.ts$/, '')));
+  const runtimeInputs = await inputsOf({ stdin: { contents: lazyExports, resolveDir: repoRoot, sourcefile: 'provider-runtime.ts', loader: 'ts' }, plugins: [cutEngine] });
+  const shared = srcModules(handshakeInputs, runtimeInputs);
   const toShared = redirect('to-shared', new Set(shared), SHARED);
-  // The shared file re-exports every shared module; their export names must not collide.
-  const seen = new Map();
-  for (const file of shared) {
-    const meta = (await esbuild.build({ entryPoints: [file + '.ts'], bundle: false, format: 'esm', write: false, metafile: true, outfile: join(repoRoot, 'dist', 'tmp.js'), logLevel: 'silent' })).metafile;
-    for (const name of Object.values(meta.outputs)[0].exports) {
-      if (seen.has(name)) throw new Error(`provider split: ${name} is exported by both ${seen.get(name)} and ${file}`);
-      seen.set(name, file);
-    }
-  }
-  const sharedSource = shared.map((p) => `export * from '${rel(p)}';`).join('\n');
+  const sharedSource = await reexports(shared);
+  // Modules the engine shares with the runtime: the runtime exports them, the engine imports them from it.
+  const engineStdin = { contents: `export { LocalStorageEngine } from '${rel(engineEntry)}';`, resolveDir: repoRoot, sourcefile: 'provider-engine.ts', loader: 'ts' };
+  const engineShared = srcModules(await inputsOf({ stdin: engineStdin }), runtimeInputs).filter((p) => !shared.includes(p));
+  const toRuntime = redirect('to-runtime', new Set(engineShared), RUNTIME);
+  const runtimeStdin = { contents: `${lazyExports}\n${await reexports(engineShared)}`, resolveDir: repoRoot, sourcefile: 'provider-runtime.ts', loader: 'ts' };
   const bin = (name) => join(repoRoot, 'dist', 'bin', name);
-  log(`esbuild: src/provider/main.ts -> dist/bin/terraform-provider-whatsapp.js + ${RUNTIME} + ${SHARED} (shared: ${shared.map((p) => rel(p)).join(', ')})`);
+  log(`esbuild: src/provider/main.ts -> dist/bin/terraform-provider-whatsapp.js + ${RUNTIME} + ${ENGINE} + ${SHARED} (shared: ${shared.map((p) => rel(p)).join(', ')})`);
   await esbuild.build({ ...common, entryPoints: [providerEntry], outfile: bin('terraform-provider-whatsapp.js'), banner: { js: '#!/usr/bin/env node' }, plugins: [cutLazy, toShared] });
-  await esbuild.build({ ...common, stdin: runtimeStdin, outfile: bin(RUNTIME), plugins: [toShared] });
+  await esbuild.build({ ...common, stdin: runtimeStdin, outfile: bin(RUNTIME), plugins: [toShared, cutEngine, noLong] });
+  await esbuild.build({ ...common, stdin: engineStdin, outfile: bin(ENGINE), plugins: [toShared, toRuntime] });
   // The shared modules' own relative imports stay inside the shared file (only the entry re-exports).
   await esbuild.build({ ...common, stdin: { contents: sharedSource, resolveDir: repoRoot, sourcefile: 'provider-shared.ts', loader: 'ts' }, outfile: bin(SHARED) });
   chmodSync(bin('terraform-provider-whatsapp.js'), 0o755);
-  providerBundles.push(RUNTIME, SHARED);
+  providerBundles.push(RUNTIME, ENGINE, SHARED);
 }
 
 // Engines find a dev override by directory + exact executable name.

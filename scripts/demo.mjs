@@ -1,8 +1,8 @@
 // `npm run demo`: the whole story on the embedded Cloud API emulator.
 //   1. prepare (npm packages, build, engines)      5. change a region and apply again
-//   2. start the emulator with the demo seed       6. change a number by hand and detect the drift
-//   3. synthesize the CDKTF example (cdktf-cli)    7. stop everything
-//   4. apply it with OpenTofu
+//   2. start the emulator with the demo seed       6. take a number to No Storage
+//   3. synthesize the CDKTF example (cdktf-cli)    7. change a number by hand and detect the drift
+//   4. apply it with OpenTofu                      8. stop everything
 // Plain Node (built-ins only). Works in a temporary directory and leaves the repository
 // as it was; the engines' full output goes to a log file whose path is printed.
 // Options: --skip-setup (or WLS_DEMO_SKIP_SETUP=1) when `npm test`/`npm run build` and
@@ -18,7 +18,7 @@ const keep = process.argv.includes('--keep');
 
 const TOKEN = 'demo-token';
 const PIN = '123456';
-const API_VERSION = 'v21.0';
+const API_VERSION = 'v26.0';
 const STACK = 'local-storage';
 // The example's numbers (examples/cdktf/main.ts) and what each should end up with.
 const NUMBERS = [
@@ -28,6 +28,7 @@ const NUMBERS = [
   { id: '106540352242925', name: 'Germany', region: 'DE' },
   { id: '106540352242926', name: 'Marketing', region: null },
 ];
+const NO_STORAGE_NUMBER = '106540352242926'; // stage 6: the marketing line goes to No Storage
 const MOVED_REGION = 'DE'; // stage 5: the sales line moves from Brazil to Germany
 const DRIFT_NUMBER = '106540352242925'; // stage 6: someone moves Germany's number to Switzerland
 const DRIFT_REGION = 'CH';
@@ -201,19 +202,21 @@ async function http(method, path, body) {
   return data;
 }
 
+/** "BR", "off" (Meta's default storage) or "no storage (60 min)". */
 async function liveStorage(id) {
   const { storage_configuration: s } = await http('GET', `/${API_VERSION}/${id}/settings`);
   const { status } = await http('GET', `/${API_VERSION}/${id}?fields=status`);
-  return { region: s.status === 'IN_COUNTRY_STORAGE_ENABLED' ? s.data_localization_region : null, status: s.status, connected: status === 'CONNECTED' };
+  const storage = s.status === 'IN_COUNTRY_STORAGE_ENABLED' ? s.data_localization_region : s.status === 'NO_STORAGE_ENABLED' ? `no storage (${s.retention_minutes} min)` : 'off';
+  return { storage, status: s.status, connected: status === 'CONNECTED' };
 }
 
 async function showNumbers(expect) {
   for (const n of NUMBERS) {
     const live = await liveStorage(n.id);
-    say(`     ${n.id}  ${n.name.padEnd(16)} ${(live.region ?? 'off').padEnd(4)} ${live.connected ? 'registered' : 'NOT registered'}`);
+    say(`     ${n.id}  ${n.name.padEnd(16)} ${live.storage.padEnd(4)} ${live.connected ? 'registered' : 'NOT registered'}`);
     if (expect) {
-      const want = expect(n);
-      if (live.region !== want || !live.connected) fail(`${n.id} should be registered with storage ${want ?? 'off'}, but is ${live.region ?? 'off'}, ${live.connected ? 'registered' : 'not registered'}`);
+      const want = expect(n) ?? 'off';
+      if (live.storage !== want || !live.connected) fail(`${n.id} should be registered with storage ${want}, but is ${live.storage}, ${live.connected ? 'registered' : 'not registered'}`);
     }
   }
 }
@@ -263,13 +266,13 @@ function engineEnv() {
 const outDir = join(work, 'cdktf.out');
 const stackDir = join(outDir, 'stacks', STACK);
 
-async function synth(salesRegion) {
+async function synth(knobs) {
   const t = Date.now();
   const cdktf = join(repoRoot, 'node_modules', 'cdktf-cli', 'bundle', 'bin', 'cdktf');
   await must(process.execPath, [cdktf, 'synth', '--output', outDir], {
-    title: `cdktf synth (WLS_EXAMPLE_SALES_REGION=${salesRegion})`,
+    title: `cdktf synth (${Object.entries(knobs).map(([k, v]) => `${k}=${v}`).join(' ')})`,
     // cdktf-cli asks a `terraform` on PATH for its version; our CLI config keeps it from complaining.
-    env: { ...process.env, CHECKPOINT_DISABLE: '1', DISABLE_VERSION_CHECK: 'true', CI: '1', TF_CLI_CONFIG_FILE: join(work, 'cli.tfrc'), WLS_EXAMPLE_SALES_REGION: salesRegion },
+    env: { ...process.env, CHECKPOINT_DISABLE: '1', DISABLE_VERSION_CHECK: 'true', CI: '1', TF_CLI_CONFIG_FILE: join(work, 'cli.tfrc'), ...knobs },
   });
   const json = JSON.parse(readFileSync(join(stackDir, 'cdk.tf.json'), 'utf8'));
   const resources = Object.values(json.resource?.whatsapp_local_storage ?? {});
@@ -323,7 +326,8 @@ async function main() {
   }
   const engine = JSON.parse(readFileSync(join(repoRoot, '.tools', 'engines.json'), 'utf8')).tofu.path;
   const cli = join(repoRoot, 'dist', 'bin', 'whatsapp-local-storage.js');
-  const cliConfig = await must(process.execPath, [cli, 'cli-config'], { title: 'whatsapp-local-storage cli-config' });
+  // Its own mirror: the default one under ~/.cache is shared by every checkout on the machine.
+  const cliConfig = await must(process.execPath, [cli, 'cli-config', '--mirror-dir', join(work, 'mirror')], { title: 'whatsapp-local-storage cli-config' });
   writeFileSync(join(work, 'cli.tfrc'), cliConfig.stdout);
 
   stage('Start the Cloud API emulator with the demo seed', 'A local stand-in for graph.facebook.com that enforces the documented rules.');
@@ -332,8 +336,8 @@ async function main() {
   say(`     listening on ${emulatorUrl}; the five demo numbers start registered with Local Storage off:`);
   await showNumbers(() => null);
 
-  stage('Synthesize the CDKTF example (examples/cdktf/main.ts) with cdktf-cli', 'WhatsAppLocalStorage constructs: Sales in BR, two Support numbers in IN (WhatsAppLocalStorageGroup, one at a time), Germany in DE, Marketing declared off.');
-  await synth('BR');
+  stage('Synthesize the CDKTF example (examples/cdktf/main.ts) with cdktf-cli', 'WhatsAppLocalStorage constructs: Sales in BR, two Support numbers in IN (WhatsAppLocalStorageGroup, one at a time), Germany in DE,\nMarketing stated in Meta\'s default storage (storageMode: \'DEFAULT\'; leaving the mode out is an error).');
+  await synth({ WLS_EXAMPLE_SALES_REGION: 'BR' });
 
   stage('Apply with OpenTofu', 'Meta accepts a storage change only while a number is unregistered, so for each number the provider\nderegisters it, writes the setting and registers it again with the two-step PIN.');
   await must(engine, ['init', '-no-color', '-input=false'], { cwd: stackDir, env: engineEnv(), title: 'tofu init' });
@@ -348,7 +352,7 @@ async function main() {
   await showNumbers((n) => n.region);
 
   stage(`Move the sales line from BR to ${MOVED_REGION}`, `The demo's knob: WLS_EXAMPLE_SALES_REGION=${MOVED_REGION} (examples/cdktf/main.ts reads it). Synthesize again, plan, apply.\nOnly that number changes, and it is offline only between its deregister and register.`);
-  await synth(MOVED_REGION);
+  await synth({ WLS_EXAMPLE_SALES_REGION: MOVED_REGION });
   await planAndApply(engine, /0 to add, 1 to change, 0 to destroy/);
   const second = await showCalls();
   const moved = second.writes.map((c) => `${c.endpoint} ${c.phoneNumberId}`);
@@ -356,6 +360,18 @@ async function main() {
   if (JSON.stringify(moved) !== JSON.stringify(wanted)) fail(`expected exactly ${wanted.join(', ')}; got ${moved.join(', ')}`);
   const after = await tofu(engine, ['plan', '-detailed-exitcode'], [0]);
   say(`     a second plan: ${summaryLine(after.stdout, /No changes/) || 'no changes'}`);
+
+  stage(`Take the marketing line ${NO_STORAGE_NUMBER} to No Storage`, "WLS_EXAMPLE_MARKETING_STORAGE=no_storage: storageMode 'NO_STORAGE' with retentionMinutes 60, so its message data\nis kept only in transit, for at most an hour, and never at rest. Same discipline: deregister, settings, register.");
+  await synth({ WLS_EXAMPLE_SALES_REGION: MOVED_REGION, WLS_EXAMPLE_MARKETING_STORAGE: 'no_storage' });
+  await planAndApply(engine, /0 to add, 1 to change, 0 to destroy/);
+  const third = await showCalls();
+  const noStorageWrites = third.writes.map((c) => `${c.endpoint} ${c.phoneNumberId}`);
+  const noStorageWanted = ['deregister', 'settings', 'register'].map((e) => `${e} ${NO_STORAGE_NUMBER}`);
+  if (JSON.stringify(noStorageWrites) !== JSON.stringify(noStorageWanted)) fail(`expected exactly ${noStorageWanted.join(', ')}; got ${noStorageWrites.join(', ')}`);
+  const live = await liveStorage(NO_STORAGE_NUMBER);
+  if (live.storage !== 'no storage (60 min)' || !live.connected) fail(`${NO_STORAGE_NUMBER} should be registered with No Storage, but is ${live.storage}`);
+  say(`     ${NO_STORAGE_NUMBER} now reads ${live.status} with retention_minutes 60 and is registered.`);
+  say('     Leaving No Storage later (to in-country or default storage) weakens residency: the plan says so in a warning of its own.');
 
   stage(`Someone moves ${DRIFT_NUMBER} to ${DRIFT_REGION} by hand, then the drift check runs`, 'An out-of-band change through Graph HTTP (deregister, settings, register), then\n`whatsapp-local-storage drift --dir <stack>`: a refresh-only plan, reported per number (exit 2 = drift).');
   const base = `/${API_VERSION}/${DRIFT_NUMBER}`;
@@ -366,6 +382,8 @@ async function main() {
   say(indent(drift.stdout.split('\n').filter((l) => !l.startsWith('Reports:')).join('\n').trim()));
   const report = JSON.parse(readFileSync(join(work, 'drift.json'), 'utf8'));
   const drifted = report.rows.filter((r) => r.state !== 'in_sync');
+  const noStorageRow = report.rows.find((r) => r.phoneNumberId === NO_STORAGE_NUMBER);
+  if (noStorageRow?.actualMode !== 'NO_STORAGE' || noStorageRow.state !== 'in_sync') fail(`the drift report should show ${NO_STORAGE_NUMBER} in sync with No Storage`);
   if (drifted.map((r) => r.phoneNumberId).join() !== DRIFT_NUMBER || drifted[0].actualRegion !== DRIFT_REGION) {
     fail(`the drift report should flag exactly ${DRIFT_NUMBER} (now ${DRIFT_REGION}), it flags: ${drifted.map((r) => `${r.phoneNumberId} (${r.actualRegion})`).join(', ') || 'nothing'}`);
   }

@@ -1,18 +1,22 @@
 /**
- * CDKTF example: five WhatsApp Business numbers of the demo business account,
- * with message data kept at rest in Brazil, India and Germany, and one kept off.
+ * CDKTF example: five WhatsApp Business numbers of the demo business account in
+ * the three storage modes: message data kept at rest in Brazil, India and Germany
+ * (in-country), and a marketing line in Meta's default storage, stated as such
+ * (or, with the knob below, No Storage: nothing at rest, 60 minutes in transit).
  *
  *   export WHATSAPP_BASE_URL=http://127.0.0.1:8787 WHATSAPP_ACCESS_TOKEN=demo-token TF_VAR_pin=123456
  *   npx cdktf synth            # from the repository root (cdktf.json runs this file)
  *
- * Knob: WLS_EXAMPLE_SALES_REGION (default BR) is the sales line's region; `none`
- * turns its Local Storage off. `npm run demo` changes it to show a region move.
+ * Knobs: WLS_EXAMPLE_SALES_REGION (default BR) is the sales line's storage: a region
+ * code, `default` or `no_storage`. WLS_EXAMPLE_MARKETING_STORAGE (default `default`)
+ * is the marketing line's, the same way. `npm run demo` changes the first to show a
+ * region move and the second to take a number to No Storage.
  * The provider reads its URL and token from the environment and the PIN comes from
  * the sensitive variable `pin` (TF_VAR_pin), so nothing secret is in code or cdk.tf.json.
  */
 import { App, LocalBackend, TerraformOutput, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
-import { parseLocalStorageRegion, WhatsAppLocalStorage, WhatsAppLocalStorageGroup, WhatsAppProvider } from '../../src/cdktf';
+import { parseLocalStorage, WhatsAppLocalStorage, WhatsAppLocalStorageGroup, WhatsAppProvider } from '../../src/cdktf';
 
 export const STACK_NAME = 'local-storage';
 
@@ -26,7 +30,7 @@ class LocalStorageStack extends TerraformStack {
 
     const sales = new WhatsAppLocalStorage(this, 'Sales', {
       phoneNumberId: '106540352242922',
-      region: parseLocalStorageRegion(process.env.WLS_EXAMPLE_SALES_REGION ?? 'BR', 'WLS_EXAMPLE_SALES_REGION'),
+      ...parseLocalStorage(process.env.WLS_EXAMPLE_SALES_REGION ?? 'BR', 'WLS_EXAMPLE_SALES_REGION'),
       pin: pin.stringValue,
     });
 
@@ -44,15 +48,18 @@ class LocalStorageStack extends TerraformStack {
       pin: pin.stringValue,
     });
 
-    // Declared off: a drift check flags anyone who turns it on by hand.
-    new WhatsAppLocalStorage(this, 'Marketing', {
+    // Meta's default storage, stated (leaving the mode out is a synth error): a drift
+    // check flags anyone who changes it by hand. `no_storage` gives
+    // { storageMode: 'NO_STORAGE', retentionMinutes: 60 }.
+    const marketing = new WhatsAppLocalStorage(this, 'Marketing', {
       phoneNumberId: '106540352242926',
-      region: undefined,
+      ...parseLocalStorage(process.env.WLS_EXAMPLE_MARKETING_STORAGE ?? 'default', 'WLS_EXAMPLE_MARKETING_STORAGE'),
       pin: pin.stringValue,
     });
 
     new TerraformOutput(this, 'sales_storage', { value: sales.storageStatus });
     new TerraformOutput(this, 'germany_storage', { value: germany.storageStatus });
+    new TerraformOutput(this, 'marketing_storage', { value: marketing.storageStatus });
     new TerraformOutput(this, 'support_numbers', { value: [...support.numbers.keys()] });
   }
 }

@@ -1,5 +1,8 @@
-# Two WhatsApp Business numbers with their message data kept at rest in Brazil and
-# India, and one kept in Meta's default storage. Run against the local emulator:
+# The three storage modes: two WhatsApp Business numbers with their message data
+# kept at rest in Brazil and India (in-country), one in Meta's default storage and
+# one with No Storage (message data only in transit, at most 60 minutes).
+# Every number states its mode: leaving it out is an error, never default storage.
+# Run against the local emulator:
 #   whatsapp-local-storage emulator --port 8787 &
 #   export TF_VAR_pin=123456 TF_VAR_access_token=demo-token
 #   tofu init && tofu apply -var base_url=http://127.0.0.1:8787
@@ -40,11 +43,20 @@ resource "whatsapp_local_storage" "mumbai" {
   }
 }
 
-# Declared as disabled: drift checks will flag anyone who localizes it by hand.
+# Meta's default storage, said out loud: drift checks will flag anyone who localizes it by hand.
 resource "whatsapp_local_storage" "support_line" {
-  phone_number_id          = "106540352242924"
-  data_localization_region = null
-  pin                      = var.pin
+  phone_number_id = "106540352242924"
+  storage_mode    = "DEFAULT"
+  pin             = var.pin
+}
+
+# No Storage: nothing at rest anywhere; Meta accepts a retention of 60 minutes.
+# Webhook and decryption retries are limited to that hour.
+resource "whatsapp_local_storage" "payments" {
+  phone_number_id   = "106540352242925"
+  storage_mode      = "NO_STORAGE"
+  retention_minutes = 60
+  pin               = var.pin
 }
 
 data "whatsapp_phone_number" "sao_paulo" {

@@ -5,7 +5,8 @@ output "storage" {
       sao_paulo    = whatsapp_local_storage.sao_paulo
       mumbai       = whatsapp_local_storage.mumbai
       support_line = whatsapp_local_storage.support_line
-    } : name => { status = r.storage_status, region = r.data_localization_region, registered = r.registered }
+      payments     = whatsapp_local_storage.payments
+    } : name => { mode = r.storage_mode, status = r.storage_status, region = r.data_localization_region, retention_minutes = r.retention_minutes, registered = r.registered }
   }
 }
 

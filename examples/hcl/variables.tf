@@ -12,9 +12,9 @@ variable "pin" {
 }
 
 variable "api_version" {
-  description = "Graph API version. v21.0 and newer use /settings; v20.0 and older use the legacy /register flow."
+  description = "Graph API version (the newest by default). Meta stops serving each version on a date in its changelog; plan warns 90 days before."
   type        = string
-  default     = "v21.0"
+  default     = "v26.0"
 }
 
 variable "base_url" {

@@ -40,8 +40,8 @@ function run(args) {
 /**
  * A CommonJS module exporting the same tree as pbjs's static module (`tfplugin6.X.Request`
  * with static encode/decode/create, enums as name<->number objects), built from the JSON
- * descriptor with protobufjs/light. Types get their generated constructor on first
- * access, so loading the module costs about a JSON.parse.
+ * descriptor with protobufjs/light. Types get their generated constructor (and resolve
+ * their fields) on first access, so loading the module costs about a JSON.parse.
  * int64 decode to plain numbers: `long` is unpinned here (all protocol int64s are small).
  */
 function runtimeModule(name, descriptorJson) {
@@ -50,7 +50,11 @@ function runtimeModule(name, descriptorJson) {
 var $protobuf = require("protobufjs/light");
 $protobuf.util.Long = undefined;
 $protobuf.configure();
-var root = $protobuf.Root.fromJSON(JSON.parse(${JSON.stringify(descriptorJson)}));
+// Not Root.fromJSON: its resolveAll looks up every field's type in every message, most of
+// which a process never uses. A message type resolves its fields on first use (Type#setup);
+// only the editions features (packed encoding) are resolved here, for the whole tree.
+var root = new $protobuf.Root().addJSON(JSON.parse(${JSON.stringify(descriptorJson)}).nested);
+root._resolveFeaturesRecursive(root._edition);
 
 function enumObject(e) {
   var byId = {}, values = Object.create(byId);

@@ -1,14 +1,24 @@
-/** Applying one Local Storage region to many phone numbers at once. */
+/** Applying one storage mode (a Local Storage region, default storage or No Storage) to many phone numbers at once. */
 import { Construct } from 'constructs';
 import type { CdkLibrary, CdkTypes } from './library';
 import type { LocalStorageConstruct, LocalStorageProps } from './local-storage';
 import type { LocalStorageRegion } from './regions';
+import type { StorageMode } from '../engine/storage-modes';
 
 export interface LocalStorageGroupProps<T extends CdkTypes> {
   /** The phone number ids that share the region (each gets its own resource, with the id as construct id). */
   readonly phoneNumberIds: readonly string[];
-  /** The region for every number; `undefined` turns Local Storage off on all of them. */
-  readonly region: LocalStorageRegion | undefined;
+  /**
+   * The region for every number (in-country storage). State the mode with
+   * `storageMode` instead for default storage or No Storage.
+   *
+   * @default - none: state `storageMode` instead
+   */
+  readonly region?: LocalStorageRegion;
+  /** @default - `'IN_COUNTRY'` when `region` is given; otherwise it must be stated (see `WhatsAppLocalStorageProps.storageMode`) */
+  readonly storageMode?: StorageMode;
+  /** With `storageMode: 'NO_STORAGE'`: minutes in transit (Meta accepts `60`). @default - none */
+  readonly retentionMinutes?: number;
   /**
    * The numbers' two-step PIN (6 digits), from a sensitive `TerraformVariable`.
    * One PIN for the group: use separate groups or constructs for numbers with different PINs.
@@ -66,6 +76,8 @@ export abstract class LocalStorageGroupConstruct<T extends CdkTypes, N extends L
       const number = newNumber(this, childId, {
         phoneNumberId,
         region: props.region,
+        storageMode: props.storageMode,
+        retentionMinutes: props.retentionMinutes,
         pin: props.pin,
         disableOnDestroy: props.disableOnDestroy,
         provider: props.provider,

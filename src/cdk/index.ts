@@ -7,4 +7,6 @@ export { LocalStorageConstruct, localStorageProblems, pinVariable, type LocalSto
 export { LocalStorageGroupConstruct, type LocalStorageGroupProps } from './group';
 export { WabaStoragePolicyConstruct, wabaPolicyProblems, type WabaStoragePolicyProps } from './waba-policy';
 export { checkProvider, providerPropProblems, type WhatsAppProviderProps } from './provider';
-export { LOCAL_STORAGE_REGIONS, parseLocalStorageRegion, type LocalStorageRegion } from './regions';
+export { LOCAL_STORAGE_REGIONS, parseLocalStorage, parseLocalStorageRegion, type LocalStorageRegion, type ParsedStorage } from './regions';
+export { NO_STORAGE_RETENTION_MINUTES } from '../cloud-api/no-storage';
+export { STORAGE_MODES, type StorageMode } from '../engine/storage-modes';

@@ -42,8 +42,12 @@ export interface VariableConfig {
 export interface LocalStorageConfig<T extends CdkTypes> {
   readonly phoneNumberId: string;
   readonly dataLocalizationRegion?: string;
+  readonly storageMode?: string;
+  readonly retentionMinutes?: number;
   readonly pin?: string;
   readonly disableOnDestroy: boolean;
+  readonly setPinBeforeDeregister?: boolean;
+  readonly verificationCode?: string;
   readonly provider?: T['provider'];
   readonly dependsOn?: Array<T['dependable']>;
   readonly forEach?: T['iterator'];

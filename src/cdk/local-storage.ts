@@ -6,11 +6,19 @@
 import { Construct } from 'constructs';
 import { GRAPH_ID_MAX_DIGITS, isGraphId } from '../cloud-api/ids';
 import { explainUnsupportedRegion } from '../engine/regions';
+import { declaredStorage, type StorageMode, type StorageNames } from '../engine/storage-modes';
+import { isPin, isVerificationCode, PIN_LENGTH, PIN_PATTERN } from '../cloud-api/secret-formats';
 import type { CdkLibrary, CdkTypes } from './library';
 import type { LocalStorageRegion } from './regions';
-import { SIX_DIGITS } from './validation';
 
 const IS_LOCAL_STORAGE = Symbol.for('whatsapp-local-storage.WhatsAppLocalStorage');
+
+const CONSTRUCT_NAMES: StorageNames = {
+  region: 'region',
+  mode: 'storageMode',
+  retentionMinutes: 'retentionMinutes',
+  assign: (name, value) => `${name}: ${typeof value === 'number' ? value : `'${value}'`}`,
+};
 
 export interface LocalStorageProps<T extends CdkTypes> {
   /**
@@ -19,17 +27,35 @@ export interface LocalStorageProps<T extends CdkTypes> {
    */
   readonly phoneNumberId: string;
   /**
-   * Country to keep the number's message data in at rest, e.g. `'BR'`, `'IN'`, `'DE'`;
-   * `undefined` turns Local Storage off (Meta's default storage).
+   * Country to keep the number's message data in at rest, e.g. `'BR'`, `'IN'`, `'DE'`
+   * (in-country storage; `storageMode` is then implied).
    *
-   * The key is required on purpose: turning Local Storage off is always written
-   * down (`region: undefined`), never the result of a forgotten prop.
+   * Every number states its storage mode: a `region`, `storageMode: 'DEFAULT'`,
+   * or `storageMode: 'NO_STORAGE'` with `retentionMinutes`. Saying none fails at
+   * synth: leaving the region out never means "move my data to default storage".
    *
    * Changing Local Storage on a registered number takes it offline for a few seconds: the API accepts the setting only while the number is unregistered, so the provider deregisters it, writes the setting and registers it again with the two-step PIN.
    *
    * A token (e.g. a `TerraformVariable`) is accepted and checked at plan time.
+   *
+   * @default - none: state `storageMode` instead
    */
-  readonly region: LocalStorageRegion | undefined;
+  readonly region?: LocalStorageRegion;
+  /**
+   * The storage mode: `'IN_COUNTRY'` (with `region`; implied by it), `'DEFAULT'`
+   * (Meta's default storage, Local Storage off) or `'NO_STORAGE'` (message data only
+   * in transit, never at rest; needs `retentionMinutes`).
+   *
+   * @default - `'IN_COUNTRY'` when `region` is given; otherwise it must be stated
+   */
+  readonly storageMode?: StorageMode;
+  /**
+   * With `storageMode: 'NO_STORAGE'` (and only then, required): how long Meta keeps
+   * message data in transit, in minutes. Meta accepts only `60` today.
+   *
+   * @default - none
+   */
+  readonly retentionMinutes?: number;
   /**
    * The number's two-step verification PIN (6 digits), needed to register the
    * number again after a region change. Pass a sensitive `TerraformVariable`
@@ -39,6 +65,22 @@ export interface LocalStorageProps<T extends CdkTypes> {
    * @default - none: a plan that has to register the number fails at apply until a PIN is given
    */
   readonly pin?: string;
+  /**
+   * When `true`, an apply that takes the number offline first changes the number's
+   * two-step PIN to `pin` (while it is still registered), so the register after the
+   * deregister cannot fail on a wrong PIN. It changes the number's PIN. Without it, a
+   * wrong `pin` leaves the number offline (PIN mismatch at the register) until the right PIN is applied.
+   *
+   * @default false
+   */
+  readonly setPinBeforeDeregister?: boolean;
+  /**
+   * One-time verification code (6 digits) Meta sent by SMS or voice, for a number
+   * that must be verified before it can register. Pass a sensitive `TerraformVariable`.
+   *
+   * @default - none: an apply that needs one asks Meta to send it and stops
+   */
+  readonly verificationCode?: string;
   /**
    * Whether destroying the resource turns Local Storage off on the number (which
    * deregisters and registers it again with `pin`). When `false`, destroying
@@ -83,11 +125,21 @@ export function localStorageProblems<T extends CdkTypes>(props: LocalStorageProp
       problems.push(`region must be a region code string or undefined, got ${typeof region}.`);
     } else if (isLiteral(region)) {
       const why = explainUnsupportedRegion(region);
-      if (why) problems.push(`region: ${why} Use undefined to turn Local Storage off.`);
+      if (why) problems.push(`region: ${why} Use storageMode: 'DEFAULT' to turn Local Storage off.`);
     }
   }
-  if (isLiteral(props.pin) && !SIX_DIGITS.test(props.pin)) {
+  // The rule for stating a mode is the provider's (engine/storage-modes.ts); tokens are judged at plan time.
+  const stated = (v: unknown) => (v === undefined || v === null ? null : isLiteral(v) ? v : undefined);
+  const { problems: storage } = declaredStorage(
+    { region: stated(props.region), mode: stated(props.storageMode), retentionMinutes: stated(props.retentionMinutes) },
+    CONSTRUCT_NAMES,
+  );
+  for (const p of storage) problems.push(`${p.summary}: ${p.detail}`);
+  if (isLiteral(props.pin) && !isPin(props.pin)) {
     problems.push('pin must be the 6-digit two-step verification PIN: pass a sensitive TerraformVariable (WhatsAppLocalStorage.pinVariable) holding it.');
+  }
+  if (isLiteral(props.verificationCode) && !isVerificationCode(props.verificationCode)) {
+    problems.push('verificationCode must be the 6-digit code Meta sent by SMS or voice.');
   }
   if (props.disableOnDestroy !== undefined && typeof props.disableOnDestroy !== 'boolean' && isLiteral(props.disableOnDestroy)) {
     problems.push(`disableOnDestroy must be true or false, got ${typeof props.disableOnDestroy}.`);
@@ -96,8 +148,9 @@ export function localStorageProblems<T extends CdkTypes>(props: LocalStorageProp
 }
 
 /**
- * Keeps one WhatsApp Business phone number's message data at rest in one
- * country (Cloud API **Local Storage**), or keeps it off.
+ * Declares where one WhatsApp Business phone number keeps its message data: at
+ * rest in one country (Cloud API **Local Storage**), in Meta's default storage,
+ * or nowhere at rest (**No Storage**, today with a retention of 60 minutes).
  *
  * Synthesizes one `whatsapp_local_storage` resource. Props are checked when the
  * app synthesizes; every problem is reported at once, naming the prop and the fix.
@@ -122,34 +175,41 @@ export abstract class LocalStorageConstruct<T extends CdkTypes> extends Construc
   readonly resource: T['resource'];
   /** The phone number id as given. */
   readonly phoneNumberId: string;
-  /** The declared region; `undefined` when Local Storage is declared off. */
+  /** The declared region; `undefined` unless the storage is in-country. */
   readonly region: LocalStorageRegion | undefined;
+  /** The declared storage mode (`'IN_COUNTRY'` when only a region is given). */
+  readonly storageMode: StorageMode | undefined;
 
   protected constructor(scope: Construct, id: string, props: LocalStorageProps<T>, library: CdkLibrary<T>) {
     super(scope, id);
     Object.defineProperty(this, IS_LOCAL_STORAGE, { value: true });
     this.phoneNumberId = props.phoneNumberId;
     this.region = props.region ?? undefined;
+    this.storageMode = props.storageMode ?? (this.region !== undefined ? 'IN_COUNTRY' : undefined);
     this.node.addValidation({ validate: () => [...localStorageProblems(props, library), ...this.duplicateProblems(library)] });
 
-    if (library.isLiteral(props.pin) && SIX_DIGITS.test(props.pin)) {
+    if (library.isLiteral(props.pin) && isPin(props.pin)) {
       library.warn(this, 'pin is a literal string, so it is written in plain text to cdk.tf.json: pass a sensitive TerraformVariable instead (WhatsAppLocalStorage.pinVariable).');
     }
-    if (props.pin === undefined && this.region !== undefined) {
-      library.info(this, `phone number ${props.phoneNumberId}: no pin given; applying a region change to a registered number needs its two-step PIN.`);
+    if (props.pin === undefined && this.storageMode !== undefined && this.storageMode !== 'DEFAULT') {
+      library.info(this, `phone number ${props.phoneNumberId}: no pin given; applying a storage change to a registered number needs its two-step PIN.`);
     }
 
     this.resource = library.newLocalStorage(this, 'Resource', {
       phoneNumberId: props.phoneNumberId,
       dataLocalizationRegion: this.region,
+      storageMode: props.storageMode,
+      retentionMinutes: props.retentionMinutes,
       pin: props.pin,
       disableOnDestroy: props.disableOnDestroy ?? false,
+      setPinBeforeDeregister: props.setPinBeforeDeregister ?? false,
+      ...(props.verificationCode !== undefined ? { verificationCode: props.verificationCode } : {}),
       provider: props.provider,
       dependsOn: props.dependsOn,
     });
   }
 
-  /** `IN_COUNTRY_STORAGE_ENABLED`, `DEFAULT` (off) or a newer status, as the API reports it after apply. */
+  /** `IN_COUNTRY_STORAGE_ENABLED`, `DEFAULT` (off), `NO_STORAGE_ENABLED` or a newer status, as the API reports it after apply. */
   get storageStatus(): string {
     return this.resource.storageStatus;
   }
@@ -185,6 +245,6 @@ export function pinVariable<T extends CdkTypes>(library: CdkLibrary<T>, scope: C
     type: 'string',
     sensitive: true,
     description: 'Two-step verification PIN (6 digits) of the WhatsApp numbers, used to register a number again after its storage region changes.',
-    validation: [{ condition: `\${can(regex("^[0-9]{6}$", var.${id}))}`, errorMessage: 'The PIN must be exactly 6 digits.' }],
+    validation: [{ condition: `\${can(regex("${PIN_PATTERN.source}", var.${id}))}`, errorMessage: `The PIN must be exactly ${PIN_LENGTH} digits.` }],
   });
 }

@@ -4,9 +4,9 @@
  * subclasses its own generated `WhatsappProvider` and calls `checkProvider`.
  */
 import type { IConstruct } from 'constructs';
+import { DEFAULT_API_VERSION, looksLikeApiVersion } from '../cloud-api/api-version';
 import { explainInvalidBaseUrl } from '../cloud-api/base-url';
 import type { CdkLibrary, CdkTypes } from './library';
-import { API_VERSION } from './validation';
 
 export interface WhatsAppProviderProps {
   /**
@@ -24,10 +24,11 @@ export interface WhatsAppProviderProps {
    */
   readonly accessToken?: string;
   /**
-   * Graph API version such as `v21.0`. `v21.0` and newer change the region with the
-   * Settings API; `v20.0` and older use the legacy register flow.
+   * Graph API version such as `v26.0`. `v21.0` and newer change the region with the
+   * Settings API; `v20.0` and older used the legacy register flow, which Meta no longer
+   * serves (since 2026-09-24 it answers v20.0 as v21.0, and the provider follows).
    *
-   * @default - the provider reads `WHATSAPP_API_VERSION`, else uses `v21.0`
+   * @default - the provider reads `WHATSAPP_API_VERSION`, else uses the newest version it knows (`v26.0`)
    */
   readonly apiVersion?: string;
   /**
@@ -59,8 +60,8 @@ export function providerPropProblems<T extends CdkTypes>(props: WhatsAppProvider
     const problem = explainInvalidBaseUrl(props.baseUrl, { baseUrl: 'baseUrl', apiVersion: 'apiVersion', accessToken: 'accessToken' });
     if (problem) problems.push(problem);
   }
-  if (isLiteral(props.apiVersion) && !API_VERSION.test(props.apiVersion)) {
-    problems.push(`apiVersion "${props.apiVersion}" is not a Graph API version: write it like v21.0.`);
+  if (isLiteral(props.apiVersion) && !looksLikeApiVersion(props.apiVersion)) {
+    problems.push(`apiVersion "${props.apiVersion}" is not a Graph API version: write it like ${DEFAULT_API_VERSION}.`);
   }
   if (isLiteral(props.requestTimeoutSeconds) && !(props.requestTimeoutSeconds > 0 && props.requestTimeoutSeconds <= 600)) {
     problems.push(`requestTimeoutSeconds ${props.requestTimeoutSeconds} is out of range: use a number of seconds above 0 and at most 600.`);

@@ -39,3 +39,35 @@ export function parseLocalStorageRegion(
   if (isSupportedRegion(trimmed)) return trimmed;
   throw new Error(`${source}: ${explainUnsupportedRegion(trimmed)} Use an empty value or "none" to disable Local Storage.`);
 }
+
+/** Storage props parsed from outside text (see `parseLocalStorage`). */
+export type ParsedStorage =
+  | { region: LocalStorageRegion }
+  | { storageMode: 'DEFAULT' }
+  | { storageMode: 'NO_STORAGE'; retentionMinutes: number };
+
+/**
+ * Turns text from outside the program into storage props for `WhatsAppLocalStorage`:
+ * a region code (in-country), `default` / `none` / `off` / `disabled` (Meta's default
+ * storage, stated), or `no_storage` (No Storage with a retention of 60 minutes).
+ * Empty or missing text is an error: the mode must be stated. Anything else throws,
+ * naming `source` and what to write instead. Tokens of the entry's library pass
+ * through as a region, checked at plan time. `parseLocalStorage(value, source = 'storage')`
+ * of each entry point.
+ *
+ * @param value the text to parse
+ * @param source where the text came from, for the error message
+ */
+export function parseLocalStorage(
+  value: string | undefined,
+  source: string,
+  isUnresolved: (value: unknown) => boolean,
+): ParsedStorage {
+  const trimmed = (value ?? '').trim();
+  if (trimmed !== '' && isUnresolved(value)) return { region: value as LocalStorageRegion };
+  if (/^(default|none|disabled|off)$/i.test(trimmed)) return { storageMode: 'DEFAULT' };
+  if (/^no[_-]?storage$/i.test(trimmed)) return { storageMode: 'NO_STORAGE', retentionMinutes: 60 };
+  if (isSupportedRegion(trimmed)) return { region: trimmed };
+  const why = trimmed === '' ? 'is empty: the storage mode must be stated.' : explainUnsupportedRegion(trimmed);
+  throw new Error(`${source}: ${why} Write a region code, "default" (Meta's default storage) or "no_storage" (No Storage).`);
+}

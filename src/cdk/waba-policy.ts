@@ -1,10 +1,10 @@
 /** One storage policy for every number of a WhatsApp Business Account, whatever numbers it has at plan time. */
 import { Construct } from 'constructs';
 import { GRAPH_ID_MAX_DIGITS, isGraphId } from '../cloud-api/ids';
+import { isPin } from '../cloud-api/secret-formats';
 import { explainUnsupportedRegion } from '../engine/regions';
 import type { CdkLibrary, CdkTypes } from './library';
 import type { LocalStorageRegion } from './regions';
-import { SIX_DIGITS } from './validation';
 
 const IS_POLICY = Symbol.for('whatsapp-local-storage.WhatsAppWabaStoragePolicy');
 
@@ -60,7 +60,7 @@ export function wabaPolicyProblems<T extends CdkTypes>(props: WabaStoragePolicyP
       if (why) problems.push(`region: ${why} Use undefined to turn Local Storage off.`);
     }
   }
-  if (isLiteral(props.pin) && !SIX_DIGITS.test(props.pin)) {
+  if (isLiteral(props.pin) && !isPin(props.pin)) {
     problems.push('pin must be the 6-digit two-step verification PIN: pass a sensitive TerraformVariable (WhatsAppLocalStorage.pinVariable) holding it.');
   }
   for (const flag of ['registeredOnly', 'disableOnDestroy', 'oneAtATime'] as const) {
@@ -103,7 +103,7 @@ export abstract class WabaStoragePolicyConstruct<T extends CdkTypes> extends Con
     Object.defineProperty(this, IS_POLICY, { value: true });
     this.wabaId = props.wabaId;
     this.node.addValidation({ validate: () => [...wabaPolicyProblems(props, library), ...this.duplicateProblems(library)] });
-    if (library.isLiteral(props.pin) && SIX_DIGITS.test(props.pin)) {
+    if (library.isLiteral(props.pin) && isPin(props.pin)) {
       library.warn(this, 'pin is a literal string, so it is written in plain text to cdk.tf.json: pass a sensitive TerraformVariable instead (WhatsAppLocalStorage.pinVariable).');
     }
 

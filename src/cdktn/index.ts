@@ -12,12 +12,14 @@ import {
   LocalStorageConstruct,
   LocalStorageGroupConstruct,
   localStorageProblems as problemsOf,
+  parseLocalStorage as parseStorage,
   parseLocalStorageRegion as parseRegion,
   pinVariable,
   providerPropProblems as providerProblemsOf,
   type LocalStorageGroupProps,
   type LocalStorageProps,
   type LocalStorageRegion,
+  type ParsedStorage,
   type WabaStoragePolicyProps,
   type WhatsAppProviderProps,
   WabaStoragePolicyConstruct,
@@ -27,7 +29,15 @@ import { DataWhatsappPhoneNumbers } from './generated/providers/whatsapp/data-wh
 import { LocalStorage } from './generated/providers/whatsapp/local-storage';
 import { WhatsappProvider } from './generated/providers/whatsapp/provider';
 
-export { LOCAL_STORAGE_REGIONS, type LocalStorageRegion, type WhatsAppProviderProps } from '../cdk';
+export {
+  LOCAL_STORAGE_REGIONS,
+  NO_STORAGE_RETENTION_MINUTES,
+  STORAGE_MODES,
+  type LocalStorageRegion,
+  type ParsedStorage,
+  type StorageMode,
+  type WhatsAppProviderProps,
+} from '../cdk';
 export * as bindings from './generated/providers/whatsapp';
 
 /** `cdktn`'s types in the constructs' API. */
@@ -45,8 +55,9 @@ const library = cdkLibrary<CdktnTypes>(cdktn, LocalStorage, DataWhatsappPhoneNum
 export interface WhatsAppLocalStorageProps extends LocalStorageProps<CdktnTypes> {}
 
 /**
- * Keeps one WhatsApp Business phone number's message data at rest in one country
- * (Cloud API Local Storage), or keeps it off: one `whatsapp_local_storage` resource.
+ * Declares where one WhatsApp Business phone number keeps its message data: at rest
+ * in one country (Cloud API Local Storage), in Meta's default storage, or nowhere at
+ * rest (No Storage): one `whatsapp_local_storage` resource.
  *
  * @example
  * const pin = WhatsAppLocalStorage.pinVariable(stack);
@@ -74,7 +85,7 @@ export class WhatsAppLocalStorage extends LocalStorageConstruct<CdktnTypes> {
 export interface WhatsAppLocalStorageGroupProps extends LocalStorageGroupProps<CdktnTypes> {}
 
 /**
- * One region for many phone numbers: a `WhatsAppLocalStorage` per number (`numbers`),
+ * One storage mode for many phone numbers: a `WhatsAppLocalStorage` per number (`numbers`),
  * optionally changed one after another (`oneAtATime`).
  */
 export class WhatsAppLocalStorageGroup extends LocalStorageGroupConstruct<CdktnTypes, WhatsAppLocalStorage> {
@@ -146,4 +157,18 @@ export function providerPropProblems(props: WhatsAppProviderProps): string[] {
  */
 export function parseLocalStorageRegion(value: string | undefined, source = 'region'): LocalStorageRegion | undefined {
   return parseRegion(value, source, library.isUnresolved);
+}
+
+/**
+ * Turns text from outside the program into storage props for `WhatsAppLocalStorage`:
+ * a region code (in-country), `default` / `none` / `off` / `disabled` (Meta's default
+ * storage, stated), or `no_storage` (No Storage with a retention of 60 minutes).
+ * Empty or missing text is an error: the mode must be stated. Tokens pass through as a
+ * region (the engine checks them at plan time); anything else throws, naming `source`.
+ *
+ * @param value the text to parse
+ * @param source where the text came from, for the error message (e.g. `'env WLS_MARKETING_STORAGE'`)
+ */
+export function parseLocalStorage(value: string | undefined, source = 'storage'): ParsedStorage {
+  return parseStorage(value, source, library.isUnresolved);
 }

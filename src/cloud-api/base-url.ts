@@ -5,6 +5,7 @@
  * the end of the path: the client appends the API version itself, so
  * ".../v21.0" would become ".../v21.0/v21.0". A path prefix (a proxy) is allowed.
  */
+import { looksLikeApiVersion } from './api-version';
 import { InvalidArgumentError } from './ids';
 
 export const DEFAULT_BASE_URL = 'https://graph.facebook.com';
@@ -33,7 +34,8 @@ export function explainInvalidBaseUrl(raw: string, names: BaseUrlNames = HCL_NAM
   if (url.username || url.password || url.search || url.hash) {
     return `${names.baseUrl} must not carry credentials, a query string or a fragment: pass the token as ${names.accessToken}.`;
   }
-  if (/\/v[0-9]+\.[0-9]+\/*$/.test(url.pathname)) {
+  const lastSegment = url.pathname.replace(/\/+$/, '').split('/').pop() ?? '';
+  if (lastSegment.startsWith('v') && looksLikeApiVersion(lastSegment)) {
     return `${names.baseUrl} "${raw}" ends with an API version: drop the version from ${names.baseUrl} and set ${names.apiVersion} instead.`;
   }
   return undefined;

@@ -3,9 +3,10 @@
  * One axios instance per configuration (base URL + version, Bearer token,
  * keep-alive agents, timeout). Every failure becomes a GraphApiError with the
  * secrets scrubbed. GETs are retried on transient failures; POSTs are resent
- * only when the request provably did nothing (throttled, never connected):
- * a POST whose outcome is unknown surfaces as `outcomeUnknown` so the caller
- * can read the state first (register/deregister count toward a 10-per-72h limit).
+ * only when the request provably never left (connection refused, DNS). A POST
+ * whose outcome is unknown, a rate-limited one included (Meta does not say a
+ * throttled write did nothing), surfaces as `outcomeUnknown` so the caller can
+ * read the state first (register/deregister count toward a 10-per-72h limit).
  */
 import http from 'node:http';
 import https from 'node:https';
@@ -22,6 +23,7 @@ import type {
   SuccessResponse,
 } from './graph-types';
 import { PHONE_NUMBER_FIELDS } from './graph-types';
+import { CONNECTION_POOL_SIZE } from './connection-pool';
 import { assertGraphId, InvalidArgumentError } from './ids';
 import { DEFAULT_BASE_URL, normalizeBaseUrl } from './base-url';
 import { graphSecretMask } from './redact';
@@ -61,6 +63,14 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
+/** What the last Graph answer said about the server: the version that answered and its clock. */
+export interface ServerView {
+  /** The facebook-api-version header: the version that answered (a newer one once the configured version has stopped). */
+  answeredVersion?: string;
+  /** The server's clock minus ours, from the Date header (whole seconds). */
+  clockOffsetMs?: number;
+}
+
 interface Operation {
   name: string;
   method: 'GET' | 'POST';
@@ -76,8 +86,7 @@ interface Operation {
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT']);
 
-/** Sockets per client (and so the most requests in flight at once). */
-export const CONNECTION_POOL_SIZE = 16;
+export { CONNECTION_POOL_SIZE } from './connection-pool';
 
 export class GraphApiClient {
   readonly apiVersion: ApiVersion;
@@ -88,6 +97,7 @@ export class GraphApiClient {
   private readonly redactor: SecretMask;
   private readonly policy: RetryPolicy;
   private readonly onRetry?: (notice: RetryNotice) => void;
+  private server: ServerView = {};
 
   constructor(config: GraphClientConfig) {
     if (!config || typeof config.accessToken !== 'string' || config.accessToken.trim() === '') {
@@ -127,6 +137,16 @@ export class GraphApiClient {
     });
   }
 
+  /** The version and clock of the last Graph answer (empty before the first one). */
+  serverView(): ServerView {
+    return { ...this.server };
+  }
+
+  /** The server's "now" as its last answer told it (our clock before any answer). */
+  serverNow(): number {
+    return Date.now() + (this.server.clockOffsetMs ?? 0);
+  }
+
   /** Scrubs the token (and any extra secrets) from text produced outside the client. */
   redact(text: string, ...extraSecrets: Array<string | undefined>): string {
     return this.redactor.with(...extraSecrets).redact(text);
@@ -164,17 +184,25 @@ export class GraphApiClient {
   }
 
   /** POST /{id}/settings {storage_configuration} (v21.0+; the number must be deregistered). */
-  setStorageConfiguration(phoneNumberId: string, region: string | null, options: CallOptions = {}): Promise<SuccessResponse> {
+  setStorageConfiguration(phoneNumberId: string, region: string | null | StorageConfigurationWrite, options: CallOptions = {}): Promise<SuccessResponse> {
     const storage_configuration: StorageConfigurationWrite =
-      region === null ? { status: 'IN_COUNTRY_STORAGE_DISABLED' } : { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: region };
+      region === null
+        ? { status: 'IN_COUNTRY_STORAGE_DISABLED' }
+        : typeof region === 'string'
+          ? { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: region }
+          : region;
     return this.postSettings(phoneNumberId, { storage_configuration }, options);
   }
 
   /** POST /{id}/register. The PIN never appears in errors or notices. */
   register(phoneNumberId: string, request: RegisterRequest, options: CallOptions = {}): Promise<SuccessResponse> {
     assertGraphId(phoneNumberId, 'phone_number_id');
-    const data: Record<string, string> = { messaging_product: 'whatsapp', pin: request.pin };
+    if (request.dataLocalizationRegion !== undefined && request.metaStoreRetentionMinutes !== undefined) {
+      throw new InvalidArgumentError('register: data_localization_region and meta_store_retention_minutes cannot be sent together (Meta refuses the combination).', 'data_localization_region');
+    }
+    const data: Record<string, string | number> = { messaging_product: 'whatsapp', pin: request.pin };
     if (request.dataLocalizationRegion !== undefined) data.data_localization_region = request.dataLocalizationRegion;
+    if (request.metaStoreRetentionMinutes !== undefined) data.meta_store_retention_minutes = request.metaStoreRetentionMinutes;
     return this.write({
       name: 'register',
       method: 'POST',
@@ -183,6 +211,15 @@ export class GraphApiClient {
       secrets: [request.pin],
       signal: options.signal,
     });
+  }
+
+  /**
+   * POST /{id} {"pin": "..."}: sets the number's two-step verification PIN, or changes
+   * the one it has (Meta's Two-Step Verification page). The PIN never appears in errors.
+   */
+  setTwoStepPin(phoneNumberId: string, pin: string, options: CallOptions = {}): Promise<SuccessResponse> {
+    assertGraphId(phoneNumberId, 'phone_number_id');
+    return this.call<SuccessResponse>({ name: 'set_pin', method: 'POST', path: `/${phoneNumberId}`, data: { pin }, secrets: [pin], signal: options.signal });
   }
 
   /** POST /{id}/deregister */
@@ -335,7 +372,7 @@ export class GraphApiClient {
       } catch (e) {
         error = this.transportError(op, e, redactor, attempt + 1);
       }
-      const resendable = op.method === 'GET' || error.kind === 'unreachable' || (error.kind === 'api' && isThrottle(error.httpStatus, error.code));
+      const resendable = op.method === 'GET' || error.kind === 'unreachable';
       if (!error.retryable || !resendable || attempt >= this.policy.maxRetries || op.signal?.aborted) throw error;
       const refused = this.refuseLongWait(error);
       if (refused) throw refused;
@@ -354,6 +391,7 @@ export class GraphApiClient {
     const body = response.data as unknown;
     const envelope = body && typeof body === 'object' ? (body as Record<string, unknown>).error : undefined;
     const status = response.status;
+    this.noteServer(response.headers as Record<string, unknown> | undefined);
     if (status >= 200 && status < 300 && envelope === undefined) {
       if (body && typeof body === 'object') return body as T;
       // A 2xx without JSON: for a POST we cannot tell whether it took effect.
@@ -387,6 +425,8 @@ export class GraphApiClient {
       if (userTitle || userMessage) parts.push(`Meta says: ${[userTitle, userMessage].filter(Boolean).join(' - ')}`);
       const fbtraceId = str(e.fbtrace_id);
       if (fbtraceId) parts.push(`(fbtrace_id ${fbtraceId})`);
+      // A throttled write: Meta does not promise it did nothing, so the caller reads before sending it again.
+      const throttledWrite = op.method === 'POST' && isThrottle(status, code);
       return new GraphApiError({
         kind: 'api',
         method: op.method,
@@ -394,6 +434,7 @@ export class GraphApiClient {
         httpStatus: status,
         code,
         subcode,
+        outcomeUnknown: throttledWrite,
         type: redactor.redactOptional(str(e.type)),
         fbtraceId,
         userTitle: redactor.redactOptional(userTitle),
@@ -418,6 +459,14 @@ export class GraphApiClient {
       attempts,
       message: redactor.redact(`${op.method} ${op.path} failed: HTTP ${status} without a Graph error body${snippet ? `: ${snippet}` : ''}.`),
     });
+  }
+
+  private noteServer(headers: Record<string, unknown> | undefined): void {
+    const version = headers?.['facebook-api-version'];
+    const date = typeof headers?.date === 'string' ? Date.parse(headers.date) : Number.NaN;
+    if (typeof version === 'string' && version !== '') this.server.answeredVersion = version;
+    // Date has whole seconds: an offset under that is our own clock.
+    if (Number.isFinite(date)) this.server.clockOffsetMs = Math.abs(date - Date.now()) < 2000 ? 0 : date - Date.now();
   }
 
   private transportError(op: Operation, e: unknown, redactor: SecretMask, attempts: number): GraphApiError {

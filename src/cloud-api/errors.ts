@@ -142,3 +142,8 @@ export function isThrottle(httpStatus: number | undefined, code: number | undefi
   if (code !== undefined && (THROTTLE_CODES.has(code) || (code >= 80001 && code <= 80014))) return true;
   return httpStatus === 429 && code === undefined;
 }
+
+/** Graph code 12: the call or a parameter is deprecated for the version that answered (e.g. the region on /register from v21.0 on). */
+export function isDeprecatedForVersion(e: unknown): boolean {
+  return e instanceof GraphApiError && e.kind === 'api' && e.code === 12;
+}

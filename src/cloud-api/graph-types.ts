@@ -31,12 +31,15 @@ export interface PhoneNumberSettings {
 
 export type StorageConfigurationWrite =
   | { status: 'IN_COUNTRY_STORAGE_ENABLED'; data_localization_region: string }
-  | { status: 'IN_COUNTRY_STORAGE_DISABLED' };
+  | { status: 'IN_COUNTRY_STORAGE_DISABLED' }
+  | { status: 'NO_STORAGE_ENABLED'; retention_minutes: number };
 
 export interface RegisterRequest {
   pin: string;
   /** v20.0 and older: enables Local Storage in this region while registering. */
   dataLocalizationRegion?: string;
+  /** v20.0 and older: enables No Storage with this retention while registering (never with a region). */
+  metaStoreRetentionMinutes?: number;
 }
 
 export interface RequestCodeRequest {

@@ -7,7 +7,15 @@ import type { FaultErrorSpec, FaultSpec, InjectedFault, RandomFaultSpec } from '
 
 export class FaultSpecError extends Error {}
 
-const MODES = ['error', 'hang', 'reset', 'raw', 'slow'];
+export const RATE_LIMIT_ERROR: FaultErrorSpec = Object.freeze({
+  code: 4,
+  error_subcode: 2446079,
+  http_status: 429,
+  message: '(#4) Application request limit reached',
+  is_transient: true,
+});
+
+const MODES = ['error', 'hang', 'reset', 'raw', 'slow', 'rate_limited'];
 const DEFAULT_RANDOM_ERROR: FaultErrorSpec = { code: 2, http_status: 500, is_transient: true };
 
 /** Small seeded PRNG (mulberry32): repeatable random faults for a given seed. */
@@ -67,6 +75,11 @@ export class FaultBook {
     }
     const fault: InjectedFault = { ...spec, times, remaining: times, id: this.nextId++ };
     if (fault.mode === 'error' && !fault.error) fault.error = { code: 2 };
+    if (fault.mode === 'rate_limited') {
+      // Meta's documented rate-limit answer on /register (OpenAPI description): code 4, subcode 2446079, HTTP 429.
+      fault.mode = 'error';
+      fault.error = { ...RATE_LIMIT_ERROR };
+    }
     this.faults.push(fault);
     return fault;
   }

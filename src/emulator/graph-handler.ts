@@ -3,10 +3,11 @@
  * version check, rules, the answer and the call log entry.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { answeringVersion } from '../cloud-api/api-version';
 import { CallLog, preciseNow } from './call-log';
 import type { FaultBook, FaultHit } from './faults';
 import { GraphError, graphErrorFromSpec, newFbtraceId } from './graph-errors';
-import { endpointOf, handleGraph, type GraphResponse } from './graph-rules';
+import { endpointOf, handleGraph, INCOMPLETE_DEREGISTRATION, type GraphResponse } from './graph-rules';
 import { sendJson, sendRaw } from './http-util';
 import type { KeyedQueue } from './keyed-queue';
 import { compareVersions, extractToken, parseParams, parseVersion, readBody, redactParams, splitPath, unknownPathError } from './request-parsing';
@@ -69,7 +70,7 @@ export async function handleGraphHttp(ctx: GraphContext, req: IncomingMessage, r
     }
     const answer = answerGraph(ctx, req, method, pathname, query, body, split, entry);
     if (hit) deliverFault(ctx, res, entry, hit);
-    else finish(ctx, res, entry, answer, split.versionRaw);
+    else finish(ctx, res, entry, answer, entry.answeredVersion ?? entry.apiVersion);
   });
 }
 
@@ -94,9 +95,13 @@ function answerGraph(
     if (!version || compareVersions(version, min) < 0 || compareVersions(version, max) > 0 || !split.id || split.extra) {
       throw unknownPathError(pathname);
     }
+    // A version past its end is answered as the oldest usable version answers (Meta's versioning rule),
+    // on the emulator's clock; the facebook-api-version header says which one answered.
+    const answering = parseVersion(answeringVersion(version.raw, ctx.state.now()))!;
+    entry.answeredVersion = answering.raw;
     return handleGraph(ctx.state, {
       method,
-      version,
+      version: answering,
       endpoint: entry.endpoint,
       id: split.id,
       edge: split.edge,
@@ -123,7 +128,8 @@ function finish(
   version?: string,
   extraHeaders: Record<string, string> = {},
 ): void {
-  const headers: Record<string, string> = {};
+  // Date on the emulator's clock, so a client sees the time the version rules were applied at.
+  const headers: Record<string, string> = { date: new Date(ctx.state.now()).toUTCString() };
   if (version) headers['facebook-api-version'] = version;
   if (answer.graphCode !== undefined) {
     headers['x-fb-trace-id'] = (answer.body as { error: { fbtrace_id: string } }).error.fbtrace_id;
@@ -144,7 +150,11 @@ function deliverFault(ctx: GraphContext, res: ServerResponse, entry: Omit<CallLo
   switch (spec.mode) {
     case 'error': {
       const e = graphErrorFromSpec({ ...(spec.error ?? { code: 2 }), http_status: spec.error?.http_status ?? spec.httpStatus });
-      finish(ctx, res, entry, errorAnswer(e), entry.apiVersion, spec.headers);
+      // "Incomplete deregistration" leaves the number half-deregistered: Meta's fix, deregistering again, is accepted.
+      if (e.code === INCOMPLETE_DEREGISTRATION && entry.phoneNumberId && ctx.state.numbers.has(entry.phoneNumberId)) {
+        ctx.state.countersOf(entry.phoneNumberId).incompleteDeregistration = true;
+      }
+      finish(ctx, res, entry, errorAnswer(e), entry.answeredVersion ?? entry.apiVersion, spec.headers);
       return;
     }
     case 'raw':

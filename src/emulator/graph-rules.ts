@@ -5,6 +5,9 @@
  * Every choice where Meta's behaviour is undocumented is listed in docs/emulator.md.
  */
 import { randomInt } from 'node:crypto';
+import { FIRST_SETTINGS_API_MAJOR } from '../cloud-api/api-version';
+import { NO_STORAGE_RETENTION_MINUTES } from '../cloud-api/no-storage';
+import { isPin, isVerificationCode } from '../cloud-api/secret-formats';
 import { GraphError, invalidParameter, expiredToken, invalidToken, missingToken, objectNotFound } from './graph-errors';
 import type { EmulatorState } from './state';
 import type { EndpointName, PhoneNumberRecord, SeedWaba, StorageConfiguration } from './types';
@@ -37,7 +40,14 @@ export interface GraphResponse {
 const SUCCESS: GraphResponse = { status: 200, body: { success: true } };
 const ENABLED = 'IN_COUNTRY_STORAGE_ENABLED';
 const DISABLED = 'IN_COUNTRY_STORAGE_DISABLED';
-const FIRST_SETTINGS_API_MAJOR = 21;
+const NO_STORAGE = 'NO_STORAGE_ENABLED';
+/** Graph's "Incomplete deregistration": deregister again before registering. */
+export const INCOMPLETE_DEREGISTRATION = 133000;
+/** Subcode Meta's OpenAPI description gives for deregistering a number that is not registered. */
+export const NOT_REGISTERED_SUBCODE = 2207051;
+/** Register parameters that v21.0+ refuses as deprecated (code 12): storage moved to POST /settings. */
+const LEGACY_REGISTER_PARAMS = ['data_localization_region', 'meta_store_retention_minutes'];
+const TIERS = ['TIER_50', 'TIER_250', 'TIER_1K', 'TIER_10K', 'TIER_100K', 'TIER_UNLIMITED'];
 
 const NODE_FIELDS = new Set([
   'id',
@@ -199,6 +209,7 @@ export function storageView(state: EmulatorState, sc: StorageConfiguration): Rec
   const cased = (s: string) => (lower ? s.toLowerCase() : s);
   if (sc.status === DISABLED || sc.status === 'DEFAULT') return { status: cased('DEFAULT') };
   if (sc.status === ENABLED) return { status: cased(ENABLED), data_localization_region: sc.data_localization_region };
+  if (sc.status === NO_STORAGE) return { status: cased(NO_STORAGE), retention_minutes: sc.retention_minutes };
   return { ...sc, status: cased(sc.status) };
 }
 
@@ -294,6 +305,15 @@ function checkRegion(state: EmulatorState, region: unknown, param: string): stri
   return region;
 }
 
+/** No Storage retention: a whole number of minutes Meta accepts (today only 60). */
+function checkRetention(raw: unknown, param: string): number {
+  const minutes = typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : raw;
+  if (typeof minutes !== 'number' || !NO_STORAGE_RETENTION_MINUTES.includes(minutes)) {
+    throw invalidParameter(`Param ${param} must be one of {${NO_STORAGE_RETENTION_MINUTES.join(', ')}} (minutes)`);
+  }
+  return minutes;
+}
+
 function mayEnableLocalStorage(n: PhoneNumberRecord): void {
   if (n.platform_type === 'ON_PREMISE') {
     throw invalidParameter('Local storage is not available for On-Premises API numbers: migrate the number to Cloud API first');
@@ -329,17 +349,28 @@ function writeSettings(state: EmulatorState, n: PhoneNumberRecord, req: GraphReq
     );
   }
   for (const key of Object.keys(value)) {
-    if (key !== 'status' && key !== 'data_localization_region') {
-      throw invalidParameter(`Param storage_configuration[${key}] is not supported: use status and data_localization_region`);
+    if (key !== 'status' && key !== 'data_localization_region' && key !== 'retention_minutes') {
+      throw invalidParameter(`Param storage_configuration[${key}] is not supported: use status, data_localization_region and retention_minutes`);
     }
   }
   const status = value.status;
   if (status === undefined) throw invalidParameter('The parameter storage_configuration[status] is required');
-  if (status !== ENABLED && status !== DISABLED) {
-    throw invalidParameter(`Param storage_configuration[status] must be one of {${ENABLED}, ${DISABLED}}`);
+  if (status !== ENABLED && status !== DISABLED && status !== NO_STORAGE) {
+    throw invalidParameter(`Param storage_configuration[status] must be one of {${ENABLED}, ${DISABLED}, ${NO_STORAGE}}`);
+  }
+  if (status !== NO_STORAGE && value.retention_minutes !== undefined) {
+    throw invalidParameter(`Param storage_configuration[retention_minutes] is only allowed when status is ${NO_STORAGE}`);
   }
   let next: StorageConfiguration;
-  if (status === ENABLED) {
+  if (status === NO_STORAGE) {
+    if (value.data_localization_region !== undefined) {
+      throw invalidParameter(`Param storage_configuration[data_localization_region] is only allowed when status is ${ENABLED}`);
+    }
+    if (value.retention_minutes === undefined) {
+      throw invalidParameter(`The parameter storage_configuration[retention_minutes] is required when status is ${NO_STORAGE}`);
+    }
+    next = { status, retention_minutes: checkRetention(value.retention_minutes, 'storage_configuration[retention_minutes]') };
+  } else if (status === ENABLED) {
     if (value.data_localization_region === undefined) {
       throw invalidParameter(`The parameter storage_configuration[data_localization_region] is required when status is ${ENABLED}`);
     }
@@ -351,18 +382,31 @@ function writeSettings(state: EmulatorState, n: PhoneNumberRecord, req: GraphReq
     next = { status };
   }
   mustBeUnregistered(n);
-  if (status === ENABLED) mayEnableLocalStorage(n);
+  if (status !== DISABLED) mayEnableLocalStorage(n);
   n.storage_configuration = next;
   state.changed();
   return SUCCESS;
 }
 
-function sixDigits(params: Record<string, unknown>, name: string): string {
+function sixDigits(params: Record<string, unknown>, name: 'pin' | 'code'): string {
   const v = params[name];
   if (v === undefined || v === null || v === '') throw invalidParameter(`The parameter ${name} is required`);
   const s = typeof v === 'number' ? String(v) : v;
-  if (typeof s !== 'string' || !/^\d{6}$/.test(s)) throw invalidParameter(`Param ${name} must be a 6-digit number`);
-  return s;
+  const ok = name === 'pin' ? isPin(s) : isVerificationCode(s);
+  if (!ok) throw invalidParameter(`Param ${name} must be a 6-digit number`);
+  return s as string;
+}
+
+/** v21.0+ answers a legacy register parameter with code 12, as Meta does (a third-party report of the live answer). */
+function refuseDeprecatedRegisterParams(p: Record<string, unknown>, version: ApiVersionInfo): void {
+  if (isLegacy(version)) return;
+  const used = LEGACY_REGISTER_PARAMS.find((k) => p[k] !== undefined);
+  if (!used) return;
+  const message = `(#12) ${used} is deprecated for versions v${FIRST_SETTINGS_API_MAJOR}.0 or higher`;
+  throw new GraphError(12, `${used} on /register is Deprecated for versions v${FIRST_SETTINGS_API_MAJOR}.0 or higher: write storage with POST /<PHONE_NUMBER_ID>/settings before registering`, {
+    message,
+    httpStatus: 400,
+  });
 }
 
 /** 133016 when the window is full; otherwise counts this request. */
@@ -383,13 +427,20 @@ function takeQuota(state: EmulatorState, times: number[], what: string): void {
 
 function register(state: EmulatorState, n: PhoneNumberRecord, req: GraphRequest): GraphResponse {
   const p = req.params;
-  rejectUnknownParams(p, ['messaging_product', 'pin', 'data_localization_region', 'backup']);
+  rejectUnknownParams(p, ['messaging_product', 'pin', 'data_localization_region', 'meta_store_retention_minutes', 'backup', 'tier']);
   if (p.messaging_product === undefined) throw invalidParameter('The parameter messaging_product is required');
   if (p.messaging_product !== 'whatsapp') throw invalidParameter('Param messaging_product must be "whatsapp"');
   const pin = sixDigits(p, 'pin');
-  // v21.0+ configures storage with POST /settings; the register parameter is not honoured there.
+  if (p.tier !== undefined && (typeof p.tier !== 'string' || !TIERS.includes(p.tier))) {
+    throw invalidParameter(`Param tier must be one of {${TIERS.join(', ')}}`);
+  }
+  refuseDeprecatedRegisterParams(p, req.version);
   const legacy = isLegacy(req.version);
   const region = legacy && p.data_localization_region !== undefined ? checkRegion(state, p.data_localization_region, 'data_localization_region') : undefined;
+  const retention = legacy && p.meta_store_retention_minutes !== undefined ? checkRetention(p.meta_store_retention_minutes, 'meta_store_retention_minutes') : undefined;
+  if (region !== undefined && retention !== undefined) {
+    throw invalidParameter('Param meta_store_retention_minutes cannot be combined with data_localization_region: No Storage keeps no data at rest in any country');
+  }
 
   const c = state.countersOf(n.id);
   takeQuota(state, c.register, 'register');
@@ -415,11 +466,14 @@ function register(state: EmulatorState, n: PhoneNumberRecord, req: GraphRequest)
   }
   let storage: StorageConfiguration | undefined;
   if (legacy) {
-    storage = region ? { status: ENABLED, data_localization_region: region } : { status: DISABLED };
-    const sameStorage = storageView(state, storage).status === storageView(state, n.storage_configuration).status &&
-      storage.data_localization_region === n.storage_configuration.data_localization_region;
+    storage = region
+      ? { status: ENABLED, data_localization_region: region }
+      : retention !== undefined
+        ? { status: NO_STORAGE, retention_minutes: retention }
+        : { status: DISABLED };
+    const sameStorage = JSON.stringify(storageView(state, storage)) === JSON.stringify(storageView(state, n.storage_configuration));
     if (!sameStorage) mustBeUnregistered(n);
-    if (region) mayEnableLocalStorage(n);
+    if (region || retention !== undefined) mayEnableLocalStorage(n);
   }
   c.pinFailures = 0;
   if (n.pin === null) n.pin = pin; // two-step was off: the register PIN becomes the two-step PIN
@@ -436,7 +490,17 @@ function deregister(state: EmulatorState, n: PhoneNumberRecord): GraphResponse {
   if (n.is_on_biz_app) {
     throw invalidParameter('This phone number is used with both Cloud API and the WhatsApp Business app (coexistence) and cannot be deregistered');
   }
-  takeQuota(state, state.countersOf(n.id).deregister, 'deregister');
+  const counters = state.countersOf(n.id);
+  if (!n.registered && !counters.incompleteDeregistration) {
+    // Meta's OpenAPI description: not a no-op. Checked before the quota, so it costs none.
+    throw new GraphError(100, 'The phone number is not registered, so it cannot be deregistered.', {
+      subcode: NOT_REGISTERED_SUBCODE,
+      message: '(#100) Invalid parameter',
+      httpStatus: 400,
+    });
+  }
+  takeQuota(state, counters.deregister, 'deregister');
+  counters.incompleteDeregistration = undefined;
   n.registered = false;
   n.status = 'DISCONNECTED';
   if (n.platform_type === 'CLOUD_API') n.platform_type = 'NOT_APPLICABLE';

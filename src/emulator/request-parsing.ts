@@ -4,6 +4,7 @@
  * token, and a redacted copy of the parameters for the call log.
  */
 import type { IncomingMessage } from 'node:http';
+import { looksLikeApiVersion, parseApiVersion } from '../cloud-api/api-version';
 import { GraphError, invalidParameter } from './graph-errors';
 import type { ApiVersionInfo } from './graph-rules';
 import { SECRET_MASK } from '../shared/secret-mask';
@@ -14,13 +15,14 @@ export interface GraphPath {
   edge: string;
 }
 
-const VERSION = /^v(\d{1,3})\.(\d{1,3})$/;
 const SECRET_PARAMS = new Set(['pin', 'access_token', 'code', 'password']);
 export const MAX_BODY_BYTES = 1_048_576;
 
+/** A path's version segment; Graph paths always spell the "v". */
 export function parseVersion(raw: string): ApiVersionInfo | undefined {
-  const m = VERSION.exec(raw);
-  return m ? { raw, major: Number(m[1]), minor: Number(m[2]) } : undefined;
+  if (!raw.startsWith('v') || !looksLikeApiVersion(raw)) return undefined;
+  const { major, minor } = parseApiVersion(raw);
+  return { raw, major, minor };
 }
 
 export function compareVersions(a: ApiVersionInfo, b: ApiVersionInfo): number {

@@ -3,6 +3,8 @@
  * and validation with errors that name the field and say how to fix it.
  */
 import { readFileSync } from 'node:fs';
+import { DEFAULT_API_VERSION, looksLikeApiVersion } from '../cloud-api/api-version';
+import { isPin, isVerificationCode } from '../cloud-api/secret-formats';
 import { SUPPORTED_REGIONS } from '../engine/regions';
 import defaultSeedJson from './default-seed.json';
 import type { EmulatorOptions, EmulatorSeed, SeedPhoneNumber, SeedToken, StorageConfiguration } from './types';
@@ -11,7 +13,7 @@ export const DEFAULT_OPTIONS: Readonly<EmulatorOptions> = Object.freeze({
   deregister_clears_storage: true,
   status_case: 'upper',
   min_api_version: 'v17.0',
-  max_api_version: 'v26.0',
+  max_api_version: DEFAULT_API_VERSION,
   pin_lockout_threshold: 5,
   pin_lockout_minutes: 60,
   registration_limit: 10,
@@ -138,10 +140,10 @@ export function validateSeed(raw: unknown, where = 'seed'): EmulatorSeed {
     }
     if (p.registered !== undefined && typeof p.registered !== 'boolean') fail(`${at}.registered`, 'must be true or false');
     if (p.is_on_biz_app !== undefined && typeof p.is_on_biz_app !== 'boolean') fail(`${at}.is_on_biz_app`, 'must be true or false');
-    if (p.pin !== undefined && p.pin !== null && (typeof p.pin !== 'string' || !/^\d{6}$/.test(p.pin))) {
+    if (p.pin !== undefined && p.pin !== null && !isPin(p.pin)) {
       fail(`${at}.pin`, 'must be a 6-digit string, or null for "two-step verification off"');
     }
-    if (p.verification_code !== undefined && (typeof p.verification_code !== 'string' || !/^\d{6}$/.test(p.verification_code))) {
+    if (p.verification_code !== undefined && !isVerificationCode(p.verification_code)) {
       fail(`${at}.verification_code`, 'must be a 6-digit string');
     }
     if (p.storage_configuration !== undefined) {
@@ -175,6 +177,9 @@ export function validateSeed(raw: unknown, where = 'seed'): EmulatorSeed {
       fail('"wabas"', 'must be an array of {"id": "...", "name": "..."}');
     }
   }
+  if (seed.clock !== undefined && (typeof seed.clock !== 'string' || Number.isNaN(Date.parse(seed.clock)))) {
+    fail('"clock"', 'must be an ISO 8601 date-time string, e.g. "2026-09-01T00:00:00Z"');
+  }
   if (seed.options !== undefined) {
     if (!isObject(seed.options)) fail('"options"', 'must be an object');
     validateOptions(seed.options as Record<string, unknown>, `${where}: options`);
@@ -193,7 +198,7 @@ export function validateOptions(opts: Record<string, unknown>, where = 'options'
     if (key === 'status_case') {
       if (value !== 'upper' && value !== 'lower') fail(key, 'must be "upper" or "lower"');
     } else if (key.endsWith('_api_version')) {
-      if (typeof value !== 'string' || !/^v\d+\.\d+$/.test(value)) fail(key, 'must look like "v21.0"');
+      if (typeof value !== 'string' || !value.startsWith('v') || !looksLikeApiVersion(value)) fail(key, `must look like "${DEFAULT_API_VERSION}"`);
     } else if (Array.isArray(expected)) {
       if (!Array.isArray(value) || !value.every((x) => typeof x === 'string')) fail(key, 'must be an array of strings');
     } else if (typeof expected === 'number') {

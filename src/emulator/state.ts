@@ -58,7 +58,7 @@ export class EmulatorState {
     for (const n of this.numbers.values()) if (!this.wabas.has(n.waba_id)) this.wabas.set(n.waba_id, { id: n.waba_id });
     this.setTokens(seed.tokens);
     this.counters = new Map();
-    this.clockOffsetMs = 0;
+    this.clockOffsetMs = seed.clock !== undefined ? Date.parse(seed.clock) - Date.now() : 0;
   }
 
   private setTokens(tokens: Record<string, SeedToken>): void {

@@ -29,7 +29,7 @@ export const ENDPOINT_NAMES: readonly EndpointName[] = [
 export interface StorageConfiguration {
   status: string;
   data_localization_region?: string;
-  /** Anything else (e.g. retention_minutes of "No Storage"), returned as is on GET /settings. */
+  /** retention_minutes of No Storage (NO_STORAGE_ENABLED); for unknown statuses anything else, returned as is. */
   [extra: string]: unknown;
 }
 
@@ -96,6 +96,8 @@ export interface EmulatorOptions {
 
 export interface EmulatorSeed {
   options?: Partial<EmulatorOptions>;
+  /** The emulator's date at start and after reset (ISO 8601, e.g. "2026-09-01T00:00:00Z"); it runs on from there. Default: the real time. */
+  clock?: string;
   tokens: Record<string, SeedToken>;
   wabas?: SeedWaba[];
   phone_numbers: SeedPhoneNumber[];
@@ -109,6 +111,8 @@ export interface CallLogEntry {
   path: string;
   endpoint: EndpointName;
   apiVersion?: string;
+  /** The version that answered: apiVersion itself, or the oldest usable one once apiVersion has stopped. */
+  answeredVersion?: string;
   phoneNumberId?: string;
   /** HTTP status answered; 0 when no answer was given (hang, reset). */
   status: number;
@@ -144,7 +148,8 @@ export interface FaultSpec {
   times?: number;
   /** How many matching calls pass untouched before the fault fires (default 0), e.g. to fail only the second settings write. */
   skip?: number;
-  mode: 'error' | 'hang' | 'reset' | 'raw' | 'slow';
+  /** "rate_limited" is shorthand for Meta's rate-limit answer (code 4, subcode 2446079, HTTP 429); it is stored as mode "error". */
+  mode: 'error' | 'hang' | 'reset' | 'raw' | 'slow' | 'rate_limited';
   /** For mode "slow": how long the server works on the call, holding the number's turn. */
   delayMs?: number;
   /** The call takes effect on the state first, then the fault replaces its answer. */
@@ -210,6 +215,8 @@ export interface NumberCounters {
   deregister: number[];
   pinFailures: number;
   lockedUntil?: number;
+  /** Set by a 133000 answer: the number is half-deregistered and deregister is accepted although it reads unregistered. */
+  incompleteDeregistration?: boolean;
   verification?: VerificationCodeInfo;
 }
 

@@ -5,7 +5,7 @@
  * Graph client that knows Graph error codes: callers decide on `kind`, never
  * on a code, an HTTP status or a client error class.
  */
-import { GraphApiError } from '../cloud-api/errors';
+import { GraphApiError, isDeprecatedForVersion } from '../cloud-api/errors';
 import { InvalidArgumentError } from '../cloud-api/ids';
 
 export const ENGINE_ERROR_KINDS = [
@@ -76,6 +76,20 @@ export class EngineFailure extends Error {
   }
 }
 
+/** Graph's "Two step verification PIN Mismatch". */
+export const PIN_MISMATCH = 133005;
+
+/** What a wrong two-step PIN costs when only the register after a deregister finds it out (Meta has no PIN check). */
+export const WRONG_PIN_RISK =
+  'Meta has no way to check a PIN without registering: if pin is not the number\'s current two-step PIN, the register after the deregister fails ' +
+  `(${PIN_MISMATCH} "Two step verification PIN Mismatch") and the number stays offline until the right PIN is applied (or the PIN is reset in WhatsApp Manager). ` +
+  'Set set_pin_before_deregister = true to set the two-step PIN to the configured one before the deregister (this changes the number\'s PIN).';
+
+/** Meta refused a call or parameter as deprecated for the version that answered (e.g. the region on /register from v21.0 on). */
+export function refusedAsDeprecated(e: unknown): boolean {
+  return isDeprecatedForVersion(e);
+}
+
 interface GraphCodeRule {
   kind: EngineErrorKind;
   /** What to do, put before Graph's own text; absent when Graph's text says enough. */
@@ -104,8 +118,8 @@ const GRAPH_CODES: ReadonlyMap<number, GraphCodeRule> = new Map([
   [33, { kind: 'not_found', fix: 'The phone number has been deleted: check phone_number_id.' }],
   // The business account is locked.
   [131031, { kind: 'rejected', blocksRegister: true }],
-  [133005, { kind: 'pin', blocksRegister: true, fix: 'The two-step verification PIN is wrong: set pin to the number\'s current two-step PIN (it can be reset in WhatsApp Manager), then apply again.' }],
-  [133006, { kind: 'verification', blocksRegister: true, fix: 'Meta requires the number to be verified again: request a code (an apply on api_version v20.0 does it) and pass it as verification_code.' }],
+  [PIN_MISMATCH, { kind: 'pin', blocksRegister: true, fix: 'The two-step verification PIN is wrong: set pin to the number\'s current two-step PIN (it can be reset in WhatsApp Manager), then apply again.' }],
+  [133006, { kind: 'verification', blocksRegister: true, fix: 'Meta requires the number to be verified again: an apply without verification_code asks Meta to send a code by SMS; pass the code received as verification_code.' }],
   [133008, { kind: 'pin', blocksRegister: true, fix: 'Too many wrong PINs: Meta locked PIN checks for this number for a while; wait (see the details) and apply again with the correct pin.' }],
   [133009, { kind: 'pin', blocksRegister: true, fix: 'PINs were tried too fast: wait a few minutes before applying again.' }],
   [133010, { kind: 'rejected', fix: 'The number is not registered with Cloud API.' }],

@@ -6,19 +6,20 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { GraphApiClient, type RetryNotice } from '../cloud-api/client';
-import { DEFAULT_API_VERSION, parseApiVersion } from '../cloud-api/api-version';
+import { DEFAULT_API_VERSION, parseApiVersion, type VersionLifecycle } from '../cloud-api/api-version';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../cloud-api/retry';
 import { assertGraphId } from '../cloud-api/ids';
 import { EngineFailure, toEngineError } from './engine-errors';
 import { executeConvergence } from './executor';
 import { planConvergence } from './planner';
+import { currentLifecycle, flowVersion } from './version-flow';
 import { readNumber, toPhoneNumberInfo, toSummary, type PhoneNumberInfo, type PhoneNumberSummary } from './observe';
 import { readWabaNumbers, wabaNumberPages, type WabaNumber, type WabaReadOptions } from './waba-numbers';
 import type { ApiVersion, ConvergeOptions, ConvergencePlan, ConvergeResult, DesiredState, EngineEvent, ObservedState } from './types';
 
 export interface EngineConfig {
   accessToken: string;
-  /** Default v21.0; v20.0 and older use the legacy /register flow. */
+  /** Default: the newest version in the table (src/cloud-api/api-version.ts); v20.0 and older use the legacy /register flow while Meta still serves them. */
   apiVersion?: string;
   /** Default https://graph.facebook.com */
   baseUrl?: string;
@@ -81,8 +82,22 @@ export class LocalStorageEngine {
     });
   }
 
+  /** Plans in the flow of the version Meta answers with (see versionLifecycle). */
   plan(observed: ObservedState, desired: DesiredState): ConvergencePlan {
-    return planConvergence(observed, desired, this.apiVersion);
+    return planConvergence(observed, desired, this.flowApiVersion());
+  }
+
+  /**
+   * Where the configured version stands: the version that answers it and the dates. Uses
+   * the answer headers of the last call (Meta's own clock and version) when there was one.
+   */
+  versionLifecycle(): VersionLifecycle {
+    return currentLifecycle(this.client, this.apiVersion);
+  }
+
+  /** The configured version with the flow of the version that answers it now. */
+  flowApiVersion(): ApiVersion {
+    return flowVersion(this.client, this.apiVersion);
   }
 
   /** Brings the number to `desired`. Never throws for API failures; see ConvergeResult. */

@@ -10,14 +10,16 @@
  *   half-way would leave it offline.
  * - A re-run after any failure re-reads and re-plans, so completed work is not repeated.
  */
-import { engineError, toEngineError, type EngineError } from './engine-errors';
+import { engineError, refusedAsDeprecated, toEngineError, type EngineError } from './engine-errors';
 import { planConvergence, stepLabel } from './planner';
 import { recover } from './recovery';
 import { RunState, type ExecutorDeps } from './run-state';
 import { describeReadSince } from './state-projection';
 import { describeStorage } from './storage-state';
-import type { ConvergeOptions, ConvergencePlan, ConvergeResult, DesiredState, ObservedState } from './types';
-import { validatePhoneNumberId, validatePin, validateRegion, validateVerificationCode } from './validation';
+import type { ConvergeOptions, ConvergencePlan, ConvergeResult, DesiredState, ObservedState, PlanStep } from './types';
+import { validatePhoneNumberId, validatePin, validateVerificationCode } from './validation';
+import { explainTarget } from './storage-modes';
+import { flowVersion, settingsFlow } from './version-flow';
 import { runWriteStep } from './write-step';
 
 export type { ExecutorDeps };
@@ -28,8 +30,8 @@ export async function executeConvergence(
   desired: DesiredState,
   options: ConvergeOptions = {},
 ): Promise<ConvergeResult> {
-  if (!desired || typeof desired !== 'object' || !('region' in desired)) {
-    throw new TypeError('converge(): desired must be { region: <code> | null }');
+  if (!desired || typeof desired !== 'object' || !('region' in desired || 'storage' in desired)) {
+    throw new TypeError('converge(): desired must be { storage: { mode, ... } } or { region: <code> | null }');
   }
   return new ConvergenceRun(deps, phoneNumberId, desired, options).run();
 }
@@ -57,8 +59,13 @@ class ConvergenceRun {
       return this.failUnread(toEngineError(e, this.state.redact, `Reading number ${this.id} failed; nothing was changed`));
     }
 
-    // 2. Plan.
-    const plan = planConvergence(initial, this.state.desired, this.state.deps.apiVersion);
+    // 2. Plan, in the flow of the version that answered the read.
+    this.state.version = flowVersion(this.state.deps.client, this.state.deps.apiVersion);
+    if (this.state.version.answeredAs) {
+      const flow = this.state.version.legacy ? 'legacy /register' : 'Settings API';
+      this.state.emit({ type: 'info', message: `Graph API ${this.state.version.raw} is answered as ${this.state.version.answeredAs} now (it has stopped): using the ${flow} flow.` });
+    }
+    const plan = planConvergence(initial, this.state.desired, this.state.version);
     this.state.emit({ type: 'info', message: plan.explanation });
     if (plan.impossible) return this.fail(initial, plan, engineError('unsupported', plan.impossible));
     if (plan.steps.length === 0) return { ok: true, observed: initial, completed: [], plan };
@@ -84,7 +91,7 @@ class ConvergenceRun {
             engineError(
               'verification',
               this.state.redact(
-              `A verification code was sent by SMS${to}. Number ${this.id} has code_verification_status ${String(initial.codeVerificationStatus)} and must be verified before it can register on ${this.state.deps.apiVersion.raw}. Set verification_code to the code received and apply again; nothing else was changed (the number is ${initial.registered ? 'still registered' : 'not registered'}, ${describeStorage(initial.storage)}).`,
+              `A verification code was sent by SMS${to}. Number ${this.id} has code_verification_status ${String(initial.codeVerificationStatus)} and must be verified before it can register on ${this.state.version.raw}. Set verification_code to the code received and apply again; nothing else was changed (the number is ${initial.registered ? 'still registered' : 'not registered'}, ${describeStorage(initial.storage)}).`,
               ),
             ),
           ),
@@ -100,10 +107,17 @@ class ConvergenceRun {
 
     // 5. Writes, back to back.
     let deregistered = false;
-    for (const step of steps) {
+    const queue = [...steps];
+    while (queue.length > 0) {
+      const step = queue.shift()!;
       const outcome = await runWriteStep(this.state, step, plan.steps.indexOf(step));
       if (outcome.ok) {
         if (step.kind === 'deregister') deregistered = true;
+        continue;
+      }
+      const rest = await this.afterDeprecatedRegister(step, outcome.error);
+      if (rest) {
+        queue.unshift(...rest);
         continue;
       }
       if (deregistered && initial.registered) return recover(this.state, initial, plan, step, outcome.error);
@@ -117,9 +131,28 @@ class ConvergenceRun {
     return this.readBack(plan);
   }
 
+  /**
+   * The legacy register was refused as deprecated (the version has stopped and Meta answers it
+   * as v21.0+): the steps that finish with the Settings API flow now, rather than leave the
+   * number offline; undefined when that does not apply. From here on the run, recovery included,
+   * speaks the Settings API flow, so the refused call is never sent again.
+   */
+  private async afterDeprecatedRegister(step: PlanStep, error: unknown): Promise<PlanStep[] | undefined> {
+    if (step.kind !== 'register' || !this.state.version.legacy || !refusedAsDeprecated(error)) return undefined;
+    const now = await this.state.tryObserve();
+    if (!now || now.registered) return undefined;
+    this.state.version = settingsFlow(this.state.version);
+    const rest = planConvergence(now, this.state.desired, this.state.version).steps.filter((s) => s.kind === 'write_settings' || s.kind === 'register');
+    this.state.emit({
+      type: 'info',
+      message: `Meta refused ${step.storage?.mode === 'NO_STORAGE' ? 'meta_store_retention_minutes' : 'data_localization_region'} on /register as deprecated for ${this.state.version.raw} (it is answered as a newer version now): finishing with the Settings API flow: ${rest.map(stepLabel).join(' -> ')}.`,
+    });
+    return rest;
+  }
+
   private preflight(plan: ConvergencePlan): EngineError | undefined {
-    const region = validateRegion(this.state.desired.region);
-    if (region) return engineError('invalid_input', region, { attribute: 'data_localization_region' });
+    const storage = explainTarget(this.state.target);
+    if (storage) return engineError('invalid_input', storage, { attribute: this.state.target.mode === 'NO_STORAGE' ? 'retention_minutes' : 'data_localization_region' });
     if (plan.steps.some((s) => s.kind === 'register')) {
       const pin = validatePin(this.state.options.pin);
       if (pin) return engineError('invalid_input', pin, { attribute: 'pin' });
@@ -144,7 +177,7 @@ class ConvergenceRun {
         plan,
       };
     }
-    const rest = planConvergence(final, this.state.desired, this.state.deps.apiVersion);
+    const rest = planConvergence(final, this.state.desired, this.state.version);
     if (rest.steps.length > 0) {
       const message = `Every step succeeded but the read-back shows the number is not converged: ${rest.explanation}`;
       return this.fail(final, plan, engineError('conflict', this.state.redact(message), { retryable: true }));

@@ -11,6 +11,10 @@ export { validatePhoneNumberId, validateWabaId, validateRegion, validatePin, val
 export { ENGINE_ERROR_KINDS, KIND_ATTRIBUTE, EngineFailure, engineError, toEngineError } from './engine-errors';
 export type { EngineErrorKind } from './engine-errors';
 export { describeStorage, describeRegion, storageMatches, normalizeStatus } from './storage-state';
+export * from './storage-modes';
+export { residencyChange, residencySummary } from './residency';
+export type { ResidencyChange } from './residency';
+export { targetOfStorage, modeOfStorage } from './storage-state';
 export { REGION_CHANGE_DOWNTIME } from './downtime';
 export { readWabaNumbers, wabaNumberPages, filterWabaNumbers, filterNeedsStorage, WABA_PAGE_SIZE, DEFAULT_STORAGE_CONCURRENCY } from './waba-numbers';
 export type { WabaNumber, WabaNumberFilter, WabaReadOptions } from './waba-numbers';

@@ -14,9 +14,22 @@ import type { GraphApiClient } from '../cloud-api/client';
 import type { PhoneNumberNode, PhoneNumberSettings } from '../cloud-api/graph-types';
 import { PHONE_NUMBER_FIELDS } from '../cloud-api/graph-types';
 import type { ObservedState } from './types';
-import { normalizeRegion, normalizeStatus } from './storage-state';
+import { modeOfStorage, normalizeRegion, normalizeStatus, retentionOf, STATUS_NO_STORAGE } from './storage-state';
 
 const REGISTERED_STATUSES = new Set(['CONNECTED', 'FLAGGED', 'RESTRICTED', 'RATE_LIMITED']);
+/** Documented statuses of a number that is not registered with Cloud API. */
+const UNREGISTERED_STATUSES = new Set(['DISCONNECTED', 'PENDING', 'UNVERIFIED', 'DELETED', 'MIGRATED', 'BANNED']);
+
+/**
+ * The raw `status` when it does not tell whether the number is registered: a value
+ * Meta does not document (its OpenAPI example shows LINKED) or the documented UNKNOWN.
+ * Such a number is neither registered nor unregistered for the engine.
+ */
+export function unknownRegistrationStatus(node: Pick<PhoneNumberNode, 'status'>): string | undefined {
+  if (typeof node.status !== 'string' || node.status === '') return undefined;
+  const s = node.status.toUpperCase();
+  return REGISTERED_STATUSES.has(s) || UNREGISTERED_STATUSES.has(s) ? undefined : node.status;
+}
 
 /** What the `whatsapp_phone_number` data source shows: the node's fields (snake_case like its attributes) plus what we derive. */
 export type PhoneNumberInfo = Pick<
@@ -29,10 +42,14 @@ export type PhoneNumberInfo = Pick<
   storage_status: string;
   /** Present when local storage is enabled. */
   data_localization_region?: string;
+  /** IN_COUNTRY, DEFAULT or NO_STORAGE; absent for a status this engine does not know. */
+  storage_mode?: string;
+  /** Present for No Storage: minutes message data stays in transit. */
+  retention_minutes?: number;
 };
 
 /** A row of GET /{waba_id}/phone_numbers (no storage: that needs one more call per number). */
-export type PhoneNumberSummary = Omit<PhoneNumberInfo, 'storage_status' | 'data_localization_region'>;
+export type PhoneNumberSummary = Omit<PhoneNumberInfo, 'storage_status' | 'data_localization_region' | 'storage_mode' | 'retention_minutes'>;
 
 export function isRegistered(node: Pick<PhoneNumberNode, 'status' | 'platform_type'>): boolean {
   if (typeof node.status === 'string' && node.status !== '') return REGISTERED_STATUSES.has(node.status.toUpperCase());
@@ -46,6 +63,10 @@ export function toObservedState(phoneNumberId: string, node: PhoneNumberNode, se
   const region = normalizeRegion(data_localization_region);
   if (region !== undefined) storage.region = region;
   if (Object.keys(rest).length > 0) storage.extra = rest;
+  if (storage.status === STATUS_NO_STORAGE) {
+    const retention = retentionOf(storage);
+    if (retention !== undefined) storage.retentionMinutes = retention;
+  }
   const observed: ObservedState = {
     phoneNumberId,
     registered: isRegistered(node),
@@ -53,6 +74,8 @@ export function toObservedState(phoneNumberId: string, node: PhoneNumberNode, se
     codeVerificationStatus: normalizeStatus(node.code_verification_status),
     storage,
   };
+  const unknownStatus = unknownRegistrationStatus(node);
+  if (unknownStatus !== undefined) observed.unknownStatus = unknownStatus;
   if (node.display_phone_number) observed.displayPhoneNumber = node.display_phone_number;
   if (node.verified_name) observed.verifiedName = node.verified_name;
   return observed;
@@ -95,5 +118,8 @@ export async function readNumber(
 export function toPhoneNumberInfo(node: PhoneNumberNode, observed: ObservedState): PhoneNumberInfo {
   const info: PhoneNumberInfo = { ...toSummary(node), storage_status: String(observed.storage.status) };
   if (observed.storage.region) info.data_localization_region = observed.storage.region;
+  const mode = modeOfStorage(observed.storage);
+  if (mode !== undefined) info.storage_mode = mode;
+  if (observed.storage.retentionMinutes !== undefined) info.retention_minutes = observed.storage.retentionMinutes;
   return info;
 }

@@ -13,7 +13,8 @@
  *    written after every deregister, even when the read showed the desired
  *    region, because deregistering may reset storage to DEFAULT (Meta's
  *    registration page) and register must never bring the number back in US storage.
- *  - v20.0 and older: [deregister] -> register(data_localization_region | none).
+ *  - v20.0 and older: [deregister] -> register(data_localization_region |
+ *    meta_store_retention_minutes | neither); never both (Meta refuses it).
  *  - Verification (request_code + verify_code) whenever the plan registers and
  *    code_verification_status is not VERIFIED. Meta's legacy flow says so; on
  *    v21+ the register reference makes a verified number a prerequisite too
@@ -24,16 +25,24 @@
  */
 import { REGION_CHANGE_DOWNTIME } from './downtime';
 import type { ApiVersion, ConvergencePlan, DesiredState, ObservedState, PlanStep } from './types';
-import { describeRegion, describeStorage, normalizeStatus, storageMatches } from './storage-state';
+import { WRONG_PIN_RISK } from './engine-errors';
+import { residencyChange } from './residency';
+import { desiredTarget, stepStorage, targetLabel } from './storage-modes';
+import { describeRegion, describeStorage, modeOfStorage, normalizeStatus, storageMatches, targetOfStorage } from './storage-state';
 
 const VERIFIED = 'VERIFIED';
 
 export function planConvergence(observed: ObservedState, desired: DesiredState, apiVersion: ApiVersion): ConvergencePlan {
   const id = observed.phoneNumberId;
-  const target = desired.region;
+  const target = desiredTarget(desired);
   const want = describeRegion(target);
   const has = describeStorage(observed.storage);
   const storageOk = storageMatches(observed.storage, target);
+
+  if (observed.unknownStatus !== undefined) {
+    const impossible = `Number ${id} reports status "${observed.unknownStatus}", which does not say whether it is registered with Cloud API, so no change is planned for it (deregistering or registering it on a guess could take it offline or spend Meta's register quota). Check the number in WhatsApp Manager; plan again once its status reads CONNECTED or DISCONNECTED.`;
+    return { steps: [], takesNumberOffline: false, explanation: impossible, impossible };
+  }
 
   if (observed.registered && storageOk) {
     return { steps: [], takesNumberOffline: false, explanation: `Number ${id} is registered with ${has}, as declared: nothing to do.` };
@@ -62,6 +71,12 @@ export function planConvergence(observed: ObservedState, desired: DesiredState, 
     steps.push({ kind: 'verify_code', reason: 'Verify the one-time code while the number is still as it was, so a wrong code changes nothing.' });
   }
 
+  if (observed.registered && desired.setPinBeforeDeregister === true) {
+    steps.push({
+      kind: 'set_pin',
+      reason: 'set_pin_before_deregister is on: set the two-step PIN to the configured one while the number is still registered, so the register after the deregister cannot fail on a wrong PIN.',
+    });
+  }
   if (observed.registered) {
     steps.push({
       kind: 'deregister',
@@ -70,46 +85,50 @@ export function planConvergence(observed: ObservedState, desired: DesiredState, 
   }
 
   if (apiVersion.legacy) {
-    steps.push({
-      kind: 'register',
-      region: target,
-      reason:
-        target === null
-          ? `${apiVersion.raw} sets storage on /register: register without data_localization_region, which leaves local storage disabled.`
-          : `${apiVersion.raw} sets storage on /register: register with data_localization_region ${target}.`,
-    });
+    const how =
+      target.mode === 'DEFAULT'
+        ? 'register without data_localization_region or meta_store_retention_minutes, which leaves local storage disabled'
+        : target.mode === 'IN_COUNTRY'
+          ? `register with data_localization_region ${target.region}`
+          : `register with meta_store_retention_minutes ${target.retentionMinutes} (No Storage)`;
+    steps.push({ kind: 'register', ...stepStorage(target), reason: `${apiVersion.raw} sets storage on /register: ${how}.` });
   } else {
     const afterDeregister = observed.registered ? ' (deregistering may have reset it, so it is always written after a deregister)' : '';
-    if (observed.registered || !storageOk) steps.push({
-      kind: 'write_settings',
-      region: target,
-      reason:
-        target === null
-          ? `Write storage_configuration IN_COUNTRY_STORAGE_DISABLED${afterDeregister}.`
-          : `Write storage_configuration IN_COUNTRY_STORAGE_ENABLED in ${target}${afterDeregister}.`,
-    });
+    const write =
+      target.mode === 'DEFAULT'
+        ? 'IN_COUNTRY_STORAGE_DISABLED'
+        : target.mode === 'IN_COUNTRY'
+          ? `IN_COUNTRY_STORAGE_ENABLED in ${target.region}`
+          : `NO_STORAGE_ENABLED with retention_minutes ${target.retentionMinutes}`;
+    if (observed.registered || !storageOk) steps.push({ kind: 'write_settings', ...stepStorage(target), reason: `Write storage_configuration ${write}${afterDeregister}.` });
     steps.push({ kind: 'register', reason: 'Register with the two-step PIN so the number messages again.' });
   }
 
   // Explanation: where we are, where we go, what it costs.
   notes.push(`Number ${id} is ${observed.registered ? 'registered' : 'not registered'} with ${has}; declared: ${want}.`);
-  if (!storageOk && !['IN_COUNTRY_STORAGE_ENABLED', 'DEFAULT', 'IN_COUNTRY_STORAGE_DISABLED'].includes(normalizeStatus(observed.storage.status))) {
+  if (!storageOk && modeOfStorage(observed.storage) === undefined) {
     notes.push(`The API reports storage status "${String(observed.storage.status)}", which this engine does not manage; it counts as not converged and will be replaced.`);
   }
   if (observed.registered) {
     notes.push(
       `${REGION_CHANGE_DOWNTIME} Each uses one of the 10 register and 10 deregister calls Meta allows per number in 72 hours.`,
     );
+    if (desired.setPinBeforeDeregister !== true) notes.push(WRONG_PIN_RISK);
   } else if (storageOk) {
     notes.push('Storage already matches; the number only needs registering.');
   }
   notes.push(`Steps (${apiVersion.raw}${apiVersion.legacy ? ', legacy flow' : ''}): ${steps.map(stepLabel).join(' -> ')}.`);
 
+  const residency = storageOk ? undefined : residencyChange(targetOfStorage(observed.storage), target, String(observed.storage.status));
+  if (residency) {
+    notes.push(`Data residency ${residency.kind === 'weakens' ? 'weakens' : 'moves'}: from ${residency.from} to ${residency.to}.`);
+  }
   const plan: ConvergencePlan = {
     steps,
     takesNumberOffline: observed.registered && steps.some((s) => s.kind === 'deregister'),
     explanation: notes.join(' '),
   };
+  if (residency) plan.residency = residency;
   if (needsVerification) {
     plan.requirement = {
       kind: 'verification_code',
@@ -119,8 +138,9 @@ export function planConvergence(observed: ObservedState, desired: DesiredState, 
   return plan;
 }
 
-/** "write_settings(BR)", "register(no region)", "deregister". */
+/** "write_settings(BR)", "write_settings(no storage 60m)", "register(no region)", "deregister". */
 export function stepLabel(step: PlanStep): string {
+  if (step.storage?.mode === 'NO_STORAGE') return `${step.kind}(${targetLabel(step.storage)})`;
   if (step.kind === 'write_settings') return `write_settings(${step.region ?? 'disabled'})`;
   if (step.kind === 'register' && step.region !== undefined) return `register(${step.region ?? 'no region'})`;
   return step.kind;

@@ -6,9 +6,9 @@
  */
 import { describeWriteFailure, toEngineError, type EngineError } from './engine-errors';
 import { planConvergence, stepLabel } from './planner';
-import type { RegionCode } from './regions';
 import type { RunState } from './run-state';
-import { describeRegion, describeStorage, sameStorage, storageAsRegion, storageMatches } from './storage-state';
+import { describeRegion, describeStorage, sameStorage, storageMatches, targetOfStorage } from './storage-state';
+import { stepStorage } from './storage-modes';
 import type { ConvergencePlan, ConvergeResult, ObservedState, PlanStep } from './types';
 import { runWriteStep } from './write-step';
 
@@ -36,12 +36,13 @@ export async function recover(run: RunState, initial: ObservedState, plan: Conve
 
 /** Restores an acceptable storage configuration and registers; returns why not, or undefined when it ran. */
 async function bringBack(run: RunState, initial: ObservedState, now: ObservedState, failed: PlanStep, failureTemporary: boolean): Promise<string | undefined> {
-  const previous = storageAsRegion(initial.storage) as RegionCode | null | undefined;
-  const acceptable = sameStorage(now.storage, initial.storage) || storageMatches(now.storage, run.desired.region);
-  if (run.deps.apiVersion.legacy) {
+  // Only the previous or the declared storage: never a weaker one the engine picked itself.
+  const previous = targetOfStorage(initial.storage);
+  const acceptable = sameStorage(now.storage, initial.storage) || storageMatches(now.storage, run.target);
+  if (run.version.legacy) {
     // Legacy: /register carries the storage, so re-register with the previous configuration.
     if (previous === undefined) return `its previous storage (${describeStorage(initial.storage)}) cannot be restored through /register`;
-    const back = await runWriteStep(run, { kind: 'register', region: previous, reason: `Recovery: re-register with the previous configuration (${describeRegion(previous)}).` });
+    const back = await runWriteStep(run, { kind: 'register', ...stepStorage(previous), reason: `Recovery: re-register with the previous configuration (${describeRegion(previous)}).` });
     return back.ok ? undefined : `re-registering with ${describeRegion(previous)} failed too: ${toEngineError(back.error, run.redact).message}`;
   }
   // v21+: register only into the previous or the declared configuration. If the declared one
@@ -53,7 +54,7 @@ async function bringBack(run: RunState, initial: ObservedState, now: ObservedSta
     }
     const restored = await runWriteStep(run, {
       kind: 'write_settings',
-      region: previous,
+      ...stepStorage(previous),
       reason: `Recovery: restore the previous storage configuration (${describeRegion(previous)}) before re-registering.`,
     });
     if (!restored.ok) {
@@ -74,8 +75,8 @@ function recoveryResult(
   notAttempted: string | undefined,
 ): ConvergeResult {
   const observed = final ?? run.expectedState();
-  const want = describeRegion(run.desired.region);
-  if (final && planConvergence(final, run.desired, run.deps.apiVersion).steps.length === 0) {
+  const want = describeRegion(run.target);
+  if (final && planConvergence(final, run.desired, run.version).steps.length === 0) {
     // Recovery finished the job (e.g. the last register attempt went through): converged.
     run.emit({ type: 'info', message: `${stepLabel(failed)} failed once more but recovery registered the number with ${want}: converged.` });
     return { ok: true, observed: final, completed: [...run.completed], recovered: true, plan };
@@ -83,7 +84,7 @@ function recoveryResult(
   let message: string;
   if (final?.registered) {
     const which = sameStorage(final.storage, initial.storage) ? 'its previous configuration' : 'the declared configuration';
-    message = `${stepLabel(failed)} failed after number ${run.id} was deregistered: ${cause.message} Recovery: the number was re-registered with ${describeStorage(final.storage)} (${which}) and is messaging again${storageMatches(final.storage, run.desired.region) ? '' : `, but it does not have ${want} yet`}. Fix the cause and apply again; the re-run continues from the current state.`;
+    message = `${stepLabel(failed)} failed after number ${run.id} was deregistered: ${cause.message} Recovery: the number was re-registered with ${describeStorage(final.storage)} (${which}) and is messaging again${storageMatches(final.storage, run.target) ? '' : `, but it does not have ${want} yet`}. Fix the cause and apply again; the re-run continues from the current state.`;
   } else {
     message = `NUMBER ${run.id} IS NOT REGISTERED and cannot send or receive messages. ${stepLabel(failed)} failed after the deregister: ${cause.message} It was not re-registered: ${notAttempted ?? 'recovery did not bring it back'}. Current state: not registered, ${final ? describeStorage(final.storage) : 'storage unknown'}. Fix the cause and apply again: the re-run continues from here and registers the number.`;
   }

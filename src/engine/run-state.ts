@@ -8,6 +8,7 @@ import type { RetryPolicy } from '../cloud-api/retry';
 import { readNumber } from './observe';
 import { projectWrites } from './state-projection';
 import type { ApiVersion, ConvergeOptions, DesiredState, EngineEvent, ObservedState, PlanStep } from './types';
+import { desiredTarget, type StorageTarget } from './storage-modes';
 
 export interface ExecutorDeps {
   client: GraphApiClient;
@@ -25,13 +26,21 @@ export class RunState {
   private lastReadAfter = 0;
   /** Steps started so far, plan and recovery steps alike. */
   stepsStarted = 0;
+  /** The flow in use: the configured version as Meta answers it (settled after the first read; see version-flow.ts). */
+  version: ApiVersion;
 
   constructor(
     readonly deps: ExecutorDeps,
     readonly id: string,
     readonly desired: DesiredState,
     readonly options: ConvergeOptions,
-  ) {}
+  ) {
+    this.target = desiredTarget(desired);
+    this.version = deps.apiVersion;
+  }
+
+  /** The declared storage, whichever form `desired` took. */
+  readonly target: StorageTarget;
 
   redact = (text: string): string => this.deps.client.redact(text, this.options.pin, this.options.verificationCode);
 

@@ -1,6 +1,14 @@
 /** What the number should read like after our own completed writes, and whether a read is explained by them. */
 import { describeStorage, sameStorage } from './storage-state';
+import { stepTarget, type StorageTarget } from './storage-modes';
 import type { ObservedState, PlanStep } from './types';
+
+/** What a read shows once `target` is written. */
+function storageRead(target: StorageTarget): ObservedState['storage'] {
+  if (target.mode === 'IN_COUNTRY') return { status: 'IN_COUNTRY_STORAGE_ENABLED', region: target.region };
+  if (target.mode === 'NO_STORAGE') return { status: 'NO_STORAGE_ENABLED', retentionMinutes: target.retentionMinutes };
+  return { status: 'DEFAULT' };
+}
 
 /** `from` with the effect of `steps` (completed writes) applied on top. */
 export function projectWrites(from: ObservedState, steps: PlanStep[]): ObservedState {
@@ -10,8 +18,9 @@ export function projectWrites(from: ObservedState, steps: PlanStep[]): ObservedS
       guess.registered = false;
       // Deregistering may reset storage to DEFAULT; which, only a read can tell.
       guess.storage = { status: 'UNKNOWN' };
-    } else if (step.kind === 'write_settings' || (step.kind === 'register' && step.region !== undefined)) {
-      guess.storage = step.region ? { status: 'IN_COUNTRY_STORAGE_ENABLED', region: step.region } : { status: 'DEFAULT' };
+    } else if (step.kind === 'write_settings' || (step.kind === 'register' && stepTarget(step) !== undefined)) {
+      const target = stepTarget(step);
+      guess.storage = target ? storageRead(target) : { status: 'UNKNOWN' };
       if (step.kind === 'register') guess.registered = true;
     } else if (step.kind === 'register') {
       guess.registered = true;

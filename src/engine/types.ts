@@ -5,11 +5,13 @@
 import type { ApiVersion } from '../cloud-api/api-version';
 import type { EngineError } from './engine-errors';
 import type { RegionCode } from './regions';
+import type { ResidencyChange } from './residency';
+import type { StorageTarget } from './storage-modes';
 
 export type { ApiVersion, EngineError };
 
 /** Storage status as read from GET /<id>/settings, upper-cased; unknown values kept verbatim. */
-export type StorageStatus = 'IN_COUNTRY_STORAGE_ENABLED' | 'DEFAULT' | (string & {});
+export type StorageStatus = 'IN_COUNTRY_STORAGE_ENABLED' | 'DEFAULT' | 'NO_STORAGE_ENABLED' | (string & {});
 
 export type CodeVerificationStatus = 'VERIFIED' | 'NOT_VERIFIED' | 'EXPIRED' | (string & {});
 
@@ -26,19 +28,32 @@ export interface ObservedState {
     status: StorageStatus;
     /** Present only when status is IN_COUNTRY_STORAGE_ENABLED. */
     region?: string;
-    /** Raw settings payload fields we do not model (e.g. retention_minutes), for diagnostics. */
+    /** Present only when status is NO_STORAGE_ENABLED (minutes message data stays in transit). */
+    retentionMinutes?: number;
+    /** Raw settings payload fields we do not model, for diagnostics. */
     extra?: Record<string, unknown>;
   };
   displayPhoneNumber?: string;
   verifiedName?: string;
+  /** The phone number `status` as read when it does not tell registration (e.g. LINKED): `registered` is then a guess the engine never acts on. */
+  unknownStatus?: string;
 }
 
-/** What the user declared: a region, or null for "local storage disabled". */
-export interface DesiredState {
-  region: RegionCode | null;
-}
+/**
+ * What the user declared: one of the three storage modes (`storage`), or the
+ * older shorthand `{ region }` (a region = in-country, null = Meta's default storage).
+ */
+export type DesiredState = ({ storage: StorageTarget } | { region: RegionCode | null }) & {
+  /**
+   * Opt-in: before deregistering a live number, set its two-step PIN to the configured one
+   * (POST /<id> {"pin"}), so the register after the deregister cannot fail on a wrong PIN.
+   * It changes the number's PIN.
+   */
+  setPinBeforeDeregister?: boolean;
+};
 
 export type StepKind =
+  | 'set_pin'
   | 'deregister'
   | 'write_settings'
   | 'register'
@@ -47,7 +62,9 @@ export type StepKind =
 
 export interface PlanStep {
   kind: StepKind;
-  /** For write_settings: target region or null (disable). For register on legacy: region to send, or null. */
+  /** For write_settings and legacy register: the storage written. */
+  storage?: StorageTarget;
+  /** Same as `storage` for in-country (the region) and default (null); absent for No Storage. */
   region?: RegionCode | null;
   /** Human explanation, free of secrets. */
   reason: string;
@@ -63,6 +80,8 @@ export interface ConvergencePlan {
   requirement?: { kind: 'verification_code'; message: string };
   /** Set when the desired state cannot be reached at all (e.g. ON_PREMISE platform); no steps then. */
   impossible?: string;
+  /** Set when the plan weakens or moves the number's data residency (reviewers must see it). */
+  residency?: ResidencyChange;
 }
 
 export type EngineEvent =

@@ -3,6 +3,7 @@
  * with a message that names the attribute and the fix (never the value of a secret).
  */
 import { explainInvalidGraphId } from '../cloud-api/ids';
+import { isPin, isVerificationCode, PIN_LENGTH, VERIFICATION_CODE_LENGTH } from '../cloud-api/secret-formats';
 import { explainUnsupportedRegion } from './regions';
 
 export function validatePhoneNumberId(id: unknown): string | undefined {
@@ -26,17 +27,17 @@ export function validatePin(pin: unknown): string | undefined {
   if (pin === undefined || pin === null || pin === '') {
     return 'pin is required: registering the number needs its two-step verification PIN (6 digits); set the pin attribute (mark the variable sensitive).';
   }
-  if (typeof pin !== 'string' || !/^[0-9]{6}$/.test(pin)) {
+  if (!isPin(pin)) {
     const len = typeof pin === 'string' ? pin.length : 0;
-    return `pin must be exactly 6 digits (the value given has ${len} character${len === 1 ? '' : 's'}${typeof pin === 'string' && /\D/.test(pin) ? ', not all digits' : ''}).`;
+    return `pin must be exactly ${PIN_LENGTH} digits (the value given has ${len} character${len === 1 ? '' : 's'}${typeof pin === 'string' && /\D/.test(pin) ? ', not all digits' : ''}).`;
   }
   return undefined;
 }
 
 export function validateVerificationCode(code: unknown): string | undefined {
   if (code === undefined) return undefined;
-  if (typeof code !== 'string' || !/^[0-9]{4,10}$/.test(code.trim())) {
-    return 'verification_code must be the digits of the code Meta sent by SMS or voice (for example "123830").';
+  if (typeof code !== 'string' || !isVerificationCode(code.trim())) {
+    return `verification_code must be the ${VERIFICATION_CODE_LENGTH} digits of the code Meta sent by SMS or voice (for example "123830").`;
   }
   return undefined;
 }

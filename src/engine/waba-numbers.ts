@@ -4,12 +4,13 @@
  * GET /{id}/settings per number with at most `concurrency` in flight. The
  * listing already carries the node fields, so a number costs one request.
  */
-import { CONNECTION_POOL_SIZE, type GraphApiClient } from '../cloud-api/client';
+import type { GraphApiClient } from '../cloud-api/client';
+import { CONNECTION_POOL_SIZE } from '../cloud-api/connection-pool';
 import { PHONE_NUMBER_FIELDS } from '../cloud-api/graph-types';
 import { assertGraphId } from '../cloud-api/ids';
 import { EngineFailure, toEngineError } from './engine-errors';
 import { toSummary, type PhoneNumberInfo, type PhoneNumberSummary } from './observe';
-import { isStorageDisabled, normalizeRegion, normalizeStatus } from './storage-state';
+import { isStorageDisabled, modeOfStorage, normalizeRegion, normalizeStatus } from './storage-state';
 
 /** Graph serves at most 100 numbers per page. */
 export const WABA_PAGE_SIZE = 100;
@@ -26,7 +27,7 @@ export interface WabaReadOptions {
   signal?: AbortSignal;
 }
 
-export type WabaNumber = PhoneNumberSummary & Partial<Pick<PhoneNumberInfo, 'storage_status' | 'data_localization_region'>>;
+export type WabaNumber = PhoneNumberSummary & Partial<Pick<PhoneNumberInfo, 'storage_status' | 'storage_mode' | 'data_localization_region' | 'retention_minutes'>>;
 
 /**
  * The numbers of a WABA page by page, as Graph lists them. With storage, the
@@ -115,6 +116,10 @@ async function readStorage(client: GraphApiClient, wabaId: string, n: WabaNumber
   n.storage_status = String(normalizeStatus(sc?.status));
   const region = normalizeRegion(sc?.data_localization_region);
   if (region !== undefined) n.data_localization_region = region;
+  const retention = typeof sc?.retention_minutes === 'number' ? sc.retention_minutes : undefined;
+  const mode = modeOfStorage({ status: n.storage_status, ...(region !== undefined ? { region } : {}), ...(retention !== undefined ? { retentionMinutes: retention } : {}) });
+  if (mode !== undefined) n.storage_mode = mode;
+  if (retention !== undefined) n.retention_minutes = retention;
 }
 
 /** A failed listing, said about the WABA: kind not_found means the token cannot see it (Graph answers alike for a missing WABA). */

@@ -8,10 +8,11 @@
 import { backoffDelay, sleep } from '../cloud-api/retry';
 import { describeWriteFailure, EngineFailure, engineError, toEngineError, type EngineErrorKind } from './engine-errors';
 import { stepLabel } from './planner';
-import type { RegionCode } from './regions';
 import type { RunState } from './run-state';
-import { describeRegion, describeStorage, normalizeStatus, sameStorage, storageAsRegion, storageMatches } from './storage-state';
+import { describeRegion, describeStorage, normalizeStatus, sameStorage, storageMatches, targetOfStorage } from './storage-state';
 import type { ObservedState, PlanStep } from './types';
+import type { StorageConfigurationWrite } from '../cloud-api/graph-types';
+import { stepStorage, stepTarget, type StorageTarget } from './storage-modes';
 
 export type StepOutcome = { ok: true } | { ok: false; error: unknown };
 
@@ -82,10 +83,10 @@ async function deregisterAgain(run: RunState, register: PlanStep, before: Observ
   } catch {
     // Landed or not, the storage is re-established below before registering.
   }
-  if (run.deps.apiVersion.legacy) return { ok: true };
+  if (run.version.legacy) return { ok: true };
   const written = run.completed.filter((s) => s.kind === 'write_settings').at(-1);
-  const region = written ? (written.region ?? null) : (storageAsRegion(before.storage) as RegionCode | null | undefined);
-  const keep = region === undefined ? describeStorage(before.storage) : describeRegion(region);
+  const target = written ? stepTarget(written) : targetOfStorage(before.storage);
+  const keep = target === undefined ? describeStorage(before.storage) : describeRegion(target);
   const notRegistered = (why: string, kind: EngineErrorKind, retryable: boolean): StepOutcome => ({
     ok: false,
     error: new EngineFailure(
@@ -96,13 +97,13 @@ async function deregisterAgain(run: RunState, register: PlanStep, before: Observ
       ),
     ),
   });
-  if (region === undefined) {
+  if (target === undefined) {
     const after = await run.tryObserve();
     if (after && sameStorage(after.storage, before.storage)) return { ok: true };
     return notRegistered(`the engine cannot write ${keep} back${after ? ` and storage now reads ${describeStorage(after.storage)}` : ''}`, 'unsupported', false);
   }
   const restored = await runWriteStep(run, {
-    ...(written ?? { kind: 'write_settings', region }),
+    ...(written ?? { kind: 'write_settings', ...stepStorage(target) }),
     reason: `Deregistering again may have reset storage: write ${keep} again before registering.`,
   });
   if (restored.ok) return restored;
@@ -111,17 +112,24 @@ async function deregisterAgain(run: RunState, register: PlanStep, before: Observ
 }
 
 function callFor(run: RunState, step: PlanStep): Promise<unknown> {
-  const { client, apiVersion } = run.deps;
+  const { client } = run.deps;
+  const apiVersion = run.version;
   switch (step.kind) {
+    case 'set_pin':
+      return client.setTwoStepPin(run.id, run.options.pin as string);
     case 'deregister':
       return client.deregister(run.id);
     case 'write_settings':
-      return client.setStorageConfiguration(run.id, step.region ?? null);
-    case 'register':
+      return client.setStorageConfiguration(run.id, settingsWrite(writtenTarget(step)));
+    case 'register': {
+      // Legacy /register carries the storage: a region or a No Storage retention, never both.
+      const storage = apiVersion.legacy ? stepTarget(step) : undefined;
       return client.register(run.id, {
         pin: run.options.pin as string,
-        dataLocalizationRegion: apiVersion.legacy && step.region ? step.region : undefined,
+        dataLocalizationRegion: storage?.mode === 'IN_COUNTRY' ? storage.region : undefined,
+        metaStoreRetentionMinutes: storage?.mode === 'NO_STORAGE' ? storage.retentionMinutes : undefined,
       });
+    }
     case 'request_code':
       return client.requestCode(run.id);
     case 'verify_code':
@@ -137,10 +145,11 @@ function tookEffect(step: PlanStep, now: ObservedState): boolean {
     case 'register':
       return now.registered;
     case 'write_settings':
-      return storageMatches(now.storage, step.region ?? null);
+      return storageMatches(now.storage, writtenTarget(step));
     case 'verify_code':
       return normalizeStatus(now.codeVerificationStatus) === 'VERIFIED';
     case 'request_code':
+    case 'set_pin':
       return false; // not observable
   }
 }
@@ -149,4 +158,18 @@ function finish(run: RunState, step: PlanStep, index: number, started: number): 
   run.completed.push(step);
   run.emit({ type: 'step_finished', step, index, durationMs: Math.round(performance.now() - started) });
   return { ok: true };
+}
+
+/** The storage_configuration body that writes `target` on v21+. */
+function settingsWrite(target: StorageTarget): StorageConfigurationWrite {
+  if (target.mode === 'IN_COUNTRY') return { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: target.region };
+  if (target.mode === 'NO_STORAGE') return { status: 'NO_STORAGE_ENABLED', retention_minutes: target.retentionMinutes };
+  return { status: 'IN_COUNTRY_STORAGE_DISABLED' };
+}
+
+/** A settings write always names its storage (the planner and recovery set it); never guess one. */
+function writtenTarget(step: PlanStep): StorageTarget {
+  const target = stepTarget(step);
+  if (!target) throw new Error(`${stepLabel(step)} names no storage to write`);
+  return target;
 }

@@ -1,11 +1,17 @@
-/** Builds the one engine a provider configuration uses. */
-import { LocalStorageEngine } from '../engine/engine';
+/**
+ * Builds the one engine a provider configuration uses. The engine (and with it the HTTP
+ * client) is required on its first call, not at ConfigureProvider: an engine process that
+ * only answers schema, validation or configuration (engines start several per command)
+ * never loads axios.
+ */
 import type { EnginePort, EngineSettings } from './engine-port';
 
 export type EngineFactory = (settings: EngineSettings) => EnginePort;
 
-export const createEngine: EngineFactory = (settings) =>
-  LocalStorageEngine.fromConfig({
+function build(settings: EngineSettings): EnginePort {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { LocalStorageEngine } = require('../engine/engine') as typeof import('../engine/engine');
+  return LocalStorageEngine.fromConfig({
     accessToken: settings.accessToken,
     apiVersion: settings.apiVersion.raw,
     baseUrl: settings.baseUrl,
@@ -13,3 +19,19 @@ export const createEngine: EngineFactory = (settings) =>
     ...(settings.maxRetries !== undefined ? { maxRetries: settings.maxRetries } : {}),
     userAgent: 'terraform-provider-whatsapp',
   });
+}
+
+export const createEngine: EngineFactory = (settings) => {
+  let engine: EnginePort | undefined;
+  const get = (): EnginePort => (engine ??= build(settings));
+  return {
+    observe: (id, signal) => get().observe(id, signal),
+    plan: (observed, desired) => get().plan(observed, desired),
+    converge: (id, desired, options) => get().converge(id, desired, options),
+    phoneNumber: (id, signal) => get().phoneNumber(id, signal),
+    wabaNumbers: (wabaId, options) => get().wabaNumbers(wabaId, options),
+    wabaNumberPages: (wabaId, options) => get().wabaNumberPages(wabaId, options),
+    versionLifecycle: () => get().versionLifecycle(),
+    flowApiVersion: () => get().flowApiVersion(),
+  };
+};

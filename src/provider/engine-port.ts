@@ -2,6 +2,7 @@
  * The part of the engine (src/engine) the provider uses, as one narrow
  * interface: resources depend on this, and configure builds it.
  */
+import type { VersionLifecycle } from '../cloud-api/api-version';
 import type { PhoneNumberInfo } from '../engine/observe';
 import type { WabaNumber, WabaReadOptions } from '../engine/waba-numbers';
 import type { ApiVersion, ConvergeOptions, ConvergencePlan, ConvergeResult, DesiredState, ObservedState } from '../engine/types';
@@ -9,6 +10,8 @@ import type { ApiVersion, ConvergeOptions, ConvergencePlan, ConvergeResult, Desi
 export interface EnginePort {
   observe(phoneNumberId: string, signal?: AbortSignal): Promise<ObservedState>;
   plan(observed: ObservedState, desired: DesiredState): ConvergencePlan;
+  versionLifecycle(): VersionLifecycle;
+  flowApiVersion(): ApiVersion;
   converge(phoneNumberId: string, desired: DesiredState, options: ConvergeOptions): Promise<ConvergeResult>;
   phoneNumber(phoneNumberId: string, signal?: AbortSignal): Promise<PhoneNumberInfo>;
   wabaNumbers(wabaId: string, options?: WabaReadOptions): Promise<WabaNumber[]>;

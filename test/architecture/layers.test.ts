@@ -73,8 +73,18 @@ const boxOf = (importPath: string): string => (importPath.startsWith('src/') ? i
 const inBox = (...boxes: string[]) => sources.filter((f) => boxes.includes(f.box));
 const outsideBox = (...boxes: string[]) => sources.filter((f) => !boxes.includes(f.box));
 
-/** The rule modules of the client that the layers above may use without going through the engine. */
-const CLIENT_RULE_MODULES = ['src/cloud-api/ids', 'src/cloud-api/base-url', 'src/cloud-api/api-version', 'src/cloud-api/graph-versions'];
+/**
+ * The rule modules of the client that the layers above may use without going through the engine.
+ * Each states one of Meta's rules, so the emulator (which plays Meta) must agree with it.
+ */
+const CLIENT_RULE_MODULES = [
+  'src/cloud-api/ids',
+  'src/cloud-api/base-url',
+  'src/cloud-api/api-version',
+  'src/cloud-api/graph-versions',
+  'src/cloud-api/secret-formats',
+  'src/cloud-api/no-storage',
+];
 
 /** Box -> the boxes it may import from (itself always). Top-level entry points (src/index.ts, the CLI) may use every box. */
 const ALLOWED: Record<string, string[]> = {

@@ -6,6 +6,7 @@ import { Testing, TerraformStack, TerraformVariable } from 'cdktf';
 import type { Construct } from 'constructs';
 import {
   LOCAL_STORAGE_REGIONS,
+  parseLocalStorage,
   parseLocalStorageRegion,
   WhatsAppLocalStorage,
   WhatsAppLocalStorageGroup,
@@ -62,13 +63,44 @@ describe('WhatsAppLocalStorage synthesizes one whatsapp_local_storage resource',
     expect(out.provider?.whatsapp).toEqual([{}]);
   });
 
-  test('region undefined declares Local Storage off (no region attribute)', () => {
+  test('setPinBeforeDeregister and a 6-digit verificationCode pass through; setPinBeforeDeregister defaults to false', () => {
     const out = synth((stack) => {
-      new WhatsAppLocalStorage(stack, 'Off', { phoneNumberId: '106540352242926', region: undefined, disableOnDestroy: true });
+      new WhatsAppLocalStorage(stack, 'Pin', { phoneNumberId: '106540352242922', region: 'BR', setPinBeforeDeregister: true, verificationCode: '123830' });
+      new WhatsAppLocalStorage(stack, 'Default', { phoneNumberId: '179776755229976', region: 'BR' });
+    });
+    expect(resources(out)).toEqual([
+      expect.objectContaining({ phone_number_id: '106540352242922', set_pin_before_deregister: true, verification_code: '123830' }),
+      expect.objectContaining({ phone_number_id: '179776755229976', set_pin_before_deregister: false }),
+    ]);
+  });
+
+  test('storageMode DEFAULT declares Meta\'s default storage (no region attribute)', () => {
+    const out = synth((stack) => {
+      new WhatsAppLocalStorage(stack, 'Off', { phoneNumberId: '106540352242926', storageMode: 'DEFAULT', disableOnDestroy: true });
     });
     const [r] = resources(out);
     expect(r).not.toHaveProperty('data_localization_region');
-    expect(r).toMatchObject({ phone_number_id: '106540352242926', disable_on_destroy: true });
+    expect(r).toMatchObject({ phone_number_id: '106540352242926', storage_mode: 'DEFAULT', disable_on_destroy: true });
+  });
+
+  test('storageMode NO_STORAGE with retentionMinutes 60 declares No Storage', () => {
+    const out = synth((stack) => {
+      new WhatsAppLocalStorage(stack, 'Payments', { phoneNumberId: '106540352242925', storageMode: 'NO_STORAGE', retentionMinutes: 60, pin: pinOf(stack) });
+    });
+    const [r] = resources(out);
+    expect(r).not.toHaveProperty('data_localization_region');
+    expect(r).toMatchObject({ phone_number_id: '106540352242925', storage_mode: 'NO_STORAGE', retention_minutes: 60 });
+    expect(validationErrors((stack) => {
+      new WhatsAppLocalStorage(stack, 'Payments', { phoneNumberId: '106540352242925', storageMode: 'NO_STORAGE', retentionMinutes: 60 });
+    })).toBe('');
+  });
+
+  test('a region alone implies in-country (no storage_mode attribute written)', () => {
+    const stack = new TerraformStack(Testing.app(), 'test');
+    const ls = new WhatsAppLocalStorage(stack, 'Br', { phoneNumberId: '106540352242922', region: 'BR' });
+    expect(ls.storageMode).toBe('IN_COUNTRY');
+    const [r] = resources(JSON.parse(Testing.synth(stack)) as Synthesized);
+    expect(r).not.toHaveProperty('storage_mode');
   });
 
   test('every supported region code synthesizes without a validation error', () => {
@@ -106,6 +138,15 @@ describe('synth-time validation names the prop and the fix', () => {
     [{ phoneNumberId: '' }, /phoneNumberId is missing/],
     [{ phoneNumberId: 106540352242922 }, /phoneNumberId must be a string of digits, got number/],
     [{ pin: '1234' }, /pin must be the 6-digit two-step verification PIN: pass a sensitive TerraformVariable/],
+    [{ region: undefined }, /Storage mode not stated: .*region: '<country code>' \(in-country storage\), storageMode: 'DEFAULT' \(Meta's default storage\), or storageMode: 'NO_STORAGE' with retentionMinutes: 60/],
+    [{ region: undefined, storageMode: 'NO_STORAGE', retentionMinutes: 1440 }, /retentionMinutes must be one of the retentions Meta accepts for No Storage: 60 \(minutes\); got 1440/],
+    [{ region: undefined, storageMode: 'NO_STORAGE' }, /storageMode NO_STORAGE needs retentionMinutes: .*Meta accepts: 60/],
+    [{ storageMode: 'DEFAULT' }, /region: 'BR' declares in-country storage but storageMode is "DEFAULT"/],
+    [{ retentionMinutes: 60 }, /retentionMinutes only applies to storageMode: 'NO_STORAGE'/],
+    [{ region: undefined, storageMode: 'IN_COUNTRY' }, /storageMode IN_COUNTRY needs region/],
+    [{ region: undefined, storageMode: 'no storage' }, /storageMode must be one of "IN_COUNTRY", "DEFAULT", "NO_STORAGE"/],
+    [{ verificationCode: '12383' }, /verificationCode must be the 6-digit code Meta sent/],
+    [{ verificationCode: '1238300' }, /verificationCode must be the 6-digit code Meta sent/],
   ])('%j', (props, message) => {
     const errors = one(props);
     expect(errors).toMatch(message);
@@ -211,7 +252,7 @@ describe('WhatsAppProvider', () => {
   test.each([
     [{ baseUrl: 'graph.facebook.com' }, /baseUrl "graph\.facebook\.com" is not an http\(s\) URL/],
     [{ baseUrl: 'https://graph.facebook.com/v21.0' }, /ends with an API version: drop the version from baseUrl and set apiVersion/],
-    [{ apiVersion: '21.0' }, /apiVersion "21\.0" is not a Graph API version: write it like v21\.0/],
+    [{ apiVersion: 'v21' }, /apiVersion "v21" is not a Graph API version: write it like v26\.0/],
     [{ requestTimeoutSeconds: 0 }, /requestTimeoutSeconds 0 is out of range/],
     [{ maxRetries: 1.5 }, /maxRetries 1\.5 is out of range/],
     [{ accessToken: ' ' }, /accessToken is empty/],
@@ -225,6 +266,23 @@ describe('WhatsAppProvider', () => {
     const warnings = messages(stack, '@cdktf/warn');
     expect(warnings).toEqual([expect.stringMatching(/accessToken is a literal string.*WHATSAPP_ACCESS_TOKEN/)]);
     expect(warnings.join()).not.toContain('EAAsecret');
+  });
+});
+
+describe('parseLocalStorage (storage props from env vars or context)', () => {
+  test.each([
+    ['BR', { region: 'BR' }],
+    ['default', { storageMode: 'DEFAULT' }],
+    ['none', { storageMode: 'DEFAULT' }],
+    ['no_storage', { storageMode: 'NO_STORAGE', retentionMinutes: 60 }],
+    ['NO-STORAGE', { storageMode: 'NO_STORAGE', retentionMinutes: 60 }],
+  ])('%j -> %j', (input, want) => {
+    expect(parseLocalStorage(input, 'env X')).toEqual(want);
+  });
+
+  test('empty or bad text throws naming the source and the three ways', () => {
+    expect(() => parseLocalStorage('', 'env X')).toThrow(/^env X: is empty: the storage mode must be stated\. Write a region code, "default" .* or "no_storage"/);
+    expect(() => parseLocalStorage('uk', 'env X')).toThrow(/^env X: "uk" .*did you mean GB/);
   });
 });
 

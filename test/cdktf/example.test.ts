@@ -80,6 +80,15 @@ describe('examples/cdktf', () => {
     expect(synth.text).not.toContain('demo-token');
   });
 
+  test('the marketing line states Meta\'s default storage; its knob takes it to No Storage', async () => {
+    const marketing = (json: NonNullable<SynthResult['json']>) => Object.values(json.resource.whatsapp_local_storage).find((r) => r.phone_number_id === '106540352242926')!;
+    expect(marketing(synth.json!)).toMatchObject({ storage_mode: 'DEFAULT' });
+    const noStorage = await cdktfSynth({ WLS_EXAMPLE_MARKETING_STORAGE: 'no_storage' });
+    if (noStorage.code !== 0) throw new Error(`cdktf synth failed:\n${noStorage.output}`);
+    expect(marketing(noStorage.json!)).toMatchObject({ storage_mode: 'NO_STORAGE', retention_minutes: 60 });
+    expect(marketing(noStorage.json!)).not.toHaveProperty('data_localization_region');
+  });
+
   test('a bad region knob fails the synth with a message naming it and the fix', async () => {
     const bad = await cdktfSynth({ WLS_EXAMPLE_SALES_REGION: 'uk' });
     expect(bad.code).not.toBe(0);

@@ -57,3 +57,59 @@ describe('drift report', () => {
     expect(renderTable(buildDriftReport({}, meta))).toContain('No whatsapp_local_storage resources');
   });
 });
+
+describe('drift report: residency', () => {
+  const values = (id: string, storage: { region?: string; mode: string; retention?: number }) => ({
+    id,
+    phone_number_id: id,
+    data_localization_region: storage.region ?? null,
+    storage_mode: storage.mode,
+    retention_minutes: storage.retention ?? null,
+    storage_status: storage.mode === 'NO_STORAGE' ? 'NO_STORAGE_ENABLED' : storage.mode === 'DEFAULT' ? 'DEFAULT' : 'IN_COUNTRY_STORAGE_ENABLED',
+    registered: true,
+  });
+  const driftOf = (declared: Record<string, unknown>, actual: Record<string, unknown>) =>
+    buildDriftReport(
+      {
+        prior_state: { values: { root_module: { resources: [{ address: 'whatsapp_local_storage.x', type: 'whatsapp_local_storage', values: actual }] } } },
+        resource_drift: [{ address: 'whatsapp_local_storage.x', type: 'whatsapp_local_storage', change: { actions: ['update'], before: declared, after: actual } }],
+      },
+      meta,
+    );
+  const NS = { mode: 'NO_STORAGE', retention: 60 };
+
+  test.each([
+    ['No Storage -> default', NS, { mode: 'DEFAULT' }, 'weakens', 'No Storage (60 minutes in transit) -> local storage disabled (Meta\'s default storage)'],
+    ['No Storage -> in-country', NS, { mode: 'IN_COUNTRY', region: 'BR' }, 'weakens', 'No Storage (60 minutes in transit) -> local storage in BR'],
+    ['in-country -> default', { mode: 'IN_COUNTRY', region: 'BR' }, { mode: 'DEFAULT' }, 'weakens', 'local storage in BR -> local storage disabled (Meta\'s default storage)'],
+    ['in-country -> another country', { mode: 'IN_COUNTRY', region: 'BR' }, { mode: 'IN_COUNTRY', region: 'DE' }, 'moves', 'local storage in BR -> local storage in DE'],
+  ])('%s is flagged in JSON, the table and Markdown', (_name, from, to, kind, text) => {
+    const report = driftOf(values('7', from), values('7', to));
+    expect(report.residencyAlerts).toBe(1);
+    const [row] = report.rows;
+    expect(row).toMatchObject({ state: 'drifted', declaredMode: from.mode, actualMode: to.mode, residency: { kind } });
+    const summary = `Data residency of phone number 7 ${kind}: ${text}`;
+    expect(row.residency!.summary).toBe(summary);
+    expect(renderTable(report)).toContain(`WARNING: ${summary}`);
+    expect(renderTable(report)).toContain(kind === 'weakens' ? 'RESIDENCY WEAKENED' : 'RESIDENCY MOVED');
+    const md = renderMarkdown(report);
+    expect(md).toContain('### ⚠️ Data residency');
+    expect(md).toContain(`- ⚠️ **${summary}**`);
+  });
+
+  test.each([
+    ['default -> No Storage', { mode: 'DEFAULT' }, NS],
+    ['in-country -> No Storage', { mode: 'IN_COUNTRY', region: 'BR' }, NS],
+    ['default -> in-country', { mode: 'DEFAULT' }, { mode: 'IN_COUNTRY', region: 'BR' }],
+  ])('%s is drift but not a residency alert', (_name, from, to) => {
+    const report = driftOf(values('7', from), values('7', to));
+    expect(report.rows[0]).toMatchObject({ state: 'drifted', residency: null });
+    expect(report.residencyAlerts).toBe(0);
+    expect(renderMarkdown(report)).not.toContain('Data residency');
+  });
+
+  test('the table shows No Storage with its retention', () => {
+    const report = driftOf(values('7', NS), values('7', { mode: 'DEFAULT' }));
+    expect(renderTable(report)).toMatch(/7\s+whatsapp_local_storage\.x\s+no storage \(60 min\)\s+disabled\s+registered\s+DRIFT\s+RESIDENCY WEAKENED/);
+  });
+});

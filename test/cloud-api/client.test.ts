@@ -48,7 +48,7 @@ function expectNoSecret(e: unknown, ...secrets: string[]): void {
 
 describe('typed endpoints', () => {
   test('read, settings, deregister, register round trip (v21.0 paths, Bearer token)', async () => {
-    const c = client();
+    const c = client({ apiVersion: 'v21.0' });
     const node = await c.getPhoneNumber(NUM_BR);
     expect(node).toMatchObject({ id: NUM_BR, status: 'CONNECTED', platform_type: 'CLOUD_API', code_verification_status: 'VERIFIED' });
     expect(await c.getSettings(NUM_BR)).toMatchObject({ storage_configuration: { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'BR' } });
@@ -90,6 +90,31 @@ describe('typed endpoints', () => {
     await emu.admin.injectFault({ endpoint: 'phone_numbers', mode: 'raw', httpStatus: 200, contentType: 'application/json', body: page, times: 3 });
     await expect(c.listPhoneNumbers(WABA)).rejects.toThrow(/returned the cursor "QQ" twice/);
     await emu.admin.clearFaults();
+  });
+
+  test('listPhoneNumbers never stops silently at a page cap: 150 pages of one number each are all read', async () => {
+    const { generatedSeed } = await import('../../src/emulator');
+    const { startEmulator } = await import('../../src/emulator');
+    const big = await startEmulator({ seed: generatedSeed(150, { token: TOKEN, pin: PIN }) });
+    try {
+      const c = new GraphApiClient({ accessToken: TOKEN, baseUrl: big.url });
+      clients.push(c);
+      const all = await c.listPhoneNumbers('300000000000001', { pageSize: 1 });
+      expect(all).toHaveLength(150);
+    } finally {
+      await big.close();
+    }
+  });
+
+  test('serverView: the version that answered and the server clock come from the answer headers', async () => {
+    const c = client({ apiVersion: 'v20.0' });
+    await emu.admin.setClock(Date.UTC(2026, 8, 1));
+    await c.getSettings(NUM_BR);
+    expect(c.serverView().answeredVersion).toBe('v20.0');
+    expect(Math.abs(c.serverNow() - Date.UTC(2026, 8, 1))).toBeLessThan(60_000);
+    await emu.admin.setClock(Date.UTC(2026, 10, 1));
+    await c.getSettings(NUM_BR);
+    expect(c.serverView().answeredVersion).toBe('v21.0');
   });
 
   test('ids are checked before any URL is built', async () => {
@@ -187,12 +212,25 @@ describe('retries', () => {
     expect(e).toMatchObject({ code: 2, retryable: true, attempts: 1 });
   });
 
-  test('POST: a throttle (80007) is resent, it did nothing', async () => {
+  test('POST: a rate-limited write (code 4/2446079, HTTP 429; 80007) is never resent: its outcome is unknown, the caller reads first', async () => {
     const c = client();
     await c.deregister(NUM_BR);
-    await emu.admin.injectFault({ endpoint: 'register', mode: 'error', error: { code: 80007, http_status: 400 } });
-    expect(await c.register(NUM_BR, { pin: PIN })).toEqual({ success: true });
-    expect((await emu.admin.calls({ endpoint: 'register' })).length).toBe(2);
+    await emu.admin.injectFault({ endpoint: 'register', mode: 'rate_limited', applyFirst: true });
+    const e = await failure(c.register(NUM_BR, { pin: PIN }));
+    expect(e).toMatchObject({ code: 4, subcode: 2446079, httpStatus: 429, outcomeUnknown: true, attempts: 1 });
+    expect((await emu.admin.calls({ endpoint: 'register' })).length).toBe(1);
+    // It had taken effect: a blind resend would have spent a second register of the 10 in 72 hours.
+    expect((await c.getPhoneNumber(NUM_BR)).status).toBe('CONNECTED');
+    await emu.admin.injectFault({ endpoint: 'deregister', mode: 'error', error: { code: 80007, http_status: 400 } });
+    expect(await failure(c.deregister(NUM_BR))).toMatchObject({ code: 80007, outcomeUnknown: true, attempts: 1 });
+    expect((await emu.admin.calls({ endpoint: 'deregister' })).length).toBe(2);
+  });
+
+  test('GET: a rate-limited read is still retried (reads change nothing)', async () => {
+    const c = client();
+    await emu.admin.injectFault({ endpoint: 'settings', mode: 'rate_limited' });
+    expect((await c.getSettings(NUM_BR)).storage_configuration).toBeDefined();
+    expect((await emu.admin.calls({ endpoint: 'settings' })).length).toBe(2);
   });
 
   test('a non-JSON 502 page is a retryable API error for GET', async () => {

@@ -49,7 +49,8 @@ test.each(requiredEngines())('runs as written under $name $version', async (engi
       child.on('close', (code) => resolve({ code: code ?? -1, output }));
     });
     if (result.code !== 0) throw new Error(`README commands failed:\n${result.output}`);
-    expect(result.output).toMatch(/Apply complete! Resources: 1 added/);
+    // One resource per storage mode: in-country, Meta's default, No Storage.
+    expect(result.output).toMatch(/Apply complete! Resources: 3 added/);
     expect(result.output.replace(/\s+/g, ' ')).toContain(REGION_CHANGE_DOWNTIME);
   } finally {
     await emulator.close();

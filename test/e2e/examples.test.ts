@@ -28,15 +28,16 @@ describe('examples/hcl under OpenTofu', () => {
     await emulator?.close();
   });
 
-  test('init, apply and a clean second plan, with the declared regions live', async () => {
+  test('init, apply and a clean second plan, with the three declared storage modes live', async () => {
     const env = { TF_VAR_pin: '123456', TF_VAR_access_token: 'demo-token', TF_VAR_base_url: emulator.url };
     await ws.expect(['init']);
     await ws.expect(['apply', '-auto-approve'], 0, env);
     const outputs = JSON.parse((await ws.expect(['output', '-json'], 0, env)).stdout);
     expect(outputs.storage.value).toEqual({
-      sao_paulo: { status: 'IN_COUNTRY_STORAGE_ENABLED', region: 'BR', registered: true },
-      mumbai: { status: 'IN_COUNTRY_STORAGE_ENABLED', region: 'IN', registered: true },
-      support_line: { status: 'DEFAULT', region: null, registered: true },
+      sao_paulo: { mode: 'IN_COUNTRY', status: 'IN_COUNTRY_STORAGE_ENABLED', region: 'BR', retention_minutes: null, registered: true },
+      mumbai: { mode: 'IN_COUNTRY', status: 'IN_COUNTRY_STORAGE_ENABLED', region: 'IN', retention_minutes: null, registered: true },
+      support_line: { mode: 'DEFAULT', status: 'DEFAULT', region: null, retention_minutes: null, registered: true },
+      payments: { mode: 'NO_STORAGE', status: 'NO_STORAGE_ENABLED', region: null, retention_minutes: 60, registered: true },
     });
     expect(outputs.sao_paulo_display_number.value).toMatch(/^\+/);
     await ws.expect(['plan', '-detailed-exitcode'], 0, env);

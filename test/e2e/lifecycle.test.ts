@@ -1,11 +1,13 @@
 /**
  * The resource's whole life under every engine present (OpenTofu 1.12.x, Terraform 1.5.7, a differing Terraform on PATH)
- * against the emulator, on the current flow (v21.0) and the legacy one (v20.0).
+ * against the emulator, on the Settings API flow (v21.0), on v20.0 while Meta served it
+ * (the legacy flow, emulator clock before 2026-09-24) and on v20.0 after that date
+ * (Meta answers it as v21.0, so the Settings API flow). The number is registered at the end of every case.
  */
 import axios from 'axios';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { startEmulator, type RunningEmulator } from '../../src/emulator';
+import { defaultSeed, startEmulator, type RunningEmulator } from '../../src/emulator';
 import { availableEngines, EngineWorkspace, providerBlock } from './harness';
 
 const LIVE_NUMBER = '106540352242922'; // registered, storage disabled, PIN 123456
@@ -34,21 +36,31 @@ async function graphSettings(emulator: RunningEmulator, id: string): Promise<{ s
   return res.data.storage_configuration;
 }
 
+async function registered(emulator: RunningEmulator, id: string): Promise<boolean> {
+  return (await emulator.admin.state()).phone_numbers.find((n) => n.id === id)!.registered;
+}
+
 /** Graph writes (POSTs) the emulator saw since the last clear, as "endpoint" names. */
 async function writes(emulator: RunningEmulator): Promise<string[]> {
   const calls = await emulator.admin.calls();
   return calls.filter((c) => c.method === 'POST').map((c) => c.path.split('/').pop() as string);
 }
 
-const cases = availableEngines().flatMap((engine) => ['v21.0', 'v20.0'].map((apiVersion) => ({ engine, apiVersion })));
+/** Each case runs on a fixed emulator date, so what the plan says about the version does not move with the real calendar. */
+const VERSION_CASES = [
+  { apiVersion: 'v21.0', clock: '2026-11-25T12:00:00Z', when: '2026-11-25', legacy: false, versionWarning: /Graph API v21\.0 stops on 2027-01-21[\s\S]*in 57 days[\s\S]*api_version = "v26\.0"/ },
+  { apiVersion: 'v20.0', clock: '2026-09-01T12:00:00Z', when: '2026-09-01 (before v20.0 stopped)', legacy: true, versionWarning: /Graph API v20\.0 stops on 2026-09-24[\s\S]*in 23 days/ },
+  { apiVersion: 'v20.0', clock: '2026-11-25T12:00:00Z', when: '2026-11-25 (after v20.0 stopped)', legacy: false, versionWarning: /Graph API v20\.0 has stopped: Meta answers it as v21\.0[\s\S]*stopped on 2026-09-24[\s\S]*Settings API flow of v21\.0/ },
+];
+const cases = availableEngines().flatMap((engine) => VERSION_CASES.map((c) => ({ engine, ...c })));
 
-describe.each(cases)('$engine.name $engine.version on $apiVersion', ({ engine, apiVersion }) => {
+describe.each(cases)('$engine.name $engine.version on $apiVersion, $when', ({ engine, apiVersion, clock, legacy, versionWarning }) => {
   let emulator: RunningEmulator;
   let ws: EngineWorkspace;
   const env = { TF_VAR_pin: PIN };
 
   beforeAll(async () => {
-    emulator = await startEmulator({ port: 0, quiet: true });
+    emulator = await startEmulator({ port: 0, quiet: true, seed: { ...defaultSeed(), clock } });
     ws = new EngineWorkspace(engine);
     ws.write('main.tf', providerBlock({ baseUrl: emulator.url, apiVersion }) + resourceConfig('BR'));
   });
@@ -75,13 +87,18 @@ describe.each(cases)('$engine.name $engine.version on $apiVersion', ({ engine, a
     expect(plan.stdout).toMatch(/"BR"/);
     expect(plan.stdout + plan.stderr).toMatch(/offline|deregister/i);
     expect(plan.stdout + plan.stderr).not.toContain(PIN);
+    // The configured version's fate, on the emulator's (Meta's) date, and what a wrong PIN would cost.
+    // Engines wrap diagnostics to the terminal width.
+    const said = (plan.stdout + plan.stderr).replace(/\s+/g, ' ');
+    expect(said).toMatch(versionWarning);
+    expect(said).toMatch(/stays offline until the right PIN is applied/);
   });
 
   test('apply enables BR storage through the API order the version requires', async () => {
     await emulator.admin.clearCalls();
     await ws.expect(['apply', '-auto-approve'], 0, env);
     expect(await graphSettings(emulator, LIVE_NUMBER)).toEqual({ status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'BR' });
-    expect(await writes(emulator)).toEqual(apiVersion === 'v21.0' ? ['deregister', 'settings', 'register'] : ['deregister', 'register']);
+    expect(await writes(emulator)).toEqual(legacy ? ['deregister', 'register'] : ['deregister', 'settings', 'register']);
     const attrs = ws.state().resources[0].instances[0].attributes;
     expect(attrs).toMatchObject({ id: LIVE_NUMBER, data_localization_region: 'BR', storage_status: 'IN_COUNTRY_STORAGE_ENABLED', registered: true });
     expect(ws.rawState()).not.toContain('demo-token');
@@ -91,7 +108,8 @@ describe.each(cases)('$engine.name $engine.version on $apiVersion', ({ engine, a
     ws.write('main.tf', providerBlock({ baseUrl: emulator.url, apiVersion }) + resourceConfig('IN'));
     await emulator.admin.clearCalls();
     await ws.expect(['apply', '-auto-approve'], 0, env);
-    expect(await writes(emulator)).toEqual(apiVersion === 'v21.0' ? ['deregister', 'settings', 'register'] : ['deregister', 'register']);
+    expect(await writes(emulator)).toEqual(legacy ? ['deregister', 'register'] : ['deregister', 'settings', 'register']);
+    expect(await registered(emulator, LIVE_NUMBER)).toBe(true);
     expect(await graphSettings(emulator, LIVE_NUMBER)).toEqual({ status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'IN' });
   });
 
@@ -154,5 +172,6 @@ import {
     await ws.expect(['apply', '-auto-approve'], 0, env);
     await ws.expect(['destroy', '-auto-approve'], 0, env);
     expect(await graphSettings(emulator, LIVE_NUMBER)).toEqual({ status: 'DEFAULT' });
+    expect(await registered(emulator, LIVE_NUMBER)).toBe(true);
   });
 });

@@ -3,6 +3,8 @@ import { DEMO_TOKEN, expectGraphError, N_BR, N_LEGACY, N_REGISTERED, WABA, useEm
 
 const ENABLE_BR = { storage_configuration: { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'BR' } };
 const REGISTER = { messaging_product: 'whatsapp', pin: '123456' };
+/** A date on which v20.0 is still served (it stopped on 2026-09-24). */
+const BEFORE_V20_END = Date.UTC(2026, 8, 1);
 
 describe('emulator rules', () => {
   const { graph, emu } = useEmulator();
@@ -107,7 +109,8 @@ describe('emulator rules', () => {
       for (const sc of cases) expectGraphError(await graph().post(`/v21.0/${N_REGISTERED}/settings`, { json: { storage_configuration: sc } }), 100, 400);
       expect((await emu().admin.state()).phone_numbers.find((n) => n.id === N_REGISTERED)!.storage_configuration).toEqual({ status: 'DEFAULT' });
     });
-    test('v20.0 and older: storage_configuration is not available (100)', async () => {
+    test('v20.0 and older: storage_configuration is not available (100) while v20.0 is served', async () => {
+      await emu().admin.setClock(BEFORE_V20_END);
       await deregister();
       const err = expectGraphError(await graph().post(`/v20.0/${N_REGISTERED}/settings`, { json: ENABLE_BR }), 100, 400);
       expect(String(err.message)).toMatch(/v21\.0|data_localization_region/);
@@ -178,9 +181,12 @@ describe('emulator rules', () => {
       expect((await graph().get(`/v21.0/${N_REGISTERED}?fields=status,platform_type`)).data).toEqual({ status: 'CONNECTED', platform_type: 'CLOUD_API', id: N_REGISTERED });
       expect((await graph().get(`/v21.0/${N_REGISTERED}/settings`)).data.storage_configuration).toEqual({ status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'BR' });
     });
-    test('data_localization_region on /register: honoured on v20.0, ignored on v21.0; unsupported region is 100 on v20.0', async () => {
+    test('data_localization_region on /register: honoured on v20.0 before its end, refused as deprecated (12) on v21.0; unsupported region is 100 on v20.0', async () => {
+      await emu().admin.setClock(BEFORE_V20_END);
       expectGraphError(await graph().post(`/v20.0/${N_REGISTERED}/register`, { json: { ...REGISTER, data_localization_region: 'US' } }), 100, 400);
-      await graph().post(`/v21.0/${N_REGISTERED}/register`, { json: { ...REGISTER, data_localization_region: 'DE' } });
+      const deprecated = expectGraphError(await graph().post(`/v21.0/${N_REGISTERED}/register`, { json: { ...REGISTER, data_localization_region: 'DE' } }), 12, 400);
+      expect(String(deprecated.message)).toMatch(/^\(#12\) data_localization_region is deprecated for versions v21\.0 or higher$/);
+      await graph().post(`/v21.0/${N_REGISTERED}/register`, { json: REGISTER });
       expect((await graph().get(`/v21.0/${N_REGISTERED}/settings`)).data.storage_configuration).toEqual({ status: 'DEFAULT' });
       await deregister();
       await graph().post(`/v19.0/${N_REGISTERED}/register`, { json: { ...REGISTER, data_localization_region: 'DE' } });
@@ -216,7 +222,12 @@ describe('emulator rules', () => {
       expect((await graph().post(`/v21.0/${N_REGISTERED}/register`, { json: REGISTER })).data).toEqual({ success: true });
     });
     test('the 11th deregister in 72 h is 133016 while register still works', async () => {
-      for (let i = 0; i < 10; i++) expect((await graph().post(`/v21.0/${N_REGISTERED}/deregister`)).status).toBe(200);
+      // Only a registered number can be deregistered: the admin API registers it again between calls, spending no register quota.
+      const relink = () => emu().admin.patchPhoneNumber(N_REGISTERED, { registered: true, status: 'CONNECTED', platform_type: 'CLOUD_API' });
+      for (let i = 0; i < 10; i++) {
+        expect((await graph().post(`/v21.0/${N_REGISTERED}/deregister`)).status).toBe(200);
+        await relink();
+      }
       expectGraphError(await graph().post(`/v21.0/${N_REGISTERED}/deregister`), 133016, 400);
       expect((await graph().post(`/v21.0/${N_REGISTERED}/register`, { json: REGISTER })).data).toEqual({ success: true });
       await emu().admin.advanceClock(72 * 3_600_000 + 1);
@@ -233,10 +244,10 @@ describe('emulator rules', () => {
       await deregister(N_BR);
       expect((await graph().get(`/v21.0/${N_BR}/settings`)).data.storage_configuration.data_localization_region).toBe('BR');
     });
-    test('on an unregistered number succeeds (idempotent) and counts', async () => {
+    test('on an unregistered number is refused (100, subcode 2207051) and does not count', async () => {
       await deregister();
-      await deregister();
-      expect((await emu().admin.state()).counters[N_REGISTERED].deregister).toHaveLength(2);
+      expectGraphError(await graph().post(`/v21.0/${N_REGISTERED}/deregister`), 100, 400, 2207051);
+      expect((await emu().admin.state()).counters[N_REGISTERED].deregister).toHaveLength(1);
     });
     test('coexistence numbers cannot be deregistered', async () => {
       await emu().admin.patchPhoneNumber(N_REGISTERED, { is_on_biz_app: true });

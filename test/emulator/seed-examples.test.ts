@@ -72,9 +72,11 @@ describe('seed document examples (default seed, literal token EAAJB...)', () => 
     const register = await graph().post(`/v21.0/${N_LEGACY}/register`, {
       json: { messaging_product: 'whatsapp', pin: '123456', data_localization_region: 'IN' },
     });
-    expect(register.status).toBe(200);
-    expect(register.data).toEqual({ success: true });
-    // On v21.0 the region on /register is not honoured (the Settings API is the v21+ way).
+    // Meta refuses the region on /register from v21.0 on (code 12); the Settings API is the v21+ way.
+    expectGraphError(register, 12, 400);
+    expect(String(register.data.error.message)).toContain('deprecated for versions v21.0 or higher');
+    expect((await graph().get(`/v21.0/${N_LEGACY}?fields=status`)).data.status).toBe('DISCONNECTED');
+    expect((await graph().post(`/v21.0/${N_LEGACY}/register`, { json: { messaging_product: 'whatsapp', pin: '123456' } })).data).toEqual({ success: true });
     expect((await graph().get(`/v21.0/${N_LEGACY}/settings`)).data).toEqual({ storage_configuration: { status: 'DEFAULT' } });
 
     const dereg = await graph().post(`/v21.0/${N_LEGACY}/deregister`);
@@ -82,7 +84,8 @@ describe('seed document examples (default seed, literal token EAAJB...)', () => 
     expect(dereg.data).toEqual({ success: true });
   });
 
-  test('the same legacy register on v20.0 enables local storage in IN, and re-registering without it disables it', async () => {
+  test('the same legacy register on v20.0 (on a date before v20.0 stopped) enables local storage in IN, and re-registering without it disables it', async () => {
+    await emu().admin.setClock(Date.UTC(2026, 8, 1));
     await graph().post(`/v20.0/${N_LEGACY}/request_code?code_method=SMS&language=en_US`);
     await graph().post(`/v20.0/${N_LEGACY}/verify_code?code=123830`);
     const register = await graph().post(`/v20.0/${N_LEGACY}/register`, {

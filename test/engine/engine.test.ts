@@ -32,6 +32,7 @@ test('phoneNumber() returns what the data source shows', async () => {
     throughput_level: 'STANDARD',
     registered: true,
     storage_status: 'IN_COUNTRY_STORAGE_ENABLED',
+    storage_mode: 'IN_COUNTRY',
     data_localization_region: 'BR',
   });
   expect(await engine.phoneNumber(NUM_UNVERIFIED)).toMatchObject({ registered: false, storage_status: 'DEFAULT', platform_type: 'NOT_APPLICABLE' });
@@ -50,10 +51,10 @@ test('observe() + plan(): lower-case statuses read the same', async () => {
   expect(engine.plan(observed, { region: 'BR' }).steps).toEqual([]);
 });
 
-test('an unknown storage status (NO_STORAGE_ENABLED) is drift with its raw value, then converged', async () => {
+test('a No Storage retention Meta does not accept (1440) is drift with its raw value, then converged', async () => {
   await emu.admin.patchPhoneNumber(NUM_BR, { storage_configuration: { status: 'NO_STORAGE_ENABLED', retention_minutes: 1440 } });
   const observed = await engine.observe(NUM_BR);
-  expect(observed.storage).toEqual({ status: 'NO_STORAGE_ENABLED', extra: { retention_minutes: 1440 } });
+  expect(observed.storage).toEqual({ status: 'NO_STORAGE_ENABLED', retentionMinutes: 1440, extra: { retention_minutes: 1440 } });
   const plan = engine.plan(observed, { region: 'BR' });
   expect(plan.explanation).toContain('NO_STORAGE_ENABLED');
   const result = await engine.converge(NUM_BR, { region: 'BR' }, { pin: PIN });

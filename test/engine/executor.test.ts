@@ -84,7 +84,10 @@ describe.each([true, false])('v21+ with deregister_clears_storage=%s', (clears) 
   });
 });
 
-describe('legacy flow (v20.0)', () => {
+describe('legacy flow (v20.0, on a date Meta still served it)', () => {
+  beforeEach(async () => {
+    await emu.admin.setClock(Date.UTC(2026, 8, 1));
+  });
   test('a region change is deregister -> register with data_localization_region', async () => {
     const result = await engine({ apiVersion: 'v20.0' }).converge(NUM_BR, { region: 'IN' }, { pin: PIN });
     expect(result.ok).toBe(true);

@@ -138,6 +138,8 @@ afterEach(() => {
 test.each(SCENARIOS.map((s) => [s.name, s] as const))('%s', async (_name, s) => {
   await emu.admin.reset();
   if (s.clears !== undefined) await emu.admin.setOptions({ deregister_clears_storage: s.clears });
+  // The legacy flow exists only while Meta serves v20.0 (until 2026-09-24): the emulator's clock goes back there.
+  if (s.apiVersion === 'v20.0') await emu.admin.setClock(Date.UTC(2026, 8, 1));
   await emu.admin.injectFault({ ...s.fault, phoneNumberId: NUM_BR });
   const engine = makeEngine(emu, { apiVersion: s.apiVersion ?? 'v21.0', timeoutMs: 300 });
   engines.push(engine);

@@ -84,7 +84,7 @@ test('the tarball holds each runtime file once, no source maps, no dangling map 
   expect(paths.filter((p) => /^dist\/(mirror|provider|release)\//.test(p))).toEqual([]);
   const byName = new Map<string, string[]>();
   for (const p of paths.filter((p) => p.startsWith('dist/'))) byName.set(p.split('/').pop()!, [...(byName.get(p.split('/').pop()!) ?? []), p]);
-  for (const bundle of ['terraform-provider-whatsapp.js', 'whatsapp-provider-runtime.js', 'whatsapp-provider-shared.js', 'whatsapp-local-storage.js']) {
+  for (const bundle of ['terraform-provider-whatsapp.js', 'whatsapp-provider-runtime.js', 'whatsapp-provider-engine.js', 'whatsapp-provider-shared.js', 'whatsapp-local-storage.js']) {
     expect(byName.get(bundle)).toEqual([`dist/bin/${bundle}`]);
   }
   const installed = join(project, 'node_modules', 'whatsapp-local-storage');

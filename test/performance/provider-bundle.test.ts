@@ -10,7 +10,7 @@ import { repoRoot } from '../e2e/harness';
 
 const bin = join(repoRoot, 'dist', 'bin');
 const executable = join(bin, 'terraform-provider-whatsapp.js');
-const parts = ['whatsapp-provider-runtime.js', 'whatsapp-provider-shared.js'];
+const parts = ['whatsapp-provider-runtime.js', 'whatsapp-provider-engine.js', 'whatsapp-provider-shared.js'];
 
 function requires(file: string): string[] {
   return [...readFileSync(file, 'utf8').matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]);

@@ -37,6 +37,7 @@ resource "whatsapp_local_storage" "n" {
   for_each                 = local.numbers
   phone_number_id          = each.key
   data_localization_region = each.value
+  storage_mode             = each.value == null ? "DEFAULT" : "IN_COUNTRY"
   pin                      = var.pin
 }
 `
@@ -52,7 +53,8 @@ describe.each(['v21.0', 'v20.0'])(`request counts through ${tofu.name} ${tofu.ve
   let ws: EngineWorkspace;
 
   beforeAll(async () => {
-    emulator = await startEmulator({ port: 0, quiet: true, seed: seed() });
+    // v20.0's legacy flow exists only on a date Meta still served it (before 2026-09-24).
+    emulator = await startEmulator({ port: 0, quiet: true, seed: { ...seed(), ...(apiVersion === 'v20.0' ? { clock: '2026-09-01T00:00:00Z' } : {}) } });
     ws = new EngineWorkspace(tofu);
     ws.write('main.tf', config(emulator.url, apiVersion));
     await ws.expect(['init']);

@@ -265,6 +265,8 @@ export interface StartOptions {
   env?: Record<string, string | undefined>;
   testService?: boolean;
   executable?: string;
+  /** argv that starts the provider, when it is not a node script (default: node <executable>). */
+  command?: string[];
   /** Client identity override (e.g. a certificate the provider was not told about). */
   clientIdentity?: { certPem: string; keyPem: string };
   /** Milliseconds to wait for the handshake line; default 15 s. */
@@ -342,7 +344,8 @@ export function spawnProvider(options: StartOptions = {}): {
     if (v === undefined) delete env[k];
     else env[k] = v;
   }
-  const child = spawn(process.execPath, [executable], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const [file, ...args] = options.command ?? [process.execPath, executable];
+  const child = spawn(file, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.setEncoding('utf8');
   child.stderr!.on('data', (d: string) => (stderr += d));

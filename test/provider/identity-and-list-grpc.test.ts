@@ -15,7 +15,8 @@ const COUNT = 130; // more than one page of 100
 const TYPE = 'whatsapp_local_storage';
 const RESOURCE_ATTRS = [
   'id', 'phone_number_id', 'data_localization_region', 'pin', 'pin_wo', 'pin_wo_version',
-  'verification_code', 'disable_on_destroy', 'one_at_a_time', 'storage_status', 'registered', 'display_phone_number',
+  'verification_code', 'set_pin_before_deregister', 'disable_on_destroy', 'one_at_a_time', 'storage_status', 'registered', 'display_phone_number',
+  'storage_mode', 'retention_minutes',
 ];
 const DATA_ATTRS = ['waba_id', 'registered_only', 'storage_status', 'data_localization_region', 'include_storage', 'id', 'ids', 'phone_numbers'];
 const LIST_ATTRS = ['waba_id', 'registered_only', 'storage_status', 'data_localization_region'];
@@ -169,7 +170,8 @@ describe.each([
     const third = fromDv(withObjects[2].resourceObject) as Obj; // number 3
     expect(third).toEqual(full(RESOURCE_ATTRS, {
       id: generatedPhoneNumberId(3), phone_number_id: generatedPhoneNumberId(3), data_localization_region: 'DE', disable_on_destroy: false,
-      storage_status: 'IN_COUNTRY_STORAGE_ENABLED', registered: true, display_phone_number: '+1 555 0000003',
+      storage_status: 'IN_COUNTRY_STORAGE_ENABLED', storage_mode: 'IN_COUNTRY', registered: true, display_phone_number: '+1 555 0000003',
+      set_pin_before_deregister: false,
     }));
   });
 
@@ -177,7 +179,7 @@ describe.each([
     const [event] = await rpc('listResource', { typeName: TYPE, config: dv(full(LIST_ATTRS, { waba_id: WABA, data_localization_region: 'DE' })), includeResourceObject: true, limit: 1 });
     const res = await rpc('generateResourceConfig', { typeName: TYPE, state: event.resourceObject });
     expect(errors(res.diagnostics)).toEqual([]);
-    expect(fromDv(res.config)).toEqual(full(RESOURCE_ATTRS, { phone_number_id: generatedPhoneNumberId(0), data_localization_region: 'DE' }));
+    expect(fromDv(res.config)).toEqual(full(RESOURCE_ATTRS, { phone_number_id: generatedPhoneNumberId(0), data_localization_region: 'DE', storage_mode: 'IN_COUNTRY' }));
   });
 
   test('ListResource stops at the limit and filters by storage', async () => {

@@ -11,7 +11,8 @@ const PIN = '123456';
 const TYPE = 'whatsapp_local_storage';
 const ATTRS = [
   'id', 'phone_number_id', 'data_localization_region', 'pin', 'pin_wo', 'pin_wo_version',
-  'verification_code', 'disable_on_destroy', 'one_at_a_time', 'storage_status', 'registered', 'display_phone_number',
+  'verification_code', 'set_pin_before_deregister', 'disable_on_destroy', 'one_at_a_time', 'storage_status', 'registered', 'display_phone_number',
+  'storage_mode', 'retention_minutes',
 ];
 
 type Obj = Record<string, unknown>;
@@ -46,7 +47,7 @@ const settingsOf = async (id: string) => (await graph('GET', `${id}/settings`)).
 
 /** Plans like Terraform: proposed = config merged with prior computed values. */
 async function plan(prior: Obj | null, cfg: Obj | null) {
-  const proposed = cfg === null ? null : prior === null ? cfg : { ...cfg, ...Object.fromEntries(['id', 'storage_status', 'registered', 'display_phone_number'].map((k) => [k, prior[k]])), disable_on_destroy: cfg.disable_on_destroy ?? prior.disable_on_destroy };
+  const proposed = cfg === null ? null : prior === null ? cfg : { ...cfg, ...Object.fromEntries(['id', 'storage_status', 'registered', 'display_phone_number'].map((k) => [k, prior[k]])), disable_on_destroy: cfg.disable_on_destroy ?? prior.disable_on_destroy, set_pin_before_deregister: cfg.set_pin_before_deregister ?? prior.set_pin_before_deregister, storage_mode: cfg.storage_mode ?? prior.storage_mode };
   const res = await p.v6.planResourceChange({
     typeName: TYPE,
     priorState: dv(prior),
@@ -230,22 +231,34 @@ describe('whatsapp_local_storage over gRPC', () => {
 
     const disable = { ...keep, disable_on_destroy: true };
     const planDisable = await plan(disable, null);
-    expect(warnings(planDisable.res.diagnostics as Diag[]).map((d) => d.summary)).toEqual([`Destroy disables Local Storage on phone number ${id}`]);
+    expect(warnings(planDisable.res.diagnostics as Diag[]).map((d) => d.summary)).toEqual([
+      `Data residency of phone number ${id} weakens: local storage in BR -> local storage disabled (Meta's default storage)`,
+      `Destroy disables Local Storage on phone number ${id}`,
+    ]);
     const disabled = await apply(disable, null, null);
     expect(disabled.res.diagnostics ?? []).toEqual([]);
     expect(disabled.state).toBeNull();
     expect(await settingsOf(id)).toMatchObject({ status: 'DEFAULT' });
   });
 
-  it('upgrades v0 JSON state and passes v1 through', async () => {
+  it('upgrades v0 and v1 JSON state to v2, stating the mode the status shows', async () => {
     const v0 = { id: '106540352242926', phone_number_id: '106540352242926', data_localization_region: 'AU', pin: PIN, disable_on_destroy: null, storage_status: 'IN_COUNTRY_STORAGE_ENABLED', registered: true };
     const up0 = await p.v6.upgradeResourceState({ typeName: TYPE, version: 0, rawState: { json: Buffer.from(JSON.stringify(v0)) } });
     expect(up0.diagnostics ?? []).toEqual([]);
-    expect(fromDv(up0.upgradedState)).toEqual(obj({ ...v0, disable_on_destroy: false }));
+    expect(fromDv(up0.upgradedState)).toEqual(obj({ ...v0, disable_on_destroy: false, set_pin_before_deregister: false, storage_mode: 'IN_COUNTRY' }));
 
-    const v1 = obj({ ...v0, disable_on_destroy: true, display_phone_number: '+1 555' });
+    const { storage_mode: _m, retention_minutes: _r, ...v1 } = obj({ ...v0, disable_on_destroy: true, set_pin_before_deregister: true, display_phone_number: '+1 555' });
     const up1 = await p.v6.upgradeResourceState({ typeName: TYPE, version: 1, rawState: { json: Buffer.from(JSON.stringify(v1)) } });
-    expect(fromDv(up1.upgradedState)).toEqual(v1);
+    expect(fromDv(up1.upgradedState)).toEqual({ ...v1, storage_mode: 'IN_COUNTRY', retention_minutes: null });
+    // An early version 1 state, written before set_pin_before_deregister and one_at_a_time existed.
+    const { set_pin_before_deregister: _s, one_at_a_time: _o, ...early } = v1;
+    const off = { ...early, data_localization_region: null, storage_status: 'DEFAULT' };
+    const upOff = await p.v6.upgradeResourceState({ typeName: TYPE, version: 1, rawState: { json: Buffer.from(JSON.stringify(off)) } });
+    expect(fromDv(upOff.upgradedState)).toEqual({ ...off, set_pin_before_deregister: false, one_at_a_time: null, storage_mode: 'DEFAULT', retention_minutes: null });
+
+    const v2 = obj({ ...v0, data_localization_region: null, storage_status: 'NO_STORAGE_ENABLED', storage_mode: 'NO_STORAGE', retention_minutes: 60, disable_on_destroy: false, set_pin_before_deregister: false });
+    const up2 = await p.v6.upgradeResourceState({ typeName: TYPE, version: 2, rawState: { json: Buffer.from(JSON.stringify(v2)) } });
+    expect(fromDv(up2.upgradedState)).toEqual(v2);
 
     const future = await p.v6.upgradeResourceState({ typeName: TYPE, version: 7, rawState: { json: Buffer.from('{}') } });
     expect(errors(future.diagnostics as Diag[])[0].summary).toContain('newer provider');

@@ -22,7 +22,7 @@ const read = (bytes: Uint8Array | null | undefined) => {
   if (!r.ok) throw new Error(JSON.stringify(r.diagnostics));
   return r.value as Record<string, Value> | null;
 };
-const stateBR = obj({ id: ID, phone_number_id: ID, data_localization_region: 'BR', pin: '123456', disable_on_destroy: false, storage_status: 'IN_COUNTRY_STORAGE_ENABLED', registered: true, display_phone_number: '+1 555-0100' });
+const stateBR = obj({ id: ID, phone_number_id: ID, data_localization_region: 'BR', pin: '123456', disable_on_destroy: false, set_pin_before_deregister: false, storage_status: 'IN_COUNTRY_STORAGE_ENABLED', storage_mode: 'IN_COUNTRY', registered: true, display_phone_number: '+1 555-0100' });
 
 async function configured(accessToken: Value = 'token-for-tests', apiVersion: Value = null): Promise<ProviderService> {
   const service = createProviderService({ env: {}, logger: silent });
@@ -44,7 +44,7 @@ const configOf = (state: Record<string, Value>, changes: Record<string, Value> =
   obj({ phone_number_id: state.phone_number_id, data_localization_region: state.data_localization_region, pin: state.pin, ...changes });
 /** Proposed new state: config plus prior computed values, as Terraform builds it. */
 const proposedOf = (state: Record<string, Value>, cfg: Record<string, Value>) =>
-  record({ ...cfg, id: state.id, storage_status: state.storage_status, registered: state.registered, display_phone_number: state.display_phone_number, disable_on_destroy: cfg.disable_on_destroy ?? state.disable_on_destroy });
+  record({ ...cfg, id: state.id, storage_status: state.storage_status, registered: state.registered, display_phone_number: state.display_phone_number, disable_on_destroy: cfg.disable_on_destroy ?? state.disable_on_destroy, set_pin_before_deregister: cfg.set_pin_before_deregister ?? state.set_pin_before_deregister, storage_mode: cfg.storage_mode ?? state.storage_mode });
 
 describe('whatsapp_local_storage planning', () => {
   it('plans no change when configuration and state agree', async () => {
@@ -66,20 +66,24 @@ describe('whatsapp_local_storage planning', () => {
 
   it('predicts DEFAULT when disabling and warns with the planner\'s explanation', async () => {
     const service = await configured();
-    const cfg = configOf(stateBR, { data_localization_region: null });
+    const cfg = configOf(stateBR, { data_localization_region: null, storage_mode: 'DEFAULT' });
     const { res, planned } = await plan(service, stateBR, cfg, proposedOf(stateBR, cfg));
-    expect(planned).toMatchObject({ storage_status: 'DEFAULT', registered: true, data_localization_region: null });
-    const [w] = res.diagnostics!;
+    expect(planned).toMatchObject({ storage_status: 'DEFAULT', storage_mode: 'DEFAULT', registered: true, data_localization_region: null });
+    const [w, residency] = res.diagnostics!;
     expect(w).toMatchObject({ severity: 2, summary: `Apply takes phone number ${ID} offline` });
     expect(w.detail).toContain('write_settings(disabled)');
+    expect(residency).toMatchObject({ severity: 2, summary: `Data residency of phone number ${ID} weakens: local storage in BR -> local storage disabled (Meta's default storage)` });
+    expect(residency.detail).toContain('To keep the current storage instead, declare data_localization_region = "BR".');
   });
 
-  it('describes the legacy flow on v20.0', async () => {
+  it('on v20.0, which Meta stopped serving on 2026-09-24, plans the Settings API flow of v21.0 and says so (no answer read yet: the version table and the clock decide)', async () => {
     const service = await configured('token-for-tests', 'v20.0');
     const cfg = configOf(stateBR, { data_localization_region: 'IN' });
     const { res } = await plan(service, stateBR, cfg, proposedOf(stateBR, cfg));
-    expect(res.diagnostics![0].detail).toContain('register(IN)');
-    expect(res.diagnostics![0].detail).toContain('legacy');
+    expect(res.diagnostics![0].detail).toContain('deregister -> write_settings(IN) -> register');
+    expect(res.diagnostics![0].detail).not.toContain('legacy');
+    const version = res.diagnostics!.find((d) => /Graph API v20\.0 has stopped/.test(d.summary ?? ''));
+    expect(version?.detail).toMatch(/stopped on 2026-09-24: Meta answers calls to it as v21\.0 does, so this plan uses the Settings API flow of v21\.0/);
   });
 
   it('leaves storage_status unknown while the region is unknown, and never plans a write-only value', async () => {
@@ -105,8 +109,9 @@ describe('whatsapp_local_storage planning', () => {
     const prior = record({ ...stateBR, pin: null, disable_on_destroy: true });
     const { res, planned } = await plan(service, prior, null, null);
     expect(planned).toBeNull();
-    expect(res.diagnostics!.map((d) => d.severity)).toEqual([2, 1]);
-    expect(res.diagnostics![1].summary).toContain('pin is required');
+    expect(res.diagnostics!.map((d) => d.severity)).toEqual([2, 2, 1]);
+    expect(res.diagnostics![0].summary).toContain('Data residency of phone number');
+    expect(res.diagnostics![2].summary).toContain('pin is required');
   });
 
   it('plans without an engine while the provider configuration is unknown, and reads nothing', async () => {
@@ -167,6 +172,7 @@ describe('whatsapp_local_storage config generation', () => {
     const service = createProviderService({ env: {}, logger: silent });
     const res = await service.generateResourceConfig({ typeName: 'whatsapp_local_storage', state: dv(stateBR) }, ctx);
     expect(res.diagnostics).toEqual([]);
-    expect(read(res.config?.msgpack)).toEqual(obj({ phone_number_id: ID, data_localization_region: 'BR' }));
+    // The generated configuration states the mode (a configuration without one is refused).
+    expect(read(res.config?.msgpack)).toEqual(obj({ phone_number_id: ID, data_localization_region: 'BR', storage_mode: 'IN_COUNTRY' }));
   });
 });

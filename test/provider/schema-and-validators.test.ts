@@ -31,17 +31,22 @@ describe('schemas', () => {
 
   it('converts to tfplugin6 with Markdown descriptions, JSON types and flags', () => {
     const converted = toTfpluginSchema(localStorageResourceSchema);
-    expect(converted.version).toBe(1);
+    expect(converted.version).toBe(2);
     const attrs = Object.fromEntries(converted.block!.attributes!.map((a) => [a.name!, a]));
     expect(Object.keys(attrs).sort()).toEqual(
-      ['data_localization_region', 'disable_on_destroy', 'display_phone_number', 'id', 'one_at_a_time', 'phone_number_id', 'pin', 'pin_wo', 'pin_wo_version', 'registered', 'storage_status', 'verification_code'].sort(),
+      ['data_localization_region', 'disable_on_destroy', 'display_phone_number', 'id', 'one_at_a_time', 'phone_number_id', 'pin', 'pin_wo', 'pin_wo_version', 'registered', 'retention_minutes', 'set_pin_before_deregister', 'storage_mode', 'storage_status', 'verification_code'].sort(),
     );
+    expect(attrs.storage_mode).toMatchObject({ optional: true, computed: true });
+    expect(Buffer.from(attrs.retention_minutes.type!).toString()).toBe('"number"');
     expect(Buffer.from(attrs.phone_number_id.type!).toString()).toBe('"string"');
     expect(attrs.phone_number_id).toMatchObject({ required: true, optional: false, computed: false, descriptionKind: 1 });
     expect(attrs.pin).toMatchObject({ optional: true, sensitive: true, writeOnly: false });
     expect(attrs.pin_wo).toMatchObject({ optional: true, sensitive: true, writeOnly: true });
     expect(attrs.verification_code).toMatchObject({ sensitive: true });
     expect(attrs.disable_on_destroy).toMatchObject({ optional: true, computed: true });
+    expect(attrs.set_pin_before_deregister).toMatchObject({ optional: true, computed: true });
+    expect(attrs.set_pin_before_deregister.description).toMatch(/changes the number's two-step verification PIN to the configured `pin`[\s\S]*before the deregister/);
+    expect(attrs.set_pin_before_deregister.description).toMatch(/133005[\s\S]*stays offline until the right PIN is applied/);
     expect(attrs.storage_status).toMatchObject({ computed: true, optional: false });
     for (const a of Object.values(attrs)) expect(a.description!.length).toBeGreaterThan(5);
     expect(converted.block!.attributes!.some((a) => a.nestedType)).toBe(false);
@@ -109,6 +114,45 @@ describe('whatsapp_local_storage validation', () => {
     expect(validate({ ...base, pin: UNKNOWN, pin_wo: '123456' })).toEqual([]);
   });
 
+  it('a configuration that states no storage mode is an error naming the three ways to say it', () => {
+    const diags = validate({ phone_number_id: '106540352242922', pin: '123456' });
+    expect(diags).toHaveLength(1);
+    expect(diags[0]).toMatchObject({ severity: 'error', summary: 'Storage mode not stated', path: ['storage_mode'] });
+    expect(diags[0].detail).toContain('data_localization_region = "<country code>"');
+    expect(diags[0].detail).toContain('storage_mode = "DEFAULT"');
+    expect(diags[0].detail).toContain('storage_mode = "NO_STORAGE" with retention_minutes = 60');
+  });
+
+  it('accepts each of the three modes stated', () => {
+    const id = { phone_number_id: '106540352242922' };
+    expect(validate({ ...id, data_localization_region: 'BR' })).toEqual([]);
+    expect(validate({ ...id, data_localization_region: 'BR', storage_mode: 'IN_COUNTRY' })).toEqual([]);
+    expect(validate({ ...id, storage_mode: 'DEFAULT' })).toEqual([]);
+    expect(validate({ ...id, storage_mode: 'NO_STORAGE', retention_minutes: 60 })).toEqual([]);
+  });
+
+  it.each([
+    [{ storage_mode: 'IN_COUNTRY' }, 'data_localization_region', /set data_localization_region to its code/],
+    [{ storage_mode: 'DEFAULT', data_localization_region: 'BR' }, 'data_localization_region', /declares in-country storage but storage_mode is "DEFAULT"/],
+    [{ storage_mode: 'NO_STORAGE', data_localization_region: 'BR', retention_minutes: 60 }, 'data_localization_region', /declares in-country storage but storage_mode is "NO_STORAGE"/],
+    [{ storage_mode: 'NO_STORAGE' }, 'retention_minutes', /Meta accepts: 60/],
+    [{ data_localization_region: 'BR', retention_minutes: 60 }, 'retention_minutes', /only applies to storage_mode = "NO_STORAGE"/],
+    [{ storage_mode: 'DEFAULT', retention_minutes: 60 }, 'retention_minutes', /only applies/],
+    [{ storage_mode: 'NO_STORAGE', retention_minutes: 1440 }, 'retention_minutes', /retentions Meta accepts for No Storage: 60/],
+    [{ storage_mode: 'no_storage', retention_minutes: 60 }, 'storage_mode', /must be one of "IN_COUNTRY", "DEFAULT", "NO_STORAGE"/],
+  ])('rejects %p at %s', (values, path, detail) => {
+    const diags = validate({ phone_number_id: '106540352242922', ...values });
+    expect(diags).toHaveLength(1);
+    expect(diags[0]).toMatchObject({ severity: 'error', path: [path] });
+    expect(diags[0].detail).toMatch(detail);
+  });
+
+  it('waits for unknown values before judging the storage mode', () => {
+    expect(validate({ phone_number_id: '106540352242922', data_localization_region: UNKNOWN })).toEqual([]);
+    expect(validate({ phone_number_id: '106540352242922', storage_mode: UNKNOWN })).toEqual([]);
+    expect(validate({ phone_number_id: '106540352242922', storage_mode: 'NO_STORAGE', retention_minutes: UNKNOWN })).toEqual([]);
+  });
+
   it('rejects a fractional pin_wo_version', () => {
     expect(validate({ ...base, pin_wo_version: 1.5 })[0]).toMatchObject({ path: ['pin_wo_version'] });
   });
@@ -121,7 +165,7 @@ describe('provider settings', () => {
     const fromEnv = resolveProviderSettings(config({}), { WHATSAPP_ACCESS_TOKEN: 'env-token', WHATSAPP_BASE_URL: 'http://127.0.0.1:9/' });
     expect(fromEnv).toMatchObject({
       kind: 'ready',
-      settings: { accessToken: 'env-token', baseUrl: 'http://127.0.0.1:9', apiVersion: { raw: 'v21.0', legacy: false } },
+      settings: { accessToken: 'env-token', baseUrl: 'http://127.0.0.1:9', apiVersion: { raw: 'v26.0', legacy: false } },
       sources: { access_token: 'env', api_version: 'default', base_url: 'env' },
     });
     const fromConfig = resolveProviderSettings(config({ access_token: 'cfg', api_version: 'v20.0', request_timeout_seconds: 2.5, max_retries: 0 }), {

@@ -11,8 +11,8 @@ export const PROVIDER_HOSTS = ['registry.terraform.io', 'registry.opentofu.org']
 export const PROVIDER_ADDRESSES = PROVIDER_HOSTS.map((h) => `${h}/waba/whatsapp`);
 export const MIN_NODE_MAJOR = 20;
 
-/** The JS provider: its entry and the two files it loads lazily, as dist/bin holds them. */
-export const JS_PROVIDER_FILES = ['terraform-provider-whatsapp.js', 'whatsapp-provider-runtime.js', 'whatsapp-provider-shared.js'] as const;
+/** The JS provider: its entry and the files it loads lazily (scripts/build.mjs), as dist/bin holds them. */
+export const JS_PROVIDER_FILES = ['terraform-provider-whatsapp.js', 'whatsapp-provider-runtime.js', 'whatsapp-provider-engine.js', 'whatsapp-provider-shared.js'] as const;
 
 /**
  * Engines run the first file of a provider directory whose name starts with

@@ -3,11 +3,13 @@
  * a unix socket, print the handshake line, then serve until told to stop.
  *
  * Start-up speed is a requirement (engines start providers many times per run): before
- * the handshake line we load only node built-ins, the logger and the X.509 code. The
- * generated protobuf modules and the provider itself are `require`d on first use
- * (esbuild keeps them in the bundle but evaluates them late).
+ * the handshake line we load only node:net/crypto/fs, the logger and the X.509 code, and
+ * listen with a plain socket server. node:http2 and TLS (the gRPC server), the generated
+ * protobuf modules and the provider itself are `require`d right after the line is
+ * written, while the engine connects, or by the first connection, whichever comes first.
  */
-import { createSecureServer, createServer, type Http2SecureServer, type Http2Server } from 'node:http2';
+import type { Http2SecureServer, Http2Server } from 'node:http2';
+import { createServer as createSocketServer } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +20,7 @@ import {
   negotiateProtocolVersion,
   type ProtocolVersion,
 } from './handshake';
-import { serveGrpc, type MethodHandler, type Router } from './grpc-server';
+import { serveGrpc, type GrpcServerHandle, type MethodHandler, type Router } from './grpc-server';
 import { log } from './logger';
 import type { ProviderService } from './provider-service';
 
@@ -46,27 +48,39 @@ export function runPlugin(options: PluginOptions): void {
   }
   const version = negotiated.version;
 
-  // AutoMTLS when the engine hands us its client certificate; plain h2c otherwise.
-  let server: Http2Server | Http2SecureServer;
+  // AutoMTLS when the engine hands us its client certificate; plain h2c otherwise. The
+  // certificate goes into the handshake line, so it is made now; the server that uses it later.
   let certField = '';
   const clientCert = env.PLUGIN_CLIENT_CERT;
+  let identity: import('./tls-cert').ServerIdentity | undefined;
   if (clientCert) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const tls = require('./tls-cert') as typeof import('./tls-cert');
-    const identity = tls.createServerIdentity(new Date(), options.name);
+    identity = tls.createServerIdentity(new Date(), options.name);
     certField = tls.handshakeCertField(identity.certDer);
-    server = createSecureServer({
-      key: identity.keyPem,
-      cert: identity.certPem,
-      ca: clientCert,
-      requestCert: true,
-      rejectUnauthorized: true,
-      minVersion: 'TLSv1.2',
-      allowHTTP1: false,
-    });
-  } else {
-    server = createServer();
   }
+  let server: Http2Server | Http2SecureServer | undefined;
+  let grpc: GrpcServerHandle | undefined;
+  const grpcServer = (): Http2Server | Http2SecureServer => {
+    if (server) return server;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const http2 = require('node:http2') as typeof import('node:http2');
+    server = identity
+      ? http2.createSecureServer({
+          key: identity.keyPem,
+          cert: identity.certPem,
+          ca: clientCert,
+          requestCert: true,
+          rejectUnauthorized: true,
+          minVersion: 'TLSv1.2',
+          allowHTTP1: false,
+        })
+      : http2.createServer();
+    grpc = serveGrpc(server, router, log);
+    return server;
+  };
+  // Accepted connections go to the gRPC server as if it had accepted them itself.
+  const listener = createSocketServer((socket) => grpcServer().emit('connection', socket));
 
   const socketDir = mkdtempSync(join(env.PLUGIN_UNIX_SOCKET_DIR || tmpdir(), 'tfwa-'));
   const socketPath = join(socketDir, 'plugin.sock');
@@ -84,28 +98,30 @@ export function runPlugin(options: PluginOptions): void {
     if (stopping) return;
     stopping = true;
     log.debug('provider exiting', { reason });
-    grpc.abortAll();
-    server.close();
+    grpc?.abortAll();
+    listener.close();
+    server?.close();
     cleanup();
     // Sessions may linger (the engine keeps its connection open); do not wait for them.
     setImmediate(() => process.exit(code));
   };
 
   const router = createRouter(version, options.loadService, () => shutdown(0, 'Shutdown RPC'));
-  const grpc = serveGrpc(server, router, log);
 
   installProcessGuards(shutdown);
 
-  server.listen(socketPath, () => {
+  listener.listen(socketPath, () => {
     process.stdout.write(handshakeLine(version, 'unix', socketPath, certField) + '\n');
     // stdout now belongs to go-plugin (it would log stray lines as plugin output):
     // whatever a library prints there from now on goes to stderr.
     const toStderr = process.stderr.write.bind(process.stderr);
     process.stdout.write = toStderr as typeof process.stdout.write;
     log.debug('plugin server listening', { protocol_version: version, address: socketPath, tls: Boolean(clientCert) });
-    // Warm up protobuf + provider code while the engine connects, so the first RPC is fast.
+    // Build the gRPC server and warm up protobuf + provider code while the engine connects,
+    // so the first RPC is fast.
     setImmediate(() => {
       try {
+        grpcServer();
         router.preload();
       } catch (error) {
         log.error('cannot load the provider', { error: error instanceof Error ? error.message : String(error) });

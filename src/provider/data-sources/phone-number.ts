@@ -22,8 +22,10 @@ export const phoneNumberDataSource: DataSource = {
       return { state: config, diagnostics: [notReadyDiagnostic(ctx.providerData, `read phone number ${id}`)] };
     }
     try {
-      const info = await ctx.providerData.engine.phoneNumber(id, ctx.signal);
-      const values: Record<string, string | boolean | null> = {
+      const engine = ctx.providerData.engine;
+      const info = await engine.phoneNumber(id, ctx.signal);
+      const version = engine.versionLifecycle();
+      const values: Record<string, string | number | boolean | null> = {
         phone_number_id: id,
         display_phone_number: info.display_phone_number ?? null,
         verified_name: info.verified_name ?? null,
@@ -35,7 +37,12 @@ export const phoneNumberDataSource: DataSource = {
         throughput_level: info.throughput_level ?? null,
         registered: info.registered,
         storage_status: info.storage_status,
+        storage_mode: info.storage_mode ?? null,
         data_localization_region: info.data_localization_region ?? null,
+        retention_minutes: info.retention_minutes ?? null,
+        api_version: version.configured,
+        effective_api_version: version.effective,
+        effective_api_version_available_until: version.effectiveAvailableUntil ?? null,
       };
       return { state: new ObjectView(type, values), diagnostics: [] };
     } catch (err) {

@@ -7,15 +7,13 @@ import { storageAsRegion } from '../../engine/storage-state';
 import { filterNeedsStorage, filterWabaNumbers, type WabaNumber } from '../../engine/waba-numbers';
 import { DiagnosticsError, errorDiag } from '../../plugin/diagnostics';
 import type { BlockSchema } from '../../plugin/schema/model';
-import { objectTypeOf } from '../../plugin/schema/model';
 import { ObjectView } from '../../plugin/values/object-view';
-import { record } from '../../plugin/values/value';
+import { adoptedState } from '../resources/local-storage-adopted';
 import { wabaReadDiagnostic } from '../data-sources/waba-read-diagnostic';
 import { notReadyDiagnostic, type ListResource } from '../provider-context';
-import { LOCAL_STORAGE_TYPE, localStorageResourceSchema } from '../schema/local-storage-resource';
+import { LOCAL_STORAGE_TYPE } from '../schema/local-storage-resource';
 import { wabaFilterAttributes, wabaFilterFrom } from '../schema/waba-filter';
 
-const resourceType = objectTypeOf(localStorageResourceSchema);
 
 export const localStorageListSchema: BlockSchema = {
   version: 0,
@@ -29,16 +27,14 @@ export const localStorageListSchema: BlockSchema = {
 
 /** A listed number as whatsapp_local_storage state, as an import followed by a read would record it. */
 export function localStorageStateOf(n: WabaNumber): ObjectView {
-  const values = record();
-  for (const name of Object.keys(localStorageResourceSchema.attributes)) values[name] = null;
-  values.id = n.id;
-  values.phone_number_id = n.id;
-  values.disable_on_destroy = false;
-  values.registered = n.registered;
-  values.display_phone_number = n.display_phone_number ?? null;
-  values.storage_status = n.storage_status ?? null;
-  values.data_localization_region = n.storage_status === undefined ? null : (storageAsRegion({ status: n.storage_status, region: n.data_localization_region }) ?? null);
-  return new ObjectView(resourceType, values);
+  return adoptedState(n.id).with({
+    registered: n.registered,
+    display_phone_number: n.display_phone_number ?? null,
+    storage_status: n.storage_status ?? null,
+    data_localization_region: n.storage_status === undefined ? null : (storageAsRegion({ status: n.storage_status, region: n.data_localization_region }) ?? null),
+    storage_mode: n.storage_mode ?? null,
+    retention_minutes: n.retention_minutes ?? null,
+  });
 }
 
 function displayName(n: WabaNumber): string {

@@ -5,6 +5,7 @@
  * PIN or verification code (caught here, before anything goes offline).
  */
 import type { ConvergencePlan, ObservedState } from '../../engine/types';
+import type { VersionLifecycle } from '../../cloud-api/api-version';
 import type { Diagnostic } from '../../plugin/diagnostics';
 import { errorDiag, warningDiag } from '../../plugin/diagnostics';
 import { asEngineError } from '../engine-diagnostics';
@@ -13,7 +14,10 @@ import type { PlanRequest, PlanResponse, RequestContext } from '../provider-cont
 import { localStorageResourceSchema } from '../schema/local-storage-resource';
 import { ObjectView } from '../../plugin/values/object-view';
 import { UNKNOWN, valuesEqual } from '../../plugin/values/value';
-import { desiredFrom, expectedStatus, observedFromState } from './local-storage-state';
+import { declaredTarget, expectedStatus, observedFromState } from './local-storage-state';
+import { residencyChange, residencySummary, type ResidencyChange } from '../../engine/residency';
+import { targetOfStorage } from '../../engine/storage-state';
+import { declarationOf } from '../../engine/storage-modes';
 
 export async function planLocalStorage({ prior, proposed, config, ctx }: PlanRequest): Promise<PlanResponse> {
   if (proposed.isNullObject) return planDestroy(prior, ctx);
@@ -24,8 +28,13 @@ export async function planLocalStorage({ prior, proposed, config, ctx }: PlanReq
   const diagnostics: Diagnostic[] = [];
 
   const engine = ctx.providerData.kind === 'ready' ? ctx.providerData.engine : undefined;
-  const desired = desiredFrom(planned);
+  // The declared storage comes from configuration: storage_mode is computed, so a planned value may be stale.
+  const target = declaredTarget(config);
+  const setPin = planned.knownBool('set_pin_before_deregister') === true ? { setPinBeforeDeregister: true } : {};
+  const desired = target ? { storage: target, ...setPin } : undefined;
   const id = planned.knownString('phone_number_id');
+  if (target) planned = planned.with({ storage_mode: target.mode });
+  else if (config.isNull('storage_mode') && planned.isUnknown('data_localization_region')) planned = planned.with({ storage_mode: UNKNOWN });
 
   // What the number looks like now: prior state on update (just refreshed), a live read on create.
   let observed: ObservedState | undefined;
@@ -39,6 +48,7 @@ export async function planLocalStorage({ prior, proposed, config, ctx }: PlanReq
     }
   }
 
+  // engine.plan uses the flow of the version Meta answers with (a stopped version is answered as a newer one).
   const convergence = engine && desired && observed ? engine.plan(observed, desired) : undefined;
   const work = convergence ? convergence.steps.length > 0 : undefined;
 
@@ -46,13 +56,14 @@ export async function planLocalStorage({ prior, proposed, config, ctx }: PlanReq
     // A successful converge always ends registered with exactly the declared storage.
     const statusNow = work === false && observed ? (creating ? String(observed.storage.status) : prior.get('storage_status')) : undefined;
     planned = planned.with({
-      storage_status: statusNow ?? (desired ? expectedStatus(desired.region) : UNKNOWN),
+      storage_status: statusNow ?? (target ? expectedStatus(target) : UNKNOWN),
       registered: work === false && observed ? observed.registered : true,
     });
     if (creating && observed) planned = planned.with({ display_phone_number: observed.displayPhoneNumber ?? null });
   }
 
   if (convergence && id !== undefined) diagnostics.push(...convergenceDiagnostics(convergence, config, id));
+  if (engine) diagnostics.push(...versionDiagnostics(engine.versionLifecycle()));
   const pinWoVersionChanged = !creating && !valuesEqual(prior.get('pin_wo_version'), planned.get('pin_wo_version'));
   if (pinWoVersionChanged && config.isNull('pin_wo') && planned.get('pin_wo_version') !== null) {
     diagnostics.push(errorDiag('pin_wo_version changed without pin_wo', 'pin_wo_version changed, which asks the next apply to register with the write-only PIN, but pin_wo is not set: set pin_wo (from a sensitive source) in the same change.', ['pin_wo']));
@@ -60,6 +71,16 @@ export async function planLocalStorage({ prior, proposed, config, ctx }: PlanReq
   // Provider arguments unknown until apply: the engine may hold this change back instead of planning it blind.
   const deferred = ctx.deferralAllowed && ctx.providerData.kind === 'unknown_config' ? { deferred: 'provider_config_unknown' as const } : {};
   return { planned, requiresReplace: attrs.requiresReplace, diagnostics, ...deferred };
+}
+
+/** The configured Graph version stops within 90 days, or has stopped (and the plan uses the flow Meta answers with). */
+function versionDiagnostics(lifecycle: VersionLifecycle): Diagnostic[] {
+  if (lifecycle.state === 'current' || !lifecycle.notice) return [];
+  const summary =
+    lifecycle.state === 'expired'
+      ? `Graph API ${lifecycle.configured} has stopped: Meta answers it as ${lifecycle.effective}`
+      : `Graph API ${lifecycle.configured} stops on ${lifecycle.availableUntil}`;
+  return [warningDiag(summary, lifecycle.notice)];
 }
 
 function convergenceDiagnostics(plan: ConvergencePlan, config: ObjectView, id: string): Diagnostic[] {
@@ -77,6 +98,7 @@ function convergenceDiagnostics(plan: ConvergencePlan, config: ObjectView, id: s
       ),
     );
   }
+  if (plan.residency) out.push(residencyWarning(id, plan.residency));
   const registers = plan.steps.some((s) => s.kind === 'register');
   if (registers && config.isNull('pin') && config.isNull('pin_wo')) {
     out.push(
@@ -93,6 +115,19 @@ function convergenceDiagnostics(plan: ConvergencePlan, config: ObjectView, id: s
   return out;
 }
 
+/** Distinct from the downtime warning: reviewers must see every weakening or move of data residency. */
+function residencyWarning(id: string, change: ResidencyChange): Diagnostic {
+  const why =
+    change.kind === 'weakens'
+      ? 'After this apply the number keeps its message data under weaker residency than it has now.'
+      : 'After this apply the number keeps its message data at rest in another country.';
+  return warningDiag(
+    residencySummary(id, change),
+    `${why} From: ${change.from}. To: ${change.to}. ${change.previous ? `To keep the current storage instead, declare ${declarationOf(change.previous)}.` : 'Make sure this is intended before applying.'}`,
+    ['storage_mode'],
+  );
+}
+
 function planDestroy(prior: ObjectView, ctx: RequestContext): PlanResponse {
   const id = prior.knownString('phone_number_id') ?? '(unknown)';
   const region = prior.knownString('data_localization_region');
@@ -100,8 +135,11 @@ function planDestroy(prior: ObjectView, ctx: RequestContext): PlanResponse {
   const engine = ctx.providerData.kind === 'ready' ? ctx.providerData.engine : undefined;
   if (prior.knownBool('disable_on_destroy') === true) {
     const observed = observedFromState(prior);
-    const plan = engine && observed ? engine.plan(observed, { region: null }) : undefined;
+    const setPin = prior.knownBool('set_pin_before_deregister') === true ? { setPinBeforeDeregister: true } : {};
+    const plan = engine && observed ? engine.plan(observed, { region: null, ...setPin }) : undefined;
     if (plan && plan.steps.length > 0) {
+      const change = observed ? residencyChange(targetOfStorage(observed.storage), { mode: 'DEFAULT' }, String(observed.storage.status)) : undefined;
+      if (change) diagnostics.push(residencyWarning(id, change));
       diagnostics.push(
         warningDiag(
           `Destroy disables Local Storage on phone number ${id}`,

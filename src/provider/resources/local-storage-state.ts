@@ -3,19 +3,20 @@
  * observed truth -> state attributes, and prior state -> the ObservedState the
  * pure planner needs to predict a change.
  */
-import { normalizeStatus, STATUS_DEFAULT, STATUS_ENABLED, storageAsRegion } from '../../engine/storage-state';
+import { modeOfStorage, normalizeStatus, STATUS_DEFAULT, STATUS_ENABLED, STATUS_NO_STORAGE, storageAsRegion } from '../../engine/storage-state';
+import { declaredStorage, type StorageTarget } from '../../engine/storage-modes';
 import type { DesiredState, ObservedState } from '../../engine/types';
-import { isSupportedRegion } from '../../engine/regions';
 import type { ObjectView } from '../../plugin/values/object-view';
+import { isUnknown } from '../../plugin/values/value';
 
-/** The storage status a successful apply of `region` reads back. */
-export function expectedStatus(region: string | null): string {
-  return region === null ? STATUS_DEFAULT : STATUS_ENABLED;
+/** The storage status a successful apply of `target` reads back. */
+export function expectedStatus(target: StorageTarget): string {
+  return target.mode === 'DEFAULT' ? STATUS_DEFAULT : target.mode === 'IN_COUNTRY' ? STATUS_ENABLED : STATUS_NO_STORAGE;
 }
 
 /**
  * `base` with everything the API reports replaced by `observed`: the region
- * (null when storage is off or in a status we do not manage), status,
+ * (null when storage is not in-country), mode and retention, status,
  * registration and display number. User-only attributes (pin, flags) stay.
  */
 export function withObserved(base: ObjectView, observed: ObservedState): ObjectView {
@@ -24,9 +25,20 @@ export function withObserved(base: ObjectView, observed: ObservedState): ObjectV
     id: observed.phoneNumberId,
     phone_number_id: observed.phoneNumberId,
     data_localization_region: region ?? null,
+    storage_mode: modeOfStorage(observed.storage) ?? null,
+    retention_minutes: observed.storage.retentionMinutes ?? null,
     storage_status: String(observed.storage.status),
     registered: observed.registered,
     display_phone_number: observed.displayPhoneNumber ?? null,
+  });
+}
+
+/** `state` with the declared storage of `planned` (after a successful apply they are the truth). */
+export function withDeclared(state: ObjectView, planned: ObjectView): ObjectView {
+  return state.with({
+    data_localization_region: planned.get('data_localization_region'),
+    storage_mode: planned.get('storage_mode'),
+    retention_minutes: planned.get('retention_minutes'),
   });
 }
 
@@ -39,6 +51,7 @@ export function observedFromState(state: ObjectView): ObservedState | undefined 
   const id = state.knownString('phone_number_id');
   if (id === undefined) return undefined;
   const region = state.knownString('data_localization_region');
+  const retention = state.get('retention_minutes');
   const status = state.knownString('storage_status') ?? (region ? STATUS_ENABLED : STATUS_DEFAULT);
   const observed: ObservedState = {
     phoneNumberId: id,
@@ -48,13 +61,22 @@ export function observedFromState(state: ObjectView): ObservedState | undefined 
     storage: { status: normalizeStatus(status) },
   };
   if (region) observed.storage.region = region;
+  if (typeof retention === 'number') observed.storage.retentionMinutes = retention;
   return observed;
 }
 
-/** The desired state from a plan/config view; undefined while the region is unknown or invalid. */
+/** The declared storage of a plan or config view; undefined while unknown, unstated or invalid. */
+export function declaredTarget(view: ObjectView): StorageTarget | undefined {
+  const known = (name: string) => {
+    const v = view.get(name);
+    return isUnknown(v) ? undefined : v;
+  };
+  return declaredStorage({ region: known('data_localization_region'), mode: known('storage_mode'), retentionMinutes: known('retention_minutes') }).target;
+}
+
+/** The desired state from a plan/config view; undefined while the storage is unknown or invalid. */
 export function desiredFrom(view: ObjectView): DesiredState | undefined {
-  const region = view.string('data_localization_region');
-  if (region.state === 'unknown') return undefined;
-  if (region.state === 'null') return { region: null };
-  return isSupportedRegion(region.value) ? { region: region.value } : undefined;
+  const target = declaredTarget(view);
+  if (!target) return undefined;
+  return view.knownBool('set_pin_before_deregister') === true ? { storage: target, setPinBeforeDeregister: true } : { storage: target };
 }

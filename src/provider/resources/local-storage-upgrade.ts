@@ -1,7 +1,9 @@
 /**
  * State upgrades for whatsapp_local_storage. Version 0 had no pin_wo,
- * pin_wo_version, verification_code or display_phone_number; version 1 is
- * current (raw JSON -> value, ignoring attributes a newer patch may have dropped).
+ * pin_wo_version, verification_code or display_phone_number; version 1 had no
+ * storage_mode or retention_minutes (and early version 1 states had no
+ * set_pin_before_deregister or one_at_a_time); version 2 is current (raw JSON -> value,
+ * ignoring attributes a newer patch may have dropped).
  */
 import type { Diagnostic } from '../../plugin/diagnostics';
 import { errorDiag } from '../../plugin/diagnostics';
@@ -11,14 +13,20 @@ import { t, type CtyType } from '../../plugin/values/cty-type';
 import { decodeJson } from '../../plugin/values/json-codec';
 import { ObjectView } from '../../plugin/values/object-view';
 import { record, type ValueRecord } from '../../plugin/values/value';
+import { modeOfStorage, normalizeStatus, STATUS_DEFAULT, STATUS_ENABLED } from '../../engine/storage-state';
 
 const currentType = objectTypeOf(localStorageResourceSchema);
 
 const ADDED_IN_V1 = ['pin_wo', 'pin_wo_version', 'verification_code', 'display_phone_number'];
+const ADDED_IN_V2 = ['storage_mode', 'retention_minutes'];
+// set_pin_before_deregister and one_at_a_time came without a version of their own: a state of any
+// version may hold them or not, and a missing one decodes as null (filled in below).
 
-export const v0Type = t.object(
-  Object.fromEntries(Object.entries(currentType.attributes).filter(([name]) => !ADDED_IN_V1.includes(name))) as Record<string, CtyType>,
-);
+const typeWithout = (names: string[]) =>
+  t.object(Object.fromEntries(Object.entries(currentType.attributes).filter(([name]) => !names.includes(name))) as Record<string, CtyType>);
+
+export const v0Type = typeWithout([...ADDED_IN_V1, ...ADDED_IN_V2]);
+export const v1Type = typeWithout(ADDED_IN_V2);
 
 export function upgradeLocalStorageState(version: number, rawJson: Uint8Array | string): { state: ObjectView; diagnostics: Diagnostic[] } {
   const none = new ObjectView(currentType, null);
@@ -33,7 +41,7 @@ export function upgradeLocalStorageState(version: number, rawJson: Uint8Array | 
       ],
     };
   }
-  const type = version === 0 ? v0Type : currentType;
+  const type = version === 0 ? v0Type : version === 1 ? v1Type : currentType;
   const decoded = decodeJson(rawJson, type, { ignoreUndefinedAttributes: true, what: `stored state (schema version ${version})` });
   if (!decoded.ok) return { state: none, diagnostics: decoded.diagnostics };
   if (decoded.value === null) return { state: none, diagnostics: [] };
@@ -43,7 +51,13 @@ export function upgradeLocalStorageState(version: number, rawJson: Uint8Array | 
   for (const name of Object.keys(currentType.attributes)) next[name] = old[name] ?? null;
   // v0 could hold null here; the attribute now has a default, and null would show as a change.
   if (next.disable_on_destroy === null) next.disable_on_destroy = false;
+  if (next.set_pin_before_deregister === null) next.set_pin_before_deregister = false;
   next.pin_wo = null; // write-only: never in state
   if (next.id === null && typeof next.phone_number_id === 'string') next.id = next.phone_number_id;
+  // Before version 2 the mode was implied by the region and the status read; state it as a read would.
+  if (version < 2) {
+    const storage = { status: normalizeStatus(next.storage_status ?? (typeof next.data_localization_region === 'string' ? STATUS_ENABLED : STATUS_DEFAULT)) };
+    next.storage_mode = modeOfStorage(storage) ?? null;
+  }
   return { state: new ObjectView(currentType, next), diagnostics: [] };
 }

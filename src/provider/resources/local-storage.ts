@@ -14,9 +14,9 @@ import { LOCAL_STORAGE_TYPE, localStorageResourceSchema } from '../schema/local-
 import { objectTypeOf } from '../../plugin/schema/model';
 import { graphId } from '../validators/whatsapp-validators';
 import { ObjectView } from '../../plugin/values/object-view';
-import { record } from '../../plugin/values/value';
 import { planLocalStorage } from './local-storage-plan';
-import { desiredFrom, withObserved } from './local-storage-state';
+import { adoptedState } from './local-storage-adopted';
+import { desiredFrom, withDeclared, withObserved } from './local-storage-state';
 import { upgradeLocalStorageState } from './local-storage-upgrade';
 import { localStorageIdentity } from './local-storage-identity';
 import { oneAtATime } from './one-at-a-time';
@@ -83,13 +83,8 @@ export const localStorageResource: ManagedResource = {
     if (problems.length > 0) {
       return { state: new ObjectView(type, null), diagnostics: problems.map((d) => ({ ...d, summary: 'Invalid import id', detail: `${d.detail} Import takes the phone number id, e.g. \`terraform import whatsapp_local_storage.main 106540352242922\`, or the identity \`{ phone_number_id = "106540352242922" }\`.` })) };
     }
-    const values = record();
-    for (const name of ATTRIBUTES) values[name] = null;
-    values.id = id;
-    values.phone_number_id = id;
-    values.disable_on_destroy = false;
     // The engine calls ReadResource next, which fills in the live values.
-    return { state: new ObjectView(type, values), diagnostics: [] };
+    return { state: adoptedState(id), diagnostics: [] };
   },
 
   upgradeState: upgradeLocalStorageState,
@@ -100,7 +95,7 @@ async function applyConverge({ prior, planned, config, ctx }: ApplyRequest): Pro
   const id = planned.knownString('phone_number_id');
   const desired = desiredFrom(planned);
   if (id === undefined || desired === undefined) {
-    return { state: planned, diagnostics: [errorDiag('Values unknown at apply', 'phone_number_id and data_localization_region must be known when applying.', ['data_localization_region'])] };
+    return { state: planned, diagnostics: [errorDiag('Values unknown at apply', 'phone_number_id and the storage (data_localization_region, storage_mode, retention_minutes) must be known and valid when applying.', ['data_localization_region'])] };
   }
   const fromWriteOnly = config.knownString('pin') === undefined && config.knownString('pin_wo') !== undefined;
   const pin = config.knownString('pin') ?? config.knownString('pin_wo') ?? planned.knownString('pin');
@@ -118,7 +113,7 @@ async function applyConverge({ prior, planned, config, ctx }: ApplyRequest): Pro
   const base = planned.with({ pin_wo: null });
   let state = result.observed ? withObserved(base, result.observed) : base;
   if (result.ok) {
-    return { state: state.with({ data_localization_region: planned.get('data_localization_region') }), diagnostics: [] };
+    return { state: withDeclared(state, planned), diagnostics: [] };
   }
   // Nothing could be read and nothing was written: what we knew before is still the truth, not the
   // engine's placeholder (which would make a live number look offline).
@@ -136,8 +131,9 @@ async function applyDestroy({ prior, ctx }: ApplyRequest): Promise<StateResponse
   const engine = requireEngine(ctx, 'disable Local Storage on destroy');
   const id = prior.knownString('phone_number_id')!;
   const pin = prior.knownString('pin');
+  const desired = { storage: { mode: 'DEFAULT' as const }, ...(prior.knownBool('set_pin_before_deregister') === true ? { setPinBeforeDeregister: true } : {}) };
   const result = await oneAtATime(prior.knownBool('one_at_a_time') === true, () =>
-    engine.converge(id, { region: null }, { ...(pin !== undefined ? { pin } : {}), onEvent: eventLogger(ctx.log, id), signal: ctx.signal }),
+    engine.converge(id, desired, { ...(pin !== undefined ? { pin } : {}), onEvent: eventLogger(ctx.log, id), signal: ctx.signal }),
   );
   if (result.ok) return { state: gone, diagnostics: [] };
   const error = result.error ?? engineError('internal', 'The engine reported a failure without details.');

@@ -1,25 +1,34 @@
 /** `resource "whatsapp_local_storage"`: one phone number's Local Storage setting. */
 import { REGION_CHANGE_DOWNTIME } from '../../engine/downtime';
+import { PIN_MISMATCH } from '../../engine/engine-errors';
 import { SUPPORTED_REGIONS } from '../../engine/regions';
 import { requiresReplace, useStateForUnknown } from '../../plugin/plan-modifiers/common';
 import { t } from '../../plugin/values/cty-type';
 import { atMostOneOf } from '../../plugin/validators/config-validators';
 import { integerBetween } from '../../plugin/validators/number-validators';
 import { digitsBetween, digitsOfLength } from '../../plugin/validators/string-validators';
-import { graphId, localStorageRegion } from '../validators/whatsapp-validators';
+import { PIN_LENGTH, VERIFICATION_CODE_LENGTH } from '../../cloud-api/secret-formats';
+import { graphId, localStorageRegion, noStorageRetention, storageMode, storageModeStated } from '../validators/whatsapp-validators';
+import { NO_STORAGE_RETENTION_MINUTES } from '../../cloud-api/no-storage';
 import type { BlockSchema } from '../../plugin/schema/model';
 
 export const LOCAL_STORAGE_TYPE = 'whatsapp_local_storage';
 
-/** Version 1 added pin_wo, pin_wo_version, verification_code and display_phone_number. */
-export const LOCAL_STORAGE_SCHEMA_VERSION = 1;
+/**
+ * Version 1 added pin_wo, pin_wo_version, verification_code and display_phone_number;
+ * version 2 added storage_mode and retention_minutes (No Storage).
+ */
+export const LOCAL_STORAGE_SCHEMA_VERSION = 2;
 
 const regionList = SUPPORTED_REGIONS.map((r) => `\`${r.code}\` (${r.country})`).join(', ');
 
 export const localStorageResourceSchema: BlockSchema = {
   version: LOCAL_STORAGE_SCHEMA_VERSION,
   description:
-    'Keeps a WhatsApp Business phone number\'s message data at rest in one country (**Local Storage**), or turns it off.\n\n' +
+    'Declares where a WhatsApp Business phone number keeps its message data: at rest in one country (**Local Storage**, `data_localization_region`), ' +
+    'in Meta\'s default storage (`storage_mode = "DEFAULT"`), or nowhere at rest (**No Storage**, `storage_mode = "NO_STORAGE"` with `retention_minutes`). ' +
+    'The mode must always be stated: a configuration that says none of the three is an error, never a move to default storage.\n\n' +
+    'A plan that weakens data residency (No Storage to in-country or default, in-country to default) or moves it to another country carries a warning naming the number, from and to.\n\n' +
     `${REGION_CHANGE_DOWNTIME} The plan warns about it. ` +
     'Destroying the resource leaves the storage setting as it is unless `disable_on_destroy` is `true`.',
   attributes: {
@@ -42,13 +51,32 @@ export const localStorageResourceSchema: BlockSchema = {
       validators: [localStorageRegion()],
       description:
         `Country to keep message data in, as an upper-case ISO 3166-1 alpha-2 code: ${regionList}. ` +
-        'Leave it unset (null) to disable Local Storage.',
+        'Setting it alone declares in-country storage (`storage_mode` is then `IN_COUNTRY`). ' +
+        'Leave it unset only together with `storage_mode = "DEFAULT"` or `"NO_STORAGE"`.',
+    },
+    storage_mode: {
+      type: t.string,
+      optional: true,
+      computed: true,
+      validators: [storageMode()],
+      description:
+        'The storage mode: `IN_COUNTRY` (with `data_localization_region`; implied when only the region is set), ' +
+        '`DEFAULT` (Meta\'s default storage, Local Storage off), or `NO_STORAGE` (message data only in transit, with `retention_minutes`). ' +
+        'A mode that contradicts `data_localization_region` is an error.',
+    },
+    retention_minutes: {
+      type: t.number,
+      optional: true,
+      validators: [noStorageRetention()],
+      description:
+        `With \`storage_mode = "NO_STORAGE"\` (and only then, required): how long Meta keeps message data in transit, in minutes. Meta accepts ${NO_STORAGE_RETENTION_MINUTES.map((m) => `\`${m}\``).join(', ')} today. ` +
+        'Webhook and decryption retries are limited to that window.',
     },
     pin: {
       type: t.string,
       optional: true,
       sensitive: true,
-      validators: [digitsOfLength('pin', 6, 'the two-step verification PIN')],
+      validators: [digitsOfLength('pin', PIN_LENGTH, 'the two-step verification PIN')],
       description:
         'The number\'s two-step verification PIN (6 digits), used to register the number again after the storage setting changes. ' +
         '**Required at apply whenever the plan registers the number** (changing the region of a registered number, or enabling it on an unregistered one). ' +
@@ -59,7 +87,7 @@ export const localStorageResourceSchema: BlockSchema = {
       optional: true,
       sensitive: true,
       writeOnly: true,
-      validators: [digitsOfLength('pin_wo', 6, 'the two-step verification PIN')],
+      validators: [digitsOfLength('pin_wo', PIN_LENGTH, 'the two-step verification PIN')],
       description:
         'The two-step verification PIN as a write-only attribute (Terraform 1.11+, OpenTofu 1.11+): used like `pin` but never stored in plan or state. ' +
         'Because it is not stored, it is not available when destroying with `disable_on_destroy`. Change `pin_wo_version` to run registration again with a new value. ' +
@@ -77,11 +105,23 @@ export const localStorageResourceSchema: BlockSchema = {
       type: t.string,
       optional: true,
       sensitive: true,
-      validators: [digitsBetween('verification_code', 4, 10, 'the one-time code Meta sent by SMS or voice')],
+      validators: [digitsOfLength('verification_code', VERIFICATION_CODE_LENGTH, 'the one-time code Meta sent by SMS or voice')],
       description:
-        'One-time verification code for a number that is not verified (`code_verification_status` other than `VERIFIED`), ' +
+        'One-time verification code (6 digits) for a number that is not verified (`code_verification_status` other than `VERIFIED`), ' +
         'which must be verified before it can register. An apply without it asks Meta to send the code by SMS and stops ' +
         'before changing anything else; set the code received here for the next apply.',
+    },
+    set_pin_before_deregister: {
+      type: t.bool,
+      optional: true,
+      computed: true,
+      default: false,
+      description:
+        'When `true`, an apply that takes the number offline first **changes the number\'s two-step verification PIN to the configured `pin`** ' +
+        '(`POST /<PHONE_NUMBER_ID>` with the PIN, while the number is still registered) before the deregister, so the register afterwards cannot fail on a wrong PIN. ' +
+        'Defaults to `false`. Meta has no way to check a PIN without registering: with `false`, a `pin` that is not the number\'s current PIN is only discovered by the register ' +
+        `after the deregister, which fails with error ${PIN_MISMATCH} (Two step verification PIN Mismatch), and **the number stays offline until the right PIN is applied** ` +
+        '(set the correct `pin` and apply again, or reset the PIN in WhatsApp Manager). Turn it on only if the configured PIN may become the number\'s PIN.',
     },
     disable_on_destroy: {
       type: t.bool,
@@ -89,7 +129,7 @@ export const localStorageResourceSchema: BlockSchema = {
       computed: true,
       default: false,
       description:
-        'When `true`, destroying the resource disables Local Storage on the number (which deregisters and registers it again with `pin`). ' +
+        'When `true`, destroying the resource moves the number to Meta\'s default storage (a residency weakening the destroy plan warns about), disabling Local Storage or No Storage on the number (which deregisters and registers it again with `pin`). ' +
         'Defaults to `false`: destroying only stops managing the setting.',
     },
     one_at_a_time: {
@@ -103,7 +143,7 @@ export const localStorageResourceSchema: BlockSchema = {
     storage_status: {
       type: t.string,
       computed: true,
-      description: 'Storage status as the API reports it: `IN_COUNTRY_STORAGE_ENABLED`, `DEFAULT` (disabled), or a newer status verbatim.',
+      description: 'Storage status as the API reports it: `IN_COUNTRY_STORAGE_ENABLED`, `DEFAULT` (disabled), `NO_STORAGE_ENABLED`, or a newer status verbatim.',
     },
     registered: {
       type: t.bool,
@@ -117,5 +157,5 @@ export const localStorageResourceSchema: BlockSchema = {
       description: 'The phone number as WhatsApp displays it, for example `+1 555-010-0000`.',
     },
   },
-  configValidators: [atMostOneOf('pin', 'pin_wo')],
+  configValidators: [atMostOneOf('pin', 'pin_wo'), storageModeStated()],
 };

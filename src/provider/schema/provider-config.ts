@@ -31,9 +31,10 @@ export const providerConfigSchema: BlockSchema = {
       envVar: ENV_API_VERSION,
       validators: [graphApiVersion()],
       description:
-        `Graph API version, for example \`v21.0\`. Falls back to \`${ENV_API_VERSION}\`, then \`${DEFAULT_API_VERSION}\`. ` +
-        '`v21.0` and newer write the region with the Settings API; `v20.0` and older use the legacy flow, which passes the region to `/register` ' +
-        'and may need `verification_code` for numbers that are not verified.',
+        `Graph API version, for example \`${DEFAULT_API_VERSION}\`. Falls back to \`${ENV_API_VERSION}\`, then \`${DEFAULT_API_VERSION}\` (the newest version this provider knows). ` +
+        '`v21.0` and newer write the region with the Settings API; `v20.0` and older used the legacy flow, which passes the region to `/register`. ' +
+        'Meta serves each version until a date in its changelog and then answers calls to it as the oldest version it still serves: the plan warns 90 days before the configured version stops, ' +
+        'and once it has stopped, plan and apply use the flow of the version Meta answers with (so `v20.0` now means the Settings API flow of `v21.0`).',
     },
     base_url: {
       type: t.string,

@@ -1,9 +1,14 @@
 /** Validators for the WhatsApp provider's own string attributes (ids, regions, versions, URLs). */
 import { explainInvalidBaseUrl } from '../../cloud-api/base-url';
 import { explainInvalidGraphId } from '../../cloud-api/ids';
-import { parseApiVersion } from '../../cloud-api/api-version';
+import { DEFAULT_API_VERSION, parseApiVersion } from '../../cloud-api/api-version';
 import { explainUnsupportedRegion, SUPPORTED_REGIONS } from '../../engine/regions';
-import type { AttributeValidator } from '../../plugin/validators/validator';
+import type { AttributeValidator, ConfigValidator } from '../../plugin/validators/validator';
+import { NO_STORAGE_RETENTION_MINUTES } from '../../cloud-api/no-storage';
+import { declaredStorage, explainRetention, STORAGE_MODES } from '../../engine/storage-modes';
+import { errorDiag } from '../../plugin/diagnostics';
+import { isUnknown } from '../../plugin/values/value';
+import type { ObjectView } from '../../plugin/values/object-view';
 import { stringValidator } from '../../plugin/validators/string-validators';
 
 /** A Graph object id (digits only); stops `123/../me` style path tricks before any request. */
@@ -24,7 +29,7 @@ export function localStorageRegion(): AttributeValidator {
 }
 
 export function graphApiVersion(): AttributeValidator {
-  return stringValidator('Must be a Graph API version such as `v21.0`.', (value) => {
+  return stringValidator(`Must be a Graph API version such as \`${DEFAULT_API_VERSION}\`.`, (value) => {
     try {
       parseApiVersion(value);
       return undefined;
@@ -40,4 +45,49 @@ export function baseUrl(): AttributeValidator {
     const problem = explainInvalidBaseUrl(value);
     return problem ? { summary: 'Invalid base_url', detail: problem } : undefined;
   });
+}
+
+/** One of the three storage modes. */
+export function storageMode(): AttributeValidator {
+  const modes = STORAGE_MODES.map((m) => `\`${m}\``).join(', ');
+  return stringValidator(`Must be one of ${modes}.`, (value) =>
+    (STORAGE_MODES as readonly string[]).includes(value)
+      ? undefined
+      : { summary: 'Invalid storage_mode', detail: `storage_mode must be one of ${STORAGE_MODES.map((m) => `"${m}"`).join(', ')} (got "${value}"), in upper case.` },
+  );
+}
+
+/** A No Storage retention Meta accepts (today only 60 minutes). */
+export function noStorageRetention(): AttributeValidator {
+  return {
+    description: `Must be one of the retentions Meta accepts: ${NO_STORAGE_RETENTION_MINUTES.map((m) => `\`${m}\``).join(', ')}.`,
+    validate(value, path) {
+      if (typeof value !== 'number') return [];
+      const problem = explainRetention(value);
+      return problem ? [errorDiag('Unsupported retention_minutes', problem, path)] : [];
+    },
+  };
+}
+
+/** Known values as the storage rule reads them: null = not set, undefined = not known yet. */
+function declared(config: ObjectView, name: string): unknown {
+  const v = config.get(name);
+  return isUnknown(v) ? undefined : v;
+}
+
+/** The storage mode is stated, consistently (engine/storage-modes.ts declaredStorage holds the rule). */
+export function storageModeStated(): ConfigValidator {
+  return {
+    description:
+      'The storage mode must be stated: `data_localization_region` (in-country), `storage_mode = "DEFAULT"`, or `storage_mode = "NO_STORAGE"` with `retention_minutes`.',
+    validate(config) {
+      const { problems } = declaredStorage({
+        region: declared(config, 'data_localization_region'),
+        mode: declared(config, 'storage_mode'),
+        retentionMinutes: declared(config, 'retention_minutes'),
+      });
+      // Bad single values are reported by the attribute validators.
+      return problems.filter((p) => p.kind === 'combination').map((p) => errorDiag(p.summary, p.detail, [p.attribute]));
+    },
+  };
 }

@@ -14,7 +14,7 @@ export interface WhatsappProviderConfig {
   */
   readonly accessToken?: string;
   /**
-  * Graph API version, for example `v21.0`. Falls back to `WHATSAPP_API_VERSION`, then `v21.0`. `v21.0` and newer write the region with the Settings API; `v20.0` and older use the legacy flow, which passes the region to `/register` and may need `verification_code` for numbers that are not verified.
+  * Graph API version, for example `v26.0`. Falls back to `WHATSAPP_API_VERSION`, then `v26.0` (the newest version this provider knows). `v21.0` and newer write the region with the Settings API; `v20.0` and older used the legacy flow, which passes the region to `/register`. Meta serves each version until a date in its changelog and then answers calls to it as the oldest version it still serves: the plan warns 90 days before the configured version stops, and once it has stopped, plan and apply use the flow of the version Meta answers with (so `v20.0` now means the Settings API flow of `v21.0`).
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs#api_version WhatsappProvider#api_version}
   */

@@ -72,6 +72,11 @@ export class DataWhatsappPhoneNumber extends cdktn.TerraformDataSource {
   // ATTRIBUTES
   // ==========
 
+  // api_version - computed: true, optional: false, required: false
+  public get apiVersion() {
+    return this.getStringAttribute('api_version');
+  }
+
   // code_verification_status - computed: true, optional: false, required: false
   public get codeVerificationStatus() {
     return this.getStringAttribute('code_verification_status');
@@ -85,6 +90,16 @@ export class DataWhatsappPhoneNumber extends cdktn.TerraformDataSource {
   // display_phone_number - computed: true, optional: false, required: false
   public get displayPhoneNumber() {
     return this.getStringAttribute('display_phone_number');
+  }
+
+  // effective_api_version - computed: true, optional: false, required: false
+  public get effectiveApiVersion() {
+    return this.getStringAttribute('effective_api_version');
+  }
+
+  // effective_api_version_available_until - computed: true, optional: false, required: false
+  public get effectiveApiVersionAvailableUntil() {
+    return this.getStringAttribute('effective_api_version_available_until');
   }
 
   // name_status - computed: true, optional: false, required: false
@@ -120,9 +135,19 @@ export class DataWhatsappPhoneNumber extends cdktn.TerraformDataSource {
     return this.getBooleanAttribute('registered');
   }
 
+  // retention_minutes - computed: true, optional: false, required: false
+  public get retentionMinutes() {
+    return this.getNumberAttribute('retention_minutes');
+  }
+
   // status - computed: true, optional: false, required: false
   public get status() {
     return this.getStringAttribute('status');
+  }
+
+  // storage_mode - computed: true, optional: false, required: false
+  public get storageMode() {
+    return this.getStringAttribute('storage_mode');
   }
 
   // storage_status - computed: true, optional: false, required: false

@@ -8,13 +8,13 @@ import * as cdktn from 'cdktn';
 
 export interface LocalStorageConfig extends cdktn.TerraformMetaArguments {
   /**
-  * Country to keep message data in, as an upper-case ISO 3166-1 alpha-2 code: `AU` (Australia), `IN` (India), `ID` (Indonesia), `JP` (Japan), `SG` (Singapore), `KR` (South Korea), `DE` (Germany), `CH` (Switzerland), `GB` (United Kingdom), `BR` (Brazil), `BH` (Bahrain), `ZA` (South Africa), `AE` (United Arab Emirates), `CA` (Canada). Leave it unset (null) to disable Local Storage.
+  * Country to keep message data in, as an upper-case ISO 3166-1 alpha-2 code: `AU` (Australia), `IN` (India), `ID` (Indonesia), `JP` (Japan), `SG` (Singapore), `KR` (South Korea), `DE` (Germany), `CH` (Switzerland), `GB` (United Kingdom), `BR` (Brazil), `BH` (Bahrain), `ZA` (South Africa), `AE` (United Arab Emirates), `CA` (Canada). Setting it alone declares in-country storage (`storage_mode` is then `IN_COUNTRY`). Leave it unset only together with `storage_mode = "DEFAULT"` or `"NO_STORAGE"`.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs/resources/local_storage#data_localization_region LocalStorage#data_localization_region}
   */
   readonly dataLocalizationRegion?: string;
   /**
-  * When `true`, destroying the resource disables Local Storage on the number (which deregisters and registers it again with `pin`). Defaults to `false`: destroying only stops managing the setting.
+  * When `true`, destroying the resource moves the number to Meta's default storage (a residency weakening the destroy plan warns about), disabling Local Storage or No Storage on the number (which deregisters and registers it again with `pin`). Defaults to `false`: destroying only stops managing the setting.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs/resources/local_storage#disable_on_destroy LocalStorage#disable_on_destroy}
   */
@@ -50,7 +50,25 @@ export interface LocalStorageConfig extends cdktn.TerraformMetaArguments {
   */
   readonly pinWoVersion?: number;
   /**
-  * One-time verification code for a number that is not verified (`code_verification_status` other than `VERIFIED`), which must be verified before it can register. An apply without it asks Meta to send the code by SMS and stops before changing anything else; set the code received here for the next apply.
+  * With `storage_mode = "NO_STORAGE"` (and only then, required): how long Meta keeps message data in transit, in minutes. Meta accepts `60` today. Webhook and decryption retries are limited to that window.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs/resources/local_storage#retention_minutes LocalStorage#retention_minutes}
+  */
+  readonly retentionMinutes?: number;
+  /**
+  * When `true`, an apply that takes the number offline first **changes the number's two-step verification PIN to the configured `pin`** (`POST /<PHONE_NUMBER_ID>` with the PIN, while the number is still registered) before the deregister, so the register afterwards cannot fail on a wrong PIN. Defaults to `false`. Meta has no way to check a PIN without registering: with `false`, a `pin` that is not the number's current PIN is only discovered by the register after the deregister, which fails with error 133005 (Two step verification PIN Mismatch), and **the number stays offline until the right PIN is applied** (set the correct `pin` and apply again, or reset the PIN in WhatsApp Manager). Turn it on only if the configured PIN may become the number's PIN.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs/resources/local_storage#set_pin_before_deregister LocalStorage#set_pin_before_deregister}
+  */
+  readonly setPinBeforeDeregister?: boolean | cdktn.IResolvable;
+  /**
+  * The storage mode: `IN_COUNTRY` (with `data_localization_region`; implied when only the region is set), `DEFAULT` (Meta's default storage, Local Storage off), or `NO_STORAGE` (message data only in transit, with `retention_minutes`). A mode that contradicts `data_localization_region` is an error.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs/resources/local_storage#storage_mode LocalStorage#storage_mode}
+  */
+  readonly storageMode?: string;
+  /**
+  * One-time verification code (6 digits) for a number that is not verified (`code_verification_status` other than `VERIFIED`), which must be verified before it can register. An apply without it asks Meta to send the code by SMS and stops before changing anything else; set the code received here for the next apply.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs/resources/local_storage#verification_code LocalStorage#verification_code}
   */
@@ -114,6 +132,9 @@ export class LocalStorage extends cdktn.TerraformResource {
     this._pin = config.pin;
     this._pinWo = config.pinWo;
     this._pinWoVersion = config.pinWoVersion;
+    this._retentionMinutes = config.retentionMinutes;
+    this._setPinBeforeDeregister = config.setPinBeforeDeregister;
+    this._storageMode = config.storageMode;
     this._verificationCode = config.verificationCode;
   }
 
@@ -248,6 +269,54 @@ export class LocalStorage extends cdktn.TerraformResource {
     return this.getBooleanAttribute('registered');
   }
 
+  // retention_minutes - computed: false, optional: true, required: false
+  private _retentionMinutes?: number; 
+  public get retentionMinutes() {
+    return this.getNumberAttribute('retention_minutes');
+  }
+  public set retentionMinutes(value: number) {
+    this._retentionMinutes = value;
+  }
+  public resetRetentionMinutes() {
+    this._retentionMinutes = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get retentionMinutesInput() {
+    return this._retentionMinutes;
+  }
+
+  // set_pin_before_deregister - computed: true, optional: true, required: false
+  private _setPinBeforeDeregister?: boolean | cdktn.IResolvable; 
+  public get setPinBeforeDeregister() {
+    return this.getBooleanAttribute('set_pin_before_deregister');
+  }
+  public set setPinBeforeDeregister(value: boolean | cdktn.IResolvable) {
+    this._setPinBeforeDeregister = value;
+  }
+  public resetSetPinBeforeDeregister() {
+    this._setPinBeforeDeregister = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get setPinBeforeDeregisterInput() {
+    return this._setPinBeforeDeregister;
+  }
+
+  // storage_mode - computed: true, optional: true, required: false
+  private _storageMode?: string; 
+  public get storageMode() {
+    return this.getStringAttribute('storage_mode');
+  }
+  public set storageMode(value: string) {
+    this._storageMode = value;
+  }
+  public resetStorageMode() {
+    this._storageMode = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get storageModeInput() {
+    return this._storageMode;
+  }
+
   // storage_status - computed: true, optional: false, required: false
   public get storageStatus() {
     return this.getStringAttribute('storage_status');
@@ -282,6 +351,9 @@ export class LocalStorage extends cdktn.TerraformResource {
       pin: cdktn.stringToTerraform(this._pin),
       pin_wo: this.markWriteOnlyAttribute(cdktn.stringToTerraform(this._pinWo)),
       pin_wo_version: cdktn.numberToTerraform(this._pinWoVersion),
+      retention_minutes: cdktn.numberToTerraform(this._retentionMinutes),
+      set_pin_before_deregister: cdktn.booleanToTerraform(this._setPinBeforeDeregister),
+      storage_mode: cdktn.stringToTerraform(this._storageMode),
       verification_code: cdktn.stringToTerraform(this._verificationCode),
     };
   }
@@ -329,6 +401,24 @@ export class LocalStorage extends cdktn.TerraformResource {
         isBlock: false,
         type: "simple",
         storageClassType: "number",
+      },
+      retention_minutes: {
+        value: cdktn.numberToHclTerraform(this._retentionMinutes),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
+      },
+      set_pin_before_deregister: {
+        value: cdktn.booleanToHclTerraform(this._setPinBeforeDeregister),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "boolean",
+      },
+      storage_mode: {
+        value: cdktn.stringToHclTerraform(this._storageMode),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
       },
       verification_code: {
         value: cdktn.stringToHclTerraform(this._verificationCode),

@@ -1,0 +1,437 @@
+/**
+ * Ours against the provider a team would otherwise write: the same resource in Go on
+ * HashiCorp's terraform-plugin-framework (bench/go-peer, built here into a cache outside
+ * the clone; never part of the product or the tests). Side by side in one run, interleaved:
+ *
+ * - start-up: exec to the handshake line and resident memory then (bare `node -e 0`,
+ *   exec to exit, in the same rounds); CPU of a process that answers GetProviderSchema,
+ *   ValidateProviderConfig and ConfigureProvider and is shut down;
+ * - `tofu plan` (no changes) over 10, 100 and 1,000 numbers at 0 and 20 ms emulator
+ *   latency: wall time, CPU of all provider processes, largest provider peak memory.
+ *
+ * Provider CPU and memory come from getrusage of each provider process: every provider
+ * executable is installed behind bench/go-peer/rusage, which runs it as its child and
+ * records its user+system CPU and ru_maxrss when it exits, so short-lived processes are
+ * counted to the last tick. Both providers must send the same Graph requests in every
+ * plan (compared from the emulator's call log).
+ *
+ *   node scripts/build.mjs --no-install --no-typecheck
+ *   node scripts/run-ts.mjs bench/versus-go-peer.ts [--startup-runs 20] [--rounds 5,5,2] [--write] [--json FILE]
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generatedSeed } from '../src/emulator';
+import { dv, spawnProvider, startProvider } from '../test/provider/harness';
+import { BenchWorkspace, mirrorSnapshot, providerBlock } from './engine-run';
+import { benchArgs, engine, machineNotes, median, procStatusKiB, repoRoot, startEmulatorProcess, today, writeJson, writeSection, type EmulatorProcess } from './lib';
+
+const cli = benchArgs();
+const STARTUP_RUNS = Number(cli.value('--startup-runs') ?? 20);
+const COUNTS = [10, 100, 1000];
+const ROUNDS = (cli.value('--rounds') ?? '5,5,2').split(',').map(Number);
+const LATENCIES = [0, 20];
+/** --startup-only: the start-up rounds alone (for iterating on start-up; writes nothing). */
+const STARTUP_ONLY = process.argv.includes('--startup-only');
+const TOKEN = 'bench-token';
+const WABA = '300000000000001';
+const PEER_SOURCE = 'registry.terraform.io/bench/whatsapp';
+const OUR_SOURCE = 'registry.terraform.io/waba/whatsapp';
+
+type Impl = 'ours' | 'go';
+
+interface Rusage {
+  command: string;
+  userMs: number;
+  sysMs: number;
+  maxRssKiB: number;
+  wallMs: number;
+}
+
+// ---------------------------------------------------------------------------------------
+// Building the peer
+
+function goCacheDir(): string {
+  return process.env.WHATSAPP_LS_GO_PEER_CACHE || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'whatsapp-local-storage', 'go-peer');
+}
+
+/** Builds the peer and the rusage wrapper (go build is incremental: fast when nothing changed). */
+function buildPeer(): { peer: string; rusage: string; goVersion: string; frameworkVersion: string } {
+  const out = goCacheDir();
+  mkdirSync(out, { recursive: true });
+  const src = join(repoRoot, 'bench', 'go-peer');
+  const env = { ...process.env, GOTOOLCHAIN: 'local', CGO_ENABLED: '0' };
+  const build = (target: string, pkg: string): string => {
+    const file = join(out, target);
+    const r = spawnSync('go', ['build', '-trimpath', '-o', file, pkg], { cwd: src, env, stdio: ['ignore', 'inherit', 'inherit'] });
+    if (r.error || r.status !== 0) throw new Error(`go build ${pkg} failed (${r.error?.message ?? r.status}); Go is needed for this benchmark`);
+    return file;
+  };
+  const goVersion = spawnSync('go', ['env', 'GOVERSION'], { encoding: 'utf8', env }).stdout.trim();
+  const frameworkVersion = /terraform-plugin-framework (v\S+)/.exec(readFileSync(join(src, 'go.mod'), 'utf8'))?.[1] ?? '?';
+  return { peer: build('terraform-provider-whatsapp-peer', '.'), rusage: build('rusage', './rusage'), goVersion, frameworkVersion };
+}
+
+/**
+ * A filesystem mirror serving both providers, each behind the rusage wrapper (installed as
+ * the plugin executable; the real one is `measured-provider` beside it).
+ */
+function measuredMirror(work: string, peer: string, rusage: string): string {
+  const mirror = join(work, 'mirror');
+  const { version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
+  const target = `${process.platform}_${process.arch === 'x64' ? 'amd64' : process.arch}`;
+  const ours = join(mirror, OUR_SOURCE, version, target);
+  cpSync(join(mirrorSnapshot(), OUR_SOURCE, version, target), ours, { recursive: true });
+  const exe = readdirSync(ours).find((f) => f.startsWith('terraform-provider-'));
+  if (!exe) throw new Error(`no provider executable in ${ours}`);
+  renameSync(join(ours, exe), join(ours, 'measured-provider'));
+  copyFileSync(rusage, join(ours, exe));
+  const theirs = join(mirror, PEER_SOURCE, '0.0.1', target);
+  mkdirSync(theirs, { recursive: true });
+  copyFileSync(peer, join(theirs, 'measured-provider'));
+  copyFileSync(rusage, join(theirs, 'terraform-provider-whatsapp_v0.0.1'));
+  for (const dir of [ours, theirs]) for (const f of readdirSync(dir)) chmodSync(join(dir, f), 0o755);
+  return mirror;
+}
+
+// ---------------------------------------------------------------------------------------
+// Start-up
+
+const ourExecutable = join(repoRoot, 'dist', 'bin', 'terraform-provider-whatsapp.js');
+
+async function bareNode(): Promise<number> {
+  const start = process.hrtime.bigint();
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' });
+    child.on('exit', () => resolve());
+    child.on('error', reject);
+  });
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+async function handshake(command: string[]): Promise<{ ms: number; rssKiB: number }> {
+  const start = process.hrtime.bigint();
+  const p = spawnProvider({ command, protocolVersions: '5,6' });
+  await p.handshake;
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  const rssKiB = procStatusKiB(p.child.pid!, 'VmRSS') ?? NaN;
+  p.child.kill('SIGKILL');
+  await p.exited;
+  return { ms, rssKiB };
+}
+
+function readRusage(file: string): Rusage[] {
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Rusage);
+}
+
+/** A process that answers schema, validate and configure, then the engine's Shutdown: its rusage. */
+async function firstAnswers(rusage: string, command: string[], config: Record<string, unknown>, file: string): Promise<Rusage> {
+  writeFileSync(file, '');
+  const p = await startProvider({ command: [rusage, ...command], protocolVersions: '5,6', env: { BENCH_RUSAGE_FILE: file } });
+  try {
+    await p.v6.getProviderSchema({});
+    const validated = await p.v6.validateProviderConfig({ config: dv(config) });
+    const configured = await p.v6.configureProvider({ terraformVersion: '1.12.6', config: dv(config), clientCapabilities: {} });
+    const diags = [...(validated.diagnostics ?? []), ...(configured.diagnostics ?? [])];
+    if (diags.length) throw new Error(`${command.join(' ')}: ${JSON.stringify(diags)}`);
+    await p.controller.shutdown({}).catch(() => undefined);
+    await Promise.race([p.exited, new Promise((r) => setTimeout(r, 5000))]);
+  } finally {
+    await p.close();
+  }
+  const [line] = readRusage(file);
+  if (!line) throw new Error(`${command.join(' ')}: no rusage line`);
+  return line;
+}
+
+async function bareNodeRusage(rusage: string, file: string): Promise<Rusage> {
+  writeFileSync(file, '');
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(rusage, [process.execPath, '-e', '0'], { stdio: 'ignore', env: { ...process.env, BENCH_RUSAGE_FILE: file } });
+    child.on('exit', () => resolve());
+    child.on('error', reject);
+  });
+  return readRusage(file)[0];
+}
+
+// ---------------------------------------------------------------------------------------
+// Plans
+
+interface PlanRun {
+  impl: Impl;
+  numbers: number;
+  latencyMs: number;
+  wallMs: number;
+  providerCpuMs: number;
+  providerPeakKiB: number;
+  providers: number;
+  /** CPU of the engine process itself (sampled from /proc), ms */
+  engineCpuMs: number;
+  requests: number;
+  /** sorted "METHOD path?fields=..." of every Graph call */
+  signature: string;
+}
+
+function mainTf(url: string, source: string): string {
+  return (
+    providerBlock(url, TOKEN, 'v21.0', source) +
+    `
+variable "pin" {
+  type      = string
+  sensitive = true
+}
+
+locals {
+  numbers = jsondecode(file("\${path.module}/numbers.json"))
+}
+
+resource "whatsapp_local_storage" "n" {
+  for_each                 = local.numbers
+  phone_number_id          = each.key
+  data_localization_region = each.value
+  pin                      = var.pin
+}
+`
+  );
+}
+
+interface Workspace {
+  impl: Impl;
+  numbers: number;
+  ws: BenchWorkspace;
+  rusageFile: string;
+}
+
+async function plan(emu: EmulatorProcess, w: Workspace, latencyMs: number): Promise<PlanRun> {
+  await emu.admin.setLatency(latencyMs);
+  await emu.admin.clearCalls();
+  writeFileSync(w.rusageFile, '');
+  const r = await w.ws.expect(['plan', '-detailed-exitcode'], 0);
+  const calls = await emu.admin.calls();
+  const usage = readRusage(w.rusageFile);
+  const signature = calls
+    .map((c) => `${c.method} ${c.path}${c.params && 'fields' in c.params ? `?fields=${String(c.params.fields)}` : ''}`)
+    .sort()
+    .join('\n');
+  return {
+    impl: w.impl,
+    numbers: w.numbers,
+    latencyMs,
+    wallMs: r.wallMs,
+    providerCpuMs: usage.reduce((s, u) => s + u.userMs + u.sysMs, 0),
+    providerPeakKiB: Math.max(0, ...usage.map((u) => u.maxRssKiB)),
+    providers: usage.length,
+    engineCpuMs: r.engineCpuMs,
+    requests: calls.length,
+    signature,
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  if (!existsSync(ourExecutable)) throw new Error(`${ourExecutable} is missing: run node scripts/build.mjs --no-install --no-typecheck`);
+  const started = Date.now();
+  const { peer, rusage, goVersion, frameworkVersion } = buildPeer();
+  const tofu = engine('tofu');
+  const work = mkdtempSync(join(tmpdir(), 'versus-go-'));
+  const mirror = measuredMirror(work, peer, rusage);
+  const usageFile = join(work, 'startup-rusage.jsonl');
+
+  // Start-up, interleaved: node -e 0, ours, the peer.
+  const ours = [process.execPath, ourExecutable];
+  const theirs = [peer];
+  await bareNode();
+  await handshake(ours);
+  await handshake(theirs);
+  const bare: number[] = [];
+  const hs: Record<Impl, number[]> = { ours: [], go: [] };
+  const rss: Record<Impl, number[]> = { ours: [], go: [] };
+  for (let i = 0; i < STARTUP_RUNS; i++) {
+    bare.push(await bareNode());
+    for (const [impl, command] of (i % 2 ? [['go', theirs], ['ours', ours]] : [['ours', ours], ['go', theirs]]) as Array<[Impl, string[]]>) {
+      const r = await handshake(command);
+      hs[impl].push(r.ms);
+      rss[impl].push(r.rssKiB);
+    }
+  }
+  const ourConfig = { access_token: TOKEN, api_version: 'v21.0', base_url: 'http://127.0.0.1:9', request_timeout_seconds: null, max_retries: null };
+  const peerConfig = { access_token: TOKEN, api_version: 'v21.0', base_url: 'http://127.0.0.1:9' };
+  const cpu: Record<Impl | 'node', number[]> = { node: [], ours: [], go: [] };
+  const cpuRuns = Math.max(3, Math.round(STARTUP_RUNS / 2));
+  for (let i = 0; i < cpuRuns; i++) {
+    const n = await bareNodeRusage(rusage, usageFile);
+    cpu.node.push(n.userMs + n.sysMs);
+    const o = await firstAnswers(rusage, ours, ourConfig, usageFile);
+    cpu.ours.push(o.userMs + o.sysMs);
+    const g = await firstAnswers(rusage, theirs, peerConfig, usageFile);
+    cpu.go.push(g.userMs + g.sysMs);
+  }
+  process.stderr.write(`start-up: node ${median(bare).toFixed(1)} ms, ours ${median(hs.ours).toFixed(1)} ms, go ${median(hs.go).toFixed(1)} ms; first-answers CPU node ${median(cpu.node)} ours ${median(cpu.ours)} go ${median(cpu.go)} ms\n`);
+  if (STARTUP_ONLY) {
+    rmSync(work, { recursive: true, force: true });
+    return;
+  }
+
+  // Plans: one emulator with 1,000 numbers; each workspace manages the first N.
+  const seed = generatedSeed(Math.max(...COUNTS), { token: TOKEN, pin: '123456', wabaId: WABA, label: 'Bench', storage: (i) => (i % 2 ? { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'BR' } : { status: 'IN_COUNTRY_STORAGE_DISABLED' }) });
+  const seedFile = join(work, 'seed.json');
+  writeFileSync(seedFile, JSON.stringify(seed));
+  const emu = await startEmulatorProcess({ seedFile, latencyMs: 0 });
+  await emu.admin.setOptions({ call_log_limit: Math.max(10_000, Math.max(...COUNTS) * 6) });
+  const workspaces: Workspace[] = [];
+  const runs: PlanRun[] = [];
+  const mismatches: string[] = [];
+  try {
+    for (const numbers of COUNTS) {
+      const ids = Object.fromEntries(seed.phone_numbers.slice(0, numbers).map((p, i) => [p.id, i % 2 ? 'BR' : null]));
+      for (const impl of ['ours', 'go'] as Impl[]) {
+        const rusageFile = join(work, `rusage-${impl}-${numbers}.jsonl`);
+        const ws = new BenchWorkspace(tofu, { TF_VAR_pin: '123456', BENCH_RUSAGE_FILE: rusageFile }, { mirror, sources: [impl === 'ours' ? OUR_SOURCE : PEER_SOURCE] });
+        ws.write('numbers.json', JSON.stringify(ids));
+        ws.write('main.tf', mainTf(emu.url, impl === 'ours' ? OUR_SOURCE : PEER_SOURCE));
+        workspaces.push({ impl, numbers, ws, rusageFile });
+        await ws.expect(['init']);
+        await emu.admin.setLatency(0);
+        await ws.expect(['apply', '-auto-approve']);
+      }
+    }
+    for (const [k, numbers] of COUNTS.entries()) {
+      const pair = workspaces.filter((w) => w.numbers === numbers);
+      for (let round = 0; round < (ROUNDS[k] ?? ROUNDS[ROUNDS.length - 1]); round++) {
+        for (const latencyMs of LATENCIES) {
+          const order = round % 2 ? [...pair].reverse() : pair;
+          const got: PlanRun[] = [];
+          for (const w of order) got.push(await plan(emu, w, latencyMs));
+          if (got[0].signature !== got[1].signature) mismatches.push(`${numbers} numbers at ${latencyMs} ms: ${got[0].impl} sent ${got[0].requests}, ${got[1].impl} ${got[1].requests} requests, not the same set`);
+          runs.push(...got);
+          process.stderr.write(got.map((r) => `${r.impl} ${numbers} @${latencyMs} ms: ${r.wallMs.toFixed(0)} ms wall, ${r.providerCpuMs.toFixed(0)} ms CPU in ${r.providers} providers, peak ${(r.providerPeakKiB / 1024).toFixed(1)} MiB, engine CPU ${r.engineCpuMs} ms, ${r.requests} requests`).join('; ') + '\n');
+        }
+      }
+    }
+  } finally {
+    for (const w of workspaces) w.ws.dispose();
+    await emu.close();
+    rmSync(work, { recursive: true, force: true });
+  }
+
+  const cell = (impl: Impl, numbers: number, latencyMs: number) => runs.filter((r) => r.impl === impl && r.numbers === numbers && r.latencyMs === latencyMs);
+  const plans = COUNTS.flatMap((numbers) =>
+    LATENCIES.map((latencyMs) => {
+      const o = cell('ours', numbers, latencyMs);
+      const g = cell('go', numbers, latencyMs);
+      const m = (rs: PlanRun[], f: (r: PlanRun) => number) => median(rs.map(f));
+      const figures = {
+        numbers,
+        latencyMs,
+        rounds: o.length,
+        ours: { wallMs: m(o, (r) => r.wallMs), cpuMs: m(o, (r) => r.providerCpuMs), peakMiB: m(o, (r) => r.providerPeakKiB) / 1024, providers: m(o, (r) => r.providers), engineCpuMs: m(o, (r) => r.engineCpuMs), requests: m(o, (r) => r.requests) },
+        go: { wallMs: m(g, (r) => r.wallMs), cpuMs: m(g, (r) => r.providerCpuMs), peakMiB: m(g, (r) => r.providerPeakKiB) / 1024, providers: m(g, (r) => r.providers), engineCpuMs: m(g, (r) => r.engineCpuMs), requests: m(g, (r) => r.requests) },
+      };
+      return { ...figures, wallRatio: figures.ours.wallMs / figures.go.wallMs, cpuRatio: figures.ours.cpuMs / figures.go.cpuMs, peakRatio: figures.ours.peakMiB / figures.go.peakMiB };
+    }),
+  );
+  const startup = {
+    runs: STARTUP_RUNS,
+    bareNodeMs: median(bare),
+    oursMs: median(hs.ours),
+    goMs: median(hs.go),
+    oursRssMiB: median(rss.ours) / 1024,
+    goRssMiB: median(rss.go) / 1024,
+    handshakeToBareNode: median(hs.ours) / median(bare),
+    handshakeToGo: median(hs.ours) / median(hs.go),
+    rssToGo: median(rss.ours) / median(rss.go),
+    cpuRuns,
+    firstAnswersCpuMs: { node: median(cpu.node), ours: median(cpu.ours), go: median(cpu.go) },
+    firstAnswersCpuToBareNode: median(cpu.ours) / median(cpu.node),
+  };
+  const small = plans.filter((p) => p.numbers < 1000);
+  const large = plans.filter((p) => p.numbers >= 1000);
+  const targets = {
+    handshake: startup.handshakeToBareNode <= 1.1,
+    firstAnswersCpu: startup.firstAnswersCpuToBareNode <= 2,
+    planWallSmall: small.every((p) => p.wallRatio <= 1.3),
+    planLarge: large.every((p) => p.wallRatio <= 1 && p.cpuRatio <= 1 && p.peakRatio <= 1),
+    sameRequests: mismatches.length === 0,
+  };
+  const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  const result = {
+    benchmark: 'versus-go-peer',
+    date: new Date().toISOString(),
+    engine: `${tofu.name} ${tofu.version}`,
+    go: goVersion,
+    framework: frameworkVersion,
+    load,
+    minutes: (Date.now() - started) / 60000,
+    startup,
+    plans,
+    mismatches,
+    targets,
+  };
+  writeJson(cli.json, result);
+
+  const f1 = (n: number) => n.toFixed(1);
+  const f2 = (n: number) => n.toFixed(2);
+  const s2 = (msv: number) => `${(msv / 1000).toFixed(2)} s`;
+  const met = (ok: boolean) => (ok ? 'met' : '**not met**');
+  const command = `node scripts/run-ts.mjs bench/versus-go-peer.ts --startup-runs ${STARTUP_RUNS} --rounds ${ROUNDS.join(',')}`;
+  const body = `
+- Date: ${today()}; machine: ${machineNotes()}; load average at the end ${load}; engine: OpenTofu ${tofu.version}; peer: ${goVersion}, terraform-plugin-framework ${frameworkVersion}
+- Command: \`${command}\` (part of \`npm run bench\`; took ${result.minutes.toFixed(1)} min)
+- The peer (bench/go-peer, built by the benchmark into ${goCacheDir().replace(homedir(), '~')}): the same provider settings, the schema essentials of \`whatsapp_local_storage\` (phone_number_id, data_localization_region, sensitive pin, computed id, storage_status, registered) and the same read: \`GET /{id}?fields=...\` and \`GET /{id}/settings\` at once, on a keep-alive client with 16 connections. It only reads (its create adopts converged numbers).
+- Start-up: ${STARTUP_RUNS} interleaved rounds of \`node -e 0\` (exec to exit), ours (\`node dist/bin/terraform-provider-whatsapp.js\`) and the peer, each with PLUGIN_CLIENT_CERT set (AutoMTLS) and protocols 5,6; then ${cpuRuns} rounds of a process that answers GetProviderSchema, ValidateProviderConfig and ConfigureProvider (over mTLS, driven by the test client) and is shut down, CPU from getrusage.
+- Plans: \`tofu plan -detailed-exitcode\` (no changes) over the first N of 1,000 seeded numbers (half storage in BR), one workspace per provider and N, both against one emulator process; rounds ${ROUNDS.join('/')} at 10/100/1,000 numbers, each round both latencies, the two providers alternating first. Provider CPU = user+system of all provider processes of the plan, peak = the largest ru_maxrss among them (each provider runs behind bench/go-peer/rusage, which records its child's getrusage at exit). Medians.
+- Same requests: ${mismatches.length === 0 ? `in every plan both providers sent the same multiset of Graph requests (method, path, fields), from the emulator's call log (${plans.map((p) => p.ours.requests).filter((v, i, a) => a.indexOf(v) === i).join(' / ')} per plan)` : `**differed**: ${mismatches.join('; ')}`}.
+
+| start-up | ours | Go peer | ratio ours/Go | bare \`node -e 0\` | ours / bare node | target |
+|---|---|---|---|---|---|---|
+| exec to handshake (to exit for node) | ${f1(startup.oursMs)} ms | ${f1(startup.goMs)} ms | ${f2(startup.handshakeToGo)}x | ${f1(startup.bareNodeMs)} ms | **${f2(startup.handshakeToBareNode)}x** | <= 1.1x bare node: ${met(targets.handshake)} |
+| resident memory at the handshake | ${f1(startup.oursRssMiB)} MiB | ${f1(startup.goRssMiB)} MiB | ${f2(startup.rssToGo)}x | | | |
+| CPU of a process answering schema, validate, configure | ${f1(startup.firstAnswersCpuMs.ours)} ms | ${f1(startup.firstAnswersCpuMs.go)} ms | ${f2(startup.firstAnswersCpuMs.ours / startup.firstAnswersCpuMs.go)}x | ${f1(startup.firstAnswersCpuMs.node)} ms | **${f2(startup.firstAnswersCpuToBareNode)}x** | <= 2x bare node: ${met(targets.firstAnswersCpu)} |
+
+| \`tofu plan\` | latency | wall ours / Go | ratio | provider CPU ours / Go | ratio | provider peak memory ours / Go | ratio | processes | engine CPU ours / Go | target |
+|---|---|---|---|---|---|---|---|---|---|---|
+${plans
+  .map(
+    (p) =>
+      `| ${p.numbers.toLocaleString('en-US')} numbers | ${p.latencyMs} ms | ${s2(p.ours.wallMs)} / ${s2(p.go.wallMs)} | **${f2(p.wallRatio)}x** | ${s2(p.ours.cpuMs)} / ${s2(p.go.cpuMs)} | ${f2(p.cpuRatio)}x | ${f1(p.ours.peakMiB)} / ${f1(p.go.peakMiB)} MiB | ${f2(p.peakRatio)}x | ${p.ours.providers} / ${p.go.providers} | ${s2(p.ours.engineCpuMs)} / ${s2(p.go.engineCpuMs)} | ${
+        p.numbers >= 1000
+          ? `wall, CPU, memory <= 1.0x: ${met(p.wallRatio <= 1 && p.cpuRatio <= 1 && p.peakRatio <= 1)}`
+          : `wall <= 1.3x: ${met(p.wallRatio <= 1.3)}`
+      } |`,
+  )
+  .join('\n')}
+
+Where our time goes (profiled on 2026-11-25 with a \`--require\` hook reading \`process.cpuUsage()\`
+at the handshake line, at each part's load and at exit, and with \`node --cpu-prof\`): a process that
+answers schema, validate and configure spends what bare node spends to boot (~55-60 ms of CPU on this
+machine), then ~14 ms before the handshake line (handshake file and gRPC plumbing, key and certificate,
+socket), ~7 ms loading \`whatsapp-provider-runtime.js\`, ~5 ms for the go-plugin protocol module, ~15 ms
+for the tfplugin6 descriptors (protobufjs reflection: the message types it builds and the encoders it
+generates on first use), and ~40 ms for node:http2/TLS, the mTLS handshake, the three calls and exit.
+Before this work the same process also compiled and ran the engine and axios (~1 MB) and
+both protocol versions' descriptors: ~45 ms more.
+
+Reading the plan rows: the engine starts ${plans[0]?.ours.providers ?? 3} provider processes per plan, one after the
+other. On a loaded machine wall time follows CPU, amplified: each runnable process waits for a core
+(in this run a bare \`node -e 0\`, ~60 ms of CPU, took ${f1(startup.bareNodeMs)} ms from exec to exit). At 10 and 100
+numbers our difference is mostly the fixed cost per process: Node's own boot, paid three times, is
+already about twice the Go peer's whole provider CPU for a 10-number plan, so the 1.3x wall target
+cannot be met by a Node process started three times per plan however little it loads. At 1,000
+numbers the per-request work dominates (\`node --cpu-prof\` of 1,000 ReadResource calls, 2026-11-25:
+spread with no single hotspot over loopback socket writes, axios dispatch, config merging and
+response transforms, Node's HTTP/1.1 client, the HTTP/2 gRPC answers and garbage collection), and
+the engine works harder for our resource than for the peer's: engine CPU ${(() => { const p = plans.find((p) => p.numbers === 1000 && p.latencyMs === 0); return p ? `${s2(p.ours.engineCpuMs)} vs ${s2(p.go.engineCpuMs)}` : '?'; })()} at 1,000 numbers and 0 ms (our schema has
+11 attributes per resource against the peer's 6), which lengthens the plan beyond the provider
+CPU difference.
+`;
+  process.stdout.write(body);
+  if (cli.write) writeSection('Against a Go provider', body);
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,75 @@
+/**
+ * Start-up guard as a count: the bytes of JavaScript the provider process loads before its
+ * handshake line and before its first answers (GetProviderSchema, ValidateProviderConfig,
+ * ConfigureProvider), measured in a real gRPC-driven run of the built executable with a
+ * `--require` hook that lists the loaded files. Engines start the provider several times
+ * per command and most of those processes answer only these calls, so what they load is
+ * a fixed cost paid per process (timings: bench/versus-go-peer.ts).
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { dv, startProvider } from '../provider/harness';
+import { repoRoot } from '../e2e/harness';
+
+const executable = join(repoRoot, 'dist', 'bin', 'terraform-provider-whatsapp.js');
+
+// Records, at the handshake line (first stdout write) and at exit, every file module loaded so far.
+const HOOK = `
+const { statSync, writeFileSync } = require('node:fs');
+const loaded = () => Object.keys(require.cache).filter((file) => file !== __filename).map((file) => ({ file, bytes: statSync(file).size }));
+const record = { handshake: null, exit: null };
+const write = process.stdout.write;
+process.stdout.write = function (...args) {
+  if (!record.handshake) record.handshake = loaded();
+  return write.apply(this, args);
+};
+process.on('exit', () => {
+  record.exit = loaded();
+  writeFileSync(process.env.LOAD_RECORD_FILE, JSON.stringify(record));
+});
+`;
+
+interface Loaded {
+  file: string;
+  bytes: number;
+}
+
+let record: { handshake: Loaded[]; exit: Loaded[] };
+const kib = (files: Loaded[]): number => files.reduce((sum, f) => sum + f.bytes, 0) / 1024;
+const names = (files: Loaded[]): string[] => files.map((f) => basename(f.file)).sort();
+
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'startup-load-'));
+  try {
+    const hook = join(dir, 'record-loads.js');
+    const out = join(dir, 'record.json');
+    writeFileSync(hook, HOOK);
+    const p = await startProvider({ executable, protocolVersions: '5,6', env: { NODE_OPTIONS: `--require ${hook}`, LOAD_RECORD_FILE: out } });
+    try {
+      const config = dv({ access_token: 'startup-load-token', api_version: 'v21.0', base_url: 'http://127.0.0.1:9', request_timeout_seconds: null, max_retries: null });
+      expect((await p.v6.getProviderSchema({})).diagnostics ?? []).toEqual([]);
+      expect((await p.v6.validateProviderConfig({ config })).diagnostics ?? []).toEqual([]);
+      expect((await p.v6.configureProvider({ terraformVersion: '1.12.6', config })).diagnostics ?? []).toEqual([]);
+      await p.controller.shutdown({}).catch(() => undefined);
+      await p.exited;
+    } finally {
+      await p.close();
+    }
+    record = JSON.parse(readFileSync(out, 'utf8')) as typeof record;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}, 30_000);
+
+describe('what the provider loads at start', () => {
+  test('before the handshake line: the handshake file and the shared plumbing, at most 40 KiB', () => {
+    expect(names(record.handshake)).toEqual(['terraform-provider-whatsapp.js', 'whatsapp-provider-shared.js']);
+    expect(kib(record.handshake)).toBeLessThanOrEqual(40);
+  });
+
+  test('schema, validate and configure load no engine or HTTP client, at most 512 KiB in all', () => {
+    expect(names(record.exit)).toEqual(['terraform-provider-whatsapp.js', 'whatsapp-provider-runtime.js', 'whatsapp-provider-shared.js']);
+    expect(kib(record.exit)).toBeLessThanOrEqual(512);
+  });
+});
