@@ -5,7 +5,7 @@
  * test/install/cdk-terrain.test.ts runs the packed package with the real cdktn-cli.)
  */
 import { Testing, TerraformStack, TerraformVariable } from 'cdktn';
-import { parseLocalStorageRegion, WhatsAppLocalStorage, WhatsAppLocalStorageGroup, WhatsAppProvider, WhatsAppWabaStoragePolicy } from '../../src/cdktn';
+import { parseLocalStorage, parseLocalStorageRegion, WhatsAppLocalStorage, WhatsAppLocalStorageGroup, WhatsAppProvider, WhatsAppWabaStoragePolicy } from '../../src/cdktn';
 import { WhatsAppLocalStorage as CdktfWhatsAppLocalStorage } from '../../src/cdktf';
 
 interface Synthesized {
@@ -56,6 +56,32 @@ test('synth-time checks name the prop and the fix, and skip cdktn tokens', () =>
     new WhatsAppLocalStorage(stack, 'FromVariables', { phoneNumberId: id.stringValue, region: parseLocalStorageRegion(region.stringValue) });
   })).toBe('');
   expect(errorsOf((stack) => new WhatsAppProvider(stack, 'other', { baseUrl: 'ftp://x', alias: 'other' }))).toMatch(/baseUrl/);
+});
+
+test('storage modes, setPinBeforeDeregister and verificationCode synthesize with cdktn; the storage, PIN, code and version rules hold', () => {
+  const out = JSON.parse(Testing.synthScope((scope) => {
+    const stack = scope as TerraformStack;
+    new WhatsAppProvider(stack);
+    const marketing = new TerraformVariable(stack, 'marketing', { type: 'string' });
+    new WhatsAppLocalStorage(stack, 'Default', { phoneNumberId: '106540352242926', storageMode: 'DEFAULT' });
+    new WhatsAppLocalStorage(stack, 'Payments', { phoneNumberId: '106540352242925', ...parseLocalStorage('no_storage', 'env X'), setPinBeforeDeregister: true, verificationCode: '123830' });
+    new WhatsAppLocalStorageGroup(stack, 'Quiet', { phoneNumberIds: ['106540352242927'], storageMode: 'NO_STORAGE', retentionMinutes: 60 });
+    new WhatsAppLocalStorage(stack, 'FromVariable', { phoneNumberId: '106540352242928', ...parseLocalStorage(marketing.stringValue, 'var marketing') });
+  })) as Synthesized;
+  const byId = new Map(Object.values(out.resource?.whatsapp_local_storage ?? {}).map((r) => [r.phone_number_id, r]));
+  expect(byId.get('106540352242926')).toMatchObject({ storage_mode: 'DEFAULT', set_pin_before_deregister: false });
+  expect(byId.get('106540352242926')).not.toHaveProperty('data_localization_region');
+  expect(byId.get('106540352242925')).toMatchObject({ storage_mode: 'NO_STORAGE', retention_minutes: 60, set_pin_before_deregister: true, verification_code: '123830' });
+  expect(byId.get('106540352242927')).toMatchObject({ storage_mode: 'NO_STORAGE', retention_minutes: 60 });
+  expect(byId.get('106540352242928')).toMatchObject({ data_localization_region: '${var.marketing}' });
+  expect(byId.get('106540352242928')).not.toHaveProperty('storage_mode');
+
+  expect(errorsOf((stack) => new WhatsAppLocalStorage(stack, 'Unstated', { phoneNumberId: '106540352242922' })))
+    .toMatch(/Storage mode not stated: .*storageMode: 'DEFAULT'/);
+  expect(errorsOf((stack) => new WhatsAppLocalStorage(stack, 'Retention', { phoneNumberId: '106540352242922', storageMode: 'NO_STORAGE', retentionMinutes: 1440, verificationCode: '12383' })))
+    .toMatch(/retentionMinutes must be one of the retentions Meta accepts for No Storage: 60[\s\S]*verificationCode must be the 6-digit code/);
+  expect(errorsOf((stack) => new WhatsAppProvider(stack, 'old', { apiVersion: 'v21', alias: 'old' }))).toMatch(/apiVersion "v21" is not a Graph API version: write it like v\d+\.0/);
+  expect(() => parseLocalStorage('', 'env X')).toThrow(/^env X: is empty: the storage mode must be stated/);
 });
 
 test('a number declared twice is an error; isWhatsAppLocalStorage recognizes constructs of either entry point', () => {
