@@ -46,6 +46,9 @@ resource "whatsapp_local_storage" "fleet" {
   for_each = local.numbers
 
   phone_number_id = each.key
-  # What is live today; change it here (per number or for all) in a later, reviewed apply.
+  # What is live today, stated in full (a mode is never implied); change it here (per
+  # number or for all) in a later, reviewed apply.
+  storage_mode             = each.value.storage_mode
   data_localization_region = each.value.data_localization_region
+  retention_minutes        = each.value.retention_minutes
 }

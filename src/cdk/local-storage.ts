@@ -13,12 +13,28 @@ import type { LocalStorageRegion } from './regions';
 
 const IS_LOCAL_STORAGE = Symbol.for('whatsapp-local-storage.WhatsAppLocalStorage');
 
-const CONSTRUCT_NAMES: StorageNames = {
+export const CONSTRUCT_STORAGE_NAMES: StorageNames = {
   region: 'region',
   mode: 'storageMode',
   retentionMinutes: 'retentionMinutes',
   assign: (name, value) => `${name}: ${typeof value === 'number' ? value : `'${value}'`}`,
 };
+
+/**
+ * The provider's rule for stating a storage mode (engine/storage-modes.ts), in the constructs' prop names;
+ * tokens (not literals for the entry's library) are judged at plan time.
+ */
+export function storageDeclarationProblems(
+  props: { region?: unknown; storageMode?: unknown; retentionMinutes?: unknown },
+  isLiteral: (value: unknown) => boolean,
+): string[] {
+  const stated = (v: unknown) => (v === undefined || v === null ? null : isLiteral(v) ? v : undefined);
+  const { problems } = declaredStorage(
+    { region: stated(props.region), mode: stated(props.storageMode), retentionMinutes: stated(props.retentionMinutes) },
+    CONSTRUCT_STORAGE_NAMES,
+  );
+  return problems.map((p) => `${p.summary}: ${p.detail}`);
+}
 
 export interface LocalStorageProps<T extends CdkTypes> {
   /**
@@ -128,13 +144,7 @@ export function localStorageProblems<T extends CdkTypes>(props: LocalStorageProp
       if (why) problems.push(`region: ${why} Use storageMode: 'DEFAULT' to turn Local Storage off.`);
     }
   }
-  // The rule for stating a mode is the provider's (engine/storage-modes.ts); tokens are judged at plan time.
-  const stated = (v: unknown) => (v === undefined || v === null ? null : isLiteral(v) ? v : undefined);
-  const { problems: storage } = declaredStorage(
-    { region: stated(props.region), mode: stated(props.storageMode), retentionMinutes: stated(props.retentionMinutes) },
-    CONSTRUCT_NAMES,
-  );
-  for (const p of storage) problems.push(`${p.summary}: ${p.detail}`);
+  problems.push(...storageDeclarationProblems(props, isLiteral));
   if (isLiteral(props.pin) && !isPin(props.pin)) {
     problems.push('pin must be the 6-digit two-step verification PIN: pass a sensitive TerraformVariable (WhatsAppLocalStorage.pinVariable) holding it.');
   }

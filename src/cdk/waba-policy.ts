@@ -3,7 +3,9 @@ import { Construct } from 'constructs';
 import { GRAPH_ID_MAX_DIGITS, isGraphId } from '../cloud-api/ids';
 import { isPin } from '../cloud-api/secret-formats';
 import { explainUnsupportedRegion } from '../engine/regions';
+import type { StorageMode } from '../engine/storage-modes';
 import type { CdkLibrary, CdkTypes } from './library';
+import { storageDeclarationProblems } from './local-storage';
 import type { LocalStorageRegion } from './regions';
 
 const IS_POLICY = Symbol.for('whatsapp-local-storage.WhatsAppWabaStoragePolicy');
@@ -11,8 +13,19 @@ const IS_POLICY = Symbol.for('whatsapp-local-storage.WhatsAppWabaStoragePolicy')
 export interface WabaStoragePolicyProps<T extends CdkTypes> {
   /** The WhatsApp Business Account id (digits only, WhatsApp Manager > Account tools). */
   readonly wabaId: string;
-  /** The region for every number of the WABA; `undefined` turns Local Storage off on all of them. */
+  /**
+   * The region for every number of the WABA (in-country storage), or `undefined` with
+   * `storageMode` stated: a mode is never implied by leaving the region out.
+   */
   readonly region: LocalStorageRegion | undefined;
+  /**
+   * `'DEFAULT'` (Meta's default storage) or `'NO_STORAGE'` (with `retentionMinutes`) for
+   * every number; `'IN_COUNTRY'` is implied by a `region`.
+   * @default - implied by `region`; with neither, synth fails naming the three ways to state it
+   */
+  readonly storageMode?: StorageMode;
+  /** With `storageMode: 'NO_STORAGE'` (and only then, required): minutes Meta keeps message data in transit. */
+  readonly retentionMinutes?: number;
   /**
    * The numbers' two-step PIN (6 digits), from a sensitive `TerraformVariable`
    * (`WhatsAppLocalStorage.pinVariable`). One PIN for the WABA.
@@ -57,9 +70,10 @@ export function wabaPolicyProblems<T extends CdkTypes>(props: WabaStoragePolicyP
     if (typeof region !== 'string') problems.push(`region must be a region code string or undefined, got ${typeof region}.`);
     else if (isLiteral(region)) {
       const why = explainUnsupportedRegion(region);
-      if (why) problems.push(`region: ${why} Use undefined to turn Local Storage off.`);
+      if (why) problems.push(`region: ${why} Use storageMode: 'DEFAULT' to turn Local Storage off.`);
     }
   }
+  problems.push(...storageDeclarationProblems(props, isLiteral));
   if (isLiteral(props.pin) && !isPin(props.pin)) {
     problems.push('pin must be the 6-digit two-step verification PIN: pass a sensitive TerraformVariable (WhatsAppLocalStorage.pinVariable) holding it.');
   }
@@ -71,7 +85,7 @@ export function wabaPolicyProblems<T extends CdkTypes>(props: WabaStoragePolicyP
 }
 
 /**
- * Every number of WABA X keeps its data in region Y (or has Local Storage off).
+ * Every number of WABA X keeps its data in region Y (or in the storage mode stated).
  * The numbers come from the `whatsapp_phone_numbers` data source at plan time and
  * one `whatsapp_local_storage` resource iterates over them (`for_each` through a
  * `TerraformIterator`), so numbers added to the WABA later are covered by the next apply.
@@ -117,6 +131,8 @@ export abstract class WabaStoragePolicyConstruct<T extends CdkTypes> extends Con
       forEach: this.iterator,
       phoneNumberId: this.iterator.value,
       dataLocalizationRegion: props.region ?? undefined,
+      storageMode: props.storageMode,
+      retentionMinutes: props.retentionMinutes,
       pin: props.pin,
       disableOnDestroy: props.disableOnDestroy ?? false,
       oneAtATime: props.oneAtATime === true ? true : undefined,

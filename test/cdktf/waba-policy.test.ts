@@ -53,6 +53,18 @@ describe('synth', () => {
     expect(validationErrors((s) => policy(s))).toBe('');
   });
 
+  test('states a storage mode for every number: DEFAULT and NO_STORAGE synthesize, leaving the region out alone fails', () => {
+    const synthOf = (props: Partial<WhatsAppWabaStoragePolicyProps>) => {
+      const out = JSON.parse(Testing.synth(stackWith((s) => policy(s, props)))) as { resource: { whatsapp_local_storage: Record<string, Record<string, unknown>> } };
+      return Object.values(out.resource.whatsapp_local_storage)[0];
+    };
+    expect(synthOf({ region: undefined, storageMode: 'DEFAULT' })).toMatchObject({ storage_mode: 'DEFAULT' });
+    expect(synthOf({ region: undefined, storageMode: 'NO_STORAGE', retentionMinutes: 60 })).toMatchObject({ storage_mode: 'NO_STORAGE', retention_minutes: 60 });
+    expect(validationErrors((s) => policy(s, { region: undefined }))).toContain('Storage mode not stated');
+    expect(validationErrors((s) => policy(s, { region: undefined, storageMode: 'NO_STORAGE', retentionMinutes: 5 }))).toContain('retentionMinutes');
+    expect(validationErrors((s) => policy(s, { region: undefined, storageMode: 'DEFAULT' }))).toBe('');
+  });
+
   test('two policies over one WABA are refused', () => {
     const errors = validationErrors((s) => {
       policy(s);

@@ -82,9 +82,14 @@ describe.each(engines)('$name $version', (engine) => {
       const ids = [0, 2, 4].map(generatedPhoneNumberId);
       ws.write('main.tf', `${providerBlock({ baseUrl: emulator.url, token: TOKEN })}
 resource "whatsapp_local_storage" "fleet" {
-  for_each                 = { "${ids[0]}" = "DE", "${ids[1]}" = "BR", "${ids[2]}" = null }
+  for_each = {
+    "${ids[0]}" = { mode = "IN_COUNTRY", region = "DE" }
+    "${ids[1]}" = { mode = "IN_COUNTRY", region = "BR" }
+    "${ids[2]}" = { mode = "DEFAULT", region = null }
+  }
   phone_number_id          = each.key
-  data_localization_region = each.value
+  storage_mode             = each.value.mode
+  data_localization_region = each.value.region
 }
 `);
       await ws.expect(['init']);

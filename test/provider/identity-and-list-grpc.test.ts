@@ -208,9 +208,10 @@ describe.each([
     expect(state.ids).toHaveLength(COUNT);
     expect(state.phone_numbers[3]).toEqual({
       id: generatedPhoneNumberId(3), display_phone_number: '+1 555 0000003', verified_name: 'Generated 3', registered: true, status: 'CONNECTED',
-      platform_type: 'CLOUD_API', code_verification_status: 'VERIFIED', storage_status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'DE',
+      platform_type: 'CLOUD_API', code_verification_status: 'VERIFIED', storage_status: 'IN_COUNTRY_STORAGE_ENABLED', storage_mode: 'IN_COUNTRY',
+      data_localization_region: 'DE', retention_minutes: null,
     });
-    expect(state.phone_numbers[5]).toMatchObject({ registered: false, storage_status: 'DEFAULT', data_localization_region: null });
+    expect(state.phone_numbers[5]).toMatchObject({ registered: false, storage_status: 'DEFAULT', storage_mode: 'DEFAULT', data_localization_region: null });
     expect(state.phone_numbers[7]).toMatchObject({ code_verification_status: 'NOT_VERIFIED' });
 
     const noStorage = fromDv((await read({ waba_id: WABA })).state) as { phone_numbers: Obj[] };

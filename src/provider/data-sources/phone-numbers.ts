@@ -22,7 +22,9 @@ export function wabaNumberValue(n: WabaNumber): Record<string, Value> {
     platform_type: n.platform_type ?? null,
     code_verification_status: n.code_verification_status ?? null,
     storage_status: n.storage_status ?? null,
+    storage_mode: n.storage_mode ?? null,
     data_localization_region: n.data_localization_region ?? null,
+    retention_minutes: n.retention_minutes ?? null,
   };
 }
 

@@ -15,7 +15,9 @@ export const WABA_NUMBER_TYPE = t.object({
   platform_type: t.string,
   code_verification_status: t.string,
   storage_status: t.string,
+  storage_mode: t.string,
   data_localization_region: t.string,
+  retention_minutes: t.number,
 });
 
 export const phoneNumbersDataSourceSchema: BlockSchema = {
@@ -30,7 +32,7 @@ export const phoneNumbersDataSourceSchema: BlockSchema = {
       optional: true,
       description:
         'When `true`, read each number\'s storage status and region too (one request per number, several at a time). ' +
-        'Filtering by `storage_status` or `data_localization_region` reads them as well. Otherwise `storage_status` and `data_localization_region` of each number are null.',
+        'Filtering by `storage_status` or `data_localization_region` reads them as well. Otherwise the storage attributes of each number are null.',
     },
     id: { type: t.string, computed: true, description: 'Same as `waba_id`.' },
     ids: { type: t.list(t.string), computed: true, description: 'The ids of the listed numbers, in the order Graph lists them.' },
@@ -39,7 +41,8 @@ export const phoneNumbersDataSourceSchema: BlockSchema = {
       computed: true,
       description:
         'The listed numbers: `id`, `display_phone_number`, `verified_name`, `registered`, `status`, `platform_type`, `code_verification_status`, ' +
-        'and, when storage is read, `storage_status` and `data_localization_region` (null when Local Storage is off).',
+        'and, when storage is read, `storage_status`, `storage_mode` (`IN_COUNTRY`, `DEFAULT` or `NO_STORAGE`, null for a status the provider does not manage), ' +
+        '`data_localization_region` (null unless in-country) and `retention_minutes` (No Storage only): the three a `whatsapp_local_storage` resource states.',
     },
   },
 };

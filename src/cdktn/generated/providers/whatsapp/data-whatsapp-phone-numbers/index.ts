@@ -14,7 +14,7 @@ export interface DataWhatsappPhoneNumbersConfig extends cdktn.TerraformMetaArgum
   */
   readonly dataLocalizationRegion?: string;
   /**
-  * When `true`, read each number's storage status and region too (one request per number, several at a time). Filtering by `storage_status` or `data_localization_region` reads them as well. Otherwise `storage_status` and `data_localization_region` of each number are null.
+  * When `true`, read each number's storage status and region too (one request per number, several at a time). Filtering by `storage_status` or `data_localization_region` reads them as well. Otherwise the storage attributes of each number are null.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs/data-sources/phone_numbers#include_storage DataWhatsappPhoneNumbers#include_storage}
   */
@@ -119,9 +119,19 @@ export class DataWhatsappPhoneNumbersPhoneNumbersOutputReference extends cdktn.C
     return this.getBooleanAttribute('registered');
   }
 
+  // retention_minutes - computed: true, optional: false, required: false
+  public get retentionMinutes() {
+    return this.getNumberAttribute('retention_minutes');
+  }
+
   // status - computed: true, optional: false, required: false
   public get status() {
     return this.getStringAttribute('status');
+  }
+
+  // storage_mode - computed: true, optional: false, required: false
+  public get storageMode() {
+    return this.getStringAttribute('storage_mode');
   }
 
   // storage_status - computed: true, optional: false, required: false
