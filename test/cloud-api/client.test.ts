@@ -8,28 +8,13 @@ import { inspect } from 'node:util';
 import type { AddressInfo } from 'node:net';
 import type { RunningEmulator } from '../../src/emulator';
 import { explainInvalidBaseUrl, GRAPH_ID_MAX_DIGITS, GraphApiClient, GraphApiError, InvalidArgumentError, isGraphId, type RetryNotice } from '../../src/cloud-api';
-import { NUM_BR, NUM_DISABLED, PIN, startTestEmulator, TOKEN, WABA } from '../engine/emulator-harness';
+import { NUM_BR, NUM_DISABLED, PIN, emulatorForFile, TOKEN, WABA } from '../engine/emulator-harness';
 
 let emu: RunningEmulator;
-const clients: GraphApiClient[] = [];
+const closeAfterTest = emulatorForFile((started) => (emu = started));
 function client(extra: Partial<ConstructorParameters<typeof GraphApiClient>[0]> = {}): GraphApiClient {
-  const c = new GraphApiClient({ accessToken: TOKEN, baseUrl: emu.url, timeoutMs: 300, maxRetries: 2, retryBaseDelayMs: 1, retryMaxDelayMs: 5, ...extra });
-  clients.push(c);
-  return c;
+  return closeAfterTest(new GraphApiClient({ accessToken: TOKEN, baseUrl: emu.url, timeoutMs: 300, maxRetries: 2, retryBaseDelayMs: 1, retryMaxDelayMs: 5, ...extra }));
 }
-
-beforeAll(async () => {
-  emu = await startTestEmulator();
-});
-afterAll(async () => {
-  await emu.close();
-});
-beforeEach(async () => {
-  await emu.admin.reset();
-});
-afterEach(() => {
-  while (clients.length) clients.pop()!.close();
-});
 
 async function failure(p: Promise<unknown>): Promise<GraphApiError> {
   try {
@@ -98,7 +83,7 @@ describe('typed endpoints', () => {
     const big = await startEmulator({ seed: generatedSeed(150, { token: TOKEN, pin: PIN }) });
     try {
       const c = new GraphApiClient({ accessToken: TOKEN, baseUrl: big.url });
-      clients.push(c);
+      closeAfterTest(c);
       const all = await c.listPhoneNumbers('300000000000001', { pageSize: 1 });
       expect(all).toHaveLength(150);
     } finally {
@@ -132,7 +117,7 @@ describe('typed endpoints', () => {
     expect(() => new GraphApiClient({ accessToken: 'x', baseUrl: 'https://graph.facebook.com/v21.0' })).toThrow(/base_url .*ends with an API version.*api_version/);
     expect(() => new GraphApiClient({ accessToken: 'x', baseUrl: 'https://u:p@graph.facebook.com' })).toThrow(/base_url must not carry credentials/);
     const behindProxy = new GraphApiClient({ accessToken: 'x', baseUrl: 'http://127.0.0.1:8787/proxy//' });
-    clients.push(behindProxy);
+    closeAfterTest(behindProxy);
     expect(behindProxy.baseUrl).toBe('http://127.0.0.1:8787/proxy');
     expect(explainInvalidBaseUrl('https://graph.facebook.com')).toBeUndefined();
   });
@@ -147,7 +132,7 @@ describe('typed endpoints', () => {
 describe('GraphApiError', () => {
   test('carries status, code, fbtrace_id and Meta text, and never the token', async () => {
     const c = new GraphApiClient({ accessToken: 'EAAbadTOKEN1234567890', baseUrl: emu.url });
-    clients.push(c);
+    closeAfterTest(c);
     const e = await failure(c.getPhoneNumber(NUM_BR));
     expect(e).toMatchObject({ kind: 'api', httpStatus: 401, code: 190, retryable: false, attempts: 1 });
     expect(e.fbtraceId).toEqual(expect.any(String));
@@ -315,7 +300,7 @@ describe('waits Meta asks for (local server sending the headers)', () => {
     answer = throttled({ 'retry-after': '0.2' });
     const notices: RetryNotice[] = [];
     const c = new GraphApiClient({ accessToken: TOKEN, baseUrl: url, retryBaseDelayMs: 1, onRetry: (n) => notices.push(n) });
-    clients.push(c);
+    closeAfterTest(c);
     const started = Date.now();
     expect((await c.getPhoneNumber('1')).id).toBe('1');
     expect(Date.now() - started).toBeGreaterThanOrEqual(190);
@@ -325,7 +310,7 @@ describe('waits Meta asks for (local server sending the headers)', () => {
   test('X-Business-Use-Case-Usage beyond the cap fails at once, clearly', async () => {
     answer = throttled({ 'x-business-use-case-usage': JSON.stringify({ [WABA]: [{ type: 'whatsapp_business_management', call_count: 100, estimated_time_to_regain_access: 30 }] }) });
     const c = new GraphApiClient({ accessToken: TOKEN, baseUrl: url, retryBaseDelayMs: 1, maxRateLimitWaitMs: 60_000 });
-    clients.push(c);
+    closeAfterTest(c);
     const e = await failure(c.getPhoneNumber('1'));
     expect(e).toMatchObject({ kind: 'rate_limited', code: 80007, retryAfterMs: 30 * 60_000 });
     expect(e.message).toMatch(/wait 30 minutes/);

@@ -5,31 +5,16 @@
  */
 import type { RunningEmulator } from '../../src/emulator';
 import type { LocalStorageEngine } from '../../src/engine/engine';
-import { collector, expectNoSecrets, expectTruthful, makeEngine, NUM_BR, NUM_DISABLED, PIN, postCalls, startTestEmulator, truth, writes } from './emulator-harness';
+import { collector, expectNoSecrets, expectTruthful, makeEngine, NUM_BR, NUM_DISABLED, PIN, postCalls, emulatorForFile, truth, writes } from './emulator-harness';
 
 const BEFORE_V20_END = Date.UTC(2026, 8, 1);
 const IN = { registered: true, status: 'IN_COUNTRY_STORAGE_ENABLED', region: 'IN' };
 
 let emu: RunningEmulator;
-const engines: LocalStorageEngine[] = [];
+const closeAfterTest = emulatorForFile((started) => (emu = started));
 function engine(apiVersion?: string): LocalStorageEngine {
-  const e = makeEngine(emu, apiVersion ? { apiVersion } : {});
-  engines.push(e);
-  return e;
+  return closeAfterTest(makeEngine(emu, apiVersion ? { apiVersion } : {}));
 }
-
-beforeAll(async () => {
-  emu = await startTestEmulator();
-});
-afterAll(async () => {
-  await emu.close();
-});
-beforeEach(async () => {
-  await emu.admin.reset();
-});
-afterEach(() => {
-  while (engines.length) engines.pop()!.close();
-});
 
 describe('v20.0 before and after 2026-09-24 (emulator clock)', () => {
   test('before: the legacy flow, deregister -> register with data_localization_region; registered in IN at the end', async () => {

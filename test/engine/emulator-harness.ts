@@ -23,6 +23,38 @@ export async function startTestEmulator(): Promise<RunningEmulator> {
   return startEmulator({ seed });
 }
 
+/**
+ * One emulator for the whole test file, handed to `onStart` once it listens and closed after the
+ * last test; reset before each test unless `resetBeforeEach` is false. Returns `closeAfterTest`:
+ * what it is given (engines, clients) is closed after the test that made it.
+ */
+export function emulatorForFile(
+  onStart: (emu: RunningEmulator) => void,
+  options: { resetBeforeEach?: boolean } = {},
+): <T extends { close(): void }>(closeable: T) => T {
+  let emu: RunningEmulator | undefined;
+  const open: Array<{ close(): void }> = [];
+  beforeAll(async () => {
+    emu = await startTestEmulator();
+    onStart(emu);
+  });
+  afterAll(async () => {
+    await emu?.close();
+  });
+  if (options.resetBeforeEach !== false) {
+    beforeEach(async () => {
+      await emu!.admin.reset();
+    });
+  }
+  afterEach(() => {
+    while (open.length) open.pop()!.close();
+  });
+  return (closeable) => {
+    open.push(closeable);
+    return closeable;
+  };
+}
+
 export function makeEngine(emu: RunningEmulator, extra: Partial<EngineConfig> = {}): LocalStorageEngine {
   return LocalStorageEngine.fromConfig({
     accessToken: TOKEN,

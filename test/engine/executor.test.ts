@@ -14,31 +14,14 @@ import {
   NUM_UNVERIFIED,
   PIN,
   postCalls,
-  startTestEmulator,
+  emulatorForFile,
   truth,
   writes,
 } from './emulator-harness';
 
 let emu: RunningEmulator;
-const engines: LocalStorageEngine[] = [];
-const engine = (extra: Parameters<typeof makeEngine>[1] = {}) => {
-  const e = makeEngine(emu, extra);
-  engines.push(e);
-  return e;
-};
-
-beforeAll(async () => {
-  emu = await startTestEmulator();
-});
-afterAll(async () => {
-  await emu.close();
-});
-beforeEach(async () => {
-  await emu.admin.reset();
-});
-afterEach(() => {
-  while (engines.length) engines.pop()!.close();
-});
+const closeAfterTest = emulatorForFile((started) => (emu = started));
+const engine = (extra: Parameters<typeof makeEngine>[1] = {}): LocalStorageEngine => closeAfterTest(makeEngine(emu, extra));
 
 describe.each([true, false])('v21+ with deregister_clears_storage=%s', (clears) => {
   beforeEach(async () => {
@@ -166,7 +149,7 @@ describe('preflight: predictable failures never take a number offline', () => {
 
   test('a bad token fails on the first read, naming access_token, without leaking it', async () => {
     const e = makeEngine(emu, { accessToken: 'EAAwrongTOKENvalue987654321' });
-    engines.push(e);
+    closeAfterTest(e);
     const { events, onEvent } = collector();
     const result = await e.converge(NUM_BR, { region: 'IN' }, { pin: PIN, onEvent });
     expect(result).toMatchObject({ ok: false, observationFailed: true, error: { kind: 'auth', attribute: 'access_token' } });

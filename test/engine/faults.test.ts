@@ -5,8 +5,7 @@
  * the fault converges without repeating completed work.
  */
 import type { FaultSpec, RunningEmulator } from '../../src/emulator';
-import type { LocalStorageEngine } from '../../src/engine/engine';
-import { collector, expectNoSecrets, expectTruthful, makeEngine, NUM_BR, PIN, postCalls, startTestEmulator, truth, writes } from './emulator-harness';
+import { collector, expectNoSecrets, expectTruthful, makeEngine, NUM_BR, PIN, postCalls, emulatorForFile, truth, writes } from './emulator-harness';
 
 interface Scenario {
   name: string;
@@ -123,17 +122,8 @@ const SCENARIOS: Scenario[] = [
 ];
 
 let emu: RunningEmulator;
-const engines: LocalStorageEngine[] = [];
-
-beforeAll(async () => {
-  emu = await startTestEmulator();
-});
-afterAll(async () => {
-  await emu.close();
-});
-afterEach(() => {
-  while (engines.length) engines.pop()!.close();
-});
+// Each scenario resets the emulator itself, after its own set-up.
+const closeAfterTest = emulatorForFile((started) => (emu = started), { resetBeforeEach: false });
 
 test.each(SCENARIOS.map((s) => [s.name, s] as const))('%s', async (_name, s) => {
   await emu.admin.reset();
@@ -142,7 +132,7 @@ test.each(SCENARIOS.map((s) => [s.name, s] as const))('%s', async (_name, s) => 
   if (s.apiVersion === 'v20.0') await emu.admin.setClock(Date.UTC(2026, 8, 1));
   await emu.admin.injectFault({ ...s.fault, phoneNumberId: NUM_BR });
   const engine = makeEngine(emu, { apiVersion: s.apiVersion ?? 'v21.0', timeoutMs: 300 });
-  engines.push(engine);
+  closeAfterTest(engine);
   const { events, onEvent } = collector();
 
   const result = await engine.converge(NUM_BR, { region: 'IN' }, { pin: PIN, onEvent });
@@ -188,7 +178,7 @@ test('a failed write whose retry would wait beyond the cap ends as rate_limited,
   await emu.admin.reset();
   await emu.admin.injectFault({ endpoint: 'deregister', phoneNumberId: NUM_BR, mode: 'error', error: transient, headers: { 'Retry-After': '600' } });
   const engine = makeEngine(emu, { timeoutMs: 300, maxRateLimitWaitMs: 60_000 });
-  engines.push(engine);
+  closeAfterTest(engine);
   const result = await engine.converge(NUM_BR, { region: 'IN' }, { pin: PIN });
   expect(result).toMatchObject({ ok: false, error: { kind: 'rate_limited', retryable: true } });
   expect(result.error!.message).toMatch(/wait 10 minutes before calling again, longer than the 60 s/);

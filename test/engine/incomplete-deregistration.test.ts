@@ -8,8 +8,7 @@
  * storage was DEFAULT (US) -- under both of the emulator's deregister behaviours.
  */
 import type { CallLogEntry, FaultSpec, RunningEmulator } from '../../src/emulator';
-import type { LocalStorageEngine } from '../../src/engine/engine';
-import { collector, expectNoSecrets, expectTruthful, makeEngine, NUM_BR, PIN, postCalls, startTestEmulator, truth, writes } from './emulator-harness';
+import { collector, expectNoSecrets, expectTruthful, makeEngine, NUM_BR, PIN, postCalls, emulatorForFile, truth, writes } from './emulator-harness';
 
 const INCOMPLETE: Omit<FaultSpec, 'phoneNumberId'> = { endpoint: 'register', mode: 'error', error: { code: 133000, http_status: 500 } };
 const REFUSED = { code: 100, http_status: 400, message: 'Invalid parameter' };
@@ -127,17 +126,8 @@ const CASES: Case[] = [
 ];
 
 let emu: RunningEmulator;
-const engines: LocalStorageEngine[] = [];
-
-beforeAll(async () => {
-  emu = await startTestEmulator();
-});
-afterAll(async () => {
-  await emu.close();
-});
-afterEach(() => {
-  while (engines.length) engines.pop()!.close();
-});
+// Each scenario resets the emulator itself, after its own set-up.
+const closeAfterTest = emulatorForFile((started) => (emu = started), { resetBeforeEach: false });
 
 /**
  * Replays the call log: the storage (region or DEFAULT) the number had when each
@@ -168,7 +158,7 @@ test.each(ROWS)('%s', async (_name, c, clears) => {
   if (c.startUnregistered) await emu.admin.patchPhoneNumber(NUM_BR, { registered: false, status: 'DISCONNECTED', platform_type: 'NOT_APPLICABLE' });
   for (const fault of c.faults) await emu.admin.injectFault({ ...fault, phoneNumberId: NUM_BR });
   const engine = makeEngine(emu, { apiVersion: c.apiVersion, timeoutMs: 300 });
-  engines.push(engine);
+  closeAfterTest(engine);
   const { events, onEvent } = collector();
 
   const result = await engine.converge(NUM_BR, { region: c.declared }, { pin: PIN, onEvent });
@@ -200,7 +190,7 @@ test('the 133000 handling spends no extra register: one 133000 costs exactly one
   await emu.admin.reset();
   await emu.admin.injectFault({ ...INCOMPLETE, phoneNumberId: NUM_BR });
   const engine = makeEngine(emu, { apiVersion: 'v21.0', timeoutMs: 300 });
-  engines.push(engine);
+  closeAfterTest(engine);
   const result = await engine.converge(NUM_BR, { region: 'IN' }, { pin: PIN });
   expect(result.ok).toBe(true);
   const counted = (await writes(emu, NUM_BR)).filter((w) => w === 'register' || w === 'deregister');
@@ -216,7 +206,7 @@ test('the write after the second deregister is refused and the read after it fai
   // Reads: the initial one, the one after the 133000 (IN, unregistered); the third, after the refused write, fails.
   await emu.admin.injectFault({ endpoint: 'settings', method: 'GET', skip: 2, mode: 'error', error: { code: 200, http_status: 403 }, phoneNumberId: NUM_BR });
   const engine = makeEngine(emu, { apiVersion: 'v21.0', timeoutMs: 300 });
-  engines.push(engine);
+  closeAfterTest(engine);
 
   const result = await engine.converge(NUM_BR, { region: 'IN' }, { pin: PIN });
 
