@@ -26,13 +26,3 @@ export function digitsOfLength(attribute: string, length: number, what: string):
     return { summary: `Invalid ${attribute}`, detail: `${attribute} must be ${what} of exactly ${length} digits; the configured value has ${shape}.` };
   });
 }
-
-/** Digits only, any length within bounds. */
-export function digitsBetween(attribute: string, min: number, max: number, what: string): AttributeValidator {
-  const pattern = new RegExp(`^[0-9]{${min},${max}}$`);
-  return stringValidator(`Must be ${min} to ${max} digits.`, (value) =>
-    pattern.test(value)
-      ? undefined
-      : { summary: `Invalid ${attribute}`, detail: `${attribute} must be ${what}: ${min} to ${max} digits, nothing else.` },
-  );
-}

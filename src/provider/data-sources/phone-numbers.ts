@@ -1,15 +1,11 @@
 /** data "whatsapp_phone_numbers": a WABA's numbers through the engine, filtered. */
 import { filterNeedsStorage, filterWabaNumbers, type WabaNumber } from '../../engine/waba-numbers';
 import { errorDiag } from '../../plugin/diagnostics';
-import { objectTypeOf } from '../../plugin/schema/model';
-import { ObjectView } from '../../plugin/values/object-view';
 import type { Value } from '../../plugin/values/value';
 import { notReadyDiagnostic, type DataSource } from '../provider-context';
 import { PHONE_NUMBERS_TYPE, phoneNumbersDataSourceSchema } from '../schema/phone-numbers-data-source';
 import { wabaFilterFrom } from '../schema/waba-filter';
 import { wabaReadDiagnostic } from './waba-read-diagnostic';
-
-const type = objectTypeOf(phoneNumbersDataSourceSchema);
 
 /** One listed number as the object `phone_numbers` holds. */
 export function wabaNumberValue(n: WabaNumber): Record<string, Value> {

@@ -9,7 +9,7 @@ import type { EngineEvent } from '../../engine/types';
 import type { Diagnostic } from '../../plugin/diagnostics';
 import { errorDiag } from '../../plugin/diagnostics';
 import { asEngineError, engineErrorDiagnostic, type PathMapping } from '../engine-diagnostics';
-import { requireEngine, type ApplyRequest, type ManagedResource, type ProviderLogger, type RequestContext, type StateResponse } from '../provider-context';
+import { requireEngine, type ApplyRequest, type ManagedResource, type ProviderLogger, type StateResponse } from '../provider-context';
 import { LOCAL_STORAGE_TYPE, localStorageResourceSchema } from '../schema/local-storage-resource';
 import { objectTypeOf } from '../../plugin/schema/model';
 import { graphId } from '../validators/whatsapp-validators';

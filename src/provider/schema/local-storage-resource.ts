@@ -6,7 +6,7 @@ import { requiresReplace, useStateForUnknown } from '../../plugin/plan-modifiers
 import { t } from '../../plugin/values/cty-type';
 import { atMostOneOf } from '../../plugin/validators/config-validators';
 import { integerBetween } from '../../plugin/validators/number-validators';
-import { digitsBetween, digitsOfLength } from '../../plugin/validators/string-validators';
+import { digitsOfLength } from '../../plugin/validators/string-validators';
 import { PIN_LENGTH, VERIFICATION_CODE_LENGTH } from '../../cloud-api/secret-formats';
 import { graphId, localStorageRegion, noStorageRetention, storageMode, storageModeStated } from '../validators/whatsapp-validators';
 import { NO_STORAGE_RETENTION_MINUTES } from '../../cloud-api/no-storage';
