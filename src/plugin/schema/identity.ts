@@ -6,6 +6,7 @@
 import { tfplugin6 } from '../protocol/generated/tfplugin6';
 import type { CtyType, ObjectType } from '../values/cty-type';
 import { typeToJsonBytes } from '../values/cty-type';
+import { sortedByName } from './attribute-order';
 
 export interface IdentityAttributeSchema {
   type: CtyType;
@@ -28,9 +29,7 @@ export function identityObjectType(schema: IdentitySchema): ObjectType {
 export function toTfpluginIdentitySchema(schema: IdentitySchema): tfplugin6.IResourceIdentitySchema {
   return {
     version: schema.version,
-    identityAttributes: Object.entries(schema.attributes)
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([name, attr]) => ({
+    identityAttributes: sortedByName(schema.attributes).map(([name, attr]) => ({
         name,
         type: typeToJsonBytes(attr.type),
         requiredForImport: attr.requiredForImport === true,

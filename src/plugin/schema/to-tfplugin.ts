@@ -5,6 +5,7 @@
 import { tfplugin6 } from '../protocol/generated/tfplugin6';
 import { typeToJsonBytes } from '../values/cty-type';
 import type { AttributeSchema, BlockSchema } from './model';
+import { sortedByName } from './attribute-order';
 
 export function toTfpluginSchema(block: BlockSchema): tfplugin6.ISchema {
   return {
@@ -13,9 +14,7 @@ export function toTfpluginSchema(block: BlockSchema): tfplugin6.ISchema {
       version: block.version,
       description: block.description,
       descriptionKind: tfplugin6.StringKind.MARKDOWN,
-      attributes: Object.entries(block.attributes)
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([name, attr]) => toTfpluginAttribute(name, attr)),
+      attributes: sortedByName(block.attributes).map(([name, attr]) => toTfpluginAttribute(name, attr)),
       blockTypes: [],
     },
   };
