@@ -18,6 +18,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundleEntry, spawnProvider, startProvider } from '../test/provider/harness';
 import { benchArgs, machineNotes, median, percentile, repoRoot, today, writeJson, writeSection } from './lib';
+import { JS_PROVIDER_FILES } from '../src/cli/install/provider-mirror';
 
 const cli = benchArgs();
 const runs = Number(cli.value('--runs') ?? 0) || 30;
@@ -94,7 +95,7 @@ async function main(): Promise<void> {
   const ratioSingle = median(single) / median(bare);
   const kib = (file: string): string => `${(statSync(file).size / 1024).toFixed(0)} KiB`;
   const dir = join(executable, '..');
-  const partsKiB = ['whatsapp-provider-shared.js', 'whatsapp-provider-runtime.js', 'whatsapp-provider-engine.js'].filter((f) => existsSync(join(dir, f))).map((f) => `${f} ${kib(join(dir, f))}`);
+  const partsKiB = JS_PROVIDER_FILES.filter((f) => f !== 'terraform-provider-whatsapp.js').filter((f) => existsSync(join(dir, f))).map((f) => `${f} ${kib(join(dir, f))}`);
   const result = {
     benchmark: 'provider-startup',
     date: new Date().toISOString(),

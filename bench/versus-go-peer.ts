@@ -16,7 +16,7 @@
  * plan (compared from the emulator's call log).
  *
  *   node scripts/build.mjs --no-install --no-typecheck
- *   node scripts/run-ts.mjs bench/versus-go-peer.ts [--startup-runs 20] [--rounds 5,5,2] [--write] [--json FILE]
+ *   node scripts/run-ts.mjs bench/versus-go-peer.ts [--startup-runs 20] [--rounds 5,5,2] [--counts 10,100,1000] [--startup-only] [--write] [--json FILE]
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,7 +29,8 @@ import { benchArgs, engine, machineNotes, median, procStatusKiB, repoRoot, start
 
 const cli = benchArgs();
 const STARTUP_RUNS = Number(cli.value('--startup-runs') ?? 20);
-const COUNTS = [10, 100, 1000];
+/** --counts 10,100: plan sizes (default all three; fewer for iterating, and then writes nothing). */
+const COUNTS = (cli.value('--counts') ?? '10,100,1000').split(',').map(Number);
 const ROUNDS = (cli.value('--rounds') ?? '5,5,2').split(',').map(Number);
 const LATENCIES = [0, 20];
 /** --startup-only: the start-up rounds alone (for iterating on start-up; writes nothing). */
@@ -191,6 +192,7 @@ resource "whatsapp_local_storage" "n" {
   for_each                 = local.numbers
   phone_number_id          = each.key
   data_localization_region = each.value
+  storage_mode             = each.value == null ? "DEFAULT" : "IN_COUNTRY"
   pin                      = var.pin
 }
 `
@@ -211,6 +213,8 @@ async function plan(emu: EmulatorProcess, w: Workspace, latencyMs: number): Prom
   const r = await w.ws.expect(['plan', '-detailed-exitcode'], 0);
   const calls = await emu.admin.calls();
   const usage = readRusage(w.rusageFile);
+  // BENCH_DEBUG=1: each provider process of each plan (CPU ms / wall ms / peak memory).
+  if (process.env.BENCH_DEBUG) process.stderr.write(`${w.impl} ${w.numbers}: ${usage.map((u) => `${(u.userMs + u.sysMs).toFixed(0)}/${u.wallMs.toFixed(0)} ms/${(u.maxRssKiB / 1024).toFixed(0)} MiB`).join(" ")}\n`);
   const signature = calls
     .map((c) => `${c.method} ${c.path}${c.params && 'fields' in c.params ? `?fields=${String(c.params.fields)}` : ''}`)
     .sort()
@@ -380,7 +384,7 @@ async function main(): Promise<void> {
   const body = `
 - Date: ${today()}; machine: ${machineNotes()}; load average at the end ${load}; engine: OpenTofu ${tofu.version}; peer: ${goVersion}, terraform-plugin-framework ${frameworkVersion}
 - Command: \`${command}\` (part of \`npm run bench\`; took ${result.minutes.toFixed(1)} min)
-- The peer (bench/go-peer, built by the benchmark into ${goCacheDir().replace(homedir(), '~')}): the same provider settings, the schema essentials of \`whatsapp_local_storage\` (phone_number_id, data_localization_region, sensitive pin, computed id, storage_status, registered) and the same read: \`GET /{id}?fields=...\` and \`GET /{id}/settings\` at once, on a keep-alive client with 16 connections. It only reads (its create adopts converged numbers).
+- The peer (bench/go-peer, built by the benchmark into ${goCacheDir().replace(homedir(), '~')}): the same provider settings, the schema essentials of \`whatsapp_local_storage\` (phone_number_id, data_localization_region, storage_mode, sensitive pin, computed id, storage_status, registered) and the same read: \`GET /{id}?fields=...\` and \`GET /{id}/settings\` at once, on a keep-alive client with 16 connections. It only reads (its create adopts converged numbers).
 - Start-up: ${STARTUP_RUNS} interleaved rounds of \`node -e 0\` (exec to exit), ours (\`node dist/bin/terraform-provider-whatsapp.js\`) and the peer, each with PLUGIN_CLIENT_CERT set (AutoMTLS) and protocols 5,6; then ${cpuRuns} rounds of a process that answers GetProviderSchema, ValidateProviderConfig and ConfigureProvider (over mTLS, driven by the test client) and is shut down, CPU from getrusage.
 - Plans: \`tofu plan -detailed-exitcode\` (no changes) over the first N of 1,000 seeded numbers (half storage in BR), one workspace per provider and N, both against one emulator process; rounds ${ROUNDS.join('/')} at 10/100/1,000 numbers, each round both latencies, the two providers alternating first. Provider CPU = user+system of all provider processes of the plan, peak = the largest ru_maxrss among them (each provider runs behind bench/go-peer/rusage, which records its child's getrusage at exit). Medians.
 - Same requests: ${mismatches.length === 0 ? `in every plan both providers sent the same multiset of Graph requests (method, path, fields), from the emulator's call log (${plans.map((p) => p.ours.requests).filter((v, i, a) => a.indexOf(v) === i).join(' / ')} per plan)` : `**differed**: ${mismatches.join('; ')}`}.
@@ -428,7 +432,7 @@ the engine works harder for our resource than for the peer's: engine CPU ${(() =
 CPU difference.
 `;
   process.stdout.write(body);
-  if (cli.write) writeSection('Against a Go provider', body);
+  if (cli.write && cli.value('--counts') === undefined) writeSection('Against a Go provider', body);
 }
 
 main().catch((error) => {

@@ -27,6 +27,7 @@ type localStorageModel struct {
 	ID                     types.String `tfsdk:"id"`
 	PhoneNumberID          types.String `tfsdk:"phone_number_id"`
 	DataLocalizationRegion types.String `tfsdk:"data_localization_region"`
+	StorageMode            types.String `tfsdk:"storage_mode"`
 	Pin                    types.String `tfsdk:"pin"`
 	StorageStatus          types.String `tfsdk:"storage_status"`
 	Registered             types.Bool   `tfsdk:"registered"`
@@ -45,6 +46,7 @@ func (r *localStorageResource) Schema(_ context.Context, _ resource.SchemaReques
 			"id":                       schema.StringAttribute{Computed: true, PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}},
 			"phone_number_id":          schema.StringAttribute{Required: true, PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()}},
 			"data_localization_region": schema.StringAttribute{Optional: true},
+			"storage_mode":             schema.StringAttribute{Optional: true, Computed: true},
 			"pin":                      schema.StringAttribute{Optional: true, Sensitive: true},
 			"storage_status":           schema.StringAttribute{Computed: true},
 			"registered":               schema.BoolAttribute{Computed: true},
@@ -136,8 +138,10 @@ func (r *localStorageResource) read(ctx context.Context, id string, m *localStor
 	m.StorageStatus = types.StringValue(strings.ToUpper(settings.StorageConfiguration.Status))
 	if region := strings.ToUpper(settings.StorageConfiguration.DataLocalizationRegion); region != "" && m.StorageStatus.ValueString() == "IN_COUNTRY_STORAGE_ENABLED" {
 		m.DataLocalizationRegion = types.StringValue(region)
+		m.StorageMode = types.StringValue("IN_COUNTRY")
 	} else {
 		m.DataLocalizationRegion = types.StringNull()
+		m.StorageMode = types.StringValue("DEFAULT")
 	}
 	return nil
 }
