@@ -3,6 +3,7 @@
 import { chmodSync, copyFileSync, mkdirSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { ensureDependencies, log, repoRoot, run } from './lib/run.mjs';
+import { axiosStartup, compact as compactOptions, noLong } from './lib/bundle-plugins.mjs';
 
 // Both executables are part of every build: a missing entry point is an error, never a skipped bundle.
 const cliEntry = 'src/cli/main.ts';
@@ -49,7 +50,7 @@ mkdirSync(join(repoRoot, 'dist', 'bin'), { recursive: true });
 {
   log(`esbuild: ${cliEntry} -> dist/bin/whatsapp-local-storage.js`);
   const outfile = join(repoRoot, 'dist', 'bin', 'whatsapp-local-storage.js');
-  await esbuild.build({ ...common, entryPoints: [join(repoRoot, cliEntry)], outfile, banner: { js: '#!/usr/bin/env node' } });
+  await esbuild.build({ ...common, entryPoints: [join(repoRoot, cliEntry)], outfile, plugins: [axiosStartup], banner: { js: '#!/usr/bin/env node' } });
   chmodSync(outfile, 0o755);
 }
 
@@ -102,14 +103,18 @@ const providerBundles = [];
       });
     },
   });
-  // protobufjs requires `long` when it is installed, and `long` compiles a WebAssembly module as
-  // it loads; the generated protocol modules unset it (int64s decode to numbers), so the
-  // provider bundles an empty module in its place.
-  const noLong = {
-    name: 'no-long',
+
+  // The generated protocol code (pbjs static modules: large, plain and evaluated only for the
+  // protocol in use) goes to a file per protocol, without whitespace, so a process parses
+  // only its own protocol's code.
+  const protocolFiles = Object.fromEntries(['tfplugin5', 'tfplugin6'].map((n) => [join(protocolDir, 'generated', n), `whatsapp-provider-${n}.js`]));
+  const toProtocolFile = {
+    name: 'to-protocol-file',
     setup(build) {
-      build.onResolve({ filter: /^long$/ }, () => ({ path: 'long', namespace: 'no-long' }));
-      build.onLoad({ filter: /.*/, namespace: 'no-long' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+      build.onResolve({ filter: /generated\/tfplugin[56]$/ }, (args) => {
+        const file = protocolFiles[resolve(args.resolveDir, args.path)];
+        return file ? { path: `./${file}`, external: true } : undefined;
+      });
     },
   };
   const cutLazy = redirect('cut-lazy', new Set(Object.keys(lazy)), RUNTIME, ['require-call']);
@@ -142,11 +147,16 @@ const providerBundles = [];
   const runtimeStdin = { contents: `${lazyExports}\n${await reexports(engineShared)}`, resolveDir: repoRoot, sourcefile: 'provider-runtime.ts', loader: 'ts' };
   const bin = (name) => join(repoRoot, 'dist', 'bin', name);
   log(`esbuild: src/provider/main.ts -> dist/bin/terraform-provider-whatsapp.js + ${RUNTIME} + ${ENGINE} + ${SHARED} (shared: ${shared.map((p) => rel(p)).join(', ')})`);
-  await esbuild.build({ ...common, entryPoints: [providerEntry], outfile: bin('terraform-provider-whatsapp.js'), banner: { js: '#!/usr/bin/env node' }, plugins: [cutLazy, toShared] });
-  await esbuild.build({ ...common, stdin: runtimeStdin, outfile: bin(RUNTIME), plugins: [toShared, cutEngine, noLong] });
-  await esbuild.build({ ...common, stdin: engineStdin, outfile: bin(ENGINE), plugins: [toShared, toRuntime] });
+  const compact = { ...common, ...compactOptions };
+  await esbuild.build({ ...compact, entryPoints: [providerEntry], outfile: bin('terraform-provider-whatsapp.js'), banner: { js: '#!/usr/bin/env node' }, plugins: [cutLazy, toShared] });
+  await esbuild.build({ ...compact, stdin: runtimeStdin, outfile: bin(RUNTIME), plugins: [toShared, cutEngine, noLong, toProtocolFile] });
+  for (const [source, file] of Object.entries(protocolFiles)) {
+    await esbuild.build({ ...compact, entryPoints: [`${source}.js`], outfile: bin(file), plugins: [noLong] });
+    providerBundles.push(file);
+  }
+  await esbuild.build({ ...compact, stdin: engineStdin, outfile: bin(ENGINE), plugins: [toShared, toRuntime, axiosStartup] });
   // The shared modules' own relative imports stay inside the shared file (only the entry re-exports).
-  await esbuild.build({ ...common, stdin: { contents: sharedSource, resolveDir: repoRoot, sourcefile: 'provider-shared.ts', loader: 'ts' }, outfile: bin(SHARED) });
+  await esbuild.build({ ...compact, stdin: { contents: sharedSource, resolveDir: repoRoot, sourcefile: 'provider-shared.ts', loader: 'ts' }, outfile: bin(SHARED) });
   chmodSync(bin('terraform-provider-whatsapp.js'), 0o755);
   providerBundles.push(RUNTIME, ENGINE, SHARED);
 }

@@ -16,6 +16,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { log, repoRoot } from './lib/run.mjs';
 import { EMBEDDED_NODE_VERSION, NODE_PACKAGES, cacheRoot, nodeBinary } from './lib/node-binaries.mjs';
+import { axiosStartup, compact, noLong } from './lib/bundle-plugins.mjs';
 
 const require = createRequire(join(repoRoot, 'package.json'));
 export const PLATFORMS = Object.keys(NODE_PACKAGES);
@@ -36,7 +37,7 @@ async function singleFileBundle() {
   const result = await esbuild.build({
     entryPoints: [join(repoRoot, 'src', 'provider', 'main.ts')],
     bundle: true, platform: 'node', target: 'node22', format: 'cjs', write: false, logLevel: 'warning',
-    outfile: 'provider-sea.js',
+    outfile: 'provider-sea.js', ...compact, plugins: [noLong, axiosStartup],
   });
   return result.outputFiles[0].contents;
 }

@@ -122,6 +122,8 @@ export class GraphApiClient {
     this.httpsAgent = new https.Agent({ keepAlive: true, maxSockets: CONNECTION_POOL_SIZE, rejectUnauthorized: true });
     this.http = axios.create({
       baseURL: `${this.baseUrl}/${this.apiVersion.raw}`,
+      // Node's http/https with our agents; never the fetch adapter (the bundles leave it out: scripts/lib/bundle-plugins.mjs).
+      adapter: 'http',
       timeout: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       httpAgent: this.httpAgent,
       httpsAgent: this.httpsAgent,

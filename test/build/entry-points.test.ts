@@ -11,7 +11,7 @@ test('scripts/build.mjs exits non-zero and names the missing entry point', () =>
   try {
     mkdirSync(join(root, 'scripts', 'lib'), { recursive: true });
     copyFileSync(join(repo, 'scripts', 'build.mjs'), join(root, 'scripts', 'build.mjs'));
-    copyFileSync(join(repo, 'scripts', 'lib', 'run.mjs'), join(root, 'scripts', 'lib', 'run.mjs'));
+    for (const lib of ['run.mjs', 'bundle-plugins.mjs']) copyFileSync(join(repo, 'scripts', 'lib', lib), join(root, 'scripts', 'lib', lib));
     mkdirSync(join(root, 'src', 'cli'), { recursive: true });
     writeFileSync(join(root, 'src', 'cli', 'main.ts'), '');
     const build = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--no-install'], { cwd: root, encoding: 'utf8' });

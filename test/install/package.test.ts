@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator, type RunningEmulator } from '../../src/emulator';
 import { repoRoot, requiredEngines } from '../e2e/harness';
+import { JS_PROVIDER_FILES } from '../../src/cli/install/provider-mirror';
 
 jest.setTimeout(600_000);
 
@@ -84,7 +85,7 @@ test('the tarball holds each runtime file once, no source maps, no dangling map 
   expect(paths.filter((p) => /^dist\/(mirror|provider|release)\//.test(p))).toEqual([]);
   const byName = new Map<string, string[]>();
   for (const p of paths.filter((p) => p.startsWith('dist/'))) byName.set(p.split('/').pop()!, [...(byName.get(p.split('/').pop()!) ?? []), p]);
-  for (const bundle of ['terraform-provider-whatsapp.js', 'whatsapp-provider-runtime.js', 'whatsapp-provider-engine.js', 'whatsapp-provider-shared.js', 'whatsapp-local-storage.js']) {
+  for (const bundle of [...JS_PROVIDER_FILES, 'whatsapp-local-storage.js']) {
     expect(byName.get(bundle)).toEqual([`dist/bin/${bundle}`]);
   }
   const installed = join(project, 'node_modules', 'whatsapp-local-storage');

@@ -7,10 +7,11 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../e2e/harness';
+import { JS_PROVIDER_FILES } from '../../src/cli/install/provider-mirror';
 
 const bin = join(repoRoot, 'dist', 'bin');
 const executable = join(bin, 'terraform-provider-whatsapp.js');
-const parts = ['whatsapp-provider-runtime.js', 'whatsapp-provider-engine.js', 'whatsapp-provider-shared.js'];
+const parts: string[] = JS_PROVIDER_FILES.filter((f) => f !== 'terraform-provider-whatsapp.js');
 
 function requires(file: string): string[] {
   return [...readFileSync(file, 'utf8').matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]);
@@ -23,6 +24,11 @@ describe('provider executable split', () => {
 
   test('the handshake file stays small: at most 64 KiB to compile before the handshake line', () => {
     expect(readFileSync(executable).length).toBeLessThanOrEqual(64 * 1024);
+  });
+
+  test('the build writes exactly the parts every install layout copies (JS_PROVIDER_FILES)', () => {
+    const built = readdirSync(bin).filter((f) => f.endsWith('.js') && (f.startsWith('whatsapp-provider-') || f.startsWith('terraform-provider-')));
+    expect(built.sort()).toEqual([...JS_PROVIDER_FILES].sort());
   });
 
   test('before the first RPC it needs only node built-ins and its own parts', () => {

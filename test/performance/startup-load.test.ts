@@ -6,11 +6,14 @@
  * per command and most of those processes answer only these calls, so what they load is
  * a fixed cost paid per process (timings: bench/versus-go-peer.ts).
  */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { dv, startProvider } from '../provider/harness';
 import { repoRoot } from '../e2e/harness';
+import type { RunningEmulator } from '../../src/emulator';
+import { NUM_BR, startTestEmulator, TOKEN } from '../engine/emulator-harness';
 
 const executable = join(repoRoot, 'dist', 'bin', 'terraform-provider-whatsapp.js');
 
@@ -68,8 +71,42 @@ describe('what the provider loads at start', () => {
     expect(kib(record.handshake)).toBeLessThanOrEqual(40);
   });
 
-  test('schema, validate and configure load no engine or HTTP client, at most 512 KiB in all', () => {
-    expect(names(record.exit)).toEqual(['terraform-provider-whatsapp.js', 'whatsapp-provider-runtime.js', 'whatsapp-provider-shared.js']);
+  test('schema, validate and configure load no engine or HTTP client, only their protocol version, at most 512 KiB in all', () => {
+    expect(names(record.exit)).toEqual(['terraform-provider-whatsapp.js', 'whatsapp-provider-runtime.js', 'whatsapp-provider-shared.js', 'whatsapp-provider-tfplugin6.js']);
     expect(kib(record.exit)).toBeLessThanOrEqual(512);
+  });
+});
+
+describe('what a read loads', () => {
+  let emulator: RunningEmulator;
+  beforeAll(async () => {
+    emulator = await startTestEmulator();
+  });
+  afterAll(async () => {
+    await emulator.close();
+  });
+
+  // The engine file as bundled (scripts/lib/bundle-plugins.mjs): axios without its fetch adapter,
+  // so reading a number never makes Node load its fetch implementation (undici), ~15 ms of CPU.
+  test("the engine file reads a number without loading Node's fetch", async () => {
+    const script = `
+const { LocalStorageEngine } = require(process.env.BUNDLE);
+const engine = LocalStorageEngine.fromConfig({ accessToken: process.env.TOKEN, baseUrl: process.env.BASE_URL, maxRetries: 0 });
+engine.phoneNumber(process.env.NUMBER).then((info) => {
+  process.stdout.write(JSON.stringify({ region: info.data_localization_region, undici: process.moduleLoadList.filter((m) => /undici/.test(m)) }));
+  engine.close();
+});`;
+    const { stdout, code } = await new Promise<{ stdout: string; code: number | null }>((resolve, reject) => {
+      const child = spawn(process.execPath, ['-e', script], {
+        env: { PATH: process.env.PATH, BUNDLE: join(repoRoot, 'dist', 'bin', 'whatsapp-provider-engine.js'), BASE_URL: emulator.url, NUMBER: NUM_BR, TOKEN },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => (out += d));
+      child.on('error', reject);
+      child.on('close', (c) => resolve({ stdout: out, code: c }));
+    });
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({ region: 'BR', undici: [] });
   });
 });

@@ -12,7 +12,14 @@ export const PROVIDER_ADDRESSES = PROVIDER_HOSTS.map((h) => `${h}/waba/whatsapp`
 export const MIN_NODE_MAJOR = 20;
 
 /** The JS provider: its entry and the files it loads lazily (scripts/build.mjs), as dist/bin holds them. */
-export const JS_PROVIDER_FILES = ['terraform-provider-whatsapp.js', 'whatsapp-provider-runtime.js', 'whatsapp-provider-engine.js', 'whatsapp-provider-shared.js'] as const;
+export const JS_PROVIDER_FILES = [
+  'terraform-provider-whatsapp.js',
+  'whatsapp-provider-runtime.js',
+  'whatsapp-provider-engine.js',
+  'whatsapp-provider-shared.js',
+  'whatsapp-provider-tfplugin5.js',
+  'whatsapp-provider-tfplugin6.js',
+] as const;
 
 /**
  * Engines run the first file of a provider directory whose name starts with
