@@ -10,7 +10,9 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -23,14 +25,28 @@ const phoneNumberFields = "id,display_phone_number,verified_name,code_verificati
 
 type localStorageResource struct{ client *graphClient }
 
+// The same attributes and identity as whatsapp_local_storage, so the engine does the same
+// work per resource for both providers (state size, sensitive and write-only handling).
 type localStorageModel struct {
 	ID                     types.String `tfsdk:"id"`
 	PhoneNumberID          types.String `tfsdk:"phone_number_id"`
 	DataLocalizationRegion types.String `tfsdk:"data_localization_region"`
 	StorageMode            types.String `tfsdk:"storage_mode"`
+	RetentionMinutes       types.Int64  `tfsdk:"retention_minutes"`
 	Pin                    types.String `tfsdk:"pin"`
+	PinWo                  types.String `tfsdk:"pin_wo"`
+	PinWoVersion           types.Int64  `tfsdk:"pin_wo_version"`
+	VerificationCode       types.String `tfsdk:"verification_code"`
+	SetPinBeforeDeregister types.Bool   `tfsdk:"set_pin_before_deregister"`
+	DisableOnDestroy       types.Bool   `tfsdk:"disable_on_destroy"`
+	OneAtATime             types.Bool   `tfsdk:"one_at_a_time"`
 	StorageStatus          types.String `tfsdk:"storage_status"`
 	Registered             types.Bool   `tfsdk:"registered"`
+	DisplayPhoneNumber     types.String `tfsdk:"display_phone_number"`
+}
+
+type localStorageIdentityModel struct {
+	PhoneNumberID types.String `tfsdk:"phone_number_id"`
 }
 
 func newLocalStorageResource() resource.Resource { return &localStorageResource{} }
@@ -43,13 +59,29 @@ func (r *localStorageResource) Schema(_ context.Context, _ resource.SchemaReques
 	resp.Schema = schema.Schema{
 		Description: "A phone number's Local Storage setting (benchmark peer: reads only).",
 		Attributes: map[string]schema.Attribute{
-			"id":                       schema.StringAttribute{Computed: true, PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}},
-			"phone_number_id":          schema.StringAttribute{Required: true, PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()}},
-			"data_localization_region": schema.StringAttribute{Optional: true},
-			"storage_mode":             schema.StringAttribute{Optional: true, Computed: true},
-			"pin":                      schema.StringAttribute{Optional: true, Sensitive: true},
-			"storage_status":           schema.StringAttribute{Computed: true},
-			"registered":               schema.BoolAttribute{Computed: true},
+			"id":                        schema.StringAttribute{Computed: true, PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}},
+			"phone_number_id":           schema.StringAttribute{Required: true, PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()}},
+			"data_localization_region":  schema.StringAttribute{Optional: true},
+			"storage_mode":              schema.StringAttribute{Optional: true, Computed: true},
+			"retention_minutes":         schema.Int64Attribute{Optional: true},
+			"pin":                       schema.StringAttribute{Optional: true, Sensitive: true},
+			"pin_wo":                    schema.StringAttribute{Optional: true, Sensitive: true, WriteOnly: true},
+			"pin_wo_version":            schema.Int64Attribute{Optional: true},
+			"verification_code":         schema.StringAttribute{Optional: true, Sensitive: true},
+			"set_pin_before_deregister": schema.BoolAttribute{Optional: true, Computed: true, Default: booldefault.StaticBool(false)},
+			"disable_on_destroy":        schema.BoolAttribute{Optional: true, Computed: true, Default: booldefault.StaticBool(false)},
+			"one_at_a_time":             schema.BoolAttribute{Optional: true},
+			"storage_status":            schema.StringAttribute{Computed: true},
+			"registered":                schema.BoolAttribute{Computed: true},
+			"display_phone_number":      schema.StringAttribute{Computed: true, PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}},
+		},
+	}
+}
+
+func (r *localStorageResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = identityschema.Schema{
+		Attributes: map[string]identityschema.Attribute{
+			"phone_number_id": identityschema.StringAttribute{RequiredForImport: true},
 		},
 	}
 }
@@ -135,6 +167,7 @@ func (r *localStorageResource) read(ctx context.Context, id string, m *localStor
 	m.ID = types.StringValue(id)
 	m.PhoneNumberID = types.StringValue(id)
 	m.Registered = types.BoolValue(registered)
+	m.DisplayPhoneNumber = types.StringValue(node.DisplayNumber)
 	m.StorageStatus = types.StringValue(strings.ToUpper(settings.StorageConfiguration.Status))
 	if region := strings.ToUpper(settings.StorageConfiguration.DataLocalizationRegion); region != "" && m.StorageStatus.ValueString() == "IN_COUNTRY_STORAGE_ENABLED" {
 		m.DataLocalizationRegion = types.StringValue(region)
@@ -161,6 +194,7 @@ func (r *localStorageResource) Read(ctx context.Context, req resource.ReadReques
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	resp.Diagnostics.Append(resp.Identity.Set(ctx, localStorageIdentityModel{PhoneNumberID: state.PhoneNumberID})...)
 }
 
 // Create adopts a number whose storage already matches the configuration (the peer never writes).
@@ -179,7 +213,9 @@ func (r *localStorageResource) Create(ctx context.Context, req resource.CreateRe
 		resp.Diagnostics.AddAttributeError(pathRoot("data_localization_region"), "Not converged", "The benchmark peer only adopts numbers whose storage already matches.")
 		return
 	}
+	plan.PinWo = types.StringNull()
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(resp.Identity.Set(ctx, localStorageIdentityModel{PhoneNumberID: plan.PhoneNumberID})...)
 }
 
 func (r *localStorageResource) Update(ctx context.Context, _ resource.UpdateRequest, resp *resource.UpdateResponse) {
