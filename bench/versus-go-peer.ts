@@ -87,6 +87,7 @@ function measuredMirror(work: string, peer: string, rusage: string): string {
   const exe = readdirSync(ours).find((f) => f.startsWith('terraform-provider-'));
   if (!exe) throw new Error(`no provider executable in ${ours}`);
   renameSync(join(ours, exe), join(ours, 'measured-provider'));
+  if (process.env.BENCH_OURS_EXE) copyFileSync(process.env.BENCH_OURS_EXE, join(ours, 'measured-provider'));
   copyFileSync(rusage, join(ours, exe));
   const theirs = join(mirror, PEER_SOURCE, '0.0.1', target);
   mkdirSync(theirs, { recursive: true });
@@ -384,7 +385,7 @@ async function main(): Promise<void> {
   const body = `
 - Date: ${today()}; machine: ${machineNotes()}; load average at the end ${load}; engine: OpenTofu ${tofu.version}; peer: ${goVersion}, terraform-plugin-framework ${frameworkVersion}
 - Command: \`${command}\` (part of \`npm run bench\`; took ${result.minutes.toFixed(1)} min)
-- The peer (bench/go-peer, built by the benchmark into ${goCacheDir().replace(homedir(), '~')}): the same provider settings, the schema essentials of \`whatsapp_local_storage\` (phone_number_id, data_localization_region, storage_mode, sensitive pin, computed id, storage_status, registered) and the same read: \`GET /{id}?fields=...\` and \`GET /{id}/settings\` at once, on a keep-alive client with 16 connections. It only reads (its create adopts converged numbers).
+- The peer (bench/go-peer, built by the benchmark into ${goCacheDir().replace(homedir(), '~')}): the same provider settings, the same resource schema as \`whatsapp_local_storage\` (all 15 attributes with the same sensitive, write-only and default settings, and the same identity; none of our validation or plan logic), so the engine has the same resource to plan for both, and the same read: \`GET /{id}?fields=...\` and \`GET /{id}/settings\` at once, on a keep-alive client with 16 connections. It only reads (its create adopts converged numbers).
 - Start-up: ${STARTUP_RUNS} interleaved rounds of \`node -e 0\` (exec to exit), ours (\`node dist/bin/terraform-provider-whatsapp.js\`) and the peer, each with PLUGIN_CLIENT_CERT set (AutoMTLS) and protocols 5,6; then ${cpuRuns} rounds of a process that answers GetProviderSchema, ValidateProviderConfig and ConfigureProvider (over mTLS, driven by the test client) and is shut down, CPU from getrusage.
 - Plans: \`tofu plan -detailed-exitcode\` (no changes) over the first N of 1,000 seeded numbers (half storage in BR), one workspace per provider and N, both against one emulator process; rounds ${ROUNDS.join('/')} at 10/100/1,000 numbers, each round both latencies, the two providers alternating first. Provider CPU = user+system of all provider processes of the plan, peak = the largest ru_maxrss among them (each provider runs behind bench/go-peer/rusage, which records its child's getrusage at exit). Medians.
 - Same requests: ${mismatches.length === 0 ? `in every plan both providers sent the same multiset of Graph requests (method, path, fields), from the emulator's call log (${plans.map((p) => p.ours.requests).filter((v, i, a) => a.indexOf(v) === i).join(' / ')} per plan)` : `**differed**: ${mismatches.join('; ')}`}.
@@ -408,28 +409,34 @@ ${plans
   )
   .join('\n')}
 
-Where our time goes (profiled on 2026-11-25 with a \`--require\` hook reading \`process.cpuUsage()\`
-at the handshake line, at each part's load and at exit, and with \`node --cpu-prof\`): a process that
-answers schema, validate and configure spends what bare node spends to boot (~55-60 ms of CPU on this
-machine), then ~14 ms before the handshake line (handshake file and gRPC plumbing, key and certificate,
-socket), ~7 ms loading \`whatsapp-provider-runtime.js\`, ~5 ms for the go-plugin protocol module, ~15 ms
-for the tfplugin6 descriptors (protobufjs reflection: the message types it builds and the encoders it
-generates on first use), and ~40 ms for node:http2/TLS, the mTLS handshake, the three calls and exit.
-Before this work the same process also compiled and ran the engine and axios (~1 MB) and
-both protocol versions' descriptors: ~45 ms more.
+Where our time goes (\`node --cpu-prof\` of the built provider, 2026-12-01, Node 20): a process that
+answers schema, validate and configure spends what bare node spends to boot, then about 17 ms
+compiling our files (the handshake file, \`whatsapp-provider-shared.js\`, \`whatsapp-provider-runtime.js\`
+and the protocol file of the version in use, ~490 KiB in all), ~5 ms compiling the Node built-ins it
+needs (net, crypto, tls, http2), ~5 ms of garbage collection, a few ms making its key and certificate
+and a few for the mTLS handshake, the three calls and exit. What went in this round, measured on
+the same quiet machine (first-answers CPU 142 ms -> 111 ms, bare node 58 ms): the protocol code
+is pbjs's static encoders instead of protobufjs reflection, which built message types and generated
+encoders at run time (~22 ms); attribute names are sorted without \`localeCompare\`, whose first call
+loaded ICU collation data (~8 ms); a process that reads no longer loads Node's fetch (undici),
+form-data with mime-db, or https-proxy-agent with debug as axios loads (the engine file's load
+54 ms -> 29 ms of CPU; scripts/lib/bundle-plugins.mjs). Measured and not kept: any V8 flag on the
+command line (\`--max-semi-space-size\`, \`--single-threaded\`, \`--no-opt\`) costs ~20 ms, because Node then
+rejects the code cache of its own built-ins; a V8 code cache for our files saves ~13 ms when
+loading the three parts (\`vm.Script\` cachedData) but must be written somewhere per user and per Node
+version (Node 22.1+'s \`module.enableCompileCache()\` does that: ~5 ms saved per process on Node 22);
+the standalone executable built with \`useCodeCache\` starts ~10 ms sooner, but its blob is no longer
+reproducible (two builds of the same inputs differ) and can only be made for the building platform.
 
 Reading the plan rows: the engine starts ${plans[0]?.ours.providers ?? 3} provider processes per plan, one after the
-other. On a loaded machine wall time follows CPU, amplified: each runnable process waits for a core
-(in this run a bare \`node -e 0\`, ~60 ms of CPU, took ${f1(startup.bareNodeMs)} ms from exec to exit). At 10 and 100
-numbers our difference is mostly the fixed cost per process: Node's own boot, paid three times, is
-already about twice the Go peer's whole provider CPU for a 10-number plan, so the 1.3x wall target
-cannot be met by a Node process started three times per plan however little it loads. At 1,000
-numbers the per-request work dominates (\`node --cpu-prof\` of 1,000 ReadResource calls, 2026-11-25:
-spread with no single hotspot over loopback socket writes, axios dispatch, config merging and
-response transforms, Node's HTTP/1.1 client, the HTTP/2 gRPC answers and garbage collection), and
-the engine works harder for our resource than for the peer's: engine CPU ${(() => { const p = plans.find((p) => p.numbers === 1000 && p.latencyMs === 0); return p ? `${s2(p.ours.engineCpuMs)} vs ${s2(p.go.engineCpuMs)}` : '?'; })()} at 1,000 numbers and 0 ms (our schema has
-11 attributes per resource against the peer's 6), which lengthens the plan beyond the provider
-CPU difference.
+other, and waits for each. At 10 and 100 numbers our difference is the fixed cost per process:
+Node's own boot (${f1(startup.firstAnswersCpuMs.node)} ms of CPU for a bare \`node -e 0\` in this run, against the Go peer's
+${f1(startup.firstAnswersCpuMs.go)} ms for its whole first answers) is paid three times before any work, so the 1.3x wall
+target is out of reach for a provider that runs on Node 20, however little it loads. At 1,000
+numbers the per-resource work dominates: ours spreads over axios's request set-up (config merging,
+proxy lookup from the environment, header normalisation), Node's HTTP/1.1 client, msgpack and
+protobuf coding, the plan logic and the HTTP/2 answers, with no single hotspot; the framework's
+spreads over its schema-driven value conversion, defaults and plan modifiers.
 `;
   process.stdout.write(body);
   if (cli.write && cli.value('--counts') === undefined) writeSection('Against a Go provider', body);
