@@ -1,6 +1,7 @@
 // `npm run build`: code generation, type-checked compile to dist/, and the two
 // bundled executables (the provider split so that start-up compiles only what the handshake needs).
-import { chmodSync, copyFileSync, mkdirSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, mkdirSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { ensureDependencies, log, repoRoot, run } from './lib/run.mjs';
 import { axiosStartup, compact as compactOptions, noLong } from './lib/bundle-plugins.mjs';
@@ -54,36 +55,45 @@ mkdirSync(join(repoRoot, 'dist', 'bin'), { recursive: true });
   chmodSync(outfile, 0o755);
 }
 
-// The provider executable is split in four files (all in dist/bin, copied together):
-//   terraform-provider-whatsapp.js   what runs before the handshake line (~25 KB)
-//   whatsapp-provider-runtime.js     provider, protobuf, msgpack: required on first RPC
-//   whatsapp-provider-engine.js      engine and HTTP client (axios): required by the first
-//                                    call that talks to the API, never for schema/validate/configure
-//   whatsapp-provider-shared.js      modules handshake and runtime need one instance of (logger secrets, GrpcError)
-// Engines start the provider several times per command, and V8 compiling a 1 MB bundle
-// was most of the start-up gap to a bare `node` (docs/performance.md). The cut is at the
-// lazy `require('./x')` calls of src/provider/main.ts and src/plugin/protocol/plugin-main.ts: each
-// becomes `require('./whatsapp-provider-runtime.js')`, which exports the same names as
-// functions that evaluate their module on first call (a v6 process never builds tfplugin5's
-// descriptors); and at the lazy `require('../engine/engine')` of src/provider/engine-factory.ts,
-// which becomes `require('./whatsapp-provider-engine.js')`. Modules the engine shares with the
-// runtime (errors, regions, API versions) stay in the runtime, which re-exports them for it.
-// Names do not start with `terraform-provider-`, so engines never take them for a plugin.
-// Bundling src/provider/main.ts without these plugins (as the test harness does) still
-// gives a working single file.
+// The provider executable is split in parts (all in dist/bin, copied together; the list users
+// install is JS_PROVIDER_FILES in src/cli/install/provider-mirror.ts):
+//   terraform-provider-whatsapp.js    what runs before the handshake line (~11 KB)
+//   whatsapp-provider-shared.js       modules the others need one instance of (logger secrets, GrpcError)
+//   whatsapp-provider-plugin.js       go-plugin's services (stdio, controller, health): every process
+//   whatsapp-provider-answers.json    precomputed answers (schema, metadata): a process started only
+//                                     to read the schema answers from it and loads nothing below
+//   whatsapp-provider-runtime.js      provider and msgpack: required by the first RPC that needs them
+//   whatsapp-provider-tfplugin6.js    protocol code (pbjs static encoders), one file per version
+//   whatsapp-provider-tfplugin5.js
+//   whatsapp-provider-engine.js       engine and HTTP client (axios): required by the first call that
+//                                     talks to the API, never for schema/validate/configure
+// Engines start the provider several times per command; each part is compiled only by the
+// processes that use it (docs/performance.md). The cuts are at the lazy `require('./x')` calls of
+// src/provider/main.ts and src/plugin/protocol/plugin-main.ts: each becomes a require of the part,
+// which for the runtime exports the same names as functions that evaluate their module on first
+// call; and at the lazy `require('../engine/engine')` of src/provider/engine-factory.ts. Modules the
+// engine shares with the runtime (errors, regions, API versions) stay in the runtime, which
+// re-exports them for it. Names do not start with `terraform-provider-`, so engines never take
+// them for a plugin. Bundling src/provider/main.ts without these plugins (as the test harness and
+// the standalone executables do) gives a working single file, which answers everything live.
 const providerEntry = join(repoRoot, providerEntryPath);
 const providerBundles = [];
 {
   const protocolDir = join(repoRoot, 'src', 'plugin', 'protocol');
   const lazy = {
     [join(repoRoot, 'src', 'provider', 'provider')]: 'createProviderService',
-    [join(protocolDir, 'go-plugin-services')]: 'goPluginHandlers',
     [join(protocolDir, 'tfplugin5-server')]: 'tfplugin5Handlers',
     [join(protocolDir, 'tfplugin6-server')]: 'tfplugin6Handlers',
+    [join(repoRoot, 'src', 'provider', 'precompute')]: 'precomputeAnswers',
   };
   const RUNTIME = 'whatsapp-provider-runtime.js';
   const SHARED = 'whatsapp-provider-shared.js';
   const ENGINE = 'whatsapp-provider-engine.js';
+  const ANSWERS = 'whatsapp-provider-answers.json';
+  // go-plugin's own services (stdio, controller, health): every process serves them, and a
+  // process answering only from the precomputed answers loads this file and no runtime.
+  const PLUGIN = 'whatsapp-provider-plugin.js';
+  const goPluginServices = join(protocolDir, 'go-plugin-services');
   const engineEntry = join(repoRoot, 'src', 'engine', 'engine');
   const rel = (p) => './' + relative(repoRoot, p).split(sep).join('/');
   const lazyExports = Object.entries(lazy)
@@ -118,6 +128,7 @@ const providerBundles = [];
     },
   };
   const cutLazy = redirect('cut-lazy', new Set(Object.keys(lazy)), RUNTIME, ['require-call']);
+  const cutPlugin = redirect('cut-plugin', new Set([goPluginServices]), PLUGIN, ['require-call']);
   const cutEngine = redirect('cut-engine', new Set([engineEntry]), ENGINE, ['require-call']);
   const inputsOf = async (options) =>
     new Set(Object.keys((await esbuild.build({ ...common, ...options, write: false, metafile: true, outfile: join(repoRoot, 'dist', 'tmp.js') })).metafile.inputs));
@@ -135,9 +146,10 @@ const providerBundles = [];
     return files.map((p) => `export * from '${rel(p)}';`).join('\n');
   };
   // Modules both halves import go to the shared file, so there is one instance of each.
-  const handshakeInputs = await inputsOf({ entryPoints: [providerEntry], plugins: [cutLazy] });
+  const handshakeInputs = await inputsOf({ entryPoints: [providerEntry], plugins: [cutLazy, cutPlugin] });
   const runtimeInputs = await inputsOf({ stdin: { contents: lazyExports, resolveDir: repoRoot, sourcefile: 'provider-runtime.ts', loader: 'ts' }, plugins: [cutEngine] });
-  const shared = srcModules(handshakeInputs, runtimeInputs);
+  const pluginInputs = await inputsOf({ entryPoints: [`${goPluginServices}.ts`] });
+  const shared = [...new Set([...srcModules(handshakeInputs, runtimeInputs), ...srcModules(handshakeInputs, pluginInputs)])];
   const toShared = redirect('to-shared', new Set(shared), SHARED);
   const sharedSource = await reexports(shared);
   // Modules the engine shares with the runtime: the runtime exports them, the engine imports them from it.
@@ -146,9 +158,10 @@ const providerBundles = [];
   const toRuntime = redirect('to-runtime', new Set(engineShared), RUNTIME);
   const runtimeStdin = { contents: `${lazyExports}\n${await reexports(engineShared)}`, resolveDir: repoRoot, sourcefile: 'provider-runtime.ts', loader: 'ts' };
   const bin = (name) => join(repoRoot, 'dist', 'bin', name);
-  log(`esbuild: src/provider/main.ts -> dist/bin/terraform-provider-whatsapp.js + ${RUNTIME} + ${ENGINE} + ${SHARED} (shared: ${shared.map((p) => rel(p)).join(', ')})`);
+  log(`esbuild: src/provider/main.ts -> dist/bin/terraform-provider-whatsapp.js and its parts (shared: ${shared.map((p) => rel(p)).join(', ')})`);
   const compact = { ...common, ...compactOptions };
-  await esbuild.build({ ...compact, entryPoints: [providerEntry], outfile: bin('terraform-provider-whatsapp.js'), banner: { js: '#!/usr/bin/env node' }, plugins: [cutLazy, toShared] });
+  await esbuild.build({ ...compact, entryPoints: [providerEntry], outfile: bin('terraform-provider-whatsapp.js'), banner: { js: '#!/usr/bin/env node' }, plugins: [cutLazy, cutPlugin, toShared] });
+  await esbuild.build({ ...compact, entryPoints: [`${goPluginServices}.ts`], outfile: bin(PLUGIN), plugins: [toShared, noLong] });
   await esbuild.build({ ...compact, stdin: runtimeStdin, outfile: bin(RUNTIME), plugins: [toShared, cutEngine, noLong, toProtocolFile] });
   for (const [source, file] of Object.entries(protocolFiles)) {
     await esbuild.build({ ...compact, entryPoints: [`${source}.js`], outfile: bin(file), plugins: [noLong] });
@@ -158,7 +171,12 @@ const providerBundles = [];
   // The shared modules' own relative imports stay inside the shared file (only the entry re-exports).
   await esbuild.build({ ...compact, stdin: { contents: sharedSource, resolveDir: repoRoot, sourcefile: 'provider-shared.ts', loader: 'ts' }, outfile: bin(SHARED) });
   chmodSync(bin('terraform-provider-whatsapp.js'), 0o755);
-  providerBundles.push(RUNTIME, ENGINE, SHARED);
+  providerBundles.push(RUNTIME, ENGINE, SHARED, PLUGIN);
+  // The answers a process gives before it loads the provider (src/provider/precompute.ts).
+  const answers = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(bin(RUNTIME))}).precomputeAnswers().then((a) => process.stdout.write(JSON.stringify(a)))`], { encoding: 'utf8' });
+  if (answers.status !== 0) throw new Error(`precomputing the provider's answers failed:\n${answers.stderr}`);
+  writeFileSync(bin(ANSWERS), answers.stdout);
+  providerBundles.push(ANSWERS);
 }
 
 // Engines find a dev override by directory + exact executable name.

@@ -5,8 +5,14 @@
  * through it, the engine, HTTP client and protobuf code) is `require`d on first use, so
  * esbuild keeps it in the bundle but start-up does not pay for it.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { exitUnlessNodeAtLeast } from '../plugin/protocol/node-version';
 import { runPlugin } from '../plugin/protocol/plugin-main';
+import type { PrecomputedAnswers } from '../plugin/protocol/precomputed-answers';
+
+/** Written by the build beside the executable (src/provider/precompute.ts); absent in a one-file bundle. */
+export const PRECOMPUTED_ANSWERS_FILE = 'whatsapp-provider-answers.json';
 
 // The standalone executable carries its own Node.js; the JS form runs on whatever `node` is on PATH.
 exitUnlessNodeAtLeast(20, 'terraform-provider-whatsapp');
@@ -29,4 +35,5 @@ runPlugin({
   name: 'terraform-provider-whatsapp',
   notACommandMessage: NOT_A_COMMAND_MESSAGE,
   loadService: () => (require('./provider') as typeof import('./provider')).createProviderService(),
+  loadPrecomputedAnswers: () => JSON.parse(readFileSync(join(__dirname, PRECOMPUTED_ANSWERS_FILE), 'utf8')) as PrecomputedAnswers,
 });

@@ -27,7 +27,7 @@ describe('provider executable split', () => {
   });
 
   test('the build writes exactly the parts every install layout copies (JS_PROVIDER_FILES)', () => {
-    const built = readdirSync(bin).filter((f) => f.endsWith('.js') && (f.startsWith('whatsapp-provider-') || f.startsWith('terraform-provider-')));
+    const built = readdirSync(bin).filter((f) => /\.(js|json)$/.test(f) && (f.startsWith('whatsapp-provider-') || f.startsWith('terraform-provider-')));
     expect(built.sort()).toEqual([...JS_PROVIDER_FILES].sort());
   });
 

@@ -19,6 +19,8 @@ export const JS_PROVIDER_FILES = [
   'whatsapp-provider-shared.js',
   'whatsapp-provider-tfplugin5.js',
   'whatsapp-provider-tfplugin6.js',
+  'whatsapp-provider-plugin.js',
+  'whatsapp-provider-answers.json',
 ] as const;
 
 /**

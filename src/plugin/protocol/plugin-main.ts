@@ -4,9 +4,11 @@
  *
  * Start-up speed is a requirement (engines start providers many times per run): before
  * the handshake line we load only node:net/crypto/fs, the logger and the X.509 code, and
- * listen with a plain socket server. node:http2 and TLS (the gRPC server), the generated
- * protobuf modules and the provider itself are `require`d right after the line is
- * written, while the engine connects, or by the first connection, whichever comes first.
+ * listen with a plain socket server. node:http2 and TLS (the gRPC server) are `require`d
+ * right after the line is written, while the engine connects; go-plugin's own services,
+ * the protocol code and the provider by the first RPC that needs each. RPCs whose answer
+ * depends on nothing (the schema: engines start a process just to read it) are answered
+ * from precomputed bytes while the provider is not loaded (precomputed-answers.ts).
  */
 import type { Http2SecureServer, Http2Server } from 'node:http2';
 import { createServer as createSocketServer } from 'node:net';
@@ -22,6 +24,7 @@ import {
 } from './handshake';
 import { serveGrpc, type GrpcServerHandle, type MethodHandler, type Router } from './grpc-server';
 import { log } from './logger';
+import { fixedAnswer, type PrecomputedAnswers } from './precomputed-answers';
 import type { ProviderService } from './provider-service';
 
 export interface PluginOptions {
@@ -29,8 +32,13 @@ export interface PluginOptions {
   name: string;
   /** What to print when someone runs the executable by hand (no magic cookie). */
   notACommandMessage: string;
-  /** Creates the provider implementation; called once, on the first provider RPC. */
+  /** Creates the provider implementation; called once, on the first provider RPC it must answer live. */
   loadService(): ProviderService;
+  /**
+   * Answers encoded at build time (precomputed-answers.ts), read on the first RPC that has
+   * one; undefined (or a throw) when there are none, and everything is answered live.
+   */
+  loadPrecomputedAnswers?(): PrecomputedAnswers | undefined;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -106,7 +114,7 @@ export function runPlugin(options: PluginOptions): void {
     setImmediate(() => process.exit(code));
   };
 
-  const router = createRouter(version, options.loadService, () => shutdown(0, 'Shutdown RPC'));
+  const router = createRouter(version, options, () => shutdown(0, 'Shutdown RPC'));
 
   installProcessGuards(shutdown);
 
@@ -117,32 +125,43 @@ export function runPlugin(options: PluginOptions): void {
     const toStderr = process.stderr.write.bind(process.stderr);
     process.stdout.write = toStderr as typeof process.stdout.write;
     log.debug('plugin server listening', { protocol_version: version, address: socketPath, tls: Boolean(clientCert) });
-    // Build the gRPC server and warm up protobuf + provider code while the engine connects,
-    // so the first RPC is fast.
+    // Build the gRPC server while the engine connects. The provider itself loads on the
+    // first RPC that needs it: a process started only for the schema never loads it.
     setImmediate(() => {
       try {
         grpcServer();
-        router.preload();
       } catch (error) {
-        log.error('cannot load the provider', { error: error instanceof Error ? error.message : String(error) });
+        log.error('cannot start the gRPC server', { error: error instanceof Error ? error.message : String(error) });
       }
     });
   });
 }
 
-interface PluginRouter extends Router {
-  preload(): void;
-}
-
-/** Routes method paths to handler tables that are built (and required) on first use. */
-function createRouter(version: ProtocolVersion, loadService: () => ProviderService, onShutdown: () => void): PluginRouter {
+/**
+ * Routes method paths to handler tables that are built (and required) on first use. Until
+ * the provider's table is built, RPCs with a precomputed answer get it from the file.
+ */
+function createRouter(version: ProtocolVersion, options: PluginOptions, onShutdown: () => void): Router {
   let service: ProviderService | undefined;
   const getService = (): ProviderService => {
     if (!service) {
-      service = loadService();
+      service = options.loadService();
       log.debug('provider implementation loaded');
     }
     return service;
+  };
+  let precomputed: PrecomputedAnswers | null | undefined;
+  const precomputedAnswer = (path: string): MethodHandler | undefined => {
+    if (precomputed === undefined) {
+      try {
+        precomputed = options.loadPrecomputedAnswers?.() ?? null;
+      } catch (error) {
+        log.debug('no precomputed answers: answering live', { error: error instanceof Error ? error.message : String(error) });
+        precomputed = null;
+      }
+    }
+    const answer = precomputed?.[path];
+    return typeof answer === 'string' ? fixedAnswer(Buffer.from(answer, 'base64')) : undefined;
   };
   let pluginTable: Map<string, MethodHandler> | undefined;
   let providerTable: Map<string, MethodHandler> | undefined;
@@ -159,17 +178,11 @@ function createRouter(version: ProtocolVersion, loadService: () => ProviderServi
         ? (require('./tfplugin6-server') as typeof import('./tfplugin6-server')).tfplugin6Handlers(getService)
         : (require('./tfplugin5-server') as typeof import('./tfplugin5-server')).tfplugin5Handlers(getService));
 
-  const router = ((path: string) => {
-    if (path.startsWith(providerPrefix)) return loadProviderTable().get(path);
+  return (path: string) => {
+    if (path.startsWith(providerPrefix)) return (providerTable ? undefined : precomputedAnswer(path)) ?? loadProviderTable().get(path);
     if (path.startsWith('/plugin.') || path.startsWith('/grpc.health.v1.')) return loadPluginTable().get(path);
     return undefined;
-  }) as PluginRouter;
-  router.preload = () => {
-    loadPluginTable();
-    loadProviderTable();
-    getService();
   };
-  return router;
 }
 
 /**
