@@ -393,8 +393,13 @@ class ProviderServer<Data> {
   }
 
   private requestContext(ctx: CallContext, capabilities: tfplugin6.IClientCapabilities | null | undefined): RequestContext<Data> {
+    const stop = this.stop.signal;
+    let signal: AbortSignal | undefined;
     return {
-      signal: AbortSignal.any([ctx.signal, this.stop.signal]),
+      // Combined on first use: most calls (plans without changes, validation) never read it.
+      get signal() {
+        return (signal ??= AbortSignal.any([ctx.signal, stop]));
+      },
       log: this.log,
       deferralAllowed: capabilities?.deferralAllowed === true,
       writeOnlyAllowed: capabilities?.writeOnlyAttributesAllowed === true,

@@ -6,7 +6,7 @@
  * Decoding never throws: malformed bytes or a value of the wrong shape become
  * an error diagnostic at the offending path.
  */
-import { decode, encode, ExtData } from '@msgpack/msgpack';
+import { Decoder, Encoder, ExtData } from '@msgpack/msgpack';
 import type { AttributePath, Diagnostic } from '../diagnostics';
 import { errorDiag } from '../diagnostics';
 import type { CtyType } from './cty-type';
@@ -18,8 +18,14 @@ export type DecodeResult = { ok: true; value: Value } | { ok: false; diagnostics
 /** Unrefined unknown: fixext1, type 0, one zero byte (what cty writes). */
 const UNKNOWN_EXT = new ExtData(0, Uint8Array.of(0));
 
+// One encoder and one decoder per process: msgpack's encode()/decode() functions build both
+// (with their buffers and key cache) on every call, a cost paid per attribute value per RPC.
+// Both are safe to reuse (a nested call gets a clone); encode() returns a copy.
+const encoder = new Encoder({ ignoreUndefined: false });
+const decoder = new Decoder();
+
 export function encodeMsgpack(value: Value, type: CtyType): Uint8Array {
-  return encode(toWire(value, type, []), { ignoreUndefined: false });
+  return encoder.encode(toWire(value, type, []));
 }
 
 export function decodeMsgpack(bytes: Uint8Array | null | undefined, type: CtyType, what = 'value'): DecodeResult {
@@ -28,7 +34,7 @@ export function decodeMsgpack(bytes: Uint8Array | null | undefined, type: CtyTyp
   }
   let raw: unknown;
   try {
-    raw = decode(bytes);
+    raw = decoder.decode(bytes);
   } catch (err) {
     return fail([], `The ${what} is not valid msgpack (${(err as Error).message}).`);
   }
