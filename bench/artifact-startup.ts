@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import { MAGIC_COOKIE_VALUE } from '../src/plugin/protocol/handshake';
 import { newClientIdentity } from '../test/provider/harness';
 import { benchArgs, machineNotes, median, percentile, repoRoot, today, writeJson, writeSection } from './lib';
+import { JS_PROVIDER_FILES } from '../src/cli/install/provider-mirror';
 
 const cli = benchArgs();
 const runs = Number(cli.value('--runs') ?? 0) || 20;
@@ -75,7 +76,7 @@ async function main(): Promise<void> {
 
     const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
     const zipOf = (p: string) => join(release, `terraform-provider-whatsapp_${version}_${p}.zip`);
-    const jsFiles = ['terraform-provider-whatsapp.js', 'whatsapp-provider-runtime.js', 'whatsapp-provider-shared.js'].map((f) => join(repoRoot, 'dist', 'bin', f));
+    const jsFiles = JS_PROVIDER_FILES.map((f) => join(repoRoot, 'dist', 'bin', f));
     const jsBytes = jsFiles.reduce((n, f) => n + statSync(f).size, 0);
     const pack = JSON.parse(spawnSync('npm', ['pack', '--dry-run', '--json'], { cwd: repoRoot, encoding: 'utf8' }).stdout)[0] as { size: number; unpackedSize: number };
     const result = {
@@ -103,7 +104,7 @@ ${rows.join('\n')}
 | artifact | size | release zip |
 |---|---|---|
 ${sizeRows.join('\n')}
-| JS form (three files in dist/bin, needs Node.js 20+) | ${mib(jsBytes)} | - |
+| JS form (the ${JS_PROVIDER_FILES.length} files of JS_PROVIDER_FILES in dist/bin, needs Node.js 20+) | ${mib(jsBytes)} | - |
 | npm package | ${mib(pack.unpackedSize)} unpacked | ${mib(pack.size)} tarball |
 
 The standalone executable is the node executable of its platform from npm (about 120 MiB

@@ -415,12 +415,15 @@ compiling our files (the handshake file, \`whatsapp-provider-shared.js\`, \`what
 and the protocol file of the version in use, ~490 KiB in all), ~5 ms compiling the Node built-ins it
 needs (net, crypto, tls, http2), ~5 ms of garbage collection, a few ms making its key and certificate
 and a few for the mTLS handshake, the three calls and exit. What went in this round, measured on
-the same quiet machine (first-answers CPU 142 ms -> 111 ms, bare node 58 ms): the protocol code
+the same quiet machine (first-answers CPU 142 ms -> ~110 ms, bare node ~58 ms): the protocol code
 is pbjs's static encoders instead of protobufjs reflection, which built message types and generated
 encoders at run time (~22 ms); attribute names are sorted without \`localeCompare\`, whose first call
-loaded ICU collation data (~8 ms); a process that reads no longer loads Node's fetch (undici),
+loaded ICU collation data (~8 ms); the process an engine starts only to read the schema answers
+from bytes the build precomputed (\`whatsapp-provider-answers.json\`) and loads ~67 KiB instead of ~490
+(its CPU ~118 ms -> ~100 ms); a process that reads no longer loads Node's fetch (undici),
 form-data with mime-db, or https-proxy-agent with debug as axios loads (the engine file's load
-54 ms -> 29 ms of CPU; scripts/lib/bundle-plugins.mjs). Measured and not kept: any V8 flag on the
+54 ms -> 29 ms of CPU; scripts/lib/bundle-plugins.mjs); one msgpack encoder and decoder per process
+instead of one per value. Measured and not kept: any V8 flag on the
 command line (\`--max-semi-space-size\`, \`--single-threaded\`, \`--no-opt\`) costs ~20 ms, because Node then
 rejects the code cache of its own built-ins; a V8 code cache for our files saves ~13 ms when
 loading the three parts (\`vm.Script\` cachedData) but must be written somewhere per user and per Node

@@ -57,10 +57,10 @@ export function goPluginHandlers(options: GoPluginOptions): Map<string, MethodHa
     encode: (m: plugin.IEmpty) => plugin.Empty.encode(m).finish(),
     call: async () => {
       log.info('shutdown requested by the engine');
-      // Let the response reach the client before the process exits.
-      setTimeout(() => options.onShutdown(), 20);
       return {};
     },
+    // The engine waits for the process to exit: go as soon as the answer is out.
+    afterResponse: () => options.onShutdown(),
   });
 
   // Our logs go to stderr directly, so the stdio stream carries nothing: it stays open

@@ -50,7 +50,12 @@ interface Codec<Req, Res> {
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 export type MethodHandler =
-  | (Codec<any, any> & { kind: 'unary'; call(request: any, ctx: GrpcCallContext): Promise<any> })
+  | (Codec<any, any> & {
+      kind: 'unary';
+      call(request: any, ctx: GrpcCallContext): Promise<any>;
+      /** Runs once the answer has gone out and the stream is closed (e.g. to exit after Shutdown). */
+      afterResponse?(): void;
+    })
   | (Codec<any, any> & { kind: 'serverStream'; call(request: any, ctx: GrpcCallContext): AsyncIterable<any> })
   | (Codec<any, any> & { kind: 'clientStream'; call(requests: AsyncIterable<any>, ctx: GrpcCallContext): Promise<any> })
   | (Codec<any, any> & { kind: 'bidi'; call(requests: AsyncIterable<any>, ctx: GrpcCallContext): AsyncIterable<any> });
@@ -345,6 +350,13 @@ async function handleCall(
         const response = await handler.call(request, ctx);
         if (finished) return;
         await send(handler.encode(response));
+        const after = handler.afterResponse;
+        if (after) {
+          // 'close' comes once the trailers are handed to the session; a turn later they are on the socket.
+          const run = () => setImmediate(after);
+          if (stream.closed) run();
+          else stream.once('close', run);
+        }
         break;
       }
       case 'clientStream': {
