@@ -1,6 +1,7 @@
 // `npm run build`: code generation, type-checked compile to dist/, and the two
 // bundled executables (the provider split so that start-up compiles only what the handshake needs).
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { chmodSync, copyFileSync, mkdirSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { ensureDependencies, log, repoRoot, run } from './lib/run.mjs';
@@ -160,7 +161,6 @@ const providerBundles = [];
   const bin = (name) => join(repoRoot, 'dist', 'bin', name);
   log(`esbuild: src/provider/main.ts -> dist/bin/terraform-provider-whatsapp.js and its parts (shared: ${shared.map((p) => rel(p)).join(', ')})`);
   const compact = { ...common, ...compactOptions };
-  await esbuild.build({ ...compact, entryPoints: [providerEntry], outfile: bin('terraform-provider-whatsapp.js'), banner: { js: '#!/usr/bin/env node' }, plugins: [cutLazy, cutPlugin, toShared] });
   await esbuild.build({ ...compact, entryPoints: [`${goPluginServices}.ts`], outfile: bin(PLUGIN), plugins: [toShared, noLong] });
   await esbuild.build({ ...compact, stdin: runtimeStdin, outfile: bin(RUNTIME), plugins: [toShared, cutEngine, noLong, toProtocolFile] });
   for (const [source, file] of Object.entries(protocolFiles)) {
@@ -170,13 +170,26 @@ const providerBundles = [];
   await esbuild.build({ ...compact, stdin: engineStdin, outfile: bin(ENGINE), plugins: [toShared, toRuntime, axiosStartup] });
   // The shared modules' own relative imports stay inside the shared file (only the entry re-exports).
   await esbuild.build({ ...compact, stdin: { contents: sharedSource, resolveDir: repoRoot, sourcefile: 'provider-shared.ts', loader: 'ts' }, outfile: bin(SHARED) });
-  chmodSync(bin('terraform-provider-whatsapp.js'), 0o755);
   providerBundles.push(RUNTIME, ENGINE, SHARED, PLUGIN);
-  // The answers a process gives before it loads the provider (src/provider/precompute.ts).
+  // The answers a process gives before it loads the provider (src/provider/precompute.ts), tagged
+  // with the code they were computed from; the handshake file, built last, carries the same tag
+  // and ignores answers whose tag differs (a part copied from another build).
+  const build = createHash('sha256');
+  for (const part of [RUNTIME, ...Object.values(protocolFiles)]) build.update(readFileSync(bin(part)));
+  const buildId = build.digest('hex').slice(0, 16);
   const answers = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(bin(RUNTIME))}).precomputeAnswers().then((a) => process.stdout.write(JSON.stringify(a)))`], { encoding: 'utf8' });
   if (answers.status !== 0) throw new Error(`precomputing the provider's answers failed:\n${answers.stderr}`);
-  writeFileSync(bin(ANSWERS), answers.stdout);
+  writeFileSync(bin(ANSWERS), JSON.stringify({ build: buildId, answers: JSON.parse(answers.stdout) }));
   providerBundles.push(ANSWERS);
+  await esbuild.build({
+    ...compact,
+    entryPoints: [providerEntry],
+    outfile: bin('terraform-provider-whatsapp.js'),
+    banner: { js: '#!/usr/bin/env node' },
+    define: { WHATSAPP_PROVIDER_BUILD: JSON.stringify(buildId) },
+    plugins: [cutLazy, cutPlugin, toShared],
+  });
+  chmodSync(bin('terraform-provider-whatsapp.js'), 0o755);
 }
 
 // Engines find a dev override by directory + exact executable name.

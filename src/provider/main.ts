@@ -14,6 +14,16 @@ import type { PrecomputedAnswers } from '../plugin/protocol/precomputed-answers'
 /** Written by the build beside the executable (src/provider/precompute.ts); absent in a one-file bundle. */
 export const PRECOMPUTED_ANSWERS_FILE = 'whatsapp-provider-answers.json';
 
+// The build's tag of the code the answers were computed from (scripts/build.mjs defines it);
+// undefined in any other bundle, which then answers everything live.
+declare const WHATSAPP_PROVIDER_BUILD: string | undefined;
+
+function loadPrecomputedAnswers(): PrecomputedAnswers | undefined {
+  if (typeof WHATSAPP_PROVIDER_BUILD !== 'string') return undefined;
+  const file = JSON.parse(readFileSync(join(__dirname, PRECOMPUTED_ANSWERS_FILE), 'utf8')) as { build?: unknown; answers?: PrecomputedAnswers };
+  return file.build === WHATSAPP_PROVIDER_BUILD ? file.answers : undefined;
+}
+
 // The standalone executable carries its own Node.js; the JS form runs on whatever `node` is on PATH.
 exitUnlessNodeAtLeast(20, 'terraform-provider-whatsapp');
 
@@ -35,5 +45,5 @@ runPlugin({
   name: 'terraform-provider-whatsapp',
   notACommandMessage: NOT_A_COMMAND_MESSAGE,
   loadService: () => (require('./provider') as typeof import('./provider')).createProviderService(),
-  loadPrecomputedAnswers: () => JSON.parse(readFileSync(join(__dirname, PRECOMPUTED_ANSWERS_FILE), 'utf8')) as PrecomputedAnswers,
+  loadPrecomputedAnswers,
 });

@@ -4,7 +4,8 @@
  * the live handlers), checked here through gRPC for both protocol versions, each answer
  * decoded by an independent client (@grpc/proto-loader).
  */
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dv, startProvider, type ProviderProcess } from '../provider/harness';
 import { repoRoot } from '../e2e/harness';
@@ -25,8 +26,12 @@ const answersOf = {
   }),
 };
 
+const answersFile = join(repoRoot, 'dist', 'bin', 'whatsapp-provider-answers.json');
+type AnswersFile = { build: string; answers: Record<string, string> };
+
 test('the build wrote an answer for each RPC that depends on nothing, in both protocol versions', () => {
-  const answers = JSON.parse(readFileSync(join(repoRoot, 'dist', 'bin', 'whatsapp-provider-answers.json'), 'utf8')) as Record<string, string>;
+  const { build, answers } = JSON.parse(readFileSync(answersFile, 'utf8')) as AnswersFile;
+  expect(build).toMatch(/^[0-9a-f]{16}$/);
   expect(Object.keys(answers).sort()).toEqual(
     [
       '/tfplugin5.Provider/GetMetadata',
@@ -59,4 +64,29 @@ test.each([6, 5] as const)('protocol %i: precomputed answers equal live ones', a
   }
   expect((precomputed.schema as { resourceSchemas?: Record<string, unknown> }).resourceSchemas).toHaveProperty('whatsapp_local_storage');
   expect(precomputed).toEqual(live);
+}, 30_000);
+
+// A part copied in from another build must not answer for this one: the handshake file carries
+// the tag of the code the answers were computed from and ignores a file with another tag.
+test('answers tagged with another build are ignored; with this build\'s tag they are used', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'precomputed-'));
+  try {
+    cpSync(join(repoRoot, 'dist', 'bin'), dir, { recursive: true });
+    const real = JSON.parse(readFileSync(answersFile, 'utf8')) as AnswersFile;
+    // A wrong answer in the file: an empty schema.
+    const wrong = { ...real.answers, '/tfplugin6.Provider/GetProviderSchema': '' };
+    const schemaWith = async (file: AnswersFile) => {
+      writeFileSync(join(dir, 'whatsapp-provider-answers.json'), JSON.stringify(file));
+      const p = await startProvider({ executable: join(dir, 'terraform-provider-whatsapp.js'), protocolVersions: '6' });
+      try {
+        return await p.v6.getProviderSchema({});
+      } finally {
+        await p.close();
+      }
+    };
+    expect((await schemaWith({ build: 'another-build', answers: wrong })).resourceSchemas).toHaveProperty('whatsapp_local_storage');
+    expect((await schemaWith({ build: real.build, answers: wrong })).resourceSchemas ?? {}).toEqual({});
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }, 30_000);
