@@ -423,11 +423,15 @@ from bytes the build precomputed (\`whatsapp-provider-answers.json\`) and loads 
 (its CPU ~118 ms -> ~100 ms); a process that reads no longer loads Node's fetch (undici),
 form-data with mime-db, or https-proxy-agent with debug as axios loads (the engine file's load
 54 ms -> 29 ms of CPU; scripts/lib/bundle-plugins.mjs); one msgpack encoder and decoder per process
-instead of one per value. Measured and not kept: any V8 flag on the
+instead of one per value; and a process exits as soon as its answer to Shutdown is out, where it
+waited a fixed 20 ms (the engine waits for each provider process to exit: Shutdown to exit went
+from ~30 to ~9 ms). Measured and not kept: any V8 flag on the
 command line (\`--max-semi-space-size\`, \`--single-threaded\`, \`--no-opt\`) costs ~20 ms, because Node then
-rejects the code cache of its own built-ins; a V8 code cache for our files saves ~13 ms when
-loading the three parts (\`vm.Script\` cachedData) but must be written somewhere per user and per Node
-version (Node 22.1+'s \`module.enableCompileCache()\` does that: ~5 ms saved per process on Node 22);
+rejects the code cache of its own built-ins; a V8 code cache for our parts (\`vm.Script\` cachedData,
+written at a process's exit, used by the next) takes a first-answers process from ~112 to ~103 ms
+of CPU, but it has to be written into each user's home per build and Node version, which a
+provider should not do unasked: on Node 22.1+ a user who wants it sets \`NODE_COMPILE_CACHE\` to a
+directory of theirs and Node caches our parts itself (~5 ms per process measured on Node 22);
 the standalone executable built with \`useCodeCache\` starts ~10 ms sooner, but its blob is no longer
 reproducible (two builds of the same inputs differ) and can only be made for the building platform.
 
