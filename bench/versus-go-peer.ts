@@ -17,6 +17,9 @@
  *
  *   node scripts/build.mjs --no-install --no-typecheck
  *   node scripts/run-ts.mjs bench/versus-go-peer.ts [--startup-runs 20] [--rounds 5,5,2] [--counts 10,100,1000] [--startup-only] [--write] [--json FILE]
+ *
+ * BENCH_OURS_EXE=PATH runs that executable as ours in the plans (e.g. a standalone executable from
+ * `node scripts/release.mjs --standalone-only`); BENCH_DEBUG=1 prints each provider process.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
