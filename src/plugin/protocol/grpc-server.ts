@@ -67,6 +67,23 @@ export type Router = (path: string) => MethodHandler | undefined;
 /** Largest request message we accept (Terraform allows 256 MiB for state). */
 export const MAX_MESSAGE_BYTES = 256 * 1024 * 1024;
 
+/**
+ * Runs `after` once the stream is closed (then the answer, if any, has been handed to the
+ * session; a turn later it is on the socket), also when the client went away first, and at
+ * the latest after a second.
+ */
+function runAfterClose(stream: ServerHttp2Stream, after: () => void): void {
+  let ran = false;
+  const run = () => {
+    if (ran) return;
+    ran = true;
+    setImmediate(after);
+  };
+  if (stream.closed) return run();
+  stream.once('close', run);
+  setTimeout(run, 1000).unref();
+}
+
 /** Percent-encodes a grpc-message value as the gRPC spec asks (bytes outside 0x20-0x7E, and '%'). */
 export function encodeGrpcMessage(message: string): string {
   let out = '';
@@ -348,15 +365,9 @@ async function handleCall(
       case 'unary': {
         const request = await single();
         const response = await handler.call(request, ctx);
+        if (handler.afterResponse) runAfterClose(stream, handler.afterResponse);
         if (finished) return;
         await send(handler.encode(response));
-        const after = handler.afterResponse;
-        if (after) {
-          // 'close' comes once the trailers are handed to the session; a turn later they are on the socket.
-          const run = () => setImmediate(after);
-          if (stream.closed) run();
-          else stream.once('close', run);
-        }
         break;
       }
       case 'clientStream': {
