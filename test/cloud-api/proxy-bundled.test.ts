@@ -6,19 +6,18 @@
  * each read runs in a child that requires dist/bin/whatsapp-provider-engine.js, the file the
  * provider requires on its first API call (the CLI has no command that reads a number itself).
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import net, { type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { DEFAULT_API_VERSION } from '../../src/cloud-api/api-version';
 import type { RunningEmulator } from '../../src/emulator';
 import { createServerIdentity } from '../../src/plugin/protocol/tls-cert';
+import { readThroughBundle, type ChildResult } from '../engine/bundled-engine';
 import { NUM_BR, startTestEmulator, TOKEN } from '../engine/emulator-harness';
 
-const ENGINE_BUNDLE = resolve(__dirname, '..', '..', 'dist', 'bin', 'whatsapp-provider-engine.js');
 
 interface ProxyLog {
   /** Absolute-URI request lines (forward proxying of http targets). */
@@ -83,39 +82,6 @@ function forwardProxy(log: ProxyLog, sockets: Set<net.Socket>): http.Server {
   return server;
 }
 
-interface ChildResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Reads one number through the bundled engine in a child whose only proxy settings are `env`'s. */
-function readThroughBundle(baseUrl: string, env: Record<string, string>): Promise<ChildResult> {
-  const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !/^(https?|all|no)_proxy$|^npm_config_(https?_)?proxy$|^npm_config_noproxy$|^NODE_EXTRA_CA_CERTS$/i.test(k)),
-  );
-  const script = `
-const { LocalStorageEngine } = require(process.env.BUNDLE);
-const engine = LocalStorageEngine.fromConfig({ accessToken: process.env.WHATSAPP_ACCESS_TOKEN, baseUrl: process.env.BASE_URL, maxRetries: 0, timeoutMs: 10000 });
-engine.phoneNumber(process.env.NUMBER).then(
-  (info) => { process.stdout.write(JSON.stringify(info)); engine.close(); },
-  (e) => { process.stderr.write(String(e && e.message)); process.exitCode = 1; engine.close(); },
-);`;
-  // Async spawn: the emulator and proxies live in this process, so a blocking child would deadlock.
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['-e', script], {
-      env: { ...inherited, ...env, BUNDLE: ENGINE_BUNDLE, BASE_URL: baseUrl, NUMBER: NUM_BR, WHATSAPP_ACCESS_TOKEN: TOKEN },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d));
-    child.stderr.on('data', (d: Buffer) => (stderr += d));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
-
 /** Boolean, so a failing leak check does not print the token itself. */
 const leaksToken = (result: ChildResult) => (result.stdout + result.stderr).includes(TOKEN);
 
@@ -123,7 +89,7 @@ const leaksToken = (result: ChildResult) => (result.stdout + result.stderr).incl
 function answerOf(result: ChildResult): Record<string, unknown> {
   expect(leaksToken(result)).toBe(false);
   if (result.code !== 0) throw new Error(`bundled read failed (exit ${result.code}): ${result.stderr}`);
-  return JSON.parse(result.stdout) as Record<string, unknown>;
+  return (JSON.parse(result.stdout) as { info: Record<string, unknown> }).info;
 }
 
 // What the seed holds for NUM_BR: the emulator's answer, so a read that got it went all the way.
@@ -139,7 +105,6 @@ const frontSeen: string[] = [];
 const proxyLog: ProxyLog = { forwarded: [], connects: [] };
 
 beforeAll(async () => {
-  if (!existsSync(ENGINE_BUNDLE)) throw new Error(`${ENGINE_BUNDLE} is missing: run node scripts/build.mjs --no-install --no-typecheck`);
   emulator = await startTestEmulator();
   work = mkdtempSync(join(tmpdir(), 'wls-proxy-'));
   // Self-signed for localhost with CA:TRUE: the child trusts it as its own CA, nothing else changes.

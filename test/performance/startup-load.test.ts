@@ -6,14 +6,14 @@
  * per command and most of those processes answer only these calls, so what they load is
  * a fixed cost paid per process (timings: bench/versus-go-peer.ts).
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { dv, startProvider } from '../provider/harness';
 import { repoRoot } from '../e2e/harness';
 import type { RunningEmulator } from '../../src/emulator';
-import { NUM_BR, startTestEmulator, TOKEN } from '../engine/emulator-harness';
+import { readThroughBundle } from '../engine/bundled-engine';
+import { emulatorForFile } from '../engine/emulator-harness';
 
 const executable = join(repoRoot, 'dist', 'bin', 'terraform-provider-whatsapp.js');
 
@@ -106,34 +106,14 @@ describe('what the provider loads at start', () => {
 
 describe('what a read loads', () => {
   let emulator: RunningEmulator;
-  beforeAll(async () => {
-    emulator = await startTestEmulator();
-  });
-  afterAll(async () => {
-    await emulator.close();
-  });
+  emulatorForFile((emu) => (emulator = emu), { resetBeforeEach: false });
 
   // The engine file as bundled (scripts/lib/bundle-plugins.mjs): axios without its fetch adapter,
   // so reading a number never makes Node load its fetch implementation (undici), ~15 ms of CPU.
   test("the engine file reads a number without loading Node's fetch", async () => {
-    const script = `
-const { LocalStorageEngine } = require(process.env.BUNDLE);
-const engine = LocalStorageEngine.fromConfig({ accessToken: process.env.TOKEN, baseUrl: process.env.BASE_URL, maxRetries: 0 });
-engine.phoneNumber(process.env.NUMBER).then((info) => {
-  process.stdout.write(JSON.stringify({ region: info.data_localization_region, undici: process.moduleLoadList.filter((m) => /undici/.test(m)) }));
-  engine.close();
-});`;
-    const { stdout, code } = await new Promise<{ stdout: string; code: number | null }>((resolve, reject) => {
-      const child = spawn(process.execPath, ['-e', script], {
-        env: { PATH: process.env.PATH, BUNDLE: join(repoRoot, 'dist', 'bin', 'whatsapp-provider-engine.js'), BASE_URL: emulator.url, NUMBER: NUM_BR, TOKEN },
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
-      let out = '';
-      child.stdout.on('data', (d: Buffer) => (out += d));
-      child.on('error', reject);
-      child.on('close', (c) => resolve({ stdout: out, code: c }));
-    });
-    expect(code).toBe(0);
-    expect(JSON.parse(stdout)).toEqual({ region: 'BR', undici: [] });
+    const { code, stdout, stderr } = await readThroughBundle(emulator.url);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    const { info, undici } = JSON.parse(stdout) as { info: { data_localization_region?: string }; undici: string[] };
+    expect({ region: info.data_localization_region, undici }).toEqual({ region: 'BR', undici: [] });
   });
 });
