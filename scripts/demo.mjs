@@ -298,10 +298,12 @@ async function planAndApply(engine, expectPlan) {
   const planLine = summaryLine(plan.stdout, /^Plan: /);
   say(`     plan: ${planLine.replace(/^Plan: /, '')}`);
   if (!expectPlan.test(planLine)) fail(`unexpected plan: "${planLine}" (expected ${expectPlan})`);
-  const all = warnings(plan.stdout + plan.stderr);
-  const offline = all.map((w) => /^Apply takes phone number (\d+) offline/.exec(w)?.[1]).filter(Boolean);
-  if (offline.length) say(`     the provider warns that the apply takes ${offline.length} number(s) offline briefly: ${offline.join(', ')}`);
-  for (const w of all.filter((x) => !/^Apply takes phone number \d+ offline/.test(x))) say(`     warning from the provider: ${w}`);
+  const text = plan.stdout + plan.stderr;
+  const all = warnings(text);
+  // Warnings of the same change are folded into one by the engine; every number taken offline is named in a detail.
+  const offline = [...new Set([...text.replace(/\s+/g, ' ').matchAll(/Phone number (\d+):[^.(]*? offline for a few seconds/g)].map((m) => m[1]))];
+  if (offline.length) say(`     the provider warns that the apply takes numbers offline briefly: ${offline.join(', ')}`);
+  for (const w of all.filter((x) => !/^Storage change takes numbers offline/.test(x))) say(`     warning from the provider: ${w}`);
   await clearCalls();
   const apply = await tofu(engine, ['apply', '-auto-approve', 'tfplan']);
   say(`     ${summaryLine(apply.stdout, /^Apply complete!/)}`);

@@ -1,7 +1,32 @@
 /**
- * The one description of a region change's downtime: the plan warning, the resource
- * schema (and the registry docs generated from it), the README and docs/cdktf.md all
- * carry this sentence (test/docs/downtime-wording.test.ts keeps them equal).
+ * The one wording of a storage change's downtime. The long form is the docs' (the resource
+ * schema, so the registry docs generated from it, the README and docs/cdktf.md carry
+ * REGION_CHANGE_DOWNTIME; test/docs/downtime-wording.test.ts keeps them equal); a plan carries
+ * the short form once per number and points to the docs, so a plan of many numbers stays readable.
  */
 export const REGION_CHANGE_DOWNTIME =
   'Changing Local Storage on a registered number takes it offline for a few seconds: the API accepts the setting only while the number is unregistered, so the provider deregisters it, writes the setting and registers it again with the two-step PIN.';
+
+/** Where a plan warning sends the reader for the whole explanation (the quota, what a wrong PIN costs). */
+export const DOWNTIME_DOCS = '"Downtime" in the whatsapp_local_storage docs';
+
+/**
+ * Title of the plan warning for a storage change that takes a number offline and does not weaken or
+ * move residency (that warning's title is the residency one). The number is in the detail, not the
+ * title: engines fold warnings with one title into one ("and N more similar warnings"), so a change
+ * of many numbers to the same storage reads as one warning.
+ */
+export function offlineChangeTitle(from: string, to: string): string {
+  return `Storage change takes numbers offline: ${from} -> ${to}`;
+}
+
+/**
+ * The detail of a plan warning for one number's storage change: the number, what happens to its
+ * residency (`effect`, when it weakens or moves), whether it goes offline, the steps, and where the rest is.
+ */
+export function storageChangeNote(phoneNumberId: string, change: { offline: boolean; steps: string; effect?: string }): string {
+  const what = `Phone number ${phoneNumberId}:${change.effect ? ` ${change.effect};` : ''}`;
+  return change.offline
+    ? `${what} offline for a few seconds (${change.steps}). Why, and the PIN risk: ${DOWNTIME_DOCS}.`
+    : `${what} not registered, so not taken offline (${change.steps}). More: ${DOWNTIME_DOCS}.`;
+}

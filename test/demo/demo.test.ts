@@ -81,7 +81,8 @@ describe('npm run demo', () => {
     expect(out).toMatch(/plan: 0 to add, 1 to change, 0 to destroy/);
     expect(out).toMatch(/these 3 writes, in order:\n.*POST deregister 106540352242922.*\n.*POST settings   106540352242922.*"DE"\}\n.*POST register   106540352242922/);
     expect(out).toMatch(/No changes/);
-    expect(out).toMatch(/warning from the provider: Data residency of phone number 106540352242922 moves: local storage in BR -> local storage in DE/);
+    expect(out).toMatch(/warning from the provider: Data residency moves: local storage in BR -> local storage in DE/);
+    expect(out).toMatch(/the provider warns that the apply takes numbers offline briefly: 106540352242922\n/);
     // No Storage: the marketing line goes there with the three writes, and reads it back.
     expect(out).toMatch(/^6\. Take the marketing line 106540352242926 to No Storage/m);
     expect(out).toMatch(/these 3 writes, in order:\n.*POST deregister 106540352242926.*\n.*POST settings   106540352242926  200  \{"status":"NO_STORAGE_ENABLED","retention_minutes":60\}\n.*POST register   106540352242926/);

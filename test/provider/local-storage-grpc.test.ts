@@ -123,9 +123,11 @@ describe('whatsapp_local_storage over gRPC', () => {
     const created = await plan(null, cfgBR);
     expect(errors(created.res.diagnostics as Diag[])).toEqual([]);
     const offline = warnings(created.res.diagnostics as Diag[]);
-    expect(offline.map((d) => d.summary)).toEqual([`Apply takes phone number ${id} offline`]);
+    expect(offline.map((d) => d.summary)).toEqual(["Storage change takes numbers offline: local storage disabled (Meta's default storage) -> local storage in BR"]);
     expect(pathOf(offline[0])).toEqual(['data_localization_region']);
-    expect(offline[0].detail).toMatch(/deregister/);
+    expect(offline[0].detail).toBe(
+      `Phone number ${id}: offline for a few seconds (deregister -> write_settings(BR) -> register). Why, and the PIN risk: "Downtime" in the whatsapp_local_storage docs.`,
+    );
     expect(created.planned).toMatchObject({ id, storage_status: 'IN_COUNTRY_STORAGE_ENABLED', registered: true, disable_on_destroy: false });
     expect(JSON.stringify(created.res.diagnostics)).not.toContain(PIN);
 
@@ -143,7 +145,9 @@ describe('whatsapp_local_storage over gRPC', () => {
     const cfgIN = { ...cfgBR, data_localization_region: 'IN' };
     const update = await plan(applied.state, cfgIN);
     expect(update.res.requiresReplace ?? []).toEqual([]);
-    expect(warnings(update.res.diagnostics as Diag[])[0].summary).toContain('offline');
+    const [moves] = warnings(update.res.diagnostics as Diag[]);
+    expect(moves.summary).toBe('Data residency moves: local storage in BR -> local storage in IN');
+    expect(moves.detail).toContain(`Phone number ${id}: its message data moves to another country; offline for a few seconds`);
     expect(update.planned).toMatchObject({ storage_status: 'IN_COUNTRY_STORAGE_ENABLED', registered: true, display_phone_number: applied.state!.display_phone_number });
     const updated = await apply(applied.state, update.planned, cfgIN);
     expect(updated.res.diagnostics ?? []).toEqual([]);
@@ -192,7 +196,8 @@ describe('whatsapp_local_storage over gRPC', () => {
     const state = obj({ id: '999999999999', phone_number_id: '999999999999', data_localization_region: 'BR', storage_status: 'IN_COUNTRY_STORAGE_ENABLED', registered: true, disable_on_destroy: false });
     const res = await p.v6.readResource({ typeName: TYPE, currentState: dv(state) });
     const [e] = errors(res.diagnostics as Diag[]);
-    expect(e.summary).toContain('not found or not accessible');
+    expect(e.summary).toBe('Phone number 999999999999 not found or not visible to this token');
+    expect(e.detail).toContain('The state is kept');
     expect(pathOf(e)).toEqual(['phone_number_id']);
     expect(fromDv(res.newState)).toEqual(state);
   });
@@ -231,10 +236,9 @@ describe('whatsapp_local_storage over gRPC', () => {
 
     const disable = { ...keep, disable_on_destroy: true };
     const planDisable = await plan(disable, null);
-    expect(warnings(planDisable.res.diagnostics as Diag[]).map((d) => d.summary)).toEqual([
-      `Data residency of phone number ${id} weakens: local storage in BR -> local storage disabled (Meta's default storage)`,
-      `Destroy disables Local Storage on phone number ${id}`,
-    ]);
+    const disableWarnings = warnings(planDisable.res.diagnostics as Diag[]);
+    expect(disableWarnings.map((d) => d.summary)).toEqual(["Data residency weakens: local storage in BR -> local storage disabled (Meta's default storage)"]);
+    expect(disableWarnings[0].detail).toContain(`disable_on_destroy is true, so destroying disables Local Storage. Phone number ${id}: its message data gets weaker residency; offline`);
     const disabled = await apply(disable, null, null);
     expect(disabled.res.diagnostics ?? []).toEqual([]);
     expect(disabled.state).toBeNull();

@@ -1,6 +1,7 @@
 /** data "whatsapp_phone_number": one read through the engine. */
 import { errorDiag } from '../../plugin/diagnostics';
-import { asEngineError, engineErrorDiagnostic } from '../engine-diagnostics';
+import { asEngineError } from '../engine-diagnostics';
+import { numberReadDiagnostic } from '../number-read-diagnostic';
 import { notReadyDiagnostic } from '../provider-context';
 import { objectTypeOf } from '../../plugin/schema/model';
 import { PHONE_NUMBER_TYPE, phoneNumberDataSourceSchema } from '../schema/phone-number-data-source';
@@ -46,7 +47,7 @@ export const phoneNumberDataSource: DataSource = {
       };
       return { state: new ObjectView(type, values), diagnostics: [] };
     } catch (err) {
-      return { state: config, diagnostics: [engineErrorDiagnostic(`Could not read phone number ${id}`, asEngineError(err), { attributes: ATTRIBUTES })] };
+      return { state: config, diagnostics: [numberReadDiagnostic(id, asEngineError(err), { attributes: ATTRIBUTES }, 'nothing_read')] };
     }
   },
 };

@@ -2,13 +2,15 @@
  * The whatsapp_local_storage resource: apply converges through the engine,
  * read reports the live setting (drift), import adopts a number by id.
  * Failures never lose state: apply returns the observed truth with the error,
- * read keeps the prior state when the number cannot be read.
+ * read keeps the prior state and fails when the number cannot be read (a number
+ * is never dropped from state on Graph's word alone: docs/resources/local_storage.md).
  */
 import { engineError } from '../../engine/engine-errors';
 import type { EngineEvent } from '../../engine/types';
 import type { Diagnostic } from '../../plugin/diagnostics';
 import { errorDiag } from '../../plugin/diagnostics';
 import { asEngineError, engineErrorDiagnostic, type PathMapping } from '../engine-diagnostics';
+import { numberReadDiagnostic } from '../number-read-diagnostic';
 import { requireEngine, type ApplyRequest, type ManagedResource, type ProviderLogger, type StateResponse } from '../provider-context';
 import { LOCAL_STORAGE_TYPE, localStorageResourceSchema } from '../schema/local-storage-resource';
 import { objectTypeOf } from '../../plugin/schema/model';
@@ -60,21 +62,8 @@ export const localStorageResource: ManagedResource = {
       const observed = await ctx.providerData.engine.observe(id, ctx.signal);
       return { state: withObserved(state, observed), diagnostics: [] };
     } catch (err) {
-      const e = asEngineError(err);
-      if (e.kind === 'not_found') {
-        return {
-          state,
-          diagnostics: [
-            errorDiag(
-              `Phone number ${id} not found or not accessible`,
-              `${e.message} The state is kept: Graph answers the same way for a deleted number and for a token that lost access to it, and forgetting a live number would be worse. ` +
-                'If the token is right and the number was deleted on purpose, remove it from state (`terraform state rm` / `tofu state rm`).',
-              ['phone_number_id'],
-            ),
-          ],
-        };
-      }
-      return { state, diagnostics: [engineErrorDiagnostic(`Could not read phone number ${id}`, e, { attributes: ATTRIBUTES })] };
+      // Every failure keeps the state and fails the refresh (numberReadDiagnostic says why, for a lost number too).
+      return { state, diagnostics: [numberReadDiagnostic(id, asEngineError(err), { attributes: ATTRIBUTES }, 'state_kept')] };
     }
   },
 
