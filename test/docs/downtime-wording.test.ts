@@ -1,7 +1,12 @@
-/** One sentence describes a region change's downtime everywhere it is described. */
+/**
+ * One sentence describes a region change's downtime everywhere it is described; plan warnings carry a
+ * short form and point to the docs, which hold the whole explanation (the PIN risk included).
+ */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REGION_CHANGE_DOWNTIME } from '../../src/engine/downtime';
+import { DOWNTIME_DOCS, offlineChangeTitle, REGION_CHANGE_DOWNTIME, storageChangeNote } from '../../src/engine/downtime';
+import { WRONG_PIN_RISK } from '../../src/engine/engine-errors';
+import { residencyTitle } from '../../src/engine/residency';
 import { localStorageResourceSchema } from '../../src/provider/schema/local-storage-resource';
 import { repoRoot } from '../e2e/harness';
 
@@ -19,4 +24,29 @@ test('no other wording of the downtime is left in the docs', () => {
   for (const file of ['README.md', 'docs/cdktf.md']) {
     expect(flat(readFileSync(join(repoRoot, file), 'utf8'))).not.toMatch(/messaging stops for the few seconds|offline for a few seconds\*\*/);
   }
+});
+
+test('the docs page the plan warning points to has the "Downtime" section, with the PIN risk', () => {
+  const page = flat(readFileSync(join(repoRoot, 'docs/resources/local_storage.md'), 'utf8'));
+  expect(DOWNTIME_DOCS).toBe('"Downtime" in the whatsapp_local_storage docs');
+  expect(page).toContain(`**Downtime.** ${REGION_CHANGE_DOWNTIME}`);
+  expect(page).toContain(WRONG_PIN_RISK);
+});
+
+test('the plan warning is short and names the number, the steps and the docs', () => {
+  const note = storageChangeNote('106540352242922', { offline: true, steps: 'deregister -> write_settings(DE) -> register', effect: 'its message data moves to another country' });
+  expect(note).toBe(
+    'Phone number 106540352242922: its message data moves to another country; offline for a few seconds (deregister -> write_settings(DE) -> register). ' +
+      `Why, and the PIN risk: ${DOWNTIME_DOCS}.`,
+  );
+  // Engines wrap details at 78 columns: three lines at most, under a one-line title.
+  expect(note.length).toBeLessThanOrEqual(3 * 78);
+});
+
+test('README and docs/cdktf.md name the warnings as the plan titles them', () => {
+  const readme = flat(readFileSync(join(repoRoot, 'README.md'), 'utf8'));
+  expect(readme).toContain(offlineChangeTitle('<from>', '<to>'));
+  const weakens = residencyTitle({ kind: 'weakens', from: '<from>', to: '<to>' });
+  expect(readme).toContain(weakens);
+  expect(flat(readFileSync(join(repoRoot, 'docs/cdktf.md'), 'utf8'))).toContain(weakens);
 });
