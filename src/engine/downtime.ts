@@ -22,11 +22,12 @@ export function offlineChangeTitle(from: string, to: string): string {
 
 /**
  * The detail of a plan warning for one number's storage change: the number, what happens to its
- * residency (`effect`, when it weakens or moves), whether it goes offline, the steps, and where the rest is.
+ * residency (`effect`, when it weakens or moves), whether it goes offline, the steps, and where the
+ * rest is. `pinChecked`: the steps set the PIN while the number is still registered, so a wrong PIN
+ * cannot leave it offline (the docs' PIN risk does not apply).
  */
-export function storageChangeNote(phoneNumberId: string, change: { offline: boolean; steps: string; effect?: string }): string {
+export function storageChangeNote(phoneNumberId: string, change: { offline: boolean; steps: string; effect?: string; pinChecked?: boolean }): string {
   const what = `Phone number ${phoneNumberId}:${change.effect ? ` ${change.effect};` : ''}`;
-  return change.offline
-    ? `${what} offline for a few seconds (${change.steps}). Why, and the PIN risk: ${DOWNTIME_DOCS}.`
-    : `${what} not registered, so not taken offline (${change.steps}). More: ${DOWNTIME_DOCS}.`;
+  if (!change.offline) return `${what} not registered, so not taken offline (${change.steps}). More: ${DOWNTIME_DOCS}.`;
+  return `${what} offline for a few seconds (${change.steps}). ${change.pinChecked ? 'Why' : 'Why, and the PIN risk'}: ${DOWNTIME_DOCS}.`;
 }

@@ -128,9 +128,18 @@ function convergenceDiagnostics(plan: ConvergencePlan, config: ObjectView, id: s
 function storageChangeWarning(id: string, plan: ConvergencePlan, change: { from: string; to: string }): Diagnostic | undefined {
   const { residency } = plan;
   if (!residency && !plan.takesNumberOffline) return undefined;
-  const note = storageChangeNote(id, { offline: plan.takesNumberOffline, steps: plan.steps.map(stepLabel).join(' -> '), ...(residency ? { effect: residencyEffect(residency) } : {}) });
+  const note = changeNote(id, plan);
   if (residency) return warningDiag(residencyTitle(residency), note, ['storage_mode']);
   return warningDiag(offlineChangeTitle(change.from, change.to), note, ['data_localization_region']);
+}
+
+function changeNote(id: string, plan: ConvergencePlan): string {
+  return storageChangeNote(id, {
+    offline: plan.takesNumberOffline,
+    steps: plan.steps.map(stepLabel).join(' -> '),
+    pinChecked: plan.steps.some((s) => s.kind === 'set_pin'),
+    ...(plan.residency ? { effect: residencyEffect(plan.residency) } : {}),
+  });
 }
 
 function planDestroy(prior: ObjectView, ctx: RequestContext): PlanResponse {
@@ -147,7 +156,7 @@ function planDestroy(prior: ObjectView, ctx: RequestContext): PlanResponse {
       const residency = residencyChange(targetOfStorage(observed.storage), to, String(observed.storage.status));
       const change = storageChange(observed, to);
       const title = residency ? residencyTitle(residency) : `Destroy disables Local Storage: ${change.from} -> ${change.to}`;
-      const note = storageChangeNote(id, { offline: plan.takesNumberOffline, steps: plan.steps.map(stepLabel).join(' -> '), ...(residency ? { effect: residencyEffect(residency) } : {}) });
+      const note = changeNote(id, { ...plan, ...(residency ? { residency } : {}) });
       diagnostics.push(warningDiag(title, `disable_on_destroy is true, so destroying disables Local Storage. ${note}`, ['disable_on_destroy']));
       if (plan.steps.some((s) => s.kind === 'register') && prior.isNull('pin')) {
         diagnostics.push(
