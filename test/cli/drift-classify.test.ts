@@ -113,6 +113,13 @@ describe('drift classification', () => {
     expect(r.numbers[0].notes.join(' ')).toMatch(/replaces it \(a previous apply failed half-way/);
   });
 
+  test('replaced by another number: the old one is named, and the new one\'s storage is not compared with the old one\'s', () => {
+    const old = stateValues('1', { mode: 'NO_STORAGE', retention: 60 });
+    const r = report([{ address: 'whatsapp_local_storage.x', declared: stateValues('2', { mode: 'DEFAULT' }), applied: old, actual: old, actions: ['create', 'delete'], actionReason: 'replace_because_cannot_update' }]);
+    expect(r.numbers[0]).toMatchObject({ phone_number_id: '2', status: 'not_applied', plan_action: 'replace', residency: null });
+    expect(r.numbers[0].notes).toContain('The next apply replaces it: phone_number_id 1 -> 2; 1 is no longer managed.');
+  });
+
   test('a number that can no longer be read is drift (gone)', () => {
     const r = report([{ address: 'whatsapp_local_storage.br', declared: BR, applied: BR, actions: ['create'] }]);
     expect(r.numbers[0]).toMatchObject({ status: 'drift', actual: null });

@@ -58,7 +58,9 @@ describe.each(requiredEngines().map((e) => [`${e.name} ${e.version}`, e] as cons
     expect(result.stdout + result.stderr).not.toMatch(SECRETS);
     return result;
   };
-  const byAddress = (json: { numbers: Array<{ address: string }> }) => Object.fromEntries(json.numbers.map((n) => [n.address.replace('whatsapp_local_storage.', ''), n]));
+  // The JSON report read as untyped data, as a CI script would.
+  const byAddress = (json: { numbers: Array<{ address: string }> }): Record<string, any> => // eslint-disable-line @typescript-eslint/no-explicit-any
+    Object.fromEntries(json.numbers.map((n) => [n.address.replace('whatsapp_local_storage.', ''), n]));
 
   beforeAll(async () => {
     emulator = await startEmulator({ port: 0, quiet: true });
@@ -108,9 +110,10 @@ describe.each(requiredEngines().map((e) => [`${e.name} ${e.version}`, e] as cons
       expect(result.code).toBe(1);
       const reports = readReports(ws.dir);
       expectAgreement(result, reports);
-      expect(reports.json.error).toMatch(/plan failed \(exit 1\)/);
-      expect(reports.json.error).toMatch(/token/i);
-      expect(result.stderr).toMatch(/drift check failed: plan failed/);
+      expect(reports.json.error).toMatch(/^the engine's plan failed: Could not read phone number 10654035224292[3-6] \(provider access_token\)\n/);
+      expect(reports.json.error).toMatch(/The access token is invalid or expired/);
+      expect(reports.json.error).toContain('(plan exited 1)');
+      expect(result.stderr).toMatch(/drift check failed: the engine's plan failed/);
       expect(reports.xml + JSON.stringify(reports.json) + reports.markdown).not.toMatch(SECRETS);
     } finally {
       ws.write('main.tf', configuration(emulator.url, 'demo-token', APPLIED));
@@ -193,6 +196,39 @@ describe.each(requiredEngines().map((e) => [`${e.name} ${e.version}`, e] as cons
     expect(summary.startsWith('# earlier step\n## ⚠️ Local Storage drift check: differences')).toBe(true);
     expect(summary).toContain(reports.markdown);
     expect(reports.xml + JSON.stringify(reports.json) + reports.markdown + summary).not.toMatch(SECRETS);
+  });
+
+  test('removed from the code, a value known only at apply, a replacement: each not applied, with its plan action', async () => {
+    // in_sync leaves the code; code takes its region from a resource created in the same apply;
+    // outside (drifted to CH) now names another number, which replaces it.
+    ws.write('main.tf', `${providerBlock({ baseUrl: emulator.url })}
+variable "pin" {
+  type      = string
+  sensitive = true
+}
+resource "terraform_data" "region" {
+  input = "DE"
+}
+resource "whatsapp_local_storage" "code" {
+  phone_number_id          = "${CODE}"
+  data_localization_region = terraform_data.region.output
+  pin                      = var.pin
+}
+${declare('outside', '106540352242922', { region: 'DE' })}${declare('both', BOTH, { region: 'GB' })}`);
+    const result = await drift(['--dir', ws.dir]);
+    expect(result.code).toBe(2);
+    const reports = readReports(ws.dir);
+    expectAgreement(result, reports);
+    const n = byAddress(reports.json);
+    expect(n.in_sync).toMatchObject({ status: 'not_applied', plan_action: 'delete', declared: null, applied: { label: 'BR' }, actual: { label: 'BR' } });
+    expect(n.in_sync.notes.join(' ')).toMatch(/Removed from the code: the next apply stops managing it and leaves its storage as it is/);
+    expect(n.code).toMatchObject({ status: 'not_applied', plan_action: 'update', declared: { label: '(known after apply)' }, applied: { label: 'BR' } });
+    expect(n.code.declared.unknown).toContain('data_localization_region');
+    expect(n.outside).toMatchObject({ status: 'drift_and_not_applied', plan_action: 'replace', phone_number_id: '106540352242922', applied: { label: 'DE' }, actual: { label: 'CH' } });
+    expect(reports.json.other_changes).toEqual([{ address: 'terraform_data.region', action: 'create' }]);
+    expect(result.stdout).toMatch(new RegExp(`${CODE}\\s+whatsapp_local_storage\\.code\\s+\\(known after apply\\)\\s+BR\\s+BR\\s+registered\\s+NOT APPLIED`));
+    expect(result.stdout).toMatch(new RegExp(`${IN_SYNC}\\s+whatsapp_local_storage\\.in_sync\\s+\\(removed from code\\)\\s+BR\\s+BR\\s+registered\\s+NOT APPLIED`));
+    expect(result.stdout).toContain('not part of this check: terraform_data.region (create)');
   });
 
   test('a --dir that does not exist: exit 1, the reports in --out say why; without --out nothing is created', async () => {

@@ -92,8 +92,12 @@ export function classify(n: NumberInPlan): Verdict & { phoneNumberId: string } {
   if (action === 'create' && applied === null) notes.push('Not in the state yet: the next apply creates it. Its actual storage is not read by a plan of a new resource; the apply\'s plan warns if it weakens residency.');
   if (action === 'delete') notes.push(`Removed from the code: the next apply stops managing it${applied?.values.disable_on_destroy === true ? ' and, as disable_on_destroy is true, moves it to Meta\'s default storage' : ' and leaves its storage as it is'}.`);
   if (action === 'forget') notes.push('Removed from the code with a removed block: the next apply forgets it and leaves the number as it is.');
+  const appliedId = applied?.values.phone_number_id;
+  const otherNumber = action === 'replace' && typeof appliedId === 'string' && appliedId !== phoneNumberId;
   if (action === 'replace') {
-    const reason = n.actionReason === 'replace_because_tainted' ? ' (a previous apply failed half-way and left it tainted)' : '';
+    const reason = n.actionReason === 'replace_because_tainted'
+      ? ' (a previous apply failed half-way and left it tainted)'
+      : otherNumber ? `: phone_number_id ${appliedId} -> ${phoneNumberId}; ${appliedId} is no longer managed` : '';
     notes.push(`The next apply replaces it${reason}.`);
   }
   if (declaredUnknown.length > 0) notes.push(`Declared ${declaredUnknown.join(', ')} known only at apply: the plan cannot say whether it differs, so it counts as not applied.`);
@@ -115,7 +119,8 @@ export function classify(n: NumberInPlan): Verdict & { phoneNumberId: string } {
     const from = now ? storageOf(now) : undefined;
     const rawStatus = now ? String(now.values.storage_status ?? 'UNKNOWN') : undefined;
     const destroying = (action === 'delete' || action === 'replace') && applied?.values.disable_on_destroy === true;
-    const to = destroying ? { mode: 'DEFAULT' as const } : declared && action !== 'forget' && action !== 'delete' ? storageOf(declared) : undefined;
+    // Another number's declared storage says nothing about this one's: only its destroy counts.
+    const to = destroying ? { mode: 'DEFAULT' as const } : declared && !otherNumber && action !== 'forget' && action !== 'delete' ? storageOf(declared) : undefined;
     // A number not in the state was not read: nothing to compare with.
     if (now && to && !storageHidden(now)) pending = flag(phoneNumberId, residencyChange(from, to, rawStatus), 'the next apply of the code');
   }

@@ -41,12 +41,15 @@ export interface DriftOutcome {
 }
 
 function engineFailure(step: string, code: number, stderr: string, stdout: string): Error {
-  // Engines print diagnostics on stderr and sometimes stdout; the tail holds the error.
-  const text = (stderr.trim() || stdout.trim()).split('\n').slice(-30).join('\n');
-  // The first line says what went wrong, so one-line views (JUnit messages, annotations titles) carry it.
-  const headline = /^(?:│\s*)?Error: (.+)$/m.exec(text)?.[1] ?? text.split('\n').find((l) => l.trim()) ?? 'no output';
+  // Engines print diagnostics on stderr and sometimes stdout: keep them from the first error on.
+  const lines = (stderr.trim() || stdout.trim()).split('\n');
+  const first = lines.findIndex((l) => /^(?:│\s*)?Error: /.test(l));
+  const text = (first >= 0 ? lines.slice(first, first + 40) : lines.slice(-30)).join('\n');
+  // The first line says what went wrong, so one-line views (JUnit messages, annotation titles) carry it.
+  const headline = first >= 0 ? lines[first].replace(/^(?:│\s*)?Error: /, '') : lines.find((l) => l.trim()) ?? 'no output';
   const needsInit = /(run|please run)\s+"?(terraform|tofu) init|Inconsistent dependency lock file|Required plugins are not installed|Backend initialization required|Module not installed/i.test(text);
-  return new Error(`${step} failed (exit ${code}): ${headline.trim()}\n\n${text}${needsInit ? '\n(run the check with --init, or run `init` in the directory first)' : ''}`);
+  const hint = needsInit ? '\n(run the check with --init, or run `init` in the directory first)' : '';
+  return new Error(`the engine's ${step} failed: ${headline.trim()}\n\n${text}\n(${step} exited ${code})${hint}`);
 }
 
 async function check(dir: string, options: DriftOptions, engineSeen: (e: EngineIdentity) => void): Promise<DriftReport> {
