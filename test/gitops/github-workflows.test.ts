@@ -12,7 +12,8 @@ import type { RunningEmulator } from '../../src/emulator';
 import { GhStub } from './gh';
 import { runGithubJob, type JobRun } from './github-runner';
 import {
-  PIN, SALES_BR, SCENARIOS, TOKEN, TeamRepository, arrange, engines, graphWrites, packTarball, salesRegion, startGitopsEmulator, type Scenario,
+  PIN, SALES_BR, SCENARIOS, TOKEN, TeamRepository, appliedState, arrange, engines, graphWrites, packTarball, salesRegion, startGitopsEmulator,
+  type Scenario,
 } from './layout';
 
 jest.setTimeout(900_000);
@@ -23,12 +24,14 @@ const PR = 7;
 let emulator: RunningEmulator;
 let work: string;
 let tarball: string;
+let applied: string;
 const cleanup: Array<{ dispose(): void }> = [];
 
 beforeAll(async () => {
   emulator = await startGitopsEmulator();
   work = mkdtempSync(join(tmpdir(), 'wls-gitops-gha-'));
   tarball = packTarball(work);
+  applied = await appliedState(tarball, emulator, work);
 });
 
 afterEach(() => {
@@ -101,7 +104,7 @@ describe('plan-on-pr.yml', () => {
   test.each(SCENARIOS)('%s: plans with -detailed-exitcode, comments once, fails only on a plan error', async (scenario) => {
     const repo = track(new TeamRepository(tarball));
     const gh = track(new GhStub());
-    const { token } = await arrange(scenario, repo, emulator);
+    const { token } = await arrange(scenario, repo, emulator, applied);
     const result = await run('plan-on-pr.yml', repo, gh, token);
 
     const want = expected[scenario];
@@ -125,7 +128,7 @@ describe('plan-on-pr.yml', () => {
   test('a second push edits the comment of the first in place', async () => {
     const repo = track(new TeamRepository(tarball));
     const gh = track(new GhStub({ prComments: { [PR]: [{ id: 41, body: 'LGTM, but wait for the plan' }] } }));
-    await arrange('in sync', repo, emulator);
+    await arrange('in sync', repo, emulator, applied);
     const first = await run('plan-on-pr.yml', repo, gh, TOKEN);
     expect(first.status).toBe('success');
     repo.moveSalesToGermany();
@@ -160,7 +163,7 @@ describe('apply-on-merge.yml', () => {
   test.each(SCENARIOS)('%s: applies the merged configuration only when it differs', async (scenario) => {
     const repo = track(new TeamRepository(tarball));
     const gh = track(new GhStub());
-    const { token } = await arrange(scenario, repo, emulator);
+    const { token } = await arrange(scenario, repo, emulator, applied);
     const result = await run('apply-on-merge.yml', repo, gh, token);
 
     const want = expected[scenario];
@@ -198,7 +201,7 @@ describe('nightly-drift.yml', () => {
   test.each(SCENARIOS)('%s: exit code, report, artifact and issue agree', async (scenario) => {
     const repo = track(new TeamRepository(tarball));
     const gh = track(new GhStub());
-    const { token } = await arrange(scenario, repo, emulator);
+    const { token } = await arrange(scenario, repo, emulator, applied);
     const result = await run('nightly-drift.yml', repo, gh, token);
 
     const want = expected[scenario];
@@ -241,7 +244,7 @@ describe('nightly-drift.yml', () => {
       ],
       nextNumber: 9,
     }));
-    await arrange('out-of-band change', repo, emulator);
+    await arrange('out-of-band change', repo, emulator, applied);
 
     const night1 = await run('nightly-drift.yml', repo, gh, TOKEN);
     expect(night1.status).toBe('failure');

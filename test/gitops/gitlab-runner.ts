@@ -8,8 +8,8 @@
  * `if:` expressions made of `$VAR`, string literals, `==`, `!=`, `&&`, `||` and parentheses;
  * `changes:` is taken as matched (the tests model a commit that touches infra/).
  * The job's `image` is this machine: node, npm and the engine of .tools/engines.json on PATH.
- * Not emulated: services, needs/dependencies, extends, include, caches (npm uses this
- * machine's cache), `when: manual`, retry.
+ * Not emulated: services, needs/dependencies, extends, include, cache keys (npm uses this
+ * machine's cache, linked in as a restored cache), `when: manual`, retry.
  */
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
@@ -24,6 +24,8 @@ export interface GitlabRunOptions {
   variables: Record<string, string>;
   /** The image's environment: PATH with node, npm and the engine; anything the job inherits. */
   imageEnv: Record<string, string>;
+  /** `cache:` paths restored before the job, as project path -> directory (linked, not copied). */
+  restoredCaches?: Record<string, string>;
 }
 
 export interface GitlabJobRun {
@@ -156,6 +158,11 @@ export async function runGitlabJob(options: GitlabRunOptions): Promise<GitlabJob
   const home = join(root, 'home');
   mkdirSync(home);
   cpSync(options.repository, projectDir, { recursive: true });
+  const cachePaths = lines((job.cache ?? ci.default?.cache)?.paths).map((p) => p.replace(/\/$/, ''));
+  for (const [path, dir] of Object.entries(options.restoredCaches ?? {})) {
+    if (!cachePaths.includes(path)) throw new Error(`.gitlab-ci.yml: ${options.job} caches ${cachePaths.join(', ') || 'nothing'}, not ${path}`);
+    symlinkSync(dir, join(projectDir, path));
+  }
   const variables = jobVariables(ci, options.job, { ...options.variables, CI: 'true', GITLAB_CI: 'true', CI_PROJECT_DIR: projectDir, CI_JOB_NAME: options.job });
   const env = { ...options.imageEnv, HOME: home, ...variables };
 

@@ -63,6 +63,11 @@ export class TeamRepository {
     writeFileSync(file, after);
   }
 
+  /** Starts from a state file another repository's apply left (the same configuration, the same numbers). */
+  useState(stateFile: string): void {
+    cpSync(stateFile, this.stateFile);
+  }
+
   hasState(): boolean {
     return existsSync(this.stateFile);
   }
@@ -126,14 +131,32 @@ export async function salesRegion(emulator: RunningEmulator): Promise<string> {
 }
 
 /**
+ * The state infra/ leaves once applied to the emulator's numbers: applied once per test file by
+ * the engine itself, outside any pipeline, then copied into each scenario's repository.
+ */
+export async function appliedState(tarball: string, emulator: RunningEmulator, into: string): Promise<string> {
+  const repo = new TeamRepository(tarball);
+  try {
+    await emulator.admin.reset();
+    await repo.applyOutsidePipelines(emulator);
+    const file = join(into, 'applied.tfstate');
+    cpSync(repo.stateFile, file);
+    return file;
+  } finally {
+    repo.dispose();
+  }
+}
+
+/**
  * Puts the repository, its state and the emulator in a scenario: `in sync` (applied, nothing
  * changed since), `out-of-band change` (applied, then the sales line moved by hand),
  * `unapplied change` (applied, then a commit moves it in infra/), `bad token` (applied; the
  * pipeline's token is then revoked: the caller runs with BAD_TOKEN), `no state` (never applied).
+ * `applied` is the state of appliedState(); the emulator's seed already holds what it records.
  */
-export async function arrange(scenario: Scenario, repo: TeamRepository, emulator: RunningEmulator): Promise<{ token: string }> {
+export async function arrange(scenario: Scenario, repo: TeamRepository, emulator: RunningEmulator, applied: string): Promise<{ token: string }> {
   await emulator.admin.reset();
-  if (scenario !== 'no state') await repo.applyOutsidePipelines(emulator);
+  if (scenario !== 'no state') repo.useState(applied);
   if (scenario === 'out-of-band change') await changeByHand(emulator);
   if (scenario === 'unapplied change') repo.moveSalesToGermany();
   await emulator.admin.clearCalls();
