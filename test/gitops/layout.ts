@@ -86,7 +86,7 @@ export class TeamRepository {
    * build's mirror: the state an earlier merge left behind.
    */
   async applyOutsidePipelines(emulator: RunningEmulator): Promise<void> {
-    const ws = new EngineWorkspace(engines().tofu, {
+    const ws = new EngineWorkspace({ name: 'tofu', ...engines().tofu }, {
       env: { WHATSAPP_ACCESS_TOKEN: TOKEN, WHATSAPP_BASE_URL: emulator.url, TF_VAR_pin: PIN },
     });
     try {
