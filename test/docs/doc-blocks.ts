@@ -62,24 +62,26 @@ export function parseDoc(doc: string, source = readFileSync(join(repoRoot, doc),
   const development: DevelopmentRegion[] = [];
   const userLines: string[] = [];
   let pending: { kind: string; value: string } | undefined;
-  let devSection: number | undefined; // heading level of the development section we are in
+  let devSection: number | undefined; // heading level of the development section we are in (0: the whole file)
+  let devHeadingLine = -1; // the marked heading itself opens the section
   let seenContent = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     const heading = /^(#{1,6}) (.*)$/.exec(line);
-    if (heading && devSection !== undefined && devSection !== 0 && heading[1].length <= devSection) devSection = undefined;
+    if (heading && i !== devHeadingLine && devSection !== undefined && devSection !== 0 && heading[1].length <= devSection) devSection = undefined;
     const marker = MARKER.exec(line);
     if (marker) {
       const [, kind, value] = marker;
       if (!value) throw new Error(`${doc}:${i + 1}: <!-- ${kind}: --> needs a reason or name`);
       if (kind === 'development') {
-        const next = lines.slice(i + 1).find((l) => l.trim() !== '');
-        const nextHeading = next ? /^(#{1,6}) (.*)$/.exec(next) : null;
+        const nextIndex = lines.findIndex((l, j) => j > i && l.trim() !== '');
+        const nextHeading = nextIndex > 0 ? /^(#{1,6}) (.*)$/.exec(lines[nextIndex]) : null;
         if (!seenContent) { // the first line of the file
           devSection = 0;
           development.push({ doc, section: '(whole file)', reason: value });
         } else if (nextHeading) {
           devSection = nextHeading[1].length;
+          devHeadingLine = nextIndex;
           development.push({ doc, section: nextHeading[2], reason: value });
         } else {
           throw new Error(`${doc}:${i + 1}: a development marker goes at the top of the file or right before a heading`);
