@@ -80,6 +80,7 @@ interface Shared {
 }
 
 let shared: Promise<Shared> | undefined;
+let results: Map<string, Promise<string[]>> | undefined;
 
 /** Once per run: the tarball, a project with it installed (copied per document), the engines on a PATH. */
 function prepare(): Promise<Shared> {
@@ -98,6 +99,7 @@ function prepare(): Promise<Shared> {
 }
 
 afterAll(async () => {
+  if (results) await Promise.allSettled(results.values());
   if (shared) rmSync((await shared).work, { recursive: true, force: true });
 });
 
@@ -256,7 +258,6 @@ test('every user document with commands is run', () => {
  * The longest (docs/cdktf.md) starts first.
  */
 const DOC_CONCURRENCY = 3;
-let results: Map<string, Promise<string[]>> | undefined;
 
 function runAll(): Map<string, Promise<string[]>> {
   if (results) return results;
