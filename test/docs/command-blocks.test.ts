@@ -20,6 +20,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
@@ -216,6 +217,8 @@ async function runDocument(parsed: ParsedDoc): Promise<string[]> {
       try { process.kill(-pid, 'SIGTERM'); } catch { /* nothing left */ }
     }
     await emulator?.close();
+    // Now, not in afterAll: removing a CDKTF app's node_modules takes a while, and other documents are still running.
+    await rm(root, { recursive: true, force: true });
   }
   return ran;
 }

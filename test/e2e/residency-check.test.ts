@@ -78,3 +78,9 @@ describe.each(requiredEngines())('examples/residency-check under $name $version'
     expect(json.checks).toEqual([expect.objectContaining({ status: 'pass' })]);
   });
 });
+
+test('docs/residency-check.md quotes the example as it is', () => {
+  const doc = readFileSync(join(repoRoot, 'docs', 'residency-check.md'), 'utf8');
+  const quoted = /```terraform\n([\s\S]*?)```/.exec(doc)![1].trim();
+  expect(EXAMPLE).toContain(quoted);
+});
