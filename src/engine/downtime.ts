@@ -26,7 +26,10 @@ export function offlineChangeTitle(from: string, to: string): string {
  * rest is. `pinChecked`: the steps set the PIN while the number is still registered, so a wrong PIN
  * cannot leave it offline (the docs' PIN risk does not apply).
  */
-export function storageChangeNote(phoneNumberId: string, change: { offline: boolean; steps: string; effect?: string; pinChecked?: boolean }): string {
+export function storageChangeNote(
+  phoneNumberId: string,
+  change: { offline: boolean; steps: string; effect?: string; pinChecked?: boolean },
+): string {
   const what = `Phone number ${phoneNumberId}:${change.effect ? ` ${change.effect};` : ''}`;
   if (!change.offline) return `${what} not registered, so not taken offline (${change.steps}). More: ${DOWNTIME_DOCS}.`;
   return `${what} offline for a few seconds (${change.steps}). ${change.pinChecked ? 'Why' : 'Why, and the PIN risk'}: ${DOWNTIME_DOCS}.`;

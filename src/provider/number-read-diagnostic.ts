@@ -38,9 +38,10 @@ function summaryFor(id: string, error: EngineError): string {
 function fixFor(error: EngineError, outcome: ReadOutcome): string {
   if (error.kind === 'not_found' && outcome === 'state_kept') {
     return (
-      'The state is kept: Graph answers the same way for a deleted number and for a token that lost access to it, and dropping a live number ' +
-      'from state because of a token would hide it from every later plan. If the token is right and the number was deleted on purpose, remove it ' +
-      'from state (`terraform state rm` / `tofu state rm`, or a `removed` block).'
+      'The state is kept: Graph answers the same way for a deleted number and for a token that lost access to it, ' +
+      'and dropping a live number from state because of a token would hide it from every later plan. ' +
+      'If the token is right and the number was deleted on purpose, remove it from state ' +
+      '(`terraform state rm` / `tofu state rm`, or a `removed` block).'
     );
   }
   const unreachable = error.kind === 'transient' || error.kind === 'rate_limited' ? 'If it persists, check base_url and the network. ' : '';

@@ -91,7 +91,7 @@ describe.each(cases)('$engine.name $engine.version on $apiVersion, $when', ({ en
     // Engines wrap diagnostics to the terminal width.
     const said = (plan.stdout + plan.stderr).replace(/\s+/g, ' ');
     expect(said).toMatch(versionWarning);
-    expect(said).toMatch(/Phone number 106540352242922: offline for a few seconds \([^)]*register[^)]*\)\. Why, and the PIN risk: "Downtime" in the whatsapp_local_storage docs/);
+    expect(said).toMatch(/Phone number 106540352242922: offline for a few seconds \(deregister -> [^.]*register[^.]*\)\. Why, and the PIN risk: "Downtime"/);
   });
 
   test('apply enables BR storage through the API order the version requires', async () => {

@@ -100,7 +100,9 @@ function errorBlocks(run: RunResult): string[] {
 /** The one error block about `address` (e.g. `whatsapp_local_storage.main`), which must carry every pattern. */
 function expectError(run: RunResult, address: string, ...patterns: RegExp[]): void {
   const blocks = errorBlocks(run).filter((b) => b.includes(`with ${address},`));
-  if (blocks.length !== 1) throw new Error(`expected one error about ${address}, got ${blocks.length}\n--- stdout\n${run.stdout}\n--- stderr\n${run.stderr}`);
+  if (blocks.length !== 1) {
+    throw new Error(`expected one error about ${address}, got ${blocks.length}\n--- stdout\n${run.stdout}\n--- stderr\n${run.stderr}`);
+  }
   for (const p of patterns) expect(blocks[0]).toMatch(p);
 }
 
@@ -164,7 +166,8 @@ describe.each(availableEngines())('$name $version', (engine) => {
       expectError(plan, 'data.whatsapp_phone_number.one', notVisible);
       expectError(plan, 'data.whatsapp_phone_numbers.all', new RegExp(`WABA ${OTHER_WABA} not found or not visible to this token`));
       // Its owner's token reads it all: the failure is the token, not the number.
-      ws.write('main.tf', providerHcl({ baseUrl: emulator.url, token: OTHER_TOKEN }) + resourceHcl(OTHER_NUMBER) + dataSourcesHcl(OTHER_NUMBER, OTHER_WABA));
+      const owner = providerHcl({ baseUrl: emulator.url, token: OTHER_TOKEN });
+      ws.write('main.tf', owner + resourceHcl(OTHER_NUMBER) + dataSourcesHcl(OTHER_NUMBER, OTHER_WABA));
       await ws.expect(['plan', '-detailed-exitcode'], 2, env);
     });
 
@@ -173,7 +176,9 @@ describe.each(availableEngines())('$name $version', (engine) => {
       ['an expired token', EXPIRED_TOKEN],
     ])('%s', async (_what, token) => {
       const plan = await planNew({ baseUrl: emulator.url, token }, NEW_NUMBER, DEMO_WABA);
-      const refused = new RegExp(`Access token refused while reading phone number ${NEW_NUMBER} \\(provider access_token\\).*invalid or expired.*set access_token`);
+      const refused = new RegExp(
+        `Access token refused while reading phone number ${NEW_NUMBER} \\(provider access_token\\).*invalid or expired.*set access_token`,
+      );
       expectError(plan, 'whatsapp_local_storage.main', refused);
       expectError(plan, 'data.whatsapp_phone_number.one', refused);
       expectError(plan, 'data.whatsapp_phone_numbers.all', /access_token/);
@@ -187,7 +192,8 @@ describe.each(availableEngines())('$name $version', (engine) => {
         ws.remove('terraform.tfstate');
         ws.write('main.tf', providerHcl(good()) + resourceHcl(onPremises));
         const plan = await ws.expect(['plan', '-detailed-exitcode'], 1, env);
-        expectError(plan, 'whatsapp_local_storage.main', new RegExp(`Number ${onPremises} runs on the On-Premises API.*Migrate the number to Cloud API first`));
+        const onPremisesError = new RegExp(`Number ${onPremises} runs on the On-Premises API.*Migrate the number to Cloud API first`);
+        expectError(plan, 'whatsapp_local_storage.main', onPremisesError);
       } finally {
         await emulator.admin.patchPhoneNumber(onPremises, { platform_type: 'CLOUD_API' });
       }
@@ -207,7 +213,8 @@ describe.each(availableEngines())('$name $version', (engine) => {
   describe('a resource in state: the refresh fails and the state keeps the number', () => {
     test('the number was deleted (the API no longer knows it)', async () => {
       const plan = await planInState({ baseUrl: afterDeletion.url, token: 'demo-token' });
-      expectError(plan, 'whatsapp_local_storage.main', new RegExp(`Phone number ${IN_STATE} not found or not visible to this token.*The state is kept.*state rm`));
+      const kept = new RegExp(`Phone number ${IN_STATE} not found or not visible to this token.*The state is kept.*state rm`);
+      expectError(plan, 'whatsapp_local_storage.main', kept);
     });
 
     test("the token lost access (another business's token), and a refresh-only apply keeps the number in state", async () => {
@@ -221,7 +228,8 @@ describe.each(availableEngines())('$name $version', (engine) => {
 
     test('a token the API does not know', async () => {
       const plan = await planInState({ baseUrl: emulator.url, token: 'not-a-real-token' });
-      expectError(plan, 'whatsapp_local_storage.main', new RegExp(`Access token refused while reading phone number ${IN_STATE} \\(provider access_token\\)`));
+      const refused = new RegExp(`Access token refused while reading phone number ${IN_STATE} \\(provider access_token\\)`);
+      expectError(plan, 'whatsapp_local_storage.main', refused);
     });
 
     test('a base URL nothing listens on', async () => {

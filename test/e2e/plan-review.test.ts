@@ -81,7 +81,13 @@ describe.each(availableEngines())('$name $version', (engine) => {
     const texts = warningTexts(plan);
     const residency = texts.filter(([title]) => title === 'Warning: Data residency moves: local storage in BR -> local storage in DE');
     expect(residency).toHaveLength(1);
-    expect(residency[0].slice(1).join(' ')).toMatch(/^Phone number \d+: its message data moves to another country; offline for a few seconds \(deregister -> write_settings\(DE\) -> register\)\. Why, and the PIN risk: "Downtime" in the whatsapp_local_storage docs\.$/);
+    expect(residency[0].slice(1).join(' ')).toMatch(
+      new RegExp(
+        '^Phone number \\d+: its message data moves to another country; offline for a few seconds ' +
+          '\\(deregister -> write_settings\\(DE\\) -> register\\)\\. ' +
+          'Why, and the PIN risk: "Downtime" in the whatsapp_local_storage docs\\.$',
+      ),
+    );
     expect(out).toMatch(/\(and 5 more similar warnings elsewhere\)/);
     for (const text of texts) expect(text.length).toBeLessThanOrEqual(4);
     expect(out.replace(/\s+/g, ' ')).not.toContain(WRONG_PIN_RISK.slice(0, 60));

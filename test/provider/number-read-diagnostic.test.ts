@@ -31,10 +31,11 @@ test('what the failure means for the call: nothing planned, the state kept (and 
   expect(numberReadDiagnostic(ID, transient, mapping, 'nothing_planned').detail).toMatch(
     /running the same command again may succeed\. If it persists, check base_url and the network\. Nothing is planned for this number/,
   );
-  expect(numberReadDiagnostic(ID, engineError('auth', 'Bad token.'), mapping, 'state_kept').detail).toBe('Bad token. The state is kept as it was.');
-  expect(numberReadDiagnostic(ID, engineError('auth', 'Bad token.'), mapping, 'nothing_read').detail).toBe('Bad token. The data source has no values.');
+  const badToken = engineError('auth', 'Bad token.');
+  expect(numberReadDiagnostic(ID, badToken, mapping, 'state_kept').detail).toBe('Bad token. The state is kept as it was.');
+  expect(numberReadDiagnostic(ID, badToken, mapping, 'nothing_read').detail).toBe('Bad token. The data source has no values.');
   const lost = numberReadDiagnostic(ID, engineError('not_found', 'Not visible.'), mapping, 'state_kept');
   expect(lost.path).toEqual(['phone_number_id']);
-  expect(lost.detail).toContain('The state is kept: Graph answers the same way for a deleted number and for a token that lost access to it');
+  expect(lost.detail).toContain('The state is kept: Graph answers the same way for a deleted number and for a token that lost access');
   expect(lost.detail).toContain('`terraform state rm` / `tofu state rm`, or a `removed` block');
 });

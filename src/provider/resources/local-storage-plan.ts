@@ -69,7 +69,9 @@ export async function planLocalStorage({ prior, proposed, config, ctx }: PlanReq
     if (creating && observed) planned = planned.with({ display_phone_number: observed.displayPhoneNumber ?? null });
   }
 
-  if (convergence && observed && target && id !== undefined) diagnostics.push(...convergenceDiagnostics(convergence, config, id, storageChange(observed, target)));
+  if (convergence && observed && target && id !== undefined) {
+    diagnostics.push(...convergenceDiagnostics(convergence, config, id, storageChange(observed, target)));
+  }
   if (engine) diagnostics.push(...versionDiagnostics(engine.versionLifecycle()));
   const pinWoVersionChanged = !creating && !valuesEqual(prior.get('pin_wo_version'), planned.get('pin_wo_version'));
   if (pinWoVersionChanged && config.isNull('pin_wo') && planned.get('pin_wo_version') !== null) {
@@ -157,7 +159,8 @@ function planDestroy(prior: ObjectView, ctx: RequestContext): PlanResponse {
       const change = storageChange(observed, to);
       const title = residency ? residencyTitle(residency) : `Destroy disables Local Storage: ${change.from} -> ${change.to}`;
       const note = changeNote(id, { ...plan, ...(residency ? { residency } : {}) });
-      diagnostics.push(warningDiag(title, `disable_on_destroy is true, so destroying disables Local Storage. ${note}`, ['disable_on_destroy']));
+      const detail = `disable_on_destroy is true, so destroying disables Local Storage. ${note}`;
+      diagnostics.push(warningDiag(title, detail, ['disable_on_destroy']));
       if (plan.steps.some((s) => s.kind === 'register') && prior.isNull('pin')) {
         diagnostics.push(
           errorDiag(
@@ -172,7 +175,8 @@ function planDestroy(prior: ObjectView, ctx: RequestContext): PlanResponse {
     diagnostics.push(
       warningDiag(
         'Local Storage stays as it is after destroy',
-        `Destroying only stops managing phone number ${id}: ${region ? `its message data stays in ${region}` : 'its storage setting is not changed'}. To turn Local Storage off when destroying, set disable_on_destroy = true and apply before destroying.`,
+        `Destroying only stops managing phone number ${id}: ${region ? `its message data stays in ${region}` : 'its storage setting is not changed'}. ` +
+          'To turn Local Storage off when destroying, set disable_on_destroy = true and apply before destroying.',
         ['disable_on_destroy'],
       ),
     );

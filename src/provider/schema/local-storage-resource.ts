@@ -30,15 +30,19 @@ export const localStorageResourceSchema: BlockSchema = {
     'The mode must always be stated: a configuration that says none of the three is an error, never a move to default storage.\n\n' +
     'A plan that weakens data residency (No Storage to in-country or default, in-country to default) or moves it to another country carries a warning naming the number, from and to.\n\n' +
     'Destroying the resource leaves the storage setting as it is unless `disable_on_destroy` is `true`.\n\n' +
-    `**Downtime.** ${REGION_CHANGE_DOWNTIME} Each change uses one of the 10 register and 10 deregister calls Meta allows per number in 72 hours. ` +
-    `${WRONG_PIN_RISK} The plan warns once per number, naming it with its storage before and after; engines fold warnings of the same change ` +
+    `**Downtime.** ${REGION_CHANGE_DOWNTIME} ` +
+    'Each change uses one of the 10 register and 10 deregister calls Meta allows per number in 72 hours. ' +
+    `${WRONG_PIN_RISK} ` +
+    'The plan warns once per number, naming it with its storage before and after; engines fold warnings of the same change ' +
     '(same storage before and after) into one, "and N more similar warnings elsewhere", and the plan\'s diff lists every number.\n\n' +
-    '**Numbers that cannot be read.** A plan fails when the apply would: a `phone_number_id` that does not exist or that the token cannot see ' +
-    '(another business\'s number), an invalid or expired token, a token without permission, a number not on Cloud API that the plan would change, or an API that does not ' +
-    'answer after the retries (`max_retries`) is an error at plan, for a new number and at the refresh of one in state. Only an id unknown until ' +
-    'apply is not read. A number in state is never dropped from state because it cannot be read: Graph answers the same way for a deleted number ' +
-    'and for a token that lost access to it, and a pipeline must not forget a live number because of a token. The refresh fails and the state is ' +
-    'kept; after deleting a number on purpose, remove it with `terraform state rm` (`tofu state rm`) or a `removed` block.',
+    '**Numbers that cannot be read.** A plan fails when the apply would: a `phone_number_id` that does not exist ' +
+    'or that the token cannot see (another business\'s number), an invalid or expired token, a token without permission, ' +
+    'a number not on Cloud API that the plan would change, or an API that does not answer after the retries (`max_retries`) ' +
+    'is an error at plan, for a new number and at the refresh of one in state. Only an id unknown until apply is not read. ' +
+    'A number in state is never dropped from state because it cannot be read: Graph answers the same way for a deleted number ' +
+    'and for a token that lost access to it, and a pipeline must not forget a live number because of a token. ' +
+    'The refresh fails and the state is kept; after deleting a number on purpose, ' +
+    'remove it with `terraform state rm` (`tofu state rm`) or a `removed` block.',
   attributes: {
     id: {
       type: t.string,
