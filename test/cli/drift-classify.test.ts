@@ -158,6 +158,17 @@ describe('drift classification', () => {
     expect(renderMarkdown(r)).toContain('### ⚠️ Data residency');
   });
 
+  test('a storage status this engine does not know, set outside, is flagged as a possible weakening', () => {
+    const newStatus = stateValues('1', { region: 'BR', status: 'REGIONAL_STORAGE_ENABLED' });
+    const r = report([{ address: 'whatsapp_local_storage.x', declared: BR, applied: BR, actual: newStatus, actions: ['update'] }]);
+    expect(r.numbers[0]).toMatchObject({ status: 'drift', drift_attributes: ['storage_status'] });
+    expect(r.numbers[0].residency?.outside).toMatchObject({
+      kind: 'weakens',
+      summary: 'Data residency of phone number 1 weakens: local storage in BR -> storage REGIONAL_STORAGE_ENABLED in BR (not one this engine knows) (changed outside the configuration)',
+    });
+    expect(renderTable(r)).toMatch(/BR\s+BR\s+REGIONAL_STORAGE_ENABLED\s+registered\s+DRIFT/);
+  });
+
   test('strengthening residency is drift but no residency flag', () => {
     const r = report([{ address: 'whatsapp_local_storage.x', declared: BR, applied: BR, actual: stateValues('1', { mode: 'NO_STORAGE', retention: 60 }), actions: ['update'] }]);
     expect(r.numbers[0]).toMatchObject({ status: 'drift', residency: null });

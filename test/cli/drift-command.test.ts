@@ -247,6 +247,14 @@ ${declare('outside', '106540352242922', { region: 'DE' })}${declare('both', BOTH
     expect(bare.stdout).toContain('No reports written');
     expect(bare.stdout.trim().split('\n').pop()).toMatch(/^Drift check failed, .*\(exit 1\)\.$/);
     expect(existsSync(missing)).toBe(false);
+
+    // One report placed elsewhere: that one is written, the others would need the missing directory.
+    const json = join(scratch, 'only.json');
+    const one = await drift(['--dir', missing, '--json-report', json]);
+    expect(one.code).toBe(1);
+    expect(JSON.parse(readFileSync(json, 'utf8'))).toMatchObject({ status: 'error', error: expect.stringContaining('does not exist') });
+    expect(one.stdout).toContain('Some reports not written');
+    expect(existsSync(missing)).toBe(false);
   });
 
   test('a directory with no configuration: exit 1, and an older in-sync report there is replaced by the error', async () => {

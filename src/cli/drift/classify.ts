@@ -16,7 +16,7 @@
  * configuration (applied -> actual) and for what the next apply of the code
  * would do (actual -> declared; a destroy with disable_on_destroy goes to default).
  */
-import { residencyChange, residencySummary, type ResidencyChange } from '../../engine/residency';
+import { residencyChange, residencyChangeToUnknown, residencySummary, type ResidencyChange } from '../../engine/residency';
 import { localStorageResourceSchema } from '../../provider/schema/local-storage-resource';
 import type { NumberInPlan, PlanAction, Snapshot } from './plan-json';
 import { storageHidden, storageOf } from './storage-view';
@@ -67,6 +67,12 @@ function flag(phoneNumberId: string, change: ResidencyChange | undefined, where:
   return change ? { ...change, summary: `${residencySummary(phoneNumberId, change)} (${where})` } : null;
 }
 
+/** How a storage the engine does not know is named: its status, with its region when it has one. */
+function rawStorage(s: Snapshot): string {
+  const status = String(s.values.storage_status ?? 'UNKNOWN');
+  return typeof s.values.data_localization_region === 'string' ? `${status} in ${s.values.data_localization_region}` : status;
+}
+
 /** A change the engine plans as a difference even without drift. */
 const CHANGES: ReadonlySet<PlanAction> = new Set(['create', 'update', 'replace', 'delete', 'forget']);
 
@@ -111,13 +117,14 @@ export function classify(n: NumberInPlan): Verdict & { phoneNumberId: string } {
   if (applied && actual && drift) {
     const from = storageOf(applied);
     const to = storageOf(actual);
-    if (to && !storageHidden(applied)) outside = flag(phoneNumberId, residencyChange(from, to, String(applied.values.storage_status ?? 'UNKNOWN')), 'changed outside the configuration');
+    const change = to ? residencyChange(from, to, rawStorage(applied)) : residencyChangeToUnknown(from, rawStorage(actual));
+    if (!storageHidden(applied) && !storageHidden(actual)) outside = flag(phoneNumberId, change, 'changed outside the configuration');
   }
   let pending: ResidencyFlag | null = null;
   if (notApplied) {
-    const now = actual ?? applied;
+    const now = actual;
     const from = now ? storageOf(now) : undefined;
-    const rawStatus = now ? String(now.values.storage_status ?? 'UNKNOWN') : undefined;
+    const rawStatus = now ? rawStorage(now) : undefined;
     const destroying = (action === 'delete' || action === 'replace') && applied?.values.disable_on_destroy === true;
     // Another number's declared storage says nothing about this one's: only its destroy counts.
     const to = destroying ? { mode: 'DEFAULT' as const } : declared && !otherNumber && action !== 'forget' && action !== 'delete' ? storageOf(declared) : undefined;
