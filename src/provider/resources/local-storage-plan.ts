@@ -18,8 +18,10 @@ import { declaredTarget, expectedStatus, observedFromState } from './local-stora
 import { residencyChange, residencySummary, type ResidencyChange } from '../../engine/residency';
 import { targetOfStorage } from '../../engine/storage-state';
 import { declarationOf } from '../../engine/storage-modes';
+import { decodeLedger } from './local-storage-private';
+import { plannedQuota, quotaPlan, rolloutLine } from './local-storage-unattended';
 
-export async function planLocalStorage({ prior, proposed, config, ctx }: PlanRequest): Promise<PlanResponse> {
+export async function planLocalStorage({ prior, proposed, config, priorPrivate, ctx }: PlanRequest): Promise<PlanResponse> {
   if (proposed.isNullObject) return planDestroy(prior, ctx);
 
   const attrs = planAttributes(localStorageResourceSchema, prior.isNullObject ? null : prior, proposed, config);
@@ -62,7 +64,15 @@ export async function planLocalStorage({ prior, proposed, config, ctx }: PlanReq
     if (creating && observed) planned = planned.with({ display_phone_number: observed.displayPhoneNumber ?? null });
   }
 
-  if (convergence && id !== undefined) diagnostics.push(...convergenceDiagnostics(convergence, config, id));
+  const ledger = decodeLedger(priorPrivate);
+  if (creating || attrs.changed || work) planned = plannedQuota(planned, ledger, convergence?.steps, engine?.now() ?? Date.now());
+  const unattended: string[] = [];
+  if (convergence && engine && id !== undefined && ctx.providerData.kind === 'ready') {
+    const quota = quotaPlan(id, ledger, convergence.steps, engine.now());
+    if (quota.error) diagnostics.push(quota.error);
+    if (quota.line) unattended.push(rolloutLine(ctx.providerData.offlineGate.capacity, engine.meanLatencyMs()), quota.line);
+  }
+  if (convergence && id !== undefined) diagnostics.push(...convergenceDiagnostics(convergence, config, id, unattended));
   if (engine) diagnostics.push(...versionDiagnostics(engine.versionLifecycle()));
   const pinWoVersionChanged = !creating && !valuesEqual(prior.get('pin_wo_version'), planned.get('pin_wo_version'));
   if (pinWoVersionChanged && config.isNull('pin_wo') && planned.get('pin_wo_version') !== null) {
@@ -83,7 +93,8 @@ function versionDiagnostics(lifecycle: VersionLifecycle): Diagnostic[] {
   return [warningDiag(summary, lifecycle.notice)];
 }
 
-function convergenceDiagnostics(plan: ConvergencePlan, config: ObjectView, id: string): Diagnostic[] {
+/** `unattended`: the rollout and quota lines (local-storage-unattended.ts), added to the downtime warning. */
+function convergenceDiagnostics(plan: ConvergencePlan, config: ObjectView, id: string, unattended: string[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   if (plan.impossible) {
     out.push(errorDiag('Local Storage cannot be changed on this number', plan.impossible, ['phone_number_id']));
@@ -93,7 +104,7 @@ function convergenceDiagnostics(plan: ConvergencePlan, config: ObjectView, id: s
     out.push(
       warningDiag(
         `Apply takes phone number ${id} offline`,
-        plan.explanation,
+        [plan.explanation, ...unattended].join('\n'),
         ['data_localization_region'],
       ),
     );
