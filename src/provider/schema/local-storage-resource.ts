@@ -167,7 +167,9 @@ export const localStorageResourceSchema: BlockSchema = {
     deregister_calls_72h: {
       type: t.number,
       computed: true,
-      description: `The same for deregister calls. A change of storage on a registered number uses one of each; a plan that would exceed either is an error before any write.`,
+      description:
+        `Deregister calls this provider sent to the number in the last ${QUOTA_WINDOW_HOURS} hours, counted as \`register_calls_72h\` is. ` +
+        'A change of storage on a registered number uses one register and one deregister; a plan that would exceed either count is an error before any write.',
     },
     quota_available_at: {
       type: t.string,
