@@ -7,7 +7,6 @@
  */
 import { GraphApiError, isDeprecatedForVersion } from '../cloud-api/errors';
 import { InvalidArgumentError } from '../cloud-api/ids';
-import { QUOTA_WINDOW_MS } from './quota';
 
 export const ENGINE_ERROR_KINDS = [
   /** A value we were given is wrong (id, region, PIN format, api_version, base_url); the attribute names it. */
@@ -111,7 +110,7 @@ const PERMISSION: GraphCodeRule = {
 };
 
 /** Graph's answer when a number's register or deregister window is full. */
-const QUOTA_EXCEEDED = 133016;
+export const QUOTA_EXCEEDED = 133016;
 
 /** Graph error codes the engine explains; anything else is classified by the client's retry facts. */
 const GRAPH_CODES: ReadonlyMap<number, GraphCodeRule> = new Map([
@@ -217,8 +216,9 @@ export function describeWriteFailure(e: unknown): WriteFailure {
 
 /**
  * How a failed register or deregister counts in the quota ledger (src/engine/quota.ts):
- * undefined when it never left this machine; `blocked` for Meta's 133016 (until the time
- * its answer names, else 72 hours on); `unknown` when no answer came; otherwise `refused`.
+ * undefined when it never left this machine; `blocked` for Meta's 133016 (with the time its
+ * answer names, if any: the ledger assumes the whole window otherwise); `unknown` when no
+ * answer came; otherwise `refused`.
  */
 export function quotaOutcomeOf(e: unknown, at: number): { outcome: 'refused' | 'unknown' | 'blocked'; until?: number } | undefined {
   if (!(e instanceof GraphApiError)) return { outcome: 'unknown' };
@@ -226,7 +226,7 @@ export function quotaOutcomeOf(e: unknown, at: number): { outcome: 'refused' | '
   if (e.code === QUOTA_EXCEEDED) {
     const named = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})/.exec(`${e.details ?? ''} ${e.message}`);
     const until = named ? Date.parse(named[0]) : Number.NaN;
-    return { outcome: 'blocked', until: Number.isFinite(until) && until > at ? until : at + QUOTA_WINDOW_MS };
+    return Number.isFinite(until) && until > at ? { outcome: 'blocked', until } : { outcome: 'blocked' };
   }
   if (e.kind === 'api' && !e.outcomeUnknown) return { outcome: 'refused' };
   return { outcome: 'unknown' };

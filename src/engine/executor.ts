@@ -21,7 +21,7 @@ import { validatePhoneNumberId, validatePin, validateVerificationCode } from './
 import { explainTarget } from './storage-modes';
 import { flowVersion, settingsFlow } from './version-flow';
 import { runWriteStep } from './write-step';
-import { decideQuota, quotaRefusal, quotaTime } from './quota';
+import { blockedUntil, decideQuota, quotaRefusal, quotaTime } from './quota';
 
 export type { ExecutorDeps };
 
@@ -61,8 +61,8 @@ class ConvergenceRun {
     const calls = this.state.quotaCalls;
     if (calls.length > 0) result.quotaCalls = [...calls];
     const block = calls.filter((c) => c.outcome === 'blocked').at(-1);
-    if (!result.ok && result.error?.kind === 'quota' && block?.until !== undefined) {
-      result.error = { ...result.error, message: `${result.error.message} Possible again at ${quotaTime(block.until)}.` };
+    if (!result.ok && result.error?.kind === 'quota' && block) {
+      result.error = { ...result.error, message: `${result.error.message} Possible again at ${quotaTime(blockedUntil(block))}.` };
     }
     return result;
   }

@@ -1,13 +1,14 @@
 /**
  * Meta's register/deregister quota: at most 10 register and 10 deregister calls per
- * number in a moving 72-hour window; past it Meta answers 133016 and the operation is
+ * number in a moving 72-hour window; past it Meta answers its quota error and the operation is
  * blocked. The ledger is what this provider knows: every register and deregister it
  * sent (an unknown outcome counts as spent, and so does a refused call, since Meta
- * counts requests) and every 133016 it received (calls made elsewhere filled the window).
+ * counts requests) and every quota error it received (calls made elsewhere filled the window).
  *
  * Pure (the caller passes `now`), so the plan and the executor apply the same rule.
  */
 import type { PlanStep } from './types';
+import { QUOTA_EXCEEDED } from './engine-errors';
 
 export const QUOTA_LIMIT = 10;
 export const QUOTA_WINDOW_HOURS = 72;
@@ -18,7 +19,7 @@ export const QUOTA_OPERATIONS: readonly QuotaOperation[] = ['register', 'deregis
 
 /**
  * ok: Meta confirmed it; refused: Meta answered an error; unknown: no answer (it may have landed);
- * blocked: Meta answered 133016 at `at`, so its window held 10 calls then (made anywhere).
+ * blocked: Meta answered its quota error at `at`, so its window held 10 calls then (made anywhere).
  */
 export type QuotaOutcome = 'ok' | 'refused' | 'unknown' | 'blocked';
 
@@ -32,7 +33,7 @@ export interface QuotaEntry {
 }
 
 export interface QuotaCount {
-  /** Calls counted in the window now (10 while a 133016 block lasts). */
+  /** Calls counted in the window now (10 while a block by Meta's quota error lasts). */
   spent: number;
   left: number;
   /** When the next call of this operation frees up; undefined when none is counted. */
@@ -55,7 +56,10 @@ export interface QuotaDecision extends QuotaStatus {
   possibleAt?: number;
 }
 
-const inWindow = (e: QuotaEntry, now: number) => (e.outcome === 'blocked' ? (e.until ?? e.at + QUOTA_WINDOW_MS) > now : e.at > now - QUOTA_WINDOW_MS);
+/** When a block by Meta's quota error ends: the time Meta named, else a whole window after it answered. */
+export const blockedUntil = (e: QuotaEntry): number => e.until ?? e.at + QUOTA_WINDOW_MS;
+
+const inWindow = (e: QuotaEntry, now: number) => (e.outcome === 'blocked' ? blockedUntil(e) > now : e.at > now - QUOTA_WINDOW_MS);
 
 /** The entries that still matter at `now` (the rest have left the window), oldest first. */
 export function pruneLedger(entries: readonly QuotaEntry[], now: number): QuotaEntry[] {
@@ -65,11 +69,11 @@ export function pruneLedger(entries: readonly QuotaEntry[], now: number): QuotaE
 function countOf(entries: readonly QuotaEntry[], op: QuotaOperation, now: number): QuotaCount & { expiries: number[]; blockedUntil?: number } {
   const live = entries.filter((e) => e.op === op && inWindow(e, now));
   const expiries = live.filter((e) => e.outcome !== 'blocked').map((e) => e.at + QUOTA_WINDOW_MS).sort((a, b) => a - b);
-  const blocks = live.filter((e) => e.outcome === 'blocked').map((e) => e.until ?? e.at + QUOTA_WINDOW_MS);
-  const blockedUntil = blocks.length > 0 ? Math.max(...blocks) : undefined;
-  const spent = blockedUntil !== undefined ? QUOTA_LIMIT : Math.min(expiries.length, QUOTA_LIMIT);
-  const freesAt = blockedUntil ?? expiries[0];
-  return { spent, left: QUOTA_LIMIT - spent, expiries, ...(freesAt !== undefined ? { freesAt } : {}), ...(blockedUntil !== undefined ? { blockedUntil } : {}) };
+  const blocks = live.filter((e) => e.outcome === 'blocked').map(blockedUntil);
+  const blockEnd = blocks.length > 0 ? Math.max(...blocks) : undefined;
+  const spent = blockEnd !== undefined ? QUOTA_LIMIT : Math.min(expiries.length, QUOTA_LIMIT);
+  const freesAt = blockEnd ?? expiries[0];
+  return { spent, left: QUOTA_LIMIT - spent, expiries, ...(freesAt !== undefined ? { freesAt } : {}), ...(blockEnd !== undefined ? { blockedUntil: blockEnd } : {}) };
 }
 
 export function quotaStatus(entries: readonly QuotaEntry[], now: number): QuotaStatus {
@@ -106,7 +110,7 @@ export function decideQuota(entries: readonly QuotaEntry[], steps: readonly Plan
   return { ...status, uses, exceeded, ...(possibleAt !== undefined ? { possibleAt } : {}) };
 }
 
-/** The first time `uses` more calls fit: enough counted calls have aged out and any 133016 block has ended. */
+/** The first time `uses` more calls fit: enough counted calls have aged out and any block by Meta's quota error has ended. */
 function whenRoomFor(count: { expiries: number[]; blockedUntil?: number }, uses: number, now: number): number {
   if (uses > QUOTA_LIMIT) return Number.POSITIVE_INFINITY;
   const mustAge = count.expiries.length + uses - QUOTA_LIMIT;
@@ -135,7 +139,7 @@ export function quotaRefusal(id: string, d: QuotaDecision): string {
   const when = d.possibleAt !== undefined ? quotaTime(d.possibleAt) : 'unknown';
   return (
     `Changing number ${id} needs ${parts.join(' and ')}, more than Meta allows per number in a moving ${QUOTA_WINDOW_HOURS}-hour window ` +
-    `(calls that got no answer count as spent; a 133016 from Meta counts as a full window). The change is possible again at ${when}. ` +
+    `(calls that got no answer count as spent; Meta's quota error ${QUOTA_EXCEEDED} counts as a full window). The change is possible again at ${when}. ` +
     'Nothing was sent: the number stays registered as it is. Apply again after that time; an earlier apply stops the same way.'
   );
 }

@@ -139,6 +139,6 @@ export interface ConvergeResult {
   plan?: ConvergencePlan;
   /** Set when the run stopped for user input (legacy verification code sent). */
   requirement?: ConvergencePlan['requirement'];
-  /** The register and deregister calls this run sent (and 133016 answers), for the number's ledger. */
+  /** The register and deregister calls this run sent (and Meta's quota errors), for the number's ledger. */
   quotaCalls?: QuotaEntry[];
 }

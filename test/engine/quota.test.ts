@@ -51,6 +51,9 @@ describe('decideQuota (pure)', () => {
     const blocked: QuotaEntry = { op: 'deregister', at: T0, outcome: 'blocked', until: T0 + 5 * H };
     expect(decideQuota([blocked], change, T0 + H)).toMatchObject({ exceeded: ['deregister'], possibleAt: T0 + 5 * H, deregister: { spent: 10, freesAt: T0 + 5 * H } });
     expect(decideQuota([blocked], change, T0 + 5 * H).exceeded).toEqual([]);
+    // Meta named no time: the whole window, counted from its answer.
+    const unnamed: QuotaEntry = { op: 'register', at: T0, outcome: 'blocked' };
+    expect(decideQuota([unnamed], change, T0 + H)).toMatchObject({ exceeded: ['register'], possibleAt: T0 + QUOTA_WINDOW_MS });
   });
 
   test('entries leave the window after 72 hours; an idle number reads the same until then', () => {

@@ -22,7 +22,7 @@ import { decodeLedger } from './local-storage-private';
 import { plannedQuota, quotaPlan, rolloutLine } from './local-storage-unattended';
 
 export async function planLocalStorage({ prior, proposed, config, priorPrivate, ctx }: PlanRequest): Promise<PlanResponse> {
-  if (proposed.isNullObject) return planDestroy(prior, ctx);
+  if (proposed.isNullObject) return planDestroy(prior, ctx, priorPrivate);
 
   const attrs = planAttributes(localStorageResourceSchema, prior.isNullObject ? null : prior, proposed, config);
   const creating = prior.isNullObject || attrs.requiresReplace.length > 0;
@@ -139,7 +139,7 @@ function residencyWarning(id: string, change: ResidencyChange): Diagnostic {
   );
 }
 
-function planDestroy(prior: ObjectView, ctx: RequestContext): PlanResponse {
+function planDestroy(prior: ObjectView, ctx: RequestContext, priorPrivate: Uint8Array | undefined): PlanResponse {
   const id = prior.knownString('phone_number_id') ?? '(unknown)';
   const region = prior.knownString('data_localization_region');
   const diagnostics: Diagnostic[] = [];
@@ -151,6 +151,8 @@ function planDestroy(prior: ObjectView, ctx: RequestContext): PlanResponse {
     if (plan && plan.steps.length > 0) {
       const change = observed ? residencyChange(targetOfStorage(observed.storage), { mode: 'DEFAULT' }, String(observed.storage.status)) : undefined;
       if (change) diagnostics.push(residencyWarning(id, change));
+      const quota = engine ? quotaPlan(id, decodeLedger(priorPrivate), plan.steps, engine.now()) : {};
+      if (quota.error) diagnostics.push(quota.error);
       diagnostics.push(
         warningDiag(
           `Destroy disables Local Storage on phone number ${id}`,

@@ -3,7 +3,7 @@
  * as JSON bytes the engine stores with the resource (the state file's `private`, base64).
  * It travels with the state through `state pull`/`push` and schema upgrades, and is never
  * shown in plans. Unreadable bytes decode as an empty ledger, never as an error: the
- * ledger is a safety net, and Meta still refuses what it must (133016).
+ * ledger is a safety net, and Meta still refuses what it must.
  */
 import { pruneLedger, QUOTA_OPERATIONS, type QuotaEntry, type QuotaOperation, type QuotaOutcome } from '../../engine/quota';
 

@@ -1,6 +1,6 @@
 /** `resource "whatsapp_local_storage"`: one phone number's Local Storage setting. */
 import { REGION_CHANGE_DOWNTIME } from '../../engine/downtime';
-import { PIN_MISMATCH } from '../../engine/engine-errors';
+import { PIN_MISMATCH, QUOTA_EXCEEDED } from '../../engine/engine-errors';
 import { SUPPORTED_REGIONS } from '../../engine/regions';
 import { requiresReplace, useStateForUnknown } from '../../plugin/plan-modifiers/common';
 import { t } from '../../plugin/values/cty-type';
@@ -162,7 +162,7 @@ export const localStorageResourceSchema: BlockSchema = {
       computed: true,
       description:
         `Register calls this provider sent to the number in the last ${QUOTA_WINDOW_HOURS} hours (calls without an answer included), of the ${QUOTA_LIMIT} Meta allows; ` +
-        `${QUOTA_LIMIT} while Meta blocks registering (error 133016, calls made elsewhere included). Updated by apply and refresh; alert on it.`,
+        `${QUOTA_LIMIT} while Meta blocks registering (error ${QUOTA_EXCEEDED}, calls made elsewhere included). Updated by apply and refresh; alert on it.`,
     },
     deregister_calls_72h: {
       type: t.number,
