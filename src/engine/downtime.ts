@@ -21,16 +21,21 @@ export function offlineChangeTitle(from: string, to: string): string {
 }
 
 /**
- * The detail of a plan warning for one number's storage change: the number, what happens to its
- * residency (`effect`, when it weakens or moves), whether it goes offline, the steps, and where the
- * rest is. `pinChecked`: the steps set the PIN while the number is still registered, so a wrong PIN
- * cannot leave it offline (the docs' PIN risk does not apply).
+ * The detail of a plan warning for one number's storage change, at most three lines as engines wrap
+ * it: the number, whether and how long it goes offline (`offlineFor`, at the latency measured while
+ * planning) and in what order (`order`: the rolling limit), what it costs of Meta's quota (`quota`),
+ * and where the rest is. The steps are named only when the note has room (no quota line).
+ * `pinChecked`: the steps set the PIN while the number is still registered, so a wrong PIN cannot
+ * leave it offline (the docs' PIN risk does not apply). The title carries from, to and the residency effect.
  */
 export function storageChangeNote(
   phoneNumberId: string,
-  change: { offline: boolean; steps: string; effect?: string; pinChecked?: boolean },
+  change: { offline: boolean; steps: string; pinChecked?: boolean; offlineFor?: string; order?: string; quota?: string },
 ): string {
-  const what = `Phone number ${phoneNumberId}:${change.effect ? ` ${change.effect};` : ''}`;
-  if (!change.offline) return `${what} not registered, so not taken offline (${change.steps}). More: ${DOWNTIME_DOCS}.`;
-  return `${what} offline for a few seconds (${change.steps}). ${change.pinChecked ? 'Why' : 'Why, and the PIN risk'}: ${DOWNTIME_DOCS}.`;
+  const what = `Phone number ${phoneNumberId}:`;
+  const steps = change.quota ? '' : ` (${change.steps})`;
+  const quota = change.quota ? ` ${change.quota}.` : '';
+  if (!change.offline) return `${what} not registered, so not taken offline${steps}.${quota} More: ${DOWNTIME_DOCS}.`;
+  const order = change.order ? `, ${change.order}` : '';
+  return `${what} offline ${change.offlineFor ?? 'for a few seconds'}${steps}${order}.${quota} ${change.pinChecked ? 'Why' : 'Why, PIN risk'}: ${DOWNTIME_DOCS}.`;
 }

@@ -57,13 +57,8 @@ export function residencySummary(phoneNumberId: string, change: ResidencyChange)
 /**
  * Title of a plan warning for a residency change, without the number: engines fold warnings with
  * one title into one, so many numbers making the same change read as one warning (the number is in
- * its detail, `residencyEffect`). The drift report names each number (`residencySummary`).
+ * the warning's detail). The drift report names each number (`residencySummary`).
  */
 export function residencyTitle(change: ResidencyChange): string {
   return `Data residency ${change.kind}: ${change.from} -> ${change.to}`;
-}
-
-/** What the change does to a number's message data, as a clause. */
-export function residencyEffect(change: ResidencyChange): string {
-  return change.kind === 'weakens' ? 'its message data gets weaker residency' : 'its message data moves to another country';
 }

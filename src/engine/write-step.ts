@@ -79,7 +79,7 @@ export async function runWriteStep(run: RunState, step: PlanStep, planIndex?: nu
  */
 async function deregisterAgain(run: RunState, register: PlanStep, before: ObservedState): Promise<StepOutcome> {
   try {
-    await run.deps.client.deregister(run.id);
+    await run.quotaCall('deregister', () => run.deps.client.deregister(run.id));
   } catch {
     // Landed or not, the storage is re-established below before registering.
   }
@@ -118,17 +118,19 @@ function callFor(run: RunState, step: PlanStep): Promise<unknown> {
     case 'set_pin':
       return client.setTwoStepPin(run.id, run.options.pin as string);
     case 'deregister':
-      return client.deregister(run.id);
+      return run.quotaCall('deregister', () => client.deregister(run.id));
     case 'write_settings':
       return client.setStorageConfiguration(run.id, settingsWrite(writtenTarget(step)));
     case 'register': {
       // Legacy /register carries the storage: a region or a No Storage retention, never both.
       const storage = apiVersion.legacy ? stepTarget(step) : undefined;
-      return client.register(run.id, {
-        pin: run.options.pin as string,
-        dataLocalizationRegion: storage?.mode === 'IN_COUNTRY' ? storage.region : undefined,
-        metaStoreRetentionMinutes: storage?.mode === 'NO_STORAGE' ? storage.retentionMinutes : undefined,
-      });
+      return run.quotaCall('register', () =>
+        client.register(run.id, {
+          pin: run.options.pin as string,
+          dataLocalizationRegion: storage?.mode === 'IN_COUNTRY' ? storage.region : undefined,
+          metaStoreRetentionMinutes: storage?.mode === 'NO_STORAGE' ? storage.retentionMinutes : undefined,
+        }),
+      );
     }
     case 'request_code':
       return client.requestCode(run.id);

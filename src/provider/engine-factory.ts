@@ -33,5 +33,8 @@ export const createEngine: EngineFactory = (settings) => {
     wabaNumberPages: (wabaId, options) => get().wabaNumberPages(wabaId, options),
     versionLifecycle: () => get().versionLifecycle(),
     flowApiVersion: () => get().flowApiVersion(),
+    // Before the engine is loaded nothing has answered: our own clock, no measurement.
+    now: () => (engine ? engine.now() : Date.now()),
+    meanLatencyMs: () => engine?.meanLatencyMs(),
   };
 };

@@ -10,6 +10,7 @@ import type { ListResource as PluginListResource } from '../plugin/server/list-r
 import type { RequestContext as PluginRequestContext } from '../plugin/server/request-context';
 import type { ApplyRequest as PluginApplyRequest, ManagedResource as PluginManagedResource, PlanRequest as PluginPlanRequest } from '../plugin/server/resource';
 import type { EnginePort } from './engine-port';
+import type { RollingGate } from './offline-gate';
 
 export type { ProviderLogger } from '../plugin/server/request-context';
 export type { PlanResponse, StateResponse } from '../plugin/server/resource';
@@ -20,7 +21,8 @@ export type EngineState =
   | { kind: 'unknown_config'; unknownAttributes: string[] }
   /** ConfigureProvider reported errors; they were shown then, so later calls only point back. */
   | { kind: 'failed' }
-  | { kind: 'ready'; engine: EnginePort };
+  /** `offlineGate`: the rolling limit (max_numbers_offline) every apply of this configuration shares. */
+  | { kind: 'ready'; engine: EnginePort; offlineGate: RollingGate };
 
 export type RequestContext = PluginRequestContext<EngineState>;
 export type ManagedResource = PluginManagedResource<EngineState>;

@@ -33,14 +33,25 @@ test('the docs page the plan warning points to has the "Downtime" section, with 
   expect(page).toContain(WRONG_PIN_RISK);
 });
 
-test('the plan warning is short and names the number, the steps and the docs', () => {
-  const note = storageChangeNote('106540352242922', { offline: true, steps: 'deregister -> write_settings(DE) -> register', effect: 'its message data moves to another country' });
+test('the plan warning is short and names the number, the rollout, the quota and the docs', () => {
+  const note = storageChangeNote('106540352242922', {
+    offline: true,
+    steps: 'deregister -> write_settings(DE) -> register',
+    offlineFor: '~0.4 s',
+    order: 'one number at a time',
+    quota: 'Quota: 1 deregister + 1 register; 0 + 0 of 10 left in 72 h, oldest out 2026-12-04 00:00 UTC',
+  });
   expect(note).toBe(
-    'Phone number 106540352242922: its message data moves to another country; offline for a few seconds (deregister -> write_settings(DE) -> register). ' +
-      `Why, and the PIN risk: ${DOWNTIME_DOCS}.`,
+    'Phone number 106540352242922: offline ~0.4 s, one number at a time. ' +
+      'Quota: 1 deregister + 1 register; 0 + 0 of 10 left in 72 h, oldest out 2026-12-04 00:00 UTC. ' +
+      `Why, PIN risk: ${DOWNTIME_DOCS}.`,
   );
   // Engines wrap details at 78 columns: three lines at most, under a one-line title.
-  expect(note.length).toBeLessThanOrEqual(3 * 78);
+  expect(note.length).toBeLessThanOrEqual(3 * 76);
+  // Without a quota line (no register or deregister) the note names the steps instead.
+  expect(storageChangeNote('106540352242922', { offline: false, steps: 'write_settings(DE)' })).toBe(
+    `Phone number 106540352242922: not registered, so not taken offline (write_settings(DE)). More: ${DOWNTIME_DOCS}.`,
+  );
 });
 
 test('README and docs/cdktf.md name the warnings as the plan titles them', () => {

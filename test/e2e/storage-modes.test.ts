@@ -141,7 +141,7 @@ describe.each(cases)('$engine.name $engine.version on $apiVersion', ({ engine, a
     write(config({ live: { id: LIVE, storage: { region: 'DE' } } }));
     const plan = await ws.expect(['plan'], 0, env);
     expect(plan.stdout + plan.stderr).toMatch(/Warning: Data residency moves: local storage in BR -> local storage in DE/);
-    expect(oneLine(plan.stdout + plan.stderr)).toContain('Phone number 106540352242922: its message data moves to another country; offline');
+    expect(oneLine(plan.stdout + plan.stderr)).toMatch(/Phone number 106540352242922: offline ~\d+\.\d s, one number at a time\. Quota: /);
   });
 
   test('in-country -> No Storage: strengthening carries no residency warning', async () => {
@@ -227,14 +227,15 @@ describe.each(requiredEngines())('schema upgrade under $name $version', (engine)
     expect((await emulator.admin.calls()).filter((c) => c.method === 'POST')).toEqual([]);
   });
 
-  test('once it states it, plan shows no changes; the refreshed state is version 2 with the mode', async () => {
+  test('once it states it, plan shows no changes; the refreshed state is the current version with the mode and the quota counts', async () => {
     ws.write('main.tf', resources({ mode: 'DEFAULT' }));
     const plan = await ws.expect(['plan', '-detailed-exitcode'], 0, env);
     expect(plan.stdout).toMatch(/No changes/);
     await ws.expect(['apply', '-refresh-only', '-auto-approve'], 0, env);
     const instances = ws.state().resources.map((r) => r.instances[0]);
-    expect(instances.map((i) => i.schema_version)).toEqual([2, 2]);
+    expect(instances.map((i) => i.schema_version)).toEqual([3, 3]);
     expect(instances.map((i) => [i.attributes.storage_mode, i.attributes.retention_minutes])).toEqual([['IN_COUNTRY', null], ['DEFAULT', null]]);
+    expect(instances.map((i) => [i.attributes.register_calls_72h, i.attributes.deregister_calls_72h, i.attributes.quota_available_at])).toEqual([[0, 0, null], [0, 0, null]]);
     await ws.expect(['plan', '-detailed-exitcode'], 0, env);
     expect((await emulator.admin.calls()).filter((c) => c.method === 'POST')).toEqual([]);
   });

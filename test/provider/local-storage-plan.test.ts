@@ -73,8 +73,8 @@ describe('whatsapp_local_storage planning', () => {
     const [w] = res.diagnostics!;
     expect(w).toMatchObject({ severity: 2, summary: "Data residency weakens: local storage in BR -> local storage disabled (Meta's default storage)" });
     expect(w.detail).toBe(
-      `Phone number ${ID}: its message data gets weaker residency; offline for a few seconds (deregister -> write_settings(disabled) -> register). ` +
-        'Why, and the PIN risk: "Downtime" in the whatsapp_local_storage docs.',
+      `Phone number ${ID}: offline for a few seconds (deregister -> write_settings(disabled) -> register). ` +
+        'Why, PIN risk: "Downtime" in the whatsapp_local_storage docs.',
     );
   });
 

@@ -200,12 +200,12 @@ class ProviderServer<Data> {
     const current = this.decode(req.currentState, resource.schema, 'current state', true);
     if (current.isNullObject) return { response: { newState: req.currentState }, diagnostics: [] };
     const request = this.requestContext(ctx, req.clientCapabilities);
-    const { state, diagnostics, deferred } = await resource.read(current, request);
+    const { state, diagnostics, deferred, private: newPrivate } = await resource.read(current, request, req.private ?? undefined);
     return {
       response: {
         newState: toDynamicValue(state.toValue(), state.type),
         newIdentity: this.identityDataOf(resource, state),
-        private: req.private ?? undefined,
+        private: newPrivate ?? req.private ?? undefined,
         ...wireDeferred(deferred),
       },
       diagnostics,
@@ -217,12 +217,13 @@ class ProviderServer<Data> {
     const prior = this.decode(req.priorState, resource.schema, 'prior state', true);
     const proposed = this.decode(req.proposedNewState, resource.schema, 'proposed new state', true);
     const config = this.decode(req.config, resource.schema, 'configuration', true);
-    const result = await resource.plan({ prior, proposed, config, ctx: this.requestContext(ctx, req.clientCapabilities) });
+    const priorPrivate = req.priorPrivate ?? undefined;
+    const result = await resource.plan({ prior, proposed, config, ...(priorPrivate ? { priorPrivate } : {}), ctx: this.requestContext(ctx, req.clientCapabilities) });
     return {
       response: {
         plannedState: toDynamicValue(result.planned.toValue(), result.planned.type),
         requiresReplace: result.requiresReplace.map(toWirePath),
-        plannedPrivate: req.priorPrivate ?? undefined,
+        plannedPrivate: result.plannedPrivate ?? priorPrivate,
         plannedIdentity: this.identityDataOf(resource, result.planned),
         ...wireDeferred(result.deferred),
       },
@@ -235,9 +236,20 @@ class ProviderServer<Data> {
     const prior = this.decode(req.priorState, resource.schema, 'prior state', true);
     const planned = this.decode(req.plannedState, resource.schema, 'planned state', true);
     const config = this.decode(req.config, resource.schema, 'configuration', true);
-    const { state, diagnostics } = await resource.apply({ prior, planned, config, ctx: this.requestContext(ctx, undefined) });
+    const plannedPrivate = req.plannedPrivate ?? undefined;
+    const { state, diagnostics, private: newPrivate } = await resource.apply({
+      prior,
+      planned,
+      config,
+      ...(plannedPrivate ? { plannedPrivate } : {}),
+      ctx: this.requestContext(ctx, undefined),
+    });
     return {
-      response: { newState: toDynamicValue(state.toValue(), state.type), newIdentity: this.identityDataOf(resource, state), private: req.plannedPrivate ?? undefined },
+      response: {
+        newState: toDynamicValue(state.toValue(), state.type),
+        newIdentity: this.identityDataOf(resource, state),
+        private: newPrivate ?? plannedPrivate,
+      },
       diagnostics,
     };
   }
@@ -251,11 +263,19 @@ class ProviderServer<Data> {
       if ('diagnostics' in named) return { response: { importedResources: [] }, diagnostics: named.diagnostics };
       id = named.id;
     }
-    const { state, diagnostics } = await resource.importState(id, this.requestContext(ctx, req.clientCapabilities));
+    const result = await resource.importState(id, this.requestContext(ctx, req.clientCapabilities));
+    const { state, diagnostics } = result;
     if (hasErrors(diagnostics) || state.isNullObject) return { response: { importedResources: [] }, diagnostics };
     return {
       response: {
-        importedResources: [{ typeName: resource.typeName, state: toDynamicValue(state.toValue(), state.type), identity: this.identityDataOf(resource, state) }],
+        importedResources: [
+          {
+            typeName: resource.typeName,
+            state: toDynamicValue(state.toValue(), state.type),
+            identity: this.identityDataOf(resource, state),
+            ...(result.private ? { private: result.private } : {}),
+          },
+        ],
       },
       diagnostics,
     };

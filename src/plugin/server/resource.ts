@@ -14,6 +14,8 @@ export interface PlanRequest<Data> {
   proposed: ObjectView;
   /** Null object on destroy. */
   config: ObjectView;
+  /** The resource's private state as the prior state holds it (opaque to Terraform; empty when none). */
+  priorPrivate?: Uint8Array;
   ctx: RequestContext<Data>;
 }
 
@@ -24,6 +26,8 @@ export interface PlanResponse {
   diagnostics: Diagnostic[];
   /** Ask the engine to defer this change (only when ctx.deferralAllowed). */
   deferred?: DeferralReason;
+  /** Private state handed to ApplyResourceChange; absent: the prior private state, unchanged. */
+  plannedPrivate?: Uint8Array;
 }
 
 export interface ApplyRequest<Data> {
@@ -32,6 +36,8 @@ export interface ApplyRequest<Data> {
   planned: ObjectView;
   /** Configuration, including write-only values; null object on destroy. */
   config: ObjectView;
+  /** The private state the plan returned. */
+  plannedPrivate?: Uint8Array;
   ctx: RequestContext<Data>;
 }
 
@@ -40,6 +46,8 @@ export interface StateResponse {
   state: ObjectView;
   diagnostics: Diagnostic[];
   deferred?: 'provider_config_unknown';
+  /** Private state stored with `state`; absent: the one the request carried, unchanged. */
+  private?: Uint8Array;
 }
 
 /** Resource identity (protocol 5.9/6.9, Terraform 1.12+): which remote object a state describes. */
@@ -62,7 +70,8 @@ export interface ManagedResource<Data> {
   validate(config: ObjectView, ctx: Pick<RequestContext<Data>, 'writeOnlyAllowed'>): Diagnostic[];
   plan(request: PlanRequest<Data>): Promise<PlanResponse>;
   apply(request: ApplyRequest<Data>): Promise<StateResponse>;
-  read(state: ObjectView, ctx: RequestContext<Data>): Promise<StateResponse>;
+  /** `privateState`: the private state stored with `state` (empty when none). */
+  read(state: ObjectView, ctx: RequestContext<Data>, privateState?: Uint8Array): Promise<StateResponse>;
   importState(id: string, ctx: RequestContext<Data>): Promise<StateResponse>;
   /** Raw JSON state written with schema `version`, to the current schema. */
   upgradeState(version: number, rawJson: Uint8Array | string): StateResponse;

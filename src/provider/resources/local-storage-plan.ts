@@ -17,16 +17,18 @@ import { localStorageResourceSchema } from '../schema/local-storage-resource';
 import { ObjectView } from '../../plugin/values/object-view';
 import { UNKNOWN, valuesEqual } from '../../plugin/values/value';
 import { declaredTarget, expectedStatus, observedFromState } from './local-storage-state';
-import { residencyChange, residencyEffect, residencyTitle, type ResidencyChange } from '../../engine/residency';
+import { residencyChange, residencyTitle, type ResidencyChange } from '../../engine/residency';
 import { offlineChangeTitle, storageChangeNote } from '../../engine/downtime';
 import { stepLabel } from '../../engine/planner';
 import { describeStorage, targetOfStorage } from '../../engine/storage-state';
 import { describeTarget, type StorageTarget } from '../../engine/storage-modes';
 
 const PLAN_ATTRIBUTES = Object.keys(localStorageResourceSchema.attributes);
+import { decodeLedger } from './local-storage-private';
+import { plannedQuota, quotaPlan, rolloutNote, type UnattendedNote } from './local-storage-unattended';
 
-export async function planLocalStorage({ prior, proposed, config, ctx }: PlanRequest): Promise<PlanResponse> {
-  if (proposed.isNullObject) return planDestroy(prior, ctx);
+export async function planLocalStorage({ prior, proposed, config, priorPrivate, ctx }: PlanRequest): Promise<PlanResponse> {
+  if (proposed.isNullObject) return planDestroy(prior, ctx, priorPrivate);
 
   const attrs = planAttributes(localStorageResourceSchema, prior.isNullObject ? null : prior, proposed, config);
   const creating = prior.isNullObject || attrs.requiresReplace.length > 0;
@@ -69,8 +71,16 @@ export async function planLocalStorage({ prior, proposed, config, ctx }: PlanReq
     if (creating && observed) planned = planned.with({ display_phone_number: observed.displayPhoneNumber ?? null });
   }
 
+  const ledger = decodeLedger(priorPrivate);
+  if (creating || attrs.changed || work) planned = plannedQuota(planned, ledger, convergence?.steps, engine?.now() ?? Date.now());
+  let unattended: UnattendedNote = {};
+  if (convergence && engine && id !== undefined && ctx.providerData.kind === 'ready') {
+    const quota = quotaPlan(id, ledger, convergence.steps, engine.now());
+    if (quota.error) diagnostics.push(quota.error);
+    if (quota.line) unattended = { ...rolloutNote(ctx.providerData.offlineGate.capacity, engine.meanLatencyMs()), quota: quota.line };
+  }
   if (convergence && observed && target && id !== undefined) {
-    diagnostics.push(...convergenceDiagnostics(convergence, config, id, storageChange(observed, target)));
+    diagnostics.push(...convergenceDiagnostics(convergence, config, id, storageChange(observed, target), unattended));
   }
   if (engine) diagnostics.push(...versionDiagnostics(engine.versionLifecycle()));
   const pinWoVersionChanged = !creating && !valuesEqual(prior.get('pin_wo_version'), planned.get('pin_wo_version'));
@@ -98,13 +108,20 @@ function storageChange(observed: ObservedState, target: StorageTarget): { from: 
   return { from: current ? describeTarget(current) : describeStorage(observed.storage), to: describeTarget(target) };
 }
 
-function convergenceDiagnostics(plan: ConvergencePlan, config: ObjectView, id: string, change: { from: string; to: string }): Diagnostic[] {
+/** `unattended`: the rollout and quota of the change (local-storage-unattended.ts), folded into its warning. */
+function convergenceDiagnostics(
+  plan: ConvergencePlan,
+  config: ObjectView,
+  id: string,
+  change: { from: string; to: string },
+  unattended: UnattendedNote,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   if (plan.impossible) {
     out.push(errorDiag('Local Storage cannot be changed on this number', plan.impossible, ['phone_number_id']));
     return out;
   }
-  const warning = storageChangeWarning(id, plan, change);
+  const warning = storageChangeWarning(id, plan, change, unattended);
   if (warning) out.push(warning);
   const registers = plan.steps.some((s) => s.kind === 'register');
   if (registers && config.isNull('pin') && config.isNull('pin_wo')) {
@@ -127,24 +144,29 @@ function convergenceDiagnostics(plan: ConvergencePlan, config: ObjectView, id: s
  * most four lines (title with from and to, the number, offline or not, where the explanation is).
  * A residency change keeps its own title; its detail names the number.
  */
-function storageChangeWarning(id: string, plan: ConvergencePlan, change: { from: string; to: string }): Diagnostic | undefined {
+function storageChangeWarning(
+  id: string,
+  plan: ConvergencePlan,
+  change: { from: string; to: string },
+  unattended: UnattendedNote,
+): Diagnostic | undefined {
   const { residency } = plan;
   if (!residency && !plan.takesNumberOffline) return undefined;
-  const note = changeNote(id, plan);
+  const note = changeNote(id, plan, unattended);
   if (residency) return warningDiag(residencyTitle(residency), note, ['storage_mode']);
   return warningDiag(offlineChangeTitle(change.from, change.to), note, ['data_localization_region']);
 }
 
-function changeNote(id: string, plan: ConvergencePlan): string {
+function changeNote(id: string, plan: ConvergencePlan, unattended: UnattendedNote): string {
   return storageChangeNote(id, {
+    ...unattended,
     offline: plan.takesNumberOffline,
     steps: plan.steps.map(stepLabel).join(' -> '),
     pinChecked: plan.steps.some((s) => s.kind === 'set_pin'),
-    ...(plan.residency ? { effect: residencyEffect(plan.residency) } : {}),
   });
 }
 
-function planDestroy(prior: ObjectView, ctx: RequestContext): PlanResponse {
+function planDestroy(prior: ObjectView, ctx: RequestContext, priorPrivate: Uint8Array | undefined): PlanResponse {
   const id = prior.knownString('phone_number_id') ?? '(unknown)';
   const region = prior.knownString('data_localization_region');
   const diagnostics: Diagnostic[] = [];
@@ -158,8 +180,10 @@ function planDestroy(prior: ObjectView, ctx: RequestContext): PlanResponse {
       const residency = residencyChange(targetOfStorage(observed.storage), to, String(observed.storage.status));
       const change = storageChange(observed, to);
       const title = residency ? residencyTitle(residency) : `Destroy disables Local Storage: ${change.from} -> ${change.to}`;
-      const note = changeNote(id, { ...plan, ...(residency ? { residency } : {}) });
-      const detail = `disable_on_destroy is true, so destroying disables Local Storage. ${note}`;
+      const quota = quotaPlan(id, decodeLedger(priorPrivate), plan.steps, engine?.now() ?? Date.now());
+      if (quota.error) diagnostics.push(quota.error);
+      const note = changeNote(id, { ...plan, ...(residency ? { residency } : {}) }, quota.line ? { quota: quota.line } : {});
+      const detail = `On destroy (disable_on_destroy): ${note}`;
       diagnostics.push(warningDiag(title, detail, ['disable_on_destroy']));
       if (plan.steps.some((s) => s.kind === 'register') && prior.isNull('pin')) {
         diagnostics.push(

@@ -22,6 +22,11 @@ import { desiredFrom, withDeclared, withObserved } from './local-storage-state';
 import { upgradeLocalStorageState } from './local-storage-upgrade';
 import { localStorageIdentity } from './local-storage-identity';
 import { oneAtATime } from './one-at-a-time';
+import { decodeLedger, encodeLedger } from './local-storage-private';
+import { QUOTA_ATTRIBUTES, withQuota } from './local-storage-unattended';
+import type { QuotaEntry } from '../../engine/quota';
+import type { ConvergeResult } from '../../engine/types';
+import { isUnknown } from '../../plugin/values/value';
 
 const type = objectTypeOf(localStorageResourceSchema);
 const ATTRIBUTES = Object.keys(localStorageResourceSchema.attributes);
@@ -51,7 +56,7 @@ export const localStorageResource: ManagedResource = {
     return request.planned.isNullObject ? applyDestroy(request) : applyConverge(request);
   },
 
-  async read(state, ctx) {
+  async read(state, ctx, privateState) {
     if (ctx.providerData.kind !== 'ready') {
       // Plan-time configuration with unknown values: nothing can be read, keep what we know.
       return { state, diagnostics: [], ...(ctx.deferralAllowed && ctx.providerData.kind === 'unknown_config' ? { deferred: 'provider_config_unknown' as const } : {}) };
@@ -59,8 +64,12 @@ export const localStorageResource: ManagedResource = {
     const id = state.knownString('phone_number_id') ?? state.knownString('id');
     if (id === undefined) return { state, diagnostics: [errorDiag('Invalid state', 'The state has no phone_number_id; remove it with `terraform state rm` and import the number again.')] };
     try {
-      const observed = await ctx.providerData.engine.observe(id, ctx.signal);
-      return { state: withObserved(state, observed), diagnostics: [] };
+      const engine = ctx.providerData.engine;
+      const observed = await engine.observe(id, ctx.signal);
+      // The quota counts as of Meta's clock now (the read just set it): they change only when a call leaves the window.
+      const ledger = decodeLedger(privateState);
+      const now = engine.now();
+      return { state: withQuota(withObserved(state, observed), ledger, now), diagnostics: [], ...ledgerBytes(ledger, privateState, now) };
     } catch (err) {
       // Every failure keeps the state and fails the refresh (numberReadDiagnostic says why, for a lost number too).
       return { state, diagnostics: [numberReadDiagnostic(id, asEngineError(err), { attributes: ATTRIBUTES }, 'state_kept')] };
@@ -79,8 +88,9 @@ export const localStorageResource: ManagedResource = {
   upgradeState: upgradeLocalStorageState,
 };
 
-async function applyConverge({ prior, planned, config, ctx }: ApplyRequest): Promise<StateResponse> {
+async function applyConverge({ prior, planned, config, plannedPrivate, ctx }: ApplyRequest): Promise<StateResponse> {
   const engine = requireEngine(ctx, 'apply whatsapp_local_storage');
+  const ledger = decodeLedger(plannedPrivate);
   const id = planned.knownString('phone_number_id');
   const desired = desiredFrom(planned);
   if (id === undefined || desired === undefined) {
@@ -96,13 +106,15 @@ async function applyConverge({ prior, planned, config, ctx }: ApplyRequest): Pro
       ...(verificationCode !== undefined ? { verificationCode } : {}),
       onEvent: eventLogger(ctx.log, id),
       signal: ctx.signal,
+      ...unattended(ctx, ledger),
     }),
   );
+  const quota = afterRun(ledger, result, plannedPrivate, engine.now());
 
   const base = planned.with({ pin_wo: null });
   let state = result.observed ? withObserved(base, result.observed) : base;
   if (result.ok) {
-    return { state: withDeclared(state, planned), diagnostics: [] };
+    return { state: quota.state(withDeclared(state, planned)), diagnostics: [], ...quota.bytes };
   }
   // Nothing could be read and nothing was written: what we knew before is still the truth, not the
   // engine's placeholder (which would make a live number look offline).
@@ -111,24 +123,50 @@ async function applyConverge({ prior, planned, config, ctx }: ApplyRequest): Pro
   const error = result.error ?? engineError('internal', 'The engine reported a failure without details.');
   const diagnostic = engineErrorDiagnostic(`Could not apply Local Storage to phone number ${id}`, error, mapping);
   if (result.recovered) diagnostic.detail += ' The number was registered again after the failure, so it keeps messaging.';
-  return { state, diagnostics: [diagnostic] };
+  return { state: quota.state(state), diagnostics: [diagnostic], ...quota.bytes };
 }
 
-async function applyDestroy({ prior, ctx }: ApplyRequest): Promise<StateResponse> {
+/** The rolling gate and the ledger for a converge of this provider configuration. */
+function unattended(ctx: ApplyRequest['ctx'], ledger: QuotaEntry[]) {
+  return { quotaLedger: ledger, ...(ctx.providerData.kind === 'ready' ? { offlineGate: ctx.providerData.offlineGate } : {}) };
+}
+
+/**
+ * The ledger after a run, as private bytes and quota attributes. A run that sent no quota call
+ * keeps the planned values when they are known (apply must return what the plan promised).
+ */
+function afterRun(ledger: QuotaEntry[], result: ConvergeResult, plannedPrivate: Uint8Array | undefined, now: number) {
+  const entries = [...ledger, ...(result.quotaCalls ?? [])];
+  const sent = (result.quotaCalls ?? []).length > 0;
+  return {
+    bytes: ledgerBytes(entries, plannedPrivate, now),
+    state: (view: ObjectView) => (!sent && QUOTA_ATTRIBUTES.every((n) => !isUnknown(view.get(n))) ? view : withQuota(view, entries, now)),
+  };
+}
+
+/** Private bytes for `entries`, or nothing (keep what was there) when there is nothing to record. */
+function ledgerBytes(entries: readonly QuotaEntry[], had: Uint8Array | undefined, now: number): { private?: Uint8Array } {
+  if (entries.length === 0 && (!had || had.length === 0)) return {};
+  return { private: encodeLedger(entries, now) };
+}
+
+async function applyDestroy({ prior, plannedPrivate, ctx }: ApplyRequest): Promise<StateResponse> {
   const gone = new ObjectView(type, null);
   if (prior.knownBool('disable_on_destroy') !== true) return { state: gone, diagnostics: [] };
   const engine = requireEngine(ctx, 'disable Local Storage on destroy');
   const id = prior.knownString('phone_number_id')!;
   const pin = prior.knownString('pin');
   const desired = { storage: { mode: 'DEFAULT' as const }, ...(prior.knownBool('set_pin_before_deregister') === true ? { setPinBeforeDeregister: true } : {}) };
+  const ledger = decodeLedger(plannedPrivate);
   const result = await oneAtATime(prior.knownBool('one_at_a_time') === true, () =>
-    engine.converge(id, desired, { ...(pin !== undefined ? { pin } : {}), onEvent: eventLogger(ctx.log, id), signal: ctx.signal }),
+    engine.converge(id, desired, { ...(pin !== undefined ? { pin } : {}), onEvent: eventLogger(ctx.log, id), signal: ctx.signal, ...unattended(ctx, ledger) }),
   );
   if (result.ok) return { state: gone, diagnostics: [] };
+  const quota = afterRun(ledger, result, plannedPrivate, engine.now());
   const error = result.error ?? engineError('internal', 'The engine reported a failure without details.');
   const diagnostic = engineErrorDiagnostic(`Could not disable Local Storage on phone number ${id}`, error, { attributes: ATTRIBUTES });
   // Still managed: keep it in state with what is true now.
-  return { state: result.observed ? withObserved(prior, result.observed) : prior, diagnostics: [diagnostic] };
+  return { state: quota.state(result.observed ? withObserved(prior, result.observed) : prior), diagnostics: [diagnostic], ...quota.bytes };
 }
 
 /** Engine progress as log lines (events carry no secrets by contract). */
