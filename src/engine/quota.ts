@@ -129,12 +129,25 @@ function minuteTime(ms: number): string {
   return `${new Date(up).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
-/** One line for a plan: what the change uses, what stays in the window, when the oldest call leaves it. */
-export function quotaLine(d: QuotaDecision): string {
+/** What a change costs of the quota, in two parts: the calls it uses, and what stays in the window and when the oldest call leaves it. */
+export interface QuotaNote {
+  uses: string;
+  left: string;
+}
+
+export function quotaNote(d: QuotaDecision): QuotaNote {
   const after = (op: QuotaOperation) => d[op].spent + d.uses[op];
   const frees = d.nextFreeAt !== undefined ? `, oldest out ${minuteTime(d.nextFreeAt)}` : '';
-  const left = `${QUOTA_LIMIT - after('deregister')} + ${QUOTA_LIMIT - after('register')}`;
-  return `Quota: ${d.uses.deregister} deregister + ${d.uses.register} register; ${left} of ${QUOTA_LIMIT} left in ${QUOTA_WINDOW_HOURS} h${frees}`;
+  return {
+    uses: `${d.uses.deregister} deregister + ${d.uses.register} register`,
+    left: `${QUOTA_LIMIT - after('deregister')} + ${QUOTA_LIMIT - after('register')} of ${QUOTA_LIMIT} left in ${QUOTA_WINDOW_HOURS} h${frees}`,
+  };
+}
+
+/** One line for a plan: what the change uses, what stays in the window, when the oldest call leaves it. */
+export function quotaLine(d: QuotaDecision): string {
+  const { uses, left } = quotaNote(d);
+  return `Quota: ${uses}; ${left}`;
 }
 
 /** Why `d` refuses the change, naming the number, the counts and when it becomes possible. */

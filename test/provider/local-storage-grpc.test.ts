@@ -127,8 +127,8 @@ describe('whatsapp_local_storage over gRPC', () => {
     expect(pathOf(offline[0])).toEqual(['data_localization_region']);
     expect(offline[0].detail).toMatch(
       new RegExp(
-        `^Phone number ${id}: offline ~\\d+\\.\\d s, one number at a time\\. Quota: 1 deregister \\+ 1 register; 9 \\+ 9 of 10 left in 72 h\\. ` +
-          'Why, PIN risk: "Downtime" in the whatsapp_local_storage docs\\.$',
+        `^Phone number ${id}: offline (~\\d+\\.\\d s|under 0\\.1 s), one number at a time \\(deregister -> write_settings\\(BR\\) -> register\\)\\. Quota: 9 \\+ 9 of 10 left in 72 h\\. ` +
+          'Why, PIN risk: "Downtime" in the resource docs\\.$',
       ),
     );
     expect(created.planned).toMatchObject({ id, storage_status: 'IN_COUNTRY_STORAGE_ENABLED', registered: true, disable_on_destroy: false });
@@ -150,7 +150,7 @@ describe('whatsapp_local_storage over gRPC', () => {
     expect(update.res.requiresReplace ?? []).toEqual([]);
     const [moves] = warnings(update.res.diagnostics as Diag[]);
     expect(moves.summary).toBe('Data residency moves: local storage in BR -> local storage in IN');
-    expect(moves.detail).toMatch(new RegExp(`^Phone number ${id}: offline ~\\d+\\.\\d s, one number at a time\\. Quota: 1 deregister \\+ 1 register; 8 \\+ 8 of 10 left in 72 h, oldest out `));
+    expect(moves.detail).toMatch(new RegExp(`^Phone number ${id}: offline (~\\d+\\.\\d s|under 0\\.1 s), one number at a time \\(deregister -> write_settings\\(IN\\) -> register\\)\\. Quota: 9 \\+ 9 of 10 left in 72 h\\. `));
     expect(update.planned).toMatchObject({ storage_status: 'IN_COUNTRY_STORAGE_ENABLED', registered: true, display_phone_number: applied.state!.display_phone_number });
     const updated = await apply(applied.state, update.planned, cfgIN);
     expect(updated.res.diagnostics ?? []).toEqual([]);
@@ -241,7 +241,7 @@ describe('whatsapp_local_storage over gRPC', () => {
     const planDisable = await plan(disable, null);
     const disableWarnings = warnings(planDisable.res.diagnostics as Diag[]);
     expect(disableWarnings.map((d) => d.summary)).toEqual(["Data residency weakens: local storage in BR -> local storage disabled (Meta's default storage)"]);
-    expect(disableWarnings[0].detail).toContain(`disable_on_destroy is true, so destroying disables Local Storage. Phone number ${id}: its message data gets weaker residency; offline`);
+    expect(disableWarnings[0].detail).toContain(`On destroy (disable_on_destroy): Phone number ${id}: offline`);
     const disabled = await apply(disable, null, null);
     expect(disabled.res.diagnostics ?? []).toEqual([]);
     expect(disabled.state).toBeNull();

@@ -73,8 +73,8 @@ describe('whatsapp_local_storage planning', () => {
     const [w] = res.diagnostics!;
     expect(w).toMatchObject({ severity: 2, summary: "Data residency weakens: local storage in BR -> local storage disabled (Meta's default storage)" });
     expect(w.detail).toBe(
-      `Phone number ${ID}: offline for a few seconds (deregister -> write_settings(disabled) -> register). ` +
-        'Why, PIN risk: "Downtime" in the whatsapp_local_storage docs.',
+      `Phone number ${ID}: offline a few seconds, one number at a time (deregister -> write_settings(disabled) -> register). ` +
+        'Quota: 9 + 9 of 10 left in 72 h. Why, PIN risk: "Downtime" in the resource docs.',
     );
   });
 
@@ -113,7 +113,7 @@ describe('whatsapp_local_storage planning', () => {
     expect(planned).toBeNull();
     expect(res.diagnostics!.map((d) => d.severity)).toEqual([2, 1]);
     expect(res.diagnostics![0].summary).toBe("Data residency weakens: local storage in BR -> local storage disabled (Meta's default storage)");
-    expect(res.diagnostics![0].detail).toContain(`disable_on_destroy is true, so destroying disables Local Storage. Phone number ${ID}:`);
+    expect(res.diagnostics![0].detail).toContain(`On destroy (disable_on_destroy): Phone number ${ID}:`);
     expect(res.diagnostics![1].summary).toContain('pin is required');
   });
 

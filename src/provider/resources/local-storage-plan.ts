@@ -77,7 +77,7 @@ export async function planLocalStorage({ prior, proposed, config, priorPrivate, 
   if (convergence && engine && id !== undefined && ctx.providerData.kind === 'ready') {
     const quota = quotaPlan(id, ledger, convergence.steps, engine.now());
     if (quota.error) diagnostics.push(quota.error);
-    if (quota.line) unattended = { ...rolloutNote(ctx.providerData.offlineGate.capacity, engine.meanLatencyMs()), quota: quota.line };
+    if (quota.note) unattended = { ...rolloutNote(ctx.providerData.offlineGate.capacity, engine.meanLatencyMs()), quota: quota.note };
   }
   if (convergence && observed && target && id !== undefined) {
     diagnostics.push(...convergenceDiagnostics(convergence, config, id, storageChange(observed, target), unattended));
@@ -182,7 +182,7 @@ function planDestroy(prior: ObjectView, ctx: RequestContext, priorPrivate: Uint8
       const title = residency ? residencyTitle(residency) : `Destroy disables Local Storage: ${change.from} -> ${change.to}`;
       const quota = quotaPlan(id, decodeLedger(priorPrivate), plan.steps, engine?.now() ?? Date.now());
       if (quota.error) diagnostics.push(quota.error);
-      const note = changeNote(id, { ...plan, ...(residency ? { residency } : {}) }, quota.line ? { quota: quota.line } : {});
+      const note = changeNote(id, { ...plan, ...(residency ? { residency } : {}) }, quota.note ? { quota: quota.note } : {});
       const detail = `On destroy (disable_on_destroy): ${note}`;
       diagnostics.push(warningDiag(title, detail, ['disable_on_destroy']));
       if (plan.steps.some((s) => s.kind === 'register') && prior.isNull('pin')) {

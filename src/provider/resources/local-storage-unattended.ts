@@ -3,7 +3,7 @@
  * attributes, the plan's quota line or error, and the rollout line. Kept apart from the
  * plan's other warnings: each adds one line to the downtime warning.
  */
-import { decideQuota, quotaLine, quotaRefusal, quotaStatus, quotaTime, type QuotaEntry, type QuotaStatus } from '../../engine/quota';
+import { decideQuota, quotaNote, quotaRefusal, quotaStatus, quotaTime, type QuotaEntry, type QuotaNote, type QuotaStatus } from '../../engine/quota';
 import type { PlanStep } from '../../engine/types';
 import { errorDiag, type Diagnostic } from '../../plugin/diagnostics';
 import type { ObjectView } from '../../plugin/values/object-view';
@@ -37,28 +37,29 @@ export function plannedQuota(planned: ObjectView, ledger: readonly QuotaEntry[],
 /** Calls a number makes from its deregister to its register (deregister, settings write, register). */
 const OFFLINE_CALLS = 3;
 
-export function quotaPlan(id: string, ledger: readonly QuotaEntry[], steps: readonly PlanStep[], now: number): { error?: Diagnostic; line?: string } {
+export function quotaPlan(id: string, ledger: readonly QuotaEntry[], steps: readonly PlanStep[], now: number): { error?: Diagnostic; note?: QuotaNote } {
   const decision = decideQuota(ledger, steps, now);
   if (decision.exceeded.length > 0) {
     const op = decision.exceeded.join(' and ');
     return { error: errorDiag(`Meta's ${op} quota does not allow this change to phone number ${id} now`, quotaRefusal(id, decision), ['phone_number_id']) };
   }
   if (decision.uses.register + decision.uses.deregister === 0) return {};
-  return { line: quotaLine(decision) };
+  return { note: quotaNote(decision) };
 }
 
 /** The rollout and quota of one number's change, as the plan warning's note carries them (src/engine/downtime.ts). */
 export interface UnattendedNote {
   offlineFor?: string;
   order?: string;
-  quota?: string;
+  quota?: QuotaNote;
 }
 
 /** How the change is rolled out, with the time offline per number at the latency measured while planning. */
 export function rolloutNote(maxOffline: number, meanLatencyMs: number | undefined): UnattendedNote {
   const order = maxOffline === 1 ? 'one number at a time' : `${maxOffline} numbers at a time`;
   if (meanLatencyMs === undefined) return { order };
-  return { order, offlineFor: `~${seconds((OFFLINE_CALLS * meanLatencyMs) / 1000)}` };
+  const each = (OFFLINE_CALLS * meanLatencyMs) / 1000;
+  return { order, offlineFor: each < 0.1 ? 'under 0.1 s' : `~${seconds(each)}` };
 }
 
 function seconds(s: number): string {
