@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { log, repoRoot } from './lib/run.mjs';
 import { cacheRoot } from './lib/node-binaries.mjs';
 import { BUN_PACKAGES, BUN_VERSION, bunBinary, hostBun } from './lib/bun-binaries.mjs';
@@ -65,6 +65,10 @@ export async function singleFileBundle(program) {
     entryPoints: [join(repoRoot, PROGRAMS[program].entry)],
     bundle: true, platform: 'node', target: 'node22', format: 'cjs', write: false, logLevel: 'warning',
     outfile: `${program}-standalone.js`, ...compact, plugins: PROGRAMS[program].plugins,
+    // The directory of the executable, as the code means by its own directory. Left as it is, Bun
+    // would write the build directory into the executable (and its bytes would vary with it).
+    banner: { js: 'var __standaloneDirname = require("node:path").dirname(process.execPath);' },
+    define: { __dirname: '__standaloneDirname' },
   });
   return result.outputFiles[0].contents;
 }
@@ -76,10 +80,11 @@ export async function singleFileBundle(program) {
  * change what the provider does.
  */
 export function bunCompile(bundleFile, platform, out) {
-  const args = ['build', bundleFile, '--compile', '--bytecode', '--format=cjs', `--target=${bunTarget(platform)}`,
+  // Run beside the bundle and name it relatively: Bun notes the entry's path in the executable.
+  const args = ['build', basename(bundleFile), '--compile', '--bytecode', '--format=cjs', `--target=${bunTarget(platform)}`,
     `--compile-executable-path=${bunBinary(platform)}`, '--no-compile-autoload-dotenv', '--no-compile-autoload-bunfig',
-    '--no-compile-autoload-tsconfig', '--no-compile-autoload-package-json', '--outfile', out];
-  const r = spawnSync(hostBun(), args, { encoding: 'utf8', env: { ...process.env, BUN_RUNTIME_TRANSPILER_CACHE_PATH: '0' } });
+    '--no-compile-autoload-tsconfig', '--no-compile-autoload-package-json', '--outfile', resolve(out)];
+  const r = spawnSync(hostBun(), args, { cwd: dirname(bundleFile), encoding: 'utf8', env: { ...process.env, BUN_RUNTIME_TRANSPILER_CACHE_PATH: '0' } });
   if (r.status !== 0) throw new Error(`bun ${args.join(' ')} failed (${r.status ?? r.signal}):\n${r.stdout}\n${r.stderr}`);
 }
 
@@ -128,21 +133,28 @@ export function h1Hash(files) {
 /** Writes the release into `out`; returns the per-platform zip names and hashes. */
 export async function writeRelease({ out, gpgKey }) {
   const { zipSync } = require('fflate');
-  const executables = await buildStandalone();
+  const executables = await buildStandalone('provider');
+  const cliExecutables = await buildStandalone('cli');
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   const archives = {};
+  const sums = [];
+  const writeZip = (file, name, data) => {
+    // Unix mode bits in the entry's external attributes: engines and unzip keep the executable bit.
+    const zip = zipSync({ [name]: [data, { level: 6, mtime: ZIP_TIME, os: 3, attrs: (0o100755 << 16) >>> 0 }] });
+    writeFileSync(join(out, file), zip);
+    sums.push(`${sha256(zip)}  ${file}\n`);
+    return zip;
+  };
   for (const platform of PLATFORMS) {
     const name = executableName(platform);
     const data = readFileSync(executables[platform]);
-    // Unix mode bits in the entry's external attributes: engines keep the executable bit.
-    const zip = zipSync({ [name]: [data, { level: 6, mtime: ZIP_TIME, os: 3, attrs: (0o100755 << 16) >>> 0 }] });
-    writeFileSync(join(out, zipName(platform)), zip);
+    const zip = writeZip(zipName(platform), name, data);
     archives[platform] = { url: zipName(platform), hashes: [h1Hash({ [name]: data }), `zh:${sha256(zip)}`] };
+    writeZip(PROGRAMS.cli.zip(platform), PROGRAMS.cli.executable(platform), readFileSync(cliExecutables[platform]));
   }
-  const sums = PLATFORMS.map((p) => `${archives[p].hashes[1].slice(3)}  ${zipName(p)}\n`).join('');
   const sumsFile = join(out, `terraform-provider-whatsapp_${VERSION}_SHA256SUMS`);
-  writeFileSync(sumsFile, sums);
+  writeFileSync(sumsFile, sums.sort((a, b) => (a.slice(66) < b.slice(66) ? -1 : 1)).join(''));
   writeFileSync(join(out, `terraform-provider-whatsapp_${VERSION}_manifest.json`), `${JSON.stringify({ version: 1, metadata: { protocol_versions: ['5.0', '6.0'] } }, null, 2)}\n`);
   if (gpgKey) {
     const sign = spawnSync('gpg', ['--batch', '--yes', '--local-user', gpgKey, '--output', `${sumsFile}.sig`, '--detach-sign', sumsFile], { encoding: 'utf8' });
@@ -162,7 +174,7 @@ export async function writeRelease({ out, gpgKey }) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const arg = (name) => { const i = process.argv.indexOf(name); return i >= 0 ? process.argv[i + 1] : undefined; };
   if (process.argv.includes('--standalone-only')) {
-    console.log(JSON.stringify(await buildStandalone()));
+    console.log(JSON.stringify(await buildStandalone(process.argv.includes('--cli') ? 'cli' : 'provider')));
   } else {
     const out = arg('--out') ?? join(repoRoot, 'dist', 'release');
     const archives = await writeRelease({ out, gpgKey: arg('--gpg-key') });

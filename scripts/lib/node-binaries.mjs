@@ -1,5 +1,6 @@
 // Node.js executables for other platforms and versions, from the npm registry's
-// node-<os>-<arch> packages (the standalone executables and the Node 22 tests need them).
+// node-<os>-<arch> packages (the Node 22 tests and the runtime comparison need them), and the
+// shared download of any npm package holding an executable (cachedPackageFile).
 // Cached outside the clone (~/.cache/whatsapp-local-storage/node/<package>-<version>/),
 // fetched with `npm pack` (no install scripts run), unpacked with the system tar.
 import { spawnSync } from 'node:child_process';
@@ -8,7 +9,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { log } from './run.mjs';
 
-/** The Node.js release the standalone executables embed (also the Node 22 the CDK Terrain CLI needs). */
+/** The Node.js 22 release of the tests that need one (the CDK Terrain CLI) and of the single executables bench/standalone-runtimes.ts compares. */
 export const EMBEDDED_NODE_VERSION = '22.23.3';
 
 /** Engine platform -> npm package holding that platform's `node` executable, and its path inside. */
