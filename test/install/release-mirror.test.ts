@@ -92,6 +92,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await emulator?.close();
   await new Promise((resolve) => server?.close(resolve));
+  // The throwaway keyring's agent would outlive the test.
+  if (gnupg) spawnSync('gpgconf', ['--kill', 'gpg-agent'], { env: { ...process.env, GNUPGHOME: gnupg } });
   rmSync(work, { recursive: true, force: true });
 });
 
