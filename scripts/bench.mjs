@@ -24,8 +24,9 @@ const benches = [
   { file: 'bench/refresh-at-scale.ts', args: ['--numbers', quick ? '200' : '1000', '--rounds', quick ? '1' : '2'] },
   { file: 'bench/region-change.ts', args: ['--rounds', quick ? '3' : '5'] },
   { file: 'bench/waba-read.ts', args: ['--numbers', quick ? '200' : '1000', '--rounds', quick ? '1' : '3'] },
-  // Needs Go (the peer is built into a cache outside the clone).
-  { file: 'bench/versus-go-peer.ts', args: ['--startup-runs', quick ? '6' : '20', '--rounds', quick ? '1,1,1' : '5,4,2'] },
+  // Needs Go (the peer is built into a cache outside the clone). Builds the runtimes the standalone
+  // executables could embed and runs bench/versus-go-peer.ts on the shipped one and them, side by side.
+  { file: 'bench/standalone-runtimes.ts', args: ['--startup-runs', quick ? '6' : '20', '--rounds', quick ? '1,1,1' : '5,4,2'], minutes: 40 },
   // The reliability soak (issue 7) prints its own result line for docs/reliability.md and
   // exits non-zero if any number is lost; it writes no section here.
   { file: 'bench/soak.ts', args: [], env: quick ? { SOAK_NUMBERS: '100' } : {}, records: false },
@@ -40,7 +41,7 @@ for (const bench of benches) {
   const args = [join(repoRoot, 'scripts', 'run-ts.mjs'), bench.file, ...bench.args, ...(records ? ['--json', json, ...(quick ? [] : ['--write'])] : [])];
   log(`bench: ${bench.file} ${bench.args.join(' ')}`);
   const t = Date.now();
-  const r = spawnSync(process.execPath, args, { stdio: 'inherit', cwd: repoRoot, env: { ...process.env, ...(bench.env ?? {}) }, timeout: 8 * 60_000 });
+  const r = spawnSync(process.execPath, args, { stdio: 'inherit', cwd: repoRoot, env: { ...process.env, ...(bench.env ?? {}) }, timeout: (bench.minutes ?? 8) * 60_000 });
   log(`bench: ${bench.file} took ${((Date.now() - t) / 1000).toFixed(0)} s, exit ${r.status ?? r.signal}`);
   if (existsSync(json)) results[bench.file] = JSON.parse(readFileSync(json, 'utf8'));
   if (r.status !== 0 || (records && !existsSync(json))) failures.push(bench.file);
@@ -59,7 +60,7 @@ const t = results['bench/emulator-throughput.ts'];
 const s = results['bench/provider-startup.ts'];
 const r = results['bench/refresh-at-scale.ts'];
 const d = results['bench/region-change.ts'];
-const g = results['bench/versus-go-peer.ts'];
+const g = results['bench/standalone-runtimes.ts']?.versus;
 const goPlan = (n, lat) => g?.plans.find((p) => p.numbers === n && p.latencyMs === lat);
 const goRows = [10, 100, 1000].flatMap((n) =>
   [0, 20].map((lat) => {

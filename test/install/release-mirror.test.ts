@@ -92,6 +92,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await emulator?.close();
   await new Promise((resolve) => server?.close(resolve));
+  // The throwaway keyring's agent would outlive the test.
+  if (gnupg) spawnSync('gpgconf', ['--kill', 'gpg-agent'], { env: { ...process.env, GNUPGHOME: gnupg } });
   rmSync(work, { recursive: true, force: true });
 });
 
@@ -263,16 +265,23 @@ resource "whatsapp_local_storage" "imported" {
   });
 });
 
-/** qemu-aarch64 on this machine, installed from Debian's qemu-user when missing and we may; else why not. */
+/** Where Debian's libc6-arm64-cross puts the arm64 C library, which Bun's linux_arm64 runtime links against. */
+const ARM64_SYSROOT = '/usr/aarch64-linux-gnu';
+
+/**
+ * qemu-aarch64 and an arm64 C library on this machine, installed from Debian's qemu-user and
+ * libc6-arm64-cross when missing and we may; else why not.
+ */
 function qemuAarch64(): { path: string } | { reason: string } {
-  const find = () => ['/usr/bin/qemu-aarch64', '/usr/bin/qemu-aarch64-static'].find((p) => existsSync(p));
+  const qemuPath = () => ['/usr/bin/qemu-aarch64', '/usr/bin/qemu-aarch64-static'].find((p) => existsSync(p));
+  const find = () => (existsSync(join(ARM64_SYSROOT, 'lib', 'ld-linux-aarch64.so.1')) ? qemuPath() : undefined);
   if (find()) return { path: find()! };
   if (process.getuid?.() !== 0) return { reason: 'qemu-aarch64 is missing and installing qemu-user needs root' };
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const update = spawnSync('apt-get', ['update'], { encoding: 'utf8', env });
-  const install = update.status === 0 ? spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'qemu-user'], { encoding: 'utf8', env }) : update;
+  const install = update.status === 0 ? spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'qemu-user', 'libc6-arm64-cross'], { encoding: 'utf8', env }) : update;
   if (find()) return { path: find()! };
-  return { reason: `qemu-aarch64 is missing and apt-get could not install qemu-user (exit ${install.status ?? install.error?.message}): ${(install.stderr ?? '').trim().split('\n').pop()}` };
+  return { reason: `qemu-aarch64 or the arm64 C library is missing and apt-get could not install qemu-user libc6-arm64-cross (exit ${install.status ?? install.error?.message}): ${(install.stderr ?? '').trim().split('\n').pop()}` };
 }
 
 const QEMU_TEST = 'the linux_arm64 executable answers the handshake and a plan/apply under qemu-aarch64';
@@ -283,12 +292,14 @@ if ('reason' in qemu) {
   test(QEMU_TEST, async () => {
     const dir = mkdtempSync(join(work, 'arm64-'));
     const exe = unpack(providerZip('linux_arm64'), providerExe('linux_arm64'), join(dir, 'exe'));
-    const child = spawn(qemu.path, [exe], { env: { PATH: PATH_WITHOUT_NODE, TF_PLUGIN_MAGIC_COOKIE: 'd602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2', PLUGIN_PROTOCOL_VERSIONS: '5,6' } });
+    const child = spawn(qemu.path, ['-L', ARM64_SYSROOT, exe], { env: { PATH: PATH_WITHOUT_NODE, TF_PLUGIN_MAGIC_COOKIE: 'd602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2', PLUGIN_PROTOCOL_VERSIONS: '5,6' } });
     const line = await new Promise<string>((resolve, reject) => {
       let out = '';
       child.stdout.on('data', (d) => { out += d; if (out.includes('\n')) resolve(out.split('\n')[0]); });
       child.on('error', reject);
-      child.on('exit', (code) => reject(new Error(`exited ${code} before the handshake: ${out}`)));
+      let err = '';
+      child.stderr.on('data', (d) => { err += d; });
+      child.on('exit', (code) => reject(new Error(`exited ${code} before the handshake: ${out}${err}`)));
     });
     child.kill('SIGKILL');
     expect(line).toMatch(/^1\|6\|unix\|\/\S+\|grpc\|?$/);
@@ -296,7 +307,7 @@ if ('reason' in qemu) {
     // The engine starts the provider through a wrapper that runs it under qemu (no binfmt_misc needed).
     const overrides = join(dir, 'overrides');
     mkdirSync(overrides);
-    writeFileSync(join(overrides, 'terraform-provider-whatsapp'), `#!/bin/sh\nexec ${qemu.path} ${exe} "$@"\n`, { mode: 0o755 });
+    writeFileSync(join(overrides, 'terraform-provider-whatsapp'), `#!/bin/sh\nexec ${qemu.path} -L ${ARM64_SYSROOT} ${exe} "$@"\n`, { mode: 0o755 });
     const emu = await startEmulator({ port: 0, quiet: true });
     const [tofu] = requiredEngines();
     const ws = new EngineWorkspace(tofu, { env: { PATH: PATH_WITHOUT_NODE, WHATSAPP_BASE_URL: emu.url, WHATSAPP_ACCESS_TOKEN: 'demo-token', TF_VAR_pin: PIN } });
