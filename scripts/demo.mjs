@@ -301,7 +301,7 @@ async function planAndApply(engine, expectPlan) {
   const text = plan.stdout + plan.stderr;
   const all = warnings(text);
   // Warnings of the same change are folded into one by the engine; every number taken offline is named in a detail.
-  const offline = [...new Set([...text.replace(/\s+/g, ' ').matchAll(/Phone number (\d+):[^.(]*? offline for a few seconds/g)].map((m) => m[1]))];
+  const offline = [...new Set([...text.replace(/\s+/g, ' ').matchAll(/Phone number (\d+): offline /g)].map((m) => m[1]))];
   if (offline.length) say(`     the provider warns that the apply takes numbers offline briefly: ${offline.join(', ')}`);
   for (const w of all.filter((x) => !/^Storage change takes numbers offline/.test(x))) say(`     warning from the provider: ${w}`);
   await clearCalls();

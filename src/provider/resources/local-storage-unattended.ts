@@ -3,7 +3,7 @@
  * attributes, the plan's quota line or error, and the rollout line. Kept apart from the
  * plan's other warnings: each adds one line to the downtime warning.
  */
-import { decideQuota, quotaNote, quotaRefusal, quotaStatus, quotaTime, type QuotaEntry, type QuotaNote, type QuotaStatus } from '../../engine/quota';
+import { decideQuota, quotaNote, quotaRefusal, quotaStatus, quotaTime, quotaUses, type QuotaEntry, type QuotaNote, type QuotaStatus } from '../../engine/quota';
 import type { PlanStep } from '../../engine/types';
 import { errorDiag, type Diagnostic } from '../../plugin/diagnostics';
 import type { ObjectView } from '../../plugin/values/object-view';
@@ -25,10 +25,23 @@ export function withQuota(state: ObjectView, ledger: readonly QuotaEntry[], now:
   return state.with(quotaAttributes(quotaStatus(ledger, now)));
 }
 
-/** Planned values: unknown when the apply sends quota calls, else what the ledger says now (an idle number keeps its state). */
+/**
+ * Planned values. A change that sends quota calls: the counts after them, and the time the oldest
+ * call leaves the window, which the new calls do not move (unknown when the ledger is empty: the
+ * first call's time is the apply's). Steps not known: all unknown. No quota call: what the ledger
+ * says now (an idle number keeps its state).
+ */
 export function plannedQuota(planned: ObjectView, ledger: readonly QuotaEntry[], steps: readonly PlanStep[] | undefined, now: number): ObjectView {
-  const spends = steps === undefined || steps.some((s) => s.kind === 'register' || s.kind === 'deregister');
-  if (spends) return planned.with(Object.fromEntries(QUOTA_ATTRIBUTES.map((n) => [n, UNKNOWN])));
+  if (steps === undefined) return planned.with(Object.fromEntries(QUOTA_ATTRIBUTES.map((n) => [n, UNKNOWN])));
+  const uses = quotaUses(steps);
+  if (uses.register + uses.deregister > 0) {
+    const status = quotaStatus(ledger, now);
+    return planned.with({
+      register_calls_72h: status.register.spent + uses.register,
+      deregister_calls_72h: status.deregister.spent + uses.deregister,
+      quota_available_at: status.nextFreeAt !== undefined ? quotaTime(status.nextFreeAt) : UNKNOWN,
+    });
+  }
   if (QUOTA_ATTRIBUTES.every((n) => !isUnknown(planned.get(n)))) return planned;
   return withQuota(planned, ledger, now);
 }

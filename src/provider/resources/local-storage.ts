@@ -114,7 +114,7 @@ async function applyConverge({ prior, planned, config, plannedPrivate, ctx }: Ap
   const base = planned.with({ pin_wo: null });
   let state = result.observed ? withObserved(base, result.observed) : base;
   if (result.ok) {
-    return { state: quota.state(withDeclared(state, planned)), diagnostics: [], ...quota.bytes };
+    return { state: quota.planned(withDeclared(state, planned)), diagnostics: [], ...quota.bytes };
   }
   // Nothing could be read and nothing was written: what we knew before is still the truth, not the
   // engine's placeholder (which would make a live number look offline).
@@ -132,8 +132,12 @@ function unattended(ctx: ApplyRequest['ctx'], ledger: QuotaEntry[]) {
 }
 
 /**
- * The ledger after a run, as private bytes and quota attributes. A run that sent no quota call
- * keeps the planned values when they are known (apply must return what the plan promised).
+ * The ledger after a run, as private bytes and quota attributes. `planned` is for a run that did
+ * what the plan said: apply must return the values the plan promised where they were known (the
+ * counts after the planned calls; the time the oldest call leaves the window), so only the unknown
+ * ones come from the ledger. A call that left the window since, or an extra call, shows at the next
+ * refresh, and the ledger in private state, which every decision reads, holds every call. `state`
+ * is for a failed run: the counts as the ledger has them now.
  */
 function afterRun(ledger: QuotaEntry[], result: ConvergeResult, plannedPrivate: Uint8Array | undefined, now: number) {
   const entries = [...ledger, ...(result.quotaCalls ?? [])];
@@ -141,6 +145,10 @@ function afterRun(ledger: QuotaEntry[], result: ConvergeResult, plannedPrivate: 
   return {
     bytes: ledgerBytes(entries, plannedPrivate, now),
     state: (view: ObjectView) => (!sent && QUOTA_ATTRIBUTES.every((n) => !isUnknown(view.get(n))) ? view : withQuota(view, entries, now)),
+    planned: (view: ObjectView) => {
+      const actual = withQuota(view, entries, now);
+      return view.with(Object.fromEntries(QUOTA_ATTRIBUTES.map((n) => [n, isUnknown(view.get(n)) ? actual.get(n) : view.get(n)])));
+    },
   };
 }
 
