@@ -5,6 +5,7 @@
  * engines fold the same change on many numbers into one warning, and neither plan nor apply repeats
  * the long downtime and PIN explanation, which lives in the docs.
  */
+import { DEFAULT_API_VERSION } from '../../src/cloud-api/api-version';
 import { REGION_CHANGE_DOWNTIME } from '../../src/engine/downtime';
 import { WRONG_PIN_RISK } from '../../src/engine/engine-errors';
 import { startEmulator, type RunningEmulator } from '../../src/emulator';
@@ -14,7 +15,11 @@ jest.setTimeout(300_000);
 
 const NUMBERS = ['106540352242922', '179776755229976', '106540352242923', '106540352242924', '106540352242925', '106540352242926'];
 const MAX_PLAN_LINES = 90;
-/** A fixed date, so the Graph version warning (v21.0 stops on 2027-01-21) reads the same every run. */
+/**
+ * A fixed date, so the quota times read the same every run. The provider uses the default Graph
+ * version, as a configuration that does not pin one does: a version near its end adds its own
+ * warning (one, folded: eleven lines), which is not part of the change being reviewed.
+ */
 const CLOCK = Date.parse('2026-11-25T12:00:00Z');
 
 function config(region: string): string {
@@ -61,10 +66,10 @@ describe.each(availableEngines())('$name $version', (engine) => {
     emulator = await startEmulator({ port: 0, quiet: true });
     await emulator.admin.setClock(CLOCK);
     ws = new EngineWorkspace(engine);
-    ws.write('main.tf', providerBlock({ baseUrl: emulator.url, apiVersion: 'v21.0' }) + config('BR'));
+    ws.write('main.tf', providerBlock({ baseUrl: emulator.url, apiVersion: DEFAULT_API_VERSION }) + config('BR'));
     await ws.expect(['init']);
     await ws.expect(['apply', '-auto-approve'], 0, env);
-    ws.write('main.tf', providerBlock({ baseUrl: emulator.url, apiVersion: 'v21.0' }) + config('DE'));
+    ws.write('main.tf', providerBlock({ baseUrl: emulator.url, apiVersion: DEFAULT_API_VERSION }) + config('DE'));
   });
 
   afterAll(async () => {

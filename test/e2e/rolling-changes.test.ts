@@ -92,8 +92,9 @@ describe.each(requiredEngines())('$name $version', (engine) => {
         ws.write('main.tf', config(emulator.url, 'BR', maxOffline));
         const plan = await ws.expect(['plan', '-detailed-exitcode'], 2);
         const text = (plan.stdout + plan.stderr).replace(/\s+/g, ' ');
-        expect(text).toMatch(new RegExp(`offline (~\\d+\\.\\d s|under 0\\.1 s), ${maxOffline === undefined ? 'one number' : '3 numbers'} at a time\\.`));
-        expect(text).toContain('Quota: 1 deregister + 1 register; 8 + 8 of 10 left in 72 h, oldest out ');
+        expect(text).toMatch(new RegExp(`offline (~\\d+\\.\\d s|under 0\\.1 s), ${maxOffline === undefined ? 'one number' : '3 numbers'} at a time[ .]`));
+        // The steps name the calls when they fit in the note; otherwise the quota does.
+        expect(text).toMatch(/Quota: (1 deregister \+ 1 register; )?9 \+ 9 of 10 left in 72 h/);
 
         await emulator.admin.clearCalls();
         const started = Date.now();

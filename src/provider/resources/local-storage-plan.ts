@@ -71,8 +71,9 @@ export async function planLocalStorage({ prior, proposed, config, priorPrivate, 
     if (creating && observed) planned = planned.with({ display_phone_number: observed.displayPhoneNumber ?? null });
   }
 
-  const ledger = decodeLedger(priorPrivate);
-  if (creating || attrs.changed || work) planned = plannedQuota(planned, ledger, convergence?.steps, engine?.now() ?? Date.now());
+  // A replacement is another number: the prior number's calls do not count against it.
+  const ledger = creating ? [] : decodeLedger(priorPrivate);
+  if (creating || attrs.changed || work) planned = plannedQuota(planned, creating ? undefined : prior, ledger, convergence?.steps, engine?.now() ?? Date.now());
   let unattended: UnattendedNote = {};
   if (convergence && engine && id !== undefined && ctx.providerData.kind === 'ready') {
     const quota = quotaPlan(id, ledger, convergence.steps, engine.now());

@@ -26,20 +26,28 @@ export function withQuota(state: ObjectView, ledger: readonly QuotaEntry[], now:
 }
 
 /**
- * Planned values. A change that sends quota calls: the counts after them, and the time the oldest
- * call leaves the window, which the new calls do not move (unknown when the ledger is empty: the
- * first call's time is the apply's). Steps not known: all unknown. No quota call: what the ledger
- * says now (an idle number keeps its state).
+ * Planned values. A change that sends quota calls: the counts are known after apply, and
+ * quota_available_at keeps the prior value when there is one (the oldest call in the window stays
+ * the oldest: the new calls come after it); it is unknown when the window was empty (the first
+ * call's time is the apply's). Nothing here reads a clock, so the plan an engine makes again at
+ * apply gives the same values. Steps not known: all unknown. No quota call: what the ledger says
+ * now (an idle number keeps its state).
  */
-export function plannedQuota(planned: ObjectView, ledger: readonly QuotaEntry[], steps: readonly PlanStep[] | undefined, now: number): ObjectView {
+export function plannedQuota(
+  planned: ObjectView,
+  prior: ObjectView | undefined,
+  ledger: readonly QuotaEntry[],
+  steps: readonly PlanStep[] | undefined,
+  now: number,
+): ObjectView {
   if (steps === undefined) return planned.with(Object.fromEntries(QUOTA_ATTRIBUTES.map((n) => [n, UNKNOWN])));
   const uses = quotaUses(steps);
   if (uses.register + uses.deregister > 0) {
-    const status = quotaStatus(ledger, now);
+    const since = prior === undefined || prior.isNullObject ? null : prior.get('quota_available_at');
     return planned.with({
-      register_calls_72h: status.register.spent + uses.register,
-      deregister_calls_72h: status.deregister.spent + uses.deregister,
-      quota_available_at: status.nextFreeAt !== undefined ? quotaTime(status.nextFreeAt) : UNKNOWN,
+      register_calls_72h: UNKNOWN,
+      deregister_calls_72h: UNKNOWN,
+      quota_available_at: typeof since === 'string' ? since : UNKNOWN,
     });
   }
   if (QUOTA_ATTRIBUTES.every((n) => !isUnknown(planned.get(n)))) return planned;
