@@ -211,6 +211,12 @@ describe('nightly-drift.yml', () => {
     expect(result.artifacts).toEqual([{ name: 'drift-report', files: expect.arrayContaining(['drift/drift-report.json', 'drift/drift-report.md', 'drift/drift-report.xml']) }]);
     expect(result.summary).toContain(readFileSync(join(result.workspace, 'drift', 'drift-report.md'), 'utf8').trim());
 
+    // The command's own annotations: one per differing number, an error when the check failed.
+    const levels = result.annotations.map((a) => a.level);
+    if (want.code === '0') expect(levels).toEqual(['notice']);
+    if (want.code === '1') expect(levels).toEqual(['error']);
+    if (want.code === '2') expect(result.annotations.some((a) => a.properties.includes(SALES_BR) && a.level !== 'notice')).toBe(true);
+
     const commands = gh.commands();
     if (want.code === '1') {
       // An error says nothing about drift: no issue is touched.
