@@ -35,6 +35,17 @@ export function residencyChange(from: StorageTarget | undefined, to: StorageTarg
   return undefined;
 }
 
+/**
+ * Going from `from` to a storage this engine does not know (a new status, an
+ * unsupported region, `raw` describes it): flagged as a weakening unless `from`
+ * is already Meta's default storage, since nothing says the data stays put.
+ */
+export function residencyChangeToUnknown(from: StorageTarget | undefined, raw: string): ResidencyChange | undefined {
+  if (from?.mode === 'DEFAULT') return undefined;
+  const to = `storage ${raw} (not one this engine knows)`;
+  return from ? { kind: 'weakens', from: describeTarget(from), to, previous: from } : { kind: 'weakens', from: 'a storage this engine does not know', to };
+}
+
 /** Title of the warning a plan (or a drift report) carries for `change`. */
 export function residencySummary(phoneNumberId: string, change: ResidencyChange): string {
   return change.kind === 'weakens'

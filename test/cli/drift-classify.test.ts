@@ -113,6 +113,13 @@ describe('drift classification', () => {
     expect(r.numbers[0].notes.join(' ')).toMatch(/replaces it \(a previous apply failed half-way/);
   });
 
+  test('replaced by another number: the old one is named, and the new one\'s storage is not compared with the old one\'s', () => {
+    const old = stateValues('1', { mode: 'NO_STORAGE', retention: 60 });
+    const r = report([{ address: 'whatsapp_local_storage.x', declared: stateValues('2', { mode: 'DEFAULT' }), applied: old, actual: old, actions: ['create', 'delete'], actionReason: 'replace_because_cannot_update' }]);
+    expect(r.numbers[0]).toMatchObject({ phone_number_id: '2', status: 'not_applied', plan_action: 'replace', residency: null });
+    expect(r.numbers[0].notes).toContain('The next apply replaces it: phone_number_id 1 -> 2; 1 is no longer managed.');
+  });
+
   test('a number that can no longer be read is drift (gone)', () => {
     const r = report([{ address: 'whatsapp_local_storage.br', declared: BR, applied: BR, actions: ['create'] }]);
     expect(r.numbers[0]).toMatchObject({ status: 'drift', actual: null });
@@ -149,6 +156,17 @@ describe('drift classification', () => {
     expect(r.numbers[0].residency?.outside).toMatchObject({ kind, summary: `Data residency of phone number 7 ${kind}: ${text} (changed outside the configuration)` });
     expect(renderTable(r)).toContain(`RESIDENCY: Data residency of phone number 7 ${kind}: ${text}`);
     expect(renderMarkdown(r)).toContain('### ⚠️ Data residency');
+  });
+
+  test('a storage status this engine does not know, set outside, is flagged as a possible weakening', () => {
+    const newStatus = stateValues('1', { region: 'BR', status: 'REGIONAL_STORAGE_ENABLED' });
+    const r = report([{ address: 'whatsapp_local_storage.x', declared: BR, applied: BR, actual: newStatus, actions: ['update'] }]);
+    expect(r.numbers[0]).toMatchObject({ status: 'drift', drift_attributes: ['storage_status'] });
+    expect(r.numbers[0].residency?.outside).toMatchObject({
+      kind: 'weakens',
+      summary: 'Data residency of phone number 1 weakens: local storage in BR -> storage REGIONAL_STORAGE_ENABLED in BR (not one this engine knows) (changed outside the configuration)',
+    });
+    expect(renderTable(r)).toMatch(/BR\s+BR\s+REGIONAL_STORAGE_ENABLED\s+registered\s+DRIFT/);
   });
 
   test('strengthening residency is drift but no residency flag', () => {

@@ -32,3 +32,9 @@ export function differenceText(n: NumberReport): string {
     n.plan_action !== 'no-op' && n.plan_action !== 'update' ? `plan: ${n.plan_action}` : '',
   ].filter(Boolean).join('; ');
 }
+/** Notes shared by several numbers are said once: "a, b: Not in the state yet...". */
+export function groupedNotes(numbers: NumberReport[]): Array<{ addresses: string[]; note: string }> {
+  const byNote = new Map<string, string[]>();
+  for (const n of numbers) for (const note of n.notes) byNote.set(note, [...(byNote.get(note) ?? []), n.address]);
+  return [...byNote].map(([note, addresses]) => ({ addresses, note }));
+}

@@ -16,7 +16,7 @@
  * configuration (applied -> actual) and for what the next apply of the code
  * would do (actual -> declared; a destroy with disable_on_destroy goes to default).
  */
-import { residencyChange, residencySummary, type ResidencyChange } from '../../engine/residency';
+import { residencyChange, residencyChangeToUnknown, residencySummary, type ResidencyChange } from '../../engine/residency';
 import { localStorageResourceSchema } from '../../provider/schema/local-storage-resource';
 import type { NumberInPlan, PlanAction, Snapshot } from './plan-json';
 import { storageHidden, storageOf } from './storage-view';
@@ -67,6 +67,12 @@ function flag(phoneNumberId: string, change: ResidencyChange | undefined, where:
   return change ? { ...change, summary: `${residencySummary(phoneNumberId, change)} (${where})` } : null;
 }
 
+/** How a storage the engine does not know is named: its status, with its region when it has one. */
+function rawStorage(s: Snapshot): string {
+  const status = String(s.values.storage_status ?? 'UNKNOWN');
+  return typeof s.values.data_localization_region === 'string' ? `${status} in ${s.values.data_localization_region}` : status;
+}
+
 /** A change the engine plans as a difference even without drift. */
 const CHANGES: ReadonlySet<PlanAction> = new Set(['create', 'update', 'replace', 'delete', 'forget']);
 
@@ -92,8 +98,12 @@ export function classify(n: NumberInPlan): Verdict & { phoneNumberId: string } {
   if (action === 'create' && applied === null) notes.push('Not in the state yet: the next apply creates it. Its actual storage is not read by a plan of a new resource; the apply\'s plan warns if it weakens residency.');
   if (action === 'delete') notes.push(`Removed from the code: the next apply stops managing it${applied?.values.disable_on_destroy === true ? ' and, as disable_on_destroy is true, moves it to Meta\'s default storage' : ' and leaves its storage as it is'}.`);
   if (action === 'forget') notes.push('Removed from the code with a removed block: the next apply forgets it and leaves the number as it is.');
+  const appliedId = applied?.values.phone_number_id;
+  const otherNumber = action === 'replace' && typeof appliedId === 'string' && appliedId !== phoneNumberId;
   if (action === 'replace') {
-    const reason = n.actionReason === 'replace_because_tainted' ? ' (a previous apply failed half-way and left it tainted)' : '';
+    const reason = n.actionReason === 'replace_because_tainted'
+      ? ' (a previous apply failed half-way and left it tainted)'
+      : otherNumber ? `: phone_number_id ${appliedId} -> ${phoneNumberId}; ${appliedId} is no longer managed` : '';
     notes.push(`The next apply replaces it${reason}.`);
   }
   if (declaredUnknown.length > 0) notes.push(`Declared ${declaredUnknown.join(', ')} known only at apply: the plan cannot say whether it differs, so it counts as not applied.`);
@@ -107,15 +117,17 @@ export function classify(n: NumberInPlan): Verdict & { phoneNumberId: string } {
   if (applied && actual && drift) {
     const from = storageOf(applied);
     const to = storageOf(actual);
-    if (to && !storageHidden(applied)) outside = flag(phoneNumberId, residencyChange(from, to, String(applied.values.storage_status ?? 'UNKNOWN')), 'changed outside the configuration');
+    const change = to ? residencyChange(from, to, rawStorage(applied)) : residencyChangeToUnknown(from, rawStorage(actual));
+    if (!storageHidden(applied) && !storageHidden(actual)) outside = flag(phoneNumberId, change, 'changed outside the configuration');
   }
   let pending: ResidencyFlag | null = null;
   if (notApplied) {
-    const now = actual ?? applied;
+    const now = actual;
     const from = now ? storageOf(now) : undefined;
-    const rawStatus = now ? String(now.values.storage_status ?? 'UNKNOWN') : undefined;
+    const rawStatus = now ? rawStorage(now) : undefined;
     const destroying = (action === 'delete' || action === 'replace') && applied?.values.disable_on_destroy === true;
-    const to = destroying ? { mode: 'DEFAULT' as const } : declared && action !== 'forget' && action !== 'delete' ? storageOf(declared) : undefined;
+    // Another number's declared storage says nothing about this one's: only its destroy counts.
+    const to = destroying ? { mode: 'DEFAULT' as const } : declared && !otherNumber && action !== 'forget' && action !== 'delete' ? storageOf(declared) : undefined;
     // A number not in the state was not read: nothing to compare with.
     if (now && to && !storageHidden(now)) pending = flag(phoneNumberId, residencyChange(from, to, rawStatus), 'the next apply of the code');
   }

@@ -1,5 +1,5 @@
 /** Markdown for a pipeline summary, an issue or a pull-request comment; ends with the closing line. */
-import { actualCell, appliedCell, declaredCell, differenceText, registrationCell, residencyCell, residencyLines } from './cells';
+import { actualCell, appliedCell, declaredCell, differenceText, groupedNotes, registrationCell, residencyCell, residencyLines } from './cells';
 import { closingLine, stateWords, type DriftReport } from './report-model';
 
 /** Table cells may not break the table. */
@@ -29,7 +29,7 @@ export function renderMarkdown(report: DriftReport): string {
   const residencySection = residency.length
     ? `\n### ⚠️ Data residency\n\n${residency.map((s) => `- **${s}**`).join('\n')}\n`
     : '';
-  const notes = report.numbers.flatMap((n) => n.notes.map((note) => `- ${code(n.address)}: ${note}`));
+  const notes = groupedNotes(report.numbers).map((g) => `- ${g.addresses.map(code).join(', ')}: ${g.note}`);
   if (report.other_changes.length) {
     notes.push(`- The plan also changes ${report.other_changes.length} other resource(s), not part of this check: ${report.other_changes.map((c) => `${code(c.address)} (${c.action})`).join(', ')}.`);
   }

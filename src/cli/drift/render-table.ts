@@ -1,5 +1,5 @@
 /** Plain-text table for terminals and pipeline logs; ends with the closing line. */
-import { actualCell, appliedCell, declaredCell, registrationCell, residencyCell, residencyLines } from './cells';
+import { actualCell, appliedCell, declaredCell, groupedNotes, registrationCell, residencyCell, residencyLines } from './cells';
 import { closingLine, stateWords, type DriftReport } from './report-model';
 
 /** `extra` lines (where the reports went) come just before the closing line. */
@@ -13,7 +13,7 @@ export function renderTable(report: DriftReport, extra: string[] = []): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const fmt = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
   const residency = residencyLines(report.numbers).map((s) => `RESIDENCY: ${s}`);
-  const notes = report.numbers.flatMap((n) => n.notes.map((note) => `note: ${n.address}: ${note}`));
+  const notes = groupedNotes(report.numbers).map((g) => `note: ${g.addresses.join(', ')}: ${g.note}`);
   const others = report.other_changes.length
     ? [`note: the plan also changes ${report.other_changes.length} other resource(s), not part of this check: ${report.other_changes.map((c) => `${c.address} (${c.action})`).join(', ')}`]
     : [];

@@ -6,7 +6,7 @@
  */
 import { appendFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { checkConfigurationDirectory } from './configuration-dir';
 import { identifyEngine, resolveEngine, runEngine, type EngineIdentity } from './engine-runner';
 import { annotations } from './github-actions';
@@ -41,12 +41,15 @@ export interface DriftOutcome {
 }
 
 function engineFailure(step: string, code: number, stderr: string, stdout: string): Error {
-  // Engines print diagnostics on stderr and sometimes stdout; the tail holds the error.
-  const text = (stderr.trim() || stdout.trim()).split('\n').slice(-30).join('\n');
-  // The first line says what went wrong, so one-line views (JUnit messages, annotations titles) carry it.
-  const headline = /^(?:│\s*)?Error: (.+)$/m.exec(text)?.[1] ?? text.split('\n').find((l) => l.trim()) ?? 'no output';
+  // Engines print diagnostics on stderr and sometimes stdout: keep them from the first error on.
+  const lines = (stderr.trim() || stdout.trim()).split('\n');
+  const first = lines.findIndex((l) => /^(?:│\s*)?Error: /.test(l));
+  const text = (first >= 0 ? lines.slice(first, first + 40) : lines.slice(-30)).join('\n');
+  // The first line says what went wrong, so one-line views (JUnit messages, annotation titles) carry it.
+  const headline = first >= 0 ? lines[first].replace(/^(?:│\s*)?Error: /, '') : lines.find((l) => l.trim()) ?? 'no output';
   const needsInit = /(run|please run)\s+"?(terraform|tofu) init|Inconsistent dependency lock file|Required plugins are not installed|Backend initialization required|Module not installed/i.test(text);
-  return new Error(`${step} failed (exit ${code}): ${headline.trim()}\n\n${text}${needsInit ? '\n(run the check with --init, or run `init` in the directory first)' : ''}`);
+  const hint = needsInit ? '\n(run the check with --init, or run `init` in the directory first)' : '';
+  return new Error(`the engine's ${step} failed: ${headline.trim()}\n\n${text}\n(${step} exited ${code})${hint}`);
 }
 
 async function check(dir: string, options: DriftOptions, engineSeen: (e: EngineIdentity) => void): Promise<DriftReport> {
@@ -85,8 +88,6 @@ export async function runDrift(options: DriftOptions): Promise<DriftOutcome> {
   const dir = resolve(options.dir);
   const outDir = resolve(options.outDir ?? options.dir);
   const paths = reportPaths(outDir, options.reportFiles);
-  // An explicit --out (or report file) may be created; the configuration directory never is.
-  const mayCreate = options.outDir !== undefined || options.reportFiles !== undefined;
   removeReports(paths);
 
   let engine: { name: string | null; version: string | null } = { name: null, version: null };
@@ -99,27 +100,28 @@ export async function runDrift(options: DriftOptions): Promise<DriftOutcome> {
   // Engine messages may quote the environment; the reports never carry a secret.
   if (report.error) report = { ...report, error: redact(report.error, secretsOf(env)) };
 
-  let written: Partial<ReportPaths> = {};
-  const notes: string[] = [];
-  if (!mayCreate && !existsSync(outDir)) {
-    notes.push(`No reports written: ${outDir} does not exist (pass --out DIR to write them elsewhere).`);
-  } else {
-    let failures: string[];
-    ({ written, failures } = writeAll(report, paths, mayCreate, started));
-    if (failures.length > 0 && report.status !== 'error') {
-      // A report that could not be written is a check that did not deliver: say error everywhere.
-      removeReports(paths);
-      report = errorReport(`could not write the reports: ${failures.join('; ')}`, { directory: dir, engine, now: new Date() });
-      ({ written, failures } = writeAll(report, paths, mayCreate, started));
-    }
-    for (const failure of failures) options.err(`drift report not written: ${failure}`);
+  // A place the user named (--out, a report file) may be created; the configuration directory never is.
+  const placed = (kind: keyof ReportPaths): boolean => options.outDir !== undefined || options.reportFiles?.[kind] !== undefined;
+  const writable = (Object.keys(paths) as Array<keyof ReportPaths>).filter((kind) => placed(kind) || existsSync(dirname(paths[kind])));
+  const notes = writable.length < 3 ? [`${writable.length ? 'Some reports not' : 'No reports'} written: ${outDir} does not exist (pass --out DIR to write them elsewhere).`] : [];
+  let { written, failures } = writeAll(report, paths, writable, started);
+  if (failures.length > 0 && report.status !== 'error') {
+    // A report that could not be written is a check that did not deliver: say error everywhere.
+    removeReports(paths);
+    report = errorReport(`could not write the reports: ${failures.join('; ')}`, { directory: dir, engine, now: new Date() });
+    ({ written, failures } = writeAll(report, paths, writable, started));
   }
+  for (const failure of failures) options.err(`drift report not written: ${failure}`);
 
   const markdown = renderMarkdown(report);
   if (env.GITHUB_ACTIONS) {
     for (const line of annotations(report)) options.out(line);
-    // The job summary shows on the run's page.
-    if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, `${markdown}\n`);
+    // The job summary shows on the run's page; failing to add to it changes no result.
+    try {
+      if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, `${markdown}\n`);
+    } catch (error) {
+      options.err(`job summary not written: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
   if (report.status === 'error') options.err(`drift check failed: ${report.error}`);
   const reportList = Object.values(written);
@@ -127,17 +129,17 @@ export async function runDrift(options: DriftOptions): Promise<DriftOutcome> {
   return { exitCode: exitCodeOf(report), report, written };
 }
 
-function writeAll(report: DriftReport, paths: ReportPaths, mayCreate: boolean, started: number): { written: Partial<ReportPaths>; failures: string[] } {
+function writeAll(report: DriftReport, paths: ReportPaths, kinds: Array<keyof ReportPaths>, started: number): { written: Partial<ReportPaths>; failures: string[] } {
   const written: Partial<ReportPaths> = {};
   const failures: string[] = [];
-  const outputs: Array<[keyof ReportPaths, string]> = [
-    ['markdown', renderMarkdown(report)],
-    ['junit', renderJunit(report, (Date.now() - started) / 1000)],
-    ['json', `${JSON.stringify(report, null, 2)}\n`],
-  ];
-  for (const [kind, content] of outputs) {
+  const render: Record<keyof ReportPaths, () => string> = {
+    markdown: () => renderMarkdown(report),
+    junit: () => renderJunit(report, (Date.now() - started) / 1000),
+    json: () => `${JSON.stringify(report, null, 2)}\n`,
+  };
+  for (const kind of kinds) {
     try {
-      writeReport(paths[kind], content, mayCreate);
+      writeReport(paths[kind], render[kind](), true);
       written[kind] = paths[kind];
     } catch (error) {
       failures.push(error instanceof Error ? error.message : String(error));
