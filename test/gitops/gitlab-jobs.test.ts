@@ -2,9 +2,10 @@
  * The GitLab CI jobs of examples/gitops/.gitlab-ci.yml, their before_script and script run as a
  * GitLab runner's bash shell would (test/gitops/gitlab-runner.ts), in a copy of the layout with
  * this package packed into vendor/, against the emulator, in the five scenarios of the GitHub
- * tests; plus which jobs each kind of pipeline contains.
+ * tests; plus which jobs each kind of pipeline contains, and drift-check.sh for other CI systems.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { RunningEmulator } from '../../src/emulator';
@@ -159,4 +160,31 @@ describe('drift (schedule)', () => {
     expect(readFileSync(join(result.projectDir, 'drift', 'drift-report.xml'), 'utf8')).toMatch(/<testsuites?[\s>]/);
     expect(await graphWrites(emulator)).toEqual([]);
   });
+});
+
+describe('drift-check.sh (any other CI)', () => {
+  test.each([['in sync', 0, /Local Storage: in sync/], ['out-of-band change', 2, /Local Storage: differences \(drift or not applied\), see drift\/drift-report\.md/]] as const)(
+    '%s: exits %d with its line and the three reports',
+    async (scenario, code, line) => {
+      const repo = new TeamRepository(tarball);
+      cleanup.push(repo);
+      const { token } = await arrange(scenario, repo, emulator, applied);
+      const { tofu } = engines();
+      const env = {
+        PATH: imagePath(work, { node: process.execPath, npm: join(dirname(process.execPath), 'npm'), npx: join(dirname(process.execPath), 'npx'), tofu: tofu.path }),
+        HOME: repo.root,
+        npm_config_cache: join(homedir(), '.npm'),
+        WHATSAPP_ACCESS_TOKEN: token,
+        TF_VAR_pin: PIN,
+        WHATSAPP_BASE_URL: emulator.url,
+        CHECKPOINT_DISABLE: '1',
+      };
+      const ci = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], { cwd: repo.dir, env, encoding: 'utf8' });
+      expect(ci.status).toBe(0);
+      const out = spawnSync('bash', ['drift-check.sh'], { cwd: repo.dir, env, encoding: 'utf8' });
+      expect({ code: out.status, line: line.test(out.stdout) }).toEqual({ code, line: true });
+      for (const f of ['drift-report.json', 'drift-report.md', 'drift-report.xml']) expect(existsSync(join(repo.dir, 'drift', f))).toBe(true);
+      expect(out.stdout + out.stderr).not.toMatch(new RegExp(`${TOKEN}|${PIN}`));
+    },
+  );
 });
