@@ -4,7 +4,7 @@
  * this package packed into vendor/, against the emulator, in the five scenarios of the GitHub
  * tests; plus which jobs each kind of pipeline contains, and drift-check.sh for other CI systems.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -162,6 +162,19 @@ describe('drift (schedule)', () => {
   });
 });
 
+/** Runs a command without blocking this process, which serves the emulator. */
+function exec(command: string, args: string[], cwd: string, env: Record<string, string>): Promise<{ status: number; stdout: string; stderr: string }> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(command, args, { cwd, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => { stdout += d; });
+    child.stderr.on('data', (d) => { stderr += d; });
+    child.on('error', reject);
+    child.on('close', (status) => resolvePromise({ status: status ?? -1, stdout, stderr }));
+  });
+}
+
 describe('drift-check.sh (any other CI)', () => {
   test.each([['in sync', 0, /Local Storage: in sync/], ['out-of-band change', 2, /Local Storage: differences \(drift or not applied\), see drift\/drift-report\.md/]] as const)(
     '%s: exits %d with its line and the three reports',
@@ -179,9 +192,9 @@ describe('drift-check.sh (any other CI)', () => {
         WHATSAPP_BASE_URL: emulator.url,
         CHECKPOINT_DISABLE: '1',
       };
-      const ci = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], { cwd: repo.dir, env, encoding: 'utf8' });
+      const ci = await exec('npm', ['ci', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], repo.dir, env);
       expect(ci.status).toBe(0);
-      const out = spawnSync('bash', ['drift-check.sh'], { cwd: repo.dir, env, encoding: 'utf8' });
+      const out = await exec('bash', ['drift-check.sh'], repo.dir, env);
       expect({ code: out.status, line: line.test(out.stdout) }).toEqual({ code, line: true });
       for (const f of ['drift-report.json', 'drift-report.md', 'drift-report.xml']) expect(existsSync(join(repo.dir, 'drift', f))).toBe(true);
       expect(out.stdout + out.stderr).not.toMatch(new RegExp(`${TOKEN}|${PIN}`));
