@@ -108,7 +108,7 @@ export function ruleMatches(expression: string, variables: Record<string, string
     return result;
   };
   const result = or();
-  if (pos !== tokens.length) throw new Error(`rules: unexpected \`${tokens[pos]}\` in \`${expression}\``);
+  if (pos !== tokens.length) throw new Error(`rules: \`${tokens[pos]}\` in \`${expression}\` is not emulated`);
   return result;
 }
 
