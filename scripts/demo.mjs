@@ -373,19 +373,28 @@ async function main() {
   say(`     ${NO_STORAGE_NUMBER} now reads ${live.status} with retention_minutes 60 and is registered.`);
   say('     Leaving No Storage later (to in-country or default storage) weakens residency: the plan says so in a warning of its own.');
 
-  stage(`Someone moves ${DRIFT_NUMBER} to ${DRIFT_REGION} by hand, then the drift check runs`, 'An out-of-band change through Graph HTTP (deregister, settings, register), then\n`whatsapp-local-storage drift --dir <stack>`: a saved plan, each number against the code and the last apply (exit 2 = a difference).');
+  stage(
+    `Someone moves ${DRIFT_NUMBER} to ${DRIFT_REGION} by hand, then the drift check runs`,
+    'An out-of-band change through Graph HTTP (deregister, settings, register), then\n' +
+      '`whatsapp-local-storage drift --dir <stack>`: a saved plan, each number against the code and the last apply\n(exit 2 = a difference).',
+  );
   const base = `/${API_VERSION}/${DRIFT_NUMBER}`;
   await http('POST', `${base}/deregister`, {});
   await http('POST', `${base}/settings`, { storage_configuration: { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: DRIFT_REGION } });
   await http('POST', `${base}/register`, { messaging_product: 'whatsapp', pin: PIN });
-  const drift = await must(process.execPath, [cli, 'drift', '--dir', stackDir, '--engine', engine, '--out', work, '--json-report', join(work, 'drift.json')], { env: engineEnv(), title: 'whatsapp-local-storage drift' }, [2]);
+  const driftArgs = [cli, 'drift', '--dir', stackDir, '--engine', engine, '--out', work, '--json-report', join(work, 'drift.json')];
+  const drift = await must(process.execPath, driftArgs, { env: engineEnv(), title: 'whatsapp-local-storage drift' }, [2]);
   say(indent(drift.stdout.split('\n').filter((l) => !l.startsWith('Reports:')).join('\n').trim()));
   const report = JSON.parse(readFileSync(join(work, 'drift.json'), 'utf8'));
   const drifted = report.numbers.filter((n) => n.status !== 'in_sync');
   const noStorageRow = report.numbers.find((n) => n.phone_number_id === NO_STORAGE_NUMBER);
-  if (noStorageRow?.actual?.storage_mode !== 'NO_STORAGE' || noStorageRow.status !== 'in_sync') fail(`the drift report should show ${NO_STORAGE_NUMBER} in sync with No Storage`);
-  if (drifted.map((n) => n.phone_number_id).join() !== DRIFT_NUMBER || drifted[0].status !== 'drift' || drifted[0].actual?.data_localization_region !== DRIFT_REGION) {
-    fail(`the drift report should flag exactly ${DRIFT_NUMBER} (now ${DRIFT_REGION}), it flags: ${drifted.map((n) => `${n.phone_number_id} (${n.actual?.label})`).join(', ') || 'nothing'}`);
+  if (noStorageRow?.actual?.storage_mode !== 'NO_STORAGE' || noStorageRow.status !== 'in_sync') {
+    fail(`the drift report should show ${NO_STORAGE_NUMBER} in sync with No Storage`);
+  }
+  const flagged = drifted.map((n) => n.phone_number_id).join();
+  if (flagged !== DRIFT_NUMBER || drifted[0].status !== 'drift' || drifted[0].actual?.data_localization_region !== DRIFT_REGION) {
+    const flags = drifted.map((n) => `${n.phone_number_id} (${n.actual?.label})`).join(', ') || 'nothing';
+    fail(`the drift report should flag exactly ${DRIFT_NUMBER} (now ${DRIFT_REGION}), it flags: ${flags}`);
   }
   say(`     drift exited 2 and flags ${DRIFT_NUMBER}: declared ${drifted[0].declared.label}, actually ${drifted[0].actual.label}.`);
   say('     Next step for a person: apply again to move it back (offline briefly once more), or change the code if the move was intended.');

@@ -43,7 +43,8 @@ export function residencyChange(from: StorageTarget | undefined, to: StorageTarg
 export function residencyChangeToUnknown(from: StorageTarget | undefined, raw: string): ResidencyChange | undefined {
   if (from?.mode === 'DEFAULT') return undefined;
   const to = `storage ${raw} (not one this engine knows)`;
-  return from ? { kind: 'weakens', from: describeTarget(from), to, previous: from } : { kind: 'weakens', from: 'a storage this engine does not know', to };
+  if (!from) return { kind: 'weakens', from: 'a storage this engine does not know', to };
+  return { kind: 'weakens', from: describeTarget(from), to, previous: from };
 }
 
 /** Title of the warning a plan (or a drift report) carries for `change`. */

@@ -21,7 +21,10 @@ const CODE = '106540352242925';
 const BOTH = '106540352242926';
 const SECRETS = /123456|demo-token|bad-token/;
 
-interface Storage { region?: string; noStorage?: boolean }
+interface Storage {
+  region?: string;
+  noStorage?: boolean;
+}
 const declare = (name: string, id: string, s: Storage): string => `
 resource "whatsapp_local_storage" "${name}" {
   phone_number_id = "${id}"
@@ -36,7 +39,8 @@ variable "pin" {
   type      = string
   sensitive = true
 }
-${declare('in_sync', IN_SYNC, storage.in_sync)}${declare('outside', OUTSIDE, storage.outside)}${declare('code', CODE, storage.code)}${declare('both', BOTH, storage.both)}`;
+${declare('in_sync', IN_SYNC, storage.in_sync)}${declare('outside', OUTSIDE, storage.outside)}
+${declare('code', CODE, storage.code)}${declare('both', BOTH, storage.both)}`;
 }
 
 const APPLIED = { in_sync: { region: 'BR' }, outside: { region: 'DE' }, code: { region: 'BR' }, both: { noStorage: true } };
@@ -59,7 +63,8 @@ describe.each(requiredEngines().map((e) => [`${e.name} ${e.version}`, e] as cons
     return result;
   };
   // The JSON report read as untyped data, as a CI script would.
-  const byAddress = (json: { numbers: Array<{ address: string }> }): Record<string, any> => // eslint-disable-line @typescript-eslint/no-explicit-any
+  const byAddress = (json: { numbers: Array<{ address: string }> }): Record<string, any> =>
+    // eslint-disable-line @typescript-eslint/no-explicit-any
     Object.fromEntries(json.numbers.map((n) => [n.address.replace('whatsapp_local_storage.', ''), n]));
 
   beforeAll(async () => {
@@ -81,11 +86,14 @@ describe.each(requiredEngines().map((e) => [`${e.name} ${e.version}`, e] as cons
     const reports = readReports(ws.dir);
     expectAgreement(result, reports);
     expect(reports.json.summary).toEqual({ total: 4, in_sync: 0, drift: 0, not_applied: 4, drift_and_not_applied: 0, residency_flags: 0 });
-    for (const n of reports.json.numbers) expect(n).toMatchObject({ status: 'not_applied', plan_action: 'create', applied: null, actual: null });
+    for (const n of reports.json.numbers)
+      expect(n).toMatchObject({ status: 'not_applied', plan_action: 'create', applied: null, actual: null });
     expect(reports.json.engine).toEqual({ name: engine.name, version: engine.version });
     expect(reports.markdown).toContain('**NOT APPLIED**');
     expect(reports.junit.cases.map((c) => c.failure?.['@_type'])).toEqual(['not_applied', 'not_applied', 'not_applied', 'not_applied']);
-    expect(result.stdout).toMatch(new RegExp(`${CODE}\\s+whatsapp_local_storage\\.code\\s+BR\\s+\\(not applied\\)\\s+\\(not read\\)\\s+-\\s+NOT APPLIED`));
+    expect(result.stdout).toMatch(
+      new RegExp(`${CODE}\\s+whatsapp_local_storage\\.code\\s+BR\\s+\\(not applied\\)\\s+\\(not read\\)\\s+-\\s+NOT APPLIED`),
+    );
     expect(result.stdout).toContain('Differences: 4 of 4 phone numbers (4 not applied yet) (exit 2).');
     expect(reports.xml + JSON.stringify(reports.json) + reports.markdown).not.toMatch(SECRETS);
   });
@@ -97,7 +105,9 @@ describe.each(requiredEngines().map((e) => [`${e.name} ${e.version}`, e] as cons
     const reports = readReports(ws.dir);
     expectAgreement(result, reports);
     expect(reports.json.summary.in_sync).toBe(4);
-    expect(result.stdout).toMatch(new RegExp(`${BOTH}\\s+whatsapp_local_storage\\.both\\s+no storage \\(60 min\\)\\s+no storage \\(60 min\\)\\s+no storage \\(60 min\\)\\s+registered\\s+in sync`));
+    expect(result.stdout).toMatch(
+      new RegExp(`${BOTH}\\s+whatsapp_local_storage\\.both\\s+` + 'no storage \\(60 min\\)\\s+'.repeat(3) + 'registered\\s+in sync'),
+    );
     expect(result.stdout).toContain('In sync: all 4 phone numbers match the code and the last apply (exit 0).');
     expect(reports.junit).toMatchObject({ tests: 4, failures: 0, errors: 0 });
   });
@@ -110,7 +120,9 @@ describe.each(requiredEngines().map((e) => [`${e.name} ${e.version}`, e] as cons
       expect(result.code).toBe(1);
       const reports = readReports(ws.dir);
       expectAgreement(result, reports);
-      expect(reports.json.error).toMatch(/^the engine's plan failed: Could not read phone number 10654035224292[3-6] \(provider access_token\)\n/);
+      expect(reports.json.error).toMatch(
+        /^the engine's plan failed: Could not read phone number 10654035224292[3-6] \(provider access_token\)\n/,
+      );
       expect(reports.json.error).toMatch(/The access token is invalid or expired/);
       expect(reports.json.error).toContain('(plan exited 1)');
       expect(result.stderr).toMatch(/drift check failed: the engine's plan failed/);
@@ -125,7 +137,11 @@ describe.each(requiredEngines().map((e) => [`${e.name} ${e.version}`, e] as cons
     const headers = { Authorization: 'Bearer demo-token' };
     const base = `${emulator.url}/v21.0/${OUTSIDE}`;
     await axios.post(`${base}/deregister`, {}, { headers });
-    await axios.post(`${base}/settings`, { storage_configuration: { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'CH' } }, { headers });
+    await axios.post(
+      `${base}/settings`,
+      { storage_configuration: { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'CH' } },
+      { headers },
+    );
     await axios.post(`${base}/register`, { messaging_product: 'whatsapp', pin: '123456' }, { headers });
     // Outside, through the admin API: BOTH loses No Storage (Meta's default storage).
     await emulator.admin.patchPhoneNumber(BOTH, { storage_configuration: { status: 'DEFAULT' } });
@@ -168,14 +184,31 @@ describe.each(requiredEngines().map((e) => [`${e.name} ${e.version}`, e] as cons
 
     // The terminal: declared | applied | actual | registration | state per number, residency lines, one closing line.
     expect(result.stdout).toMatch(new RegExp(`${IN_SYNC}\\s+whatsapp_local_storage\\.in_sync\\s+BR\\s+BR\\s+BR\\s+registered\\s+in sync`));
-    expect(result.stdout).toMatch(new RegExp(`${OUTSIDE}\\s+whatsapp_local_storage\\.outside\\s+DE\\s+DE\\s+CH\\s+registered\\s+DRIFT\\s+RESIDENCY MOVED outside`));
-    expect(result.stdout).toMatch(new RegExp(`${CODE}\\s+whatsapp_local_storage\\.code\\s+DE\\s+BR\\s+BR\\s+registered\\s+NOT APPLIED\\s+apply MOVES RESIDENCY`));
-    expect(result.stdout).toMatch(new RegExp(`${BOTH}\\s+whatsapp_local_storage\\.both\\s+GB\\s+no storage \\(60 min\\)\\s+default\\s+registered\\s+DRIFT \\+ NOT APPLIED\\s+RESIDENCY WEAKENED outside`));
-    expect(result.stdout).toContain(`RESIDENCY: Data residency of phone number ${BOTH} weakens: No Storage (60 minutes in transit) -> local storage disabled (Meta's default storage) (changed outside the configuration)`);
-    expect(result.stdout.trim().split('\n').pop()).toBe('Differences: 3 of 4 phone numbers (1 changed outside the configuration, 1 not applied yet, 1 both; 3 residency flags) (exit 2).');
+    expect(result.stdout).toMatch(
+      new RegExp(`${OUTSIDE}\\s+whatsapp_local_storage\\.outside\\s+DE\\s+DE\\s+CH\\s+registered\\s+DRIFT\\s+RESIDENCY MOVED outside`),
+    );
+    expect(result.stdout).toMatch(
+      new RegExp(`${CODE}\\s+whatsapp_local_storage\\.code\\s+DE\\s+BR\\s+BR\\s+registered\\s+NOT APPLIED\\s+apply MOVES RESIDENCY`),
+    );
+    expect(result.stdout).toMatch(
+      new RegExp(
+        `${BOTH}\\s+whatsapp_local_storage\\.both\\s+GB\\s+no storage \\(60 min\\)\\s+default\\s+registered\\s+` +
+          'DRIFT \\+ NOT APPLIED\\s+RESIDENCY WEAKENED outside',
+      ),
+    );
+    expect(result.stdout).toContain(
+      `RESIDENCY: Data residency of phone number ${BOTH} weakens: No Storage (60 minutes in transit) -> ` +
+        "local storage disabled (Meta's default storage) (changed outside the configuration)",
+    );
+    expect(result.stdout.trim().split('\n').pop()).toBe(
+      'Differences: 3 of 4 phone numbers (1 changed outside the configuration, 1 not applied yet, 1 both; 3 residency flags) (exit 2).',
+    );
 
     // Markdown and JUnit name the same states.
-    expect(reports.markdown).toContain(`| \`${OUTSIDE}\` | \`whatsapp_local_storage.outside\` | DE | DE | CH | registered | **DRIFT** (changed outside: data_localization_region) | **RESIDENCY MOVED outside** |`);
+    expect(reports.markdown).toContain(
+      `| \`${OUTSIDE}\` | \`whatsapp_local_storage.outside\` | DE | DE | CH | registered | ` +
+        '**DRIFT** (changed outside: data_localization_region) | **RESIDENCY MOVED outside** |',
+    );
     expect(reports.markdown).toContain('### ⚠️ Data residency');
     expect(reports.junit.cases.map((c) => [c['@_name'], c.failure?.['@_type'] ?? 'pass'])).toEqual([
       [`whatsapp_local_storage.both (${BOTH})`, 'drift_and_not_applied'],
@@ -188,10 +221,17 @@ describe.each(requiredEngines().map((e) => [`${e.name} ${e.version}`, e] as cons
     // GitHub: one annotation per differing number; residency changed outside is an error, the rest warnings.
     const annotations = result.stdout.split('\n').filter((l) => /^::(error|warning|notice) /.test(l));
     expect(annotations).toHaveLength(4);
-    expect(annotations[0]).toMatch(new RegExp(`^::error title=Residency weakened outside the configuration%3A ${BOTH}::whatsapp_local_storage.both: DRIFT \\+ NOT APPLIED%0A`));
+    expect(annotations[0]).toMatch(
+      new RegExp(
+        `^::error title=Residency weakened outside the configuration%3A ${BOTH}::whatsapp_local_storage.both: DRIFT \\+ NOT APPLIED%0A`,
+      ),
+    );
     expect(annotations[1]).toMatch(new RegExp(`^::warning title=Local Storage NOT APPLIED%3A ${CODE}::`));
     expect(annotations[2]).toMatch(new RegExp(`^::error title=Residency moved outside the configuration%3A ${OUTSIDE}::`));
-    expect(annotations[3]).toBe('::notice title=Local Storage drift check::Differences: 3 of 4 phone numbers (1 changed outside the configuration, 1 not applied yet, 1 both; 3 residency flags) (exit 2).');
+    expect(annotations[3]).toBe(
+      '::notice title=Local Storage drift check::' +
+        'Differences: 3 of 4 phone numbers (1 changed outside the configuration, 1 not applied yet, 1 both; 3 residency flags) (exit 2).',
+    );
     const summary = readFileSync(summaryFile, 'utf8');
     expect(summary.startsWith('# earlier step\n## ⚠️ Local Storage drift check: differences')).toBe(true);
     expect(summary).toContain(reports.markdown);
@@ -201,7 +241,9 @@ describe.each(requiredEngines().map((e) => [`${e.name} ${e.version}`, e] as cons
   test('removed from the code, a value known only at apply, a replacement: each not applied, with its plan action', async () => {
     // in_sync leaves the code; code takes its region from a resource created in the same apply;
     // outside (drifted to CH) now names another number, which replaces it.
-    ws.write('main.tf', `${providerBlock({ baseUrl: emulator.url })}
+    ws.write(
+      'main.tf',
+      `${providerBlock({ baseUrl: emulator.url })}
 variable "pin" {
   type      = string
   sensitive = true
@@ -214,20 +256,42 @@ resource "whatsapp_local_storage" "code" {
   data_localization_region = terraform_data.region.output
   pin                      = var.pin
 }
-${declare('outside', '106540352242922', { region: 'DE' })}${declare('both', BOTH, { region: 'GB' })}`);
+${declare('outside', '106540352242922', { region: 'DE' })}${declare('both', BOTH, { region: 'GB' })}`,
+    );
     const result = await drift(['--dir', ws.dir]);
     expect(result.code).toBe(2);
     const reports = readReports(ws.dir);
     expectAgreement(result, reports);
     const n = byAddress(reports.json);
-    expect(n.in_sync).toMatchObject({ status: 'not_applied', plan_action: 'delete', declared: null, applied: { label: 'BR' }, actual: { label: 'BR' } });
+    expect(n.in_sync).toMatchObject({
+      status: 'not_applied',
+      plan_action: 'delete',
+      declared: null,
+      applied: { label: 'BR' },
+      actual: { label: 'BR' },
+    });
     expect(n.in_sync.notes.join(' ')).toMatch(/Removed from the code: the next apply stops managing it and leaves its storage as it is/);
-    expect(n.code).toMatchObject({ status: 'not_applied', plan_action: 'update', declared: { label: '(known after apply)' }, applied: { label: 'BR' } });
+    expect(n.code).toMatchObject({
+      status: 'not_applied',
+      plan_action: 'update',
+      declared: { label: '(known after apply)' },
+      applied: { label: 'BR' },
+    });
     expect(n.code.declared.unknown).toContain('data_localization_region');
-    expect(n.outside).toMatchObject({ status: 'drift_and_not_applied', plan_action: 'replace', phone_number_id: '106540352242922', applied: { label: 'DE' }, actual: { label: 'CH' } });
+    expect(n.outside).toMatchObject({
+      status: 'drift_and_not_applied',
+      plan_action: 'replace',
+      phone_number_id: '106540352242922',
+      applied: { label: 'DE' },
+      actual: { label: 'CH' },
+    });
     expect(reports.json.other_changes).toEqual([{ address: 'terraform_data.region', action: 'create' }]);
-    expect(result.stdout).toMatch(new RegExp(`${CODE}\\s+whatsapp_local_storage\\.code\\s+\\(known after apply\\)\\s+BR\\s+BR\\s+registered\\s+NOT APPLIED`));
-    expect(result.stdout).toMatch(new RegExp(`${IN_SYNC}\\s+whatsapp_local_storage\\.in_sync\\s+\\(removed from code\\)\\s+BR\\s+BR\\s+registered\\s+NOT APPLIED`));
+    expect(result.stdout).toMatch(
+      new RegExp(`${CODE}\\s+whatsapp_local_storage\\.code\\s+\\(known after apply\\)\\s+BR\\s+BR\\s+registered\\s+NOT APPLIED`),
+    );
+    expect(result.stdout).toMatch(
+      new RegExp(`${IN_SYNC}\\s+whatsapp_local_storage\\.in_sync\\s+\\(removed from code\\)\\s+BR\\s+BR\\s+registered\\s+NOT APPLIED`),
+    );
     expect(result.stdout).toContain('not part of this check: terraform_data.region (create)');
   });
 
@@ -238,7 +302,9 @@ ${declare('outside', '106540352242922', { region: 'DE' })}${declare('both', BOTH
     expect(result.code).toBe(1);
     const reports = readReports(out);
     expectAgreement(result, reports);
-    expect(reports.json.error).toBe(`--dir ${missing} does not exist: pass the directory that holds the Terraform/OpenTofu configuration (its .tf files)`);
+    expect(reports.json.error).toBe(
+      `--dir ${missing} does not exist: pass the directory that holds the Terraform/OpenTofu configuration (its .tf files)`,
+    );
     expect(result.stderr).not.toMatch(/ENOENT|spawn/);
 
     const bare = await drift(['--dir', missing]);

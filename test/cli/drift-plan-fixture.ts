@@ -9,9 +9,14 @@ type Values = Record<string, unknown>;
 const SENSITIVE = { pin: true, pin_wo: true, verification_code: true };
 
 /** A number's state as the provider writes it. */
-export function stateValues(id: string, storage: { region?: string; mode?: string; retention?: number; status?: string }, extra: Values = {}): Values {
+export function stateValues(
+  id: string,
+  storage: { region?: string; mode?: string; retention?: number; status?: string },
+  extra: Values = {},
+): Values {
   const mode = storage.mode ?? (storage.region ? 'IN_COUNTRY' : 'DEFAULT');
-  const status = storage.status ?? (mode === 'NO_STORAGE' ? 'NO_STORAGE_ENABLED' : mode === 'DEFAULT' ? 'DEFAULT' : 'IN_COUNTRY_STORAGE_ENABLED');
+  const status =
+    storage.status ?? (mode === 'NO_STORAGE' ? 'NO_STORAGE_ENABLED' : mode === 'DEFAULT' ? 'DEFAULT' : 'IN_COUNTRY_STORAGE_ENABLED');
   return {
     id,
     phone_number_id: id,
@@ -46,12 +51,36 @@ export interface FixtureNumber {
   afterSensitive?: Values;
 }
 
-export function planJson(numbers: FixtureNumber[], others: Array<{ address: string; type: string; actions: string[] }> = [], version = '1.12.6'): Values {
+export function planJson(
+  numbers: FixtureNumber[],
+  others: Array<{ address: string; type: string; actions: string[] }> = [],
+  version = '1.12.6',
+): Values {
   const type = 'whatsapp_local_storage';
-  const prior = numbers.filter((n) => n.actual).map((n) => ({ address: n.address, mode: 'managed', type, name: n.address.split('.').pop(), values: n.actual, sensitive_values: SENSITIVE }));
+  const prior = numbers
+    .filter((n) => n.actual)
+    .map((n) => ({
+      address: n.address,
+      mode: 'managed',
+      type,
+      name: n.address.split('.').pop(),
+      values: n.actual,
+      sensitive_values: SENSITIVE,
+    }));
   const drift = numbers
     .filter((n) => n.applied && JSON.stringify(n.applied) !== JSON.stringify(n.actual))
-    .map((n) => ({ address: n.address, mode: 'managed', type, change: { actions: [n.actual ? 'update' : 'delete'], before: n.applied, after: n.actual ?? null, before_sensitive: SENSITIVE, after_sensitive: n.actual ? SENSITIVE : false } }));
+    .map((n) => ({
+      address: n.address,
+      mode: 'managed',
+      type,
+      change: {
+        actions: [n.actual ? 'update' : 'delete'],
+        before: n.applied,
+        after: n.actual ?? null,
+        before_sensitive: SENSITIVE,
+        after_sensitive: n.actual ? SENSITIVE : false,
+      },
+    }));
   const changes = numbers.map((n) => ({
     address: n.address,
     mode: 'managed',
@@ -66,7 +95,12 @@ export function planJson(numbers: FixtureNumber[], others: Array<{ address: stri
       after_sensitive: n.declared ? { ...SENSITIVE, ...n.afterSensitive } : false,
     },
   }));
-  const otherChanges = others.map((o) => ({ address: o.address, mode: 'managed', type: o.type, change: { actions: o.actions, before: null, after: {} } }));
+  const otherChanges = others.map((o) => ({
+    address: o.address,
+    mode: 'managed',
+    type: o.type,
+    change: { actions: o.actions, before: null, after: {} },
+  }));
   return {
     format_version: '1.2',
     terraform_version: version,

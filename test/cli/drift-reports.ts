@@ -23,8 +23,12 @@ export function runCli(args: string[], env: Record<string, string | undefined>, 
     const child = spawn(process.execPath, [cli, ...args], { cwd, env: merged });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
   });
@@ -48,19 +52,27 @@ export interface Junit {
 export function parseJunit(xml: string): Junit {
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw new Error(`drift-report.xml is not well-formed: ${JSON.stringify(valid.err)}`);
-  const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', isArray: (name) => name === 'testcase' || name === 'testsuite' || name === 'property' }).parse(xml);
+  const doc = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    isArray: (name) => name === 'testcase' || name === 'testsuite' || name === 'property',
+  }).parse(xml);
   const suites = doc.testsuites;
-  if (!suites || !Array.isArray(suites.testsuite) || suites.testsuite.length !== 1) throw new Error('drift-report.xml: expected <testsuites> with one <testsuite>');
+  if (!suites || !Array.isArray(suites.testsuite) || suites.testsuite.length !== 1)
+    throw new Error('drift-report.xml: expected <testsuites> with one <testsuite>');
   const suite = suites.testsuite[0];
   const cases: JunitCase[] = suite.testcase ?? [];
   const count = (attr: string) => Number(suite[`@_${attr}`]);
   // The totals on <testsuites> and <testsuite> and the cases themselves must agree.
   for (const attr of ['tests', 'failures', 'errors']) {
-    if (Number(suites[`@_${attr}`]) !== count(attr)) throw new Error(`drift-report.xml: ${attr} differs between <testsuites> and <testsuite>`);
+    if (Number(suites[`@_${attr}`]) !== count(attr))
+      throw new Error(`drift-report.xml: ${attr} differs between <testsuites> and <testsuite>`);
   }
   if (count('tests') !== cases.length) throw new Error('drift-report.xml: tests does not match the number of <testcase>');
-  if (count('failures') !== cases.filter((c) => c.failure).length) throw new Error('drift-report.xml: failures does not match the <failure> elements');
-  if (count('errors') !== cases.filter((c) => c.error).length) throw new Error('drift-report.xml: errors does not match the <error> elements');
+  if (count('failures') !== cases.filter((c) => c.failure).length)
+    throw new Error('drift-report.xml: failures does not match the <failure> elements');
+  if (count('errors') !== cases.filter((c) => c.error).length)
+    throw new Error('drift-report.xml: errors does not match the <error> elements');
   return { tests: count('tests'), failures: count('failures'), errors: count('errors'), cases };
 }
 

@@ -22,15 +22,28 @@ const tricky = 'module.a["x&y<z>\'\\"%,:"].whatsapp_local_storage.n';
 
 describe('drift report writers', () => {
   let dir: string;
-  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'wls-drift-writers-')); });
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'wls-drift-writers-'));
+  });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   test('JUnit: well-formed, counts agree, odd characters in addresses survive', () => {
     const BR = stateValues('1', { region: 'BR' });
-    const report = buildReport(readPlan(planJson([
-      { address: tricky, declared: BR, applied: BR, actual: stateValues('1', { region: 'CH' }), actions: ['update'] },
-      { address: 'whatsapp_local_storage.ok', declared: stateValues('2', { region: 'DE' }), applied: stateValues('2', { region: 'DE' }), actual: stateValues('2', { region: 'DE' }), actions: ['no-op'] },
-    ])), meta);
+    const report = buildReport(
+      readPlan(
+        planJson([
+          { address: tricky, declared: BR, applied: BR, actual: stateValues('1', { region: 'CH' }), actions: ['update'] },
+          {
+            address: 'whatsapp_local_storage.ok',
+            declared: stateValues('2', { region: 'DE' }),
+            applied: stateValues('2', { region: 'DE' }),
+            actual: stateValues('2', { region: 'DE' }),
+            actions: ['no-op'],
+          },
+        ]),
+      ),
+      meta,
+    );
     const junit = parseJunit(renderJunit(report, 1.5));
     expect(junit).toMatchObject({ tests: 2, failures: 1, errors: 0 });
     expect(junit.cases[0]['@_name']).toBe(`${tricky} (1)`);
@@ -49,19 +62,32 @@ describe('drift report writers', () => {
 
   test('GitHub annotations escape data and properties; a failed check is one error', () => {
     const outside = stateValues('7', { mode: 'NO_STORAGE', retention: 60 });
-    const report = buildReport(readPlan(planJson([{ address: tricky, declared: outside, applied: outside, actual: stateValues('7', { mode: 'DEFAULT' }), actions: ['update'] }])), meta);
+    const report = buildReport(
+      readPlan(
+        planJson([
+          { address: tricky, declared: outside, applied: outside, actual: stateValues('7', { mode: 'DEFAULT' }), actions: ['update'] },
+        ]),
+      ),
+      meta,
+    );
     const [first, notice] = annotations(report);
     expect(first.startsWith('::error title=Residency weakened outside the configuration%3A 7::')).toBe(true);
     expect(first.split('::')).toHaveLength(3);
     expect(first).not.toMatch(/\n/);
     expect(first).toContain('%25,:');
     expect(notice).toMatch(/^::notice title=Local Storage drift check::Differences: 1 of 1 phone number/);
-    expect(annotations(errorReport('a\nb 100%', meta))).toEqual(['::error title=Local Storage drift check failed::a%0Ab 100%25%0ADrift check failed, nothing is known about the numbers: a (exit 1).']);
+    expect(annotations(errorReport('a\nb 100%', meta))).toEqual([
+      '::error title=Local Storage drift check failed::a%0Ab 100%25%0ADrift check failed, nothing is known about the numbers: a (exit 1).',
+    ]);
   });
 
   test('reports are removed at start and written whole, with no temporary file left', () => {
     const paths = reportPaths(dir);
-    expect(paths).toEqual({ json: join(dir, 'drift-report.json'), markdown: join(dir, 'drift-report.md'), junit: join(dir, 'drift-report.xml') });
+    expect(paths).toEqual({
+      json: join(dir, 'drift-report.json'),
+      markdown: join(dir, 'drift-report.md'),
+      junit: join(dir, 'drift-report.xml'),
+    });
     for (const file of Object.values(paths)) writeFileSync(file, 'old');
     removeReports(paths);
     expect(readdirSync(dir)).toEqual([]);
@@ -87,7 +113,9 @@ describe('drift report writers', () => {
     const stack = join(app, 'cdktf.out', 'stacks', 'prod');
     mkdirSync(stack, { recursive: true });
     writeFileSync(join(stack, 'cdk.tf.json'), '{}');
-    expect(() => checkConfigurationDirectory(app)).toThrow(`is a CDKTF project, not a configuration: pass its synthesized stack, --dir ${stack}`);
+    expect(() => checkConfigurationDirectory(app)).toThrow(
+      `is a CDKTF project, not a configuration: pass its synthesized stack, --dir ${stack}`,
+    );
     expect(() => checkConfigurationDirectory(stack)).not.toThrow();
     expect(() => checkConfigurationDirectory(dir)).not.toThrow();
   });

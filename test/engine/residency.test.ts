@@ -34,7 +34,12 @@ describe('residencyChange', () => {
   });
 
   test('to a storage the engine does not know, anything but default storage may weaken', () => {
-    expect(residencyChangeToUnknown(NS, 'SOMETHING_NEW')).toEqual({ kind: 'weakens', from: 'No Storage (60 minutes in transit)', to: 'storage SOMETHING_NEW (not one this engine knows)', previous: NS });
+    expect(residencyChangeToUnknown(NS, 'SOMETHING_NEW')).toEqual({
+      kind: 'weakens',
+      from: 'No Storage (60 minutes in transit)',
+      to: 'storage SOMETHING_NEW (not one this engine knows)',
+      previous: NS,
+    });
     expect(residencyChangeToUnknown(BR, 'SOMETHING_NEW')?.kind).toBe('weakens');
     expect(residencyChangeToUnknown(undefined, 'SOMETHING_NEW')?.from).toBe('a storage this engine does not know');
     expect(residencyChangeToUnknown(DEF, 'SOMETHING_NEW')).toBeUndefined();

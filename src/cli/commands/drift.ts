@@ -15,11 +15,15 @@ export function driftCommand(): Command {
   return new Command('drift')
     .description(
       'Compare each phone number with the code and with the last apply (a saved plan). ' +
-        'Writes drift-report.json, drift-report.md and drift-report.xml (JUnit). Exits 0 in sync, 2 on any difference, 1 when the check could not run.',
+        'Writes drift-report.json, drift-report.md and drift-report.xml (JUnit). ' +
+        'Exits 0 in sync, 2 on any difference, 1 when the check could not run.',
     )
     .option('--dir <dir>', 'Terraform/OpenTofu configuration directory (for CDKTF: cdktf.out/stacks/<stack>)', '.')
     .option('--out <dir>', 'where the reports go (default: the --dir)')
-    .option('--engine <engine>', 'engine to run: tofu, terraform or a path (default: WHATSAPP_LS_ENGINE, then tofu, then terraform on PATH)')
+    .option(
+      '--engine <engine>',
+      'engine to run: tofu, terraform or a path (default: WHATSAPP_LS_ENGINE, then tofu, then terraform on PATH)',
+    )
     .option('--init', 'run `init` first (fresh pipeline checkouts)', false)
     .option('--json-report <file>', 'write the JSON report here instead of <out>/drift-report.json')
     .option('--markdown-report <file>', 'write the Markdown report here instead of <out>/drift-report.md')

@@ -15,8 +15,12 @@ export function registrationCell(n: NumberReport): string {
 export function residencyCell(n: NumberReport): string {
   const r = n.residency;
   if (!r) return '';
-  const word = (kind: 'weakens' | 'moves', past: boolean) => (kind === 'weakens' ? (past ? 'WEAKENED' : 'WEAKENS') : past ? 'MOVED' : 'MOVES');
-  return [r.outside ? `RESIDENCY ${word(r.outside.kind, true)} outside` : '', r.pending ? `apply ${word(r.pending.kind, false)} RESIDENCY` : '']
+  const word = (kind: 'weakens' | 'moves', past: boolean) =>
+    kind === 'weakens' ? (past ? 'WEAKENED' : 'WEAKENS') : past ? 'MOVED' : 'MOVES';
+  return [
+    r.outside ? `RESIDENCY ${word(r.outside.kind, true)} outside` : '',
+    r.pending ? `apply ${word(r.pending.kind, false)} RESIDENCY` : '',
+  ]
     .filter(Boolean)
     .join(', ');
 }
@@ -30,7 +34,9 @@ export function differenceText(n: NumberReport): string {
     n.drift_attributes.length ? `changed outside: ${n.drift_attributes.join(', ')}` : '',
     n.unapplied_attributes.length ? `not applied: ${n.unapplied_attributes.join(', ')}` : '',
     n.plan_action !== 'no-op' && n.plan_action !== 'update' ? `plan: ${n.plan_action}` : '',
-  ].filter(Boolean).join('; ');
+  ]
+    .filter(Boolean)
+    .join('; ');
 }
 /** Notes shared by several numbers are said once: "a, b: Not in the state yet...". */
 export function groupedNotes(numbers: NumberReport[]): Array<{ addresses: string[]; note: string }> {

@@ -41,9 +41,16 @@ export interface Verdict {
 
 const schema = localStorageResourceSchema.attributes;
 /** Never persisted, so never compared. */
-const WRITE_ONLY = new Set(Object.entries(schema).filter(([, a]) => a.writeOnly).map(([n]) => n));
+const WRITE_ONLY = new Set(
+  Object.entries(schema)
+    .filter(([, a]) => a.writeOnly)
+    .map(([n]) => n),
+);
 /** What the code can set: an apply writes these from configuration. */
-const DECLARABLE = Object.entries(schema).filter(([, a]) => (a.required || a.optional) && !a.writeOnly).map(([n]) => n).sort();
+const DECLARABLE = Object.entries(schema)
+  .filter(([, a]) => (a.required || a.optional) && !a.writeOnly)
+  .map(([n]) => n)
+  .sort();
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
@@ -93,20 +100,39 @@ export function classify(n: NumberInPlan): Verdict & { phoneNumberId: string } {
   const declaredUnknown = declared ? DECLARABLE.filter((a) => declared.unknown.has(a)) : [];
   let notApplied = false;
   if (CHANGES.has(action)) {
-    notApplied = !drift || unappliedAttributes.length > 0 || applied === null || action === 'replace' || action === 'delete' || action === 'forget';
+    notApplied =
+      !drift || unappliedAttributes.length > 0 || applied === null || action === 'replace' || action === 'delete' || action === 'forget';
   }
-  if (action === 'create' && applied === null) notes.push('Not in the state yet: the next apply creates it. Its actual storage is not read by a plan of a new resource; the apply\'s plan warns if it weakens residency.');
-  if (action === 'delete') notes.push(`Removed from the code: the next apply stops managing it${applied?.values.disable_on_destroy === true ? ' and, as disable_on_destroy is true, moves it to Meta\'s default storage' : ' and leaves its storage as it is'}.`);
-  if (action === 'forget') notes.push('Removed from the code with a removed block: the next apply forgets it and leaves the number as it is.');
+  if (action === 'create' && applied === null)
+    notes.push(
+      'Not in the state yet: the next apply creates it. Its actual storage is not read by a plan of a new resource; ' +
+        "the apply's plan warns if it weakens residency.",
+    );
+  if (action === 'delete')
+    notes.push(
+      `Removed from the code: the next apply stops managing it${
+        applied?.values.disable_on_destroy === true
+          ? " and, as disable_on_destroy is true, moves it to Meta's default storage"
+          : ' and leaves its storage as it is'
+      }.`,
+    );
+  if (action === 'forget')
+    notes.push('Removed from the code with a removed block: the next apply forgets it and leaves the number as it is.');
   const appliedId = applied?.values.phone_number_id;
   const otherNumber = action === 'replace' && typeof appliedId === 'string' && appliedId !== phoneNumberId;
   if (action === 'replace') {
-    const reason = n.actionReason === 'replace_because_tainted'
-      ? ' (a previous apply failed half-way and left it tainted)'
-      : otherNumber ? `: phone_number_id ${appliedId} -> ${phoneNumberId}; ${appliedId} is no longer managed` : '';
+    const reason =
+      n.actionReason === 'replace_because_tainted'
+        ? ' (a previous apply failed half-way and left it tainted)'
+        : otherNumber
+          ? `: phone_number_id ${appliedId} -> ${phoneNumberId}; ${appliedId} is no longer managed`
+          : '';
     notes.push(`The next apply replaces it${reason}.`);
   }
-  if (declaredUnknown.length > 0) notes.push(`Declared ${declaredUnknown.join(', ')} known only at apply: the plan cannot say whether it differs, so it counts as not applied.`);
+  if (declaredUnknown.length > 0)
+    notes.push(
+      `Declared ${declaredUnknown.join(', ')} known only at apply: the plan cannot say whether it differs, so it counts as not applied.`,
+    );
   if (drift && !notApplied && declared && applied && differingAttributes(declared, applied, DECLARABLE).length > 0 && action === 'no-op') {
     notes.push('The code already declares what the number has now: the next apply only records it in the state.');
   }
@@ -127,7 +153,11 @@ export function classify(n: NumberInPlan): Verdict & { phoneNumberId: string } {
     const rawStatus = now ? rawStorage(now) : undefined;
     const destroying = (action === 'delete' || action === 'replace') && applied?.values.disable_on_destroy === true;
     // Another number's declared storage says nothing about this one's: only its destroy counts.
-    const to = destroying ? { mode: 'DEFAULT' as const } : declared && !otherNumber && action !== 'forget' && action !== 'delete' ? storageOf(declared) : undefined;
+    const to = destroying
+      ? { mode: 'DEFAULT' as const }
+      : declared && !otherNumber && action !== 'forget' && action !== 'delete'
+        ? storageOf(declared)
+        : undefined;
     // A number not in the state was not read: nothing to compare with.
     if (now && to && !storageHidden(now)) pending = flag(phoneNumberId, residencyChange(from, to, rawStatus), 'the next apply of the code');
   }

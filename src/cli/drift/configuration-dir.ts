@@ -11,7 +11,9 @@ const CONFIGURATION_FILE = /\.(tf|tofu)(\.json)?$/;
 function stacksOf(dir: string): string[] {
   const stacks = join(dir, 'cdktf.out', 'stacks');
   if (!existsSync(stacks)) return [];
-  return readdirSync(stacks).filter((name) => statSync(join(stacks, name)).isDirectory()).map((name) => join(stacks, name));
+  return readdirSync(stacks)
+    .filter((name) => statSync(join(stacks, name)).isDirectory())
+    .map((name) => join(stacks, name));
 }
 
 /** Throws an error naming the directory and the fix when `dir` holds no configuration. */
@@ -23,10 +25,18 @@ export function checkConfigurationDirectory(dir: string): void {
   if (readdirSync(dir).some((name) => CONFIGURATION_FILE.test(name) && statSync(join(dir, name)).isFile())) return;
   const stacks = stacksOf(dir);
   if (stacks.length > 0) {
-    throw new Error(`--dir ${dir} is a CDKTF project, not a configuration: pass its synthesized stack, --dir ${stacks.length === 1 ? stacks[0] : `one of ${stacks.join(', ')}`}`);
+    throw new Error(
+      `--dir ${dir} is a CDKTF project, not a configuration: pass its synthesized stack, ` +
+        `--dir ${stacks.length === 1 ? stacks[0] : `one of ${stacks.join(', ')}`}`,
+    );
   }
   if (existsSync(join(dir, 'cdktf.json'))) {
-    throw new Error(`--dir ${dir} is a CDKTF project with no synthesized stack: run \`cdktf synth\`, then pass --dir ${join(dir, 'cdktf.out', 'stacks', '<stack>')}`);
+    throw new Error(
+      `--dir ${dir} is a CDKTF project with no synthesized stack: ` +
+        `run \`cdktf synth\`, then pass --dir ${join(dir, 'cdktf.out', 'stacks', '<stack>')}`,
+    );
   }
-  throw new Error(`--dir ${dir} holds no Terraform/OpenTofu configuration (no .tf, .tf.json, .tofu or .tofu.json files): pass the directory that does`);
+  throw new Error(
+    `--dir ${dir} holds no Terraform/OpenTofu configuration (no .tf, .tf.json, .tofu or .tofu.json files): pass the directory that does`,
+  );
 }

@@ -61,12 +61,21 @@ export function runEngine(engine: string, args: string[], cwd: string, env: Node
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d; });
-    child.stderr.on('data', (d: Buffer) => { stderr += d; });
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d;
+    });
     child.on('error', (error: NodeJS.ErrnoException) => {
-      const why = error.code === 'ENOENT'
-        ? (existsSync(cwd) ? 'it does not exist' : `the directory ${cwd} does not exist`)
-        : error.code === 'EACCES' ? 'it is not executable' : error.message;
+      const why =
+        error.code === 'ENOENT'
+          ? existsSync(cwd)
+            ? 'it does not exist'
+            : `the directory ${cwd} does not exist`
+          : error.code === 'EACCES'
+            ? 'it is not executable'
+            : error.message;
       reject(new Error(`could not run the engine ${engine}: ${why}`));
     });
     child.on('close', (code) => resolvePromise({ code: code ?? 1, stdout, stderr }));
@@ -85,6 +94,9 @@ export async function identifyEngine(engine: string, cwd: string): Promise<Engin
   const first = result.stdout.split('\n')[0] ?? '';
   const match = /^(OpenTofu|Terraform)\s+v(\S+)/.exec(first);
   if (match) return { name: match[1] === 'OpenTofu' ? 'tofu' : 'terraform', version: match[2] };
-  if (result.code !== 0) throw new Error(`${engine} version exited ${result.code}: is it OpenTofu or Terraform? ${(result.stderr || result.stdout).trim().slice(0, 300)}`);
+  if (result.code !== 0)
+    throw new Error(
+      `${engine} version exited ${result.code}: is it OpenTofu or Terraform? ${(result.stderr || result.stdout).trim().slice(0, 300)}`,
+    );
   return { name: basename(engine), version: /v(\d+\.\d+\.\d+\S*)/.exec(first)?.[1] ?? null };
 }

@@ -20,16 +20,19 @@ function command(level: 'error' | 'warning' | 'notice', title: string, message: 
 
 /** One annotation per differing number (an error for the check that failed), then a notice with the closing line. */
 export function annotations(report: DriftReport): string[] {
-  if (report.status === 'error') return [command('error', 'Local Storage drift check failed', `${report.error ?? ''}\n${closingLine(report)}`)];
-  const lines = report.numbers.filter((n) => n.status !== 'in_sync').map((n) => {
-    const outside = n.residency?.outside;
-    const level = outside ? 'error' : 'warning';
-    const title = outside
-      ? `Residency ${outside.kind === 'weakens' ? 'weakened' : 'moved'} outside the configuration: ${n.phone_number_id}`
-      : `Local Storage ${stateWords(n.status)}: ${n.phone_number_id}`;
-    const residency = [outside?.summary, n.residency?.pending?.summary].filter(Boolean);
-    const message = [`${n.address}: ${stateWords(n.status)}`, differenceText(n), ...residency, ...n.notes].filter(Boolean).join('\n');
-    return command(level, title, message);
-  });
+  if (report.status === 'error')
+    return [command('error', 'Local Storage drift check failed', `${report.error ?? ''}\n${closingLine(report)}`)];
+  const lines = report.numbers
+    .filter((n) => n.status !== 'in_sync')
+    .map((n) => {
+      const outside = n.residency?.outside;
+      const level = outside ? 'error' : 'warning';
+      const title = outside
+        ? `Residency ${outside.kind === 'weakens' ? 'weakened' : 'moved'} outside the configuration: ${n.phone_number_id}`
+        : `Local Storage ${stateWords(n.status)}: ${n.phone_number_id}`;
+      const residency = [outside?.summary, n.residency?.pending?.summary].filter(Boolean);
+      const message = [`${n.address}: ${stateWords(n.status)}`, differenceText(n), ...residency, ...n.notes].filter(Boolean).join('\n');
+      return command(level, title, message);
+    });
   return [...lines, command('notice', 'Local Storage drift check', closingLine(report))];
 }

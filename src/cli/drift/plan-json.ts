@@ -79,7 +79,11 @@ function markedNames(marks: unknown, values: Json | null): Set<string> {
   if (marks === true) return new Set(Object.keys(values ?? {}));
   if (!isObject(marks)) return new Set();
   // A nested mark (a sensitive element in a list) makes the whole attribute unprintable.
-  return new Set(Object.entries(marks).filter(([, m]) => m === true || isObject(m) || (Array.isArray(m) && m.length > 0)).map(([k]) => k));
+  return new Set(
+    Object.entries(marks)
+      .filter(([, m]) => m === true || isObject(m) || (Array.isArray(m) && m.length > 0))
+      .map(([k]) => k),
+  );
 }
 
 function snapshot(origin: Snapshot['origin'], values: Json | null | undefined, sensitive: unknown, unknown?: unknown): Snapshot | null {
@@ -112,7 +116,7 @@ export function planAction(actions: readonly string[]): PlanAction {
 /** Reads a `show -json PLANFILE` document; throws when it is not one. */
 export function readPlan(plan: unknown): PlanReading {
   if (!isObject(plan) || typeof plan.format_version !== 'string') {
-    throw new Error('the engine\'s `show -json` output is not a JSON plan (no format_version)');
+    throw new Error("the engine's `show -json` output is not a JSON plan (no format_version)");
   }
   const changes = (Array.isArray(plan.resource_changes) ? (plan.resource_changes as ChangeEntry[]) : []).filter(isManaged);
   const drift = (Array.isArray(plan.resource_drift) ? (plan.resource_drift as ChangeEntry[]) : []).filter(isManaged);
@@ -134,9 +138,10 @@ export function readPlan(plan: unknown): PlanReading {
     const applied = drifted ? snapshot('state', drifted.change.before, drifted.change.before_sensitive) : actual;
     const action = change ? planAction(change.change.actions) : 'no-op';
     // No change entry at all: the code does not have the instance and there is nothing left to delete.
-    const declared = !change || action === 'delete' || action === 'forget'
-      ? null
-      : snapshot('plan', change.change.after, change.change.after_sensitive, change.change.after_unknown);
+    const declared =
+      !change || action === 'delete' || action === 'forget'
+        ? null
+        : snapshot('plan', change.change.after, change.change.after_sensitive, change.change.after_unknown);
     return { address, declared, applied, actual, action, actionReason: change?.action_reason ?? null };
   });
 

@@ -8,14 +8,16 @@ import { closingLine, stateWords, type DriftReport, type NumberReport } from './
 
 /** Text and attribute values; characters XML 1.0 cannot carry are dropped. */
 function xml(text: string): string {
-  return text
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+  return (
+    text
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/'/g, '&apos;')
+  );
 }
 
 const SUITE = 'whatsapp-local-storage drift';
@@ -31,7 +33,9 @@ function failureOf(n: NumberReport): string {
     differenceText(n),
     ...residency,
     ...n.notes,
-  ].filter(Boolean).join('\n');
+  ]
+    .filter(Boolean)
+    .join('\n');
   return `      <failure type="${n.status}" message="${xml(message)}">${xml(body)}</failure>\n`;
 }
 
@@ -42,7 +46,9 @@ export function renderJunit(report: DriftReport, seconds: number): string {
     ['engine', [report.engine.name, report.engine.version].filter(Boolean).join(' ')],
     ['status', report.status],
     ['schema_version', String(report.schema_version)],
-  ].map(([k, v]) => `      <property name="${k}" value="${xml(v)}"/>\n`).join('');
+  ]
+    .map(([k, v]) => `      <property name="${k}" value="${xml(v)}"/>\n`)
+    .join('');
   let cases: string;
   let tests: number;
   let failures = 0;
@@ -50,22 +56,30 @@ export function renderJunit(report: DriftReport, seconds: number): string {
   if (report.status === 'error') {
     tests = 1;
     errors = 1;
-    cases = `    <testcase classname="whatsapp_local_storage" name="drift check" time="${time}">\n      <error type="error" message="${xml((report.error ?? '').split('\n')[0])}">${xml(`${report.error}\n${closingLine(report)}`)}</error>\n    </testcase>\n`;
+    const message = xml((report.error ?? '').split('\n')[0]);
+    cases =
+      `    <testcase classname="whatsapp_local_storage" name="drift check" time="${time}">\n` +
+      `      <error type="error" message="${message}">${xml(`${report.error}\n${closingLine(report)}`)}</error>\n` +
+      '    </testcase>\n';
   } else {
     tests = report.numbers.length;
-    cases = report.numbers.map((n) => {
-      const failing = n.status !== 'in_sync';
-      if (failing) failures += 1;
-      const open = `    <testcase classname="whatsapp_local_storage" name="${xml(`${n.address} (${n.phone_number_id})`)}" time="0">`;
-      return failing ? `${open}\n${failureOf(n)}    </testcase>\n` : `${open}</testcase>\n`;
-    }).join('');
+    cases = report.numbers
+      .map((n) => {
+        const failing = n.status !== 'in_sync';
+        if (failing) failures += 1;
+        const open = `    <testcase classname="whatsapp_local_storage" name="${xml(`${n.address} (${n.phone_number_id})`)}" time="0">`;
+        return failing ? `${open}\n${failureOf(n)}    </testcase>\n` : `${open}</testcase>\n`;
+      })
+      .join('');
   }
   const counts = `tests="${tests}" failures="${failures}" errors="${errors}"`;
-  return '<?xml version="1.0" encoding="UTF-8"?>\n'
-    + `<testsuites name="${SUITE}" ${counts} time="${time}">\n`
-    + `  <testsuite name="${SUITE}" ${counts} skipped="0" timestamp="${report.checked_at}" time="${time}">\n`
-    + `    <properties>\n${props}    </properties>\n`
-    + cases
-    + `    <system-out>${xml(closingLine(report))}</system-out>\n`
-    + '  </testsuite>\n</testsuites>\n';
+  return (
+    '<?xml version="1.0" encoding="UTF-8"?>\n' +
+    `<testsuites name="${SUITE}" ${counts} time="${time}">\n` +
+    `  <testsuite name="${SUITE}" ${counts} skipped="0" timestamp="${report.checked_at}" time="${time}">\n` +
+    `    <properties>\n${props}    </properties>\n` +
+    cases +
+    `    <system-out>${xml(closingLine(report))}</system-out>\n` +
+    '  </testsuite>\n</testsuites>\n'
+  );
 }

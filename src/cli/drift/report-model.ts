@@ -86,7 +86,8 @@ export function buildReport(plan: PlanReading, meta: ReportMeta): DriftReport {
   const engine = { name: meta.engine.name, version: plan.engineVersion ?? meta.engine.version };
   if (numbers.length === 0) {
     return errorReport(
-      `no whatsapp_local_storage resources in the configuration or state of ${meta.directory}: nothing to check (is --dir the right directory?)`,
+      `no whatsapp_local_storage resources in the configuration or state of ${meta.directory}: ` +
+        'nothing to check (is --dir the right directory?)',
       { ...meta, engine },
       plan.otherChanges,
     );
@@ -150,5 +151,6 @@ export function closingLine(report: DriftReport): string {
     s.drift_and_not_applied ? `${s.drift_and_not_applied} both` : '',
   ].filter(Boolean);
   const residency = s.residency_flags ? `; ${s.residency_flags} residency flag${s.residency_flags === 1 ? '' : 's'}` : '';
-  return `Differences: ${s.total - s.in_sync} of ${s.total} phone number${s.total === 1 ? '' : 's'} (${parts.join(', ')}${residency}) (exit ${code}).`;
+  const numbers = `${s.total - s.in_sync} of ${s.total} phone number${s.total === 1 ? '' : 's'}`;
+  return `Differences: ${numbers} (${parts.join(', ')}${residency}) (exit ${code}).`;
 }

@@ -40,14 +40,23 @@ export interface DriftOutcome {
   written: Partial<ReportPaths>;
 }
 
+/** Engine messages that mean the directory was never initialized (or is out of date). */
+const NEEDS_INIT = [
+  /(run|please run)\s+"?(terraform|tofu) init/i,
+  /Inconsistent dependency lock file/i,
+  /Required plugins are not installed/i,
+  /Backend initialization required/i,
+  /Module not installed/i,
+];
+
 function engineFailure(step: string, code: number, stderr: string, stdout: string): Error {
   // Engines print diagnostics on stderr and sometimes stdout: keep them from the first error on.
   const lines = (stderr.trim() || stdout.trim()).split('\n');
   const first = lines.findIndex((l) => /^(?:│\s*)?Error: /.test(l));
   const text = (first >= 0 ? lines.slice(first, first + 40) : lines.slice(-30)).join('\n');
   // The first line says what went wrong, so one-line views (JUnit messages, annotation titles) carry it.
-  const headline = first >= 0 ? lines[first].replace(/^(?:│\s*)?Error: /, '') : lines.find((l) => l.trim()) ?? 'no output';
-  const needsInit = /(run|please run)\s+"?(terraform|tofu) init|Inconsistent dependency lock file|Required plugins are not installed|Backend initialization required|Module not installed/i.test(text);
+  const headline = first >= 0 ? lines[first].replace(/^(?:│\s*)?Error: /, '') : (lines.find((l) => l.trim()) ?? 'no output');
+  const needsInit = NEEDS_INIT.some((re) => re.test(text));
   const hint = needsInit ? '\n(run the check with --init, or run `init` in the directory first)' : '';
   return new Error(`the engine's ${step} failed: ${headline.trim()}\n\n${text}\n(${step} exited ${code})${hint}`);
 }
@@ -73,7 +82,7 @@ async function check(dir: string, options: DriftOptions, engineSeen: (e: EngineI
     try {
       json = JSON.parse(show.stdout);
     } catch {
-      throw new Error('the engine\'s `show -json` output is not JSON');
+      throw new Error("the engine's `show -json` output is not JSON");
     }
     return buildReport(readPlan(json), { directory: dir, engine: identity, now: new Date() });
   } finally {
@@ -93,7 +102,9 @@ export async function runDrift(options: DriftOptions): Promise<DriftOutcome> {
   let engine: { name: string | null; version: string | null } = { name: null, version: null };
   let report: DriftReport;
   try {
-    report = await check(dir, options, (e) => { engine = e; });
+    report = await check(dir, options, (e) => {
+      engine = e;
+    });
   } catch (error) {
     report = errorReport(error instanceof Error ? error.message : String(error), { directory: dir, engine, now: new Date() });
   }
@@ -103,7 +114,13 @@ export async function runDrift(options: DriftOptions): Promise<DriftOutcome> {
   // A place the user named (--out, a report file) may be created; the configuration directory never is.
   const placed = (kind: keyof ReportPaths): boolean => options.outDir !== undefined || options.reportFiles?.[kind] !== undefined;
   const writable = (Object.keys(paths) as Array<keyof ReportPaths>).filter((kind) => placed(kind) || existsSync(dirname(paths[kind])));
-  const notes = writable.length < 3 ? [`${writable.length ? 'Some reports not' : 'No reports'} written: ${outDir} does not exist (pass --out DIR to write them elsewhere).`] : [];
+  const notes =
+    writable.length < 3
+      ? [
+          `${writable.length ? 'Some reports not' : 'No reports'} written: ` +
+            `${outDir} does not exist (pass --out DIR to write them elsewhere).`,
+        ]
+      : [];
   let { written, failures } = writeAll(report, paths, writable, started);
   if (failures.length > 0 && report.status !== 'error') {
     // A report that could not be written is a check that did not deliver: say error everywhere.
@@ -129,7 +146,12 @@ export async function runDrift(options: DriftOptions): Promise<DriftOutcome> {
   return { exitCode: exitCodeOf(report), report, written };
 }
 
-function writeAll(report: DriftReport, paths: ReportPaths, kinds: Array<keyof ReportPaths>, started: number): { written: Partial<ReportPaths>; failures: string[] } {
+function writeAll(
+  report: DriftReport,
+  paths: ReportPaths,
+  kinds: Array<keyof ReportPaths>,
+  started: number,
+): { written: Partial<ReportPaths>; failures: string[] } {
   const written: Partial<ReportPaths> = {};
   const failures: string[] = [];
   const render: Record<keyof ReportPaths, () => string> = {
