@@ -13,7 +13,11 @@ export interface ExpressionScope {
   jobFailed: boolean;
 }
 
-type Token = { kind: 'punct'; text: string } | { kind: 'string'; text: string } | { kind: 'number'; value: number } | { kind: 'ident'; text: string };
+type Token =
+  | { kind: 'punct'; text: string }
+  | { kind: 'string'; text: string }
+  | { kind: 'number'; value: number }
+  | { kind: 'ident'; text: string };
 
 function tokenize(source: string): Token[] {
   const tokens: Token[] = [];

@@ -45,7 +45,9 @@ test('actionlint fails a broken workflow (the check is live)', () => {
 
 test('every workflow asks only for the permissions it uses', () => {
   const { parse } = require('yaml') as typeof import('yaml');
-  const permissions = Object.fromEntries(readdirSync(WORKFLOWS).map((f) => [f, parse(readFileSync(join(WORKFLOWS, f), 'utf8')).permissions]));
+  const permissions = Object.fromEntries(
+    readdirSync(WORKFLOWS).map((f) => [f, parse(readFileSync(join(WORKFLOWS, f), 'utf8')).permissions]),
+  );
   expect(permissions).toEqual({
     'apply-on-merge.yml': { contents: 'read' },
     'nightly-drift.yml': { contents: 'read', issues: 'write' },
@@ -77,13 +79,19 @@ describe('package.json and package-lock.json', () => {
     expect(own).toMatchObject({ version, resolved: `file:vendor/whatsapp-local-storage-${version}.tgz` });
     // The team's first `npm install` records the hash of the tarball they vendored.
     expect(own.integrity).toBeUndefined();
-    const others = Object.entries(lock.packages as Record<string, { integrity?: string }>).filter(([k]) => k.startsWith('node_modules/') && k !== 'node_modules/whatsapp-local-storage');
+    const others = Object.entries(lock.packages as Record<string, { integrity?: string }>).filter(
+      ([k]) => k.startsWith('node_modules/') && k !== 'node_modules/whatsapp-local-storage',
+    );
     expect(others.length).toBeGreaterThan(0);
-    for (const [name, entry] of others) expect({ name, integrity: entry.integrity }).toEqual({ name, integrity: expect.stringMatching(/^sha512-/) });
+    for (const [name, entry] of others)
+      expect({ name, integrity: entry.integrity }).toEqual({ name, integrity: expect.stringMatching(/^sha512-/) });
   });
 
   test('npm ci installs the whole tree from them, and the CLI runs', () => {
-    const ci = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], { cwd: repo.dir, encoding: 'utf8' });
+    const ci = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], {
+      cwd: repo.dir,
+      encoding: 'utf8',
+    });
     expect({ code: ci.status, stderr: ci.stderr }).toEqual({ code: 0, stderr: '' });
     // A dependency of the package missing from the lock file shows here (run scripts/gitops-lock.mjs).
     const ls = spawnSync('npm', ['ls', '--all', '--omit=peer'], { cwd: repo.dir, encoding: 'utf8' });
