@@ -10,8 +10,8 @@ import { log, repoRoot } from './lib/run.mjs';
 
 export const ACTIONLINT = { version: '1.7.12', module: 'github.com/rhysd/actionlint/cmd/actionlint' };
 
-const cacheRoot = process.env.WHATSAPP_LS_TOOL_CACHE
-  || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'whatsapp-local-storage', 'tools');
+const cacheRoot =
+  process.env.WHATSAPP_LS_TOOL_CACHE || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'whatsapp-local-storage', 'tools');
 
 function versionOf(binary) {
   const out = spawnSync(binary, ['-version'], { encoding: 'utf8', timeout: 30000 });
@@ -30,9 +30,13 @@ function goInstall(spec, gobin) {
   return new Promise((resolve, reject) => {
     const child = spawn('go', ['install', spec], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, GOBIN: gobin } });
     let stderr = '';
-    child.stderr.on('data', (d) => { stderr += d; });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`go install ${spec} failed (${code}):\n${stderr.slice(-4000)}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`go install ${spec} failed (${code}):\n${stderr.slice(-4000)}`)),
+    );
   });
 }
 
@@ -86,7 +90,11 @@ async function main() {
   // actionlint runs shellcheck over `run:` scripts only when shellcheck is on PATH; say which.
   const shellcheck = findOnPath('shellcheck');
   actionlint.shellcheck = shellcheck ?? null;
-  log(`actionlint ${actionlint.version} ready; shellcheck ${shellcheck ? `at ${shellcheck}: run: scripts are checked too` : 'not on PATH: run: scripts are not shell-checked'}`);
+  log(
+    `actionlint ${actionlint.version} ready; shellcheck ${
+      shellcheck ? `at ${shellcheck}: run: scripts are checked too` : 'not on PATH: run: scripts are not shell-checked'
+    }`,
+  );
   mkdirSync(join(repoRoot, '.tools'), { recursive: true });
   writeFileSync(join(repoRoot, '.tools', 'actionlint.json'), `${JSON.stringify(actionlint, null, 2)}\n`);
 }

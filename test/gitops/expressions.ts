@@ -13,7 +13,11 @@ export interface ExpressionScope {
   jobFailed: boolean;
 }
 
-type Token = { kind: 'punct'; text: string } | { kind: 'string'; text: string } | { kind: 'number'; value: number } | { kind: 'ident'; text: string };
+type Token =
+  | { kind: 'punct'; text: string }
+  | { kind: 'string'; text: string }
+  | { kind: 'number'; value: number }
+  | { kind: 'ident'; text: string };
 
 function tokenize(source: string): Token[] {
   const tokens: Token[] = [];
@@ -85,8 +89,9 @@ function toNumber(value: Value): number {
 /** GitHub's loose equality: strings compare case-insensitively, mixed types compare as numbers. */
 function looseEquals(a: Value, b: Value): boolean {
   if (typeof a === 'string' && typeof b === 'string') return a.toLowerCase() === b.toLowerCase();
-  if (typeof a === typeof b && (a === null || typeof a !== 'object')) return a === b;
-  if (typeof a === 'object' || typeof b === 'object') return a === b;
+  const isObject = (v: Value) => v !== null && typeof v === 'object';
+  if (isObject(a) || isObject(b)) return a === b;
+  if (typeof a === typeof b && a !== null && b !== null) return a === b;
   return toNumber(a) === toNumber(b);
 }
 

@@ -75,7 +75,8 @@ const body = (o) => {
   return text;
 };
 const issueUrl = (n) => `https://github.com/${repo}/issues/${n}`;
-const findIssue = (n) => state.issues.find((i) => i.number === Number(n)) ?? fail(`GraphQL: Could not resolve to an issue with the number of ${n}.`);
+const findIssue = (n) =>
+  state.issues.find((i) => i.number === Number(n)) ?? fail(`GraphQL: Could not resolve to an issue with the number of ${n}.`);
 
 const [group, verb, ...rest] = args;
 const key = `${group} ${verb}`;
@@ -83,7 +84,8 @@ if (key === 'label create') {
   const o = options(rest, ['--force', '-f']);
   const name = o.positional[0];
   const existing = state.labels.find((l) => l.name.toLowerCase() === name.toLowerCase());
-  if (existing && !o.one('--force', '-f')) fail(`label with name "${name}" already exists; use \`--force\` to update its color and description`);
+  if (existing && !o.one('--force', '-f'))
+    fail(`label with name "${name}" already exists; use \`--force\` to update its color and description`);
   const label = { name, color: o.one('--color', '-c') ?? 'ededed', description: o.one('--description', '-d') ?? '' };
   state.labels = [...state.labels.filter((l) => l !== existing), label];
   save();
@@ -141,9 +143,15 @@ if (key === 'label create') {
   const listComments = /^repos\/([^/]+\/[^/]+)\/issues\/(\d+)\/comments$/.exec(path);
   const oneComment = /^repos\/([^/]+\/[^/]+)\/issues\/comments\/(\d+)$/.exec(path);
   if (method === 'GET' && listComments && listComments[1] === repo) {
-    output((state.prComments[listComments[2]] ?? []).map((c) => ({ id: c.id, body: c.body, user: { login: 'github-actions[bot]' } })), o.one('--jq', '-q'));
+    output(
+      (state.prComments[listComments[2]] ?? []).map((c) => ({ id: c.id, body: c.body, user: { login: 'github-actions[bot]' } })),
+      o.one('--jq', '-q'),
+    );
   } else if (method === 'PATCH' && oneComment && oneComment[1] === repo) {
-    const comment = Object.values(state.prComments).flat().find((c) => c.id === Number(oneComment[2])) ?? fail('gh: Not Found (HTTP 404)');
+    const comment =
+      Object.values(state.prComments)
+        .flat()
+        .find((c) => c.id === Number(oneComment[2])) ?? fail('gh: Not Found (HTTP 404)');
     const fields = [...(o.named['-F'] ?? []), ...(o.named['--field'] ?? []), ...(o.named['-f'] ?? []), ...(o.named['--raw-field'] ?? [])];
     const field = fields.find((f) => f.startsWith('body=')) ?? fail('gh stub: PATCH without a body field');
     const value = field.slice('body='.length);

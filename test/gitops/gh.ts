@@ -42,7 +42,12 @@ export class GhStub {
 
   /** Every call so far, as argument lists, with whether GH_TOKEN and GH_REPO were set. */
   calls(): Array<{ args: string[]; token: boolean; repo: string | null }> {
-    return existsSync(this.logFile) ? readFileSync(this.logFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
+    return existsSync(this.logFile)
+      ? readFileSync(this.logFile, 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => JSON.parse(l))
+      : [];
   }
 
   /** The calls' arguments only, starting a new list from this point with `clear`. */

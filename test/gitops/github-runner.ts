@@ -18,7 +18,18 @@
  * job outputs and `needs`, reusable workflows, `timeout-minutes` (the test's own timeout applies).
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parse } from 'yaml';
@@ -37,7 +48,15 @@ export interface GithubRunOptions {
   repository: string;
   engines: Engines;
   /** The `github` context; `event` is also written to GITHUB_EVENT_PATH. */
-  github: { event_name: string; event: Record<string, Value>; repository: string; token: string; run_id: string; sha: string; ref: string };
+  github: {
+    event_name: string;
+    event: Record<string, Value>;
+    repository: string;
+    token: string;
+    run_id: string;
+    sha: string;
+    ref: string;
+  };
   secrets: Record<string, string>;
   vars?: Record<string, string>;
   /** The runner machine's environment before the job (PATH with the gh stub, HOME, ...). */
@@ -114,29 +133,49 @@ function runShell(template: string, script: string, cwd: string, env: Record<str
   return new Promise((resolvePromise, reject) => {
     const child = spawn(command, args, { cwd, env });
     let log = '';
-    child.stdout.on('data', (d) => { log += d; });
-    child.stderr.on('data', (d) => { log += d; });
+    child.stdout.on('data', (d) => {
+      log += d;
+    });
+    child.stderr.on('data', (d) => {
+      log += d;
+    });
     child.on('error', reject);
     child.on('close', (code) => resolvePromise({ code: code ?? -1, log }));
   });
 }
 
 function stringMap(values: Record<string, Value> | undefined, scope: ExpressionScope): Record<string, string> {
-  return Object.fromEntries(Object.entries(values ?? {}).map(([k, v]) => [k, interpolate(typeof v === 'string' ? v : JSON.stringify(v), scope)]));
+  return Object.fromEntries(
+    Object.entries(values ?? {}).map(([k, v]) => [k, interpolate(typeof v === 'string' ? v : JSON.stringify(v), scope)]),
+  );
 }
 
 /** Files matched by an upload-artifact path (a file, a directory, or a `dir/prefix*` glob). */
 function artifactFiles(workspace: string, path: string): string[] {
   const walk = (p: string): string[] => (statSync(p).isDirectory() ? readdirSync(p).flatMap((f) => walk(join(p, f))) : [p]);
-  return path.split('\n').map((p) => p.trim()).filter(Boolean).flatMap((p) => {
-    const full = resolve(workspace, p);
-    if (p.includes('*')) {
-      const dir = dirname(full);
-      const re = new RegExp(`^${full.slice(dir.length + 1).replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
-      return existsSync(dir) ? readdirSync(dir).filter((f) => re.test(f)).flatMap((f) => walk(join(dir, f))) : [];
-    }
-    return existsSync(full) ? walk(full) : [];
-  }).map((f) => f.slice(workspace.length + 1));
+  return path
+    .split('\n')
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .flatMap((p) => {
+      const full = resolve(workspace, p);
+      if (p.includes('*')) {
+        const dir = dirname(full);
+        const re = new RegExp(
+          `^${full
+            .slice(dir.length + 1)
+            .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+            .replace(/\*/g, '.*')}$`,
+        );
+        return existsSync(dir)
+          ? readdirSync(dir)
+              .filter((f) => re.test(f))
+              .flatMap((f) => walk(join(dir, f)))
+          : [];
+      }
+      return existsSync(full) ? walk(full) : [];
+    })
+    .map((f) => f.slice(workspace.length + 1));
 }
 
 export async function runGithubJob(options: GithubRunOptions): Promise<JobRun> {
@@ -198,7 +237,10 @@ export async function runGithubJob(options: GithubRunOptions): Promise<JobRun> {
 
   const workflowEnv = stringMap(workflow.env, scope({}));
   const jobEnv = { ...workflowEnv, ...stringMap(job.env, scope(workflowEnv)) };
-  const runDefaults = { ...(workflow.defaults?.run ?? {}), ...(job.defaults?.run ?? {}) } as { shell?: string; 'working-directory'?: string };
+  const runDefaults = { ...(workflow.defaults?.run ?? {}), ...(job.defaults?.run ?? {}) } as {
+    shell?: string;
+    'working-directory'?: string;
+  };
 
   try {
     for (const [index, step] of (job.steps as StepSpec[]).entries()) {
@@ -210,11 +252,13 @@ export async function runGithubJob(options: GithubRunOptions): Promise<JobRun> {
         if (step.id) steps[step.id] = { outputs: {}, outcome: 'skipped', conclusion: 'skipped' };
         continue;
       }
-      const files = Object.fromEntries(['GITHUB_OUTPUT', 'GITHUB_ENV', 'GITHUB_PATH', 'GITHUB_STEP_SUMMARY'].map((k) => {
-        const f = join(runnerTemp, `${k.toLowerCase()}-${index}`);
-        writeFileSync(f, '');
-        return [k, f];
-      }));
+      const files = Object.fromEntries(
+        ['GITHUB_OUTPUT', 'GITHUB_ENV', 'GITHUB_PATH', 'GITHUB_STEP_SUMMARY'].map((k) => {
+          const f = join(runnerTemp, `${k.toLowerCase()}-${index}`);
+          writeFileSync(f, '');
+          return [k, f];
+        }),
+      );
       const env: Record<string, string> = {
         ...options.machineEnv,
         ...defaults,
@@ -226,12 +270,24 @@ export async function runGithubJob(options: GithubRunOptions): Promise<JobRun> {
       let stepLog = '';
       if (step.run !== undefined) {
         const script = interpolate(step.run, scope(stepEnv));
-        const template = step.shell ? SHELLS[step.shell] ?? step.shell : runDefaults.shell ? SHELLS[runDefaults.shell] ?? runDefaults.shell : DEFAULT_SHELL;
+        const template = step.shell
+          ? SHELLS[step.shell] ?? step.shell
+          : runDefaults.shell
+          ? SHELLS[runDefaults.shell] ?? runDefaults.shell
+          : DEFAULT_SHELL;
         const cwd = resolve(workspace, step['working-directory'] ?? runDefaults['working-directory'] ?? '.');
         ({ code, log: stepLog } = await runShell(template, script, cwd, env));
       } else if (step.uses) {
         const inputs = stringMap(step.with, scope(stepEnv));
-        stepLog = useAction(step.uses, inputs, { workspace, repository: options.repository, root, engines: options.engines, addedPath, addedEnv, artifacts });
+        stepLog = useAction(step.uses, inputs, {
+          workspace,
+          repository: options.repository,
+          root,
+          engines: options.engines,
+          addedPath,
+          addedEnv,
+          artifacts,
+        });
       } else {
         throw new Error(`${options.workflow}: step ${index} has neither run nor uses`);
       }
@@ -308,7 +364,9 @@ function useAction(uses: string, inputs: Record<string, string>, at: ActionEnvir
       const files = artifactFiles(at.workspace, inputs.path ?? '');
       if (!files.length && inputs['if-no-files-found'] === 'error') throw new Error(`upload-artifact: no files at ${inputs.path}`);
       at.artifacts.push({ name: inputs.name ?? 'artifact', files });
-      return files.length ? `would upload ${files.join(', ')}\n` : `::warning::No files were found with the provided path: ${inputs.path}\n`;
+      return files.length
+        ? `would upload ${files.join(', ')}\n`
+        : `::warning::No files were found with the provided path: ${inputs.path}\n`;
     }
     default:
       throw new Error(`${uses} is not emulated`);

@@ -12,7 +12,18 @@ import type { RunningEmulator } from '../../src/emulator';
 import { GhStub } from './gh';
 import { runGithubJob, type JobRun } from './github-runner';
 import {
-  PIN, SALES_BR, SCENARIOS, TOKEN, TeamRepository, appliedState, arrange, engines, graphWrites, packTarball, salesRegion, startGitopsEmulator,
+  PIN,
+  SALES_BR,
+  SCENARIOS,
+  TOKEN,
+  TeamRepository,
+  appliedState,
+  arrange,
+  engines,
+  graphWrites,
+  packTarball,
+  salesRegion,
+  startGitopsEmulator,
   type Scenario,
 } from './layout';
 
@@ -49,7 +60,11 @@ function track<T extends { dispose(): void }>(thing: T): T {
 }
 
 const EVENTS = {
-  'plan-on-pr.yml': { job: 'plan', event_name: 'pull_request', event: { pull_request: { number: PR, head: { sha: 'c0ffee1234567890' } } } },
+  'plan-on-pr.yml': {
+    job: 'plan',
+    event_name: 'pull_request',
+    event: { pull_request: { number: PR, head: { sha: 'c0ffee1234567890' } } },
+  },
   'apply-on-merge.yml': { job: 'apply', event_name: 'push', event: { ref: 'refs/heads/main' } },
   'nightly-drift.yml': { job: 'drift', event_name: 'schedule', event: { schedule: '17 3 * * *' } },
 } as const;
@@ -59,23 +74,33 @@ let runNumber = 100;
 async function run(file: keyof typeof EVENTS, repo: TeamRepository, gh: GhStub, token: string): Promise<JobRun> {
   const { job, event_name, event } = EVENTS[file];
   runNumber += 1;
-  const result = track(await runGithubJob({
-    workflow: `.github/workflows/${file}`,
-    job,
-    repository: repo.dir,
-    engines: engines(),
-    github: { event_name, event, repository: REPO, token: 'ghs_jobtoken', run_id: String(runNumber), sha: 'c0ffee1234567890', ref: 'refs/heads/main' },
-    secrets: { WHATSAPP_ACCESS_TOKEN: token, WHATSAPP_TWO_STEP_PIN: PIN },
-    vars: {},
-    machineEnv: {
-      PATH: `${gh.binDir}:/usr/local/bin:/usr/bin:/bin`,
-      ...gh.env(),
-      // The runner's route to graph.facebook.com leads to the emulator.
-      WHATSAPP_BASE_URL: emulator.url,
-      CHECKPOINT_DISABLE: '1',
-      LANG: 'C.UTF-8',
-    },
-  }));
+  const result = track(
+    await runGithubJob({
+      workflow: `.github/workflows/${file}`,
+      job,
+      repository: repo.dir,
+      engines: engines(),
+      github: {
+        event_name,
+        event,
+        repository: REPO,
+        token: 'ghs_jobtoken',
+        run_id: String(runNumber),
+        sha: 'c0ffee1234567890',
+        ref: 'refs/heads/main',
+      },
+      secrets: { WHATSAPP_ACCESS_TOKEN: token, WHATSAPP_TWO_STEP_PIN: PIN },
+      vars: {},
+      machineEnv: {
+        PATH: `${gh.binDir}:/usr/local/bin:/usr/bin:/bin`,
+        ...gh.env(),
+        // The runner's route to graph.facebook.com leads to the emulator.
+        WHATSAPP_BASE_URL: emulator.url,
+        CHECKPOINT_DISABLE: '1',
+        LANG: 'C.UTF-8',
+      },
+    }),
+  );
   // Whatever happened, neither secret reached the log, the summary or anything sent to GitHub.
   const published = JSON.stringify({ log: result.log, summary: result.summary, gh: gh.state(), calls: gh.calls() });
   for (const secret of [TOKEN, PIN, 'EAAgitopsREVOKED']) expect(published).not.toContain(secret);
@@ -95,10 +120,22 @@ function failureReport(result: JobRun): string {
 describe('plan-on-pr.yml', () => {
   const expected: Record<Scenario, { exitcode: string; status: JobRun['status']; comment: RegExp[] }> = {
     'in sync': { exitcode: '0', status: 'success', comment: [/No changes: the numbers already match this branch\./] },
-    'out-of-band change': { exitcode: '2', status: 'success', comment: [/^- whatsapp_local_storage\.sales_br will be updated in-place$/m, /^Plan: 0 to add, 1 to change, 0 to destroy\.$/m] },
-    'unapplied change': { exitcode: '2', status: 'success', comment: [/^- whatsapp_local_storage\.sales_br will be updated in-place$/m, /^> Warning: /m] },
+    'out-of-band change': {
+      exitcode: '2',
+      status: 'success',
+      comment: [/^- whatsapp_local_storage\.sales_br will be updated in-place$/m, /^Plan: 0 to add, 1 to change, 0 to destroy\.$/m],
+    },
+    'unapplied change': {
+      exitcode: '2',
+      status: 'success',
+      comment: [/^- whatsapp_local_storage\.sales_br will be updated in-place$/m, /^> Warning: /m],
+    },
     'bad token': { exitcode: '1', status: 'failure', comment: [/\*\*The plan failed\*\* \(exit 1\)/, /^> Error: /m] },
-    'no state': { exitcode: '2', status: 'success', comment: [/^- whatsapp_local_storage\.sales_br will be created$/m, /^Plan: 2 to add, 0 to change, 0 to destroy\.$/m] },
+    'no state': {
+      exitcode: '2',
+      status: 'success',
+      comment: [/^- whatsapp_local_storage\.sales_br will be created$/m, /^Plan: 2 to add, 0 to change, 0 to destroy\.$/m],
+    },
   };
 
   test.each(SCENARIOS)('%s: plans with -detailed-exitcode, comments once, fails only on a plan error', async (scenario) => {
@@ -108,7 +145,10 @@ describe('plan-on-pr.yml', () => {
     const result = await run('plan-on-pr.yml', repo, gh, token);
 
     const want = expected[scenario];
-    expect({ status: result.status, exitcode: step(result, 'plan').outputs.exitcode }).toEqual({ status: want.status, exitcode: want.exitcode });
+    expect({ status: result.status, exitcode: step(result, 'plan').outputs.exitcode }).toEqual({
+      status: want.status,
+      exitcode: want.exitcode,
+    });
     if (want.status === 'failure') expect(result.steps.filter((s) => s.outcome === 'failure').map((s) => s.name)).toEqual(['Plan']);
     // A plan never writes to the API.
     expect(await graphWrites(emulator)).toEqual([]);
@@ -138,7 +178,9 @@ describe('plan-on-pr.yml', () => {
 
     const comments = gh.state().prComments[String(PR)];
     expect(comments.map((c) => c.id)).toEqual([41, 1000]);
-    expect(gh.commands().slice(1)).toEqual([['api', '--method', 'PATCH', `repos/${REPO}/issues/comments/1000`, '-F', 'body=@comment.md']]);
+    expect(gh.commands().slice(1)).toEqual([
+      ['api', '--method', 'PATCH', `repos/${REPO}/issues/comments/1000`, '-F', 'body=@comment.md'],
+    ]);
     expect(comments[0].body).toBe('LGTM, but wait for the plan');
     expect(comments[1].body).toMatch(/whatsapp_local_storage\.sales_br will be updated in-place/);
     expect(comments[1].body).not.toMatch(/No changes/);
@@ -156,7 +198,9 @@ describe('apply-on-merge.yml', () => {
 
   test('is serialized and never cancelled half-way', () => {
     const { parse } = require('yaml') as typeof import('yaml');
-    const workflow = parse(readFileSync(join(__dirname, '..', '..', 'examples', 'gitops', '.github', 'workflows', 'apply-on-merge.yml'), 'utf8'));
+    const workflow = parse(
+      readFileSync(join(__dirname, '..', '..', 'examples', 'gitops', '.github', 'workflows', 'apply-on-merge.yml'), 'utf8'),
+    );
     expect(workflow.concurrency).toEqual({ group: 'local-storage-apply', 'cancel-in-progress': false });
   });
 
@@ -177,7 +221,10 @@ describe('apply-on-merge.yml', () => {
       expect(await graphWrites(emulator)).toEqual([]);
     } else {
       expect(result.summary).toContain(want.applied ? 'Local Storage: applied.' : 'Local Storage: nothing to apply');
-      expect(repo.stateSummary()).toEqual({ 'whatsapp_local_storage.sales_br': want.salesRegion, 'whatsapp_local_storage.support': 'DEFAULT' });
+      expect(repo.stateSummary()).toEqual({
+        'whatsapp_local_storage.sales_br': want.salesRegion,
+        'whatsapp_local_storage.support': 'DEFAULT',
+      });
     }
     if (scenario === 'in sync' || scenario === 'no state') expect(await graphWrites(emulator)).toEqual([]);
   });
@@ -208,8 +255,19 @@ describe('nightly-drift.yml', () => {
     expect({ code: step(result, 'drift').outputs.code, report: report(result).status }).toEqual(want);
     expect(result.status).toBe(want.code === '0' ? 'success' : 'failure');
     expect(await graphWrites(emulator)).toEqual([]);
-    expect(result.artifacts).toEqual([{ name: 'drift-report', files: expect.arrayContaining(['drift/drift-report.json', 'drift/drift-report.md', 'drift/drift-report.xml']) }]);
+    expect(result.artifacts).toEqual([
+      {
+        name: 'drift-report',
+        files: expect.arrayContaining(['drift/drift-report.json', 'drift/drift-report.md', 'drift/drift-report.xml']),
+      },
+    ]);
     expect(result.summary).toContain(readFileSync(join(result.workspace, 'drift', 'drift-report.md'), 'utf8').trim());
+
+    // The command's own annotations: one per differing number, an error when the check failed.
+    const levels = result.annotations.map((a) => a.level);
+    if (want.code === '0') expect(levels).toEqual(['notice']);
+    if (want.code === '1') expect(levels).toEqual(['error']);
+    if (want.code === '2') expect(result.annotations.some((a) => a.properties.includes(SALES_BR) && a.level !== 'notice')).toBe(true);
 
     const commands = gh.commands();
     if (want.code === '1') {
@@ -220,7 +278,20 @@ describe('nightly-drift.yml', () => {
     }
     expect(commands.slice(0, 2)).toEqual([
       ['label', 'create', LABEL, '--color', 'D93F0B', '--description', 'Phone numbers differ from infra/', '--force'],
-      ['issue', 'list', '--state', 'open', '--label', LABEL, '--limit', '100', '--json', 'number,title', '--jq', expect.stringContaining(TITLE)],
+      [
+        'issue',
+        'list',
+        '--state',
+        'open',
+        '--label',
+        LABEL,
+        '--limit',
+        '100',
+        '--json',
+        'number,title',
+        '--jq',
+        expect.stringContaining(TITLE),
+      ],
     ]);
     if (want.code === '0') {
       expect(commands).toHaveLength(2);
@@ -236,14 +307,16 @@ describe('nightly-drift.yml', () => {
   test('keeps one issue across drifting nights and closes it once back in sync', async () => {
     const repo = track(new TeamRepository(tarball));
     // An older, closed drift issue and an unrelated open issue with the same label stay untouched.
-    const gh = track(new GhStub({
-      labels: [{ name: LABEL, color: 'ededed', description: '' }],
-      issues: [
-        { number: 3, title: TITLE, body: 'old', labels: [LABEL], state: 'closed', comments: [] },
-        { number: 5, title: 'Local Storage drift: rotate the token', body: 'manual', labels: [LABEL], state: 'open', comments: [] },
-      ],
-      nextNumber: 9,
-    }));
+    const gh = track(
+      new GhStub({
+        labels: [{ name: LABEL, color: 'ededed', description: '' }],
+        issues: [
+          { number: 3, title: TITLE, body: 'old', labels: [LABEL], state: 'closed', comments: [] },
+          { number: 5, title: 'Local Storage drift: rotate the token', body: 'manual', labels: [LABEL], state: 'open', comments: [] },
+        ],
+        nextNumber: 9,
+      }),
+    );
     await arrange('out-of-band change', repo, emulator, applied);
 
     const night1 = await run('nightly-drift.yml', repo, gh, TOKEN);
@@ -257,7 +330,15 @@ describe('nightly-drift.yml', () => {
     expect(night2.status).toBe('failure');
     expect(gh.commands().filter((c) => c[0] === 'issue' && c[1] !== 'list')).toEqual([
       ['issue', 'edit', '9', '--body-file', 'body.md'],
-      ['issue', 'comment', '9', '--body', expect.stringMatching(/^Still drifting on \d{4}-\d{2}-\d{2}: \[run \d+\]\(https:\/\/github\.com\/acme\/whatsapp-infra\/actions\/runs\/\d+\)\.$/)],
+      [
+        'issue',
+        'comment',
+        '9',
+        '--body',
+        expect.stringMatching(
+          /^Still drifting on \d{4}-\d{2}-\d{2}: \[run \d+\]\(https:\/\/github\.com\/acme\/whatsapp-infra\/actions\/runs\/\d+\)\.$/,
+        ),
+      ],
     ]);
 
     // Someone applies main again: the numbers are back where infra/ says.
@@ -270,7 +351,11 @@ describe('nightly-drift.yml', () => {
     ]);
 
     const issues = gh.state().issues;
-    expect(issues.map((i) => [i.number, i.state])).toEqual([[3, 'closed'], [5, 'open'], [9, 'closed']]);
+    expect(issues.map((i) => [i.number, i.state])).toEqual([
+      [3, 'closed'],
+      [5, 'open'],
+      [9, 'closed'],
+    ]);
     expect(issues.find((i) => i.number === 9)!.comments).toHaveLength(2);
     expect(issues.find((i) => i.number === 5)!).toMatchObject({ body: 'manual', comments: [] });
   });

@@ -2,15 +2,27 @@
  * The GitLab CI jobs of examples/gitops/.gitlab-ci.yml, their before_script and script run as a
  * GitLab runner's bash shell would (test/gitops/gitlab-runner.ts), in a copy of the layout with
  * this package packed into vendor/, against the emulator, in the five scenarios of the GitHub
- * tests; plus which jobs each kind of pipeline contains.
+ * tests; plus which jobs each kind of pipeline contains, and drift-check.sh for other CI systems.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { RunningEmulator } from '../../src/emulator';
 import { imagePath, loadGitlabCi, pipelineJobs, runGitlabJob, type GitlabJobRun } from './gitlab-runner';
 import {
-  LAYOUT, PIN, SCENARIOS, TOKEN, TeamRepository, appliedState, arrange, engines, graphWrites, packTarball, salesRegion, startGitopsEmulator,
+  LAYOUT,
+  PIN,
+  SCENARIOS,
+  TOKEN,
+  TeamRepository,
+  appliedState,
+  arrange,
+  engines,
+  graphWrites,
+  packTarball,
+  salesRegion,
+  startGitopsEmulator,
   type Scenario,
 } from './layout';
 
@@ -45,7 +57,12 @@ const PIPELINES = {
   schedule: { CI_PIPELINE_SOURCE: 'schedule', CI_COMMIT_BRANCH: 'main', CI_DEFAULT_BRANCH: 'main' },
 } as const;
 
-async function run(job: 'plan' | 'apply' | 'drift', pipeline: keyof typeof PIPELINES, repo: TeamRepository, token: string): Promise<GitlabJobRun> {
+async function run(
+  job: 'plan' | 'apply' | 'drift',
+  pipeline: keyof typeof PIPELINES,
+  repo: TeamRepository,
+  token: string,
+): Promise<GitlabJobRun> {
   const { tofu } = engines();
   const result = await runGitlabJob({
     repository: repo.dir,
@@ -60,7 +77,12 @@ async function run(job: 'plan' | 'apply' | 'drift', pipeline: keyof typeof PIPEL
     },
     imageEnv: {
       // The job's image: node and npm, and OpenTofu already installed (the before_script then skips its download).
-      PATH: imagePath(work, { node: process.execPath, npm: join(dirname(process.execPath), 'npm'), npx: join(dirname(process.execPath), 'npx'), tofu: tofu.path }),
+      PATH: imagePath(work, {
+        node: process.execPath,
+        npm: join(dirname(process.execPath), 'npm'),
+        npx: join(dirname(process.execPath), 'npx'),
+        tofu: tofu.path,
+      }),
       WHATSAPP_BASE_URL: emulator.url,
       CHECKPOINT_DISABLE: '1',
       LANG: 'C.UTF-8',
@@ -132,7 +154,10 @@ describe('apply (default branch)', () => {
     expect(await salesRegion(emulator)).toBe(want.salesRegion);
     expect((await graphWrites(emulator)).length > 0).toBe(want.writes);
     if (want.status === 'success') {
-      expect(repo.stateSummary()).toEqual({ 'whatsapp_local_storage.sales_br': want.salesRegion, 'whatsapp_local_storage.support': 'DEFAULT' });
+      expect(repo.stateSummary()).toEqual({
+        'whatsapp_local_storage.sales_br': want.salesRegion,
+        'whatsapp_local_storage.support': 'DEFAULT',
+      });
     }
   });
 });
@@ -158,5 +183,60 @@ describe('drift (schedule)', () => {
     expect(existing(result)).toEqual({ 'paths drift/': true, 'reports:junit drift/drift-report.xml': true });
     expect(readFileSync(join(result.projectDir, 'drift', 'drift-report.xml'), 'utf8')).toMatch(/<testsuites?[\s>]/);
     expect(await graphWrites(emulator)).toEqual([]);
+  });
+});
+
+/** Runs a command without blocking this process, which serves the emulator. */
+function exec(
+  command: string,
+  args: string[],
+  cwd: string,
+  env: Record<string, string>,
+): Promise<{ status: number; stdout: string; stderr: string }> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(command, args, { cwd, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    child.on('error', reject);
+    child.on('close', (status) => resolvePromise({ status: status ?? -1, stdout, stderr }));
+  });
+}
+
+describe('drift-check.sh (any other CI)', () => {
+  test.each([
+    ['in sync', 0, /Local Storage: in sync/],
+    ['out-of-band change', 2, /Local Storage: differences \(drift or not applied\), see drift\/drift-report\.md/],
+  ] as const)('%s: exits %d with its line and the three reports', async (scenario, code, line) => {
+    const repo = new TeamRepository(tarball);
+    cleanup.push(repo);
+    const { token } = await arrange(scenario, repo, emulator, applied);
+    const { tofu } = engines();
+    const env = {
+      PATH: imagePath(work, {
+        node: process.execPath,
+        npm: join(dirname(process.execPath), 'npm'),
+        npx: join(dirname(process.execPath), 'npx'),
+        tofu: tofu.path,
+      }),
+      HOME: repo.root,
+      npm_config_cache: join(homedir(), '.npm'),
+      WHATSAPP_ACCESS_TOKEN: token,
+      TF_VAR_pin: PIN,
+      WHATSAPP_BASE_URL: emulator.url,
+      CHECKPOINT_DISABLE: '1',
+    };
+    const ci = await exec('npm', ['ci', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], repo.dir, env);
+    expect(ci.status).toBe(0);
+    const out = await exec('bash', ['drift-check.sh'], repo.dir, env);
+    expect({ code: out.status, line: line.test(out.stdout) }).toEqual({ code, line: true });
+    for (const f of ['drift-report.json', 'drift-report.md', 'drift-report.xml'])
+      expect(existsSync(join(repo.dir, 'drift', f))).toBe(true);
+    expect(out.stdout + out.stderr).not.toMatch(new RegExp(`${TOKEN}|${PIN}`));
   });
 });

@@ -47,7 +47,10 @@ export function loadGitlabCi(repository: string): Ci {
 
 /** Expands `$VAR` and `${VAR}` from `known`; unknown variables become empty, as in GitLab. */
 export function expand(value: string, known: Record<string, string>): string {
-  return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (_, a: string | undefined, b: string | undefined) => known[(a ?? b)!] ?? '');
+  return value.replace(
+    /\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
+    (_, a: string | undefined, b: string | undefined) => known[(a ?? b)!] ?? '',
+  );
 }
 
 /** The variables a job sees: predefined/CI-CD ones, then global `variables`, then the job's, each expanded. */
@@ -108,7 +111,7 @@ export function ruleMatches(expression: string, variables: Record<string, string
     return result;
   };
   const result = or();
-  if (pos !== tokens.length) throw new Error(`rules: unexpected \`${tokens[pos]}\` in \`${expression}\``);
+  if (pos !== tokens.length) throw new Error(`rules: \`${tokens[pos]}\` in \`${expression}\` is not emulated`);
   return result;
 }
 
@@ -121,7 +124,18 @@ function rulesAllow(rules: Array<{ if?: string; when?: string }> | undefined, va
 /** The jobs a pipeline with these variables would contain (workflow:rules, then each job's rules). */
 export function pipelineJobs(ci: Ci, pipeline: Record<string, string>): string[] {
   if (!rulesAllow(ci.workflow?.rules, pipeline)) return [];
-  const reserved = new Set(['workflow', 'stages', 'variables', 'default', 'include', 'image', 'services', 'cache', 'before_script', 'after_script']);
+  const reserved = new Set([
+    'workflow',
+    'stages',
+    'variables',
+    'default',
+    'include',
+    'image',
+    'services',
+    'cache',
+    'before_script',
+    'after_script',
+  ]);
   return Object.keys(ci).filter((k) => !reserved.has(k) && !k.startsWith('.') && rulesAllow(ci[k].rules, jobVariables(ci, k, pipeline)));
 }
 
@@ -129,8 +143,12 @@ function bash(script: string, cwd: string, env: Record<string, string>): Promise
   return new Promise((resolvePromise, reject) => {
     const child = spawn('bash', ['--noprofile', '--norc', '-c', script], { cwd, env });
     let log = '';
-    child.stdout.on('data', (d) => { log += d; });
-    child.stderr.on('data', (d) => { log += d; });
+    child.stdout.on('data', (d) => {
+      log += d;
+    });
+    child.stderr.on('data', (d) => {
+      log += d;
+    });
     child.on('error', reject);
     child.on('close', (code) => resolvePromise({ code: code ?? -1, log }));
   });
@@ -160,17 +178,27 @@ export async function runGitlabJob(options: GitlabRunOptions): Promise<GitlabJob
   cpSync(options.repository, projectDir, { recursive: true });
   const cachePaths = lines((job.cache ?? ci.default?.cache)?.paths).map((p) => p.replace(/\/$/, ''));
   for (const [path, dir] of Object.entries(options.restoredCaches ?? {})) {
-    if (!cachePaths.includes(path)) throw new Error(`.gitlab-ci.yml: ${options.job} caches ${cachePaths.join(', ') || 'nothing'}, not ${path}`);
+    if (!cachePaths.includes(path))
+      throw new Error(`.gitlab-ci.yml: ${options.job} caches ${cachePaths.join(', ') || 'nothing'}, not ${path}`);
     symlinkSync(dir, join(projectDir, path));
   }
-  const variables = jobVariables(ci, options.job, { ...options.variables, CI: 'true', GITLAB_CI: 'true', CI_PROJECT_DIR: projectDir, CI_JOB_NAME: options.job });
+  const variables = jobVariables(ci, options.job, {
+    ...options.variables,
+    CI: 'true',
+    GITLAB_CI: 'true',
+    CI_PROJECT_DIR: projectDir,
+    CI_JOB_NAME: options.job,
+  });
   const env = { ...options.imageEnv, HOME: home, ...variables };
 
   const before = lines(job.before_script ?? ci.default?.before_script);
   const after = lines(job.after_script ?? ci.default?.after_script);
   const main = await bash(['set -eo pipefail', ...before, ...lines(job.script)].join('\n'), projectDir, env);
   let log = main.log;
-  if (after.length) log += (await bash(['set -eo pipefail', ...after].join('\n'), projectDir, { ...env, CI_JOB_STATUS: main.code === 0 ? 'success' : 'failed' })).log;
+  if (after.length)
+    log += (
+      await bash(['set -eo pipefail', ...after].join('\n'), projectDir, { ...env, CI_JOB_STATUS: main.code === 0 ? 'success' : 'failed' })
+    ).log;
 
   const artifacts: GitlabJobRun['artifacts'] = [];
   const when = job.artifacts?.when ?? 'on_success';

@@ -74,11 +74,17 @@ export class TeamRepository {
 
   /** The state's resources as `address -> region/mode`. */
   stateSummary(): Record<string, string> {
-    const state = JSON.parse(readFileSync(this.stateFile, 'utf8')) as { resources: Array<{ type: string; name: string; instances: Array<{ attributes: Record<string, unknown> }> }> };
-    return Object.fromEntries(state.resources.filter((r) => r.type === 'whatsapp_local_storage').map((r) => {
-      const a = r.instances[0].attributes;
-      return [`${r.type}.${r.name}`, String(a.data_localization_region ?? a.storage_mode)];
-    }));
+    const state = JSON.parse(readFileSync(this.stateFile, 'utf8')) as {
+      resources: Array<{ type: string; name: string; instances: Array<{ attributes: Record<string, unknown> }> }>;
+    };
+    return Object.fromEntries(
+      state.resources
+        .filter((r) => r.type === 'whatsapp_local_storage')
+        .map((r) => {
+          const a = r.instances[0].attributes;
+          return [`${r.type}.${r.name}`, String(a.data_localization_region ?? a.storage_mode)];
+        }),
+    );
   }
 
   /**
@@ -86,9 +92,12 @@ export class TeamRepository {
    * build's mirror: the state an earlier merge left behind.
    */
   async applyOutsidePipelines(emulator: RunningEmulator): Promise<void> {
-    const ws = new EngineWorkspace({ name: 'tofu', ...engines().tofu }, {
-      env: { WHATSAPP_ACCESS_TOKEN: TOKEN, WHATSAPP_BASE_URL: emulator.url, TF_VAR_pin: PIN },
-    });
+    const ws = new EngineWorkspace(
+      { name: 'tofu', ...engines().tofu },
+      {
+        env: { WHATSAPP_ACCESS_TOKEN: TOKEN, WHATSAPP_BASE_URL: emulator.url, TF_VAR_pin: PIN },
+      },
+    );
     try {
       for (const f of ['main.tf', 'backend.tf', 'backend_override.tf']) ws.write(f, readFileSync(join(this.dir, 'infra', f), 'utf8'));
       await ws.expect(['init', '-input=false']);
@@ -119,7 +128,11 @@ export async function changeByHand(emulator: RunningEmulator): Promise<void> {
   const headers = { Authorization: `Bearer ${TOKEN}` };
   const base = `${emulator.url}/v21.0/${SALES_BR}`;
   await axios.post(`${base}/deregister`, {}, { headers, proxy: false });
-  await axios.post(`${base}/settings`, { storage_configuration: { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'CH' } }, { headers, proxy: false });
+  await axios.post(
+    `${base}/settings`,
+    { storage_configuration: { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'CH' } },
+    { headers, proxy: false },
+  );
   await axios.post(`${base}/register`, { messaging_product: 'whatsapp', pin: PIN }, { headers, proxy: false });
 }
 
@@ -154,7 +167,12 @@ export async function appliedState(tarball: string, emulator: RunningEmulator, i
  * pipeline's token is then revoked: the caller runs with BAD_TOKEN), `no state` (never applied).
  * `applied` is the state of appliedState(); the emulator's seed already holds what it records.
  */
-export async function arrange(scenario: Scenario, repo: TeamRepository, emulator: RunningEmulator, applied: string): Promise<{ token: string }> {
+export async function arrange(
+  scenario: Scenario,
+  repo: TeamRepository,
+  emulator: RunningEmulator,
+  applied: string,
+): Promise<{ token: string }> {
   await emulator.admin.reset();
   if (scenario !== 'no state') repo.useState(applied);
   if (scenario === 'out-of-band change') await changeByHand(emulator);
