@@ -42,6 +42,7 @@ const NOT_RUN: Array<{ doc: string; reason: RegExp }> = [
 
 /** Regions for a clone of the repository, not for a package user. */
 const DEVELOPMENT = [
+  { doc: 'README.md', section: 'Quick start' },
   { doc: 'README.md', section: 'Development' },
   { doc: 'docs/architecture.md', section: '(whole file)' },
   { doc: 'docs/development.md', section: '(whole file)' },
