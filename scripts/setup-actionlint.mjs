@@ -3,7 +3,7 @@
 // into a cache outside the clone (default ~/.cache/whatsapp-local-storage/tools/actionlint-<version>/),
 // beside the engines of scripts/setup-engines.mjs. Writes .tools/actionlint.json for the tests.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { log, repoRoot } from './lib/run.mjs';
