@@ -84,11 +84,11 @@ function main(): void {
     const firstSeconds = (Date.now() - t) / 1000;
     const again = join(work, 'bun-again');
     node(`
-      import { singleFileBundle, bunCompile, executableName } from './scripts/release.mjs';
+      import { singleFileBundle, bunCompile, executableName, PROGRAMS } from './scripts/release.mjs';
       import { mkdirSync, writeFileSync } from 'node:fs';
       mkdirSync(${JSON.stringify(again)}, { recursive: true });
       writeFileSync(${JSON.stringify(join(again, 'provider.js'))}, await singleFileBundle('provider'));
-      bunCompile(${JSON.stringify(join(again, 'provider.js'))}, 'linux_amd64', ${JSON.stringify(again)} + '/' + executableName('linux_amd64'));
+      bunCompile(${JSON.stringify(join(again, 'provider.js'))}, 'linux_amd64', ${JSON.stringify(again)} + '/' + executableName('linux_amd64'), PROGRAMS.provider);
     `);
     const againExe = join(again, `terraform-provider-whatsapp_v${(JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version}`);
     built.push({ label: 'ours', exe: shipped, bytes: statSync(shipped).size, reproducible: sha(shipped) === sha(againExe), buildSeconds: firstSeconds, crossBuilds: 'all five from Linux (the runtime of each platform from npm)' });

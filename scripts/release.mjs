@@ -40,6 +40,8 @@ export const PROGRAMS = {
     executable: (platform, v = VERSION) => `terraform-provider-whatsapp_v${v}${exe(platform)}`,
     zip: (platform, v = VERSION) => `terraform-provider-whatsapp_${v}_${platform}.zip`,
     plugins: [noLong, axiosStartup],
+    // Most provider processes answer a few RPCs and exit (see bunCompile).
+    jitPolicy: 100,
   },
   cli: {
     entry: 'src/cli/main.ts',
@@ -77,13 +79,17 @@ export async function singleFileBundle(program) {
  * `bun build --compile` of `bundleFile` for `platform` into `out`. Bytecode: the executable
  * starts from compiled code, not source. No autoloading: an engine starts the provider in the
  * user's module directory, whose .env, bunfig.toml, tsconfig.json or package.json must not
- * change what the provider does.
+ * change what the provider does. `jitPolicy` (> 1): the executable starts with JavaScriptCore's
+ * tier-up thresholds scaled by it, since most processes an engine starts run only start-up
+ * code and exit; the provider restores the normal policy when its real work starts
+ * (src/plugin/protocol/jit-policy.ts). Measured in docs/performance.md.
  */
-export function bunCompile(bundleFile, platform, out) {
+export function bunCompile(bundleFile, platform, out, { jitPolicy = 1 } = {}) {
   // Run beside the bundle and name it relatively: Bun notes the entry's path in the executable.
   const args = ['build', basename(bundleFile), '--compile', '--bytecode', '--format=cjs', `--target=${bunTarget(platform)}`,
     `--compile-executable-path=${bunBinary(platform)}`, '--no-compile-autoload-dotenv', '--no-compile-autoload-bunfig',
-    '--no-compile-autoload-tsconfig', '--no-compile-autoload-package-json', '--outfile', resolve(out)];
+    '--no-compile-autoload-tsconfig', '--no-compile-autoload-package-json', ...(jitPolicy > 1 ? [`--compile-jit-policy=${jitPolicy}`] : []),
+    '--outfile', resolve(out)];
   const r = spawnSync(hostBun(), args, { cwd: dirname(bundleFile), encoding: 'utf8', env: { ...process.env, BUN_RUNTIME_TRANSPILER_CACHE_PATH: '0' } });
   if (r.status !== 0) throw new Error(`bun ${args.join(' ')} failed (${r.status ?? r.signal}):\n${r.stdout}\n${r.stderr}`);
 }
@@ -95,7 +101,8 @@ export function bunCompile(bundleFile, platform, out) {
 export async function buildStandalone(program = 'provider') {
   const bundle = await singleFileBundle(program);
   const signer = sha256(readFileSync(new URL('./lib/macho-codesign.mjs', import.meta.url)));
-  const key = sha256(Buffer.concat([Buffer.from(`${program} ${VERSION} bun ${BUN_VERSION} ${PLATFORMS.map(bunTarget).join(' ')} signer ${signer}\n`), bundle])).slice(0, 16);
+  const { jitPolicy } = PROGRAMS[program];
+  const key = sha256(Buffer.concat([Buffer.from(`${program} ${VERSION} bun ${BUN_VERSION} ${PLATFORMS.map(bunTarget).join(' ')} signer ${signer} jit ${jitPolicy ?? 1}\n`), bundle])).slice(0, 16);
   const dir = join(cacheRoot, 'standalone', key);
   const { executable } = PROGRAMS[program];
   const paths = Object.fromEntries(PLATFORMS.map((p) => [p, join(dir, p, executable(p))]));
@@ -111,7 +118,7 @@ export async function buildStandalone(program = 'provider') {
       // Bun embeds the output's file name: the same name in every build keeps the bytes equal.
       const out = join(work, platform, executable(platform));
       mkdirSync(join(work, platform), { recursive: true });
-      bunCompile(bundleFile, platform, out);
+      bunCompile(bundleFile, platform, out, { jitPolicy });
       // Bun's darwin runtime comes signed by its vendor; the payload added to it voids that signature.
       if (platform.startsWith('darwin')) writeFileSync(out, adhocSign(readFileSync(out), executable(platform)));
     }

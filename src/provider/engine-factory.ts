@@ -4,11 +4,14 @@
  * only answers schema, validation or configuration (engines start several per command)
  * never loads axios.
  */
+import { endStartupJitPolicy } from '../plugin/protocol/jit-policy';
 import type { EnginePort, EngineSettings } from './engine-port';
 
 export type EngineFactory = (settings: EngineSettings) => EnginePort;
 
 function build(settings: EngineSettings): EnginePort {
+  // From here on the process does per-resource work: the JIT may compile as usual.
+  endStartupJitPolicy();
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { LocalStorageEngine } = require('../engine/engine') as typeof import('../engine/engine');
   return LocalStorageEngine.fromConfig({

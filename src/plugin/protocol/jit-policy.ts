@@ -1,0 +1,21 @@
+/**
+ * The standalone executable starts with JavaScriptCore's JIT made reluctant
+ * (`bun build --compile-jit-policy`, scripts/release.mjs): most provider processes an engine
+ * starts answer a few RPCs and exit, and compiling their run-once start-up code costs more
+ * CPU than it saves. A process that goes on to real work (the provider's first call to the
+ * API) restores the normal policy, so per-resource code is compiled as usual. Elsewhere
+ * (the JS form on Node, tests) there is no such policy and this does nothing.
+ */
+interface BunUnsafe {
+  setJITPolicy?: (scale: number) => void;
+}
+
+let restored = false;
+
+/** Restores the runtime's normal JIT policy, once; a no-op where there is none. */
+export function endStartupJitPolicy(): void {
+  if (restored) return;
+  restored = true;
+  const bun = (globalThis as { Bun?: { unsafe?: BunUnsafe } }).Bun;
+  bun?.unsafe?.setJITPolicy?.(1);
+}
