@@ -131,7 +131,7 @@ function main(): void {
       [0, 20].map((lat) => { const p = at(v, numbers, lat); return p ? `${f2(p.wallRatio)} / ${f2(p.cpuRatio)}` : '?'; }).join(' ; ');
     const body = `
 - Date: ${today()}; machine: ${machineNotes()}; load average at the end ${versus.load} (shared machine: every figure is a ratio to the Go peer measured in the same rounds)
-- Command: \`node scripts/run-ts.mjs bench/standalone-runtimes.ts --startup-runs ${STARTUP_RUNS} --rounds ${ROUNDS}\` (part of \`npm run bench\`; took ${result.minutes.toFixed(1)} min)
+- Command: \`node scripts/run-ts.mjs bench/standalone-runtimes.ts --startup-runs ${STARTUP_RUNS} --rounds ${ROUNDS}\` (run on its own, not by \`npm run bench\`; took ${result.minutes.toFixed(1)} min)
 - The same one-file provider bundle (\`singleFileBundle\` of scripts/release.mjs) in each runtime, built here for linux_amd64, each built twice (reproducible = the two builds are the same bytes).
 - Plan cells: \`tofu plan\` wall / provider CPU as a multiple of the Go peer's, at 0 ms ; 20 ms emulator latency (bench/versus-go-peer.ts, medians).
 

@@ -440,7 +440,7 @@ ${[{ label: 'ours', startup: startupOf('ours'), plans }, ...variants]
 - Date: ${today()}; machine: ${machineNotes()}; load average at the end ${load}; engine: OpenTofu ${tofu.version}; peer: ${goVersion}, terraform-plugin-framework ${frameworkVersion}
 - Command: \`${command}\` (part of \`npm run bench\`; took ${result.minutes.toFixed(1)} min)
 - The peer (bench/go-peer, built by the benchmark into ${goCacheDir().replace(homedir(), '~')}): the same provider settings, the same resource schema as \`whatsapp_local_storage\` (all 15 attributes with the same sensitive, write-only and default settings, and the same identity; none of our validation or plan logic), so the engine has the same resource to plan for both, and the same read: \`GET /{id}?fields=...\` and \`GET /{id}/settings\` at once, on a keep-alive client with 16 connections. It only reads (its create adopts converged numbers).
-- Ours: the standalone executable the release ships for linux_amd64 (\`node scripts/release.mjs --standalone-only\`${process.env.BENCH_OURS_EXE ? `; this run: BENCH_OURS_EXE=${process.env.BENCH_OURS_EXE}` : ''}).
+- Ours: the standalone executable the release ships for linux_amd64, a Bun compiled executable with bytecode (\`node scripts/release.mjs --standalone-only\`${process.env.BENCH_OURS_EXE ? `; this run: BENCH_OURS_EXE=${process.env.BENCH_OURS_EXE}` : ''}).
 - Start-up: ${STARTUP_RUNS} interleaved rounds of \`node -e 0\` (exec to exit), ours and the peer${VARIANTS.length ? ` and ${VARIANTS.map((v) => v.label).join(', ')}` : ''}, each with PLUGIN_CLIENT_CERT set (AutoMTLS) and protocols 5,6; then ${cpuRuns} rounds of a process that answers GetProviderSchema, ValidateProviderConfig and ConfigureProvider (over mTLS, driven by the test client) and is shut down, CPU from getrusage.
 - Plans: \`tofu plan -detailed-exitcode\` (no changes) over the first N of 1,000 seeded numbers (half storage in BR), one workspace per provider and N, both against one emulator process; rounds ${ROUNDS.join('/')} at 10/100/1,000 numbers, each round both latencies, the two providers alternating first. Provider CPU = user+system of all provider processes of the plan, peak = the largest ru_maxrss among them (each provider runs behind bench/go-peer/rusage, which records its child's getrusage at exit). Medians.
 - Same requests: ${mismatches.length === 0 ? `in every plan both providers sent the same multiset of Graph requests (method, path, fields), from the emulator's call log (${plans.map((p) => p.ours.requests).filter((v, i, a) => a.indexOf(v) === i).join(' / ')} per plan)` : `**differed**: ${mismatches.join('; ')}`}.
@@ -498,10 +498,11 @@ against the Go peer's ${f1(startup.firstAnswersCpuMs.go)} ms, paid three times b
     : `Missed here: ${missed.map((p) => `${p.numbers} numbers at ${p.latencyMs} ms (wall ${f2(p.wallRatio)}x, CPU ${f2(p.cpuRatio)}x; ${planTarget(p).bound})`).join('; ')}.`;
 })()} Tried for the start-up: the Node.js single executable as shipped before, with a code cache
 and with a startup snapshot, against Bun's compiled executable (section "Standalone runtimes":
-Bun starts and answers with the least time and CPU of the four). Not yet tried: the precomputed
-schema answers in the standalone executable (the one-file bundle answers everything live, where
-the JS form's schema-only process reads them from a file), Bun's \`--bytecode-order\` and
-\`--compile-jit-policy\`. At 1,000 numbers the per-resource work dominates: ours spreads over
+Bun starts and answers with the least time and CPU of the four); in the Bun executable, the
+precomputed schema answers embedded (not kept: section "Standalone start-up: embedded schema
+answers"), a reluctant JIT until the first call to the API (kept), and Bun's \`--bytecode-order\`,
+\`--minify\`, \`--smol\` and \`--bytecode-depth\` (not kept): section "Standalone start-up: where a
+Bun process spends its CPU". At 1,000 numbers the per-resource work dominates: ours spreads over
 axios's request set-up, the HTTP/1.1 client, msgpack and protobuf coding, the plan logic and the
 HTTP/2 answers, with no single hotspot; the framework's over its schema-driven value conversion,
 defaults and plan modifiers.
