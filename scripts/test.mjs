@@ -1,4 +1,4 @@
-// `npm test`: install, build, provide the engines, run every jest suite, and
+// `npm test`: install, build, provide the engines and tfplugindocs, run every jest suite, and
 // close with the plain line CI reads: `tests: N passed, N failed[, N skipped]`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -8,6 +8,8 @@ import { ensureDependencies, log, repoRoot, run } from './lib/run.mjs';
 ensureDependencies();
 run(process.execPath, [join(repoRoot, 'scripts', 'build.mjs'), '--no-install']);
 run(process.execPath, [join(repoRoot, 'scripts', 'setup-engines.mjs')]);
+// test/docs/tfplugindocs.test.ts runs `tfplugindocs validate`; built once from the Go module proxy.
+run(process.execPath, [join(repoRoot, 'scripts', 'setup-tfplugindocs.mjs')]);
 
 const resultsFile = join(repoRoot, '.jest-results.json');
 rmSync(resultsFile, { force: true });
