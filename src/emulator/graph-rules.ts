@@ -5,7 +5,7 @@
  * Every choice where Meta's behaviour is undocumented is listed in docs/emulator.md.
  */
 import { randomInt } from 'node:crypto';
-import { FIRST_SETTINGS_API_MAJOR } from '../cloud-api/api-version';
+import { FIRST_SETTINGS_API_MAJOR, FIRST_SETTINGS_VERSION, flowOfMajor } from '../cloud-api/api-version';
 import { NO_STORAGE_RETENTION_MINUTES } from '../cloud-api/no-storage';
 import { isPin, isVerificationCode } from '../cloud-api/secret-formats';
 import { GraphError, invalidParameter, expiredToken, invalidToken, missingToken, objectNotFound } from './graph-errors';
@@ -291,8 +291,9 @@ function rejectUnknownParams(params: Record<string, unknown>, allowed: string[])
   }
 }
 
+/** Whether /register takes the storage for this version: the version table's flow, as Meta answers it. */
 function isLegacy(v: ApiVersionInfo): boolean {
-  return v.major < FIRST_SETTINGS_API_MAJOR;
+  return flowOfMajor(v.major) === 'register';
 }
 
 function checkRegion(state: EmulatorState, region: unknown, param: string): string {
@@ -345,7 +346,7 @@ function writeSettings(state: EmulatorState, n: PhoneNumberRecord, req: GraphReq
   }
   if (isLegacy(req.version)) {
     throw invalidParameter(
-      `Param storage_configuration is not available on ${req.version.raw}: use v21.0 or newer, or pass data_localization_region to POST /register`,
+      `Param storage_configuration is not available on ${req.version.raw}: use ${FIRST_SETTINGS_VERSION} or newer, or pass data_localization_region to POST /register`,
     );
   }
   for (const key of Object.keys(value)) {

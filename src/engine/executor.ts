@@ -20,6 +20,7 @@ import type { ConvergeOptions, ConvergencePlan, ConvergeResult, DesiredState, Ob
 import { validatePhoneNumberId, validatePin, validateVerificationCode } from './validation';
 import { explainTarget } from './storage-modes';
 import { flowVersion, settingsFlow } from './version-flow';
+import { FLOW_NAMES } from '../cloud-api/api-version';
 import { runWriteStep } from './write-step';
 
 export type { ExecutorDeps };
@@ -62,8 +63,8 @@ class ConvergenceRun {
     // 2. Plan, in the flow of the version that answered the read.
     this.state.version = flowVersion(this.state.deps.client, this.state.deps.apiVersion);
     if (this.state.version.answeredAs) {
-      const flow = this.state.version.legacy ? 'legacy /register' : 'Settings API';
-      this.state.emit({ type: 'info', message: `Graph API ${this.state.version.raw} is answered as ${this.state.version.answeredAs} now (it has stopped): using the ${flow} flow.` });
+      const flow = FLOW_NAMES[this.state.version.flow];
+      this.state.emit({ type: 'info', message: `Graph API ${this.state.version.raw} is answered as ${this.state.version.answeredAs} now (it has stopped): using the ${flow}.` });
     }
     const plan = planConvergence(initial, this.state.desired, this.state.version);
     this.state.emit({ type: 'info', message: plan.explanation });
@@ -138,7 +139,7 @@ class ConvergenceRun {
    * speaks the Settings API flow, so the refused call is never sent again.
    */
   private async afterDeprecatedRegister(step: PlanStep, error: unknown): Promise<PlanStep[] | undefined> {
-    if (step.kind !== 'register' || !this.state.version.legacy || !refusedAsDeprecated(error)) return undefined;
+    if (step.kind !== 'register' || this.state.version.flow !== 'register' || !refusedAsDeprecated(error)) return undefined;
     const now = await this.state.tryObserve();
     if (!now || now.registered) return undefined;
     this.state.version = settingsFlow(this.state.version);

@@ -27,7 +27,9 @@ import { REGION_CHANGE_DOWNTIME } from './downtime';
 import type { ApiVersion, ConvergencePlan, DesiredState, ObservedState, PlanStep } from './types';
 import { WRONG_PIN_RISK } from './engine-errors';
 import { residencyChange } from './residency';
-import { desiredTarget, stepStorage, targetLabel } from './storage-modes';
+import { desiredTarget, stepStorage, targetLabel, type StorageTarget } from './storage-modes';
+import type { VersionFlow } from '../cloud-api/api-version';
+import { unreachable } from '../shared/unreachable';
 import { describeRegion, describeStorage, modeOfStorage, normalizeStatus, storageMatches, targetOfStorage } from './storage-state';
 
 const VERIFIED = 'VERIFIED';
@@ -84,24 +86,20 @@ export function planConvergence(observed: ObservedState, desired: DesiredState, 
     });
   }
 
-  if (apiVersion.legacy) {
-    const how =
-      target.mode === 'DEFAULT'
-        ? 'register without data_localization_region or meta_store_retention_minutes, which leaves local storage disabled'
-        : target.mode === 'IN_COUNTRY'
-          ? `register with data_localization_region ${target.region}`
-          : `register with meta_store_retention_minutes ${target.retentionMinutes} (No Storage)`;
-    steps.push({ kind: 'register', ...stepStorage(target), reason: `${apiVersion.raw} sets storage on /register: ${how}.` });
-  } else {
-    const afterDeregister = observed.registered ? ' (deregistering may have reset it, so it is always written after a deregister)' : '';
-    const write =
-      target.mode === 'DEFAULT'
-        ? 'IN_COUNTRY_STORAGE_DISABLED'
-        : target.mode === 'IN_COUNTRY'
-          ? `IN_COUNTRY_STORAGE_ENABLED in ${target.region}`
-          : `NO_STORAGE_ENABLED with retention_minutes ${target.retentionMinutes}`;
-    if (observed.registered || !storageOk) steps.push({ kind: 'write_settings', ...stepStorage(target), reason: `Write storage_configuration ${write}${afterDeregister}.` });
-    steps.push({ kind: 'register', reason: 'Register with the two-step PIN so the number messages again.' });
+  switch (apiVersion.flow) {
+    case 'register':
+      steps.push({ kind: 'register', ...stepStorage(target), reason: `${apiVersion.raw} sets storage on /register: ${registerWrite(target)}.` });
+      break;
+    case 'settings': {
+      const afterDeregister = observed.registered ? ' (deregistering may have reset it, so it is always written after a deregister)' : '';
+      if (observed.registered || !storageOk) {
+        steps.push({ kind: 'write_settings', ...stepStorage(target), reason: `Write storage_configuration ${settingsWrite(target)}${afterDeregister}.` });
+      }
+      steps.push({ kind: 'register', reason: 'Register with the two-step PIN so the number messages again.' });
+      break;
+    }
+    default:
+      unreachable(apiVersion.flow, 'version flow');
   }
 
   // Explanation: where we are, where we go, what it costs.
@@ -117,7 +115,7 @@ export function planConvergence(observed: ObservedState, desired: DesiredState, 
   } else if (storageOk) {
     notes.push('Storage already matches; the number only needs registering.');
   }
-  notes.push(`Steps (${apiVersion.raw}${apiVersion.legacy ? ', legacy flow' : ''}): ${steps.map(stepLabel).join(' -> ')}.`);
+  notes.push(`Steps (${apiVersion.raw}${FLOW_NOTE[apiVersion.flow]}): ${steps.map(stepLabel).join(' -> ')}.`);
 
   const residency = storageOk ? undefined : residencyChange(targetOfStorage(observed.storage), target, String(observed.storage.status));
   if (residency) {
@@ -144,4 +142,35 @@ export function stepLabel(step: PlanStep): string {
   if (step.kind === 'write_settings') return `write_settings(${step.region ?? 'disabled'})`;
   if (step.kind === 'register' && step.region !== undefined) return `register(${step.region ?? 'no region'})`;
   return step.kind;
+}
+
+/** The flow's mark in the plan's step note. */
+const FLOW_NOTE: Readonly<Record<VersionFlow, string>> = { register: ', legacy flow', settings: '' };
+
+/** What /register sends to write `target` in the register flow. */
+function registerWrite(target: StorageTarget): string {
+  switch (target.mode) {
+    case 'DEFAULT':
+      return 'register without data_localization_region or meta_store_retention_minutes, which leaves local storage disabled';
+    case 'IN_COUNTRY':
+      return `register with data_localization_region ${target.region}`;
+    case 'NO_STORAGE':
+      return `register with meta_store_retention_minutes ${target.retentionMinutes} (No Storage)`;
+    default:
+      return unreachable(target, 'storage target');
+  }
+}
+
+/** The storage_configuration a settings write sends for `target`. */
+function settingsWrite(target: StorageTarget): string {
+  switch (target.mode) {
+    case 'DEFAULT':
+      return 'IN_COUNTRY_STORAGE_DISABLED';
+    case 'IN_COUNTRY':
+      return `IN_COUNTRY_STORAGE_ENABLED in ${target.region}`;
+    case 'NO_STORAGE':
+      return `NO_STORAGE_ENABLED with retention_minutes ${target.retentionMinutes}`;
+    default:
+      return unreachable(target, 'storage target');
+  }
 }

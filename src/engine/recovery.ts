@@ -9,6 +9,7 @@ import { planConvergence, stepLabel } from './planner';
 import type { RunState } from './run-state';
 import { describeRegion, describeStorage, sameStorage, storageMatches, targetOfStorage } from './storage-state';
 import { stepStorage } from './storage-modes';
+import { unreachable } from '../shared/unreachable';
 import type { ConvergencePlan, ConvergeResult, ObservedState, PlanStep } from './types';
 import { runWriteStep } from './write-step';
 
@@ -39,11 +40,18 @@ async function bringBack(run: RunState, initial: ObservedState, now: ObservedSta
   // Only the previous or the declared storage: never a weaker one the engine picked itself.
   const previous = targetOfStorage(initial.storage);
   const acceptable = sameStorage(now.storage, initial.storage) || storageMatches(now.storage, run.target);
-  if (run.version.legacy) {
-    // Legacy: /register carries the storage, so re-register with the previous configuration.
-    if (previous === undefined) return `its previous storage (${describeStorage(initial.storage)}) cannot be restored through /register`;
-    const back = await runWriteStep(run, { kind: 'register', ...stepStorage(previous), reason: `Recovery: re-register with the previous configuration (${describeRegion(previous)}).` });
-    return back.ok ? undefined : `re-registering with ${describeRegion(previous)} failed too: ${toEngineError(back.error, run.redact).message}`;
+  switch (run.version.flow) {
+    case 'register': {
+      // /register carries the storage, so re-register with the previous configuration.
+      if (previous === undefined) return `its previous storage (${describeStorage(initial.storage)}) cannot be restored through /register`;
+      const reason = `Recovery: re-register with the previous configuration (${describeRegion(previous)}).`;
+      const back = await runWriteStep(run, { kind: 'register', ...stepStorage(previous), reason });
+      return back.ok ? undefined : `re-registering with ${describeRegion(previous)} failed too: ${toEngineError(back.error, run.redact).message}`;
+    }
+    case 'settings':
+      break;
+    default:
+      return unreachable(run.version.flow, 'version flow');
   }
   // v21+: register only into the previous or the declared configuration. If the declared one
   // was refused for a lasting reason, go back to the previous one instead.

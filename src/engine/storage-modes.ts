@@ -7,10 +7,27 @@
  * - NO_STORAGE: message data only in transit, kept at most `retentionMinutes`.
  */
 import { NO_STORAGE_RETENTION_MINUTES } from '../cloud-api/no-storage';
+import { unreachable } from '../shared/unreachable';
 import { explainUnsupportedRegion, type RegionCode } from './regions';
 
 export const STORAGE_MODES = ['IN_COUNTRY', 'DEFAULT', 'NO_STORAGE'] as const;
 export type StorageMode = (typeof STORAGE_MODES)[number];
+
+interface StorageModeFacts {
+  /** The storage_configuration status a read shows (the API reads DEFAULT once storage is disabled). */
+  readStatus: string;
+  /** The status a POST /settings sends to write the mode. */
+  writeStatus: string;
+  /** Higher keeps less data in fewer places: a change to a lower one weakens residency. */
+  strength: number;
+}
+
+/** What each mode is in the API's terms, one row per mode. */
+export const STORAGE_MODE_TABLE: Readonly<Record<StorageMode, StorageModeFacts>> = {
+  IN_COUNTRY: { readStatus: 'IN_COUNTRY_STORAGE_ENABLED', writeStatus: 'IN_COUNTRY_STORAGE_ENABLED', strength: 1 },
+  DEFAULT: { readStatus: 'DEFAULT', writeStatus: 'IN_COUNTRY_STORAGE_DISABLED', strength: 0 },
+  NO_STORAGE: { readStatus: 'NO_STORAGE_ENABLED', writeStatus: 'NO_STORAGE_ENABLED', strength: 2 },
+};
 
 export type StorageTarget =
   | { mode: 'IN_COUNTRY'; region: RegionCode }
@@ -35,13 +52,19 @@ export function explainTarget(target: StorageTarget): string | undefined {
   if (typeof raw !== 'object' || raw === null || !isStorageMode(raw.mode)) {
     return `storage mode must be one of ${STORAGE_MODES.join(', ')}: ${howToState(HCL_STORAGE_NAMES)}.`;
   }
-  if (target.mode === 'IN_COUNTRY') {
-    if (typeof target.region !== 'string') return `data_localization_region must be a region code string (got ${typeof target.region}).`;
-    const problem = explainUnsupportedRegion(target.region);
-    return problem ? `data_localization_region ${problem}` : undefined;
+  switch (target.mode) {
+    case 'IN_COUNTRY': {
+      if (typeof target.region !== 'string') return `data_localization_region must be a region code string (got ${typeof target.region}).`;
+      const problem = explainUnsupportedRegion(target.region);
+      return problem ? `data_localization_region ${problem}` : undefined;
+    }
+    case 'NO_STORAGE':
+      return explainRetention(target.retentionMinutes);
+    case 'DEFAULT':
+      return undefined;
+    default:
+      return unreachable(target, 'storage target');
   }
-  if (target.mode === 'NO_STORAGE') return explainRetention(target.retentionMinutes);
-  return undefined;
 }
 
 /** "local storage in BR", "local storage disabled (Meta's default storage)", "No Storage (60 minutes in transit)". */
@@ -53,6 +76,8 @@ export function describeTarget(target: StorageTarget): string {
       return "local storage disabled (Meta's default storage)";
     case 'NO_STORAGE':
       return `No Storage (${target.retentionMinutes} minutes in transit)`;
+    default:
+      return unreachable(target, 'storage target');
   }
 }
 
@@ -65,14 +90,23 @@ export function targetLabel(target: StorageTarget): string {
       return 'default';
     case 'NO_STORAGE':
       return `no storage ${target.retentionMinutes}m`;
+    default:
+      return unreachable(target, 'storage target');
   }
 }
 
 export function sameTarget(a: StorageTarget, b: StorageTarget): boolean {
   if (a.mode !== b.mode) return false;
-  if (a.mode === 'IN_COUNTRY') return a.region === (b as typeof a).region;
-  if (a.mode === 'NO_STORAGE') return a.retentionMinutes === (b as typeof a).retentionMinutes;
-  return true;
+  switch (a.mode) {
+    case 'IN_COUNTRY':
+      return a.region === (b as typeof a).region;
+    case 'NO_STORAGE':
+      return a.retentionMinutes === (b as typeof a).retentionMinutes;
+    case 'DEFAULT':
+      return true;
+    default:
+      return unreachable(a, 'storage target');
+  }
 }
 
 /** The target of the older `{ region }` shorthand: a region is in-country, null is Meta's default storage. */
@@ -87,9 +121,16 @@ export function desiredTarget(desired: { storage: StorageTarget } | { region: Re
 
 /** The PlanStep fields for writing `target`: `storage`, plus `region` for in-country and default. */
 export function stepStorage(target: StorageTarget): { storage: StorageTarget; region?: RegionCode | null } {
-  if (target.mode === 'IN_COUNTRY') return { storage: target, region: target.region };
-  if (target.mode === 'DEFAULT') return { storage: target, region: null };
-  return { storage: target };
+  switch (target.mode) {
+    case 'IN_COUNTRY':
+      return { storage: target, region: target.region };
+    case 'DEFAULT':
+      return { storage: target, region: null };
+    case 'NO_STORAGE':
+      return { storage: target };
+    default:
+      return unreachable(target, 'storage target');
+  }
 }
 
 /**
@@ -129,9 +170,16 @@ export interface DeclarationProblem {
 
 /** How a configuration declares `target`, in a layer's spelling: `data_localization_region = "BR"`. */
 export function declarationOf(target: StorageTarget, names: StorageNames = HCL_STORAGE_NAMES): string {
-  if (target.mode === 'IN_COUNTRY') return names.assign(names.region, target.region);
-  if (target.mode === 'DEFAULT') return names.assign(names.mode, 'DEFAULT');
-  return `${names.assign(names.mode, 'NO_STORAGE')} with ${names.assign(names.retentionMinutes, target.retentionMinutes)}`;
+  switch (target.mode) {
+    case 'IN_COUNTRY':
+      return names.assign(names.region, target.region);
+    case 'DEFAULT':
+      return names.assign(names.mode, 'DEFAULT');
+    case 'NO_STORAGE':
+      return `${names.assign(names.mode, 'NO_STORAGE')} with ${names.assign(names.retentionMinutes, target.retentionMinutes)}`;
+    default:
+      return unreachable(target, 'storage target');
+  }
 }
 
 /** "state it with <the three ways>", in a layer's spelling. */

@@ -4,6 +4,7 @@
  */
 import { startEmulator } from '../../src/emulator';
 import { DEMO_TOKEN, expectGraphError, GraphCaller, N_BR, N_LEGACY, N_REGISTERED, WABA, useEmulator } from './helpers';
+import { DEFAULT_API_VERSION } from '../../src/cloud-api/api-version';
 
 const REGISTER = { messaging_product: 'whatsapp', pin: '123456' };
 const BEFORE_V20_END = Date.UTC(2026, 8, 23, 12);
@@ -19,7 +20,7 @@ describe('Graph versions on the emulator clock', () => {
     expect(Math.abs(Date.parse(res.headers.date) - Date.now())).toBeLessThan(5_000);
     const [call] = await emu().admin.calls({ endpoint: 'settings' });
     expect(call).toMatchObject({ apiVersion: 'v20.0', answeredVersion: 'v21.0' });
-    expect((await graph().get(`/v26.0/${N_BR}/settings`)).headers['facebook-api-version']).toBe('v26.0');
+    expect((await graph().get(`/${DEFAULT_API_VERSION}/${N_BR}/settings`)).headers['facebook-api-version']).toBe(DEFAULT_API_VERSION);
   });
 
   test('before 2026-09-24 v20.0 answers as itself: the legacy register with a region enables Local Storage', async () => {

@@ -3,15 +3,15 @@
  * observed truth -> state attributes, and prior state -> the ObservedState the
  * pure planner needs to predict a change.
  */
-import { modeOfStorage, normalizeStatus, STATUS_DEFAULT, STATUS_ENABLED, STATUS_NO_STORAGE, storageAsRegion } from '../../engine/storage-state';
-import { declaredStorage, type StorageTarget } from '../../engine/storage-modes';
+import { modeOfStorage, normalizeStatus, STATUS_DEFAULT, STATUS_ENABLED, storageAsRegion } from '../../engine/storage-state';
+import { declaredStorage, STORAGE_MODE_TABLE, type StorageTarget } from '../../engine/storage-modes';
 import type { DesiredState, ObservedState } from '../../engine/types';
 import type { ObjectView } from '../../plugin/values/object-view';
 import { isUnknown } from '../../plugin/values/value';
 
 /** The storage status a successful apply of `target` reads back. */
 export function expectedStatus(target: StorageTarget): string {
-  return target.mode === 'DEFAULT' ? STATUS_DEFAULT : target.mode === 'IN_COUNTRY' ? STATUS_ENABLED : STATUS_NO_STORAGE;
+  return STORAGE_MODE_TABLE[target.mode].readStatus;
 }
 
 /**

@@ -1,5 +1,5 @@
 /** The `provider "whatsapp"` block. */
-import { DEFAULT_API_VERSION } from '../../cloud-api/api-version';
+import { DEFAULT_API_VERSION, FIRST_SETTINGS_VERSION, LAST_REGISTER_VERSION } from '../../cloud-api/api-version';
 import { DEFAULT_BASE_URL } from '../../cloud-api/base-url';
 import { t } from '../../plugin/values/cty-type';
 import { integerBetween, positiveAtMost } from '../../plugin/validators/number-validators';
@@ -32,9 +32,9 @@ export const providerConfigSchema: BlockSchema = {
       validators: [graphApiVersion()],
       description:
         `Graph API version, for example \`${DEFAULT_API_VERSION}\`. Falls back to \`${ENV_API_VERSION}\`, then \`${DEFAULT_API_VERSION}\` (the newest version this provider knows). ` +
-        '`v21.0` and newer write the region with the Settings API; `v20.0` and older used the legacy flow, which passes the region to `/register`. ' +
+        `\`${FIRST_SETTINGS_VERSION}\` and newer write the region with the Settings API; \`${LAST_REGISTER_VERSION}\` and older used the legacy flow, which passes the region to \`/register\`. ` +
         'Meta serves each version until a date in its changelog and then answers calls to it as the oldest version it still serves: the plan warns 90 days before the configured version stops, ' +
-        'and once it has stopped, plan and apply use the flow of the version Meta answers with (so `v20.0` now means the Settings API flow of `v21.0`).',
+        `and once it has stopped, plan and apply use the flow of the version Meta answers with (so \`${LAST_REGISTER_VERSION}\` now means the Settings API flow of \`${FIRST_SETTINGS_VERSION}\`).`,
     },
     base_url: {
       type: t.string,
