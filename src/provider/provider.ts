@@ -39,6 +39,7 @@ function whatsAppProvider(options: ProviderOptions = {}): ProviderDefinition<Eng
     dataSources: options.dataSources ?? DATA_SOURCES,
     listResources: options.listResources ?? LIST_RESOURCES,
     unconfigured: { kind: 'unconfigured' },
+    requiresConfigure: true,
     configure: (config, { previous, log }) => configure(config, previous, log, env, engineFactory),
   };
 }
@@ -47,7 +48,11 @@ function configure(config: ObjectView, previous: EngineState, log: ProviderLogge
   const resolution = resolveProviderSettings(config, env);
   if (resolution.kind === 'unknown') {
     log.debug('provider configuration has unknown values; the engine configures again before apply', { unknown: resolution.unknownAttributes });
-    return { data: { kind: 'unknown_config', unknownAttributes: resolution.unknownAttributes }, diagnostics: [] };
+    return {
+      data: { kind: 'unknown_config', unknownAttributes: resolution.unknownAttributes },
+      diagnostics: [],
+      deferred: { reason: 'provider_config_unknown', unknownAttributes: resolution.unknownAttributes },
+    };
   }
   if (resolution.kind === 'invalid') return { data: { kind: 'failed' }, diagnostics: resolution.diagnostics };
   // The token may come from the environment, which the server never decodes.

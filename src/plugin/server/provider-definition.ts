@@ -15,11 +15,17 @@ import type { DataSource } from './data-source';
 import type { ListResource } from './list-resource';
 import type { ProviderLogger } from './request-context';
 import type { ManagedResource } from './resource';
+import type { DeferralReason } from '../wire';
 
 export interface ConfigureResult<Data> {
   /** Handed to every later resource and data source call. */
   data: Data;
   diagnostics: Diagnostic[];
+  /**
+   * The configuration holds values known only after apply (the engine configures again before
+   * apply): the server defers reads and plans where the engine allows it, and refuses the rest.
+   */
+  deferred?: { reason: 'provider_config_unknown'; unknownAttributes: readonly string[] };
 }
 
 export interface ProviderDefinition<Data> {
@@ -33,6 +39,13 @@ export interface ProviderDefinition<Data> {
   readonly listResources?: readonly ListResource<Data>[];
   /** The provider data before ConfigureProvider ran. */
   readonly unconfigured: Data;
+  /**
+   * The types cannot work before ConfigureProvider: until it has run the server keeps state on
+   * read and answers apply, import, list and data-source reads with "Provider not configured"
+   * itself. Without it their code runs with `unconfigured` data. A configure step that reported
+   * errors or deferred (unknown values) is answered for either way.
+   */
+  readonly requiresConfigure?: boolean;
   /**
    * Turns the decoded provider configuration (schema validators already passed in
    * ValidateProviderConfig) into provider data. `previous` is the data it replaces.

@@ -6,12 +6,19 @@ import type { ObjectView } from '../values/object-view';
 import type { Value } from '../values/value';
 import type { RequestContext } from './request-context';
 import type { DeferralReason } from '../wire';
+import type { AttributePlan } from '../plan-modifiers/plan-attributes';
 
 export interface PlanRequest<Data> {
   /** Null object on create. */
   prior: ObjectView;
   /** Null object on destroy. */
   proposed: ObjectView;
+  /**
+   * What the server planned from the schema before the resource's own plan: defaults, write-only
+   * attributes nulled, unset computed values unknown on change, every attribute's plan modifiers.
+   * A null object on destroy.
+   */
+  attributes: AttributePlan;
   /** Null object on destroy. */
   config: ObjectView;
   ctx: RequestContext<Data>;
@@ -59,11 +66,18 @@ export interface ManagedResource<Data> {
   /** When present, the server announces the identity schema and returns identities from read, plan, apply and import. */
   readonly identity?: ResourceIdentity;
   /** Checks beyond the schema's validators (those run first, in the server). */
-  validate(config: ObjectView, ctx: Pick<RequestContext<Data>, 'writeOnlyAllowed'>): Diagnostic[];
-  plan(request: PlanRequest<Data>): Promise<PlanResponse>;
+  validate?(config: ObjectView, ctx: Pick<RequestContext<Data>, 'writeOnlyAllowed'>): Diagnostic[];
+  /**
+   * What the resource predicts beyond the schema's plan (request.attributes); without it the
+   * schema's plan is the plan. Not called while the provider's configuration is deferred, unless
+   * planWhenProviderDeferred is set (fwserver's ProviderDeferred.EnablePlanModification).
+   */
+  plan?(request: PlanRequest<Data>): Promise<PlanResponse>;
+  readonly planWhenProviderDeferred?: boolean;
   apply(request: ApplyRequest<Data>): Promise<StateResponse>;
+  /** Runs only with a ready provider: otherwise the server keeps the state (deferring when the engine allows). */
   read(state: ObjectView, ctx: RequestContext<Data>): Promise<StateResponse>;
   importState(id: string, ctx: RequestContext<Data>): Promise<StateResponse>;
-  /** Raw JSON state written with schema `version`, to the current schema. */
-  upgradeState(version: number, rawJson: Uint8Array | string): StateResponse;
+  /** Raw JSON state written with schema `version`, to the current schema; without it only version 0 JSON is read. */
+  upgradeState?(version: number, rawJson: Uint8Array | string): StateResponse;
 }

@@ -1,7 +1,7 @@
 /** data "whatsapp_phone_number": one read through the engine. */
 import { errorDiag } from '../../plugin/diagnostics';
 import { asEngineError, engineErrorDiagnostic } from '../engine-diagnostics';
-import { notReadyDiagnostic } from '../provider-context';
+import { requireEngine } from '../provider-context';
 import { objectTypeOf } from '../../plugin/schema/model';
 import { PHONE_NUMBER_TYPE, phoneNumberDataSourceSchema } from '../schema/phone-number-data-source';
 import { ObjectView } from '../../plugin/values/object-view';
@@ -17,12 +17,8 @@ export const phoneNumberDataSource: DataSource = {
   async read(config, ctx) {
     const id = config.knownString('phone_number_id');
     if (id === undefined) return { state: config, diagnostics: [errorDiag('phone_number_id unknown', 'phone_number_id must be known to read the number.', ['phone_number_id'])] };
-    if (ctx.providerData.kind !== 'ready') {
-      if (ctx.deferralAllowed && ctx.providerData.kind === 'unknown_config') return { state: config, diagnostics: [], deferred: 'provider_config_unknown' };
-      return { state: config, diagnostics: [notReadyDiagnostic(ctx.providerData, `read phone number ${id}`)] };
-    }
     try {
-      const engine = ctx.providerData.engine;
+      const engine = requireEngine(ctx, `read phone number ${id}`);
       const info = await engine.phoneNumber(id, ctx.signal);
       const version = engine.versionLifecycle();
       const values: Record<string, string | number | boolean | null> = {

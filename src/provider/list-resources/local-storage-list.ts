@@ -10,7 +10,7 @@ import type { BlockSchema } from '../../plugin/schema/model';
 import { ObjectView } from '../../plugin/values/object-view';
 import { adoptedState } from '../resources/local-storage-adopted';
 import { wabaReadDiagnostic } from '../data-sources/waba-read-diagnostic';
-import { notReadyDiagnostic, type ListResource } from '../provider-context';
+import { requireEngine, type ListResource } from '../provider-context';
 import { LOCAL_STORAGE_TYPE } from '../schema/local-storage-resource';
 import { wabaFilterAttributes, wabaFilterFrom } from '../schema/waba-filter';
 
@@ -53,12 +53,12 @@ export const localStorageListResource: ListResource = {
   async *list({ config, includeResource, limit, ctx }) {
     const wabaId = config.knownString('waba_id');
     if (wabaId === undefined) throw new DiagnosticsError([errorDiag('waba_id unknown', 'waba_id must be known to list the numbers.', ['waba_id'])]);
-    if (ctx.providerData.kind !== 'ready') throw new DiagnosticsError([notReadyDiagnostic(ctx.providerData, `list the numbers of WABA ${wabaId}`)]);
+    const engine = requireEngine(ctx, `list the numbers of WABA ${wabaId}`);
     const filter = wabaFilterFrom(config);
     const withStorage = includeResource || filterNeedsStorage(filter);
     let sent = 0;
     try {
-      for await (const page of ctx.providerData.engine.wabaNumberPages(wabaId, { withStorage, registeredOnly: filter.registeredOnly, signal: ctx.signal })) {
+      for await (const page of engine.wabaNumberPages(wabaId, { withStorage, registeredOnly: filter.registeredOnly, signal: ctx.signal })) {
         for (const n of filterWabaNumbers(page, filter)) {
           if (sent >= limit) return;
           sent += 1;

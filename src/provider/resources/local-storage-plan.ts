@@ -9,9 +9,7 @@ import type { VersionLifecycle } from '../../cloud-api/api-version';
 import type { Diagnostic } from '../../plugin/diagnostics';
 import { errorDiag, warningDiag } from '../../plugin/diagnostics';
 import { asEngineError } from '../engine-diagnostics';
-import { planAttributes } from '../../plugin/plan-modifiers/plan-attributes';
 import type { PlanRequest, PlanResponse, RequestContext } from '../provider-context';
-import { localStorageResourceSchema } from '../schema/local-storage-resource';
 import { ObjectView } from '../../plugin/values/object-view';
 import { UNKNOWN, valuesEqual } from '../../plugin/values/value';
 import { declaredTarget, expectedStatus, observedFromState } from './local-storage-state';
@@ -19,10 +17,9 @@ import { residencyChange, residencySummary, type ResidencyChange } from '../../e
 import { targetOfStorage } from '../../engine/storage-state';
 import { declarationOf } from '../../engine/storage-modes';
 
-export async function planLocalStorage({ prior, proposed, config, ctx }: PlanRequest): Promise<PlanResponse> {
+export async function planLocalStorage({ prior, proposed, attributes: attrs, config, ctx }: PlanRequest): Promise<PlanResponse> {
   if (proposed.isNullObject) return planDestroy(prior, ctx);
 
-  const attrs = planAttributes(localStorageResourceSchema, prior.isNullObject ? null : prior, proposed, config);
   const creating = prior.isNullObject || attrs.requiresReplace.length > 0;
   let planned = attrs.planned.with({ id: attrs.planned.get('phone_number_id') });
   const diagnostics: Diagnostic[] = [];
@@ -68,9 +65,7 @@ export async function planLocalStorage({ prior, proposed, config, ctx }: PlanReq
   if (pinWoVersionChanged && config.isNull('pin_wo') && planned.get('pin_wo_version') !== null) {
     diagnostics.push(errorDiag('pin_wo_version changed without pin_wo', 'pin_wo_version changed, which asks the next apply to register with the write-only PIN, but pin_wo is not set: set pin_wo (from a sensitive source) in the same change.', ['pin_wo']));
   }
-  // Provider arguments unknown until apply: the engine may hold this change back instead of planning it blind.
-  const deferred = ctx.deferralAllowed && ctx.providerData.kind === 'unknown_config' ? { deferred: 'provider_config_unknown' as const } : {};
-  return { planned, requiresReplace: attrs.requiresReplace, diagnostics, ...deferred };
+  return { planned, requiresReplace: attrs.requiresReplace, diagnostics };
 }
 
 /** The configured Graph version stops within 90 days, or has stopped (and the plan uses the flow Meta answers with). */

@@ -44,20 +44,18 @@ export const localStorageResource: ManagedResource = {
   },
 
   plan: planLocalStorage,
+  // Plans without the engine while the provider configuration is unknown (storage_mode, pin checks), then defers.
+  planWhenProviderDeferred: true,
 
   async apply(request) {
     return request.planned.isNullObject ? applyDestroy(request) : applyConverge(request);
   },
 
   async read(state, ctx) {
-    if (ctx.providerData.kind !== 'ready') {
-      // Plan-time configuration with unknown values: nothing can be read, keep what we know.
-      return { state, diagnostics: [], ...(ctx.deferralAllowed && ctx.providerData.kind === 'unknown_config' ? { deferred: 'provider_config_unknown' as const } : {}) };
-    }
     const id = state.knownString('phone_number_id') ?? state.knownString('id');
     if (id === undefined) return { state, diagnostics: [errorDiag('Invalid state', 'The state has no phone_number_id; remove it with `terraform state rm` and import the number again.')] };
     try {
-      const observed = await ctx.providerData.engine.observe(id, ctx.signal);
+      const observed = await requireEngine(ctx, `read phone number ${id}`).observe(id, ctx.signal);
       return { state: withObserved(state, observed), diagnostics: [] };
     } catch (err) {
       const e = asEngineError(err);
