@@ -8,6 +8,7 @@ import type { ListResource as PluginListResource } from '../plugin/server/list-r
 import type { RequestContext as PluginRequestContext } from '../plugin/server/request-context';
 import type { ApplyRequest as PluginApplyRequest, ManagedResource as PluginManagedResource, PlanRequest as PluginPlanRequest } from '../plugin/server/resource';
 import type { EnginePort } from './engine-port';
+import type { BlockSchema } from '../plugin/schema/model';
 
 export type { ProviderLogger } from '../plugin/server/request-context';
 export type { PlanResponse, StateResponse } from '../plugin/server/resource';
@@ -21,11 +22,11 @@ export type EngineState =
   | { kind: 'ready'; engine: EnginePort };
 
 export type RequestContext = PluginRequestContext<EngineState>;
-export type ManagedResource = PluginManagedResource<EngineState>;
-export type DataSource = PluginDataSource<EngineState>;
+export type ManagedResource<B extends BlockSchema = BlockSchema> = PluginManagedResource<EngineState, B>;
+export type DataSource<B extends BlockSchema = BlockSchema> = PluginDataSource<EngineState, B>;
 export type ListResource = PluginListResource<EngineState>;
-export type PlanRequest = PluginPlanRequest<EngineState>;
-export type ApplyRequest = PluginApplyRequest<EngineState>;
+export type PlanRequest<B extends BlockSchema = BlockSchema> = PluginPlanRequest<EngineState, B>;
+export type ApplyRequest<B extends BlockSchema = BlockSchema> = PluginApplyRequest<EngineState, B>;
 
 /**
  * The engine. The server runs resource, data-source and list code only once the provider is

@@ -28,13 +28,15 @@ export function resolveProviderSettings(config: ObjectView, env: NodeJS.ProcessE
   if (unknownAttributes.length > 0) return { kind: 'unknown', unknownAttributes };
 
   const sources: Record<string, 'config' | 'env' | 'default'> = {};
-  const pick = (name: string, envVar: string, fallback?: string): string | undefined => {
+  // The fallback variable is the schema's envVar, so the schema, its docs and this lookup agree.
+  const pick = (name: keyof typeof providerConfigSchema.attributes & string, fallback?: string): string | undefined => {
+    const envVar = providerConfigSchema.attributes[name].envVar;
     const configured = config.knownString(name);
     if (configured !== undefined && configured.trim() !== '') {
       sources[name] = 'config';
       return configured.trim();
     }
-    const fromEnv = env[envVar];
+    const fromEnv = envVar === undefined ? undefined : env[envVar];
     if (fromEnv !== undefined && fromEnv.trim() !== '') {
       sources[name] = 'env';
       return fromEnv.trim();
@@ -43,7 +45,7 @@ export function resolveProviderSettings(config: ObjectView, env: NodeJS.ProcessE
     return fallback;
   };
 
-  const accessToken = pick('access_token', ENV_ACCESS_TOKEN);
+  const accessToken = pick('access_token');
   if (accessToken === undefined) {
     diagnostics.push(
       errorDiag(
@@ -54,7 +56,7 @@ export function resolveProviderSettings(config: ObjectView, env: NodeJS.ProcessE
     );
   }
 
-  const rawVersion = pick('api_version', ENV_API_VERSION, DEFAULT_API_VERSION)!;
+  const rawVersion = pick('api_version', DEFAULT_API_VERSION)!;
   let apiVersion;
   try {
     apiVersion = parseApiVersion(rawVersion);
@@ -63,7 +65,7 @@ export function resolveProviderSettings(config: ObjectView, env: NodeJS.ProcessE
     diagnostics.push(errorDiag('Invalid api_version', sources.api_version === 'env' ? `${message} (from ${ENV_API_VERSION})` : message, ['api_version']));
   }
 
-  const baseUrl = pick('base_url', ENV_BASE_URL, DEFAULT_BASE_URL)!;
+  const baseUrl = pick('base_url', DEFAULT_BASE_URL)!;
   if (sources.base_url === 'env') {
     for (const d of baseUrlValidator().validate(baseUrl, ['base_url'])) diagnostics.push({ ...d, detail: `${d.detail} (from ${ENV_BASE_URL})` });
   }

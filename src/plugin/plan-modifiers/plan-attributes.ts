@@ -9,8 +9,8 @@ import type { BlockSchema } from '../schema/model';
 import { ObjectView } from '../values/object-view';
 import { isUnknown, UNKNOWN, valuesEqual, type Value } from '../values/value';
 
-export interface AttributePlan {
-  planned: ObjectView;
+export interface AttributePlan<V = ObjectView> {
+  planned: V;
   requiresReplace: AttributePath[];
   /** False when the plan equals the prior state (no update). */
   changed: boolean;

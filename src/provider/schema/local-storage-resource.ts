@@ -76,7 +76,7 @@ export const localStorageResourceSchema: BlockSchema = {
       type: t.string,
       optional: true,
       sensitive: true,
-      validators: [digitsOfLength('pin', PIN_LENGTH, 'the two-step verification PIN')],
+      validators: [digitsOfLength(PIN_LENGTH, 'the two-step verification PIN')],
       description:
         'The number\'s two-step verification PIN (6 digits), used to register the number again after the storage setting changes. ' +
         '**Required at apply whenever the plan registers the number** (changing the region of a registered number, or enabling it on an unregistered one). ' +
@@ -87,7 +87,7 @@ export const localStorageResourceSchema: BlockSchema = {
       optional: true,
       sensitive: true,
       writeOnly: true,
-      validators: [digitsOfLength('pin_wo', PIN_LENGTH, 'the two-step verification PIN')],
+      validators: [digitsOfLength(PIN_LENGTH, 'the two-step verification PIN')],
       description:
         'The two-step verification PIN as a write-only attribute (Terraform 1.11+, OpenTofu 1.11+): used like `pin` but never stored in plan or state. ' +
         'Because it is not stored, it is not available when destroying with `disable_on_destroy`. Change `pin_wo_version` to run registration again with a new value. ' +
@@ -96,7 +96,7 @@ export const localStorageResourceSchema: BlockSchema = {
     pin_wo_version: {
       type: t.number,
       optional: true,
-      validators: [integerBetween('pin_wo_version', 0, Number.MAX_SAFE_INTEGER)],
+      validators: [integerBetween(0, Number.MAX_SAFE_INTEGER)],
       description:
         'Any whole number. Write-only values leave no trace in state, so changing `pin_wo` alone plans nothing: change `pin_wo_version` with it to make the next apply run with the new `pin_wo` ' +
         '(it registers the number whenever convergence needs registering; a number that is registered with the declared storage is left as it is).',
@@ -105,7 +105,7 @@ export const localStorageResourceSchema: BlockSchema = {
       type: t.string,
       optional: true,
       sensitive: true,
-      validators: [digitsOfLength('verification_code', VERIFICATION_CODE_LENGTH, 'the one-time code Meta sent by SMS or voice')],
+      validators: [digitsOfLength(VERIFICATION_CODE_LENGTH, 'the one-time code Meta sent by SMS or voice')],
       description:
         'One-time verification code (6 digits) for a number that is not verified (`code_verification_status` other than `VERIFIED`), ' +
         'which must be verified before it can register. An apply without it asks Meta to send the code by SMS and stops ' +

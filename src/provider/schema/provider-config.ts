@@ -46,13 +46,13 @@ export const providerConfigSchema: BlockSchema = {
     request_timeout_seconds: {
       type: t.number,
       optional: true,
-      validators: [positiveAtMost('request_timeout_seconds', 600, 'seconds')],
+      validators: [positiveAtMost(600, 'seconds')],
       description: 'Timeout for one Graph API request, in seconds. Defaults to the engine\'s timeout (30 seconds).',
     },
     max_retries: {
       type: t.number,
       optional: true,
-      validators: [integerBetween('max_retries', 0, 10)],
+      validators: [integerBetween(0, 10)],
       description: 'How many times a request that failed with a retryable error (rate limits, transient 5xx) is retried with backoff. Defaults to the engine\'s setting.',
     },
   },

@@ -12,7 +12,7 @@ import type { ObjectView } from '../../plugin/values/object-view';
 import { stringValidator } from '../../plugin/validators/string-validators';
 
 /** A Graph object id (digits only); stops `123/../me` style path tricks before any request. */
-export function graphId(attribute: string): AttributeValidator {
+export function graphId(attribute: string): AttributeValidator<string> {
   return stringValidator('Must contain only digits (a Graph object id).', (value) => {
     const problem = explainInvalidGraphId(value, attribute);
     return problem ? { summary: `Invalid ${attribute}`, detail: problem } : undefined;
@@ -20,7 +20,7 @@ export function graphId(attribute: string): AttributeValidator {
 }
 
 /** One of the Local Storage region codes, with a "did you mean" hint for near misses. */
-export function localStorageRegion(): AttributeValidator {
+export function localStorageRegion(): AttributeValidator<string> {
   const codes = SUPPORTED_REGIONS.map((r) => `\`${r.code}\``).join(', ');
   return stringValidator(`Must be one of ${codes}.`, (value) => {
     const problem = explainUnsupportedRegion(value);
@@ -28,7 +28,7 @@ export function localStorageRegion(): AttributeValidator {
   });
 }
 
-export function graphApiVersion(): AttributeValidator {
+export function graphApiVersion(): AttributeValidator<string> {
   return stringValidator(`Must be a Graph API version such as \`${DEFAULT_API_VERSION}\`.`, (value) => {
     try {
       parseApiVersion(value);
@@ -40,7 +40,7 @@ export function graphApiVersion(): AttributeValidator {
 }
 
 /** The Graph API base URL (rule and message: src/cloud-api/base-url.ts). */
-export function baseUrl(): AttributeValidator {
+export function baseUrl(): AttributeValidator<string> {
   return stringValidator('Must be an absolute `http://` or `https://` URL without credentials, query or API version.', (value) => {
     const problem = explainInvalidBaseUrl(value);
     return problem ? { summary: 'Invalid base_url', detail: problem } : undefined;
@@ -48,7 +48,7 @@ export function baseUrl(): AttributeValidator {
 }
 
 /** One of the three storage modes. */
-export function storageMode(): AttributeValidator {
+export function storageMode(): AttributeValidator<string> {
   const modes = STORAGE_MODES.map((m) => `\`${m}\``).join(', ');
   return stringValidator(`Must be one of ${modes}.`, (value) =>
     (STORAGE_MODES as readonly string[]).includes(value)
@@ -58,7 +58,7 @@ export function storageMode(): AttributeValidator {
 }
 
 /** A No Storage retention Meta accepts (today only 60 minutes). */
-export function noStorageRetention(): AttributeValidator {
+export function noStorageRetention(): AttributeValidator<number> {
   return {
     description: `Must be one of the retentions Meta accepts: ${NO_STORAGE_RETENTION_MINUTES.map((m) => `\`${m}\``).join(', ')}.`,
     validate(value, path) {
