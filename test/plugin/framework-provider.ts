@@ -77,6 +77,6 @@ export const exampleProvider: ProviderDefinition<Data> = {
     if (isUnknown(endpoint)) {
       return { data: { kind: 'unconfigured' }, diagnostics: [], deferred: { reason: 'provider_config_unknown', unknownAttributes: ['endpoint'] } };
     }
-    return { data: { kind: 'ready', endpoint: String(endpoint) }, diagnostics: [] };
+    return { data: { kind: 'ready', endpoint: typeof endpoint === 'string' ? endpoint : '' }, diagnostics: [] };
   },
 };

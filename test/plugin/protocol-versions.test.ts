@@ -120,7 +120,7 @@ test('every message a served v5 RPC carries exists in v5: v6-only messages hang 
     reachable.add(name);
     if (type instanceof protobuf.Enum) return;
     for (const field of type.fieldsArray) {
-      if (field.resolvedType && !listed(name, field.name, 6)) visit(field.resolvedType as protobuf.Type | protobuf.Enum);
+      if (field.resolvedType && !listed(name, field.name, 6)) visit(field.resolvedType);
     }
   };
   const service6 = v6.lookupService('Provider');

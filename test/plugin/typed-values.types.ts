@@ -8,7 +8,7 @@ import { integerBetween } from '../../src/plugin/validators/number-validators';
 import { digitsOfLength } from '../../src/plugin/validators/string-validators';
 import { t } from '../../src/plugin/values/cty-type';
 
-const schema = {
+export const schema = {
   version: 0,
   description: 'A typed thing.',
   attributes: {

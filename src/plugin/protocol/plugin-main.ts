@@ -123,7 +123,7 @@ export function runPlugin(options: PluginOptions): void {
     // stdout now belongs to go-plugin (it would log stray lines as plugin output):
     // whatever a library prints there from now on goes to stderr.
     const toStderr = process.stderr.write.bind(process.stderr);
-    process.stdout.write = toStderr as typeof process.stdout.write;
+    process.stdout.write = toStderr;
     log.debug('plugin server listening', { protocol_version: version, address: socketPath, tls: Boolean(clientCert) });
     // Build the gRPC server while the engine connects. The provider itself loads on the
     // first RPC that needs it: a process started only for the schema never loads it.

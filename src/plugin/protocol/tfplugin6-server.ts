@@ -110,7 +110,7 @@ export function providerHandler(options: {
         ...codec,
         call: async function* (req: unknown, ctx: GrpcCallContext) {
           const events = target(ctx)(req) as AsyncIterable<unknown>;
-          if (!events || typeof (events as AsyncIterable<unknown>)[Symbol.asyncIterator] !== 'function') {
+          if (!events || typeof events[Symbol.asyncIterator] !== 'function') {
             throw new Error(`ProviderService.${String(method)} must return an AsyncIterable`);
           }
           for await (const event of events) yield adapt(event, req);

@@ -15,7 +15,6 @@ import type { DataSource } from './data-source';
 import type { ListResource } from './list-resource';
 import type { ProviderLogger } from './request-context';
 import type { ManagedResource } from './resource';
-import type { DeferralReason } from '../wire';
 
 export interface ConfigureResult<Data> {
   /** Handed to every later resource and data source call. */

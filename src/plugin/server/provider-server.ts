@@ -20,7 +20,7 @@ import { toTfpluginSchema } from '../schema/to-tfplugin';
 import { validateConfig } from '../validators/run-validators';
 import { ObjectView } from '../values/object-view';
 import { isKnown, record, type Value } from '../values/value';
-import { decodeDynamicValue, decodeOptionalDynamicValue, toDynamicValue, toWireDiagnostics, toWirePath, wireDeferred, type DeferralReason } from '../wire';
+import { decodeDynamicValue, decodeOptionalDynamicValue, toDynamicValue, toWireDiagnostics, toWirePath, wireDeferred } from '../wire';
 import type { DataSource } from './data-source';
 import type { ListResource } from './list-resource';
 import type { ProviderDefinition } from './provider-definition';

@@ -4,7 +4,6 @@
  * or data source code runs, as terraform-plugin-framework's fwserver does.
  */
 import { errorDiag, hasErrors, type Diagnostic } from '../diagnostics';
-import type { DeferralReason } from '../wire';
 import { unreachable } from '../../shared/unreachable';
 
 export type ProviderStatus =

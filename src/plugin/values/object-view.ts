@@ -33,7 +33,7 @@ export class ObjectView<S extends AttributeTypes = AttributeTypes> {
       for (const name of Object.keys(type.attributes)) rec[name] = (value as ValueRecord)[name] ?? null;
     } else {
       const fill = this.isUnknownObject ? value : null;
-      for (const name of Object.keys(type.attributes)) rec[name] = fill as Value;
+      for (const name of Object.keys(type.attributes)) rec[name] = fill;
     }
     this.values = rec;
   }
@@ -102,7 +102,7 @@ export class ObjectView<S extends AttributeTypes = AttributeTypes> {
     if (v === null) return { state: 'null' };
     if (isUnknown(v)) return { state: 'unknown' };
     if (!guard(v)) throw new Error(`provider bug: attribute ${name} has an unexpected type`);
-    return { state: 'known', value: v as T };
+    return { state: 'known', value: v };
   }
 
   private check(name: string): void {
