@@ -17,7 +17,8 @@ for (const [file, patterns] of Object.entries(DEFAULT_VERSION_SITES)) {
   let after = before;
   for (const pattern of patterns) {
     const re = new RegExp(pattern, 'g');
-    if (!re.test(after)) throw new Error(`${file}: no place matches ${pattern}; update DEFAULT_VERSION_SITES in scripts/generate-versions.mjs`);
+    if (!re.test(after))
+      throw new Error(`${file}: no place matches ${pattern}; update DEFAULT_VERSION_SITES in scripts/generate-versions.mjs`);
     after = after.replace(new RegExp(pattern, 'g'), (_match, prefix) => `${prefix}${defaultVersion}`);
   }
   if (after === before) continue;
@@ -26,7 +27,9 @@ for (const [file, patterns] of Object.entries(DEFAULT_VERSION_SITES)) {
 }
 if (process.argv.includes('--check')) {
   if (stale.length) {
-    log(`these files name another default than ${defaultVersion}: ${stale.join(', ')}; run node scripts/generate-versions.mjs and commit them`);
+    log(
+      `these files name another default than ${defaultVersion}: ${stale.join(', ')}; run node scripts/generate-versions.mjs and commit them`,
+    );
     process.exit(1);
   }
   log(`every file names the default version ${defaultVersion} from the version table`);

@@ -12,8 +12,8 @@ import { log } from './lib/run.mjs';
 
 export const TFPLUGINDOCS = { version: '0.25.0', module: 'github.com/hashicorp/terraform-plugin-docs/cmd/tfplugindocs' };
 
-const cacheRoot = process.env.WHATSAPP_LS_TOOL_CACHE
-  || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'whatsapp-local-storage', 'tools');
+const cacheRoot =
+  process.env.WHATSAPP_LS_TOOL_CACHE || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'whatsapp-local-storage', 'tools');
 
 function runs(binary) {
   return spawnSync(binary, ['--version'], { encoding: 'utf8', timeout: 30000 }).status === 0;
@@ -54,9 +54,13 @@ export async function ensureTfplugindocs() {
         env: { ...process.env, GOBIN: dir },
       });
       let stderr = '';
-      child.stderr.on('data', (d) => { stderr += d; });
+      child.stderr.on('data', (d) => {
+        stderr += d;
+      });
       child.on('error', (error) => reject(new Error(`cannot run go (install Go from https://go.dev/dl): ${error.message}`)));
-      child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`go install tfplugindocs failed (${code}):\n${stderr.slice(-4000)}`))));
+      child.on('close', (code) =>
+        code === 0 ? resolve() : reject(new Error(`go install tfplugindocs failed (${code}):\n${stderr.slice(-4000)}`)),
+      );
     });
     chmodSync(binary, 0o755);
     if (!runs(binary)) throw new Error(`${binary} was built but does not run`);

@@ -31,8 +31,15 @@ try {
   const result = spawnSync(binary, args, { encoding: 'utf8', env: { ...process.env, CHECKPOINT_DISABLE: '1' } });
   if (result.status !== 0) {
     // Its debug log names every file it checked; the error lines come last.
-    process.stderr.write(`${result.stdout ?? ''}${(result.stderr ?? '').split('\n').filter((l) => !l.includes('[DEBUG]')).join('\n')}`);
-    log(`tfplugindocs validate failed (exit ${result.status ?? result.signal}): fix the pages it names, or regenerate them with node scripts/generate-docs.mjs`);
+    process.stderr.write(
+      `${result.stdout ?? ''}${(result.stderr ?? '')
+        .split('\n')
+        .filter((l) => !l.includes('[DEBUG]'))
+        .join('\n')}`,
+    );
+    log(
+      `tfplugindocs validate failed (exit ${result.status ?? result.signal}): fix the pages it names, or regenerate them with node scripts/generate-docs.mjs`,
+    );
     process.exit(1);
   }
   log('tfplugindocs validate: docs/ passes');

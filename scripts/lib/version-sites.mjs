@@ -3,7 +3,11 @@ const V = 'v\\d{1,3}\\.\\d{1,3}';
 
 /** Each file and the places in it that mean "the default version": (text before)(version). */
 export const DEFAULT_VERSION_SITES = {
-  'README.md': [`(the default is the newest version, \`)${V}`, `(api_version = ")${V}(?=" # the default)`, `(the default is the newest, \`)${V}`],
+  'README.md': [
+    `(the default is the newest version, \`)${V}`,
+    `(api_version = ")${V}(?=" # the default)`,
+    `(the default is the newest, \`)${V}`,
+  ],
   'docs/emulator.md': [`(the newest in the version table \\(\`)${V}`, `(paths \`/v\\d+\\.\\d+\` to \`/)${V}`],
   'examples/hcl/variables.tf': [`(variable "api_version" \\{[^}]*default\\s*=\\s*")${V}`],
   'examples/provider/provider.tf': [`(api_version = ")${V}`],

@@ -12,7 +12,14 @@ export async function loadVersionTable() {
   const dir = mkdtempSync(join(tmpdir(), 'wls-versions-'));
   try {
     const outfile = join(dir, 'api-version.cjs');
-    esbuild.buildSync({ entryPoints: [join(repoRoot, 'src', 'cloud-api', 'api-version.ts')], outfile, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' });
+    esbuild.buildSync({
+      entryPoints: [join(repoRoot, 'src', 'cloud-api', 'api-version.ts')],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      logLevel: 'warning',
+    });
     const table = require(outfile);
     return { defaultVersion: table.DEFAULT_API_VERSION, versions: table.GRAPH_VERSIONS };
   } finally {

@@ -64,7 +64,8 @@ class ConvergenceRun {
     this.state.version = flowVersion(this.state.deps.client, this.state.deps.apiVersion);
     if (this.state.version.answeredAs) {
       const flow = FLOW_NAMES[this.state.version.flow];
-      this.state.emit({ type: 'info', message: `Graph API ${this.state.version.raw} is answered as ${this.state.version.answeredAs} now (it has stopped): using the ${flow}.` });
+      const { raw, answeredAs } = this.state.version;
+      this.state.emit({ type: 'info', message: `Graph API ${raw} is answered as ${answeredAs} now (it has stopped): using the ${flow}.` });
     }
     const plan = planConvergence(initial, this.state.desired, this.state.version);
     this.state.emit({ type: 'info', message: plan.explanation });

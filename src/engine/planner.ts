@@ -87,13 +87,16 @@ export function planConvergence(observed: ObservedState, desired: DesiredState, 
   }
 
   switch (apiVersion.flow) {
-    case 'register':
-      steps.push({ kind: 'register', ...stepStorage(target), reason: `${apiVersion.raw} sets storage on /register: ${registerWrite(target)}.` });
+    case 'register': {
+      const reason = `${apiVersion.raw} sets storage on /register: ${registerWrite(target)}.`;
+      steps.push({ kind: 'register', ...stepStorage(target), reason });
       break;
+    }
     case 'settings': {
       const afterDeregister = observed.registered ? ' (deregistering may have reset it, so it is always written after a deregister)' : '';
       if (observed.registered || !storageOk) {
-        steps.push({ kind: 'write_settings', ...stepStorage(target), reason: `Write storage_configuration ${settingsWrite(target)}${afterDeregister}.` });
+        const reason = `Write storage_configuration ${settingsWrite(target)}${afterDeregister}.`;
+        steps.push({ kind: 'write_settings', ...stepStorage(target), reason });
       }
       steps.push({ kind: 'register', reason: 'Register with the two-step PIN so the number messages again.' });
       break;

@@ -46,7 +46,8 @@ async function bringBack(run: RunState, initial: ObservedState, now: ObservedSta
       if (previous === undefined) return `its previous storage (${describeStorage(initial.storage)}) cannot be restored through /register`;
       const reason = `Recovery: re-register with the previous configuration (${describeRegion(previous)}).`;
       const back = await runWriteStep(run, { kind: 'register', ...stepStorage(previous), reason });
-      return back.ok ? undefined : `re-registering with ${describeRegion(previous)} failed too: ${toEngineError(back.error, run.redact).message}`;
+      if (back.ok) return undefined;
+      return `re-registering with ${describeRegion(previous)} failed too: ${toEngineError(back.error, run.redact).message}`;
     }
     case 'settings':
       break;

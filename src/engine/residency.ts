@@ -28,7 +28,9 @@ export function residencyChange(from: StorageTarget | undefined, to: StorageTarg
   if (from.mode === 'IN_COUNTRY' && to.mode === 'IN_COUNTRY') {
     return from.region === to.region ? undefined : { kind: 'moves', from: describeTarget(from), to: describeTarget(to), previous: from };
   }
-  if (STORAGE_MODE_TABLE[to.mode].strength < STORAGE_MODE_TABLE[from.mode].strength) return { kind: 'weakens', from: describeTarget(from), to: describeTarget(to), previous: from };
+  if (STORAGE_MODE_TABLE[to.mode].strength < STORAGE_MODE_TABLE[from.mode].strength) {
+    return { kind: 'weakens', from: describeTarget(from), to: describeTarget(to), previous: from };
+  }
   return undefined;
 }
 

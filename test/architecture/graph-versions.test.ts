@@ -14,15 +14,28 @@ const TABLE = 'src/cloud-api/api-version.ts';
 const tracked = execFileSync('git', ['ls-files', '-z'], { cwd: root, encoding: 'utf8' }).split('\0').filter(Boolean);
 
 /** Written by generators from the schema or the table (each checked by its own test), or the emulator's seeds. */
-const GENERATED = [/^src\/cdkt[fn]\/generated\//, /^docs\/(index\.md|resources\/|data-sources\/|list-resources\/)/, /^src\/emulator\/seed\.ts$/, /\.json$/];
+const GENERATED = [
+  /^src\/cdkt[fn]\/generated\//,
+  /^docs\/(index\.md|resources\/|data-sources\/|list-resources\/)/,
+  /^src\/emulator\/seed\.ts$/,
+  /\.json$/,
+];
 
 /** The files `scripts/generate-versions.mjs` writes the default into (read from the script, so the lists agree). */
 const KEPT_BY_GENERATOR = Object.keys(
   JSON.parse(
-    spawnSync(process.execPath, ['--input-type=module', '-e', "const m = await import('./scripts/lib/version-sites.mjs'); console.log(JSON.stringify(m.DEFAULT_VERSION_SITES))"], {
-      cwd: root,
-      encoding: 'utf8',
-    }).stdout || '{}',
+    spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        "const m = await import('./scripts/lib/version-sites.mjs'); console.log(JSON.stringify(m.DEFAULT_VERSION_SITES))",
+      ],
+      {
+        cwd: root,
+        encoding: 'utf8',
+      },
+    ).stdout || '{}',
   ) as Record<string, string[]>,
 );
 
@@ -36,7 +49,13 @@ function stringLiterals(file: string): string[] {
   const source = ts.createSourceFile(file, readFileSync(join(root, file), 'utf8'), ts.ScriptTarget.ES2022, true);
   const out: string[] = [];
   const visit = (node: ts.Node): void => {
-    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) {
+    if (
+      ts.isStringLiteral(node) ||
+      ts.isNoSubstitutionTemplateLiteral(node) ||
+      ts.isTemplateHead(node) ||
+      ts.isTemplateMiddle(node) ||
+      ts.isTemplateTail(node)
+    ) {
       out.push(node.text);
     }
     ts.forEachChild(node, visit);
@@ -45,11 +64,15 @@ function stringLiterals(file: string): string[] {
   return out;
 }
 
-test('no string in src/ names a Graph version outside the table, the generated bindings and the emulator\'s seeds', () => {
+test("no string in src/ names a Graph version outside the table, the generated bindings and the emulator's seeds", () => {
   const version = /\bv\d{1,3}\.\d{1,3}\b/;
   const offenders = tracked
     .filter((f) => f.startsWith('src/') && f.endsWith('.ts') && f !== TABLE && !GENERATED.some((re) => re.test(f)))
-    .flatMap((f) => stringLiterals(f).filter((s) => version.test(s)).map((s) => `${f}: ${JSON.stringify(s.slice(0, 80))}`));
+    .flatMap((f) =>
+      stringLiterals(f)
+        .filter((s) => version.test(s))
+        .map((s) => `${f}: ${JSON.stringify(s.slice(0, 80))}`),
+    );
   expect(offenders).toEqual([]);
 });
 
@@ -68,7 +91,7 @@ test('the default version is written only in the table, generated files and the 
   expect(offenders).toEqual([]);
 });
 
-test('the files the version generator keeps name the table\'s default (node scripts/generate-versions.mjs --check)', () => {
+test("the files the version generator keeps name the table's default (node scripts/generate-versions.mjs --check)", () => {
   const result = spawnSync(process.execPath, [join(root, 'scripts', 'generate-versions.mjs'), '--check'], { cwd: root, encoding: 'utf8' });
   expect(result.stderr).toContain(`every file names the default version ${DEFAULT_API_VERSION} from the version table`);
   expect(result.status).toBe(0);

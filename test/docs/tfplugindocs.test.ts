@@ -23,7 +23,10 @@ test('a page for a resource the provider does not serve fails tfplugindocs valid
   const dir = mkdtempSync(join(tmpdir(), 'wls-tfplugindocs-'));
   try {
     cpSync(join(repoRoot, 'docs'), join(dir, 'docs'), { recursive: true });
-    writeFileSync(join(dir, 'docs', 'resources', 'nothing_here.md'), '---\npage_title: "whatsapp_nothing_here"\n---\n\n# whatsapp_nothing_here\n');
+    writeFileSync(
+      join(dir, 'docs', 'resources', 'nothing_here.md'),
+      '---\npage_title: "whatsapp_nothing_here"\n---\n\n# whatsapp_nothing_here\n',
+    );
     const result = validate('--provider-dir', dir);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('nothing_here');

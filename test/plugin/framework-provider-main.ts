@@ -4,4 +4,8 @@ import { runPlugin } from '../../src/plugin/protocol/plugin-main';
 import { createProviderServer } from '../../src/plugin/server/provider-server';
 import { exampleProvider } from './framework-provider';
 
-runPlugin({ name: 'terraform-provider-example', notACommandMessage: 'This binary is a test plugin.\n', loadService: () => createProviderServer(exampleProvider) });
+runPlugin({
+  name: 'terraform-provider-example',
+  notACommandMessage: 'This binary is a test plugin.\n',
+  loadService: () => createProviderServer(exampleProvider),
+});

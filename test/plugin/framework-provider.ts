@@ -75,7 +75,11 @@ export const exampleProvider: ProviderDefinition<Data> = {
   configure(config) {
     const endpoint = config.get('endpoint');
     if (isUnknown(endpoint)) {
-      return { data: { kind: 'unconfigured' }, diagnostics: [], deferred: { reason: 'provider_config_unknown', unknownAttributes: ['endpoint'] } };
+      return {
+        data: { kind: 'unconfigured' },
+        diagnostics: [],
+        deferred: { reason: 'provider_config_unknown', unknownAttributes: ['endpoint'] },
+      };
     }
     return { data: { kind: 'ready', endpoint: typeof endpoint === 'string' ? endpoint : '' }, diagnostics: [] };
   },

@@ -14,7 +14,12 @@ jest.setTimeout(60_000);
 const PROVIDER_CONFIG_UNKNOWN = 2;
 const ERROR = 1;
 type Diag = { severity?: number; summary?: string; detail?: string };
-type Planned = { plannedState?: { msgpack?: Uint8Array }; requiresReplace?: { steps?: { attributeName?: string }[] }[]; deferred?: { reason?: number }; diagnostics?: Diag[] };
+type Planned = {
+  plannedState?: { msgpack?: Uint8Array };
+  requiresReplace?: { steps?: { attributeName?: string }[] }[];
+  deferred?: { reason?: number };
+  diagnostics?: Diag[];
+};
 
 const widget = (values: Record<string, unknown>) => ({ id: null, name: null, size: null, location: null, ...values });
 const replaced = (res: Planned) => (res.requiresReplace ?? []).map((p) => (p.steps ?? []).map((s) => s.attributeName).join('.'));
@@ -43,8 +48,14 @@ describe.each([6, 5] as const)('protocol %i', (version) => {
       ...(deferralAllowed ? { clientCapabilities: { deferralAllowed: true } } : {}),
     });
   const start = async (endpoint: unknown) => {
-    p = await startProvider({ protocolVersions: String(version), executable: bundleEntry(join(repoRoot, 'test', 'plugin', 'framework-provider-main.ts')) });
-    const configured = await call<{ diagnostics?: Diag[] }>(RPC[version].configure, { config: dv({ endpoint }), clientCapabilities: { deferralAllowed: true } });
+    p = await startProvider({
+      protocolVersions: String(version),
+      executable: bundleEntry(join(repoRoot, 'test', 'plugin', 'framework-provider-main.ts')),
+    });
+    const configured = await call<{ diagnostics?: Diag[] }>(RPC[version].configure, {
+      config: dv({ endpoint }),
+      clientCapabilities: { deferralAllowed: true },
+    });
     expect(errors(configured.diagnostics)).toEqual([]);
   };
   afterEach(async () => p?.close());
@@ -94,7 +105,10 @@ describe.each([6, 5] as const)('protocol %i', (version) => {
       clientCapabilities: { deferralAllowed: true },
     });
     expect(echo.deferred?.reason).toBe(PROVIDER_CONFIG_UNKNOWN);
-    const echoNotAllowed = await call<{ diagnostics?: Diag[] }>('readDataSource', { typeName: 'example_echo', config: dv({ input: 'hi', output: null }) });
+    const echoNotAllowed = await call<{ diagnostics?: Diag[] }>('readDataSource', {
+      typeName: 'example_echo',
+      config: dv({ input: 'hi', output: null }),
+    });
     expect(errors(echoNotAllowed.diagnostics).map((d) => d.summary)).toEqual(['Provider configuration not known yet']);
 
     const applied = await call<{ diagnostics?: Diag[] }>('applyResourceChange', {
@@ -104,13 +118,19 @@ describe.each([6, 5] as const)('protocol %i', (version) => {
       config: dv(widget({ name: 'a' })),
     });
     expect(errors(applied.diagnostics)).toEqual([
-      expect.objectContaining({ summary: 'Provider configuration not known yet', detail: expect.stringContaining('apply example_widget: the provider "example" arguments endpoint') }),
+      expect.objectContaining({
+        summary: 'Provider configuration not known yet',
+        detail: expect.stringContaining('apply example_widget: the provider "example" arguments endpoint'),
+      }),
     ]);
   });
 
-  test('with a known configuration the data source and apply run the type\'s own code', async () => {
+  test("with a known configuration the data source and apply run the type's own code", async () => {
     await start('http://widgets');
-    const echo = await call<{ state?: { msgpack?: Uint8Array } }>('readDataSource', { typeName: 'example_echo', config: dv({ input: 'hi', output: null }) });
+    const echo = await call<{ state?: { msgpack?: Uint8Array } }>('readDataSource', {
+      typeName: 'example_echo',
+      config: dv({ input: 'hi', output: null }),
+    });
     expect(fromDv(echo.state)).toEqual({ input: 'hi', output: 'http://widgets:hi' });
     const applied = await call<{ newState?: { msgpack?: Uint8Array } }>('applyResourceChange', {
       typeName: 'example_widget',

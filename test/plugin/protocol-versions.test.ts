@@ -41,9 +41,7 @@ const v5Defs = definitions(v5);
 const v6Defs = definitions(v6);
 
 /** v5 message namespace -> v6 namespace, from the adapter's own RPC renames. */
-const namespaceTo6 = new Map(
-  Object.entries(V6_NAME_OF).map(([rpc6, rpc5]) => [RENAMED[rpc5]?.[0] ?? rpc5, rpc6] as const),
-);
+const namespaceTo6 = new Map(Object.entries(V6_NAME_OF).map(([rpc6, rpc5]) => [RENAMED[rpc5]?.[0] ?? rpc5, rpc6] as const));
 const to6 = (name5: string): string => {
   const [head, ...rest] = name5.split('.');
   return [namespaceTo6.get(head) ?? head, ...rest].join('.');
@@ -63,15 +61,21 @@ function fieldType(field: protobuf.Field, pkg: protobuf.Namespace, version: 5 | 
 const listed = (message6: string, field: string, only: 5 | 6): boolean =>
   V5_DIFFERENCES.some((d) => to6(d.message) === message6 && d.field === field && d.only === only);
 
-test('the v5 service offers exactly the adapter\'s RPCs (plus provisioner RPCs no engine calls on a provider), with the same streaming', () => {
+test("the v5 service offers exactly the adapter's RPCs (plus provisioner RPCs no engine calls on a provider), with the same streaming", () => {
   const service = v5.lookupService('Provider');
   const served = TFPLUGIN5_RPCS.map(([rpc]) => rpc).sort();
-  expect(Object.keys(service.methods).filter((m) => !(V5_ONLY_MESSAGES as readonly string[]).includes(m)).sort()).toEqual(served);
+  expect(
+    Object.keys(service.methods)
+      .filter((m) => !(V5_ONLY_MESSAGES as readonly string[]).includes(m))
+      .sort(),
+  ).toEqual(served);
   const service6 = v6.lookupService('Provider');
   for (const [rpc6, kind] of TFPLUGIN6_RPCS) {
     const method6 = service6.methods[rpc6];
-    expect([rpc6, method6.responseStream ? (method6.requestStream ? 'bidi' : 'serverStream') : method6.requestStream ? 'clientStream' : 'unary'])
-      .toEqual([rpc6, kind]);
+    expect([
+      rpc6,
+      method6.responseStream ? (method6.requestStream ? 'bidi' : 'serverStream') : method6.requestStream ? 'clientStream' : 'unary',
+    ]).toEqual([rpc6, kind]);
     if (V6_ONLY.has(rpc6)) continue;
     const method5 = service.methods[V6_NAME_OF[rpc6] ?? rpc6];
     expect([rpc6, method5.requestStream, method5.responseStream]).toEqual([rpc6, method6.requestStream, method6.responseStream]);

@@ -148,7 +148,8 @@ class ProviderServer<Data> {
     const resource = this.resource(req.typeName);
     const config = this.decode(req.config, resource.schema, 'configuration');
     const writeOnlyAllowed = req.clientCapabilities?.writeOnlyAttributesAllowed === true;
-    return { response: {}, diagnostics: [...validateConfig(resource.schema, config), ...(resource.validate?.(config, { writeOnlyAllowed }) ?? [])] };
+    const own = resource.validate?.(config, { writeOnlyAllowed }) ?? [];
+    return { response: {}, diagnostics: [...validateConfig(resource.schema, config), ...own] };
   }
 
   private async validateDataResourceConfig(req: tfplugin6.ValidateDataResourceConfig.IRequest) {
@@ -184,7 +185,9 @@ class ProviderServer<Data> {
       ]);
     }
     const version = Number(req.version ?? 0);
-    const { state, diagnostics } = resource.upgradeState ? resource.upgradeState(version, raw) : this.upgradeSchemaless(resource, version, raw);
+    const { state, diagnostics } = resource.upgradeState
+      ? resource.upgradeState(version, raw)
+      : this.upgradeSchemaless(resource, version, raw);
     this.registerSecretsOf(state, resource.schema);
     if (hasErrors(diagnostics)) return { response: {}, diagnostics };
     return { response: { upgradedState: toDynamicValue(state.toValue(), state.type) }, diagnostics };
@@ -206,7 +209,8 @@ class ProviderServer<Data> {
     if (current.isNullObject) return { response: { newState: req.currentState }, diagnostics: [] };
     const request = this.requestContext(ctx, req.clientCapabilities);
     // Nothing can be read without a ready provider: keep what the state says (deferred when allowed).
-    const unready: StateResponse | undefined = this.deferral(request, current) ?? (this.ready() ? undefined : { state: current, diagnostics: [] });
+    const kept = this.ready() ? undefined : { state: current, diagnostics: [] };
+    const unready: StateResponse | undefined = this.deferral(request, current) ?? kept;
     const { state, diagnostics, deferred } = unready ?? (await resource.read(current, request));
     return {
       response: {
@@ -365,14 +369,19 @@ class ProviderServer<Data> {
   // --- plumbing ----------------------------------------------------------------
 
   /** The deferred answer while the provider's configuration is not known and the engine accepts deferral. */
-  private deferral(ctx: RequestContext<Data>, state: ObjectView): { state: ObjectView; diagnostics: Diagnostic[]; deferred: 'provider_config_unknown' } | undefined {
+  private deferral(
+    ctx: RequestContext<Data>,
+    state: ObjectView,
+  ): { state: ObjectView; diagnostics: Diagnostic[]; deferred: 'provider_config_unknown' } | undefined {
     if (this.status.kind !== 'deferred' || !ctx.deferralAllowed) return undefined;
     return { state, diagnostics: [], deferred: this.status.reason };
   }
 
   /** A DiagnosticsError naming why `purpose` cannot run, unless the provider is ready. */
   private requireReady(purpose: string): void {
-    if (this.status.kind !== 'ready' && !this.ready()) throw new DiagnosticsError([notReadyDiagnostic(this.definition.name, this.status, purpose)]);
+    if (this.status.kind !== 'ready' && !this.ready()) {
+      throw new DiagnosticsError([notReadyDiagnostic(this.definition.name, this.status, purpose)]);
+    }
   }
 
   /** Whether resource and data-source code may run: configured, or never configured by a provider that does not need it. */
@@ -381,14 +390,15 @@ class ProviderServer<Data> {
   }
 
   /** A resource without upgradeState reads only its current schema version's JSON. */
-  private upgradeSchemaless(resource: ManagedResource<Data>, version: number, raw: Uint8Array | string): { state: ObjectView; diagnostics: Diagnostic[] } {
+  private upgradeSchemaless(resource: ManagedResource<Data>, version: number, raw: Uint8Array | string): StateResponse {
     const type = objectTypeOf(resource.schema);
+    const none = new ObjectView(type, null);
     if (version !== resource.schema.version) {
-      const diagnostic = errorDiag('Unsupported state version', `This ${resource.typeName} state has schema version ${version}; this provider reads only version ${resource.schema.version}.`);
-      return { state: new ObjectView(type, null), diagnostics: [diagnostic] };
+      const detail = `This ${resource.typeName} state has schema version ${version}; this provider reads only version ${resource.schema.version}.`;
+      return { state: none, diagnostics: [errorDiag('Unsupported state version', detail)] };
     }
     const decoded = decodeJson(raw, type, { what: 'state' });
-    return decoded.ok ? { state: new ObjectView(type, decoded.value), diagnostics: [] } : { state: new ObjectView(type, null), diagnostics: decoded.diagnostics };
+    return decoded.ok ? { state: new ObjectView(type, decoded.value), diagnostics: [] } : { state: none, diagnostics: decoded.diagnostics };
   }
 
   private resource(typeName: string | null | undefined): ManagedResource<Data> {

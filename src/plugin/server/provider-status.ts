@@ -15,7 +15,10 @@ export type ProviderStatus =
   | { kind: 'ready' };
 
 /** What a configure step reported, as a status. */
-export function statusAfterConfigure(diagnostics: readonly Diagnostic[], deferred: { reason: 'provider_config_unknown'; unknownAttributes: readonly string[] } | undefined): ProviderStatus {
+export function statusAfterConfigure(
+  diagnostics: readonly Diagnostic[],
+  deferred: { reason: 'provider_config_unknown'; unknownAttributes: readonly string[] } | undefined,
+): ProviderStatus {
   if (hasErrors(diagnostics)) return { kind: 'failed' };
   return deferred ? { kind: 'deferred', ...deferred } : { kind: 'ready' };
 }
@@ -30,9 +33,15 @@ export function notReadyDiagnostic(provider: string, status: Exclude<ProviderSta
           'Set them from values known at plan time (variables, environment), or apply the resources they depend on first (-target).',
       );
     case 'failed':
-      return errorDiag('Provider not configured', `Cannot ${purpose}: the provider "${provider}" configuration has errors (reported above).`);
+      return errorDiag(
+        'Provider not configured',
+        `Cannot ${purpose}: the provider "${provider}" configuration has errors (reported above).`,
+      );
     case 'unconfigured':
-      return errorDiag('Provider not configured', `Cannot ${purpose}: Terraform did not configure the provider "${provider}" before using it.`);
+      return errorDiag(
+        'Provider not configured',
+        `Cannot ${purpose}: Terraform did not configure the provider "${provider}" before using it.`,
+      );
     default:
       return unreachable(status, 'provider status');
   }

@@ -16,7 +16,9 @@ export type Attr<T> = { state: 'known'; value: T } | { state: 'null' } | { state
 export type AttributeTypes = Readonly<Record<string, CtyType>>;
 
 /** The names in `S` whose type may be `T` (every name of an untyped view, whose types are all CtyType). */
-export type NamesOfType<S extends AttributeTypes, T extends CtyType> = { [K in keyof S & string]: T extends S[K] ? K : never }[keyof S & string];
+export type NamesOfType<S extends AttributeTypes, T extends CtyType> = {
+  [K in keyof S & string]: T extends S[K] ? K : never;
+}[keyof S & string];
 
 export class ObjectView<S extends AttributeTypes = AttributeTypes> {
   readonly values: ValueRecord;
