@@ -5,6 +5,7 @@
  * never loads axios.
  */
 import type { EnginePort, EngineSettings } from './engine-port';
+import { lazyObject } from '../shared/lazy-object';
 
 export type EngineFactory = (settings: EngineSettings) => EnginePort;
 
@@ -21,17 +22,4 @@ function build(settings: EngineSettings): EnginePort {
   });
 }
 
-export const createEngine: EngineFactory = (settings) => {
-  let engine: EnginePort | undefined;
-  const get = (): EnginePort => (engine ??= build(settings));
-  return {
-    observe: (id, signal) => get().observe(id, signal),
-    plan: (observed, desired) => get().plan(observed, desired),
-    converge: (id, desired, options) => get().converge(id, desired, options),
-    phoneNumber: (id, signal) => get().phoneNumber(id, signal),
-    wabaNumbers: (wabaId, options) => get().wabaNumbers(wabaId, options),
-    wabaNumberPages: (wabaId, options) => get().wabaNumberPages(wabaId, options),
-    versionLifecycle: () => get().versionLifecycle(),
-    flowApiVersion: () => get().flowApiVersion(),
-  };
-};
+export const createEngine: EngineFactory = (settings) => lazyObject(() => build(settings));

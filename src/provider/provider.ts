@@ -9,6 +9,7 @@ import { errorDiag } from '../plugin/diagnostics';
 import type { ConfigureResult, ProviderDefinition } from '../plugin/server/provider-definition';
 import { createProviderServer } from '../plugin/server/provider-server';
 import type { ObjectView } from '../plugin/values/object-view';
+import { notLoadedYet } from '../shared/lazy-object';
 import { createEngine, type EngineFactory } from './engine-factory';
 import type { DataSource, EngineState, ListResource, ManagedResource, ProviderLogger } from './provider-context';
 import { resolveProviderSettings } from './provider-settings';
@@ -59,7 +60,7 @@ function configure(config: ObjectView, previous: EngineState, log: ProviderLogge
   registerSecret(resolution.settings.accessToken);
   let data: EngineState;
   try {
-    if (previous.kind === 'ready') (previous.engine as { close?: () => void }).close?.();
+    if (previous.kind === 'ready' && !notLoadedYet(previous.engine)) (previous.engine as { close?: () => void }).close?.();
     data = { kind: 'ready', engine: engineFactory(resolution.settings) };
   } catch (err) {
     const attribute = (err as { attribute?: unknown }).attribute;
