@@ -1,6 +1,6 @@
 /**
- * The three storage modes a number can be declared in (shared/docs/cloud-api.md,
- * "No Storage"); the retentions Meta accepts live in cloud-api/no-storage.ts.
+ * The three storage modes a number can be declared in (Meta's Local Storage and No Storage
+ * pages); the retentions Meta accepts live in cloud-api/no-storage.ts.
  *
  * - IN_COUNTRY: message data at rest in one country (`data_localization_region`).
  * - DEFAULT: Meta's default storage.

@@ -332,19 +332,9 @@ class ProviderServer<Data> {
         };
       }
     } catch (err) {
-      if (err instanceof DiagnosticsError) diagnostics = err.diagnostics;
-      else {
-        this.log.error('ListResource failed unexpectedly', { error: err instanceof Error ? err.stack ?? err.message : String(err) });
-        diagnostics = [
-          errorDiag(
-            `Internal error in the ${this.definition.name} provider`,
-            `ListResource failed: ${err instanceof Error ? err.message : String(err)}. Please report this with the provider log (TF_LOG_PROVIDER=debug).`,
-          ),
-        ];
-      }
+      diagnostics = this.failure('ListResource', err);
     }
-    const masked = diagnostics.map((d) => ({ ...d, summary: redact(d.summary), detail: redact(d.detail) }));
-    this.log.debug('ListResource done', { duration_ms: Date.now() - started, results: count, diagnostics: masked.map((d) => `${d.severity}: ${d.summary}`) });
+    const masked = this.done('ListResource', started, diagnostics, { results: count });
     if (masked.length > 0) yield { diagnostic: toWireDiagnostics(masked) };
   }
 
@@ -475,19 +465,27 @@ class ProviderServer<Data> {
       ({ response, diagnostics } = await body());
     } catch (err) {
       response = {} as R;
-      if (err instanceof DiagnosticsError) diagnostics = err.diagnostics;
-      else {
-        this.log.error(`${rpc} failed unexpectedly`, { error: err instanceof Error ? err.stack ?? err.message : String(err) });
-        diagnostics = [
-          errorDiag(
-            `Internal error in the ${this.definition.name} provider`,
-            `${rpc} failed: ${err instanceof Error ? err.message : String(err)}. Please report this with the provider log (TF_LOG_PROVIDER=debug).`,
-          ),
-        ];
-      }
+      diagnostics = this.failure(rpc, err);
     }
+    return { ...response, diagnostics: toWireDiagnostics(this.done(rpc, started, diagnostics)) };
+  }
+
+  /** A failed RPC's diagnostics: its own when it threw them, else an internal error (and the stack in the log). */
+  private failure(rpc: string, err: unknown): Diagnostic[] {
+    if (err instanceof DiagnosticsError) return err.diagnostics;
+    this.log.error(`${rpc} failed unexpectedly`, { error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+    return [
+      errorDiag(
+        `Internal error in the ${this.definition.name} provider`,
+        `${rpc} failed: ${err instanceof Error ? err.message : String(err)}. Please report this with the provider log (TF_LOG_PROVIDER=debug).`,
+      ),
+    ];
+  }
+
+  /** `diagnostics` masked of every registered secret, after a debug line for the finished RPC. */
+  private done(rpc: string, started: number, diagnostics: Diagnostic[], fields: Record<string, unknown> = {}): Diagnostic[] {
     const masked = diagnostics.map((d) => ({ ...d, summary: redact(d.summary), detail: redact(d.detail) }));
-    this.log.debug(`${rpc} done`, { duration_ms: Date.now() - started, diagnostics: masked.map((d) => `${d.severity}: ${d.summary}`) });
-    return { ...response, diagnostics: toWireDiagnostics(masked) };
+    this.log.debug(`${rpc} done`, { duration_ms: Date.now() - started, ...fields, diagnostics: masked.map((d) => `${d.severity}: ${d.summary}`) });
+    return masked;
   }
 }
