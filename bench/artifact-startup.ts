@@ -1,6 +1,6 @@
 /**
  * Size and start-up of each provider artifact, measured side by side in one run:
- * exec-to-handshake of the standalone executable (Node.js single executable application,
+ * exec-to-handshake of the standalone executable (Bun compiled executable,
  * linux_amd64), of the JS form as engines start it from the filesystem mirror (the
  * launcher script, then `node` on the bundle), and of the JS bundle started by `node`
  * directly, against exec-to-exit of a bare `node -e 0`. Each is exec'd the way engines do
@@ -25,7 +25,7 @@ import { JS_PROVIDER_FILES } from '../src/cli/install/provider-mirror';
 
 const cli = benchArgs();
 const runs = Number(cli.value('--runs') ?? 0) || 20;
-const PLATFORMS = ['linux_amd64', 'linux_arm64', 'windows_amd64'];
+const PLATFORMS = ['linux_amd64', 'linux_arm64', 'darwin_amd64', 'darwin_arm64', 'windows_amd64'];
 
 /** Exec to the first stdout line (the handshake), or to exit when `untilExit`. */
 function timeExec(command: string, args: string[], untilExit = false): Promise<number> {
@@ -94,7 +94,7 @@ async function main(): Promise<void> {
     const body = `
 - Date: ${today()}; machine: ${machineNotes()}
 - Command: \`node scripts/build.mjs --no-install --no-typecheck && node scripts/run-ts.mjs bench/artifact-startup.ts --runs ${runs} --write\`
-- Standalone executables: Node.js 22.23.3 single executable applications (scripts/release.mjs), the provider bundled as one file; JS form: dist/bin (Node.js ${process.versions.node} on PATH)
+- Standalone executables: Bun compiled executables with bytecode (scripts/release.mjs), the provider bundled as one file; JS form: dist/bin (Node.js ${process.versions.node} on PATH)
 - ${runs} interleaved rounds; each exec'd as engines do (magic cookie, protocols 5,6, AutoMTLS client certificate)
 
 | exec to handshake line | median | p90 | vs bare node |
@@ -107,8 +107,8 @@ ${sizeRows.join('\n')}
 | JS form (the ${JS_PROVIDER_FILES.length} files of JS_PROVIDER_FILES in dist/bin, needs Node.js 20+) | ${mib(jsBytes)} | - |
 | npm package | ${mib(pack.unpackedSize)} unpacked | ${mib(pack.size)} tarball |
 
-The standalone executable is the node executable of its platform from npm (about 120 MiB
-for Linux, unstripped) with the provider injected. The JS form from the mirror pays for the
+The standalone executable is the Bun runtime of its platform from npm with the provider's
+bundle and its bytecode embedded (the choice of runtime: docs/architecture.md). The JS form from the mirror pays for the
 launcher script (a POSIX shell that checks for \`node\`) on top of \`node\` itself.
 `;
     process.stdout.write(body);

@@ -298,10 +298,12 @@ async function planAndApply(engine, expectPlan) {
   const planLine = summaryLine(plan.stdout, /^Plan: /);
   say(`     plan: ${planLine.replace(/^Plan: /, '')}`);
   if (!expectPlan.test(planLine)) fail(`unexpected plan: "${planLine}" (expected ${expectPlan})`);
-  const all = warnings(plan.stdout + plan.stderr);
-  const offline = all.map((w) => /^Apply takes phone number (\d+) offline/.exec(w)?.[1]).filter(Boolean);
-  if (offline.length) say(`     the provider warns that the apply takes ${offline.length} number(s) offline briefly: ${offline.join(', ')}`);
-  for (const w of all.filter((x) => !/^Apply takes phone number \d+ offline/.test(x))) say(`     warning from the provider: ${w}`);
+  const text = plan.stdout + plan.stderr;
+  const all = warnings(text);
+  // Warnings of the same change are folded into one by the engine; every number taken offline is named in a detail.
+  const offline = [...new Set([...text.replace(/\s+/g, ' ').matchAll(/Phone number (\d+): offline /g)].map((m) => m[1]))];
+  if (offline.length) say(`     the provider warns that the apply takes numbers offline briefly: ${offline.join(', ')}`);
+  for (const w of all.filter((x) => !/^Storage change takes numbers offline/.test(x))) say(`     warning from the provider: ${w}`);
   await clearCalls();
   const apply = await tofu(engine, ['apply', '-auto-approve', 'tfplan']);
   say(`     ${summaryLine(apply.stdout, /^Apply complete!/)}`);
@@ -373,21 +375,30 @@ async function main() {
   say(`     ${NO_STORAGE_NUMBER} now reads ${live.status} with retention_minutes 60 and is registered.`);
   say('     Leaving No Storage later (to in-country or default storage) weakens residency: the plan says so in a warning of its own.');
 
-  stage(`Someone moves ${DRIFT_NUMBER} to ${DRIFT_REGION} by hand, then the drift check runs`, 'An out-of-band change through Graph HTTP (deregister, settings, register), then\n`whatsapp-local-storage drift --dir <stack>`: a refresh-only plan, reported per number (exit 2 = drift).');
+  stage(
+    `Someone moves ${DRIFT_NUMBER} to ${DRIFT_REGION} by hand, then the drift check runs`,
+    'An out-of-band change through Graph HTTP (deregister, settings, register), then\n' +
+      '`whatsapp-local-storage drift --dir <stack>`: a saved plan, each number against the code and the last apply\n(exit 2 = a difference).',
+  );
   const base = `/${API_VERSION}/${DRIFT_NUMBER}`;
   await http('POST', `${base}/deregister`, {});
   await http('POST', `${base}/settings`, { storage_configuration: { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: DRIFT_REGION } });
   await http('POST', `${base}/register`, { messaging_product: 'whatsapp', pin: PIN });
-  const drift = await must(process.execPath, [cli, 'drift', '--dir', stackDir, '--engine', engine, '--json-report', join(work, 'drift.json'), '--markdown-report', join(work, 'drift.md')], { env: engineEnv(), title: 'whatsapp-local-storage drift' }, [2]);
+  const driftArgs = [cli, 'drift', '--dir', stackDir, '--engine', engine, '--out', work, '--json-report', join(work, 'drift.json')];
+  const drift = await must(process.execPath, driftArgs, { env: engineEnv(), title: 'whatsapp-local-storage drift' }, [2]);
   say(indent(drift.stdout.split('\n').filter((l) => !l.startsWith('Reports:')).join('\n').trim()));
   const report = JSON.parse(readFileSync(join(work, 'drift.json'), 'utf8'));
-  const drifted = report.rows.filter((r) => r.state !== 'in_sync');
-  const noStorageRow = report.rows.find((r) => r.phoneNumberId === NO_STORAGE_NUMBER);
-  if (noStorageRow?.actualMode !== 'NO_STORAGE' || noStorageRow.state !== 'in_sync') fail(`the drift report should show ${NO_STORAGE_NUMBER} in sync with No Storage`);
-  if (drifted.map((r) => r.phoneNumberId).join() !== DRIFT_NUMBER || drifted[0].actualRegion !== DRIFT_REGION) {
-    fail(`the drift report should flag exactly ${DRIFT_NUMBER} (now ${DRIFT_REGION}), it flags: ${drifted.map((r) => `${r.phoneNumberId} (${r.actualRegion})`).join(', ') || 'nothing'}`);
+  const drifted = report.numbers.filter((n) => n.status !== 'in_sync');
+  const noStorageRow = report.numbers.find((n) => n.phone_number_id === NO_STORAGE_NUMBER);
+  if (noStorageRow?.actual?.storage_mode !== 'NO_STORAGE' || noStorageRow.status !== 'in_sync') {
+    fail(`the drift report should show ${NO_STORAGE_NUMBER} in sync with No Storage`);
   }
-  say(`     drift exited 2 and flags ${DRIFT_NUMBER}: declared ${drifted[0].declaredRegion}, actually ${drifted[0].actualRegion}.`);
+  const flagged = drifted.map((n) => n.phone_number_id).join();
+  if (flagged !== DRIFT_NUMBER || drifted[0].status !== 'drift' || drifted[0].actual?.data_localization_region !== DRIFT_REGION) {
+    const flags = drifted.map((n) => `${n.phone_number_id} (${n.actual?.label})`).join(', ') || 'nothing';
+    fail(`the drift report should flag exactly ${DRIFT_NUMBER} (now ${DRIFT_REGION}), it flags: ${flags}`);
+  }
+  say(`     drift exited 2 and flags ${DRIFT_NUMBER}: declared ${drifted[0].declared.label}, actually ${drifted[0].actual.label}.`);
   say('     Next step for a person: apply again to move it back (offline briefly once more), or change the code if the move was intended.');
 
   stage('Stop the emulator and clean up');

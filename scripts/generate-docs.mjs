@@ -4,7 +4,7 @@
 //   node scripts/generate-docs.mjs          regenerate (commit the result)
 //   node scripts/generate-docs.mjs --check  exit 1 when the committed docs are stale
 //   --schema FILE                           use a schema JSON file instead of asking the engine
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { log, repoRoot } from './lib/run.mjs';
 import { PROVIDER_ADDRESS, listResourceSchemas, loadSchema } from './lib/provider-schema.mjs';
@@ -61,6 +61,13 @@ function example(path, lang = 'terraform') {
   return existsSync(file) ? `\`\`\`${lang}\n${readFileSync(file, 'utf8').trimEnd()}\n\`\`\`` : undefined;
 }
 
+/** Hand-written sections of a resource page: examples/resources/<type>/sections/*.md, in name order. */
+function sections(type) {
+  const dir = join(repoRoot, 'examples', 'resources', type, 'sections');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((f) => f.endsWith('.md')).sort().map((f) => `\n${readFileSync(join(dir, f), 'utf8').trimEnd()}`);
+}
+
 function page({ title, subcategory, description, exampleBlock, block, extra = [] }) {
   return [
     '---',
@@ -101,6 +108,7 @@ async function render(schema) {
       exampleBlock: example(`resources/${type}/resource.tf`),
       block: res.block,
       extra: [
+        ...sections(type),
         ...(importExample ? ['\n## Import\n', 'Import is supported using the following syntax:\n', importExample] : []),
         ...(provider.resource_identity_schemas?.[type] ? identitySection(type, provider.resource_identity_schemas[type]) : []),
       ],

@@ -1,14 +1,15 @@
 # Bring every live number of one WhatsApp Business Account under management in
 # one apply that changes nothing: the data source lists the numbers with their
-# current storage, one `import` block per number (for_each) adopts them, and
-# each resource declares what is live now. Terraform 1.7+ / OpenTofu 1.7+.
+# current storage, one `import` block per number (for_each, in imports.tf) adopts
+# them, and each resource declares what is live now. Terraform 1.7+ / OpenTofu 1.7+
+# with imports.tf; Terraform 1.5 and 1.6 import number by number without it.
 #
 # Only registered numbers are adopted: whatsapp_local_storage keeps its number
 # registered, so adopting an unregistered one would register it (a write, and it
 # needs the PIN). Those are listed in the `not_adopted` output instead.
 
 terraform {
-  required_version = ">= 1.7"
+  required_version = ">= 1.5"
   required_providers {
     whatsapp = {
       source = "registry.terraform.io/waba/whatsapp"
@@ -34,12 +35,6 @@ data "whatsapp_phone_numbers" "all" {
 locals {
   # Keyed by phone number id: stable across runs, whatever order Graph lists them in.
   numbers = { for n in data.whatsapp_phone_numbers.fleet.phone_numbers : n.id => n }
-}
-
-import {
-  for_each = local.numbers
-  to       = whatsapp_local_storage.fleet[each.key]
-  id       = each.key
 }
 
 resource "whatsapp_local_storage" "fleet" {

@@ -1,5 +1,6 @@
 // Node.js executables for other platforms and versions, from the npm registry's
-// node-<os>-<arch> packages (the standalone executables and the Node 22 tests need them).
+// node-<os>-<arch> packages (the Node 22 tests and the runtime comparison need them), and the
+// shared download of any npm package holding an executable (cachedPackageFile).
 // Cached outside the clone (~/.cache/whatsapp-local-storage/node/<package>-<version>/),
 // fetched with `npm pack` (no install scripts run), unpacked with the system tar.
 import { spawnSync } from 'node:child_process';
@@ -8,7 +9,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { log } from './run.mjs';
 
-/** The Node.js release the standalone executables embed (also the Node 22 the CDK Terrain CLI needs). */
+/** The Node.js 22 release of the tests that need one (the CDK Terrain CLI) and of the single executables bench/standalone-runtimes.ts compares. */
 export const EMBEDDED_NODE_VERSION = '22.23.3';
 
 /** Engine platform -> npm package holding that platform's `node` executable, and its path inside. */
@@ -24,20 +25,28 @@ export const cacheRoot = join(process.env.XDG_CACHE_HOME || join(homedir(), '.ca
 export function nodeBinary(platform, version = EMBEDDED_NODE_VERSION) {
   const entry = NODE_PACKAGES[platform];
   if (!entry) throw new Error(`no Node.js package known for ${platform}: add it to NODE_PACKAGES`);
-  const dir = join(cacheRoot, 'node', `${entry.pkg}-${version}`);
-  const binary = join(dir, entry.bin);
+  return cachedPackageFile('node', entry.pkg, version, entry.bin);
+}
+
+/**
+ * Path of `file` inside the npm package `pkg@version`, cached in <cacheRoot>/<kind>/<name>-<version>/
+ * and downloaded once with `npm pack` (which checks the registry's integrity hash; no scripts run).
+ */
+export function cachedPackageFile(kind, pkg, version, file) {
+  const dir = join(cacheRoot, kind, `${pkg.replace(/^@/, '').replace('/', '-')}-${version}`);
+  const binary = join(dir, file);
   if (existsSync(binary)) return binary;
-  mkdirSync(join(cacheRoot, 'node'), { recursive: true });
-  const tmp = mkdtempSync(join(cacheRoot, 'node', `.${entry.pkg}-`));
+  mkdirSync(join(cacheRoot, kind), { recursive: true });
+  const tmp = mkdtempSync(join(cacheRoot, kind, '.download-'));
   try {
-    log(`node: fetching ${entry.pkg}@${version} from the npm registry`);
-    const pack = spawnSync('npm', ['pack', `${entry.pkg}@${version}`, '--silent', '--pack-destination', tmp], { encoding: 'utf8' });
-    if (pack.status !== 0) throw new Error(`npm pack ${entry.pkg}@${version} failed:\n${pack.stderr}`);
+    log(`${kind}: fetching ${pkg}@${version} from the npm registry`);
+    const pack = spawnSync('npm', ['pack', `${pkg}@${version}`, '--silent', '--pack-destination', tmp], { encoding: 'utf8' });
+    if (pack.status !== 0) throw new Error(`npm pack ${pkg}@${version} failed:\n${pack.stderr}`);
     const tarball = readdirSync(tmp).find((f) => f.endsWith('.tgz'));
     const untar = spawnSync('tar', ['-xzf', join(tmp, tarball), '-C', tmp], { encoding: 'utf8' });
     if (untar.status !== 0) throw new Error(`tar failed on ${tarball}:\n${untar.stderr}`);
     rmSync(join(tmp, tarball));
-    if (!existsSync(join(tmp, 'package', entry.bin))) throw new Error(`${entry.pkg}@${version} holds no ${entry.bin}`);
+    if (!existsSync(join(tmp, 'package', file))) throw new Error(`${pkg}@${version} holds no ${file}`);
     rmSync(dir, { recursive: true, force: true });
     renameSync(join(tmp, 'package'), dir); // atomic: a parallel run sees all of it or nothing
     return binary;

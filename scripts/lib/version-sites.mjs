@@ -8,6 +8,7 @@ export const DEFAULT_VERSION_SITES = {
     `(api_version = ")${V}(?=" # the default)`,
     `(the default is the newest, \`)${V}`,
   ],
+  'docs/cdktf.md': [`(\\(defaults: Graph, none, \`)${V}`],
   'docs/emulator.md': [`(the newest in the version table \\(\`)${V}`, `(paths \`/v\\d+\\.\\d+\` to \`/)${V}`],
   'examples/hcl/variables.tf': [`(variable "api_version" \\{[^}]*default\\s*=\\s*")${V}`],
   'examples/provider/provider.tf': [`(api_version = ")${V}`],

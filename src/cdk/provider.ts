@@ -44,6 +44,15 @@ export interface WhatsAppProviderProps {
    */
   readonly maxRetries?: number;
   /**
+   * How many numbers of this provider configuration may be offline for a storage change
+   * at once (between their deregister and their register), whatever the engine's
+   * `-parallelism`: a change over a whole WABA is rolled out this many numbers at a time.
+   * A number waits for its turn while still registered, so waiting adds no downtime.
+   *
+   * @default 1
+   */
+  readonly maxNumbersOffline?: number;
+  /**
    * Provider alias, to manage numbers of several Meta apps (tokens) in one stack.
    * Pass the provider to `WhatsAppLocalStorage` through its `provider` prop.
    *
@@ -68,6 +77,9 @@ export function providerPropProblems<T extends CdkTypes>(props: WhatsAppProvider
   }
   if (isLiteral(props.maxRetries) && !(Number.isInteger(props.maxRetries) && props.maxRetries >= 0 && props.maxRetries <= 10)) {
     problems.push(`maxRetries ${props.maxRetries} is out of range: use a whole number from 0 to 10.`);
+  }
+  if (isLiteral(props.maxNumbersOffline) && !(Number.isInteger(props.maxNumbersOffline) && props.maxNumbersOffline >= 1 && props.maxNumbersOffline <= 1000)) {
+    problems.push(`maxNumbersOffline ${props.maxNumbersOffline} is out of range: use a whole number from 1 (the default: one number at a time) to 1000.`);
   }
   if (isLiteral(props.accessToken) && props.accessToken.trim() === '') {
     problems.push('accessToken is empty: leave it unset to use WHATSAPP_ACCESS_TOKEN, or pass a sensitive TerraformVariable.');

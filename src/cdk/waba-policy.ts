@@ -45,8 +45,9 @@ export interface WabaStoragePolicyProps<T extends CdkTypes> {
   /** @default - the stack's default `whatsapp` provider */
   readonly provider?: T['provider'];
   /**
-   * Change the numbers one after another instead of in parallel, so that at most
-   * one of them is offline at any moment during a region change.
+   * Superseded: a change is rolled out `maxNumbersOffline` numbers at a time by the
+   * provider (`WhatsAppProvider`, default 1), so the WABA's numbers never all go offline
+   * together. Still accepted: sets `one_at_a_time` on the resource.
    *
    * @default false
    */
@@ -86,6 +87,9 @@ export function wabaPolicyProblems<T extends CdkTypes>(props: WabaStoragePolicyP
 
 /**
  * Every number of WABA X keeps its data in region Y (or in the storage mode stated).
+ * A change of the policy is rolled out by the provider at most `maxNumbersOffline`
+ * numbers at a time (a `WhatsAppProvider` prop, default 1), each within Meta's
+ * register/deregister quota (the plan shows it per number).
  * The numbers come from the `whatsapp_phone_numbers` data source at plan time and
  * one `whatsapp_local_storage` resource iterates over them (`for_each` through a
  * `TerraformIterator`), so numbers added to the WABA later are covered by the next apply.
@@ -95,7 +99,6 @@ export function wabaPolicyProblems<T extends CdkTypes>(props: WabaStoragePolicyP
  *   wabaId: '102290129340398',
  *   region: 'DE',
  *   pin: WhatsAppLocalStorage.pinVariable(stack).stringValue,
- *   oneAtATime: true,
  * });
  */
 export abstract class WabaStoragePolicyConstruct<T extends CdkTypes> extends Construct {

@@ -100,10 +100,11 @@ export interface WhatsAppWabaStoragePolicyProps extends WabaStoragePolicyProps<C
  * Every number of WABA X keeps its data in region Y (or has Local Storage off): the numbers
  * come from the `whatsapp_phone_numbers` data source at plan time and one
  * `whatsapp_local_storage` resource iterates over them, so numbers added later are covered
- * by the next apply.
+ * by the next apply. A change is rolled out by the provider `maxNumbersOffline` numbers at a time
+ * (a `WhatsAppProvider` prop, default 1).
  *
  * @example
- * new WhatsAppWabaStoragePolicy(stack, 'Germany', { wabaId: '102290129340398', region: 'DE', pin: pin.stringValue, oneAtATime: true });
+ * new WhatsAppWabaStoragePolicy(stack, 'Germany', { wabaId: '102290129340398', region: 'DE', pin: pin.stringValue });
  */
 export class WhatsAppWabaStoragePolicy extends WabaStoragePolicyConstruct<CdktnTypes> {
   constructor(scope: Construct, id: string, props: WhatsAppWabaStoragePolicyProps) {

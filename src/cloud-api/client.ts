@@ -98,6 +98,8 @@ export class GraphApiClient {
   private readonly policy: RetryPolicy;
   private readonly onRetry?: (notice: RetryNotice) => void;
   private server: ServerView = {};
+  /** Answered requests and their summed time, for the mean a plan's rollout estimate uses. */
+  private answered = { count: 0, totalMs: 0 };
 
   constructor(config: GraphClientConfig) {
     if (!config || typeof config.accessToken !== 'string' || config.accessToken.trim() === '') {
@@ -147,6 +149,11 @@ export class GraphApiClient {
   /** The server's "now" as its last answer told it (our clock before any answer). */
   serverNow(): number {
     return Date.now() + (this.server.clockOffsetMs ?? 0);
+  }
+
+  /** Mean time of the requests Graph answered so far, in ms; undefined before the first answer. */
+  meanLatencyMs(): number | undefined {
+    return this.answered.count > 0 ? this.answered.totalMs / this.answered.count : undefined;
   }
 
   /** Scrubs the token (and any extra secrets) from text produced outside the client. */
@@ -361,6 +368,7 @@ export class GraphApiClient {
     for (let attempt = 0; ; attempt++) {
       let error: GraphApiError;
       try {
+        const sent = performance.now();
         const response = await this.http.request({
           method: op.method,
           url: op.path,
@@ -368,6 +376,8 @@ export class GraphApiClient {
           data: op.data,
           signal: op.signal,
         });
+        this.answered.count++;
+        this.answered.totalMs += performance.now() - sent;
         const outcome = this.interpret<T>(op, response, redactor, attempt + 1);
         if (!(outcome instanceof GraphApiError)) return outcome;
         error = outcome;

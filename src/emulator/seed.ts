@@ -157,6 +157,15 @@ export function validateSeed(raw: unknown, where = 'seed'): EmulatorSeed {
       }
     }
     if (p.settings !== undefined && !isObject(p.settings)) fail(`${at}.settings`, 'must be an object');
+    if (p.quota_used !== undefined) {
+      if (!isObject(p.quota_used)) fail(`${at}.quota_used`, 'must be an object like {"register": 10, "deregister": 3}');
+      for (const [op, used] of Object.entries(p.quota_used as Record<string, unknown>)) {
+        if (op !== 'register' && op !== 'deregister') fail(`${at}.quota_used.${op}`, 'is not a quota; use "register" or "deregister"');
+        const count = typeof used === 'number' && Number.isInteger(used) && used >= 0;
+        const times = Array.isArray(used) && used.every((t) => typeof t === 'string' && !Number.isNaN(Date.parse(t)));
+        if (!count && !times) fail(`${at}.quota_used.${op}`, 'must be a whole number of calls, or an array of ISO 8601 times such as "2026-09-01T00:00:00Z"');
+      }
+    }
   });
 
   for (const [token, t] of Object.entries(seed.tokens as Record<string, unknown>)) {

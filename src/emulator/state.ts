@@ -59,6 +59,15 @@ export class EmulatorState {
     this.setTokens(seed.tokens);
     this.counters = new Map();
     this.clockOffsetMs = seed.clock !== undefined ? Date.parse(seed.clock) - Date.now() : 0;
+    const start = this.now();
+    for (const p of seed.phone_numbers) {
+      if (!p.quota_used) continue;
+      const counters = this.countersOf(p.id);
+      for (const op of ['register', 'deregister'] as const) {
+        const used = p.quota_used[op];
+        counters[op] = typeof used === 'number' ? Array.from({ length: used }, () => start) : (used ?? []).map((t) => Date.parse(t)).sort((a, b) => a - b);
+      }
+    }
   }
 
   private setTokens(tokens: Record<string, SeedToken>): void {

@@ -65,6 +65,11 @@ export interface SeedPhoneNumber {
   verification_code?: string;
   /** Other settings features (calling, payload_encryption, ...) returned by GET /settings. */
   settings?: Record<string, unknown>;
+  /**
+   * Register / deregister calls already counted in the quota window when the emulator starts
+   * (or resets): a count (spent at the start time) or the ISO 8601 times of the calls.
+   */
+  quota_used?: { register?: number | string[]; deregister?: number | string[] };
 }
 
 export interface SeedWaba {

@@ -109,6 +109,9 @@ const PERMISSION: GraphCodeRule = {
   fix: 'The token lacks permission for this number: grant whatsapp_business_management (and whatsapp_business_messaging) to the system user, or use a token of the business that owns the number.',
 };
 
+/** Graph's answer when a number's register or deregister window is full. */
+export const QUOTA_EXCEEDED = 133016;
+
 /** Graph error codes the engine explains; anything else is classified by the client's retry facts. */
 const GRAPH_CODES: ReadonlyMap<number, GraphCodeRule> = new Map([
   [0, AUTH],
@@ -125,7 +128,7 @@ const GRAPH_CODES: ReadonlyMap<number, GraphCodeRule> = new Map([
   [133010, { kind: 'rejected', fix: 'The number is not registered with Cloud API.' }],
   [133015, { kind: 'transient', blocksRegister: true, fix: 'The number was recently deleted: wait about five minutes, then apply again.' }],
   [
-    133016,
+    QUOTA_EXCEEDED,
     {
       kind: 'quota',
       blocksRegister: true,
@@ -209,4 +212,22 @@ export function describeWriteFailure(e: unknown): WriteFailure {
   if (e.code === INCOMPLETE_DEREGISTRATION) failure.incompleteDeregistration = `Meta reports an incomplete deregistration (${INCOMPLETE_DEREGISTRATION})`;
   if (ruleFor(e)?.blocksRegister) failure.registerBlockedBy = `Graph ${e.code}`;
   return failure;
+}
+
+/**
+ * How a failed register or deregister counts in the quota ledger (src/engine/quota.ts):
+ * undefined when it never left this machine; `blocked` for Meta's 133016 (with the time its
+ * answer names, if any: the ledger assumes the whole window otherwise); `unknown` when no
+ * answer came; otherwise `refused`.
+ */
+export function quotaOutcomeOf(e: unknown, at: number): { outcome: 'refused' | 'unknown' | 'blocked'; until?: number } | undefined {
+  if (!(e instanceof GraphApiError)) return { outcome: 'unknown' };
+  if (e.kind === 'unreachable') return undefined;
+  if (e.code === QUOTA_EXCEEDED) {
+    const named = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})/.exec(`${e.details ?? ''} ${e.message}`);
+    const until = named ? Date.parse(named[0]) : Number.NaN;
+    return Number.isFinite(until) && until > at ? { outcome: 'blocked', until } : { outcome: 'blocked' };
+  }
+  if (e.kind === 'api' && !e.outcomeUnknown) return { outcome: 'refused' };
+  return { outcome: 'unknown' };
 }

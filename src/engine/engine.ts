@@ -95,6 +95,16 @@ export class LocalStorageEngine {
     return currentLifecycle(this.client, this.apiVersion);
   }
 
+  /** Meta's "now" (the Date of its last answer applied to our clock), in epoch ms: the quota ledger's clock. */
+  now(): number {
+    return this.client.serverNow();
+  }
+
+  /** Mean time Graph took to answer this engine's requests so far, in ms; undefined before the first. */
+  meanLatencyMs(): number | undefined {
+    return this.client.meanLatencyMs();
+  }
+
   /** The configured version with the flow of the version that answers it now. */
   flowApiVersion(): ApiVersion {
     return flowVersion(this.client, this.apiVersion);

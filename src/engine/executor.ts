@@ -22,6 +22,7 @@ import { explainTarget } from './storage-modes';
 import { flowVersion, settingsFlow } from './version-flow';
 import { FLOW_NAMES } from '../cloud-api/api-version';
 import { runWriteStep } from './write-step';
+import { blockedUntil, decideQuota, quotaRefusal, quotaTime } from './quota';
 
 export type { ExecutorDeps };
 
@@ -34,11 +35,14 @@ export async function executeConvergence(
   if (!desired || typeof desired !== 'object' || !('region' in desired || 'storage' in desired)) {
     throw new TypeError('converge(): desired must be { storage: { mode, ... } } or { region: <code> | null }');
   }
-  return new ConvergenceRun(deps, phoneNumberId, desired, options).run();
+  const run = new ConvergenceRun(deps, phoneNumberId, desired, options);
+  return run.run().finally(() => run.leaveOffline());
 }
 
 class ConvergenceRun {
   private readonly state: RunState;
+  /** Set while this number holds a place in the offline gate. */
+  private releaseOffline?: () => void;
 
   constructor(deps: ExecutorDeps, id: string, desired: DesiredState, options: ConvergeOptions) {
     this.state = new RunState(deps, id, desired, options);
@@ -48,7 +52,23 @@ class ConvergenceRun {
     return this.state.id;
   }
 
+  leaveOffline(): void {
+    this.releaseOffline?.();
+    this.releaseOffline = undefined;
+  }
+
   async run(): Promise<ConvergeResult> {
+    const result = await this.converge();
+    const calls = this.state.quotaCalls;
+    if (calls.length > 0) result.quotaCalls = [...calls];
+    const block = calls.filter((c) => c.outcome === 'blocked').at(-1);
+    if (!result.ok && result.error?.kind === 'quota' && block) {
+      result.error = { ...result.error, message: `${result.error.message} Possible again at ${quotaTime(blockedUntil(block))}.` };
+    }
+    return result;
+  }
+
+  private async converge(): Promise<ConvergeResult> {
     const idProblem = validatePhoneNumberId(this.id);
     if (idProblem) return this.failUnread(engineError('invalid_input', idProblem, { attribute: 'phone_number_id' }));
 
@@ -75,6 +95,9 @@ class ConvergenceRun {
     // 3. Preflight: predictable failures stop here, with the number untouched.
     const problem = this.preflight(plan);
     if (problem) return this.fail(initial, plan, problem);
+    // Meta's quota, by the ledger the caller keeps: both counts must have room before the first write.
+    const quota = decideQuota(this.state.options.quotaLedger ?? [], plan.steps, this.state.deps.client.serverNow());
+    if (quota.exceeded.length > 0) return this.fail(initial, plan, engineError('quota', quotaRefusal(this.id, quota)));
 
     // 4. Legacy verification: without a code, request one and stop before anything disruptive.
     let steps = plan.steps;
@@ -112,9 +135,14 @@ class ConvergenceRun {
     const queue = [...steps];
     while (queue.length > 0) {
       const step = queue.shift()!;
+      if (step.kind === 'deregister' && !deregistered) {
+        const refused = await this.enterOffline();
+        if (refused) return this.fail(this.state.last ?? initial, plan, refused);
+      }
       const outcome = await runWriteStep(this.state, step, plan.steps.indexOf(step));
       if (outcome.ok) {
         if (step.kind === 'deregister') deregistered = true;
+        if (step.kind === 'register') this.leaveOffline();
         continue;
       }
       const rest = await this.afterDeprecatedRegister(step, outcome.error);
@@ -150,6 +178,21 @@ class ConvergenceRun {
       message: `Meta refused ${step.storage?.mode === 'NO_STORAGE' ? 'meta_store_retention_minutes' : 'data_localization_region'} on /register as deprecated for ${this.state.version.raw} (it is answered as a newer version now): finishing with the Settings API flow: ${rest.map(stepLabel).join(' -> ')}.`,
     });
     return rest;
+  }
+
+  /** Waits for a place in the offline gate (before the deregister, so waiting costs no downtime). */
+  private async enterOffline(): Promise<EngineError | undefined> {
+    const gate = this.state.options.offlineGate;
+    if (!gate || this.releaseOffline) return undefined;
+    const started = Date.now();
+    try {
+      this.releaseOffline = await gate.enter(this.state.options.signal);
+    } catch {
+      return engineError('cancelled', `Cancelled while waiting for other numbers to come back online; number ${this.id} was not taken offline.`, { retryable: true });
+    }
+    const waited = Date.now() - started;
+    if (waited >= 1000) this.state.emit({ type: 'info', message: `Waited ${Math.round(waited / 1000)} s for other numbers to come back online before deregistering.` });
+    return undefined;
   }
 
   private preflight(plan: ConvergencePlan): EngineError | undefined {

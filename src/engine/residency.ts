@@ -34,9 +34,30 @@ export function residencyChange(from: StorageTarget | undefined, to: StorageTarg
   return undefined;
 }
 
+/**
+ * Going from `from` to a storage this engine does not know (a new status, an
+ * unsupported region, `raw` describes it): flagged as a weakening unless `from`
+ * is already Meta's default storage, since nothing says the data stays put.
+ */
+export function residencyChangeToUnknown(from: StorageTarget | undefined, raw: string): ResidencyChange | undefined {
+  if (from?.mode === 'DEFAULT') return undefined;
+  const to = `storage ${raw} (not one this engine knows)`;
+  if (!from) return { kind: 'weakens', from: 'a storage this engine does not know', to };
+  return { kind: 'weakens', from: describeTarget(from), to, previous: from };
+}
+
 /** Title of the warning a plan (or a drift report) carries for `change`. */
 export function residencySummary(phoneNumberId: string, change: ResidencyChange): string {
   return change.kind === 'weakens'
     ? `Data residency of phone number ${phoneNumberId} weakens: ${change.from} -> ${change.to}`
     : `Data residency of phone number ${phoneNumberId} moves: ${change.from} -> ${change.to}`;
+}
+
+/**
+ * Title of a plan warning for a residency change, without the number: engines fold warnings with
+ * one title into one, so many numbers making the same change read as one warning (the number is in
+ * the warning's detail). The drift report names each number (`residencySummary`).
+ */
+export function residencyTitle(change: ResidencyChange): string {
+  return `Data residency ${change.kind}: ${change.from} -> ${change.to}`;
 }

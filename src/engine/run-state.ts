@@ -9,6 +9,8 @@ import { readNumber } from './observe';
 import { projectWrites } from './state-projection';
 import type { ApiVersion, ConvergeOptions, DesiredState, EngineEvent, ObservedState, PlanStep } from './types';
 import { desiredTarget, type StorageTarget } from './storage-modes';
+import { quotaOutcomeOf } from './engine-errors';
+import type { QuotaEntry, QuotaOperation } from './quota';
 
 export interface ExecutorDeps {
   client: GraphApiClient;
@@ -26,6 +28,8 @@ export class RunState {
   private lastReadAfter = 0;
   /** Steps started so far, plan and recovery steps alike. */
   stepsStarted = 0;
+  /** Register and deregister calls sent by this run, in order (the number's quota ledger grows by these). */
+  readonly quotaCalls: QuotaEntry[] = [];
   /** The flow in use: the configured version as Meta answers it (settled after the first read; see version-flow.ts). */
   version: ApiVersion;
 
@@ -53,6 +57,20 @@ export class RunState {
       this.options.onEvent(safe as EngineEvent);
     } catch {
       // A listener's bug must not break a half-done convergence.
+    }
+  }
+
+  /** Sends a register or deregister and records it, whatever the answer (one that never left counts as nothing). */
+  async quotaCall<T>(op: QuotaOperation, send: () => Promise<T>): Promise<T> {
+    const at = this.deps.client.serverNow();
+    try {
+      const answer = await send();
+      this.quotaCalls.push({ op, at, outcome: 'ok' });
+      return answer;
+    } catch (e) {
+      const outcome = quotaOutcomeOf(e, at);
+      if (outcome) this.quotaCalls.push({ op, at, ...outcome });
+      throw e;
     }
   }
 

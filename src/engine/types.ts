@@ -7,6 +7,7 @@ import type { EngineError } from './engine-errors';
 import type { RegionCode } from './regions';
 import type { ResidencyChange } from './residency';
 import type { StorageTarget } from './storage-modes';
+import type { QuotaEntry } from './quota';
 
 export type { ApiVersion, EngineError };
 
@@ -93,6 +94,15 @@ export type EngineEvent =
   | { type: 'retry'; operation: string; attempt: number; delayMs: number; reason: string }
   | { type: 'info'; message: string };
 
+/**
+ * Admission to the offline stretch of a change (deregister .. register), shared by the
+ * converges of one provider configuration so at most N of their numbers are offline at once.
+ */
+export interface OfflineGate {
+  /** Resolves when this number may go offline (rejects when `signal` aborts first); call the returned function once it is back. */
+  enter(signal?: AbortSignal): Promise<() => void>;
+}
+
 export interface ConvergeOptions {
   /** The two-step PIN; required whenever the plan registers. Never logged. */
   pin?: string;
@@ -100,6 +110,13 @@ export interface ConvergeOptions {
   verificationCode?: string;
   onEvent?: (event: EngineEvent) => void;
   signal?: AbortSignal;
+  /** Waited for before the deregister (so waiting adds no downtime); released after the register. */
+  offlineGate?: OfflineGate;
+  /**
+   * The register/deregister calls sent to this number before (src/engine/quota.ts). The run
+   * refuses, before any write, steps that would exceed Meta's quota by this ledger.
+   */
+  quotaLedger?: readonly QuotaEntry[];
 }
 
 export interface ConvergeResult {
@@ -122,4 +139,6 @@ export interface ConvergeResult {
   plan?: ConvergencePlan;
   /** Set when the run stopped for user input (legacy verification code sent). */
   requirement?: ConvergencePlan['requirement'];
+  /** The register and deregister calls this run sent (and Meta's quota errors), for the number's ledger. */
+  quotaCalls?: QuotaEntry[];
 }

@@ -82,7 +82,7 @@ export async function runWriteStep(run: RunState, step: PlanStep, planIndex?: nu
  */
 async function deregisterAgain(run: RunState, register: PlanStep, before: ObservedState): Promise<StepOutcome> {
   try {
-    await run.deps.client.deregister(run.id);
+    await run.quotaCall('deregister', () => run.deps.client.deregister(run.id));
   } catch {
     // Landed or not, the storage is re-established below before registering.
   }
@@ -128,11 +128,11 @@ function callFor(run: RunState, step: PlanStep): Promise<unknown> {
     case 'set_pin':
       return client.setTwoStepPin(run.id, run.options.pin as string);
     case 'deregister':
-      return client.deregister(run.id);
+      return run.quotaCall('deregister', () => client.deregister(run.id));
     case 'write_settings':
       return client.setStorageConfiguration(run.id, settingsWrite(writtenTarget(step)));
     case 'register': {
-      return client.register(run.id, { pin: run.options.pin as string, ...registerStorage(apiVersion.flow, step) });
+      return run.quotaCall('register', () => client.register(run.id, { pin: run.options.pin as string, ...registerStorage(apiVersion.flow, step) }));
     }
     case 'request_code':
       return client.requestCode(run.id);

@@ -22,4 +22,9 @@ function build(settings: EngineSettings): EnginePort {
   });
 }
 
-export const createEngine: EngineFactory = (settings) => lazyObject(() => build(settings));
+export const createEngine: EngineFactory = (settings) =>
+  lazyObject(() => build(settings), {
+    // Before the engine is loaded nothing has answered: our own clock, no measurement.
+    now: () => Date.now(),
+    meanLatencyMs: () => undefined,
+  });

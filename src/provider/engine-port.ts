@@ -12,6 +12,9 @@ export interface EnginePort {
   plan(observed: ObservedState, desired: DesiredState): ConvergencePlan;
   versionLifecycle(): VersionLifecycle;
   flowApiVersion(): ApiVersion;
+  /** Meta's clock (epoch ms), the clock of the quota ledger. */
+  now(): number;
+  meanLatencyMs(): number | undefined;
   converge(phoneNumberId: string, desired: DesiredState, options: ConvergeOptions): Promise<ConvergeResult>;
   phoneNumber(phoneNumberId: string, signal?: AbortSignal): Promise<PhoneNumberInfo>;
   wabaNumbers(wabaId: string, options?: WabaReadOptions): Promise<WabaNumber[]>;
@@ -24,4 +27,6 @@ export interface EngineSettings {
   baseUrl: string;
   timeoutMs?: number;
   maxRetries?: number;
+  /** At most this many numbers between their deregister and register at once (default 1). */
+  maxNumbersOffline?: number;
 }

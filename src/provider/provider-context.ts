@@ -9,6 +9,7 @@ import type { RequestContext as PluginRequestContext } from '../plugin/server/re
 import type { ApplyRequest as PluginApplyRequest, ManagedResource as PluginManagedResource, PlanRequest as PluginPlanRequest } from '../plugin/server/resource';
 import type { EnginePort } from './engine-port';
 import type { BlockSchema } from '../plugin/schema/model';
+import type { RollingGate } from './offline-gate';
 
 export type { ProviderLogger } from '../plugin/server/request-context';
 export type { PlanResponse, StateResponse } from '../plugin/server/resource';
@@ -19,7 +20,8 @@ export type EngineState =
   | { kind: 'unknown_config'; unknownAttributes: string[] }
   /** ConfigureProvider reported errors; they were shown then, so later calls only point back. */
   | { kind: 'failed' }
-  | { kind: 'ready'; engine: EnginePort };
+  /** `offlineGate`: the rolling limit (max_numbers_offline) every apply of this configuration shares. */
+  | { kind: 'ready'; engine: EnginePort; offlineGate: RollingGate };
 
 export type RequestContext = PluginRequestContext<EngineState>;
 export type ManagedResource<B extends BlockSchema = BlockSchema> = PluginManagedResource<EngineState, B>;

@@ -75,6 +75,8 @@ export function resolveProviderSettings(config: ObjectView, env: NodeJS.ProcessE
   const settings: EngineSettings = { accessToken, apiVersion, baseUrl: normalizeBaseUrl(baseUrl) };
   const timeout = config.knownNumber('request_timeout_seconds');
   if (timeout !== undefined) settings.timeoutMs = Math.round(timeout * 1000);
+  const offline = config.knownNumber('max_numbers_offline');
+  if (offline !== undefined) settings.maxNumbersOffline = offline;
   const retries = config.knownNumber('max_retries');
   if (retries !== undefined) settings.maxRetries = retries;
   return { kind: 'ready', settings, sources };

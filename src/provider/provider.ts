@@ -15,6 +15,7 @@ import type { DataSource, EngineState, ListResource, ManagedResource, ProviderLo
 import { resolveProviderSettings } from './provider-settings';
 import { DATA_SOURCES, LIST_RESOURCES, PROVIDER_NAME, RESOURCES } from './registry';
 import { providerConfigSchema } from './schema/provider-config';
+import { createOfflineGate, DEFAULT_MAX_NUMBERS_OFFLINE } from './offline-gate';
 
 export interface ProviderOptions {
   /** Where env fallbacks are read (tests pass their own). */
@@ -61,7 +62,8 @@ function configure(config: ObjectView, previous: EngineState, log: ProviderLogge
   let data: EngineState;
   try {
     if (previous.kind === 'ready' && !notLoadedYet(previous.engine)) (previous.engine as { close?: () => void }).close?.();
-    data = { kind: 'ready', engine: engineFactory(resolution.settings) };
+    const offlineGate = createOfflineGate(resolution.settings.maxNumbersOffline ?? DEFAULT_MAX_NUMBERS_OFFLINE);
+    data = { kind: 'ready', engine: engineFactory(resolution.settings), offlineGate };
   } catch (err) {
     const attribute = (err as { attribute?: unknown }).attribute;
     const path = typeof attribute === 'string' && attribute in providerConfigSchema.attributes ? [attribute] : undefined;
@@ -70,6 +72,7 @@ function configure(config: ObjectView, previous: EngineState, log: ProviderLogge
   log.info('provider configured', {
     api_version: resolution.settings.apiVersion.raw,
     base_url: resolution.settings.baseUrl,
+    max_numbers_offline: resolution.settings.maxNumbersOffline ?? DEFAULT_MAX_NUMBERS_OFFLINE,
     sources: resolution.sources,
   });
   return { data, diagnostics: [] };

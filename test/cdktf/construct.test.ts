@@ -255,9 +255,16 @@ describe('WhatsAppProvider', () => {
     [{ apiVersion: 'v21' }, /apiVersion "v21" is not a Graph API version: write it like v26\.0/],
     [{ requestTimeoutSeconds: 0 }, /requestTimeoutSeconds 0 is out of range/],
     [{ maxRetries: 1.5 }, /maxRetries 1\.5 is out of range/],
+    [{ maxNumbersOffline: 0 }, /maxNumbersOffline 0 is out of range: use a whole number from 1/],
     [{ accessToken: ' ' }, /accessToken is empty/],
   ])('%j is an error', (props, message) => {
     expect(validationErrors((stack) => { new WhatsAppProvider(stack, 'whatsapp', props); }, false)).toMatch(message);
+  });
+
+  test('maxNumbersOffline is synthesized as max_numbers_offline', () => {
+    const stack = new TerraformStack(Testing.app(), 'test');
+    new WhatsAppProvider(stack, 'whatsapp', { maxNumbersOffline: 3 });
+    expect(JSON.parse(Testing.synth(stack)).provider.whatsapp).toEqual([{ max_numbers_offline: 3 }]);
   });
 
   test('a literal access token is warned about without being echoed', () => {

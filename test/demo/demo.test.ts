@@ -81,15 +81,16 @@ describe('npm run demo', () => {
     expect(out).toMatch(/plan: 0 to add, 1 to change, 0 to destroy/);
     expect(out).toMatch(/these 3 writes, in order:\n.*POST deregister 106540352242922.*\n.*POST settings   106540352242922.*"DE"\}\n.*POST register   106540352242922/);
     expect(out).toMatch(/No changes/);
-    expect(out).toMatch(/warning from the provider: Data residency of phone number 106540352242922 moves: local storage in BR -> local storage in DE/);
+    expect(out).toMatch(/warning from the provider: Data residency moves: local storage in BR -> local storage in DE/);
+    expect(out).toMatch(/the provider warns that the apply takes numbers offline briefly: 106540352242922\n/);
     // No Storage: the marketing line goes there with the three writes, and reads it back.
     expect(out).toMatch(/^6\. Take the marketing line 106540352242926 to No Storage/m);
     expect(out).toMatch(/these 3 writes, in order:\n.*POST deregister 106540352242926.*\n.*POST settings   106540352242926  200  \{"status":"NO_STORAGE_ENABLED","retention_minutes":60\}\n.*POST register   106540352242926/);
     expect(out).toMatch(/106540352242926 now reads NO_STORAGE_ENABLED with retention_minutes 60 and is registered\./);
-    expect(out).toMatch(/106540352242926 +whatsapp_local_storage\.\S+ +no storage \(60 min\) +no storage \(60 min\) +registered +in sync/);
+    expect(out).toMatch(/106540352242926 +whatsapp_local_storage\.\S+ +(no storage \(60 min\) +){3}registered +in sync/);
     // Drift: the report flags the hand-moved number and nothing else.
-    expect(out).toMatch(/106540352242925 +whatsapp_local_storage\.\S+ +DE +CH +registered +DRIFT/);
-    expect(out).toMatch(/1 of 5 phone numbers drifted/);
+    expect(out).toMatch(/106540352242925 +whatsapp_local_storage\.\S+ +DE +DE +CH +registered +DRIFT +RESIDENCY MOVED outside/);
+    expect(out).toMatch(/Differences: 1 of 5 phone numbers \(1 changed outside the configuration; 1 residency flag\) \(exit 2\)/);
     expect(out).toMatch(/drift exited 2 and flags 106540352242925: declared DE, actually CH/);
     expect(out).toMatch(/Demo complete in \d+\.\d s/);
     // No walls of engine noise, no secrets; the full log is kept.

@@ -74,14 +74,15 @@ output "until" { value = data.whatsapp_phone_number.n.effective_api_version_avai
     });
   });
 
-  test('a wrong PIN without set_pin_before_deregister: the plan says what it costs, the apply leaves the number offline (133005) until the right PIN is applied', async () => {
+  test('a wrong PIN without set_pin_before_deregister: the plan points to what it costs, the apply leaves the number offline (133005) until the right PIN is applied, and says so', async () => {
     ws.write('main.tf', providerBlock({ baseUrl: emulator.url, apiVersion: DEFAULT_API_VERSION }) + numberResource('BR'));
     const plan = await ws.expect(['plan'], 0, { TF_VAR_pin: WRONG_PIN });
-    expect((plan.stdout + plan.stderr).replace(/\s+/g, ' ')).toMatch(/133005[\s\S]*stays offline until the right PIN is applied/);
+    expect((plan.stdout + plan.stderr).replace(/\s+/g, ' ')).toMatch(/one number at a time(?: \(deregister -> write_settings\(BR\) -> register\))?\. Quota: [^.]*\. Why, PIN risk: "Downtime" in the resource docs/);
     const failed = await ws.expect(['apply', '-auto-approve'], 1, { TF_VAR_pin: WRONG_PIN });
     const text = failed.stdout + failed.stderr;
     expect(text).toMatch(/NUMBER 106540352242922 IS NOT REGISTERED/);
     expect(text).toMatch(/133005/);
+    expect(text.replace(/\s+/g, ' ')).toMatch(/set pin to the number's current two-step PIN/);
     expect(text).not.toContain(WRONG_PIN);
     expect((await number(emulator)).registered).toBe(false);
     // The right PIN brings it back.
@@ -92,7 +93,9 @@ output "until" { value = data.whatsapp_phone_number.n.effective_api_version_avai
   test('set_pin_before_deregister = true: the configured PIN is set on the live number first, so the apply succeeds and the number is registered with it', async () => {
     ws.write('main.tf', providerBlock({ baseUrl: emulator.url, apiVersion: DEFAULT_API_VERSION }) + numberResource('BR', '  set_pin_before_deregister = true\n'));
     const plan = await ws.expect(['plan'], 0, { TF_VAR_pin: WRONG_PIN });
-    expect((plan.stdout + plan.stderr).replace(/\s+/g, ' ')).not.toMatch(/stays offline until the right/);
+    const said = (plan.stdout + plan.stderr).replace(/\s+/g, ' ');
+    expect(said).toMatch(/one number at a time(?: \(set_pin -> deregister -> write_settings\(BR\) -> register\))?\. Quota: [^.]*\. Why: "Downtime" in the resource docs/);
+    expect(said).not.toMatch(/PIN risk/);
     await emulator.admin.clearCalls();
     await ws.expect(['apply', '-auto-approve'], 0, { TF_VAR_pin: WRONG_PIN });
     const posts = (await emulator.admin.calls()).filter((c) => c.method === 'POST').map((c) => c.endpoint);

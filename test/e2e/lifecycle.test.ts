@@ -87,11 +87,11 @@ describe.each(cases)('$engine.name $engine.version on $apiVersion, $when', ({ en
     expect(plan.stdout).toMatch(/"BR"/);
     expect(plan.stdout + plan.stderr).toMatch(/offline|deregister/i);
     expect(plan.stdout + plan.stderr).not.toContain(PIN);
-    // The configured version's fate, on the emulator's (Meta's) date, and what a wrong PIN would cost.
+    // The configured version's fate, on the emulator's (Meta's) date, and where what a wrong PIN would cost is explained.
     // Engines wrap diagnostics to the terminal width.
     const said = (plan.stdout + plan.stderr).replace(/\s+/g, ' ');
     expect(said).toMatch(versionWarning);
-    expect(said).toMatch(/stays offline until the right PIN is applied/);
+    expect(said).toMatch(/Phone number 106540352242922: offline (~\d+\.\d s|under 0\.1 s), one number at a time(?: \(deregister -> .*?register\))?\. Quota: [^.]*\. Why, PIN risk: "Downtime"/);
   });
 
   test('apply enables BR storage through the API order the version requires', async () => {

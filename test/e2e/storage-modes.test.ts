@@ -101,7 +101,8 @@ describe.each(cases)('$engine.name $engine.version on $apiVersion', ({ engine, a
   test('default -> No Storage on a registered number: offline warning, no residency warning, the flow\'s writes', async () => {
     write(config({ live: { id: LIVE, storage: { mode: 'NO_STORAGE' } } }));
     const plan = await ws.expect(['plan'], 0, env);
-    expect(plan.stdout + plan.stderr).toMatch(/Apply takes phone number 106540352242922 offline/);
+    expect(plan.stdout + plan.stderr).toMatch(/Warning: Storage change takes numbers offline: local storage disabled \(Meta's default storage\) -> No Storage \(60 minutes in transit\)/);
+    expect(oneLine(plan.stdout + plan.stderr)).toMatch(/Phone number 106540352242922: offline (~\d+\.\d s|under 0\.1 s|a few seconds), one number at a time/);
     expect(plan.stdout + plan.stderr).not.toMatch(/Data residency/);
     await emulator.admin.clearCalls();
     await ws.expect(['apply', '-auto-approve'], 0, env);
@@ -123,13 +124,13 @@ describe.each(cases)('$engine.name $engine.version on $apiVersion', ({ engine, a
     expect(out.live.value).toEqual({ mode: 'NO_STORAGE', retention: 60, status: 'NO_STORAGE_ENABLED' });
   });
 
-  test('No Storage -> in-country: the plan warns that residency weakens, apart from the downtime warning', async () => {
+  test('No Storage -> in-country: the plan warns that residency weakens, naming the number and its downtime', async () => {
     write(config({ live: { id: LIVE, storage: { region: 'BR' } } }));
     const plan = await ws.expect(['plan'], 0, env);
     const out = plan.stdout + plan.stderr;
-    expect(out).toMatch(/Warning: Data residency of phone number 106540352242922 weakens: No Storage \(60 minutes in transit\) -> local storage in BR/);
-    expect(out).toMatch(/Warning: Apply takes phone number 106540352242922 offline/);
-    expect(oneLine(out)).toContain('To keep the current storage instead, declare storage_mode = "NO_STORAGE" with retention_minutes = 60.');
+    expect(out).toMatch(/Warning: Data residency weakens: No Storage \(60 minutes in transit\) -> local storage in BR/);
+    expect(oneLine(out)).toMatch(/Phone number 106540352242922: offline (~\d+\.\d s|under 0\.1 s|a few seconds), one number at a time/);
+    expect(out).not.toMatch(/Storage change takes numbers offline/);
     await emulator.admin.clearCalls();
     await ws.expect(['apply', '-auto-approve'], 0, env);
     expect(await writes(LIVE)).toEqual(offlineFlow({ data_localization_region: 'BR' }, { storage_configuration: { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'BR' } }));
@@ -139,7 +140,8 @@ describe.each(cases)('$engine.name $engine.version on $apiVersion', ({ engine, a
   test('in-country -> another country: the plan warns that residency moves', async () => {
     write(config({ live: { id: LIVE, storage: { region: 'DE' } } }));
     const plan = await ws.expect(['plan'], 0, env);
-    expect(plan.stdout + plan.stderr).toMatch(/Warning: Data residency of phone number 106540352242922 moves: local storage in BR -> local storage in DE/);
+    expect(plan.stdout + plan.stderr).toMatch(/Warning: Data residency moves: local storage in BR -> local storage in DE/);
+    expect(oneLine(plan.stdout + plan.stderr)).toMatch(/Phone number 106540352242922: offline ~\d+\.\d s, one number at a time\. Quota: /);
   });
 
   test('in-country -> No Storage: strengthening carries no residency warning', async () => {
@@ -154,7 +156,8 @@ describe.each(cases)('$engine.name $engine.version on $apiVersion', ({ engine, a
   test('No Storage -> default: the plan warns that residency weakens; apply disables it', async () => {
     write(config({ live: { id: LIVE, storage: { mode: 'DEFAULT' } } }));
     const plan = await ws.expect(['plan'], 0, env);
-    expect(plan.stdout + plan.stderr).toMatch(/Warning: Data residency of phone number 106540352242922 weakens: No Storage \(60 minutes in transit\) -> local storage disabled \(Meta's default storage\)/);
+    expect(plan.stdout + plan.stderr).toMatch(/Warning: Data residency weakens: No Storage \(60 minutes in transit\) -> local storage disabled \(Meta's default storage\)/);
+    expect(oneLine(plan.stdout + plan.stderr)).toMatch(/Phone number 106540352242922: offline (~\d+\.\d s|under 0\.1 s|a few seconds), one number at a time/);
     await emulator.admin.clearCalls();
     await ws.expect(['apply', '-auto-approve'], 0, env);
     expect(await writes(LIVE)).toEqual(offlineFlow({}, { storage_configuration: { status: 'IN_COUNTRY_STORAGE_DISABLED' } }));
@@ -175,7 +178,8 @@ describe.each(cases)('$engine.name $engine.version on $apiVersion', ({ engine, a
     await emulator.admin.patchPhoneNumber(SPARE, { registered: false, status: 'DISCONNECTED', platform_type: 'NOT_APPLICABLE' });
     write(config({ live: { id: LIVE, storage: { mode: 'DEFAULT' } }, spare: { id: SPARE, storage: { mode: 'DEFAULT' } } }));
     const plan = await ws.expect(['plan'], 0, env);
-    expect(plan.stdout + plan.stderr).toMatch(/Data residency of phone number 106540352242925 weakens: No Storage/);
+    expect(plan.stdout + plan.stderr).toMatch(/Data residency weakens: No Storage/);
+    expect(oneLine(plan.stdout + plan.stderr)).toContain('Phone number 106540352242925: not registered, so not taken offline');
     await emulator.admin.clearCalls();
     await ws.expect(['apply', '-auto-approve'], 0, env);
     expect(await writes(SPARE)).toEqual(legacy ? [register()] : [{ endpoint: 'settings', params: { storage_configuration: { status: 'IN_COUNTRY_STORAGE_DISABLED' } } }, register()]);
@@ -223,14 +227,15 @@ describe.each(requiredEngines())('schema upgrade under $name $version', (engine)
     expect((await emulator.admin.calls()).filter((c) => c.method === 'POST')).toEqual([]);
   });
 
-  test('once it states it, plan shows no changes; the refreshed state is version 2 with the mode', async () => {
+  test('once it states it, plan shows no changes; the refreshed state is the current version with the mode and the quota counts', async () => {
     ws.write('main.tf', resources({ mode: 'DEFAULT' }));
     const plan = await ws.expect(['plan', '-detailed-exitcode'], 0, env);
     expect(plan.stdout).toMatch(/No changes/);
     await ws.expect(['apply', '-refresh-only', '-auto-approve'], 0, env);
     const instances = ws.state().resources.map((r) => r.instances[0]);
-    expect(instances.map((i) => i.schema_version)).toEqual([2, 2]);
+    expect(instances.map((i) => i.schema_version)).toEqual([3, 3]);
     expect(instances.map((i) => [i.attributes.storage_mode, i.attributes.retention_minutes])).toEqual([['IN_COUNTRY', null], ['DEFAULT', null]]);
+    expect(instances.map((i) => [i.attributes.register_calls_72h, i.attributes.deregister_calls_72h, i.attributes.quota_available_at])).toEqual([[0, 0, null], [0, 0, null]]);
     await ws.expect(['plan', '-detailed-exitcode'], 0, env);
     expect((await emulator.admin.calls()).filter((c) => c.method === 'POST')).toEqual([]);
   });

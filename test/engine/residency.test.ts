@@ -4,7 +4,7 @@
  */
 import { parseApiVersion } from '../../src/cloud-api/api-version';
 import { planConvergence, stepLabel } from '../../src/engine/planner';
-import { residencyChange } from '../../src/engine/residency';
+import { residencyChange, residencyChangeToUnknown } from '../../src/engine/residency';
 import { declaredStorage, type StorageTarget } from '../../src/engine/storage-modes';
 import type { ObservedState } from '../../src/engine/types';
 
@@ -31,6 +31,18 @@ describe('residencyChange', () => {
   test('from a status the engine does not know, anything but No Storage may weaken', () => {
     expect(residencyChange(undefined, DEF, 'SOMETHING_NEW')).toEqual({ kind: 'weakens', from: 'storage status SOMETHING_NEW (not one this engine knows)', to: "local storage disabled (Meta's default storage)" });
     expect(residencyChange(undefined, NS, 'SOMETHING_NEW')).toBeUndefined();
+  });
+
+  test('to a storage the engine does not know, anything but default storage may weaken', () => {
+    expect(residencyChangeToUnknown(NS, 'SOMETHING_NEW')).toEqual({
+      kind: 'weakens',
+      from: 'No Storage (60 minutes in transit)',
+      to: 'storage SOMETHING_NEW (not one this engine knows)',
+      previous: NS,
+    });
+    expect(residencyChangeToUnknown(BR, 'SOMETHING_NEW')?.kind).toBe('weakens');
+    expect(residencyChangeToUnknown(undefined, 'SOMETHING_NEW')?.from).toBe('a storage this engine does not know');
+    expect(residencyChangeToUnknown(DEF, 'SOMETHING_NEW')).toBeUndefined();
   });
 });
 

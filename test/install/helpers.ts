@@ -47,3 +47,18 @@ export function cachedNpmTools(specs: string[]): string {
     rmSync(tmp, { recursive: true, force: true });
   }
 }
+
+/** `npm pack` of this build into `dir`: the tarball a user installs. Returns its path. */
+export function packTarball(dir: string): string {
+  const out = spawnSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: repoRoot, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (out.status !== 0) throw new Error(`npm pack failed:\n${out.stdout}\n${out.stderr}`);
+  return join(dir, (JSON.parse(out.stdout) as Array<{ filename: string }>)[0].filename);
+}
+
+/** A fresh project in `dir` (created) with `npm install <specs>` done; `--prefer-offline` lets npm's cache serve. */
+export function installProject(dir: string, specs: string[]): void {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'fresh-app', version: '1.0.0', private: true }));
+  const out = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...specs], { cwd: dir, encoding: 'utf8' });
+  if (out.status !== 0) throw new Error(`npm install ${specs.join(' ')} failed:\n${out.stdout}\n${out.stderr}`);
+}

@@ -40,12 +40,13 @@ function runAsync(command: string, args: string[], cwd: string, env: NodeJS.Proc
   });
 }
 
-/** The two `npm install` lines of docs/cdktf.md's Install section. */
+/** The two `npm install` lines of docs/cdktf.md's Install section (the runtime line and the `--save-dev` line). */
 function docsInstall(): { runtime: string[]; dev: string[] } {
   const doc = readFileSync(join(repoRoot, 'docs', 'cdktf.md'), 'utf8');
-  const sh = /## Install[\s\S]*?```sh\n([\s\S]*?)```/.exec(doc)![1].trim().split('\n');
-  const words = (line: string) => line.split(/\s+/).filter((w) => !w.startsWith('-') && w !== 'npm' && w !== 'install');
-  return { runtime: words(sh[0]), dev: words(sh[1]) };
+  const section = doc.slice(doc.indexOf('## Install'));
+  const sh = [...section.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]).find((b) => b.includes('npm install whatsapp-local-storage'))!.split('\n');
+  const words = (line: string) => line.replace(/#.*/, '').split(/\s+/).filter((w) => w && !w.startsWith('-') && w !== 'npm' && w !== 'install');
+  return { runtime: words(sh.find((l) => l.startsWith('npm install whatsapp-local-storage'))!), dev: words(sh.find((l) => l.includes('--save-dev'))!) };
 }
 
 test('docs/cdktf.md pins every package it installs, and the dev tools are the ones these tests run', () => {

@@ -16,7 +16,7 @@ const TYPE = 'whatsapp_local_storage';
 const RESOURCE_ATTRS = [
   'id', 'phone_number_id', 'data_localization_region', 'pin', 'pin_wo', 'pin_wo_version',
   'verification_code', 'set_pin_before_deregister', 'disable_on_destroy', 'one_at_a_time', 'storage_status', 'registered', 'display_phone_number',
-  'storage_mode', 'retention_minutes',
+  'storage_mode', 'retention_minutes', 'register_calls_72h', 'deregister_calls_72h', 'quota_available_at',
 ];
 const DATA_ATTRS = ['waba_id', 'registered_only', 'storage_status', 'data_localization_region', 'include_storage', 'id', 'ids', 'phone_numbers'];
 const LIST_ATTRS = ['waba_id', 'registered_only', 'storage_status', 'data_localization_region'];

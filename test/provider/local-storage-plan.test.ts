@@ -64,16 +64,18 @@ describe('whatsapp_local_storage planning', () => {
     expect(planned).toMatchObject({ registered: true, storage_status: 'IN_COUNTRY_STORAGE_ENABLED', display_phone_number: '+1 555-0100' });
   });
 
-  it('predicts DEFAULT when disabling and warns with the planner\'s explanation', async () => {
+  it('predicts DEFAULT when disabling and warns once, short: residency from and to, the number, offline, the steps, the docs', async () => {
     const service = await configured();
     const cfg = configOf(stateBR, { data_localization_region: null, storage_mode: 'DEFAULT' });
     const { res, planned } = await plan(service, stateBR, cfg, proposedOf(stateBR, cfg));
     expect(planned).toMatchObject({ storage_status: 'DEFAULT', storage_mode: 'DEFAULT', registered: true, data_localization_region: null });
-    const [w, residency] = res.diagnostics!;
-    expect(w).toMatchObject({ severity: 2, summary: `Apply takes phone number ${ID} offline` });
-    expect(w.detail).toContain('write_settings(disabled)');
-    expect(residency).toMatchObject({ severity: 2, summary: `Data residency of phone number ${ID} weakens: local storage in BR -> local storage disabled (Meta's default storage)` });
-    expect(residency.detail).toContain('To keep the current storage instead, declare data_localization_region = "BR".');
+    expect(res.diagnostics).toHaveLength(1);
+    const [w] = res.diagnostics!;
+    expect(w).toMatchObject({ severity: 2, summary: "Data residency weakens: local storage in BR -> local storage disabled (Meta's default storage)" });
+    expect(w.detail).toBe(
+      `Phone number ${ID}: offline a few seconds, one number at a time (deregister -> write_settings(disabled) -> register). ` +
+        'Quota: 9 + 9 of 10 left in 72 h. Why, PIN risk: "Downtime" in the resource docs.',
+    );
   });
 
   it('on v20.0, which Meta stopped serving on 2026-09-24, plans the Settings API flow of v21.0 and says so (no answer read yet: the version table and the clock decide)', async () => {
@@ -109,9 +111,10 @@ describe('whatsapp_local_storage planning', () => {
     const prior = record({ ...stateBR, pin: null, disable_on_destroy: true });
     const { res, planned } = await plan(service, prior, null, null);
     expect(planned).toBeNull();
-    expect(res.diagnostics!.map((d) => d.severity)).toEqual([2, 2, 1]);
-    expect(res.diagnostics![0].summary).toContain('Data residency of phone number');
-    expect(res.diagnostics![2].summary).toContain('pin is required');
+    expect(res.diagnostics!.map((d) => d.severity)).toEqual([2, 1]);
+    expect(res.diagnostics![0].summary).toBe("Data residency weakens: local storage in BR -> local storage disabled (Meta's default storage)");
+    expect(res.diagnostics![0].detail).toContain(`On destroy (disable_on_destroy): Phone number ${ID}:`);
+    expect(res.diagnostics![1].summary).toContain('pin is required');
   });
 
   it('plans without an engine while the provider configuration is unknown, and reads nothing', async () => {

@@ -32,10 +32,11 @@ describe('schemas', () => {
 
   it('converts to tfplugin6 with Markdown descriptions, JSON types and flags', () => {
     const converted = toTfpluginSchema(localStorageResourceSchema);
-    expect(converted.version).toBe(2);
+    expect(converted.version).toBe(3);
     const attrs = Object.fromEntries(converted.block!.attributes!.map((a) => [a.name!, a]));
     expect(Object.keys(attrs).sort()).toEqual(
-      ['data_localization_region', 'disable_on_destroy', 'display_phone_number', 'id', 'one_at_a_time', 'phone_number_id', 'pin', 'pin_wo', 'pin_wo_version', 'registered', 'retention_minutes', 'set_pin_before_deregister', 'storage_mode', 'storage_status', 'verification_code'].sort(),
+      ['data_localization_region', 'disable_on_destroy', 'display_phone_number', 'id', 'one_at_a_time', 'phone_number_id', 'pin', 'pin_wo', 'pin_wo_version', 'registered', 'retention_minutes', 'set_pin_before_deregister', 'storage_mode', 'storage_status', 'verification_code',
+        'register_calls_72h', 'deregister_calls_72h', 'quota_available_at'].sort(),
     );
     expect(attrs.storage_mode).toMatchObject({ optional: true, computed: true });
     expect(Buffer.from(attrs.retention_minutes.type!).toString()).toBe('"number"');

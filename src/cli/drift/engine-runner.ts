@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { delimiter, join, resolve } from 'node:path';
+import { basename, delimiter, join, resolve } from 'node:path';
 
 export interface EngineCommandResult {
   code: number;
@@ -52,17 +52,51 @@ export function resolveEngine(requested?: string): string {
   return found;
 }
 
+/** Runs the engine; a process that cannot start is an error naming the engine and why (never a bare spawn ENOENT). */
 export function runEngine(engine: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<EngineCommandResult> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(engine, [...args, '-no-color'], {
+    const child = spawn(engine, args[0] === 'version' ? args : [...args, '-no-color'], {
       cwd,
       env: { CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1', TF_INPUT: '0', ...env },
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d; });
-    child.stderr.on('data', (d: Buffer) => { stderr += d; });
-    child.on('error', reject);
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d;
+    });
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      const why =
+        error.code === 'ENOENT'
+          ? existsSync(cwd)
+            ? 'it does not exist'
+            : `the directory ${cwd} does not exist`
+          : error.code === 'EACCES'
+            ? 'it is not executable'
+            : error.message;
+      reject(new Error(`could not run the engine ${engine}: ${why}`));
+    });
     child.on('close', (code) => resolvePromise({ code: code ?? 1, stdout, stderr }));
   });
+}
+
+export interface EngineIdentity {
+  /** `tofu` or `terraform`; the file name for an engine that says neither. */
+  name: string;
+  version: string | null;
+}
+
+/** Which engine and version a path is (`OpenTofu v1.12.6`, `Terraform v1.5.7` on the first line of `version`). */
+export async function identifyEngine(engine: string, cwd: string): Promise<EngineIdentity> {
+  const result = await runEngine(engine, ['version'], cwd);
+  const first = result.stdout.split('\n')[0] ?? '';
+  const match = /^(OpenTofu|Terraform)\s+v(\S+)/.exec(first);
+  if (match) return { name: match[1] === 'OpenTofu' ? 'tofu' : 'terraform', version: match[2] };
+  if (result.code !== 0)
+    throw new Error(
+      `${engine} version exited ${result.code}: is it OpenTofu or Terraform? ${(result.stderr || result.stdout).trim().slice(0, 300)}`,
+    );
+  return { name: basename(engine), version: /v(\d+\.\d+\.\d+\S*)/.exec(first)?.[1] ?? null };
 }

@@ -211,12 +211,12 @@ class ProviderServer<Data> {
     // Nothing can be read without a ready provider: keep what the state says (deferred when allowed).
     const kept = this.ready() ? undefined : { state: current, diagnostics: [] };
     const unready: StateResponse | undefined = this.deferral(request, current) ?? kept;
-    const { state, diagnostics, deferred } = unready ?? (await resource.read(current, request));
+    const { state, diagnostics, deferred, private: newPrivate } = unready ?? (await resource.read(current, request, req.private ?? undefined));
     return {
       response: {
         newState: toDynamicValue(state.toValue(), state.type),
         newIdentity: this.identityDataOf(resource, state),
-        private: req.private ?? undefined,
+        private: newPrivate ?? req.private ?? undefined,
         ...wireDeferred(deferred),
       },
       diagnostics,
@@ -229,20 +229,21 @@ class ProviderServer<Data> {
     const proposed = this.decode(req.proposedNewState, resource.schema, 'proposed new state', true);
     const config = this.decode(req.config, resource.schema, 'configuration', true);
     const request = this.requestContext(ctx, req.clientCapabilities);
+    const priorPrivate = req.priorPrivate ?? undefined;
     const attributes: AttributePlan = proposed.isNullObject
       ? { planned: proposed, requiresReplace: [], changed: true }
       : planAttributes(resource.schema, prior.isNullObject ? null : prior, proposed, config);
     const deferred = this.deferral(request, attributes.planned);
     const own = resource.plan && (!deferred || resource.planWhenProviderDeferred === true);
     const result: PlanResponse = own
-      ? await resource.plan!({ prior, proposed, attributes, config, ctx: request })
+      ? await resource.plan!({ prior, proposed, attributes, config, ...(priorPrivate ? { priorPrivate } : {}), ctx: request })
       : { planned: attributes.planned, requiresReplace: attributes.requiresReplace, diagnostics: [] };
     if (deferred) result.deferred = deferred.deferred;
     return {
       response: {
         plannedState: toDynamicValue(result.planned.toValue(), result.planned.type),
         requiresReplace: result.requiresReplace.map(toWirePath),
-        plannedPrivate: req.priorPrivate ?? undefined,
+        plannedPrivate: result.plannedPrivate ?? priorPrivate,
         plannedIdentity: this.identityDataOf(resource, result.planned),
         ...wireDeferred(result.deferred),
       },
@@ -256,9 +257,20 @@ class ProviderServer<Data> {
     const planned = this.decode(req.plannedState, resource.schema, 'planned state', true);
     const config = this.decode(req.config, resource.schema, 'configuration', true);
     this.requireReady(`apply ${resource.typeName}`);
-    const { state, diagnostics } = await resource.apply({ prior, planned, config, ctx: this.requestContext(ctx, undefined) });
+    const plannedPrivate = req.plannedPrivate ?? undefined;
+    const { state, diagnostics, private: newPrivate } = await resource.apply({
+      prior,
+      planned,
+      config,
+      ...(plannedPrivate ? { plannedPrivate } : {}),
+      ctx: this.requestContext(ctx, undefined),
+    });
     return {
-      response: { newState: toDynamicValue(state.toValue(), state.type), newIdentity: this.identityDataOf(resource, state), private: req.plannedPrivate ?? undefined },
+      response: {
+        newState: toDynamicValue(state.toValue(), state.type),
+        newIdentity: this.identityDataOf(resource, state),
+        private: newPrivate ?? plannedPrivate,
+      },
       diagnostics,
     };
   }
@@ -273,11 +285,19 @@ class ProviderServer<Data> {
       id = named.id;
     }
     this.requireReady(`import ${resource.typeName}`);
-    const { state, diagnostics } = await resource.importState(id, this.requestContext(ctx, req.clientCapabilities));
+    const result = await resource.importState(id, this.requestContext(ctx, req.clientCapabilities));
+    const { state, diagnostics } = result;
     if (hasErrors(diagnostics) || state.isNullObject) return { response: { importedResources: [] }, diagnostics };
     return {
       response: {
-        importedResources: [{ typeName: resource.typeName, state: toDynamicValue(state.toValue(), state.type), identity: this.identityDataOf(resource, state) }],
+        importedResources: [
+          {
+            typeName: resource.typeName,
+            state: toDynamicValue(state.toValue(), state.type),
+            identity: this.identityDataOf(resource, state),
+            ...(result.private ? { private: result.private } : {}),
+          },
+        ],
       },
       diagnostics,
     };

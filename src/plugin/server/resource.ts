@@ -21,6 +21,8 @@ export interface PlanRequest<Data, B extends BlockSchema = BlockSchema> {
   attributes: AttributePlan<ViewOf<B>>;
   /** Null object on destroy. */
   config: ViewOf<B>;
+  /** The resource's private state as the prior state holds it (opaque to Terraform; empty when none). */
+  priorPrivate?: Uint8Array;
   ctx: RequestContext<Data>;
 }
 
@@ -31,6 +33,8 @@ export interface PlanResponse {
   diagnostics: Diagnostic[];
   /** Ask the engine to defer this change (only when ctx.deferralAllowed). */
   deferred?: DeferralReason;
+  /** Private state handed to ApplyResourceChange; absent: the prior private state, unchanged. */
+  plannedPrivate?: Uint8Array;
 }
 
 export interface ApplyRequest<Data, B extends BlockSchema = BlockSchema> {
@@ -39,6 +43,8 @@ export interface ApplyRequest<Data, B extends BlockSchema = BlockSchema> {
   planned: ViewOf<B>;
   /** Configuration, including write-only values; null object on destroy. */
   config: ViewOf<B>;
+  /** The private state the plan returned. */
+  plannedPrivate?: Uint8Array;
   ctx: RequestContext<Data>;
 }
 
@@ -47,6 +53,8 @@ export interface StateResponse {
   state: ObjectView;
   diagnostics: Diagnostic[];
   deferred?: 'provider_config_unknown';
+  /** Private state stored with `state`; absent: the one the request carried, unchanged. */
+  private?: Uint8Array;
 }
 
 /** Resource identity (protocol 5.9/6.9, Terraform 1.12+): which remote object a state describes. */
@@ -76,7 +84,8 @@ export interface ManagedResource<Data, B extends BlockSchema = BlockSchema> {
   readonly planWhenProviderDeferred?: boolean;
   apply(request: ApplyRequest<Data, B>): Promise<StateResponse>;
   /** Runs only with a ready provider: otherwise the server keeps the state (deferring when the engine allows). */
-  read(state: ViewOf<B>, ctx: RequestContext<Data>): Promise<StateResponse>;
+  /** `privateState`: the private state stored with `state` (empty when none). */
+  read(state: ViewOf<B>, ctx: RequestContext<Data>, privateState?: Uint8Array): Promise<StateResponse>;
   importState(id: string, ctx: RequestContext<Data>): Promise<StateResponse>;
   /** Raw JSON state written with schema `version`, to the current schema; without it only version 0 JSON is read. */
   upgradeState?(version: number, rawJson: Uint8Array | string): StateResponse;

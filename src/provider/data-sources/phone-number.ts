@@ -1,6 +1,7 @@
 /** data "whatsapp_phone_number": one read through the engine. */
 import { errorDiag } from '../../plugin/diagnostics';
-import { asEngineError, engineErrorDiagnostic } from '../engine-diagnostics';
+import { asEngineError } from '../engine-diagnostics';
+import { numberReadDiagnostic } from '../number-read-diagnostic';
 import { requireEngine } from '../provider-context';
 import { objectTypeOf } from '../../plugin/schema/model';
 import { PHONE_NUMBER_TYPE, phoneNumberDataSourceSchema } from '../schema/phone-number-data-source';
@@ -17,8 +18,8 @@ export const phoneNumberDataSource: DataSource = {
   async read(config, ctx) {
     const id = config.knownString('phone_number_id');
     if (id === undefined) return { state: config, diagnostics: [errorDiag('phone_number_id unknown', 'phone_number_id must be known to read the number.', ['phone_number_id'])] };
+    const engine = requireEngine(ctx, `read phone number ${id}`);
     try {
-      const engine = requireEngine(ctx, `read phone number ${id}`);
       const info = await engine.phoneNumber(id, ctx.signal);
       const version = engine.versionLifecycle();
       const values: Record<string, string | number | boolean | null> = {
@@ -42,7 +43,7 @@ export const phoneNumberDataSource: DataSource = {
       };
       return { state: new ObjectView(type, values), diagnostics: [] };
     } catch (err) {
-      return { state: config, diagnostics: [engineErrorDiagnostic(`Could not read phone number ${id}`, asEngineError(err), { attributes: ATTRIBUTES })] };
+      return { state: config, diagnostics: [numberReadDiagnostic(id, asEngineError(err), { attributes: ATTRIBUTES }, 'nothing_read')] };
     }
   },
 };

@@ -1,24 +1,34 @@
 /**
  * PlanResourceChange for whatsapp_local_storage: the schema-driven plan, then
  * what this resource can predict. The engine's pure planner decides whether the
- * apply deregisters a live number (a warning with its explanation) or needs a
- * PIN or verification code (caught here, before anything goes offline).
+ * apply deregisters a live number (a short warning per number, the explanation in
+ * the docs) or needs a PIN or verification code (caught here, before anything goes
+ * offline). A new number that cannot be read is an error: the apply would fail on it.
  */
 import type { ConvergencePlan, ObservedState } from '../../engine/types';
 import type { VersionLifecycle } from '../../cloud-api/api-version';
 import type { Diagnostic } from '../../plugin/diagnostics';
 import { errorDiag, warningDiag } from '../../plugin/diagnostics';
 import { asEngineError } from '../engine-diagnostics';
+import { numberReadDiagnostic } from '../number-read-diagnostic';
 import type { PlanRequest, PlanResponse, RequestContext } from '../provider-context';
+import { localStorageResourceSchema } from '../schema/local-storage-resource';
 import { ObjectView } from '../../plugin/values/object-view';
 import { UNKNOWN, valuesEqual } from '../../plugin/values/value';
 import { declaredTarget, expectedStatus, observedFromState } from './local-storage-state';
-import { residencyChange, residencySummary, type ResidencyChange } from '../../engine/residency';
-import { targetOfStorage } from '../../engine/storage-state';
-import { declarationOf } from '../../engine/storage-modes';
+import { residencyChange, residencyTitle } from '../../engine/residency';
+import { offlineChangeTitle, storageChangeNote } from '../../engine/downtime';
+import { stepLabel } from '../../engine/planner';
+import { describeStorage, targetOfStorage } from '../../engine/storage-state';
+import { describeTarget, type StorageTarget } from '../../engine/storage-modes';
 
-export async function planLocalStorage({ prior, proposed, attributes: attrs, config, ctx }: PlanRequest): Promise<PlanResponse> {
-  if (proposed.isNullObject) return planDestroy(prior, ctx);
+import { decodeLedger } from './local-storage-private';
+import { plannedQuota, quotaPlan, rolloutNote, type UnattendedNote } from './local-storage-unattended';
+
+const PLAN_ATTRIBUTES = Object.keys(localStorageResourceSchema.attributes);
+
+export async function planLocalStorage({ prior, proposed, attributes: attrs, config, priorPrivate, ctx }: PlanRequest): Promise<PlanResponse> {
+  if (proposed.isNullObject) return planDestroy(prior, ctx, priorPrivate);
 
   const creating = prior.isNullObject || attrs.requiresReplace.length > 0;
   let planned = attrs.planned.with({ id: attrs.planned.get('phone_number_id') });
@@ -34,14 +44,15 @@ export async function planLocalStorage({ prior, proposed, attributes: attrs, con
   else if (config.isNull('storage_mode') && planned.isUnknown('data_localization_region')) planned = planned.with({ storage_mode: UNKNOWN });
 
   // What the number looks like now: prior state on update (just refreshed), a live read on create.
+  // Only an id unknown until apply skips the read; any failure to read a known one fails the plan.
   let observed: ObservedState | undefined;
   if (!creating) observed = observedFromState(prior);
   else if (engine && id !== undefined) {
     try {
       observed = await engine.observe(id, ctx.signal);
     } catch (err) {
-      const e = asEngineError(err);
-      diagnostics.push(warningDiag(`Could not read phone number ${id} while planning`, `${e.message} The plan assumes nothing about the number's current registration; apply reads it again and stops before any change if it is not accessible.`, ['phone_number_id']));
+      diagnostics.push(numberReadDiagnostic(id, asEngineError(err), { attributes: PLAN_ATTRIBUTES }, 'nothing_planned'));
+      return { planned, requiresReplace: attrs.requiresReplace, diagnostics };
     }
   }
 
@@ -59,7 +70,18 @@ export async function planLocalStorage({ prior, proposed, attributes: attrs, con
     if (creating && observed) planned = planned.with({ display_phone_number: observed.displayPhoneNumber ?? null });
   }
 
-  if (convergence && id !== undefined) diagnostics.push(...convergenceDiagnostics(convergence, config, id));
+  // A replacement is another number: the prior number's calls do not count against it.
+  const ledger = creating ? [] : decodeLedger(priorPrivate);
+  if (creating || attrs.changed || work) planned = plannedQuota(planned, creating ? undefined : prior, ledger, convergence?.steps, engine?.now() ?? Date.now());
+  let unattended: UnattendedNote = {};
+  if (convergence && engine && id !== undefined && ctx.providerData.kind === 'ready') {
+    const quota = quotaPlan(id, ledger, convergence.steps, engine.now());
+    if (quota.error) diagnostics.push(quota.error);
+    if (quota.note) unattended = { ...rolloutNote(ctx.providerData.offlineGate.capacity, engine.meanLatencyMs()), quota: quota.note };
+  }
+  if (convergence && observed && target && id !== undefined) {
+    diagnostics.push(...convergenceDiagnostics(convergence, config, id, storageChange(observed, target), unattended));
+  }
   if (engine) diagnostics.push(...versionDiagnostics(engine.versionLifecycle()));
   const pinWoVersionChanged = !creating && !valuesEqual(prior.get('pin_wo_version'), planned.get('pin_wo_version'));
   if (pinWoVersionChanged && config.isNull('pin_wo') && planned.get('pin_wo_version') !== null) {
@@ -78,22 +100,27 @@ function versionDiagnostics(lifecycle: VersionLifecycle): Diagnostic[] {
   return [warningDiag(summary, lifecycle.notice)];
 }
 
-function convergenceDiagnostics(plan: ConvergencePlan, config: ObjectView, id: string): Diagnostic[] {
+/** From and to of a storage change, in the words the residency warning uses. */
+function storageChange(observed: ObservedState, target: StorageTarget): { from: string; to: string } {
+  const current = targetOfStorage(observed.storage);
+  return { from: current ? describeTarget(current) : describeStorage(observed.storage), to: describeTarget(target) };
+}
+
+/** `unattended`: the rollout and quota of the change (local-storage-unattended.ts), folded into its warning. */
+function convergenceDiagnostics(
+  plan: ConvergencePlan,
+  config: ObjectView,
+  id: string,
+  change: { from: string; to: string },
+  unattended: UnattendedNote,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   if (plan.impossible) {
     out.push(errorDiag('Local Storage cannot be changed on this number', plan.impossible, ['phone_number_id']));
     return out;
   }
-  if (plan.takesNumberOffline) {
-    out.push(
-      warningDiag(
-        `Apply takes phone number ${id} offline`,
-        plan.explanation,
-        ['data_localization_region'],
-      ),
-    );
-  }
-  if (plan.residency) out.push(residencyWarning(id, plan.residency));
+  const warning = storageChangeWarning(id, plan, change, unattended);
+  if (warning) out.push(warning);
   const registers = plan.steps.some((s) => s.kind === 'register');
   if (registers && config.isNull('pin') && config.isNull('pin_wo')) {
     out.push(
@@ -110,20 +137,34 @@ function convergenceDiagnostics(plan: ConvergencePlan, config: ObjectView, id: s
   return out;
 }
 
-/** Distinct from the downtime warning: reviewers must see every weakening or move of data residency. */
-function residencyWarning(id: string, change: ResidencyChange): Diagnostic {
-  const why =
-    change.kind === 'weakens'
-      ? 'After this apply the number keeps its message data under weaker residency than it has now.'
-      : 'After this apply the number keeps its message data at rest in another country.';
-  return warningDiag(
-    residencySummary(id, change),
-    `${why} From: ${change.from}. To: ${change.to}. ${change.previous ? `To keep the current storage instead, declare ${declarationOf(change.previous)}.` : 'Make sure this is intended before applying.'}`,
-    ['storage_mode'],
-  );
+/**
+ * One warning per number whose storage changes with downtime or a residency weakening or move: at
+ * most four lines (title with from and to, the number, offline or not, where the explanation is).
+ * A residency change keeps its own title; its detail names the number.
+ */
+function storageChangeWarning(
+  id: string,
+  plan: ConvergencePlan,
+  change: { from: string; to: string },
+  unattended: UnattendedNote,
+): Diagnostic | undefined {
+  const { residency } = plan;
+  if (!residency && !plan.takesNumberOffline) return undefined;
+  const note = changeNote(id, plan, unattended);
+  if (residency) return warningDiag(residencyTitle(residency), note, ['storage_mode']);
+  return warningDiag(offlineChangeTitle(change.from, change.to), note, ['data_localization_region']);
 }
 
-function planDestroy(prior: ObjectView, ctx: RequestContext): PlanResponse {
+function changeNote(id: string, plan: ConvergencePlan, unattended: UnattendedNote): string {
+  return storageChangeNote(id, {
+    ...unattended,
+    offline: plan.takesNumberOffline,
+    steps: plan.steps.map(stepLabel).join(' -> '),
+    pinChecked: plan.steps.some((s) => s.kind === 'set_pin'),
+  });
+}
+
+function planDestroy(prior: ObjectView, ctx: RequestContext, priorPrivate: Uint8Array | undefined): PlanResponse {
   const id = prior.knownString('phone_number_id') ?? '(unknown)';
   const region = prior.knownString('data_localization_region');
   const diagnostics: Diagnostic[] = [];
@@ -132,16 +173,16 @@ function planDestroy(prior: ObjectView, ctx: RequestContext): PlanResponse {
     const observed = observedFromState(prior);
     const setPin = prior.knownBool('set_pin_before_deregister') === true ? { setPinBeforeDeregister: true } : {};
     const plan = engine && observed ? engine.plan(observed, { region: null, ...setPin }) : undefined;
-    if (plan && plan.steps.length > 0) {
-      const change = observed ? residencyChange(targetOfStorage(observed.storage), { mode: 'DEFAULT' }, String(observed.storage.status)) : undefined;
-      if (change) diagnostics.push(residencyWarning(id, change));
-      diagnostics.push(
-        warningDiag(
-          `Destroy disables Local Storage on phone number ${id}`,
-          `disable_on_destroy is true, so destroying turns Local Storage off${plan.takesNumberOffline ? ' and takes the number offline until it is registered again' : ''}. ${plan.explanation}`,
-          ['disable_on_destroy'],
-        ),
-      );
+    if (plan && observed && plan.steps.length > 0) {
+      const to: StorageTarget = { mode: 'DEFAULT' };
+      const residency = residencyChange(targetOfStorage(observed.storage), to, String(observed.storage.status));
+      const change = storageChange(observed, to);
+      const title = residency ? residencyTitle(residency) : `Destroy disables Local Storage: ${change.from} -> ${change.to}`;
+      const quota = quotaPlan(id, decodeLedger(priorPrivate), plan.steps, engine?.now() ?? Date.now());
+      if (quota.error) diagnostics.push(quota.error);
+      const note = changeNote(id, { ...plan, ...(residency ? { residency } : {}) }, quota.note ? { quota: quota.note } : {});
+      const detail = `On destroy (disable_on_destroy): ${note}`;
+      diagnostics.push(warningDiag(title, detail, ['disable_on_destroy']));
       if (plan.steps.some((s) => s.kind === 'register') && prior.isNull('pin')) {
         diagnostics.push(
           errorDiag(
@@ -155,8 +196,9 @@ function planDestroy(prior: ObjectView, ctx: RequestContext): PlanResponse {
   } else {
     diagnostics.push(
       warningDiag(
-        `Local Storage on phone number ${id} stays as it is`,
-        `Destroying this resource only stops managing the number: ${region ? `its message data stays in ${region}` : 'its storage setting is not changed'}. To turn Local Storage off when destroying, set disable_on_destroy = true and apply before destroying.`,
+        'Local Storage stays as it is after destroy',
+        `Destroying only stops managing phone number ${id}: ${region ? `its message data stays in ${region}` : 'its storage setting is not changed'}. ` +
+          'To turn Local Storage off when destroying, set disable_on_destroy = true and apply before destroying.',
         ['disable_on_destroy'],
       ),
     );

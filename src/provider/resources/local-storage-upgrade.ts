@@ -2,8 +2,10 @@
  * State upgrades for whatsapp_local_storage. Version 0 had no pin_wo,
  * pin_wo_version, verification_code or display_phone_number; version 1 had no
  * storage_mode or retention_minutes (and early version 1 states had no
- * set_pin_before_deregister or one_at_a_time); version 2 is current (raw JSON -> value,
- * ignoring attributes a newer patch may have dropped).
+ * set_pin_before_deregister or one_at_a_time); version 2 had no quota attributes (they
+ * come from the private state, which engines keep through an upgrade, at the next
+ * refresh or apply); version 3 is current (raw JSON -> value, ignoring attributes a
+ * newer patch may have dropped).
  */
 import type { Diagnostic } from '../../plugin/diagnostics';
 import { errorDiag } from '../../plugin/diagnostics';
@@ -19,14 +21,16 @@ const currentType = objectTypeOf(localStorageResourceSchema);
 
 const ADDED_IN_V1 = ['pin_wo', 'pin_wo_version', 'verification_code', 'display_phone_number'];
 const ADDED_IN_V2 = ['storage_mode', 'retention_minutes'];
+const ADDED_IN_V3 = ['register_calls_72h', 'deregister_calls_72h', 'quota_available_at'];
 // set_pin_before_deregister and one_at_a_time came without a version of their own: a state of any
 // version may hold them or not, and a missing one decodes as null (filled in below).
 
 const typeWithout = (names: string[]) =>
   t.object(Object.fromEntries(Object.entries(currentType.attributes).filter(([name]) => !names.includes(name))) as Record<string, CtyType>);
 
-export const v0Type = typeWithout([...ADDED_IN_V1, ...ADDED_IN_V2]);
-export const v1Type = typeWithout(ADDED_IN_V2);
+export const v0Type = typeWithout([...ADDED_IN_V1, ...ADDED_IN_V2, ...ADDED_IN_V3]);
+export const v1Type = typeWithout([...ADDED_IN_V2, ...ADDED_IN_V3]);
+export const v2Type = typeWithout(ADDED_IN_V3);
 
 export function upgradeLocalStorageState(version: number, rawJson: Uint8Array | string): { state: ObjectView; diagnostics: Diagnostic[] } {
   const none = new ObjectView(currentType, null);
@@ -41,7 +45,7 @@ export function upgradeLocalStorageState(version: number, rawJson: Uint8Array | 
       ],
     };
   }
-  const type = version === 0 ? v0Type : version === 1 ? v1Type : currentType;
+  const type = version === 0 ? v0Type : version === 1 ? v1Type : version === 2 ? v2Type : currentType;
   const decoded = decodeJson(rawJson, type, { ignoreUndefinedAttributes: true, what: `stored state (schema version ${version})` });
   if (!decoded.ok) return { state: none, diagnostics: decoded.diagnostics };
   if (decoded.value === null) return { state: none, diagnostics: [] };

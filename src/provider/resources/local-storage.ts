@@ -2,13 +2,15 @@
  * The whatsapp_local_storage resource: apply converges through the engine,
  * read reports the live setting (drift), import adopts a number by id.
  * Failures never lose state: apply returns the observed truth with the error,
- * read keeps the prior state when the number cannot be read.
+ * read keeps the prior state and fails when the number cannot be read (a number
+ * is never dropped from state on Graph's word alone: docs/resources/local_storage.md).
  */
 import { engineError } from '../../engine/engine-errors';
 import type { EngineEvent } from '../../engine/types';
 import type { Diagnostic } from '../../plugin/diagnostics';
 import { errorDiag } from '../../plugin/diagnostics';
 import { asEngineError, engineErrorDiagnostic, type PathMapping } from '../engine-diagnostics';
+import { numberReadDiagnostic } from '../number-read-diagnostic';
 import { requireEngine, type ApplyRequest, type ManagedResource, type ProviderLogger, type StateResponse } from '../provider-context';
 import { LOCAL_STORAGE_TYPE, localStorageResourceSchema } from '../schema/local-storage-resource';
 import { objectTypeOf } from '../../plugin/schema/model';
@@ -20,6 +22,11 @@ import { desiredFrom, withDeclared, withObserved } from './local-storage-state';
 import { upgradeLocalStorageState } from './local-storage-upgrade';
 import { localStorageIdentity } from './local-storage-identity';
 import { oneAtATime } from './one-at-a-time';
+import { decodeLedger, encodeLedger } from './local-storage-private';
+import { QUOTA_ATTRIBUTES, withQuota } from './local-storage-unattended';
+import type { QuotaEntry } from '../../engine/quota';
+import type { ConvergeResult } from '../../engine/types';
+import { isUnknown } from '../../plugin/values/value';
 
 const type = objectTypeOf(localStorageResourceSchema);
 const ATTRIBUTES = Object.keys(localStorageResourceSchema.attributes);
@@ -51,28 +58,19 @@ export const localStorageResource: ManagedResource = {
     return request.planned.isNullObject ? applyDestroy(request) : applyConverge(request);
   },
 
-  async read(state, ctx) {
+  async read(state, ctx, privateState) {
     const id = state.knownString('phone_number_id') ?? state.knownString('id');
     if (id === undefined) return { state, diagnostics: [errorDiag('Invalid state', 'The state has no phone_number_id; remove it with `terraform state rm` and import the number again.')] };
+    const engine = requireEngine(ctx, `read phone number ${id}`);
     try {
-      const observed = await requireEngine(ctx, `read phone number ${id}`).observe(id, ctx.signal);
-      return { state: withObserved(state, observed), diagnostics: [] };
+      const observed = await engine.observe(id, ctx.signal);
+      // The quota counts as of Meta's clock now (the read just set it): they change only when a call leaves the window.
+      const ledger = decodeLedger(privateState);
+      const now = engine.now();
+      return { state: withQuota(withObserved(state, observed), ledger, now), diagnostics: [], ...ledgerBytes(ledger, privateState, now) };
     } catch (err) {
-      const e = asEngineError(err);
-      if (e.kind === 'not_found') {
-        return {
-          state,
-          diagnostics: [
-            errorDiag(
-              `Phone number ${id} not found or not accessible`,
-              `${e.message} The state is kept: Graph answers the same way for a deleted number and for a token that lost access to it, and forgetting a live number would be worse. ` +
-                'If the token is right and the number was deleted on purpose, remove it from state (`terraform state rm` / `tofu state rm`).',
-              ['phone_number_id'],
-            ),
-          ],
-        };
-      }
-      return { state, diagnostics: [engineErrorDiagnostic(`Could not read phone number ${id}`, e, { attributes: ATTRIBUTES })] };
+      // Every failure keeps the state and fails the refresh (numberReadDiagnostic says why, for a lost number too).
+      return { state, diagnostics: [numberReadDiagnostic(id, asEngineError(err), { attributes: ATTRIBUTES }, 'state_kept')] };
     }
   },
 
@@ -88,8 +86,9 @@ export const localStorageResource: ManagedResource = {
   upgradeState: upgradeLocalStorageState,
 };
 
-async function applyConverge({ prior, planned, config, ctx }: ApplyRequest): Promise<StateResponse> {
+async function applyConverge({ prior, planned, config, plannedPrivate, ctx }: ApplyRequest): Promise<StateResponse> {
   const engine = requireEngine(ctx, 'apply whatsapp_local_storage');
+  const ledger = decodeLedger(plannedPrivate);
   const id = planned.knownString('phone_number_id');
   const desired = desiredFrom(planned);
   if (id === undefined || desired === undefined) {
@@ -105,13 +104,15 @@ async function applyConverge({ prior, planned, config, ctx }: ApplyRequest): Pro
       ...(verificationCode !== undefined ? { verificationCode } : {}),
       onEvent: eventLogger(ctx.log, id),
       signal: ctx.signal,
+      ...unattended(ctx, ledger),
     }),
   );
+  const quota = afterRun(ledger, result, plannedPrivate, engine.now());
 
   const base = planned.with({ pin_wo: null });
   let state = result.observed ? withObserved(base, result.observed) : base;
   if (result.ok) {
-    return { state: withDeclared(state, planned), diagnostics: [] };
+    return { state: quota.planned(withDeclared(state, planned)), diagnostics: [], ...quota.bytes };
   }
   // Nothing could be read and nothing was written: what we knew before is still the truth, not the
   // engine's placeholder (which would make a live number look offline).
@@ -120,24 +121,58 @@ async function applyConverge({ prior, planned, config, ctx }: ApplyRequest): Pro
   const error = result.error ?? engineError('internal', 'The engine reported a failure without details.');
   const diagnostic = engineErrorDiagnostic(`Could not apply Local Storage to phone number ${id}`, error, mapping);
   if (result.recovered) diagnostic.detail += ' The number was registered again after the failure, so it keeps messaging.';
-  return { state, diagnostics: [diagnostic] };
+  return { state: quota.state(state), diagnostics: [diagnostic], ...quota.bytes };
 }
 
-async function applyDestroy({ prior, ctx }: ApplyRequest): Promise<StateResponse> {
+/** The rolling gate and the ledger for a converge of this provider configuration. */
+function unattended(ctx: ApplyRequest['ctx'], ledger: QuotaEntry[]) {
+  return { quotaLedger: ledger, ...(ctx.providerData.kind === 'ready' ? { offlineGate: ctx.providerData.offlineGate } : {}) };
+}
+
+/**
+ * The ledger after a run, as private bytes and quota attributes. `planned` is for a run that did
+ * what the plan said: apply must return the values the plan promised where they were known (the
+ * counts after the planned calls; the time the oldest call leaves the window), so only the unknown
+ * ones come from the ledger. A call that left the window since, or an extra call, shows at the next
+ * refresh, and the ledger in private state, which every decision reads, holds every call. `state`
+ * is for a failed run: the counts as the ledger has them now.
+ */
+function afterRun(ledger: QuotaEntry[], result: ConvergeResult, plannedPrivate: Uint8Array | undefined, now: number) {
+  const entries = [...ledger, ...(result.quotaCalls ?? [])];
+  const sent = (result.quotaCalls ?? []).length > 0;
+  return {
+    bytes: ledgerBytes(entries, plannedPrivate, now),
+    state: (view: ObjectView) => (!sent && QUOTA_ATTRIBUTES.every((n) => !isUnknown(view.get(n))) ? view : withQuota(view, entries, now)),
+    planned: (view: ObjectView) => {
+      const actual = withQuota(view, entries, now);
+      return view.with(Object.fromEntries(QUOTA_ATTRIBUTES.map((n) => [n, isUnknown(view.get(n)) ? actual.get(n) : view.get(n)])));
+    },
+  };
+}
+
+/** Private bytes for `entries`, or nothing (keep what was there) when there is nothing to record. */
+function ledgerBytes(entries: readonly QuotaEntry[], had: Uint8Array | undefined, now: number): { private?: Uint8Array } {
+  if (entries.length === 0 && (!had || had.length === 0)) return {};
+  return { private: encodeLedger(entries, now) };
+}
+
+async function applyDestroy({ prior, plannedPrivate, ctx }: ApplyRequest): Promise<StateResponse> {
   const gone = new ObjectView(type, null);
   if (prior.knownBool('disable_on_destroy') !== true) return { state: gone, diagnostics: [] };
   const engine = requireEngine(ctx, 'disable Local Storage on destroy');
   const id = prior.knownString('phone_number_id')!;
   const pin = prior.knownString('pin');
   const desired = { storage: { mode: 'DEFAULT' as const }, ...(prior.knownBool('set_pin_before_deregister') === true ? { setPinBeforeDeregister: true } : {}) };
+  const ledger = decodeLedger(plannedPrivate);
   const result = await oneAtATime(prior.knownBool('one_at_a_time') === true, () =>
-    engine.converge(id, desired, { ...(pin !== undefined ? { pin } : {}), onEvent: eventLogger(ctx.log, id), signal: ctx.signal }),
+    engine.converge(id, desired, { ...(pin !== undefined ? { pin } : {}), onEvent: eventLogger(ctx.log, id), signal: ctx.signal, ...unattended(ctx, ledger) }),
   );
   if (result.ok) return { state: gone, diagnostics: [] };
+  const quota = afterRun(ledger, result, plannedPrivate, engine.now());
   const error = result.error ?? engineError('internal', 'The engine reported a failure without details.');
   const diagnostic = engineErrorDiagnostic(`Could not disable Local Storage on phone number ${id}`, error, { attributes: ATTRIBUTES });
   // Still managed: keep it in state with what is true now.
-  return { state: result.observed ? withObserved(prior, result.observed) : prior, diagnostics: [diagnostic] };
+  return { state: quota.state(result.observed ? withObserved(prior, result.observed) : prior), diagnostics: [diagnostic], ...quota.bytes };
 }
 
 /** Engine progress as log lines (events carry no secrets by contract). */

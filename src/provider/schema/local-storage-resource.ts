@@ -1,6 +1,6 @@
 /** `resource "whatsapp_local_storage"`: one phone number's Local Storage setting. */
 import { REGION_CHANGE_DOWNTIME } from '../../engine/downtime';
-import { PIN_MISMATCH } from '../../engine/engine-errors';
+import { PIN_MISMATCH, QUOTA_EXCEEDED, WRONG_PIN_RISK } from '../../engine/engine-errors';
 import { SUPPORTED_REGIONS } from '../../engine/regions';
 import { requiresReplace, useStateForUnknown } from '../../plugin/plan-modifiers/common';
 import { t } from '../../plugin/values/cty-type';
@@ -11,14 +11,16 @@ import { PIN_LENGTH, VERIFICATION_CODE_LENGTH } from '../../cloud-api/secret-for
 import { graphId, localStorageRegion, noStorageRetention, storageMode, storageModeStated } from '../validators/whatsapp-validators';
 import { NO_STORAGE_RETENTION_MINUTES } from '../../cloud-api/no-storage';
 import type { BlockSchema } from '../../plugin/schema/model';
+import { QUOTA_LIMIT, QUOTA_WINDOW_HOURS } from '../../engine/quota';
 
 export const LOCAL_STORAGE_TYPE = 'whatsapp_local_storage';
 
 /**
  * Version 1 added pin_wo, pin_wo_version, verification_code and display_phone_number;
- * version 2 added storage_mode and retention_minutes (No Storage).
+ * version 2 added storage_mode and retention_minutes (No Storage); version 3 the quota
+ * attributes (register_calls_72h, deregister_calls_72h, quota_available_at).
  */
-export const LOCAL_STORAGE_SCHEMA_VERSION = 2;
+export const LOCAL_STORAGE_SCHEMA_VERSION = 3;
 
 const regionList = SUPPORTED_REGIONS.map((r) => `\`${r.code}\` (${r.country})`).join(', ');
 
@@ -29,8 +31,20 @@ export const localStorageResourceSchema: BlockSchema = {
     'in Meta\'s default storage (`storage_mode = "DEFAULT"`), or nowhere at rest (**No Storage**, `storage_mode = "NO_STORAGE"` with `retention_minutes`). ' +
     'The mode must always be stated: a configuration that says none of the three is an error, never a move to default storage.\n\n' +
     'A plan that weakens data residency (No Storage to in-country or default, in-country to default) or moves it to another country carries a warning naming the number, from and to.\n\n' +
-    `${REGION_CHANGE_DOWNTIME} The plan warns about it. ` +
-    'Destroying the resource leaves the storage setting as it is unless `disable_on_destroy` is `true`.',
+    'Destroying the resource leaves the storage setting as it is unless `disable_on_destroy` is `true`.\n\n' +
+    `**Downtime.** ${REGION_CHANGE_DOWNTIME} ` +
+    'Each change uses one of the 10 register and 10 deregister calls Meta allows per number in 72 hours. ' +
+    `${WRONG_PIN_RISK} ` +
+    'The plan warns once per number, naming it with its storage before and after; engines fold warnings of the same change ' +
+    '(same storage before and after) into one, "and N more similar warnings elsewhere", and the plan\'s diff lists every number.\n\n' +
+    '**Numbers that cannot be read.** A plan fails when the apply would: a `phone_number_id` that does not exist ' +
+    'or that the token cannot see (another business\'s number), an invalid or expired token, a token without permission, ' +
+    'a number not on Cloud API that the plan would change, or an API that does not answer after the retries (`max_retries`) ' +
+    'is an error at plan, for a new number and at the refresh of one in state. Only an id unknown until apply is not read. ' +
+    'A number in state is never dropped from state because it cannot be read: Graph answers the same way for a deleted number ' +
+    'and for a token that lost access to it, and a pipeline must not forget a live number because of a token. ' +
+    'The refresh fails and the state is kept; after deleting a number on purpose, ' +
+    'remove it with `terraform state rm` (`tofu state rm`) or a `removed` block.',
   attributes: {
     id: {
       type: t.string,
@@ -136,9 +150,8 @@ export const localStorageResourceSchema: BlockSchema = {
       type: t.bool,
       optional: true,
       description:
-        'When `true`, applies of `whatsapp_local_storage` resources that set it run one after another within one provider configuration, ' +
-        'so at most one of those numbers is offline for a region change at any moment. Use it with `for_each` (for example over `whatsapp_phone_numbers`), ' +
-        'where `depends_on` cannot order the instances. Changes nothing on the number itself.',
+        'Superseded by the provider\'s `max_numbers_offline` (default `1`), which rolls every change out one number at a time already. ' +
+        'Still accepted: when `true`, applies of the resources that set it also run one after another as a whole, reads included. Changes nothing on the number itself.',
     },
     storage_status: {
       type: t.string,
@@ -155,6 +168,27 @@ export const localStorageResourceSchema: BlockSchema = {
       computed: true,
       planModifiers: [useStateForUnknown()],
       description: 'The phone number as WhatsApp displays it, for example `+1 555-010-0000`.',
+    },
+    register_calls_72h: {
+      type: t.number,
+      computed: true,
+      description:
+        `Register calls this provider sent to the number in the last ${QUOTA_WINDOW_HOURS} hours (calls without an answer included), of the ${QUOTA_LIMIT} Meta allows; ` +
+        `${QUOTA_LIMIT} while Meta blocks registering (error ${QUOTA_EXCEEDED}, calls made elsewhere included). Updated by apply and refresh; alert on it.`,
+    },
+    deregister_calls_72h: {
+      type: t.number,
+      computed: true,
+      description:
+        `Deregister calls this provider sent to the number in the last ${QUOTA_WINDOW_HOURS} hours, counted as \`register_calls_72h\` is. ` +
+        'A change of storage on a registered number uses one register and one deregister; a plan that would exceed either count is an error before any write.',
+    },
+    quota_available_at: {
+      type: t.string,
+      computed: true,
+      description:
+        `When the oldest counted register or deregister call leaves the ${QUOTA_WINDOW_HOURS}-hour window (RFC 3339, UTC), freeing one call; null when none is counted. ` +
+        'The counts live in the resource\'s private state, which `state pull`/`push` keep.',
     },
   },
   configValidators: [atMostOneOf('pin', 'pin_wo'), storageModeStated()],

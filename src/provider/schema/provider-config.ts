@@ -49,6 +49,15 @@ export const providerConfigSchema: BlockSchema = {
       validators: [positiveAtMost(600, 'seconds')],
       description: 'Timeout for one Graph API request, in seconds. Defaults to the engine\'s timeout (30 seconds).',
     },
+    max_numbers_offline: {
+      type: t.number,
+      optional: true,
+      validators: [integerBetween(1, 1000)],
+      description:
+        'How many phone numbers of this provider configuration may be offline for a storage change at the same moment (between their deregister and their register). ' +
+        'Defaults to `1`: a change over many numbers is rolled out one number at a time, whatever the engine\'s `-parallelism`. ' +
+        'A number waits for its turn before it is deregistered, so waiting adds no downtime; it only makes the apply longer.',
+    },
     max_retries: {
       type: t.number,
       optional: true,

@@ -20,7 +20,7 @@ export interface LocalStorageConfig extends cdktf.TerraformMetaArguments {
   */
   readonly disableOnDestroy?: boolean | cdktf.IResolvable;
   /**
-  * When `true`, applies of `whatsapp_local_storage` resources that set it run one after another within one provider configuration, so at most one of those numbers is offline for a region change at any moment. Use it with `for_each` (for example over `whatsapp_phone_numbers`), where `depends_on` cannot order the instances. Changes nothing on the number itself.
+  * Superseded by the provider's `max_numbers_offline` (default `1`), which rolls every change out one number at a time already. Still accepted: when `true`, applies of the resources that set it also run one after another as a whole, reads included. Changes nothing on the number itself.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs/resources/local_storage#one_at_a_time LocalStorage#one_at_a_time}
   */
@@ -158,6 +158,11 @@ export class LocalStorage extends cdktf.TerraformResource {
     return this._dataLocalizationRegion;
   }
 
+  // deregister_calls_72h - computed: true, optional: false, required: false
+  public get deregisterCalls72H() {
+    return this.getNumberAttribute('deregister_calls_72h');
+  }
+
   // disable_on_destroy - computed: true, optional: true, required: false
   private _disableOnDestroy?: boolean | cdktf.IResolvable; 
   public get disableOnDestroy() {
@@ -259,6 +264,16 @@ export class LocalStorage extends cdktf.TerraformResource {
   // Temporarily expose input value. Use with caution.
   public get pinWoVersionInput() {
     return this._pinWoVersion;
+  }
+
+  // quota_available_at - computed: true, optional: false, required: false
+  public get quotaAvailableAt() {
+    return this.getStringAttribute('quota_available_at');
+  }
+
+  // register_calls_72h - computed: true, optional: false, required: false
+  public get registerCalls72H() {
+    return this.getNumberAttribute('register_calls_72h');
   }
 
   // registered - computed: true, optional: false, required: false

@@ -26,6 +26,12 @@ export interface WhatsappProviderConfig {
   */
   readonly baseUrl?: string;
   /**
+  * How many phone numbers of this provider configuration may be offline for a storage change at the same moment (between their deregister and their register). Defaults to `1`: a change over many numbers is rolled out one number at a time, whatever the engine's `-parallelism`. A number waits for its turn before it is deregistered, so waiting adds no downtime; it only makes the apply longer.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs#max_numbers_offline WhatsappProvider#max_numbers_offline}
+  */
+  readonly maxNumbersOffline?: number;
+  /**
   * How many times a request that failed with a retryable error (rate limits, transient 5xx) is retried with backoff. Defaults to the engine's setting.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/waba/whatsapp/0.1.0/docs#max_retries WhatsappProvider#max_retries}
@@ -92,6 +98,7 @@ export class WhatsappProvider extends cdktn.TerraformProvider {
     this._accessToken = config.accessToken;
     this._apiVersion = config.apiVersion;
     this._baseUrl = config.baseUrl;
+    this._maxNumbersOffline = config.maxNumbersOffline;
     this._maxRetries = config.maxRetries;
     this._requestTimeoutSeconds = config.requestTimeoutSeconds;
     this._alias = config.alias;
@@ -147,6 +154,22 @@ export class WhatsappProvider extends cdktn.TerraformProvider {
   // Temporarily expose input value. Use with caution.
   public get baseUrlInput() {
     return this._baseUrl;
+  }
+
+  // max_numbers_offline - computed: false, optional: true, required: false
+  private _maxNumbersOffline?: number; 
+  public get maxNumbersOffline() {
+    return this._maxNumbersOffline;
+  }
+  public set maxNumbersOffline(value: number | undefined) {
+    this._maxNumbersOffline = value;
+  }
+  public resetMaxNumbersOffline() {
+    this._maxNumbersOffline = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get maxNumbersOfflineInput() {
+    return this._maxNumbersOffline;
   }
 
   // max_retries - computed: false, optional: true, required: false
@@ -206,6 +229,7 @@ export class WhatsappProvider extends cdktn.TerraformProvider {
       access_token: cdktn.stringToTerraform(this._accessToken),
       api_version: cdktn.stringToTerraform(this._apiVersion),
       base_url: cdktn.stringToTerraform(this._baseUrl),
+      max_numbers_offline: cdktn.numberToTerraform(this._maxNumbersOffline),
       max_retries: cdktn.numberToTerraform(this._maxRetries),
       request_timeout_seconds: cdktn.numberToTerraform(this._requestTimeoutSeconds),
       alias: cdktn.stringToTerraform(this._alias),
@@ -231,6 +255,12 @@ export class WhatsappProvider extends cdktn.TerraformProvider {
         isBlock: false,
         type: "simple",
         storageClassType: "string",
+      },
+      max_numbers_offline: {
+        value: cdktn.numberToHclTerraform(this._maxNumbersOffline),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
       },
       max_retries: {
         value: cdktn.numberToHclTerraform(this._maxRetries),

@@ -1,0 +1,105 @@
+// Provides actionlint, which the GitOps template tests run over examples/gitops/.github/workflows.
+// A matching `actionlint` on PATH is reused; otherwise it is built once from the Go module proxy
+// into a cache outside the clone (default ~/.cache/whatsapp-local-storage/tools/actionlint-<version>/),
+// beside the engines of scripts/setup-engines.mjs. Writes .tools/actionlint.json for the tests.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { log, repoRoot } from './lib/run.mjs';
+
+export const ACTIONLINT = { version: '1.7.12', module: 'github.com/rhysd/actionlint/cmd/actionlint' };
+
+const cacheRoot =
+  process.env.WHATSAPP_LS_TOOL_CACHE || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'whatsapp-local-storage', 'tools');
+
+function versionOf(binary) {
+  const out = spawnSync(binary, ['-version'], { encoding: 'utf8', timeout: 30000 });
+  return out.status === 0 ? /^v?(\d+\.\d+\.\d+)/.exec(out.stdout.trim())?.[1] : undefined;
+}
+
+function findOnPath(name) {
+  for (const dir of (process.env.PATH || '').split(delimiter)) {
+    const candidate = join(dir, name);
+    if (dir && existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+  }
+  return undefined;
+}
+
+function goInstall(spec, gobin) {
+  return new Promise((resolve, reject) => {
+    const child = spawn('go', ['install', spec], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, GOBIN: gobin } });
+    let stderr = '';
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`go install ${spec} failed (${code}):\n${stderr.slice(-4000)}`)),
+    );
+  });
+}
+
+/** Serializes concurrent set-ups (parallel test runs) with an atomic lock directory. */
+async function withLock(fn) {
+  mkdirSync(cacheRoot, { recursive: true });
+  const lock = join(cacheRoot, '.actionlint.lock');
+  for (let waited = 0; ; waited += 2) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // A lock older than 30 minutes belongs to a set-up that died.
+      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 30 * 60 * 1000) rmSync(lock, { recursive: true, force: true });
+      if (waited % 30 === 0) log('waiting for another actionlint set-up to finish');
+      await new Promise((r) => setTimeout(r, 2000));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+async function provide() {
+  const onPath = findOnPath('actionlint');
+  if (onPath && versionOf(onPath) === ACTIONLINT.version) {
+    log(`actionlint: using ${onPath} (${ACTIONLINT.version}) from PATH`);
+    return { path: onPath, version: ACTIONLINT.version, source: 'PATH' };
+  }
+  const dir = join(cacheRoot, `actionlint-${ACTIONLINT.version}`);
+  const cached = join(dir, 'actionlint');
+  if (existsSync(cached) && versionOf(cached) === ACTIONLINT.version) {
+    log(`actionlint: using cached ${cached}`);
+    return { path: cached, version: ACTIONLINT.version, source: 'cache' };
+  }
+  if (!findOnPath('go')) throw new Error('actionlint is not cached and Go is not on PATH: install Go (https://go.dev/dl) to build it');
+  log(`actionlint: building ${ACTIONLINT.version} from the Go module proxy (first time only)`);
+  const started = Date.now();
+  mkdirSync(dir, { recursive: true });
+  await goInstall(`${ACTIONLINT.module}@v${ACTIONLINT.version}`, dir);
+  const version = versionOf(cached);
+  if (version !== ACTIONLINT.version) throw new Error(`${cached} was built but reports version ${version ?? 'nothing'}`);
+  log(`built actionlint ${version} in ${Math.round((Date.now() - started) / 1000)}s -> ${cached}`);
+  return { path: cached, version, source: 'built' };
+}
+
+async function main() {
+  const actionlint = await withLock(provide);
+  // actionlint runs shellcheck over `run:` scripts only when shellcheck is on PATH; say which.
+  const shellcheck = findOnPath('shellcheck');
+  actionlint.shellcheck = shellcheck ?? null;
+  log(
+    `actionlint ${actionlint.version} ready; shellcheck ${
+      shellcheck ? `at ${shellcheck}: run: scripts are checked too` : 'not on PATH: run: scripts are not shell-checked'
+    }`,
+  );
+  mkdirSync(join(repoRoot, '.tools'), { recursive: true });
+  writeFileSync(join(repoRoot, '.tools', 'actionlint.json'), `${JSON.stringify(actionlint, null, 2)}\n`);
+}
+
+main().catch((error) => {
+  log(`actionlint set-up failed: ${error.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,55 @@
+/**
+ * The rolling limit of a provider configuration: at most `capacity` numbers between
+ * their deregister and their register at once, whatever the engine's -parallelism.
+ * One provider process serves one provider configuration in a run, so a gate per
+ * configured provider covers every whatsapp_local_storage resource of that configuration.
+ * Waiters are admitted in arrival order.
+ */
+import type { OfflineGate } from '../engine/types';
+
+export const DEFAULT_MAX_NUMBERS_OFFLINE = 1;
+
+export interface RollingGate extends OfflineGate {
+  /** max_numbers_offline. */
+  readonly capacity: number;
+}
+
+export function createOfflineGate(capacity: number): RollingGate {
+  let inside = 0;
+  const waiting: Array<() => void> = [];
+
+  const release = () => {
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      inside--;
+      waiting.shift()?.();
+    };
+  };
+
+  return {
+    capacity,
+    enter(signal) {
+      if (signal?.aborted) return Promise.reject(signal.reason ?? new Error('aborted'));
+      if (inside < capacity) {
+        inside++;
+        return Promise.resolve(release());
+      }
+      return new Promise((resolve, reject) => {
+        const admit = () => {
+          signal?.removeEventListener('abort', abort);
+          inside++;
+          resolve(release());
+        };
+        const abort = () => {
+          const at = waiting.indexOf(admit);
+          if (at >= 0) waiting.splice(at, 1);
+          reject(signal?.reason ?? new Error('aborted'));
+        };
+        signal?.addEventListener('abort', abort, { once: true });
+        waiting.push(admit);
+      });
+    },
+  };
+}
