@@ -132,7 +132,8 @@ function callFor(run: RunState, step: PlanStep): Promise<unknown> {
     case 'write_settings':
       return client.setStorageConfiguration(run.id, settingsWrite(writtenTarget(step)));
     case 'register': {
-      return run.quotaCall('register', () => client.register(run.id, { pin: run.options.pin as string, ...registerStorage(apiVersion.flow, step) }));
+      const pin = run.options.pin as string;
+      return run.quotaCall('register', () => client.register(run.id, { pin, ...registerStorage(apiVersion.flow, step) }));
     }
     case 'request_code':
       return client.requestCode(run.id);

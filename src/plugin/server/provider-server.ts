@@ -211,7 +211,8 @@ class ProviderServer<Data> {
     // Nothing can be read without a ready provider: keep what the state says (deferred when allowed).
     const kept = this.ready() ? undefined : { state: current, diagnostics: [] };
     const unready: StateResponse | undefined = this.deferral(request, current) ?? kept;
-    const { state, diagnostics, deferred, private: newPrivate } = unready ?? (await resource.read(current, request, req.private ?? undefined));
+    const read = unready ?? (await resource.read(current, request, req.private ?? undefined));
+    const { state, diagnostics, deferred, private: newPrivate } = read;
     return {
       response: {
         newState: toDynamicValue(state.toValue(), state.type),
