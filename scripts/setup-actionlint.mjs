@@ -3,10 +3,11 @@
 // into a cache outside the clone (default ~/.cache/whatsapp-local-storage/tools/actionlint-<version>/),
 // beside the engines of scripts/setup-engines.mjs. Writes .tools/actionlint.json for the tests.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { log, repoRoot } from './lib/run.mjs';
+import { withCacheLock } from './lib/cache-lock.mjs';
 
 export const ACTIONLINT = { version: '1.7.12', module: 'github.com/rhysd/actionlint/cmd/actionlint' };
 
@@ -40,27 +41,7 @@ function goInstall(spec, gobin) {
   });
 }
 
-/** Serializes concurrent set-ups (parallel test runs) with an atomic lock directory. */
-async function withLock(fn) {
-  mkdirSync(cacheRoot, { recursive: true });
-  const lock = join(cacheRoot, '.actionlint.lock');
-  for (let waited = 0; ; waited += 2) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      // A lock older than 30 minutes belongs to a set-up that died.
-      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 30 * 60 * 1000) rmSync(lock, { recursive: true, force: true });
-      if (waited % 30 === 0) log('waiting for another actionlint set-up to finish');
-      await new Promise((r) => setTimeout(r, 2000));
-    }
-  }
-  try {
-    return await fn();
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
-}
+const withLock = (fn) => withCacheLock(cacheRoot, '.actionlint.lock', 'actionlint', fn);
 
 async function provide() {
   const onPath = findOnPath('actionlint');

@@ -9,6 +9,7 @@ import { cpSync, chmodSync, existsSync, mkdirSync, readdirSync, rmSync, statSync
 import { homedir, tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { log, repoRoot } from './lib/run.mjs';
+import { withCacheLock } from './lib/cache-lock.mjs';
 
 export const ENGINES = {
   tofu: { version: '1.12.6', accepts: /^1\.12\.\d+$/, module: 'github.com/opentofu/opentofu' },
@@ -77,27 +78,7 @@ async function build(name, spec, outDir) {
   return binary;
 }
 
-/** Serializes concurrent setups (parallel test runs) with an atomic lock directory. */
-async function withLock(fn) {
-  mkdirSync(cacheRoot, { recursive: true });
-  const lock = join(cacheRoot, '.lock');
-  for (let waited = 0; ; waited += 2) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      // A lock older than 30 minutes belongs to a setup that died.
-      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 30 * 60 * 1000) rmSync(lock, { recursive: true, force: true });
-      if (waited % 30 === 0) log('waiting for another engine setup to finish');
-      await new Promise((r) => setTimeout(r, 2000));
-    }
-  }
-  try {
-    return await fn();
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
-}
+const withLock = (fn) => withCacheLock(cacheRoot, '.lock', 'engine', fn);
 
 async function provide(name, spec) {
   const onPath = findOnPath(name);

@@ -101,8 +101,11 @@ export function decideQuota(entries: readonly QuotaEntry[], steps: readonly Plan
   const status = quotaStatus(entries, now);
   const exceeded: QuotaOperation[] = [];
   let possibleAt: number | undefined;
+  // Without a deregister the number is already offline: a register can only bring it back, and Meta
+  // refuses one past its quota without harm, so only a change that takes a live number offline is held.
+  const takesOffline = uses.deregister > 0;
   for (const op of QUOTA_OPERATIONS) {
-    if (uses[op] === 0 || status[op].spent + uses[op] <= QUOTA_LIMIT) continue;
+    if (!takesOffline || uses[op] === 0 || status[op].spent + uses[op] <= QUOTA_LIMIT) continue;
     exceeded.push(op);
     const when = whenRoomFor(countOf(entries, op, now), uses[op], now);
     possibleAt = Math.max(possibleAt ?? when, when);
@@ -140,7 +143,7 @@ export function quotaNote(d: QuotaDecision): QuotaNote {
   const frees = d.nextFreeAt !== undefined ? `, oldest out ${minuteTime(d.nextFreeAt)}` : '';
   return {
     uses: `${d.uses.deregister} deregister + ${d.uses.register} register`,
-    left: `${QUOTA_LIMIT - after('deregister')} + ${QUOTA_LIMIT - after('register')} of ${QUOTA_LIMIT} left in ${QUOTA_WINDOW_HOURS} h${frees}`,
+    left: `${Math.max(0, QUOTA_LIMIT - after('deregister'))} + ${Math.max(0, QUOTA_LIMIT - after('register'))} of ${QUOTA_LIMIT} left in ${QUOTA_WINDOW_HOURS} h${frees}`,
   };
 }
 

@@ -121,7 +121,7 @@ describe.each(requiredEngines().map((e) => [`${e.name} ${e.version}`, e] as cons
       const reports = readReports(ws.dir);
       expectAgreement(result, reports);
       expect(reports.json.error).toMatch(
-        /^the engine's plan failed: Could not read phone number 10654035224292[3-6] \(provider access_token\)\n/,
+        /^the engine's plan failed: Access token refused while reading phone number 10654035224292[3-6] \(provider access_token\)\n/,
       );
       expect(reports.json.error).toMatch(/The access token is invalid or expired/);
       expect(reports.json.error).toContain('(plan exited 1)');

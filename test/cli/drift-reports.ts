@@ -3,7 +3,7 @@
  * drift tests can check that exit code, JSON, Markdown, JUnit and terminal agree.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { spawn } from 'node:child_process';
+import { childOutput } from '../child-output';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../e2e/harness';
@@ -17,21 +17,9 @@ export interface CliResult {
 }
 
 export function runCli(args: string[], env: Record<string, string | undefined>, cwd = repoRoot): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const merged: Record<string, string> = {};
-    for (const [k, v] of Object.entries({ ...process.env, ...env })) if (v !== undefined) merged[k] = v;
-    const child = spawn(process.execPath, [cli, ...args], { cwd, env: merged });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
+  const merged: Record<string, string> = {};
+  for (const [k, v] of Object.entries({ ...process.env, ...env })) if (v !== undefined) merged[k] = v;
+  return childOutput(process.execPath, [cli, ...args], { cwd, env: merged });
 }
 
 export interface JunitCase {

@@ -33,6 +33,13 @@ describe('decideQuota (pure)', () => {
     expect(quotaLine(d)).toBe('Quota: 1 deregister + 1 register; 0 + 0 of 10 left in 72 h, oldest out 2026-12-04 00:00 UTC');
   });
 
+  test('a number already offline: its register is never held back by the ledger (it can only bring the number back)', () => {
+    const ledger = [...calls('register', 10, T0, 'refused'), ...calls('deregister', 1, T0)];
+    const d = decideQuota(ledger, [{ kind: 'write_settings', reason: '' }, { kind: 'register', reason: '' }], T0 + 20 * H);
+    expect(d.exceeded).toEqual([]);
+    expect(quotaLine(d)).toMatch(/^Quota: 0 deregister \+ 1 register; 9 \+ 0 of 10 left in 72 h/);
+  });
+
   test('10 registers and 9 deregisters: refused as a whole (the deregister would strand the number), possible when the oldest register ages out', () => {
     const ledger = [...calls('register', 10, T0), ...calls('deregister', 9, T0)];
     const d = decideQuota(ledger, change, T0 + 20 * H);

@@ -17,7 +17,7 @@
  * Not emulated (an error if a workflow uses it): other actions, matrix, services, containers,
  * job outputs and `needs`, reusable workflows, `timeout-minutes` (the test's own timeout applies).
  */
-import { spawn } from 'node:child_process';
+import { childOutput } from '../child-output';
 import {
   cpSync,
   existsSync,
@@ -126,22 +126,12 @@ export function parseEnvironmentFile(text: string): Array<[string, string]> {
   return entries;
 }
 
-function runShell(template: string, script: string, cwd: string, env: Record<string, string>): Promise<{ code: number; log: string }> {
+async function runShell(template: string, script: string, cwd: string, env: Record<string, string>): Promise<{ code: number; log: string }> {
   const file = join(env.RUNNER_TEMP, `step-${Date.now()}-${Math.random().toString(36).slice(2)}.sh`);
   writeFileSync(file, script);
   const [command, ...args] = template.split(' ').map((a) => (a === '{0}' ? file : a));
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { cwd, env });
-    let log = '';
-    child.stdout.on('data', (d) => {
-      log += d;
-    });
-    child.stderr.on('data', (d) => {
-      log += d;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolvePromise({ code: code ?? -1, log }));
-  });
+  const { code, log } = await childOutput(command, args, { cwd, env });
+  return { code, log };
 }
 
 function stringMap(values: Record<string, Value> | undefined, scope: ExpressionScope): Record<string, string> {

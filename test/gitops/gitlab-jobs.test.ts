@@ -4,7 +4,7 @@
  * this package packed into vendor/, against the emulator, in the five scenarios of the GitHub
  * tests; plus which jobs each kind of pipeline contains, and drift-check.sh for other CI systems.
  */
-import { spawn } from 'node:child_process';
+import { childOutput } from '../child-output';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -187,25 +187,14 @@ describe('drift (schedule)', () => {
 });
 
 /** Runs a command without blocking this process, which serves the emulator. */
-function exec(
+async function exec(
   command: string,
   args: string[],
   cwd: string,
   env: Record<string, string>,
 ): Promise<{ status: number; stdout: string; stderr: string }> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { cwd, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    child.on('error', reject);
-    child.on('close', (status) => resolvePromise({ status: status ?? -1, stdout, stderr }));
-  });
+  const { code, stdout, stderr } = await childOutput(command, args, { cwd, env });
+  return { status: code, stdout, stderr };
 }
 
 describe('drift-check.sh (any other CI)', () => {

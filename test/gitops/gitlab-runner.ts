@@ -11,7 +11,7 @@
  * Not emulated: services, needs/dependencies, extends, include, cache keys (npm uses this
  * machine's cache, linked in as a restored cache), `when: manual`, retry.
  */
-import { spawn } from 'node:child_process';
+import { childOutput } from '../child-output';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -139,19 +139,9 @@ export function pipelineJobs(ci: Ci, pipeline: Record<string, string>): string[]
   return Object.keys(ci).filter((k) => !reserved.has(k) && !k.startsWith('.') && rulesAllow(ci[k].rules, jobVariables(ci, k, pipeline)));
 }
 
-function bash(script: string, cwd: string, env: Record<string, string>): Promise<{ code: number; log: string }> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn('bash', ['--noprofile', '--norc', '-c', script], { cwd, env });
-    let log = '';
-    child.stdout.on('data', (d) => {
-      log += d;
-    });
-    child.stderr.on('data', (d) => {
-      log += d;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolvePromise({ code: code ?? -1, log }));
-  });
+async function bash(script: string, cwd: string, env: Record<string, string>): Promise<{ code: number; log: string }> {
+  const { code, log } = await childOutput('bash', ['--noprofile', '--norc', '-c', script], { cwd, env });
+  return { code, log };
 }
 
 const lines = (v: unknown): string[] => (v === undefined ? [] : (Array.isArray(v) ? v.flat(Infinity) : [v]).map(String));

@@ -164,7 +164,20 @@ test('every darwin executable carries a valid ad-hoc signature named after it, e
 });
 
 /** The network mirror as the engines' CLI configuration, and a configuration pinned to this release. */
-const mirrorConfig = () => `provider_installation {\n  network_mirror {\n    url     = "${mirrorUrl}"\n    include = ["registry.terraform.io/waba/whatsapp"]\n  }\n}\n`;
+const publishedMirror = () => JSON.parse(readFileSync(join(release, 'mirror', 'registry.terraform.io', 'waba', 'whatsapp', `${VERSION}.json`), 'utf8')) as { archives: Record<string, { hashes: string[] }> };
+const publishedH1 = (platform: string) => publishedMirror().archives[platform].hashes.find((h) => h.startsWith('h1:'))!;
+/** The standalone CLI of this machine, unpacked once. */
+let hostCli: string | undefined;
+const standaloneCli = () => (hostCli ??= unpack(cliZip('linux_amd64'), cliExe('linux_amd64'), join(work, 'cli-alone')));
+/** Runs the standalone CLI with no node on PATH. */
+const runCli = (cli: string, args: string[]) => spawnSync(cli, args, { encoding: 'utf8', env: { PATH: PATH_WITHOUT_NODE, HOME: work } });
+/** The CLI configuration the standalone CLI prints for the release's network mirror. */
+function mirrorConfig(): string {
+  const printed = runCli(standaloneCli(), ['cli-config', '--network-mirror', mirrorUrl]);
+  expect({ status: printed.status, stderr: printed.stderr }).toEqual({ status: 0, stderr: '' });
+  expect(printed.stdout).toContain(`url     = "${mirrorUrl}"`);
+  return printed.stdout;
+}
 const pinnedProviders = () => REQUIRED_PROVIDERS_HCL.replace('source = "registry.terraform.io/waba/whatsapp"', `source  = "registry.terraform.io/waba/whatsapp"\n      version = "~> ${VERSION}"`);
 function numberConfig(storage: string, extra = ''): string {
   return `${pinnedProviders()}
@@ -199,8 +212,8 @@ describe.each(requiredEngines())('$name $version, standalone provider from the n
   test('init installs the linux_amd64 executable from the mirror with the published checksums, and every platform locks', async () => {
     ws.write('main.tf', numberConfig('  data_localization_region = "BR"\n'));
     await ws.expect(['init']);
-    const published = JSON.parse(readFileSync(join(release, 'mirror', 'registry.terraform.io', 'waba', 'whatsapp', `${VERSION}.json`), 'utf8')) as { archives: Record<string, { hashes: string[] }> };
-    const h1 = (p: string) => published.archives[p].hashes.find((h) => h.startsWith('h1:'))!;
+    const published = publishedMirror();
+    const h1 = publishedH1;
     for (const p of PLATFORMS) expect(published.archives[p].hashes).toContain(`zh:${sums()[providerZip(p)]}`);
     expect(readFileSync(join(ws.dir, '.terraform.lock.hcl'), 'utf8')).toContain(h1('linux_amd64'));
     await ws.expect(['providers', 'lock', `-net-mirror=${mirrorUrl}`, ...PLATFORMS.map((p) => `-platform=${p}`), 'registry.terraform.io/waba/whatsapp']);
@@ -325,9 +338,23 @@ if ('reason' in qemu) {
   });
 }
 
-test('the drift check runs on the engine and the release alone: standalone CLI (also serving the emulator) and standalone provider, no node on PATH', async () => {
+test('the standalone CLI alone: cli-config names what it needs (a provider zip beside it, --provider-zip or --network-mirror)', () => {
+  const printed = runCli(standaloneCli(), ['cli-config', '--mirror-dir', join(work, 'unused-mirror')]);
+  expect(printed.status).toBe(1);
+  expect(printed.stdout).toBe('');
+  expect(printed.stderr).toMatch(/^whatsapp-local-storage: no provider to install: .*terraform-provider-whatsapp_<version>_<os>_<arch>\.zip beside the executable or give --provider-zip PATH, or point engines at a network mirror with --network-mirror URL/);
+  expect(existsSync(join(work, 'unused-mirror'))).toBe(false);
+  const notZip = runCli(standaloneCli(), ['cli-config', '--provider-zip', join(work, 'cert.pem')]);
+  expect({ status: notZip.status, stderr: notZip.stderr }).toMatchObject({ status: 1, stderr: expect.stringContaining('not a provider release zip') });
+  const http = runCli(standaloneCli(), ['cli-config', '--network-mirror', 'http://mirror.example.com/']);
+  expect({ status: http.status, stderr: http.stderr }).toMatchObject({ status: 1, stderr: expect.stringContaining('HTTPS only') });
+});
+
+test('the drift check runs on the engine and the release alone: standalone CLI (its cli-config mirroring the provider zip beside it, also serving the emulator) and standalone provider, no node on PATH', async () => {
   const bin = join(work, 'cli-bin');
   const cli = unpack(cliZip('linux_amd64'), cliExe('linux_amd64'), bin);
+  // The release as a user without Node.js unpacks it: the CLI with the provider zip beside it.
+  writeFileSync(join(bin, providerZip('linux_amd64')), readFileSync(join(release, providerZip('linux_amd64'))));
   const emulatorProcess: ChildProcess = spawn(cli, ['emulator', '--port', '0'], { env: { PATH: PATH_WITHOUT_NODE } });
   try {
     const url = await new Promise<string>((resolve, reject) => {
@@ -340,23 +367,32 @@ test('the drift check runs on the engine and the release alone: standalone CLI (
     const env = { SSL_CERT_FILE: certFile, PATH: PATH_WITHOUT_NODE, WHATSAPP_BASE_URL: url, WHATSAPP_ACCESS_TOKEN: 'demo-token', TF_VAR_pin: PIN };
     const ws = new EngineWorkspace(tofu, { env });
     try {
-      ws.write('cli.tfrc', mirrorConfig());
+      ws.write('cli.tfrc', 'disable_checkpoint = true\n');
+      const config = runCli(cli, ['cli-config', '--mirror-dir', join(work, 'zip-mirror'), '--merge', join(ws.dir, 'cli.tfrc')]);
+      expect({ status: config.status, stdout: config.stdout }).toEqual({ status: 0, stdout: '' });
+      expect(readdirSync(join(work, 'zip-mirror', 'registry.opentofu.org', 'waba', 'whatsapp'))).toEqual([providerZip('linux_amd64')]);
       ws.write('main.tf', numberConfig('  data_localization_region = "BR"\n'));
       await ws.expect(['init']);
+      // Installed from the release's zip itself: the lock file holds the h1: hash the release's mirror publishes.
+      expect(readFileSync(join(ws.dir, '.terraform.lock.hcl'), 'utf8')).toContain(publishedH1('linux_amd64'));
       await ws.expect(['apply', '-auto-approve']);
       const headers = { Authorization: 'Bearer demo-token' };
       await axios.post(`${url}/v21.0/${LIVE_NUMBER}/deregister`, {}, { headers });
       await axios.post(`${url}/v21.0/${LIVE_NUMBER}/settings`, { storage_configuration: { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'IN' } }, { headers });
       await axios.post(`${url}/v21.0/${LIVE_NUMBER}/register`, { messaging_product: 'whatsapp', pin: PIN }, { headers });
 
+      // Run from elsewhere: the reports land in the --dir (the default --out), not the working directory.
+      const elsewhere = mkdtempSync(join(work, 'cwd-'));
       const drift = spawnSync(cli, ['drift', '--dir', ws.dir, '--engine', tofu.path], {
-        cwd: ws.dir, encoding: 'utf8',
+        cwd: elsewhere, encoding: 'utf8',
         env: { ...env, TF_CLI_CONFIG_FILE: join(ws.dir, 'cli.tfrc'), CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' },
       });
       expect({ status: drift.status, stderr: drift.stderr }).toMatchObject({ status: 2 });
+      expect(readdirSync(elsewhere)).toEqual([]);
       const report = JSON.parse(readFileSync(join(ws.dir, 'drift-report.json'), 'utf8')) as Record<string, unknown>;
-      // The report's verdict: `status` in the rebuilt report, `inSync` in the first one.
-      expect(typeof report.status === 'string' || report.inSync === false).toBe(true);
+      expect(report).toMatchObject({ schema_version: 1, status: 'differs' });
+      expect(readFileSync(join(ws.dir, 'drift-report.md'), 'utf8')).toMatch(/Local Storage drift check: differences[\s\S]*whatsapp_local_storage\.main/);
+      expect(readFileSync(join(ws.dir, 'drift-report.xml'), 'utf8')).toMatch(/<testsuites?[\s>][\s\S]*<failure/);
     } finally {
       ws.dispose();
     }

@@ -106,6 +106,9 @@ describe('OpenTofu 1.12 with the token from the environment and the PIN write-on
     await emu.admin.clearFaults();
     evidence.run('re-apply', await ws.expect(['apply', '-auto-approve'], 0, env()));
 
+    // The failing apply's register attempts are in the quota ledger (every call counts): Meta's clock
+    // moves past the 72-hour window so the next change is possible.
+    await emu.admin.setClock(Date.now() + 73 * 3_600_000);
     // The PIN changes: pin_wo_version makes the next apply use the new write-only value.
     await emu.admin.patchPhoneNumber(NUMBER, { pin: NEW_PIN });
     ws.write('main.tf', config(emu.url, 'BR', 'pin_wo', 2));
