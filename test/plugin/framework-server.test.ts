@@ -5,6 +5,7 @@
  * unknown), unknown computed values on change and deferral while the provider configuration
  * is unknown; a data source is deferred the same way, and apply is refused with a clear error.
  */
+import { expect } from '@jest/globals';
 import { join } from 'node:path';
 import { bundleEntry, dv, fromDv, startProvider, UNKNOWN, type ProviderProcess } from '../provider/harness';
 import { repoRoot } from '../e2e/harness';

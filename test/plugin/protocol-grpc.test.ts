@@ -4,6 +4,7 @@
  * the test-only service where the case needs a behaviour the real provider must not
  * have (a throwing handler, a schema v5 cannot express).
  */
+import { expect } from '@jest/globals';
 import * as grpc from '@grpc/grpc-js';
 import { serviceDefinition, startProvider, waitFor, dv, fromDv, type ProviderProcess } from '../provider/harness';
 
