@@ -91,10 +91,10 @@ export interface Truth {
 export async function graphTruth(emu: RunningEmulator, id: string): Promise<Truth> {
   const headers = { Authorization: `Bearer ${TOKEN}` };
   const [node, settings] = await Promise.all([
-    axios.get(`${emu.url}/v21.0/${id}`, { headers, params: { fields: 'status,platform_type' } }),
-    axios.get(`${emu.url}/v21.0/${id}/settings`, { headers }),
+    axios.get<{ status?: string }>(`${emu.url}/v21.0/${id}`, { headers, params: { fields: 'status,platform_type' } }),
+    axios.get<{ storage_configuration: { status: string; data_localization_region?: string } }>(`${emu.url}/v21.0/${id}/settings`, { headers }),
   ]);
-  const sc = settings.data.storage_configuration as { status: string; data_localization_region?: string };
+  const sc = settings.data.storage_configuration;
   return { registered: node.data.status === 'CONNECTED', status: sc.status, region: sc.data_localization_region ?? null };
 }
 
