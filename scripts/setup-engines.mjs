@@ -5,7 +5,7 @@
 // ~/.cache/whatsapp-local-storage/engines/<name>-<version>/), so every clone and
 // CI run on this machine reuses it. Writes .tools/engines.json for the tests.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, chmodSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { cpSync, chmodSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { log, repoRoot } from './lib/run.mjs';
