@@ -79,7 +79,8 @@ async function main(): Promise<void> {
     const zipOf = (p: string) => join(release, `terraform-provider-whatsapp_${version}_${p}.zip`);
     const jsFiles = JS_PROVIDER_FILES.map((f) => join(repoRoot, 'dist', 'bin', f));
     const jsBytes = jsFiles.reduce((n, f) => n + statSync(f).size, 0);
-    const [pack] = parseJson<{ size: number; unpackedSize: number }[]>(spawnSync('npm', ['pack', '--dry-run', '--json'], { cwd: repoRoot, encoding: 'utf8' }).stdout);
+    const packed = spawnSync('npm', ['pack', '--dry-run', '--json'], { cwd: repoRoot, encoding: 'utf8' }).stdout;
+    const [pack] = parseJson<{ size: number; unpackedSize: number }[]>(packed);
     const result = {
       benchmark: 'artifact-startup',
       date: new Date().toISOString(),

@@ -16,7 +16,8 @@ const run = (...args: string[]) => spawnSync(process.execPath, [script, ...args]
 
 describe('registry docs', () => {
   let dir: string;
-  type Schema = { provider_schemas: Record<string, { resource_schemas: Record<string, { block: { attributes: Record<string, { description?: string }> } }> }> };
+  type Attributes = Record<string, { description?: string }>;
+  type Schema = { provider_schemas: Record<string, { resource_schemas: Record<string, { block: { attributes: Attributes } }> }> };
   let schema: Schema;
 
   beforeAll(() => {

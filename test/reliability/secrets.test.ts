@@ -174,7 +174,8 @@ describe('Terraform 1.5.7 (no write-only attributes)', () => {
     const state = ws.rawState();
     evidence.add('state file (token only)', state);
     expect(ws.state().resources[0].instances[0].attributes.pin).toBe(PIN); // the user's own sensitive attribute
-    expect(parseJson<StateJson>(state).resources[0].instances[0].sensitive_attributes).toEqual(expect.arrayContaining([expect.arrayContaining([expect.objectContaining({ value: 'pin' })])]));
+    const sensitive = parseJson<StateJson>(state).resources[0].instances[0].sensitive_attributes;
+    expect(sensitive).toEqual(expect.arrayContaining([expect.arrayContaining([expect.objectContaining({ value: 'pin' })])]));
     evidence.check(TOKEN);
     evidence.check(PIN, (where) => where.includes('(token only)'));
   });
