@@ -3,6 +3,7 @@
  * emulator: Graph versions past their end (on the emulator's clock), unknown
  * statuses, rate-limited writes, and the wrong-PIN opt-in.
  */
+import { expect } from '@jest/globals';
 import type { RunningEmulator } from '../../src/emulator';
 import type { LocalStorageEngine } from '../../src/engine/engine';
 import { collector, expectNoSecrets, expectTruthful, makeEngine, NUM_BR, NUM_DISABLED, PIN, postCalls, emulatorForFile, truth, writes } from './emulator-harness';

@@ -1,4 +1,5 @@
 /** The engine facade against the emulator: data-source reads, listing, observe + plan, unknown statuses. */
+import { expect } from '@jest/globals';
 import type { RunningEmulator } from '../../src/emulator';
 import type { LocalStorageEngine } from '../../src/engine/engine';
 import { EngineFailure } from '../../src/engine/engine-errors';

@@ -6,6 +6,7 @@
  * Storage read: DEFAULT, BR (= enabled in BR), IN (= enabled in another region),
  * NO_STORAGE (= a status the engine does not know, NO_STORAGE_ENABLED).
  */
+import { expect } from '@jest/globals';
 import { REGION_CHANGE_DOWNTIME } from '../../src/engine/downtime';
 import { planConvergence } from '../../src/engine/planner';
 import { parseApiVersion } from '../../src/cloud-api/api-version';

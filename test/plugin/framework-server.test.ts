@@ -5,6 +5,7 @@
  * unknown), unknown computed values on change and deferral while the provider configuration
  * is unknown; a data source is deferred the same way, and apply is refused with a clear error.
  */
+import { expect } from '@jest/globals';
 import { join } from 'node:path';
 import { bundleEntry, dv, fromDv, startProvider, UNKNOWN, type ProviderProcess } from '../provider/harness';
 import { repoRoot } from '../e2e/harness';
@@ -37,7 +38,7 @@ const RPC = {
 
 describe.each([6, 5] as const)('protocol %i', (version) => {
   let p: ProviderProcess;
-  const client = () => (version === 6 ? (p.v6 as unknown as Record<string, (req: unknown) => Promise<unknown>>) : p.v5);
+  const client = () => (version === 6 ? p.v6 : p.v5) as unknown as Record<string, (req: unknown) => Promise<unknown>>;
   const call = async <T>(rpc: string, req: unknown): Promise<T> => (await client()[rpc](req)) as T;
   const plan = (prior: Record<string, unknown> | null, config: Record<string, unknown>, deferralAllowed = false) =>
     call<Planned>('planResourceChange', {
