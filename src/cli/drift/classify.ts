@@ -18,6 +18,7 @@
  */
 import { residencyChange, residencyChangeToUnknown, residencySummary, type ResidencyChange } from '../../engine/residency';
 import { localStorageResourceSchema } from '../../provider/schema/local-storage-resource';
+import type { AttributeMap } from '../../plugin/schema/model';
 import type { NumberInPlan, PlanAction, Snapshot } from './plan-json';
 import { storageHidden, storageOf } from './storage-view';
 
@@ -39,7 +40,7 @@ export interface Verdict {
   notes: string[];
 }
 
-const schema = localStorageResourceSchema.attributes;
+const schema: AttributeMap = localStorageResourceSchema.attributes;
 /** Never persisted, so never compared. */
 const WRITE_ONLY = new Set(
   Object.entries(schema)

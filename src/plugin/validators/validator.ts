@@ -4,7 +4,7 @@
  * checked at apply) and report at the attribute's path.
  */
 import type { AttributePath, Diagnostic } from '../diagnostics';
-import type { ObjectView } from '../values/object-view';
+import type { AttributeTypes, ObjectView } from '../values/object-view';
 import type { Value } from '../values/value';
 
 /**
@@ -24,8 +24,8 @@ export function attributeName(path: AttributePath): string {
   return typeof last === 'string' ? last : 'value';
 }
 
-/** A rule that spans attributes of one object (config). */
-export interface ConfigValidator {
+/** A rule that spans attributes of one object (config); `S` names the attributes it reads. */
+export interface ConfigValidator<S extends AttributeTypes = AttributeTypes> {
   readonly description: string;
-  validate(config: ObjectView): Diagnostic[];
+  validate(config: ObjectView<S>): Diagnostic[];
 }

@@ -69,14 +69,17 @@ export function noStorageRetention(): AttributeValidator<number> {
   };
 }
 
+/** The attributes the storage rule reads. */
+type StorageAttributes = { readonly data_localization_region: 'string'; readonly storage_mode: 'string'; readonly retention_minutes: 'number' };
+
 /** Known values as the storage rule reads them: null = not set, undefined = not known yet. */
-function declared(config: ObjectView, name: string): unknown {
+function declared(config: ObjectView<StorageAttributes>, name: keyof StorageAttributes): unknown {
   const v = config.get(name);
   return isUnknown(v) ? undefined : v;
 }
 
 /** The storage mode is stated, consistently (engine/storage-modes.ts declaredStorage holds the rule). */
-export function storageModeStated(): ConfigValidator {
+export function storageModeStated(): ConfigValidator<StorageAttributes> {
   return {
     description:
       'The storage mode must be stated: `data_localization_region` (in-country), `storage_mode = "DEFAULT"`, or `storage_mode = "NO_STORAGE"` with `retention_minutes`.',
