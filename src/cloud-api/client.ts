@@ -22,7 +22,7 @@ import type {
   StorageConfigurationWrite,
   SuccessResponse,
 } from './graph-types';
-import { PHONE_NUMBER_FIELDS } from './graph-types';
+import { PHONE_NUMBER_FIELDS } from './phone-number-fields';
 import { CONNECTION_POOL_SIZE } from './connection-pool';
 import { assertGraphId, InvalidArgumentError } from './ids';
 import { DEFAULT_BASE_URL, normalizeBaseUrl } from './base-url';

@@ -7,6 +7,7 @@
 import { randomInt } from 'node:crypto';
 import { FIRST_SETTINGS_API_MAJOR, FIRST_SETTINGS_VERSION, flowOfMajor } from '../cloud-api/api-version';
 import { NO_STORAGE_RETENTION_MINUTES } from '../cloud-api/no-storage';
+import { PHONE_NUMBER_NODE_FIELDS, type PhoneNumberField } from '../cloud-api/phone-number-fields';
 import { isPin, isVerificationCode } from '../cloud-api/secret-formats';
 import { GraphError, invalidParameter, expiredToken, invalidToken, missingToken, objectNotFound } from './graph-errors';
 import type { EmulatorState } from './state';
@@ -49,23 +50,10 @@ export const NOT_REGISTERED_SUBCODE = 2207051;
 const LEGACY_REGISTER_PARAMS = ['data_localization_region', 'meta_store_retention_minutes'];
 const TIERS = ['TIER_50', 'TIER_250', 'TIER_1K', 'TIER_10K', 'TIER_100K', 'TIER_UNLIMITED'];
 
-const NODE_FIELDS = new Set([
-  'id',
-  'display_phone_number',
-  'verified_name',
-  'code_verification_status',
-  'platform_type',
-  'status',
-  'quality_rating',
-  'name_status',
-  'throughput',
-  'is_on_biz_app',
-  'is_pin_enabled',
-  'account_mode',
-  'is_official_business_account',
-]);
-const NODE_DEFAULT_FIELDS = ['id', 'display_phone_number', 'verified_name', 'quality_rating'];
-const LIST_DEFAULT_FIELDS = ['verified_name', 'code_verification_status', 'display_phone_number', 'quality_rating', 'id'];
+const NODE_FIELDS: ReadonlySet<string> = new Set(PHONE_NUMBER_NODE_FIELDS);
+/** What Graph answers without `fields`, for the node and for the list edge. */
+const NODE_DEFAULT_FIELDS: PhoneNumberField[] = ['id', 'display_phone_number', 'verified_name', 'quality_rating'];
+const LIST_DEFAULT_FIELDS: PhoneNumberField[] = ['verified_name', 'code_verification_status', 'display_phone_number', 'quality_rating', 'id'];
 const WABA_FIELDS = new Set(['id', 'name']);
 const SETTINGS_FEATURES = ['storage_configuration', 'calling', 'payload_encryption', 'user_identity_change'];
 
