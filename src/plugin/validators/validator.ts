@@ -13,8 +13,6 @@ import type { Value } from '../values/value';
  * comes from the server, so a message names the attribute without the schema repeating it.
  */
 export interface AttributeValidator<V extends Exclude<Value, null> = Exclude<Value, null>> {
-  /** Markdown sentence for docs: "Must contain only digits." */
-  readonly description: string;
   validate(value: V, path: AttributePath): Diagnostic[];
 }
 
@@ -26,6 +24,5 @@ export function attributeName(path: AttributePath): string {
 
 /** A rule that spans attributes of one object (config); `S` names the attributes it reads. */
 export interface ConfigValidator<S extends AttributeTypes = AttributeTypes> {
-  readonly description: string;
   validate(config: ObjectView<S>): Diagnostic[];
 }

@@ -28,7 +28,7 @@ export const wabaFilterAttributes = {
     type: t.string,
     optional: true,
     validators: [
-      stringValidator(`Must be one of ${STORAGE_STATUSES.map((s) => `\`${s}\``).join(', ')}.`, (value) =>
+      stringValidator((value) =>
         STORAGE_STATUSES.includes(value.toUpperCase()) || value.toUpperCase() === 'IN_COUNTRY_STORAGE_DISABLED'
           ? undefined
           : { summary: 'Invalid storage_status', detail: `storage_status must be IN_COUNTRY_STORAGE_ENABLED (Local Storage on) or DEFAULT (off); got "${value}".` },
