@@ -236,7 +236,10 @@ function listPhoneNumbers(state: EmulatorState, req: GraphRequest, waba: SeedWab
     const cursors = { before: encodeCursor(page[0].id), after: encodeCursor(page[page.length - 1].id) };
     const paging: Record<string, unknown> = { cursors };
     const base = `${req.origin}/${req.version.raw}/${waba.id}/phone_numbers?`;
-    const keep = req.params.fields !== undefined ? `fields=${encodeURIComponent(String(req.params.fields))}&` : '';
+    // The fields asked for, as asked (fieldsParam has accepted them: a string or a repeated parameter).
+    const raw: unknown = req.params.fields;
+    const asked = typeof raw === 'string' ? raw : Array.isArray(raw) ? raw.map(String).join(',') : undefined;
+    const keep = asked !== undefined ? `fields=${encodeURIComponent(asked)}&` : '';
     if (start + page.length < all.length) paging.next = `${base}${keep}limit=${limit}&after=${cursors.after}`;
     if (start > 0) paging.previous = `${base}${keep}limit=${limit}&before=${cursors.before}`;
     body.paging = paging;
