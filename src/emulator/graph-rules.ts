@@ -53,7 +53,13 @@ const TIERS = ['TIER_50', 'TIER_250', 'TIER_1K', 'TIER_10K', 'TIER_100K', 'TIER_
 const NODE_FIELDS: ReadonlySet<string> = new Set(PHONE_NUMBER_NODE_FIELDS);
 /** What Graph answers without `fields`, for the node and for the list edge. */
 const NODE_DEFAULT_FIELDS: PhoneNumberField[] = ['id', 'display_phone_number', 'verified_name', 'quality_rating'];
-const LIST_DEFAULT_FIELDS: PhoneNumberField[] = ['verified_name', 'code_verification_status', 'display_phone_number', 'quality_rating', 'id'];
+const LIST_DEFAULT_FIELDS: PhoneNumberField[] = [
+  'verified_name',
+  'code_verification_status',
+  'display_phone_number',
+  'quality_rating',
+  'id',
+];
 const WABA_FIELDS = new Set(['id', 'name']);
 const SETTINGS_FEATURES = ['storage_configuration', 'calling', 'payload_encryption', 'user_identity_change'];
 

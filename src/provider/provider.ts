@@ -45,7 +45,13 @@ function whatsAppProvider(options: ProviderOptions = {}): ProviderDefinition<Eng
   };
 }
 
-function configure(config: ProviderConfigView, previous: EngineState, log: ProviderLogger, env: NodeJS.ProcessEnv, engineFactory: EngineFactory): ConfigureResult<EngineState> {
+function configure(
+  config: ProviderConfigView,
+  previous: EngineState,
+  log: ProviderLogger,
+  env: NodeJS.ProcessEnv,
+  engineFactory: EngineFactory,
+): ConfigureResult<EngineState> {
   const resolution = resolveProviderSettings(config, env);
   if (resolution.kind === 'unknown') {
     log.debug('provider configuration has unknown values; the engine configures again before apply', { unknown: resolution.unknownAttributes });

@@ -11,10 +11,10 @@ export function typeErrors(file: string): string[] {
   );
   const program = ts.createProgram([file], { ...parsed!.options, noEmit: true });
   const diagnostics = ts.getPreEmitDiagnostics(program, program.getSourceFile(file));
-  return diagnostics.map(
-    (d) =>
-      `${d.start !== undefined ? d.file?.getLineAndCharacterOfPosition(d.start).line : '?'}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`,
-  );
+  return diagnostics.map((d) => {
+    const line = d.start !== undefined ? d.file?.getLineAndCharacterOfPosition(d.start).line : '?';
+    return `${line}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`;
+  });
 }
 
 /** How many lines of the file are `@ts-expect-error` directives (each must be an error for typeErrors to be empty). */

@@ -37,7 +37,13 @@ export function localStorage(state: StateView, request: ApplyRequest, observed: 
   withObserved(state, observed);
 }
 
-export function otherTypes(phone: PhoneNumberConfig, list: ListConfig, identity: IdentityView, provider: ProviderConfigView, observed: ObservedState): void {
+export function otherTypes(
+  phone: PhoneNumberConfig,
+  list: ListConfig,
+  identity: IdentityView,
+  provider: ProviderConfigView,
+  observed: ObservedState,
+): void {
   phone.knownString('phone_number_id');
   list.knownString('waba_id');
   identity.knownString('phone_number_id');

@@ -22,7 +22,9 @@ export interface IdentitySchema {
 }
 
 /** The view type of identities of `I` (declare the identity schema `satisfies IdentitySchema`). */
-export type IdentityViewOf<I extends IdentitySchema> = ObjectView<{ readonly [K in keyof I['attributes'] & string]: I['attributes'][K]['type'] }>;
+export type IdentityViewOf<I extends IdentitySchema> = ObjectView<{
+  readonly [K in keyof I['attributes'] & string]: I['attributes'][K]['type'];
+}>;
 
 export function identityObjectType(schema: IdentitySchema): ObjectType {
   const attributes: Record<string, CtyType> = {};

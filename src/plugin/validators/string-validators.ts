@@ -3,7 +3,9 @@ import { errorDiag } from '../diagnostics';
 import { attributeName, type AttributeValidator } from './validator';
 
 /** A validator that checks known string values only (null and unknown pass; Required is checked elsewhere). */
-export function stringValidator(check: (value: string, attribute: string) => { summary: string; detail: string } | undefined): AttributeValidator<string> {
+export function stringValidator(
+  check: (value: string, attribute: string) => { summary: string; detail: string } | undefined,
+): AttributeValidator<string> {
   return {
     validate(value, path) {
       const problem = check(value, attributeName(path));

@@ -21,7 +21,9 @@ export type AttributeTypes = Readonly<Record<string, CtyType>>;
  * structurally, so a typed view passes where an untyped one is expected (the server's side) and back,
  * while views of two different schemas stay apart.
  */
-export type NamesOfType<S extends AttributeTypes, T extends CtyType> = keyof { [K in keyof S & string as T extends S[K] ? K : never]: K } & string;
+export type NamesOfType<S extends AttributeTypes, T extends CtyType> = keyof {
+  [K in keyof S & string as T extends S[K] ? K : never]: K;
+} & string;
 
 export class ObjectView<S extends AttributeTypes = AttributeTypes> {
   readonly values: ValueRecord;

@@ -27,7 +27,8 @@ import { plannedQuota, quotaPlan, rolloutNote, type UnattendedNote } from './loc
 
 const PLAN_ATTRIBUTES = attributeNames(localStorageResourceSchema);
 
-export async function planLocalStorage({ prior, proposed, attributes: attrs, config, priorPrivate, ctx }: PlanRequest<typeof localStorageResourceSchema>): Promise<PlanResponse> {
+export async function planLocalStorage(request: PlanRequest<typeof localStorageResourceSchema>): Promise<PlanResponse> {
+  const { prior, proposed, attributes: attrs, config, priorPrivate, ctx } = request;
   if (proposed.isNullObject) return planDestroy(prior, ctx, priorPrivate);
 
   const creating = prior.isNullObject || attrs.requiresReplace.length > 0;

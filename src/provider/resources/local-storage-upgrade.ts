@@ -9,7 +9,12 @@
  */
 import type { Diagnostic } from '../../plugin/diagnostics';
 import { errorDiag } from '../../plugin/diagnostics';
-import { LOCAL_STORAGE_SCHEMA_VERSION, localStorageResourceSchema, type LocalStorageAttribute, type LocalStorageView } from '../schema/local-storage-resource';
+import {
+  LOCAL_STORAGE_SCHEMA_VERSION,
+  localStorageResourceSchema,
+  type LocalStorageAttribute,
+  type LocalStorageView,
+} from '../schema/local-storage-resource';
 import { objectTypeOf, viewOf } from '../../plugin/schema/model';
 import { t } from '../../plugin/values/cty-type';
 import { decodeJson } from '../../plugin/values/json-codec';
@@ -31,7 +36,10 @@ export const v0Type = typeWithout([...ADDED_IN_V1, ...ADDED_IN_V2, ...ADDED_IN_V
 export const v1Type = typeWithout([...ADDED_IN_V2, ...ADDED_IN_V3]);
 export const v2Type = typeWithout(ADDED_IN_V3);
 
-export function upgradeLocalStorageState(version: number, rawJson: Uint8Array | string): { state: LocalStorageView; diagnostics: Diagnostic[] } {
+export function upgradeLocalStorageState(
+  version: number,
+  rawJson: Uint8Array | string,
+): { state: LocalStorageView; diagnostics: Diagnostic[] } {
   const none = viewOf(localStorageResourceSchema, null);
   if (version > LOCAL_STORAGE_SCHEMA_VERSION || version < 0) {
     return {
@@ -62,7 +70,8 @@ export function upgradeLocalStorageState(version: number, rawJson: Uint8Array | 
   // Before version 2 the mode was implied by the region and the status read; state it as a read would.
   if (version < 2) {
     const region = state.knownString('data_localization_region');
-    const storage = { status: normalizeStatus(state.knownString('storage_status') ?? (region !== undefined ? STATUS_ENABLED : STATUS_DEFAULT)) };
+    const status = state.knownString('storage_status') ?? (region !== undefined ? STATUS_ENABLED : STATUS_DEFAULT);
+    const storage = { status: normalizeStatus(status) };
     state = state.with({ storage_mode: modeOfStorage(storage) ?? null });
   }
   return { state, diagnostics: [] };

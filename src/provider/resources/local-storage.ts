@@ -75,7 +75,11 @@ export const localStorageResource: ManagedResource<typeof localStorageResourceSc
   async importState(id) {
     const problems = graphId('phone_number_id').validate(id, []);
     if (problems.length > 0) {
-      return { state: viewOf(localStorageResourceSchema, null), diagnostics: problems.map((d) => ({ ...d, summary: 'Invalid import id', detail: `${d.detail} Import takes the phone number id, e.g. \`terraform import whatsapp_local_storage.main 106540352242922\`, or the identity \`{ phone_number_id = "106540352242922" }\`.` })) };
+      const hint =
+        'Import takes the phone number id, e.g. `terraform import whatsapp_local_storage.main 106540352242922`, ' +
+        'or the identity `{ phone_number_id = "106540352242922" }`.';
+      const diagnostics = problems.map((d) => ({ ...d, summary: 'Invalid import id', detail: `${d.detail} ${hint}` }));
+      return { state: viewOf(localStorageResourceSchema, null), diagnostics };
     }
     // The engine calls ReadResource next, which fills in the live values.
     return { state: adoptedState(id), diagnostics: [] };
@@ -142,7 +146,8 @@ function afterRun(ledger: QuotaEntry[], result: ConvergeResult, plannedPrivate: 
   const sent = (result.quotaCalls ?? []).length > 0;
   return {
     bytes: ledgerBytes(entries, plannedPrivate, now),
-    state: (view: LocalStorageView) => (!sent && QUOTA_ATTRIBUTES.every((n) => !isUnknown(view.get(n))) ? view : withQuota(view, entries, now)),
+    state: (view: LocalStorageView) =>
+      !sent && QUOTA_ATTRIBUTES.every((n) => !isUnknown(view.get(n))) ? view : withQuota(view, entries, now),
     planned: (view: LocalStorageView) => {
       const actual = withQuota(view, entries, now);
       return view.with(Object.fromEntries(QUOTA_ATTRIBUTES.map((n) => [n, isUnknown(view.get(n)) ? actual.get(n) : view.get(n)])));

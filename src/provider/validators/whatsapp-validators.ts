@@ -66,7 +66,11 @@ export function noStorageRetention(): AttributeValidator<number> {
 }
 
 /** The attributes the storage rule reads. */
-type StorageAttributes = { readonly data_localization_region: 'string'; readonly storage_mode: 'string'; readonly retention_minutes: 'number' };
+type StorageAttributes = {
+  readonly data_localization_region: 'string';
+  readonly storage_mode: 'string';
+  readonly retention_minutes: 'number';
+};
 
 /** Known values as the storage rule reads them: null = not set, undefined = not known yet. */
 function declared(config: ObjectView<StorageAttributes>, name: keyof StorageAttributes): unknown {
