@@ -6,7 +6,7 @@
  */
 import type { GraphApiClient } from '../cloud-api/client';
 import { CONNECTION_POOL_SIZE } from '../cloud-api/connection-pool';
-import { PHONE_NUMBER_FIELDS } from '../cloud-api/graph-types';
+import { PHONE_NUMBER_FIELDS } from '../cloud-api/phone-number-fields';
 import { assertGraphId } from '../cloud-api/ids';
 import { EngineFailure, toEngineError } from './engine-errors';
 import { toSummary, type PhoneNumberInfo, type PhoneNumberSummary } from './observe';

@@ -26,7 +26,7 @@ export type EngineState =
 export type RequestContext = PluginRequestContext<EngineState>;
 export type ManagedResource<B extends BlockSchema = BlockSchema> = PluginManagedResource<EngineState, B>;
 export type DataSource<B extends BlockSchema = BlockSchema> = PluginDataSource<EngineState, B>;
-export type ListResource = PluginListResource<EngineState>;
+export type ListResource<B extends BlockSchema = BlockSchema> = PluginListResource<EngineState, B>;
 export type PlanRequest<B extends BlockSchema = BlockSchema> = PluginPlanRequest<EngineState, B>;
 export type ApplyRequest<B extends BlockSchema = BlockSchema> = PluginApplyRequest<EngineState, B>;
 

@@ -10,9 +10,9 @@ import type { Diagnostic } from '../plugin/diagnostics';
 import { errorDiag } from '../plugin/diagnostics';
 import type { EngineSettings } from './engine-port';
 import { DEFAULT_BASE_URL, normalizeBaseUrl } from '../cloud-api/base-url';
-import { ENV_ACCESS_TOKEN, ENV_API_VERSION, ENV_BASE_URL, providerConfigSchema } from './schema/provider-config';
-import type { ObjectView } from '../plugin/values/object-view';
+import { ENV_ACCESS_TOKEN, ENV_API_VERSION, ENV_BASE_URL, providerConfigSchema, type ProviderConfigView } from './schema/provider-config';
 import { validateConfig } from '../plugin/validators/run-validators';
+import { attributeNames } from '../plugin/schema/model';
 import { baseUrl as baseUrlValidator } from './validators/whatsapp-validators';
 
 export type SettingsResolution =
@@ -20,16 +20,16 @@ export type SettingsResolution =
   | { kind: 'unknown'; unknownAttributes: string[] }
   | { kind: 'invalid'; diagnostics: Diagnostic[] };
 
-export function resolveProviderSettings(config: ObjectView, env: NodeJS.ProcessEnv): SettingsResolution {
+export function resolveProviderSettings(config: ProviderConfigView, env: NodeJS.ProcessEnv): SettingsResolution {
   const diagnostics = validateConfig(providerConfigSchema, config);
   if (diagnostics.some((d) => d.severity === 'error')) return { kind: 'invalid', diagnostics };
 
-  const unknownAttributes = Object.keys(providerConfigSchema.attributes).filter((n) => config.isUnknown(n));
+  const unknownAttributes = attributeNames(providerConfigSchema).filter((n) => config.isUnknown(n));
   if (unknownAttributes.length > 0) return { kind: 'unknown', unknownAttributes };
 
   const sources: Record<string, 'config' | 'env' | 'default'> = {};
   // The fallback variable is the schema's envVar, so the schema, its docs and this lookup agree.
-  const pick = (name: keyof typeof providerConfigSchema.attributes & string, fallback?: string): string | undefined => {
+  const pick = (name: 'access_token' | 'api_version' | 'base_url', fallback?: string): string | undefined => {
     const envVar = providerConfigSchema.attributes[name].envVar;
     const configured = config.knownString(name);
     if (configured !== undefined && configured.trim() !== '') {

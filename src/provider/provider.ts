@@ -8,13 +8,12 @@ import type { ProviderService } from '../plugin/protocol/provider-service';
 import { errorDiag } from '../plugin/diagnostics';
 import type { ConfigureResult, ProviderDefinition } from '../plugin/server/provider-definition';
 import { createProviderServer } from '../plugin/server/provider-server';
-import type { ObjectView } from '../plugin/values/object-view';
 import { notLoadedYet } from '../shared/lazy-object';
 import { createEngine, type EngineFactory } from './engine-factory';
 import type { DataSource, EngineState, ListResource, ManagedResource, ProviderLogger } from './provider-context';
 import { resolveProviderSettings } from './provider-settings';
 import { DATA_SOURCES, LIST_RESOURCES, PROVIDER_NAME, RESOURCES } from './registry';
-import { providerConfigSchema } from './schema/provider-config';
+import { providerConfigSchema, type ProviderConfigView } from './schema/provider-config';
 import { createOfflineGate, DEFAULT_MAX_NUMBERS_OFFLINE } from './offline-gate';
 
 export interface ProviderOptions {
@@ -31,7 +30,7 @@ export function createProviderService(options: ProviderOptions = {}): ProviderSe
   return createProviderServer(whatsAppProvider(options), options.logger ? { logger: options.logger } : {});
 }
 
-function whatsAppProvider(options: ProviderOptions = {}): ProviderDefinition<EngineState> {
+function whatsAppProvider(options: ProviderOptions = {}): ProviderDefinition<EngineState, typeof providerConfigSchema> {
   const env = options.env ?? process.env;
   const engineFactory = options.engineFactory ?? createEngine;
   return {
@@ -46,7 +45,13 @@ function whatsAppProvider(options: ProviderOptions = {}): ProviderDefinition<Eng
   };
 }
 
-function configure(config: ObjectView, previous: EngineState, log: ProviderLogger, env: NodeJS.ProcessEnv, engineFactory: EngineFactory): ConfigureResult<EngineState> {
+function configure(
+  config: ProviderConfigView,
+  previous: EngineState,
+  log: ProviderLogger,
+  env: NodeJS.ProcessEnv,
+  engineFactory: EngineFactory,
+): ConfigureResult<EngineState> {
   const resolution = resolveProviderSettings(config, env);
   if (resolution.kind === 'unknown') {
     log.debug('provider configuration has unknown values; the engine configures again before apply', { unknown: resolution.unknownAttributes });

@@ -8,7 +8,7 @@
  * Only plain attributes (no nested attribute types): protocol 5 cannot carry them.
  */
 import type { ObjectType } from '../values/cty-type';
-import type { ObjectView } from '../values/object-view';
+import { ObjectView } from '../values/object-view';
 import type { CollectionType, CtyType } from '../values/cty-type';
 import type { Value } from '../values/value';
 import type { AttributeValidator, ConfigValidator } from '../validators/validator';
@@ -62,7 +62,20 @@ export interface BlockSchema<A extends AttributeMap = AttributeMap> {
  * The view type of values of `B`: declare a schema `satisfies BlockSchema` (not `: BlockSchema`)
  * and `ViewOf<typeof schema>` knows every attribute's name and type.
  */
-export type ViewOf<B extends BlockSchema> = ObjectView<{ readonly [K in keyof B['attributes'] & string]: B['attributes'][K]['type'] }>;
+export type ViewOf<B extends BlockSchema> = ObjectView<AttributeTypesOf<B['attributes']>>;
+
+/** Attribute name -> cty type of an attribute map (what ObjectView is typed by). */
+export type AttributeTypesOf<A extends AttributeMap> = { readonly [K in keyof A & string]: A[K]['type'] };
+
+/** A view of `value` (null: no object) typed by `block`'s attributes. */
+export function viewOf<B extends BlockSchema>(block: B, value: Value): ViewOf<B> {
+  return new ObjectView<AttributeTypesOf<B['attributes']>>(objectTypeOf(block), value);
+}
+
+/** The attribute names of `block`, typed as its views take them. */
+export function attributeNames<B extends BlockSchema>(block: B): (keyof B['attributes'] & string)[] {
+  return Object.keys(block.attributes).filter((name): name is keyof B['attributes'] & string => name in block.attributes);
+}
 
 /** The cty object type values of this block have. */
 export function objectTypeOf(block: BlockSchema): ObjectType {

@@ -9,8 +9,7 @@
  * that the server's identity RPCs read.
  */
 import type { Diagnostic } from '../diagnostics';
-import type { BlockSchema } from '../schema/model';
-import type { ObjectView } from '../values/object-view';
+import type { BlockSchema, ViewOf } from '../schema/model';
 import type { DataSource } from './data-source';
 import type { ListResource } from './list-resource';
 import type { ProviderLogger } from './request-context';
@@ -27,11 +26,11 @@ export interface ConfigureResult<Data> {
   deferred?: { reason: 'provider_config_unknown'; unknownAttributes: readonly string[] };
 }
 
-export interface ProviderDefinition<Data> {
+export interface ProviderDefinition<Data, P extends BlockSchema = BlockSchema> {
   /** The provider's local name (`provider "<name>"`), used in messages. */
   readonly name: string;
   /** The provider block's schema. */
-  readonly schema: BlockSchema;
+  readonly schema: P;
   readonly resources: readonly ManagedResource<Data>[];
   readonly dataSources: readonly DataSource<Data>[];
   /** List resources (`terraform query`), each named like a managed resource that has an identity. */
@@ -49,5 +48,5 @@ export interface ProviderDefinition<Data> {
    * Turns the decoded provider configuration (schema validators already passed in
    * ValidateProviderConfig) into provider data. `previous` is the data it replaces.
    */
-  configure(config: ObjectView, context: { previous: Data; log: ProviderLogger }): Promise<ConfigureResult<Data>> | ConfigureResult<Data>;
+  configure(config: ViewOf<P>, context: { previous: Data; log: ProviderLogger }): Promise<ConfigureResult<Data>> | ConfigureResult<Data>;
 }

@@ -1,6 +1,6 @@
 /** What a managed resource type implements; the server does decoding, dispatch and errors. */
 import type { AttributePath, Diagnostic } from '../diagnostics';
-import type { IdentitySchema } from '../schema/identity';
+import type { IdentitySchema, IdentityViewOf } from '../schema/identity';
 import type { BlockSchema, ViewOf } from '../schema/model';
 import type { ObjectView } from '../values/object-view';
 import type { Value } from '../values/value';
@@ -58,12 +58,12 @@ export interface StateResponse {
 }
 
 /** Resource identity (protocol 5.9/6.9, Terraform 1.12+): which remote object a state describes. */
-export interface ResourceIdentity {
-  readonly schema: IdentitySchema;
+export interface ResourceIdentity<B extends BlockSchema = BlockSchema, I extends IdentitySchema = IdentitySchema> {
+  readonly schema: I;
   /** The identity of the object `state` describes; undefined while it is not known (create with unknown values). */
-  of(state: ObjectView): Record<string, Value> | undefined;
+  of(state: ViewOf<B>): Record<string, Value> | undefined;
   /** The import id an identity names (import blocks with `identity = {...}`), or why it names none. */
-  importId(identity: ObjectView): { id: string } | { diagnostics: Diagnostic[] };
+  importId(identity: IdentityViewOf<I>): { id: string } | { diagnostics: Diagnostic[] };
   /** Raw JSON identity written with identity schema `version`, to the current identity schema. */
   upgrade(version: number, rawJson: Uint8Array | string): { identity?: Record<string, Value>; diagnostics: Diagnostic[] };
 }
@@ -72,7 +72,7 @@ export interface ManagedResource<Data, B extends BlockSchema = BlockSchema> {
   readonly typeName: string;
   readonly schema: B;
   /** When present, the server announces the identity schema and returns identities from read, plan, apply and import. */
-  readonly identity?: ResourceIdentity;
+  readonly identity?: ResourceIdentity<B>;
   /** Checks beyond the schema's validators (those run first, in the server). */
   validate?(config: ViewOf<B>, ctx: Pick<RequestContext<Data>, 'writeOnlyAllowed'>): Diagnostic[];
   /**

@@ -5,7 +5,6 @@ import { attributeName, type AttributeValidator } from './validator';
 /** A whole number within [min, max]. */
 export function integerBetween(min: number, max: number): AttributeValidator<number> {
   return {
-    description: `Must be a whole number from ${min} to ${max}.`,
     validate(value, path) {
       const attribute = attributeName(path);
       if (Number.isInteger(value) && value >= min && value <= max) return [];
@@ -17,7 +16,6 @@ export function integerBetween(min: number, max: number): AttributeValidator<num
 /** A number within (0, max]. */
 export function positiveAtMost(max: number, unit: string): AttributeValidator<number> {
   return {
-    description: `Must be greater than 0 and at most ${max} ${unit}.`,
     validate(value, path) {
       const attribute = attributeName(path);
       if (value > 0 && value <= max) return [];

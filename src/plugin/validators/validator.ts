@@ -4,7 +4,7 @@
  * checked at apply) and report at the attribute's path.
  */
 import type { AttributePath, Diagnostic } from '../diagnostics';
-import type { ObjectView } from '../values/object-view';
+import type { AttributeTypes, ObjectView } from '../values/object-view';
 import type { Value } from '../values/value';
 
 /**
@@ -13,8 +13,6 @@ import type { Value } from '../values/value';
  * comes from the server, so a message names the attribute without the schema repeating it.
  */
 export interface AttributeValidator<V extends Exclude<Value, null> = Exclude<Value, null>> {
-  /** Markdown sentence for docs: "Must contain only digits." */
-  readonly description: string;
   validate(value: V, path: AttributePath): Diagnostic[];
 }
 
@@ -24,8 +22,7 @@ export function attributeName(path: AttributePath): string {
   return typeof last === 'string' ? last : 'value';
 }
 
-/** A rule that spans attributes of one object (config). */
-export interface ConfigValidator {
-  readonly description: string;
-  validate(config: ObjectView): Diagnostic[];
+/** A rule that spans attributes of one object (config); `S` names the attributes it reads. */
+export interface ConfigValidator<S extends AttributeTypes = AttributeTypes> {
+  validate(config: ObjectView<S>): Diagnostic[];
 }

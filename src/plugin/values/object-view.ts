@@ -15,10 +15,15 @@ export type Attr<T> = { state: 'known'; value: T } | { state: 'null' } | { state
 /** Attribute name -> cty type: what a view is typed by. */
 export type AttributeTypes = Readonly<Record<string, CtyType>>;
 
-/** The names in `S` whose type may be `T` (every name of an untyped view, whose types are all CtyType). */
-export type NamesOfType<S extends AttributeTypes, T extends CtyType> = {
-  [K in keyof S & string]: T extends S[K] ? K : never;
-}[keyof S & string];
+/**
+ * The names in `S` whose type may be `T` (every name of an untyped view, whose types are all CtyType).
+ * Written as the keys of a remapped type rather than an indexed access: TypeScript then compares views
+ * structurally, so a typed view passes where an untyped one is expected (the server's side) and back,
+ * while views of two different schemas stay apart.
+ */
+export type NamesOfType<S extends AttributeTypes, T extends CtyType> = keyof {
+  [K in keyof S & string as T extends S[K] ? K : never]: K;
+} & string;
 
 export class ObjectView<S extends AttributeTypes = AttributeTypes> {
   readonly values: ValueRecord;

@@ -3,15 +3,13 @@ import { errorDiag } from '../../plugin/diagnostics';
 import { asEngineError } from '../engine-diagnostics';
 import { numberReadDiagnostic } from '../number-read-diagnostic';
 import { requireEngine } from '../provider-context';
-import { objectTypeOf } from '../../plugin/schema/model';
+import { attributeNames, viewOf } from '../../plugin/schema/model';
 import { PHONE_NUMBER_TYPE, phoneNumberDataSourceSchema } from '../schema/phone-number-data-source';
-import { ObjectView } from '../../plugin/values/object-view';
 import type { DataSource } from '../provider-context';
 
-const type = objectTypeOf(phoneNumberDataSourceSchema);
-const ATTRIBUTES = Object.keys(phoneNumberDataSourceSchema.attributes);
+const ATTRIBUTES = attributeNames(phoneNumberDataSourceSchema);
 
-export const phoneNumberDataSource: DataSource = {
+export const phoneNumberDataSource: DataSource<typeof phoneNumberDataSourceSchema> = {
   typeName: PHONE_NUMBER_TYPE,
   schema: phoneNumberDataSourceSchema,
 
@@ -41,7 +39,7 @@ export const phoneNumberDataSource: DataSource = {
         effective_api_version: version.effective,
         effective_api_version_available_until: version.effectiveAvailableUntil ?? null,
       };
-      return { state: new ObjectView(type, values), diagnostics: [] };
+      return { state: viewOf(phoneNumberDataSourceSchema, values), diagnostics: [] };
     } catch (err) {
       return { state: config, diagnostics: [numberReadDiagnostic(id, asEngineError(err), { attributes: ATTRIBUTES }, 'nothing_read')] };
     }

@@ -24,7 +24,7 @@ export function wabaNumberValue(n: WabaNumber): Record<string, Value> {
   };
 }
 
-export const phoneNumbersDataSource: DataSource = {
+export const phoneNumbersDataSource: DataSource<typeof phoneNumbersDataSourceSchema> = {
   typeName: PHONE_NUMBERS_TYPE,
   schema: phoneNumbersDataSourceSchema,
 

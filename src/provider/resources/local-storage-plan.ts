@@ -12,8 +12,8 @@ import { errorDiag, warningDiag } from '../../plugin/diagnostics';
 import { asEngineError } from '../engine-diagnostics';
 import { numberReadDiagnostic } from '../number-read-diagnostic';
 import type { PlanRequest, PlanResponse, RequestContext } from '../provider-context';
-import { localStorageResourceSchema } from '../schema/local-storage-resource';
-import { ObjectView } from '../../plugin/values/object-view';
+import { localStorageResourceSchema, type LocalStorageView } from '../schema/local-storage-resource';
+import { attributeNames, viewOf } from '../../plugin/schema/model';
 import { UNKNOWN, valuesEqual } from '../../plugin/values/value';
 import { declaredTarget, expectedStatus, observedFromState } from './local-storage-state';
 import { residencyChange, residencyTitle } from '../../engine/residency';
@@ -25,9 +25,10 @@ import { describeTarget, type StorageTarget } from '../../engine/storage-modes';
 import { decodeLedger } from './local-storage-private';
 import { plannedQuota, quotaPlan, rolloutNote, type UnattendedNote } from './local-storage-unattended';
 
-const PLAN_ATTRIBUTES = Object.keys(localStorageResourceSchema.attributes);
+const PLAN_ATTRIBUTES = attributeNames(localStorageResourceSchema);
 
-export async function planLocalStorage({ prior, proposed, attributes: attrs, config, priorPrivate, ctx }: PlanRequest): Promise<PlanResponse> {
+export async function planLocalStorage(request: PlanRequest<typeof localStorageResourceSchema>): Promise<PlanResponse> {
+  const { prior, proposed, attributes: attrs, config, priorPrivate, ctx } = request;
   if (proposed.isNullObject) return planDestroy(prior, ctx, priorPrivate);
 
   const creating = prior.isNullObject || attrs.requiresReplace.length > 0;
@@ -109,7 +110,7 @@ function storageChange(observed: ObservedState, target: StorageTarget): { from: 
 /** `unattended`: the rollout and quota of the change (local-storage-unattended.ts), folded into its warning. */
 function convergenceDiagnostics(
   plan: ConvergencePlan,
-  config: ObjectView,
+  config: LocalStorageView,
   id: string,
   change: { from: string; to: string },
   unattended: UnattendedNote,
@@ -164,7 +165,7 @@ function changeNote(id: string, plan: ConvergencePlan, unattended: UnattendedNot
   });
 }
 
-function planDestroy(prior: ObjectView, ctx: RequestContext, priorPrivate: Uint8Array | undefined): PlanResponse {
+function planDestroy(prior: LocalStorageView, ctx: RequestContext, priorPrivate: Uint8Array | undefined): PlanResponse {
   const id = prior.knownString('phone_number_id') ?? '(unknown)';
   const region = prior.knownString('data_localization_region');
   const diagnostics: Diagnostic[] = [];
@@ -203,5 +204,5 @@ function planDestroy(prior: ObjectView, ctx: RequestContext, priorPrivate: Uint8
       ),
     );
   }
-  return { planned: new ObjectView(prior.type, null), requiresReplace: [], diagnostics };
+  return { planned: viewOf(localStorageResourceSchema, null), requiresReplace: [], diagnostics };
 }

@@ -10,7 +10,7 @@ import { digitsOfLength } from '../../plugin/validators/string-validators';
 import { PIN_LENGTH, VERIFICATION_CODE_LENGTH } from '../../cloud-api/secret-formats';
 import { graphId, localStorageRegion, noStorageRetention, storageMode, storageModeStated } from '../validators/whatsapp-validators';
 import { NO_STORAGE_RETENTION_MINUTES } from '../../cloud-api/no-storage';
-import type { BlockSchema } from '../../plugin/schema/model';
+import type { BlockSchema, ViewOf } from '../../plugin/schema/model';
 import { QUOTA_LIMIT, QUOTA_WINDOW_HOURS } from '../../engine/quota';
 
 export const LOCAL_STORAGE_TYPE = 'whatsapp_local_storage';
@@ -24,7 +24,7 @@ export const LOCAL_STORAGE_SCHEMA_VERSION = 3;
 
 const regionList = SUPPORTED_REGIONS.map((r) => `\`${r.code}\` (${r.country})`).join(', ');
 
-export const localStorageResourceSchema: BlockSchema = {
+export const localStorageResourceSchema = {
   version: LOCAL_STORAGE_SCHEMA_VERSION,
   description:
     'Declares where a WhatsApp Business phone number keeps its message data: at rest in one country (**Local Storage**, `data_localization_region`), ' +
@@ -192,4 +192,9 @@ export const localStorageResourceSchema: BlockSchema = {
     },
   },
   configValidators: [atMostOneOf('pin', 'pin_wo'), storageModeStated()],
-};
+} satisfies BlockSchema;
+
+/** A whatsapp_local_storage config, plan or state: reads and changes by attribute name are type-checked. */
+export type LocalStorageView = ViewOf<typeof localStorageResourceSchema>;
+
+export type LocalStorageAttribute = keyof typeof localStorageResourceSchema.attributes;

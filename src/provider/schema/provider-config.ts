@@ -4,13 +4,13 @@ import { DEFAULT_BASE_URL } from '../../cloud-api/base-url';
 import { t } from '../../plugin/values/cty-type';
 import { integerBetween, positiveAtMost } from '../../plugin/validators/number-validators';
 import { baseUrl, graphApiVersion } from '../validators/whatsapp-validators';
-import type { BlockSchema } from '../../plugin/schema/model';
+import type { BlockSchema, ViewOf } from '../../plugin/schema/model';
 
 export const ENV_ACCESS_TOKEN = 'WHATSAPP_ACCESS_TOKEN';
 export const ENV_API_VERSION = 'WHATSAPP_API_VERSION';
 export const ENV_BASE_URL = 'WHATSAPP_BASE_URL';
 
-export const providerConfigSchema: BlockSchema = {
+export const providerConfigSchema = {
   version: 0,
   description:
     'Manages WhatsApp Cloud API **Local Storage** (where a phone number keeps message data at rest) through the Graph API. ' +
@@ -65,4 +65,6 @@ export const providerConfigSchema: BlockSchema = {
       description: 'How many times a request that failed with a retryable error (rate limits, transient 5xx) is retried with backoff. Defaults to the engine\'s setting.',
     },
   },
-};
+} satisfies BlockSchema;
+
+export type ProviderConfigView = ViewOf<typeof providerConfigSchema>;
