@@ -10,7 +10,6 @@ import { lazyObject } from '../shared/lazy-object';
 export type EngineFactory = (settings: EngineSettings) => EnginePort;
 
 function build(settings: EngineSettings): EnginePort {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { LocalStorageEngine } = require('../engine/engine') as typeof import('../engine/engine');
   return LocalStorageEngine.fromConfig({
     accessToken: settings.accessToken,

@@ -62,7 +62,6 @@ export function runPlugin(options: PluginOptions): void {
   const clientCert = env.PLUGIN_CLIENT_CERT;
   let identity: import('./tls-cert').ServerIdentity | undefined;
   if (clientCert) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const tls = require('./tls-cert') as typeof import('./tls-cert');
     identity = tls.createServerIdentity(new Date(), options.name);
     certField = tls.handshakeCertField(identity.certDer);
@@ -71,7 +70,6 @@ export function runPlugin(options: PluginOptions): void {
   let grpc: GrpcServerHandle | undefined;
   const grpcServer = (): Http2Server | Http2SecureServer => {
     if (server) return server;
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const http2 = require('node:http2') as typeof import('node:http2');
     server = identity
       ? http2.createSecureServer({
