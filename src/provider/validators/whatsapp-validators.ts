@@ -6,6 +6,7 @@ import { explainUnsupportedRegion, SUPPORTED_REGIONS } from '../../engine/region
 import type { AttributeValidator, ConfigValidator } from '../../plugin/validators/validator';
 import { NO_STORAGE_RETENTION_MINUTES } from '../../cloud-api/no-storage';
 import { declaredStorage, explainRetention, STORAGE_MODES } from '../../engine/storage-modes';
+import { ENGINE_INPUT_ATTRIBUTES, HCL_STORAGE_NAMES } from '../engine-input-paths';
 import { errorDiag } from '../../plugin/diagnostics';
 import { isUnknown } from '../../plugin/values/value';
 import type { ObjectView } from '../../plugin/values/object-view';
@@ -63,7 +64,7 @@ export function noStorageRetention(): AttributeValidator<number> {
     description: `Must be one of the retentions Meta accepts: ${NO_STORAGE_RETENTION_MINUTES.map((m) => `\`${m}\``).join(', ')}.`,
     validate(value, path) {
       if (typeof value !== 'number') return [];
-      const problem = explainRetention(value);
+      const problem = explainRetention(value, HCL_STORAGE_NAMES.retentionMinutes);
       return problem ? [errorDiag('Unsupported retention_minutes', problem, path)] : [];
     },
   };
@@ -81,13 +82,16 @@ export function storageModeStated(): ConfigValidator {
     description:
       'The storage mode must be stated: `data_localization_region` (in-country), `storage_mode = "DEFAULT"`, or `storage_mode = "NO_STORAGE"` with `retention_minutes`.',
     validate(config) {
-      const { problems } = declaredStorage({
-        region: declared(config, 'data_localization_region'),
-        mode: declared(config, 'storage_mode'),
-        retentionMinutes: declared(config, 'retention_minutes'),
-      });
+      const { problems } = declaredStorage(
+        {
+          region: declared(config, HCL_STORAGE_NAMES.region),
+          mode: declared(config, HCL_STORAGE_NAMES.mode),
+          retentionMinutes: declared(config, HCL_STORAGE_NAMES.retentionMinutes),
+        },
+        HCL_STORAGE_NAMES,
+      );
       // Bad single values are reported by the attribute validators.
-      return problems.filter((p) => p.kind === 'combination').map((p) => errorDiag(p.summary, p.detail, [p.attribute]));
+      return problems.filter((p) => p.kind === 'combination').map((p) => errorDiag(p.summary, p.detail, [ENGINE_INPUT_ATTRIBUTES[p.field].name]));
     },
   };
 }
