@@ -58,7 +58,7 @@ export class RunState implements Wording {
   emit(event: EngineEvent): void {
     if (!this.options.onEvent) return;
     const safe = { ...event } as Record<string, unknown>;
-    for (const key of ['message', 'reason'] as const) if (typeof safe[key] === 'string') safe[key] = this.redact(safe[key] as string);
+    for (const key of ['message', 'reason'] as const) if (typeof safe[key] === 'string') safe[key] = this.redact(safe[key]);
     if (safe.step) safe.step = { ...(safe.step as PlanStep), reason: this.redact((safe.step as PlanStep).reason) };
     try {
       this.options.onEvent(safe as EngineEvent);

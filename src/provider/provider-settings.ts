@@ -29,7 +29,7 @@ export function resolveProviderSettings(config: ObjectView, env: NodeJS.ProcessE
 
   const sources: Record<string, 'config' | 'env' | 'default'> = {};
   // The fallback variable is the schema's envVar, so the schema, its docs and this lookup agree.
-  const pick = (name: keyof typeof providerConfigSchema.attributes & string, fallback?: string): string | undefined => {
+  const pick = (name: keyof typeof providerConfigSchema.attributes, fallback?: string): string | undefined => {
     const envVar = providerConfigSchema.attributes[name].envVar;
     const configured = config.knownString(name);
     if (configured !== undefined && configured.trim() !== '') {

@@ -11,7 +11,7 @@ import type { Diagnostic } from '../../plugin/diagnostics';
 import { errorDiag } from '../../plugin/diagnostics';
 import { LOCAL_STORAGE_SCHEMA_VERSION, localStorageResourceSchema } from '../schema/local-storage-resource';
 import { objectTypeOf } from '../../plugin/schema/model';
-import { t, type CtyType } from '../../plugin/values/cty-type';
+import { t } from '../../plugin/values/cty-type';
 import { decodeJson } from '../../plugin/values/json-codec';
 import { ObjectView } from '../../plugin/values/object-view';
 import { record, type ValueRecord } from '../../plugin/values/value';
@@ -26,7 +26,7 @@ const ADDED_IN_V3 = ['register_calls_72h', 'deregister_calls_72h', 'quota_availa
 // version may hold them or not, and a missing one decodes as null (filled in below).
 
 const typeWithout = (names: string[]) =>
-  t.object(Object.fromEntries(Object.entries(currentType.attributes).filter(([name]) => !names.includes(name))) as Record<string, CtyType>);
+  t.object(Object.fromEntries(Object.entries(currentType.attributes).filter(([name]) => !names.includes(name))));
 
 export const v0Type = typeWithout([...ADDED_IN_V1, ...ADDED_IN_V2, ...ADDED_IN_V3]);
 export const v1Type = typeWithout([...ADDED_IN_V2, ...ADDED_IN_V3]);
