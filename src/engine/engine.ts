@@ -157,12 +157,12 @@ export class LocalStorageEngine {
 
   /** Every number of a WABA, with each one's storage when `withStorage` (bounded concurrency). Throws an EngineFailure naming the WABA. */
   wabaNumbers(wabaId: string, options: WabaReadOptions = {}): Promise<WabaNumber[]> {
-    return this.failingAsEngine(() => readWabaNumbers(this.client, this.wording, wabaId, options));
+    return this.failingAsEngine(() => readWabaNumbers(this.client, wabaId, options, this.wording));
   }
 
   /** The same, page by page (for streaming to a caller that may stop early). */
   wabaNumberPages(wabaId: string, options: WabaReadOptions = {}): AsyncGenerator<WabaNumber[]> {
-    return wabaNumberPages(this.client, this.wording, wabaId, options);
+    return wabaNumberPages(this.client, wabaId, options, this.wording);
   }
 
   /** Scrubs the token and the given secrets from text (for callers' own diagnostics). */

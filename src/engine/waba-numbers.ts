@@ -8,6 +8,7 @@ import type { GraphApiClient } from '../cloud-api/client';
 import { CONNECTION_POOL_SIZE } from '../cloud-api/connection-pool';
 import { PHONE_NUMBER_FIELDS } from '../cloud-api/graph-types';
 import { EngineFailure, toEngineError, type Wording } from './engine-errors';
+import { ENGINE_INPUT_NAMES } from './engine-inputs';
 import { toSummary, type PhoneNumberInfo, type PhoneNumberSummary } from './observe';
 import { isStorageDisabled, modeOfStorage, normalizeRegion, normalizeStatus } from './storage-state';
 import { requireGraphId } from './validation';
@@ -37,9 +38,9 @@ export type WabaNumber = PhoneNumberSummary & Partial<Pick<PhoneNumberInfo, 'sto
  */
 export async function* wabaNumberPages(
   client: GraphApiClient,
-  wording: Wording,
   wabaId: string,
   options: WabaReadOptions = {},
+  wording: Wording = ownWording(client),
 ): AsyncGenerator<WabaNumber[]> {
   requireGraphId(wabaId, 'wabaId', wording.names);
   const pages = client.phoneNumberPages(wabaId, { fields: PHONE_NUMBER_FIELDS, pageSize: options.pageSize ?? WABA_PAGE_SIZE }, { signal: options.signal });
@@ -103,10 +104,20 @@ class Slots {
 }
 
 /** Every number of a WABA (all pages), with storage when asked. */
-export async function readWabaNumbers(client: GraphApiClient, wording: Wording, wabaId: string, options: WabaReadOptions = {}): Promise<WabaNumber[]> {
+export async function readWabaNumbers(
+  client: GraphApiClient,
+  wabaId: string,
+  options: WabaReadOptions = {},
+  wording: Wording = ownWording(client),
+): Promise<WabaNumber[]> {
   const all: WabaNumber[] = [];
-  for await (const page of wabaNumberPages(client, wording, wabaId, options)) all.push(...page);
+  for await (const page of wabaNumberPages(client, wabaId, options, wording)) all.push(...page);
   return all;
+}
+
+/** Failures worded with the client's redaction and the engine's own input names. */
+function ownWording(client: GraphApiClient): Wording {
+  return { redact: (text) => client.redact(text), names: ENGINE_INPUT_NAMES };
 }
 
 /** One number's storage, read into `n`; the client refuses an answer without storage_configuration.status. */
