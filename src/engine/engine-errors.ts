@@ -89,9 +89,11 @@ export const PIN_MISMATCH = 133005;
 /** What a wrong two-step PIN costs when only the register after a deregister finds it out (Meta has no PIN check). */
 export function wrongPinRisk(names: InputNames): string {
   return (
-    `Meta has no way to check a PIN without registering: if ${names.pin} is not the number's current two-step PIN, the register after the deregister fails ` +
-    `(${PIN_MISMATCH} "Two step verification PIN Mismatch") and the number stays offline until the right PIN is applied (or the PIN is reset in WhatsApp Manager). ` +
-    `Set ${names.assign(names.setPinBeforeDeregister, true)} to set the two-step PIN to the configured one before the deregister (this changes the number's PIN).`
+    `Meta has no way to check a PIN without registering: if ${names.pin} is not the number's current two-step PIN, ` +
+    `the register after the deregister fails (${PIN_MISMATCH} "Two step verification PIN Mismatch") ` +
+    'and the number stays offline until the right PIN is applied (or the PIN is reset in WhatsApp Manager). ' +
+    `Set ${names.assign(names.setPinBeforeDeregister, true)} to set the two-step PIN to the configured one before the deregister ` +
+    "(this changes the number's PIN)."
   );
 }
 
@@ -117,8 +119,8 @@ const PERMISSION: GraphCodeRule = {
   kind: 'permission',
   blocksRegister: true,
   fix: () =>
-    'The token lacks permission for this number: grant whatsapp_business_management (and whatsapp_business_messaging) to the system user, ' +
-    'or use a token of the business that owns the number.',
+    'The token lacks permission for this number: grant whatsapp_business_management (and whatsapp_business_messaging) ' +
+    'to the system user, or use a token of the business that owns the number.',
 };
 
 /** Graph's answer when a number's register or deregister window is full. */
@@ -138,7 +140,9 @@ const GRAPH_CODES: ReadonlyMap<number, GraphCodeRule> = new Map([
     {
       kind: 'pin',
       blocksRegister: true,
-      fix: (n) => `The two-step verification PIN is wrong: set ${n.pin} to the number's current two-step PIN (it can be reset in WhatsApp Manager), then apply again.`,
+      fix: (n) =>
+        `The two-step verification PIN is wrong: set ${n.pin} to the number's current two-step PIN ` +
+        '(it can be reset in WhatsApp Manager), then apply again.',
     },
   ],
   [
@@ -156,12 +160,17 @@ const GRAPH_CODES: ReadonlyMap<number, GraphCodeRule> = new Map([
     {
       kind: 'pin',
       blocksRegister: true,
-      fix: (n) => `Too many wrong PINs: Meta locked PIN checks for this number for a while; wait (see the details) and apply again with the correct ${n.pin}.`,
+      fix: (n) =>
+        `Too many wrong PINs: Meta locked PIN checks for this number for a while; ` +
+        `wait (see the details) and apply again with the correct ${n.pin}.`,
     },
   ],
   [133009, { kind: 'pin', blocksRegister: true, fix: () => 'PINs were tried too fast: wait a few minutes before applying again.' }],
   [133010, { kind: 'rejected', fix: () => 'The number is not registered with Cloud API.' }],
-  [133015, { kind: 'transient', blocksRegister: true, fix: () => 'The number was recently deleted: wait about five minutes, then apply again.' }],
+  [
+    133015,
+    { kind: 'transient', blocksRegister: true, fix: () => 'The number was recently deleted: wait about five minutes, then apply again.' },
+  ],
   [
     QUOTA_EXCEEDED,
     {
@@ -179,7 +188,10 @@ const INCOMPLETE_DEREGISTRATION = 133000;
 
 function ruleFor(e: GraphApiError): GraphCodeRule | undefined {
   if (e.code === 100 && (e.subcode === 33 || e.httpStatus === 404)) {
-    return { kind: 'not_found', fix: (n) => `The phone number does not exist or this token cannot see it: check ${n.phoneNumberId} and the token's business.` };
+    return {
+      kind: 'not_found',
+      fix: (n) => `The phone number does not exist or this token cannot see it: check ${n.phoneNumberId} and the token's business.`,
+    };
   }
   return e.code === undefined ? undefined : GRAPH_CODES.get(e.code);
 }
@@ -210,7 +222,11 @@ export function toEngineError(e: unknown, wording: Wording, context?: string): E
 }
 
 /** An EngineError of `kind` (about the kind's input unless a field is given). */
-export function engineError(kind: EngineErrorKind, message: string, options: { field?: EngineInputField; retryable?: boolean } = {}): EngineError {
+export function engineError(
+  kind: EngineErrorKind,
+  message: string,
+  options: { field?: EngineInputField; retryable?: boolean } = {},
+): EngineError {
   const field = options.field ?? KIND_FIELD[kind];
   return { kind, message, ...(field ? { field } : {}), retryable: options.retryable ?? false };
 }

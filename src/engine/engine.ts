@@ -121,7 +121,13 @@ export class LocalStorageEngine {
   converge(phoneNumberId: string, desired: DesiredState, options: ConvergeOptions = {}): Promise<ConvergeResult> {
     const run = () =>
       executeConvergence(
-        { client: this.client, apiVersion: this.apiVersion, maxWriteAttempts: this.maxWriteAttempts, retryPolicy: this.policy, names: this.wording.names },
+        {
+          client: this.client,
+          apiVersion: this.apiVersion,
+          maxWriteAttempts: this.maxWriteAttempts,
+          retryPolicy: this.policy,
+          names: this.wording.names,
+        },
         phoneNumberId,
         desired,
         options,
@@ -189,9 +195,10 @@ export class LocalStorageEngine {
  * EngineFailure at its input, worded in the caller's names (the client checks them again itself).
  */
 function checkedConfig(config: EngineConfig, names: InputNames): ApiVersion {
-  const invalid = (field: 'accessToken' | 'apiVersion' | 'baseUrl', message: string) => new EngineFailure(engineError('invalid_input', message, { field }));
+  const invalid = (field: 'accessToken' | 'apiVersion' | 'baseUrl', message: string) =>
+    new EngineFailure(engineError('invalid_input', message, { field }));
   if (typeof config.accessToken !== 'string' || config.accessToken.trim() === '') {
-    throw invalid('accessToken', `${names.accessToken} is empty: pass the access token of a system user with whatsapp_business_management.`);
+    throw invalid('accessToken', `${names.accessToken} is empty: pass the token of a system user with whatsapp_business_management.`);
   }
   const baseUrlProblem = config.baseUrl === undefined ? undefined : explainInvalidBaseUrl(config.baseUrl, names);
   if (baseUrlProblem) throw invalid('baseUrl', baseUrlProblem);

@@ -106,7 +106,8 @@ class ConvergenceRun {
         const request = steps.find((s) => s.kind === 'request_code')!;
         const sent = await runWriteStep(this.state, request, plan.steps.indexOf(request));
         if (!sent.ok) {
-          return this.fail(this.state.last ?? initial, plan, toEngineError(sent.error, this.state, `Requesting a verification code for number ${this.id} failed; nothing else was changed`));
+          const context = `Requesting a verification code for number ${this.id} failed; nothing else was changed`;
+          return this.fail(this.state.last ?? initial, plan, toEngineError(sent.error, this.state, context));
         }
         const to = initial.displayPhoneNumber ? ` to ${initial.displayPhoneNumber}` : '';
         return {
@@ -116,10 +117,11 @@ class ConvergenceRun {
             engineError(
               'verification',
               this.state.redact(
-                `A verification code was sent by SMS${to}. Number ${this.id} has code_verification_status ${String(initial.codeVerificationStatus)} ` +
-                  `and must be verified before it can register on ${this.state.version.raw}. Set ${this.state.names.verificationCode} to the code received ` +
-                  `and apply again; nothing else was changed (the number is ${initial.registered ? 'still registered' : 'not registered'}, ` +
-                  `${describeStorage(initial.storage)}).`,
+                `A verification code was sent by SMS${to}. ` +
+                  `Number ${this.id} has code_verification_status ${String(initial.codeVerificationStatus)} ` +
+                  `and must be verified before it can register on ${this.state.version.raw}. ` +
+                  `Set ${this.state.names.verificationCode} to the code received and apply again; nothing else was changed ` +
+                  `(the number is ${initial.registered ? 'still registered' : 'not registered'}, ${describeStorage(initial.storage)}).`,
               ),
             ),
           ),

@@ -143,8 +143,10 @@ export function planConvergence(
     plan.requirement = {
       kind: 'verification_code',
       message:
-        `Number ${id} has code_verification_status ${String(observed.codeVerificationStatus)}, so registering needs a one-time verification code. ` +
-        `Without one, apply requests a code by SMS (the number stays as it is) and stops; run it again with the code received as ${names.verificationCode}.`,
+        `Number ${id} has code_verification_status ${String(observed.codeVerificationStatus)}, ` +
+        'so registering needs a one-time verification code. ' +
+        'Without one, apply requests a code by SMS (the number stays as it is) and stops; ' +
+        `run it again with the code received as ${names.verificationCode}.`,
     };
   }
   return plan;

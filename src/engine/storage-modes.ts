@@ -43,7 +43,8 @@ export function isStorageMode(value: unknown): value is StorageMode {
 export function explainRetention(minutes: unknown, name: string = ENGINE_INPUT_NAMES.retentionMinutes): string | undefined {
   if (typeof minutes === 'number' && NO_STORAGE_RETENTION_MINUTES.includes(minutes)) return undefined;
   const accepted = NO_STORAGE_RETENTION_MINUTES.join(', ');
-  return `${name} must be one of the retentions Meta accepts for No Storage: ${accepted} (minutes); got ${typeof minutes === 'number' ? minutes : typeof minutes}.`;
+  const got = typeof minutes === 'number' ? minutes : typeof minutes;
+  return `${name} must be one of the retentions Meta accepts for No Storage: ${accepted} (minutes); got ${got}.`;
 }
 
 /** A problem with one field of a storage declaration, worded in the caller's names. */
@@ -61,7 +62,9 @@ export function explainTarget(target: StorageTarget, names: StorageNames = ENGIN
   }
   switch (target.mode) {
     case 'IN_COUNTRY': {
-      if (typeof target.region !== 'string') return { field: 'region', message: `${names.region} must be a region code string (got ${typeof target.region}).` };
+      if (typeof target.region !== 'string') {
+        return { field: 'region', message: `${names.region} must be a region code string (got ${typeof target.region}).` };
+      }
       const problem = explainUnsupportedRegion(target.region);
       return problem ? { field: 'region', message: `${names.region} ${problem}` } : undefined;
     }
@@ -234,7 +237,8 @@ export function declaredStorage(
     problem(
       'retentionMinutes',
       `${names.mode} NO_STORAGE needs ${names.retentionMinutes}`,
-      `No Storage keeps message data in transit for a limited time: set ${names.retentionMinutes} to one of the values Meta accepts: ${accepted}.`,
+      `No Storage keeps message data in transit for a limited time: set ${names.retentionMinutes} ` +
+        `to one of the values Meta accepts: ${accepted}.`,
     );
   }
   if (d.retentionMinutes !== null && d.retentionMinutes !== undefined) {
@@ -244,7 +248,8 @@ export function declaredStorage(
       problem(
         'retentionMinutes',
         `${names.retentionMinutes} without No Storage`,
-        `${names.retentionMinutes} only applies to ${say(names.mode, 'NO_STORAGE')}: remove it, or set ${say(names.mode, 'NO_STORAGE')} (without ${names.region}).`,
+        `${names.retentionMinutes} only applies to ${say(names.mode, 'NO_STORAGE')}: ` +
+          `remove it, or set ${say(names.mode, 'NO_STORAGE')} (without ${names.region}).`,
       );
     } else if (unsupported !== undefined) {
       problem('retentionMinutes', `Unsupported ${names.retentionMinutes}`, unsupported, 'value');

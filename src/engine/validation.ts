@@ -34,7 +34,10 @@ export function validateRegion(region: unknown, names: InputNames = ENGINE_INPUT
 /** The two-step PIN: required to register, exactly six digits. The value never appears in the message. */
 export function validatePin(pin: unknown, names: InputNames = ENGINE_INPUT_NAMES): string | undefined {
   if (pin === undefined || pin === null || pin === '') {
-    return `${names.pin} is required: registering the number needs its two-step verification PIN (6 digits); set ${names.pin} (mark the variable that holds it sensitive).`;
+    return (
+      `${names.pin} is required: registering the number needs its two-step verification PIN (6 digits); ` +
+      `set ${names.pin} (mark the variable that holds it sensitive).`
+    );
   }
   if (!isPin(pin)) {
     const len = typeof pin === 'string' ? pin.length : 0;
@@ -47,7 +50,8 @@ export function validatePin(pin: unknown, names: InputNames = ENGINE_INPUT_NAMES
 export function validateVerificationCode(code: unknown, names: InputNames = ENGINE_INPUT_NAMES): string | undefined {
   if (code === undefined) return undefined;
   if (typeof code !== 'string' || !isVerificationCode(code.trim())) {
-    return `${names.verificationCode} must be the ${VERIFICATION_CODE_LENGTH} digits of the code Meta sent by SMS or voice (for example "123830").`;
+    const digits = `${VERIFICATION_CODE_LENGTH} digits`;
+    return `${names.verificationCode} must be the ${digits} of the code Meta sent by SMS or voice (for example "123830").`;
   }
   return undefined;
 }

@@ -56,7 +56,8 @@ export async function* wabaNumberPages(
         (page) => {
           if (page.done) return undefined;
           const numbers: WabaNumber[] = page.value.map(toSummary).filter((n) => !options.registeredOnly || n.registered);
-          const read = options.withStorage ? Promise.all(numbers.map((n) => slots.run(() => readStorage(client, wording, wabaId, n, options.signal)))) : Promise.resolve([]);
+          const readOne = (n: WabaNumber) => slots.run(() => readStorage(client, wording, wabaId, n, options.signal));
+          const read = options.withStorage ? Promise.all(numbers.map(readOne)) : Promise.resolve([]);
           return { numbers, read: quiet(read) };
         },
         (err: unknown) => Promise.reject(listingFailure(client, wording, wabaId, err)),

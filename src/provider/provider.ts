@@ -70,7 +70,8 @@ function configure(config: ObjectView, previous: EngineState, log: ProviderLogge
     // An engine that refuses its configuration says which input; the diagnostic points at that argument.
     const argument = err instanceof EngineFailure && err.field ? providerArgument(err.field) : undefined;
     const message = err instanceof Error ? err.message : String(err);
-    return { data: { kind: 'failed' }, diagnostics: [errorDiag('Invalid provider configuration', redact(message), argument ? [argument] : undefined)] };
+    const diagnostic = errorDiag('Invalid provider configuration', redact(message), argument ? [argument] : undefined);
+    return { data: { kind: 'failed' }, diagnostics: [diagnostic] };
   }
   log.info('provider configured', {
     api_version: resolution.settings.apiVersion.raw,

@@ -91,7 +91,8 @@ export function storageModeStated(): ConfigValidator {
         HCL_STORAGE_NAMES,
       );
       // Bad single values are reported by the attribute validators.
-      return problems.filter((p) => p.kind === 'combination').map((p) => errorDiag(p.summary, p.detail, [ENGINE_INPUT_ATTRIBUTES[p.field].name]));
+      const combinations = problems.filter((p) => p.kind === 'combination');
+      return combinations.map((p) => errorDiag(p.summary, p.detail, [ENGINE_INPUT_ATTRIBUTES[p.field].name]));
     },
   };
 }
