@@ -25,7 +25,8 @@
  */
 import { REGION_CHANGE_DOWNTIME } from './downtime';
 import type { ApiVersion, ConvergencePlan, DesiredState, ObservedState, PlanStep } from './types';
-import { WRONG_PIN_RISK } from './engine-errors';
+import { wrongPinRisk } from './engine-errors';
+import { ENGINE_INPUT_NAMES, type InputNames } from './engine-inputs';
 import { residencyChange } from './residency';
 import { desiredTarget, stepStorage, targetLabel, type StorageTarget } from './storage-modes';
 import type { VersionFlow } from '../cloud-api/api-version';
@@ -34,7 +35,13 @@ import { describeRegion, describeStorage, modeOfStorage, normalizeStatus, storag
 
 const VERIFIED = 'VERIFIED';
 
-export function planConvergence(observed: ObservedState, desired: DesiredState, apiVersion: ApiVersion): ConvergencePlan {
+/** `names` spells the engine's inputs in the plan's words, as the caller's users write them. */
+export function planConvergence(
+  observed: ObservedState,
+  desired: DesiredState,
+  apiVersion: ApiVersion,
+  names: InputNames = ENGINE_INPUT_NAMES,
+): ConvergencePlan {
   const id = observed.phoneNumberId;
   const target = desiredTarget(desired);
   const want = describeRegion(target);
@@ -76,7 +83,9 @@ export function planConvergence(observed: ObservedState, desired: DesiredState, 
   if (observed.registered && desired.setPinBeforeDeregister === true) {
     steps.push({
       kind: 'set_pin',
-      reason: 'set_pin_before_deregister is on: set the two-step PIN to the configured one while the number is still registered, so the register after the deregister cannot fail on a wrong PIN.',
+      reason:
+        `${names.setPinBeforeDeregister} is on: set the two-step PIN to the configured one while the number is still registered, ` +
+        'so the register after the deregister cannot fail on a wrong PIN.',
     });
   }
   if (observed.registered) {
@@ -114,7 +123,7 @@ export function planConvergence(observed: ObservedState, desired: DesiredState, 
     notes.push(
       `${REGION_CHANGE_DOWNTIME} Each uses one of the 10 register and 10 deregister calls Meta allows per number in 72 hours.`,
     );
-    if (desired.setPinBeforeDeregister !== true) notes.push(WRONG_PIN_RISK);
+    if (desired.setPinBeforeDeregister !== true) notes.push(wrongPinRisk(names));
   } else if (storageOk) {
     notes.push('Storage already matches; the number only needs registering.');
   }
@@ -133,7 +142,11 @@ export function planConvergence(observed: ObservedState, desired: DesiredState, 
   if (needsVerification) {
     plan.requirement = {
       kind: 'verification_code',
-      message: `Number ${id} has code_verification_status ${String(observed.codeVerificationStatus)}, so registering needs a one-time verification code. Without one, apply requests a code by SMS (the number stays as it is) and stops; run it again with the code received as verification_code.`,
+      message:
+        `Number ${id} has code_verification_status ${String(observed.codeVerificationStatus)}, ` +
+        'so registering needs a one-time verification code. ' +
+        'Without one, apply requests a code by SMS (the number stays as it is) and stops; ' +
+        `run it again with the code received as ${names.verificationCode}.`,
     };
   }
   return plan;

@@ -14,7 +14,7 @@ import type { ConvergencePlan, ConvergeResult, ObservedState, PlanStep } from '.
 import { runWriteStep } from './write-step';
 
 export async function recover(run: RunState, initial: ObservedState, plan: ConvergencePlan, failed: PlanStep, error: unknown): Promise<ConvergeResult> {
-  const cause = toEngineError(error, run.redact);
+  const cause = toEngineError(error, run);
   run.emit({ type: 'recovery_started', reason: `${stepLabel(failed)} failed after the deregister: ${cause.message}` });
   const now = run.last && !run.last.registered ? run.last : await run.tryObserve();
   const failure = describeWriteFailure(error);
@@ -47,7 +47,7 @@ async function bringBack(run: RunState, initial: ObservedState, now: ObservedSta
       const reason = `Recovery: re-register with the previous configuration (${describeRegion(previous)}).`;
       const back = await runWriteStep(run, { kind: 'register', ...stepStorage(previous), reason });
       if (back.ok) return undefined;
-      return `re-registering with ${describeRegion(previous)} failed too: ${toEngineError(back.error, run.redact).message}`;
+      return `re-registering with ${describeRegion(previous)} failed too: ${toEngineError(back.error, run).message}`;
     }
     case 'settings':
       break;
@@ -67,11 +67,11 @@ async function bringBack(run: RunState, initial: ObservedState, now: ObservedSta
       reason: `Recovery: restore the previous storage configuration (${describeRegion(previous)}) before re-registering.`,
     });
     if (!restored.ok) {
-      return `storage now reads ${describeStorage(now.storage)}; restoring the previous configuration (${describeRegion(previous)}) failed (${toEngineError(restored.error, run.redact).message}), and registering without it would put the number's data in ${describeStorage(now.storage)}, so it was left unregistered`;
+      return `storage now reads ${describeStorage(now.storage)}; restoring the previous configuration (${describeRegion(previous)}) failed (${toEngineError(restored.error, run).message}), and registering without it would put the number's data in ${describeStorage(now.storage)}, so it was left unregistered`;
     }
   }
   const back = await runWriteStep(run, { kind: 'register', reason: 'Recovery: re-register so the number messages again.' });
-  return back.ok ? undefined : `re-registering failed too: ${toEngineError(back.error, run.redact).message}`;
+  return back.ok ? undefined : `re-registering failed too: ${toEngineError(back.error, run).message}`;
 }
 
 function recoveryResult(

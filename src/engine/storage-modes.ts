@@ -8,6 +8,7 @@
  */
 import { NO_STORAGE_RETENTION_MINUTES } from '../cloud-api/no-storage';
 import { unreachable } from '../shared/unreachable';
+import { ENGINE_INPUT_NAMES, type InputNames, type StorageField } from './engine-inputs';
 import { explainUnsupportedRegion, type RegionCode } from './regions';
 
 export const STORAGE_MODES = ['IN_COUNTRY', 'DEFAULT', 'NO_STORAGE'] as const;
@@ -39,27 +40,38 @@ export function isStorageMode(value: unknown): value is StorageMode {
 }
 
 /** Why `minutes` is not a retention Meta accepts, naming the accepted values; undefined when accepted. */
-export function explainRetention(minutes: unknown, attribute = 'retention_minutes'): string | undefined {
+export function explainRetention(minutes: unknown, name: string = ENGINE_INPUT_NAMES.retentionMinutes): string | undefined {
   if (typeof minutes === 'number' && NO_STORAGE_RETENTION_MINUTES.includes(minutes)) return undefined;
   const accepted = NO_STORAGE_RETENTION_MINUTES.join(', ');
-  return `${attribute} must be one of the retentions Meta accepts for No Storage: ${accepted} (minutes); got ${typeof minutes === 'number' ? minutes : typeof minutes}.`;
+  const got = typeof minutes === 'number' ? minutes : typeof minutes;
+  return `${name} must be one of the retentions Meta accepts for No Storage: ${accepted} (minutes); got ${got}.`;
 }
 
-/** Problems with a target (an unsupported region or retention); undefined when it can be written. */
-export function explainTarget(target: StorageTarget): string | undefined {
+/** A problem with one field of a storage declaration, worded in the caller's names. */
+export interface TargetProblem {
+  field: StorageField;
+  message: string;
+}
+
+/** Problems with a target (an unknown mode, an unsupported region or retention); undefined when it can be written. */
+export function explainTarget(target: StorageTarget, names: StorageNames = ENGINE_INPUT_NAMES): TargetProblem | undefined {
   // Library callers may pass anything: never crash on it.
   const raw = target as unknown as Record<string, unknown> | null;
   if (typeof raw !== 'object' || raw === null || !isStorageMode(raw.mode)) {
-    return `storage mode must be one of ${STORAGE_MODES.join(', ')}: ${howToState(HCL_STORAGE_NAMES)}.`;
+    return { field: 'mode', message: `storage mode must be one of ${STORAGE_MODES.join(', ')}: ${howToState(names)}.` };
   }
   switch (target.mode) {
     case 'IN_COUNTRY': {
-      if (typeof target.region !== 'string') return `data_localization_region must be a region code string (got ${typeof target.region}).`;
+      if (typeof target.region !== 'string') {
+        return { field: 'region', message: `${names.region} must be a region code string (got ${typeof target.region}).` };
+      }
       const problem = explainUnsupportedRegion(target.region);
-      return problem ? `data_localization_region ${problem}` : undefined;
+      return problem ? { field: 'region', message: `${names.region} ${problem}` } : undefined;
     }
-    case 'NO_STORAGE':
-      return explainRetention(target.retentionMinutes);
+    case 'NO_STORAGE': {
+      const problem = explainRetention(target.retentionMinutes, names.retentionMinutes);
+      return problem ? { field: 'retentionMinutes', message: problem } : undefined;
+    }
     case 'DEFAULT':
       return undefined;
     default:
@@ -143,33 +155,20 @@ export interface DeclaredStorage {
   retentionMinutes: unknown;
 }
 
-/** How a layer spells the three settings (HCL attributes or construct props). */
-export interface StorageNames {
-  region: string;
-  mode: string;
-  retentionMinutes: string;
-  /** `name = "value"` in HCL, `name: 'value'` in TypeScript. */
-  assign: (name: string, value: string | number) => string;
-}
-
-export const HCL_STORAGE_NAMES: StorageNames = {
-  region: 'data_localization_region',
-  mode: 'storage_mode',
-  retentionMinutes: 'retention_minutes',
-  assign: (name, value) => `${name} = ${typeof value === 'number' ? value : `"${value}"`}`,
-};
+/** How a layer spells the three settings (the provider's HCL attributes, the constructs' props, the engine's own fields). */
+export type StorageNames = InputNames<StorageField>;
 
 export interface DeclarationProblem {
-  /** Which setting the fix belongs to (a name from StorageNames). */
-  attribute: string;
+  /** Which setting the fix belongs to; the layer spells it with its StorageNames. */
+  field: StorageField;
   /** `value`: one setting is bad on its own (a layer may already check it per attribute); `combination`: the settings together. */
   kind: 'value' | 'combination';
   summary: string;
   detail: string;
 }
 
-/** How a configuration declares `target`, in a layer's spelling: `data_localization_region = "BR"`. */
-export function declarationOf(target: StorageTarget, names: StorageNames = HCL_STORAGE_NAMES): string {
+/** How a configuration declares `target`, in a layer's spelling: `region: 'BR'` (engine), `data_localization_region = "BR"` (HCL). */
+export function declarationOf(target: StorageTarget, names: StorageNames = ENGINE_INPUT_NAMES): string {
   switch (target.mode) {
     case 'IN_COUNTRY':
       return names.assign(names.region, target.region);
@@ -194,43 +193,66 @@ export function howToState(names: StorageNames): string {
  * explicit mode must agree with the region; No Storage needs an accepted retention.
  * Returns the target when everything is known and consistent.
  */
-export function declaredStorage(d: DeclaredStorage, names: StorageNames = HCL_STORAGE_NAMES): { target?: StorageTarget; problems: DeclarationProblem[] } {
+export function declaredStorage(
+  d: DeclaredStorage,
+  names: StorageNames = ENGINE_INPUT_NAMES,
+): { target?: StorageTarget; problems: DeclarationProblem[] } {
   const problems: DeclarationProblem[] = [];
   const say = names.assign;
   const how = howToState(names);
-  const problem = (attribute: string, summary: string, detail: string, kind: DeclarationProblem['kind'] = 'combination') => problems.push({ attribute, summary, detail, kind });
+  const problem = (field: StorageField, summary: string, detail: string, kind: DeclarationProblem['kind'] = 'combination') =>
+    problems.push({ field, summary, detail, kind });
   if (d.mode !== null && d.mode !== undefined && !isStorageMode(d.mode)) {
-    problem(names.mode, `Invalid ${names.mode}`, `${names.mode} must be one of ${STORAGE_MODES.map((m) => `"${m}"`).join(', ')} (got ${JSON.stringify(d.mode)}).`, 'value');
+    const modes = STORAGE_MODES.map((m) => `"${m}"`).join(', ');
+    problem('mode', `Invalid ${names.mode}`, `${names.mode} must be one of ${modes} (got ${JSON.stringify(d.mode)}).`, 'value');
     return { problems };
   }
-  const mode = d.mode as StorageMode | null | undefined;
+  const mode = d.mode;
   if (mode === null && d.region === null) {
     problem(
-      names.mode,
+      'mode',
       'Storage mode not stated',
-      `This number's storage mode is not stated, and leaving it out never means Meta's default storage (that would move message data out of the country it is kept in without anyone saying so): ${how}.`,
+      "This number's storage mode is not stated, and leaving it out never means Meta's default storage " +
+        `(that would move message data out of the country it is kept in without anyone saying so): ${how}.`,
     );
   }
   if (mode === 'IN_COUNTRY' && d.region === null) {
-    problem(names.region, `${names.mode} IN_COUNTRY needs ${names.region}`, `${say(names.mode, 'IN_COUNTRY')} keeps message data in one country: set ${names.region} to its code (or ${how}).`);
+    problem(
+      'region',
+      `${names.mode} IN_COUNTRY needs ${names.region}`,
+      `${say(names.mode, 'IN_COUNTRY')} keeps message data in one country: set ${names.region} to its code (or ${how}).`,
+    );
   }
   if ((mode === 'DEFAULT' || mode === 'NO_STORAGE') && d.region !== null && d.region !== undefined) {
+    const region = typeof d.region === 'string' ? d.region : JSON.stringify(d.region);
     problem(
-      names.region,
+      'region',
       `${names.mode} ${mode} contradicts ${names.region}`,
-      `${say(names.region, String(d.region))} declares in-country storage but ${names.mode} is "${mode}": remove ${names.region}, or set ${say(names.mode, 'IN_COUNTRY')} (or leave ${names.mode} out).`,
+      `${say(names.region, region)} declares in-country storage but ${names.mode} is "${mode}": remove ${names.region}, ` +
+        `or set ${say(names.mode, 'IN_COUNTRY')} (or leave ${names.mode} out).`,
     );
   }
   const accepted = NO_STORAGE_RETENTION_MINUTES.join(', ');
   if (mode === 'NO_STORAGE' && d.retentionMinutes === null) {
-    problem(names.retentionMinutes, `${names.mode} NO_STORAGE needs ${names.retentionMinutes}`, `No Storage keeps message data in transit for a limited time: set ${names.retentionMinutes} to one of the values Meta accepts: ${accepted}.`);
+    problem(
+      'retentionMinutes',
+      `${names.mode} NO_STORAGE needs ${names.retentionMinutes}`,
+      `No Storage keeps message data in transit for a limited time: set ${names.retentionMinutes} ` +
+        `to one of the values Meta accepts: ${accepted}.`,
+    );
   }
   if (d.retentionMinutes !== null && d.retentionMinutes !== undefined) {
     const implied = mode === null ? (d.region === null ? null : 'IN_COUNTRY') : mode;
+    const unsupported = explainRetention(d.retentionMinutes, names.retentionMinutes);
     if (implied !== undefined && implied !== 'NO_STORAGE') {
-      problem(names.retentionMinutes, `${names.retentionMinutes} without No Storage`, `${names.retentionMinutes} only applies to ${say(names.mode, 'NO_STORAGE')}: remove it, or set ${say(names.mode, 'NO_STORAGE')} (without ${names.region}).`);
-    } else if (explainRetention(d.retentionMinutes) !== undefined) {
-      problem(names.retentionMinutes, `Unsupported ${names.retentionMinutes}`, explainRetention(d.retentionMinutes, names.retentionMinutes)!, 'value');
+      problem(
+        'retentionMinutes',
+        `${names.retentionMinutes} without No Storage`,
+        `${names.retentionMinutes} only applies to ${say(names.mode, 'NO_STORAGE')}: ` +
+          `remove it, or set ${say(names.mode, 'NO_STORAGE')} (without ${names.region}).`,
+      );
+    } else if (unsupported !== undefined) {
+      problem('retentionMinutes', `Unsupported ${names.retentionMinutes}`, unsupported, 'value');
     }
   }
   if (problems.length > 0 || mode === undefined || d.region === undefined) return { problems };

@@ -36,7 +36,7 @@ export async function runWriteStep(run: RunState, step: PlanStep, planIndex?: nu
     } catch (e) {
       const failure = describeWriteFailure(e);
       if (!failure.fromApi) {
-        run.emit({ type: 'step_failed', step, index, message: toEngineError(e, run.redact).message });
+        run.emit({ type: 'step_failed', step, index, message: toEngineError(e, run).message });
         return { ok: false, error: e };
       }
       const now = await run.tryObserve();
@@ -49,7 +49,7 @@ export async function runWriteStep(run: RunState, step: PlanStep, planIndex?: nu
         run.emit({ type: 'info', message: `${failure.incompleteDeregistration}: deregistering again before registering.` });
         const ready = await deregisterAgain(run, step, now);
         if (!ready.ok) {
-          run.emit({ type: 'step_failed', step, index, message: toEngineError(ready.error, run.redact).message });
+          run.emit({ type: 'step_failed', step, index, message: toEngineError(ready.error, run).message });
           return ready;
         }
         attempt--;
@@ -117,7 +117,7 @@ async function deregisterAgain(run: RunState, register: PlanStep, before: Observ
     reason: `Deregistering again may have reset storage: write ${keep} again before registering.`,
   });
   if (restored.ok) return restored;
-  const cause = toEngineError(restored.error, run.redact);
+  const cause = toEngineError(restored.error, run);
   return notRegistered(`writing ${keep} again failed (${cause.message})`, cause.kind, cause.retryable);
 }
 

@@ -6,6 +6,7 @@
  */
 import type { EnginePort, EngineSettings } from './engine-port';
 import { lazyObject } from '../shared/lazy-object';
+import { HCL_INPUT_NAMES } from './engine-input-paths';
 
 export type EngineFactory = (settings: EngineSettings) => EnginePort;
 
@@ -18,6 +19,8 @@ function build(settings: EngineSettings): EnginePort {
     ...(settings.timeoutMs !== undefined ? { timeoutMs: settings.timeoutMs } : {}),
     ...(settings.maxRetries !== undefined ? { maxRetries: settings.maxRetries } : {}),
     userAgent: 'terraform-provider-whatsapp',
+    // The engine's messages name the attributes users write.
+    inputNames: HCL_INPUT_NAMES,
   });
 }
 

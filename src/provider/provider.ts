@@ -9,7 +9,9 @@ import { errorDiag } from '../plugin/diagnostics';
 import type { ConfigureResult, ProviderDefinition } from '../plugin/server/provider-definition';
 import { createProviderServer } from '../plugin/server/provider-server';
 import { notLoadedYet } from '../shared/lazy-object';
+import { EngineFailure } from '../engine/engine-errors';
 import { createEngine, type EngineFactory } from './engine-factory';
+import { providerArgument } from './engine-input-paths';
 import type { DataSource, EngineState, ListResource, ManagedResource, ProviderLogger } from './provider-context';
 import { resolveProviderSettings } from './provider-settings';
 import { DATA_SOURCES, LIST_RESOURCES, PROVIDER_NAME, RESOURCES } from './registry';
@@ -70,9 +72,11 @@ function configure(
     const offlineGate = createOfflineGate(resolution.settings.maxNumbersOffline ?? DEFAULT_MAX_NUMBERS_OFFLINE);
     data = { kind: 'ready', engine: engineFactory(resolution.settings), offlineGate };
   } catch (err) {
-    const attribute = (err as { attribute?: unknown }).attribute;
-    const path = typeof attribute === 'string' && attribute in providerConfigSchema.attributes ? [attribute] : undefined;
-    return { data: { kind: 'failed' }, diagnostics: [errorDiag('Invalid provider configuration', redact((err as Error).message ?? String(err)), path)] };
+    // An engine that refuses its configuration says which input; the diagnostic points at that argument.
+    const argument = err instanceof EngineFailure && err.field ? providerArgument(err.field) : undefined;
+    const message = err instanceof Error ? err.message : String(err);
+    const diagnostic = errorDiag('Invalid provider configuration', redact(message), argument ? [argument] : undefined);
+    return { data: { kind: 'failed' }, diagnostics: [diagnostic] };
   }
   log.info('provider configured', {
     api_version: resolution.settings.apiVersion.raw,

@@ -166,10 +166,10 @@ describe('a wrong two-step PIN', () => {
     const e = engine();
     const plan = e.plan(await e.observe(NUM_BR), { region: 'IN' });
     expect(plan.explanation).toMatch(/stays offline until the right PIN is applied/);
-    expect(plan.explanation).toMatch(/set_pin_before_deregister = true/);
+    expect(plan.explanation).toMatch(/setPinBeforeDeregister: true/);
     const result = await e.converge(NUM_BR, { region: 'IN' }, { pin: '111111' });
     expect(result.ok).toBe(false);
-    expect(result.error).toMatchObject({ attribute: 'pin', kind: 'pin' });
+    expect(result.error).toMatchObject({ field: 'pin', kind: 'pin' });
     expect(result.error!.message).toMatch(/133005/);
     expect(result.error!.message).toMatch(/NUMBER 179776755229976 IS NOT REGISTERED/);
     expect((await truth(emu, NUM_BR)).registered).toBe(false);

@@ -155,7 +155,7 @@ describe('planConvergence: ordering and safety rules', () => {
     expect(plan.steps.map((s) => s.kind)).toEqual(['request_code', 'verify_code', 'deregister', 'register']);
     expect(plan.requirement?.kind).toBe('verification_code');
     expect(plan.requirement?.message).toMatch(/EXPIRED/);
-    expect(plan.requirement?.message).toMatch(/verification_code/);
+    expect(plan.requirement?.message).toMatch(/as verificationCode\./);
   });
 
   test('unknown storage status is not converged, never a crash, and its raw value is explained', () => {

@@ -1,6 +1,6 @@
 /** `resource "whatsapp_local_storage"`: one phone number's Local Storage setting. */
 import { REGION_CHANGE_DOWNTIME } from '../../engine/downtime';
-import { PIN_MISMATCH, QUOTA_EXCEEDED, WRONG_PIN_RISK } from '../../engine/engine-errors';
+import { PIN_MISMATCH, QUOTA_EXCEEDED, wrongPinRisk } from '../../engine/engine-errors';
 import { SUPPORTED_REGIONS } from '../../engine/regions';
 import { requiresReplace, useStateForUnknown } from '../../plugin/plan-modifiers/common';
 import { t } from '../../plugin/values/cty-type';
@@ -12,6 +12,7 @@ import { graphId, localStorageRegion, noStorageRetention, storageMode, storageMo
 import { NO_STORAGE_RETENTION_MINUTES } from '../../cloud-api/no-storage';
 import type { BlockSchema, ViewOf } from '../../plugin/schema/model';
 import { QUOTA_LIMIT, QUOTA_WINDOW_HOURS } from '../../engine/quota';
+import { HCL_INPUT_NAMES } from '../engine-input-paths';
 
 export const LOCAL_STORAGE_TYPE = 'whatsapp_local_storage';
 
@@ -21,6 +22,9 @@ export const LOCAL_STORAGE_TYPE = 'whatsapp_local_storage';
  * attributes (register_calls_72h, deregister_calls_72h, quota_available_at).
  */
 export const LOCAL_STORAGE_SCHEMA_VERSION = 3;
+
+/** What a wrong PIN costs, in this resource's attribute names (the plan's explanation says the same). */
+export const WRONG_PIN_RISK = wrongPinRisk(HCL_INPUT_NAMES);
 
 const regionList = SUPPORTED_REGIONS.map((r) => `\`${r.code}\` (${r.country})`).join(', ');
 

@@ -5,6 +5,7 @@ import { parseApiVersion } from '../../cloud-api/api-version';
 import { explainUnsupportedRegion } from '../../engine/regions';
 import type { AttributeValidator, ConfigValidator } from '../../plugin/validators/validator';
 import { declaredStorage, explainRetention, STORAGE_MODES } from '../../engine/storage-modes';
+import { ENGINE_INPUT_ATTRIBUTES, HCL_STORAGE_NAMES } from '../engine-input-paths';
 import { errorDiag } from '../../plugin/diagnostics';
 import { isUnknown } from '../../plugin/values/value';
 import type { ObjectView } from '../../plugin/values/object-view';
@@ -59,7 +60,7 @@ export function noStorageRetention(): AttributeValidator<number> {
   return {
     validate(value, path) {
       if (typeof value !== 'number') return [];
-      const problem = explainRetention(value);
+      const problem = explainRetention(value, HCL_STORAGE_NAMES.retentionMinutes);
       return problem ? [errorDiag('Unsupported retention_minutes', problem, path)] : [];
     },
   };
@@ -82,13 +83,17 @@ function declared(config: ObjectView<StorageAttributes>, name: keyof StorageAttr
 export function storageModeStated(): ConfigValidator<StorageAttributes> {
   return {
     validate(config) {
-      const { problems } = declaredStorage({
-        region: declared(config, 'data_localization_region'),
-        mode: declared(config, 'storage_mode'),
-        retentionMinutes: declared(config, 'retention_minutes'),
-      });
+      const { problems } = declaredStorage(
+        {
+          region: declared(config, 'data_localization_region'),
+          mode: declared(config, 'storage_mode'),
+          retentionMinutes: declared(config, 'retention_minutes'),
+        },
+        HCL_STORAGE_NAMES,
+      );
       // Bad single values are reported by the attribute validators.
-      return problems.filter((p) => p.kind === 'combination').map((p) => errorDiag(p.summary, p.detail, [p.attribute]));
+      const combinations = problems.filter((p) => p.kind === 'combination');
+      return combinations.map((p) => errorDiag(p.summary, p.detail, [ENGINE_INPUT_ATTRIBUTES[p.field].name]));
     },
   };
 }
