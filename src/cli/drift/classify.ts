@@ -76,7 +76,7 @@ function flag(phoneNumberId: string, change: ResidencyChange | undefined, where:
 
 /** How a storage the engine does not know is named: its status, with its region when it has one. */
 function rawStorage(s: Snapshot): string {
-  const status = String(s.values.storage_status ?? 'UNKNOWN');
+  const status = typeof s.values.storage_status === 'string' ? s.values.storage_status : 'UNKNOWN';
   return typeof s.values.data_localization_region === 'string' ? `${status} in ${s.values.data_localization_region}` : status;
 }
 
