@@ -35,6 +35,7 @@
  * else a fresh esbuild bundle of src/provider/main.ts (same options as scripts/build.mjs)
  * in the temp dir, built once per jest worker.
  */
+import { buildSync } from 'esbuild';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -113,9 +114,7 @@ export function bundleEntry(entry: string): string {
   ensureCodegen();
   bundleDir ??= mkdtempSync(join(tmpdir(), 'tfwa-harness-'));
   const outfile = join(bundleDir, `bundle-${bundles.size}.js`);
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const esbuild = require('esbuild') as typeof import('esbuild');
-  esbuild.buildSync({
+  buildSync({
     entryPoints: [entry],
     outfile,
     bundle: true,
