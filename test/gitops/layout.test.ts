@@ -3,6 +3,7 @@
  * each passing actionlint (built by scripts/setup-actionlint.mjs), and a package.json and lock file
  * that `npm ci` installs from once the package tarball is vendored (examples/gitops/vendor/README.md).
  */
+import { readJsonFile } from '../json';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,12 +31,11 @@ interface Lockfile {
   packages: Record<string, Manifest & { resolved?: string; integrity?: string }>;
 }
 
-const readJson = <T>(file: string): T => JSON.parse(readFileSync(file, 'utf8')) as T;
 
 function actionlint(): Actionlint {
   const file = join(repoRoot, '.tools', 'actionlint.json');
   if (!existsSync(file)) throw new Error('.tools/actionlint.json is missing: run `node scripts/setup-actionlint.mjs` (npm test does)');
-  return readJson<Actionlint>(file);
+  return readJsonFile<Actionlint>(file);
 }
 
 test('the three workflows sit in .github/workflows', () => {
@@ -87,9 +87,9 @@ describe('package.json and package-lock.json', () => {
   });
 
   test('name the tarball of this version in vendor/, pinned by everything but its own hash', () => {
-    const { version } = readJson<Manifest>(join(repoRoot, 'package.json'));
-    const manifest = readJson<Manifest>(join(LAYOUT, 'package.json'));
-    const lock = readJson<Lockfile>(join(LAYOUT, 'package-lock.json'));
+    const { version } = readJsonFile<Manifest>(join(repoRoot, 'package.json'));
+    const manifest = readJsonFile<Manifest>(join(LAYOUT, 'package.json'));
+    const lock = readJsonFile<Lockfile>(join(LAYOUT, 'package-lock.json'));
     expect(manifest.dependencies).toEqual({ 'whatsapp-local-storage': `file:vendor/whatsapp-local-storage-${version}.tgz` });
     expect(lock.packages[''].dependencies).toEqual(manifest.dependencies);
     const own = lock.packages['node_modules/whatsapp-local-storage'];
