@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MAGIC_COOKIE_VALUE } from '../src/plugin/protocol/handshake';
 import { newClientIdentity } from '../test/provider/harness';
+import { parseJson } from '../test/json';
 import { benchArgs, machineNotes, median, percentile, repoRoot, today, writeJson, writeSection } from './lib';
 import { JS_PROVIDER_FILES } from '../src/cli/install/provider-mirror';
 
@@ -42,7 +43,7 @@ function timeExec(command: string, args: string[], untilExit = false): Promise<n
       child.kill('SIGKILL');
       resolve(ms);
     };
-    if (!untilExit) child.stdout!.on('data', (d: Buffer) => { if (d.includes('|')) finish(); });
+    if (!untilExit) child.stdout.on('data', (d: Buffer) => { if (d.includes('|')) finish(); });
     child.on('exit', () => { if (untilExit) finish(); else if (!done) reject(new Error(`${command} exited before its handshake`)); rmSync(socketDir, { recursive: true, force: true }); });
     child.on('error', reject);
   });
@@ -57,7 +58,7 @@ async function main(): Promise<void> {
     const made = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'release.mjs'), '--out', release], { encoding: 'utf8' });
     if (made.status !== 0) throw new Error(`scripts/release.mjs failed:\n${made.stderr}`);
     const standalone = JSON.parse(spawnSync(process.execPath, [join(repoRoot, 'scripts', 'release.mjs'), '--standalone-only'], { encoding: 'utf8' }).stdout) as Record<string, string>;
-    const version = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version as string;
+    const { version } = parseJson<{ version: string }>(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
     const mirror = join(work, 'mirror');
     spawnSync(process.execPath, [join(repoRoot, 'dist', 'bin', 'whatsapp-local-storage.js'), 'cli-config', '--mirror-dir', mirror], { encoding: 'utf8' });
     const launcher = join(mirror, 'registry.terraform.io', 'waba', 'whatsapp', version, 'linux_amd64', `terraform-provider-whatsapp_v${version}`);
@@ -78,7 +79,8 @@ async function main(): Promise<void> {
     const zipOf = (p: string) => join(release, `terraform-provider-whatsapp_${version}_${p}.zip`);
     const jsFiles = JS_PROVIDER_FILES.map((f) => join(repoRoot, 'dist', 'bin', f));
     const jsBytes = jsFiles.reduce((n, f) => n + statSync(f).size, 0);
-    const pack = JSON.parse(spawnSync('npm', ['pack', '--dry-run', '--json'], { cwd: repoRoot, encoding: 'utf8' }).stdout)[0] as { size: number; unpackedSize: number };
+    const packed = spawnSync('npm', ['pack', '--dry-run', '--json'], { cwd: repoRoot, encoding: 'utf8' }).stdout;
+    const [pack] = parseJson<{ size: number; unpackedSize: number }[]>(packed);
     const result = {
       benchmark: 'artifact-startup',
       date: new Date().toISOString(),

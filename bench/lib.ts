@@ -8,6 +8,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { EmulatorAdminClient } from '../src/emulator/admin-client';
+import { parseJson } from '../test/json';
 
 export const repoRoot = findRepoRoot(__dirname);
 function findRepoRoot(start: string): string {
@@ -52,7 +53,7 @@ export interface Engine {
 export function engine(name: 'tofu' | 'terraform'): Engine {
   const file = join(repoRoot, '.tools', 'engines.json');
   if (!existsSync(file)) throw new Error('.tools/engines.json is missing: run node scripts/setup-engines.mjs');
-  const info = JSON.parse(readFileSync(file, 'utf8'))[name] as { path: string; version: string };
+  const info = parseJson<Record<string, { path: string; version: string }>>(readFileSync(file, 'utf8'))[name];
   return { name, ...info };
 }
 
@@ -91,7 +92,7 @@ export async function startEmulatorProcess(options: { seedFile?: string; latency
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
-    child.stdout!.on('data', (d) => {
+    child.stdout.on('data', (d) => {
       out += d;
       if (out.includes('\n')) resolve(out.split('\n')[0].trim());
     });

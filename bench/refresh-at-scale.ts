@@ -193,14 +193,14 @@ resource "whatsapp_local_storage" "n" {
 What bounds it: the floor counts only waiting. On top of it the engine spends, per command,
 start-up, state decoding and graph building before its first ReadResource, and per resource
 a graph walk and plan step that hold one of its ${PARALLELISM} slots; the \`terraform_data\` row is that
-cost with no provider at all. On this 2-core machine the engine, ${(result.providersPerPlan as number)} provider
+cost with no provider at all. On this 2-core machine the engine, ${result.providersPerPlan} provider
 processes and the emulator share the cores, so CPU spent per resource lengthens each slot's
 turn. The time before the first request and after the last
 (${s1(outsideMs)}: engine start, state, provider start-up, schema, configure, state write) cannot
 overlap the requests: requests at exactly the floor would give
 (floor + that) / floor = ${((floorMs + outsideMs) / floorMs).toFixed(2)}x. The request span itself
 (first request to last answer) was ${result.requestSpanToFloor.toFixed(2)}x the floor. Our share: the provider processes' CPU
-above, their start-up (${(result.providersPerPlan as number)} per plan, each now compiling a 12 KiB handshake file
+above, their start-up (${result.providersPerPlan} per plan, each now compiling a 12 KiB handshake file
 instead of 1 MB, see Provider start-up) and the HTTP client's per-request work (two keep-alive
 GETs per read). Not tried, because they change behaviour: caching reads between RPCs (a
 refresh must read the truth), one combined GET (Graph has no documented field for the

@@ -154,7 +154,7 @@ const providerBundles = [];
   const toShared = redirect('to-shared', new Set(shared), SHARED);
   const sharedSource = await reexports(shared);
   // Modules the engine shares with the runtime: the runtime exports them, the engine imports them from it.
-  const engineStdin = { contents: `export { LocalStorageEngine } from '${rel(engineEntry)}';`, resolveDir: repoRoot, sourcefile: 'provider-engine.ts', loader: 'ts' };
+  const engineStdin = { contents: `export * from '${rel(engineEntry)}';`, resolveDir: repoRoot, sourcefile: 'provider-engine.ts', loader: 'ts' };
   const engineShared = srcModules(await inputsOf({ stdin: engineStdin }), runtimeInputs).filter((p) => !shared.includes(p));
   const toRuntime = redirect('to-runtime', new Set(engineShared), RUNTIME);
   const runtimeStdin = { contents: `${lazyExports}\n${await reexports(engineShared)}`, resolveDir: repoRoot, sourcefile: 'provider-runtime.ts', loader: 'ts' };

@@ -2,43 +2,20 @@
 // A matching `actionlint` on PATH is reused; otherwise it is built once from the Go module proxy
 // into a cache outside the clone (default ~/.cache/whatsapp-local-storage/tools/actionlint-<version>/),
 // beside the engines of scripts/setup-engines.mjs. Writes .tools/actionlint.json for the tests.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { log, repoRoot } from './lib/run.mjs';
 import { withCacheLock } from './lib/cache-lock.mjs';
+import { cacheDir, findOnPath, goInstall } from './lib/go-tools.mjs';
 
 export const ACTIONLINT = { version: '1.7.12', module: 'github.com/rhysd/actionlint/cmd/actionlint' };
 
-const cacheRoot =
-  process.env.WHATSAPP_LS_TOOL_CACHE || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'whatsapp-local-storage', 'tools');
+const cacheRoot = cacheDir('tools', process.env.WHATSAPP_LS_TOOL_CACHE);
 
 function versionOf(binary) {
   const out = spawnSync(binary, ['-version'], { encoding: 'utf8', timeout: 30000 });
   return out.status === 0 ? /^v?(\d+\.\d+\.\d+)/.exec(out.stdout.trim())?.[1] : undefined;
-}
-
-function findOnPath(name) {
-  for (const dir of (process.env.PATH || '').split(delimiter)) {
-    const candidate = join(dir, name);
-    if (dir && existsSync(candidate) && statSync(candidate).isFile()) return candidate;
-  }
-  return undefined;
-}
-
-function goInstall(spec, gobin) {
-  return new Promise((resolve, reject) => {
-    const child = spawn('go', ['install', spec], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, GOBIN: gobin } });
-    let stderr = '';
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    child.on('error', reject);
-    child.on('close', (code) =>
-      code === 0 ? resolve() : reject(new Error(`go install ${spec} failed (${code}):\n${stderr.slice(-4000)}`)),
-    );
-  });
 }
 
 const withLock = (fn) => withCacheLock(cacheRoot, '.actionlint.lock', 'actionlint', fn);

@@ -4,20 +4,20 @@
 // the Go module proxy into a cache outside the clone (default
 // ~/.cache/whatsapp-local-storage/engines/<name>-<version>/), so every clone and
 // CI run on this machine reuses it. Writes .tools/engines.json for the tests.
-import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, chmodSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync, mkdtempSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { cpSync, chmodSync, existsSync, mkdirSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { log, repoRoot } from './lib/run.mjs';
 import { withCacheLock } from './lib/cache-lock.mjs';
+import { cacheDir, findOnPath, goInstall, runGo } from './lib/go-tools.mjs';
 
 export const ENGINES = {
   tofu: { version: '1.12.6', accepts: /^1\.12\.\d+$/, module: 'github.com/opentofu/opentofu' },
   terraform: { version: '1.5.7', accepts: /^1\.5\.7$/, module: 'github.com/hashicorp/terraform' },
 };
 
-const cacheRoot = process.env.WHATSAPP_LS_ENGINE_CACHE
-  || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'whatsapp-local-storage', 'engines');
+const cacheRoot = cacheDir('engines', process.env.WHATSAPP_LS_ENGINE_CACHE);
 
 // Engines must not phone home or read the machine's CLI config while probed.
 const engineEnv = { ...process.env, CHECKPOINT_DISABLE: '1', TF_CLI_CONFIG_FILE: '/dev/null', TF_IN_AUTOMATION: '1' };
@@ -32,26 +32,6 @@ function engineVersion(binary) {
   }
 }
 
-function findOnPath(name) {
-  for (const dir of (process.env.PATH || '').split(delimiter)) {
-    const candidate = join(dir, name);
-    if (dir && existsSync(candidate) && statSync(candidate).isFile()) return candidate;
-  }
-  return undefined;
-}
-
-function goRun(args, options = {}) {
-  return new Promise((resolve, reject) => {
-    const child = spawn('go', args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`go ${args.join(' ')} failed (${code}):\n${stderr.slice(-4000)}`))));
-  });
-}
-
 async function build(name, spec, outDir) {
   const binary = join(outDir, name);
   const started = Date.now();
@@ -61,14 +41,14 @@ async function build(name, spec, outDir) {
     if (name === 'tofu') {
       // OpenTofu's go.mod has a replace directive, so `go install mod@v` refuses it:
       // build ./cmd/tofu inside a writable copy of the downloaded module.
-      const info = JSON.parse(await goRun(['mod', 'download', '-json', `${spec.module}@v${spec.version}`]));
+      const info = JSON.parse(await runGo(['mod', 'download', '-json', `${spec.module}@v${spec.version}`]));
       const work = mkdtempSync(join(tmpdir(), 'opentofu-src-'));
       cpSync(info.Dir, work, { recursive: true });
       spawnSync('chmod', ['-R', 'u+w', work]);
-      await goRun(['build', '-ldflags', '-X github.com/opentofu/opentofu/version.dev=no', '-o', binary, './cmd/tofu'], { cwd: work });
+      await runGo(['build', '-ldflags', '-X github.com/opentofu/opentofu/version.dev=no', '-o', binary, './cmd/tofu'], { cwd: work });
       rmSync(work, { recursive: true, force: true });
     } else {
-      await goRun(['install', `${spec.module}@v${spec.version}`], { env: { ...process.env, GOBIN: outDir } });
+      await goInstall(`${spec.module}@v${spec.version}`, outDir);
     }
   } finally {
     clearInterval(timer);

@@ -1,4 +1,4 @@
-// `npm test`: install, build, provide the engines and actionlint, run every jest suite, and
+// `npm test`: install, build, provide the engines, actionlint and tfplugindocs, run every jest suite, and
 // close with the plain line CI reads: `tests: N passed, N failed[, N skipped][, N not run]`.
 // "Not run": a test that could not run on this machine (test/install/not-run.ts), listed with its reason.
 import { spawnSync } from 'node:child_process';
@@ -9,6 +9,8 @@ import { ensureDependencies, log, repoRoot, run } from './lib/run.mjs';
 ensureDependencies();
 run(process.execPath, [join(repoRoot, 'scripts', 'build.mjs'), '--no-install']);
 run(process.execPath, [join(repoRoot, 'scripts', 'setup-engines.mjs')]);
+// test/docs/tfplugindocs.test.ts runs `tfplugindocs validate`; built once from the Go module proxy.
+run(process.execPath, [join(repoRoot, 'scripts', 'setup-tfplugindocs.mjs')]);
 run(process.execPath, [join(repoRoot, 'scripts', 'setup-actionlint.mjs')]);
 
 const resultsFile = join(repoRoot, '.jest-results.json');

@@ -3,6 +3,7 @@
 // bindings generator and the registry docs generator.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from './run.mjs';
@@ -33,3 +34,34 @@ export function loadSchema(argv = process.argv) {
   const i = argv.indexOf('--schema');
   return i >= 0 ? JSON.parse(readFileSync(argv[i + 1], 'utf8')) : schemaFromEngine();
 }
+
+/**
+ * List resource schemas. OpenTofu does not print them (it has no \`terraform query\`), so when
+ * the engine's JSON lacks them they come from the built provider's own GetProviderSchema answer.
+ */
+export async function listResourceSchemas(provider) {
+  if (provider.list_resource_schemas) return provider.list_resource_schemas;
+  // The provider's own answer: its source bundled once into a temporary file (esbuild, as the build does).
+  const require = createRequire(join(repoRoot, 'package.json'));
+  const esbuild = require('esbuild');
+  const dir = mkdtempSync(join(tmpdir(), 'wls-docs-'));
+  const outfile = join(dir, 'provider.cjs');
+  esbuild.buildSync({ entryPoints: [join(repoRoot, 'src', 'provider', 'provider.ts')], outfile, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' });
+  let createProviderService;
+  try {
+    ({ createProviderService } = require(outfile));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const served = await createProviderService({ env: {}, logger: { trace() {}, debug() {}, info() {}, warn() {}, error() {} } }).getProviderSchema({}, {});
+  const out = {};
+  for (const [type, schema] of Object.entries(served.listResourceSchemas ?? {})) {
+    const attributes = {};
+    for (const a of schema.block.attributes) {
+      attributes[a.name] = { type: JSON.parse(Buffer.from(a.type).toString('utf8')), description: a.description, ...(a.required ? { required: true } : {}), ...(a.optional ? { optional: true } : {}), ...(a.computed ? { computed: true } : {}) };
+    }
+    out[type] = { version: Number(schema.version ?? 0), block: { description: schema.block.description, attributes } };
+  }
+  return out;
+}
+

@@ -52,7 +52,7 @@ export interface __TYPES__ {
 
 const library = cdkLibrary<__TYPES__>(__LIB__, LocalStorage, DataWhatsappPhoneNumbers);
 
-export interface WhatsAppLocalStorageProps extends LocalStorageProps<__TYPES__> {}
+export type WhatsAppLocalStorageProps = LocalStorageProps<__TYPES__>;
 
 /**
  * Declares where one WhatsApp Business phone number keeps its message data: at rest
@@ -82,7 +82,7 @@ export class WhatsAppLocalStorage extends LocalStorageConstruct<__TYPES__> {
   }
 }
 
-export interface WhatsAppLocalStorageGroupProps extends LocalStorageGroupProps<__TYPES__> {}
+export type WhatsAppLocalStorageGroupProps = LocalStorageGroupProps<__TYPES__>;
 
 /**
  * One storage mode for many phone numbers: a `WhatsAppLocalStorage` per number (`numbers`),
@@ -94,7 +94,7 @@ export class WhatsAppLocalStorageGroup extends LocalStorageGroupConstruct<__TYPE
   }
 }
 
-export interface WhatsAppWabaStoragePolicyProps extends WabaStoragePolicyProps<__TYPES__> {}
+export type WhatsAppWabaStoragePolicyProps = WabaStoragePolicyProps<__TYPES__>;
 
 /**
  * Every number of WABA X keeps its data in region Y (or has Local Storage off): the numbers

@@ -19,8 +19,8 @@ export interface CdkTypes {
   readonly resource: LocalStorageResource;
   /** The generated `DataWhatsappPhoneNumbers` data source binding. */
   readonly phoneNumbers: IConstruct & { readonly ids: string[] };
-  /** `ListTerraformIterator` */
-  readonly iterator: { readonly value: any };
+  /** `ListTerraformIterator` over a list of strings: `value` is the token of the current element (typed `any` by the library). */
+  readonly iterator: { readonly value: string };
 }
 
 /** The attributes of the generated `LocalStorage` binding the construct exposes. */
@@ -63,27 +63,27 @@ export interface PhoneNumbersConfig<T extends CdkTypes> {
 
 /** The parts of `cdktf` / `cdktn` used here (both modules satisfy it as imported). */
 export interface CdkModule<T extends CdkTypes> {
-  readonly Token: { isUnresolved(value: any): boolean };
+  readonly Token: { isUnresolved(value: unknown): boolean };
   readonly Annotations: { of(scope: IConstruct): { addWarning(message: string): void; addInfo(message: string): void } };
   readonly TerraformStack: { of(construct: IConstruct): IConstruct };
   readonly TerraformVariable: new (scope: Construct, id: string, config: VariableConfig) => T['variable'];
   readonly TerraformIterator: { fromList(list: string[]): T['iterator'] };
 }
 
-/** One library as the constructs use it. */
+/** One library as the constructs use it: plain functions (no `this`), safe to pass on alone. */
 export interface CdkLibrary<T extends CdkTypes> {
   /** True when `value` is a literal known at synth time (not a token of this library, not undefined). */
-  isLiteral<V>(value: V | undefined): value is V;
+  readonly isLiteral: <V>(value: V | undefined) => value is V;
   /** True when `value` holds a token of this library. */
-  isUnresolved(value: unknown): boolean;
-  warn(scope: IConstruct, message: string): void;
-  info(scope: IConstruct, message: string): void;
-  stackOf(construct: IConstruct): IConstruct;
-  newVariable(scope: Construct, id: string, config: VariableConfig): T['variable'];
-  isVariable(value: unknown): value is T['variable'];
-  newLocalStorage(scope: Construct, id: string, config: LocalStorageConfig<T>): T['resource'];
-  newPhoneNumbers(scope: Construct, id: string, config: PhoneNumbersConfig<T>): T['phoneNumbers'];
-  iteratorFromList(list: string[]): T['iterator'];
+  readonly isUnresolved: (value: unknown) => boolean;
+  readonly warn: (scope: IConstruct, message: string) => void;
+  readonly info: (scope: IConstruct, message: string) => void;
+  readonly stackOf: (construct: IConstruct) => IConstruct;
+  readonly newVariable: (scope: Construct, id: string, config: VariableConfig) => T['variable'];
+  readonly isVariable: (value: unknown) => value is T['variable'];
+  readonly newLocalStorage: (scope: Construct, id: string, config: LocalStorageConfig<T>) => T['resource'];
+  readonly newPhoneNumbers: (scope: Construct, id: string, config: PhoneNumbersConfig<T>) => T['phoneNumbers'];
+  readonly iteratorFromList: (list: string[]) => T['iterator'];
 }
 
 /** Binds the constructs to one library and its generated bindings. */

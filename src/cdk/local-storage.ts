@@ -119,6 +119,12 @@ export interface LocalStorageProps<T extends CdkTypes> {
   readonly dependsOn?: Array<T['dependable']>;
 }
 
+/**
+ * isGraphId as a plain boolean: its `value is string` would narrow a string that fails it to
+ * `never` in the message that quotes it.
+ */
+export const isGraphIdText = (text: string): boolean => isGraphId(text);
+
 /** Problems with the props that are knowable at synth time (tokens are skipped). */
 export function localStorageProblems<T extends CdkTypes>(props: LocalStorageProps<T>, library: CdkLibrary<T>): string[] {
   const { isLiteral } = library;
@@ -128,7 +134,7 @@ export function localStorageProblems<T extends CdkTypes>(props: LocalStorageProp
     problems.push('phoneNumberId is missing: set it to the "Phone number ID" WhatsApp Manager shows (digits only).');
   } else if (typeof id !== 'string') {
     problems.push(`phoneNumberId must be a string of digits, got ${typeof id}: write it in quotes (ids exceed JavaScript's safe integers).`);
-  } else if (isLiteral(id) && !isGraphId(id)) {
+  } else if (isLiteral(id) && !isGraphIdText(id)) {
     problems.push(
       /^\+|[ -]/.test(id)
         ? `phoneNumberId "${id}" looks like a phone number: use the "Phone number ID" from WhatsApp Manager (digits only), not the number itself.`

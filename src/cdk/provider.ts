@@ -61,6 +61,9 @@ export interface WhatsAppProviderProps {
   readonly alias?: string;
 }
 
+/** looksLikeApiVersion as a plain boolean: its `raw is string` would narrow a failing string to `never`. */
+const isApiVersionText = (text: string): boolean => looksLikeApiVersion(text);
+
 /** Problems with the provider props that are knowable at synth time. */
 export function providerPropProblems<T extends CdkTypes>(props: WhatsAppProviderProps, library: CdkLibrary<T>): string[] {
   const { isLiteral } = library;
@@ -69,7 +72,7 @@ export function providerPropProblems<T extends CdkTypes>(props: WhatsAppProvider
     const problem = explainInvalidBaseUrl(props.baseUrl, { baseUrl: 'baseUrl', apiVersion: 'apiVersion', accessToken: 'accessToken' });
     if (problem) problems.push(problem);
   }
-  if (isLiteral(props.apiVersion) && !looksLikeApiVersion(props.apiVersion)) {
+  if (isLiteral(props.apiVersion) && !isApiVersionText(props.apiVersion)) {
     problems.push(`apiVersion "${props.apiVersion}" is not a Graph API version: write it like ${DEFAULT_API_VERSION}.`);
   }
   if (isLiteral(props.requestTimeoutSeconds) && !(props.requestTimeoutSeconds > 0 && props.requestTimeoutSeconds <= 600)) {

@@ -1,11 +1,11 @@
 /** One storage policy for every number of a WhatsApp Business Account, whatever numbers it has at plan time. */
 import { Construct } from 'constructs';
-import { GRAPH_ID_MAX_DIGITS, isGraphId } from '../cloud-api/ids';
+import { GRAPH_ID_MAX_DIGITS } from '../cloud-api/ids';
 import { isPin } from '../cloud-api/secret-formats';
 import { explainUnsupportedRegion } from '../engine/regions';
 import type { StorageMode } from '../engine/storage-modes';
 import type { CdkLibrary, CdkTypes } from './library';
-import { storageDeclarationProblems } from './local-storage';
+import { isGraphIdText, storageDeclarationProblems } from './local-storage';
 import type { LocalStorageRegion } from './regions';
 
 const IS_POLICY = Symbol.for('whatsapp-local-storage.WhatsAppWabaStoragePolicy');
@@ -63,7 +63,7 @@ export function wabaPolicyProblems<T extends CdkTypes>(props: WabaStoragePolicyP
     problems.push('wabaId is missing: set it to the WhatsApp Business Account id WhatsApp Manager shows (digits only).');
   } else if (typeof waba !== 'string') {
     problems.push(`wabaId must be a string of digits, got ${typeof waba}: write it in quotes (ids exceed JavaScript's safe integers).`);
-  } else if (isLiteral(waba) && !isGraphId(waba)) {
+  } else if (isLiteral(waba) && !isGraphIdText(waba)) {
     problems.push(`wabaId "${waba}" is not a Graph id: it must be 1 to ${GRAPH_ID_MAX_DIGITS} digits, as WhatsApp Manager shows it.`);
   }
   const region = props.region as unknown;

@@ -52,7 +52,7 @@ export interface CdktfTypes {
 
 const library = cdkLibrary<CdktfTypes>(cdktf, LocalStorage, DataWhatsappPhoneNumbers);
 
-export interface WhatsAppLocalStorageProps extends LocalStorageProps<CdktfTypes> {}
+export type WhatsAppLocalStorageProps = LocalStorageProps<CdktfTypes>;
 
 /**
  * Declares where one WhatsApp Business phone number keeps its message data: at rest
@@ -82,7 +82,7 @@ export class WhatsAppLocalStorage extends LocalStorageConstruct<CdktfTypes> {
   }
 }
 
-export interface WhatsAppLocalStorageGroupProps extends LocalStorageGroupProps<CdktfTypes> {}
+export type WhatsAppLocalStorageGroupProps = LocalStorageGroupProps<CdktfTypes>;
 
 /**
  * One storage mode for many phone numbers: a `WhatsAppLocalStorage` per number (`numbers`),
@@ -94,7 +94,7 @@ export class WhatsAppLocalStorageGroup extends LocalStorageGroupConstruct<CdktfT
   }
 }
 
-export interface WhatsAppWabaStoragePolicyProps extends WabaStoragePolicyProps<CdktfTypes> {}
+export type WhatsAppWabaStoragePolicyProps = WabaStoragePolicyProps<CdktfTypes>;
 
 /**
  * Every number of WABA X keeps its data in region Y (or has Local Storage off): the numbers

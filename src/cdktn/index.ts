@@ -52,7 +52,7 @@ export interface CdktnTypes {
 
 const library = cdkLibrary<CdktnTypes>(cdktn, LocalStorage, DataWhatsappPhoneNumbers);
 
-export interface WhatsAppLocalStorageProps extends LocalStorageProps<CdktnTypes> {}
+export type WhatsAppLocalStorageProps = LocalStorageProps<CdktnTypes>;
 
 /**
  * Declares where one WhatsApp Business phone number keeps its message data: at rest
@@ -82,7 +82,7 @@ export class WhatsAppLocalStorage extends LocalStorageConstruct<CdktnTypes> {
   }
 }
 
-export interface WhatsAppLocalStorageGroupProps extends LocalStorageGroupProps<CdktnTypes> {}
+export type WhatsAppLocalStorageGroupProps = LocalStorageGroupProps<CdktnTypes>;
 
 /**
  * One storage mode for many phone numbers: a `WhatsAppLocalStorage` per number (`numbers`),
@@ -94,7 +94,7 @@ export class WhatsAppLocalStorageGroup extends LocalStorageGroupConstruct<CdktnT
   }
 }
 
-export interface WhatsAppWabaStoragePolicyProps extends WabaStoragePolicyProps<CdktnTypes> {}
+export type WhatsAppWabaStoragePolicyProps = WabaStoragePolicyProps<CdktnTypes>;
 
 /**
  * Every number of WABA X keeps its data in region Y (or has Local Storage off): the numbers

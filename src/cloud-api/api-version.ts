@@ -11,24 +11,33 @@
  *    it to POST /register (the "legacy" flow), which v21+ refuses as deprecated.
  */
 
-/** Parsed Graph API version, e.g. v21.0 -> { major: 21, minor: 0, legacy: false }. */
+/**
+ * How a version writes storage: `register` passes the region (or No Storage retention) to
+ * POST /register (v20.0 and older, Meta's "legacy" flow); `settings` writes it with
+ * POST /settings before registering (v21.0 and newer).
+ */
+export type VersionFlow = 'register' | 'settings';
+
+/** Each flow's name in plan notes and warnings. */
+export const FLOW_NAMES: Readonly<Record<VersionFlow, string>> = { register: 'legacy /register flow', settings: 'Settings API flow' };
+
+/** Parsed Graph API version, e.g. v21.0 -> { major: 21, minor: 0, flow: 'settings' }. */
 export interface ApiVersion {
   raw: string;
   major: number;
   minor: number;
-  /** The flow to use: v20.0 and older send the region on /register, not /settings. Once Meta answers
-   *  a stopped version as a newer one (answeredAs), this is the newer version's flow. */
-  legacy: boolean;
+  /** The flow to use (the table's). Once Meta answers a stopped version as a newer one (answeredAs),
+   *  this is the newer version's flow. */
+  flow: VersionFlow;
   /** Set when Meta answers this version as another one (it has stopped), e.g. "v21.0" for v20.0. */
   answeredAs?: string;
 }
 
-/** First version with the Settings API storage_configuration flow. */
-export const FIRST_SETTINGS_API_MAJOR = 21;
-
 export interface GraphVersionInfo {
   version: string;
   major: number;
+  /** How this version writes storage. */
+  flow: VersionFlow;
   /** ISO date (UTC) of release. */
   introduced: string;
   /** ISO date (UTC) from which calls are answered by a newer version; undefined while Meta has not set one. */
@@ -37,18 +46,31 @@ export interface GraphVersionInfo {
 
 /** Newest first. Source: Meta's Graph API changelog (versions page). */
 export const GRAPH_VERSIONS: readonly GraphVersionInfo[] = Object.freeze([
-  { version: 'v26.0', major: 26, introduced: '2026-07-29' },
-  { version: 'v25.0', major: 25, introduced: '2026-02-18', availableUntil: '2028-07-29' },
-  { version: 'v24.0', major: 24, introduced: '2025-10-08', availableUntil: '2028-02-18' },
-  { version: 'v23.0', major: 23, introduced: '2025-05-29', availableUntil: '2027-10-08' },
-  { version: 'v22.0', major: 22, introduced: '2025-01-21', availableUntil: '2027-05-20' },
-  { version: 'v21.0', major: 21, introduced: '2024-10-02', availableUntil: '2027-01-21' },
-  { version: 'v20.0', major: 20, introduced: '2024-05-21', availableUntil: '2026-09-24' },
-  { version: 'v19.0', major: 19, introduced: '2024-01-23', availableUntil: '2026-05-21' },
-  { version: 'v18.0', major: 18, introduced: '2023-09-12', availableUntil: '2026-01-26' },
-  { version: 'v17.0', major: 17, introduced: '2023-05-23', availableUntil: '2025-09-12' },
-  { version: 'v16.0', major: 16, introduced: '2023-02-02', availableUntil: '2025-05-14' },
+  { version: 'v26.0', major: 26, flow: 'settings', introduced: '2026-07-29' },
+  { version: 'v25.0', major: 25, flow: 'settings', introduced: '2026-02-18', availableUntil: '2028-07-29' },
+  { version: 'v24.0', major: 24, flow: 'settings', introduced: '2025-10-08', availableUntil: '2028-02-18' },
+  { version: 'v23.0', major: 23, flow: 'settings', introduced: '2025-05-29', availableUntil: '2027-10-08' },
+  { version: 'v22.0', major: 22, flow: 'settings', introduced: '2025-01-21', availableUntil: '2027-05-20' },
+  { version: 'v21.0', major: 21, flow: 'settings', introduced: '2024-10-02', availableUntil: '2027-01-21' },
+  { version: 'v20.0', major: 20, flow: 'register', introduced: '2024-05-21', availableUntil: '2026-09-24' },
+  { version: 'v19.0', major: 19, flow: 'register', introduced: '2024-01-23', availableUntil: '2026-05-21' },
+  { version: 'v18.0', major: 18, flow: 'register', introduced: '2023-09-12', availableUntil: '2026-01-26' },
+  { version: 'v17.0', major: 17, flow: 'register', introduced: '2023-05-23', availableUntil: '2025-09-12' },
+  { version: 'v16.0', major: 16, flow: 'register', introduced: '2023-02-02', availableUntil: '2025-05-14' },
 ]);
+
+/** The oldest version in the table with the Settings API flow. */
+export const FIRST_SETTINGS_API_MAJOR = Math.min(...GRAPH_VERSIONS.filter((g) => g.flow === 'settings').map((g) => g.major));
+
+/** The first version of the Settings API flow and the last of the register flow, as Meta's docs name them. */
+export const FIRST_SETTINGS_VERSION = `v${FIRST_SETTINGS_API_MAJOR}.0`;
+export const LAST_REGISTER_VERSION = GRAPH_VERSIONS.find((g) => g.flow === 'register')?.version ?? FIRST_SETTINGS_VERSION;
+
+/** The flow of a major version: the table's row, else the nearest older row's (the oldest row's below the table). */
+export function flowOfMajor(major: number): VersionFlow {
+  const row = GRAPH_VERSIONS.find((g) => g.major <= major) ?? GRAPH_VERSIONS[GRAPH_VERSIONS.length - 1];
+  return row.flow;
+}
 
 /** The newest version in the table: the default everywhere. */
 export const DEFAULT_API_VERSION = GRAPH_VERSIONS[0].version;
@@ -76,7 +98,7 @@ export function parseApiVersion(raw: string): ApiVersion {
   const major = Number(match[1]);
   const minor = Number(match[2]);
   if (major < 1) throw new ApiVersionError(`api_version "${raw}" is not a Graph API version: the major version starts at 1 (e.g. "${DEFAULT_API_VERSION}").`);
-  return { raw: `v${major}.${minor}`, major, minor, legacy: major < FIRST_SETTINGS_API_MAJOR };
+  return { raw: `v${major}.${minor}`, major, minor, flow: flowOfMajor(major) };
 }
 
 export class ApiVersionError extends Error {
@@ -174,12 +196,12 @@ export function versionLifecycle(configured: string, now: number, answered?: str
 }
 
 function flowName(version: string): string {
-  return parseApiVersion(version).legacy ? 'legacy /register flow' : 'Settings API flow';
+  return FLOW_NAMES[parseApiVersion(version).flow];
 }
 
 /** `configured` as the engine must treat it: its flow is the flow of the version that answers. */
 export function effectiveApiVersion(configured: ApiVersion, lifecycle: VersionLifecycle): ApiVersion {
   if (lifecycle.effective === configured.raw) return configured;
   const effective = parseApiVersion(lifecycle.effective);
-  return { ...configured, legacy: effective.legacy, answeredAs: effective.raw };
+  return { ...configured, flow: effective.flow, answeredAs: effective.raw };
 }

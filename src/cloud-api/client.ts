@@ -22,7 +22,7 @@ import type {
   StorageConfigurationWrite,
   SuccessResponse,
 } from './graph-types';
-import { PHONE_NUMBER_FIELDS } from './graph-types';
+import { PHONE_NUMBER_FIELDS } from './phone-number-fields';
 import { CONNECTION_POOL_SIZE } from './connection-pool';
 import { assertGraphId, InvalidArgumentError } from './ids';
 import { DEFAULT_BASE_URL, normalizeBaseUrl } from './base-url';
@@ -403,7 +403,7 @@ export class GraphApiClient {
     const body = response.data as unknown;
     const envelope = body && typeof body === 'object' ? (body as Record<string, unknown>).error : undefined;
     const status = response.status;
-    this.noteServer(response.headers as Record<string, unknown> | undefined);
+    this.noteServer(response.headers);
     if (status >= 200 && status < 300 && envelope === undefined) {
       if (body && typeof body === 'object') return body as T;
       // A 2xx without JSON: for a POST we cannot tell whether it took effect.

@@ -52,16 +52,3 @@ export interface PhoneNumberPage {
   data: PhoneNumberNode[];
   paging?: { cursors?: { before?: string; after?: string }; next?: string; previous?: string };
 }
-
-/** Every field the engine reads from the phone number node. */
-export const PHONE_NUMBER_FIELDS = [
-  'id',
-  'display_phone_number',
-  'verified_name',
-  'code_verification_status',
-  'platform_type',
-  'status',
-  'quality_rating',
-  'name_status',
-  'throughput',
-] as const;

@@ -9,7 +9,7 @@ import { sendJson } from './http-util';
 import { readBody } from './request-parsing';
 import { SeedError, validateOptions } from './seed';
 import type { EmulatorState } from './state';
-import type { EndpointName, PhoneNumberRecord } from './types';
+import type { EndpointName } from './types';
 
 export interface AdminContext {
   state: EmulatorState;
@@ -144,7 +144,7 @@ export async function handleAdmin(ctx: AdminContext, req: IncomingMessage, res: 
         for (const key of Object.keys(fields)) {
           if (!PATCHABLE_KEYS.has(key)) throw new AdminError(400, `"${key}" is not a phone number field; patchable: ${[...PATCHABLE_KEYS].join(', ')}`);
         }
-        Object.assign(n as PhoneNumberRecord, fields);
+        Object.assign(n, fields);
         state.changed();
         return sendJson(res, 200, n);
       }

@@ -16,6 +16,13 @@ import type {
   VerificationCodeInfo,
 } from './types';
 
+/** The message of an admin error answer, { error: { message } }, when the body has one. */
+function adminErrorMessage(body: unknown): string | undefined {
+  const error = typeof body === 'object' && body !== null ? (body as { error?: unknown }).error : undefined;
+  const message = typeof error === 'object' && error !== null ? (error as { message?: unknown }).message : undefined;
+  return typeof message === 'string' ? message : undefined;
+}
+
 export interface CallFilter {
   endpoint?: EndpointName;
   phoneNumberId?: string;
@@ -44,9 +51,9 @@ export class EmulatorAdminClient {
   }
 
   private async call<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, data?: unknown, params?: object): Promise<T> {
-    const res = await this.http.request({ method, url, data, params });
+    const res = await this.http.request<unknown>({ method, url, data, params });
     if (res.status >= 400) {
-      const message = (res.data && res.data.error && res.data.error.message) || `HTTP ${res.status}`;
+      const message = adminErrorMessage(res.data) || `HTTP ${res.status}`;
       throw new Error(`emulator admin ${method} ${url} failed: ${message}`);
     }
     return res.data as T;

@@ -5,8 +5,9 @@
  * Every choice where Meta's behaviour is undocumented is listed in docs/emulator.md.
  */
 import { randomInt } from 'node:crypto';
-import { FIRST_SETTINGS_API_MAJOR } from '../cloud-api/api-version';
+import { FIRST_SETTINGS_API_MAJOR, FIRST_SETTINGS_VERSION, flowOfMajor } from '../cloud-api/api-version';
 import { NO_STORAGE_RETENTION_MINUTES } from '../cloud-api/no-storage';
+import { PHONE_NUMBER_NODE_FIELDS, type PhoneNumberField } from '../cloud-api/phone-number-fields';
 import { isPin, isVerificationCode } from '../cloud-api/secret-formats';
 import { GraphError, invalidParameter, expiredToken, invalidToken, missingToken, objectNotFound } from './graph-errors';
 import type { EmulatorState } from './state';
@@ -49,23 +50,16 @@ export const NOT_REGISTERED_SUBCODE = 2207051;
 const LEGACY_REGISTER_PARAMS = ['data_localization_region', 'meta_store_retention_minutes'];
 const TIERS = ['TIER_50', 'TIER_250', 'TIER_1K', 'TIER_10K', 'TIER_100K', 'TIER_UNLIMITED'];
 
-const NODE_FIELDS = new Set([
-  'id',
-  'display_phone_number',
+const NODE_FIELDS: ReadonlySet<string> = new Set(PHONE_NUMBER_NODE_FIELDS);
+/** What Graph answers without `fields`, for the node and for the list edge. */
+const NODE_DEFAULT_FIELDS: PhoneNumberField[] = ['id', 'display_phone_number', 'verified_name', 'quality_rating'];
+const LIST_DEFAULT_FIELDS: PhoneNumberField[] = [
   'verified_name',
   'code_verification_status',
-  'platform_type',
-  'status',
+  'display_phone_number',
   'quality_rating',
-  'name_status',
-  'throughput',
-  'is_on_biz_app',
-  'is_pin_enabled',
-  'account_mode',
-  'is_official_business_account',
-]);
-const NODE_DEFAULT_FIELDS = ['id', 'display_phone_number', 'verified_name', 'quality_rating'];
-const LIST_DEFAULT_FIELDS = ['verified_name', 'code_verification_status', 'display_phone_number', 'quality_rating', 'id'];
+  'id',
+];
 const WABA_FIELDS = new Set(['id', 'name']);
 const SETTINGS_FEATURES = ['storage_configuration', 'calling', 'payload_encryption', 'user_identity_change'];
 
@@ -248,7 +242,10 @@ function listPhoneNumbers(state: EmulatorState, req: GraphRequest, waba: SeedWab
     const cursors = { before: encodeCursor(page[0].id), after: encodeCursor(page[page.length - 1].id) };
     const paging: Record<string, unknown> = { cursors };
     const base = `${req.origin}/${req.version.raw}/${waba.id}/phone_numbers?`;
-    const keep = req.params.fields !== undefined ? `fields=${encodeURIComponent(String(req.params.fields))}&` : '';
+    // The fields asked for, as asked (fieldsParam has accepted them: a string or a repeated parameter).
+    const raw: unknown = req.params.fields;
+    const asked = typeof raw === 'string' ? raw : Array.isArray(raw) ? raw.map(String).join(',') : undefined;
+    const keep = asked !== undefined ? `fields=${encodeURIComponent(asked)}&` : '';
     if (start + page.length < all.length) paging.next = `${base}${keep}limit=${limit}&after=${cursors.after}`;
     if (start > 0) paging.previous = `${base}${keep}limit=${limit}&before=${cursors.before}`;
     body.paging = paging;
@@ -291,8 +288,9 @@ function rejectUnknownParams(params: Record<string, unknown>, allowed: string[])
   }
 }
 
+/** Whether /register takes the storage for this version: the version table's flow, as Meta answers it. */
 function isLegacy(v: ApiVersionInfo): boolean {
-  return v.major < FIRST_SETTINGS_API_MAJOR;
+  return flowOfMajor(v.major) === 'register';
 }
 
 function checkRegion(state: EmulatorState, region: unknown, param: string): string {
@@ -345,7 +343,7 @@ function writeSettings(state: EmulatorState, n: PhoneNumberRecord, req: GraphReq
   }
   if (isLegacy(req.version)) {
     throw invalidParameter(
-      `Param storage_configuration is not available on ${req.version.raw}: use v21.0 or newer, or pass data_localization_region to POST /register`,
+      `Param storage_configuration is not available on ${req.version.raw}: use ${FIRST_SETTINGS_VERSION} or newer, or pass data_localization_region to POST /register`,
     );
   }
   for (const key of Object.keys(value)) {

@@ -34,7 +34,7 @@ export class SeedError extends Error {
 
 /** The seed shipped for the demo and used when none is given. */
 export function defaultSeed(): EmulatorSeed {
-  return structuredClone(defaultSeedJson) as EmulatorSeed;
+  return structuredClone(defaultSeedJson);
 }
 
 export interface GeneratedSeedOptions {
@@ -128,9 +128,9 @@ export function validateSeed(raw: unknown, where = 'seed'): EmulatorSeed {
     const at = `phone_numbers[${i}]`;
     if (!isObject(n)) fail(at, 'must be an object');
     const p = n as Record<string, unknown>;
-    if (typeof p.id !== 'string' || !DIGITS.test(p.id)) fail(`${at}.id`, 'must be a string of digits, e.g. "106540352242922"');
-    if (ids.has(p.id as string)) fail(`${at}.id`, `"${p.id}" appears twice; ids must be unique`);
-    ids.add(p.id as string);
+    const id = typeof p.id === 'string' && DIGITS.test(p.id) ? p.id : fail(`${at}.id`, 'must be a string of digits, e.g. "106540352242922"');
+    if (ids.has(id)) fail(`${at}.id`, `"${id}" appears twice; ids must be unique`);
+    ids.add(id);
     if (p.waba_id !== undefined && (typeof p.waba_id !== 'string' || !DIGITS.test(p.waba_id))) fail(`${at}.waba_id`, 'must be a string of digits');
     for (const f of ['display_phone_number', 'verified_name'] as const) {
       if (typeof p[f] !== 'string') fail(`${at}.${f}`, 'must be a string');
@@ -216,7 +216,7 @@ export function validateOptions(opts: Record<string, unknown>, where = 'options'
       fail(key, `must be a ${typeof expected}`);
     }
   }
-  return opts as Partial<EmulatorOptions>;
+  return opts;
 }
 
 /** Seed phone number with the defaults the emulator applies. */

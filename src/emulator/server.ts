@@ -76,7 +76,7 @@ export class EmulatorServer {
         try {
           this.file?.flush();
         } catch (e) {
-          return reject(e);
+          return reject(e instanceof Error ? e : new Error(String(e)));
         }
         if (err && (err as NodeJS.ErrnoException).code !== 'ERR_SERVER_NOT_RUNNING') reject(err);
         else resolve();

@@ -1,15 +1,16 @@
 /**
  * The engine's one error contract. Every failure leaves the engine as an
- * EngineError of a small set of kinds, each with the attribute its fix belongs
+ * EngineError of a small set of kinds, each with the engine input its fix belongs
  * to and a message a user can act on. This is the only module outside the
  * Graph client that knows Graph error codes: callers decide on `kind`, never
  * on a code, an HTTP status or a client error class.
  */
 import { GraphApiError, isDeprecatedForVersion } from '../cloud-api/errors';
 import { InvalidArgumentError } from '../cloud-api/ids';
+import type { EngineInputField, InputNames } from './engine-inputs';
 
 export const ENGINE_ERROR_KINDS = [
-  /** A value we were given is wrong (id, region, PIN format, api_version, base_url); the attribute names it. */
+  /** A value we were given is wrong (id, region, PIN format, API version, base URL); `field` names it. */
   'invalid_input',
   /** The number does not exist or this token cannot see it (Graph answers both alike). */
   'not_found',
@@ -43,35 +44,41 @@ export const ENGINE_ERROR_KINDS = [
 
 export type EngineErrorKind = (typeof ENGINE_ERROR_KINDS)[number];
 
-/** Error for users: what went wrong, the attribute the fix belongs to, whether trying again may help. */
+/** Error for users: what went wrong, the engine input the fix belongs to, whether trying again may help. */
 export interface EngineError {
   kind: EngineErrorKind;
   message: string;
-  /** Attribute the problem belongs to, e.g. "pin", "data_localization_region", "access_token". */
-  attribute?: string;
+  /** The engine input the problem belongs to, e.g. "pin", "region", "accessToken"; callers map it to their own names. */
+  field?: EngineInputField;
   retryable: boolean;
 }
 
-/** The attribute each kind concerns, when the kind alone decides it. */
-export const KIND_ATTRIBUTE: Readonly<Partial<Record<EngineErrorKind, string>>> = {
-  not_found: 'phone_number_id',
-  auth: 'access_token',
-  permission: 'access_token',
+/** The input each kind concerns, when the kind alone decides it. */
+export const KIND_FIELD: Readonly<Partial<Record<EngineErrorKind, EngineInputField>>> = {
+  not_found: 'phoneNumberId',
+  auth: 'accessToken',
+  permission: 'accessToken',
   pin: 'pin',
-  verification: 'verification_code',
+  verification: 'verificationCode',
 };
+
+/** How the engine words a failure for its caller: secrets scrubbed, inputs spelled the caller's way. */
+export interface Wording {
+  redact: (text: string) => string;
+  names: InputNames;
+}
 
 /** Thrown by the engine's reading methods; carries the EngineError. */
 export class EngineFailure extends Error {
   readonly kind: EngineErrorKind;
-  readonly attribute?: string;
+  readonly field?: EngineInputField;
   readonly retryable: boolean;
 
   constructor(readonly error: EngineError) {
     super(error.message);
     this.name = 'EngineFailure';
     this.kind = error.kind;
-    this.attribute = error.attribute;
+    this.field = error.field;
     this.retryable = error.retryable;
   }
 }
@@ -80,10 +87,15 @@ export class EngineFailure extends Error {
 export const PIN_MISMATCH = 133005;
 
 /** What a wrong two-step PIN costs when only the register after a deregister finds it out (Meta has no PIN check). */
-export const WRONG_PIN_RISK =
-  'Meta has no way to check a PIN without registering: if pin is not the number\'s current two-step PIN, the register after the deregister fails ' +
-  `(${PIN_MISMATCH} "Two step verification PIN Mismatch") and the number stays offline until the right PIN is applied (or the PIN is reset in WhatsApp Manager). ` +
-  'Set set_pin_before_deregister = true to set the two-step PIN to the configured one before the deregister (this changes the number\'s PIN).';
+export function wrongPinRisk(names: InputNames): string {
+  return (
+    `Meta has no way to check a PIN without registering: if ${names.pin} is not the number's current two-step PIN, ` +
+    `the register after the deregister fails (${PIN_MISMATCH} "Two step verification PIN Mismatch") ` +
+    'and the number stays offline until the right PIN is applied (or the PIN is reset in WhatsApp Manager). ' +
+    `Set ${names.assign(names.setPinBeforeDeregister, true)} to set the two-step PIN to the configured one before the deregister ` +
+    "(this changes the number's PIN)."
+  );
+}
 
 /** Meta refused a call or parameter as deprecated for the version that answered (e.g. the region on /register from v21.0 on). */
 export function refusedAsDeprecated(e: unknown): boolean {
@@ -92,8 +104,8 @@ export function refusedAsDeprecated(e: unknown): boolean {
 
 interface GraphCodeRule {
   kind: EngineErrorKind;
-  /** What to do, put before Graph's own text; absent when Graph's text says enough. */
-  fix?: string;
+  /** What to do, in the caller's names, put before Graph's own text; absent when Graph's text says enough. */
+  fix?: (names: InputNames) => string;
   /** Registering again cannot succeed until the user acts (recovery must not spend a register call on it). */
   blocksRegister?: boolean;
 }
@@ -101,12 +113,14 @@ interface GraphCodeRule {
 const AUTH: GraphCodeRule = {
   kind: 'auth',
   blocksRegister: true,
-  fix: 'The access token is invalid or expired: create a new one (a system-user token does not expire) and set access_token.',
+  fix: (n) => `The access token is invalid or expired: create a new one (a system-user token does not expire) and set ${n.accessToken}.`,
 };
 const PERMISSION: GraphCodeRule = {
   kind: 'permission',
   blocksRegister: true,
-  fix: 'The token lacks permission for this number: grant whatsapp_business_management (and whatsapp_business_messaging) to the system user, or use a token of the business that owns the number.',
+  fix: () =>
+    'The token lacks permission for this number: grant whatsapp_business_management (and whatsapp_business_messaging) ' +
+    'to the system user, or use a token of the business that owns the number.',
 };
 
 /** Graph's answer when a number's register or deregister window is full. */
@@ -118,21 +132,53 @@ const GRAPH_CODES: ReadonlyMap<number, GraphCodeRule> = new Map([
   [190, AUTH],
   [10, PERMISSION],
   [200, PERMISSION],
-  [33, { kind: 'not_found', fix: 'The phone number has been deleted: check phone_number_id.' }],
+  [33, { kind: 'not_found', fix: (n) => `The phone number has been deleted: check ${n.phoneNumberId}.` }],
   // The business account is locked.
   [131031, { kind: 'rejected', blocksRegister: true }],
-  [PIN_MISMATCH, { kind: 'pin', blocksRegister: true, fix: 'The two-step verification PIN is wrong: set pin to the number\'s current two-step PIN (it can be reset in WhatsApp Manager), then apply again.' }],
-  [133006, { kind: 'verification', blocksRegister: true, fix: 'Meta requires the number to be verified again: an apply without verification_code asks Meta to send a code by SMS; pass the code received as verification_code.' }],
-  [133008, { kind: 'pin', blocksRegister: true, fix: 'Too many wrong PINs: Meta locked PIN checks for this number for a while; wait (see the details) and apply again with the correct pin.' }],
-  [133009, { kind: 'pin', blocksRegister: true, fix: 'PINs were tried too fast: wait a few minutes before applying again.' }],
-  [133010, { kind: 'rejected', fix: 'The number is not registered with Cloud API.' }],
-  [133015, { kind: 'transient', blocksRegister: true, fix: 'The number was recently deleted: wait about five minutes, then apply again.' }],
+  [
+    PIN_MISMATCH,
+    {
+      kind: 'pin',
+      blocksRegister: true,
+      fix: (n) =>
+        `The two-step verification PIN is wrong: set ${n.pin} to the number's current two-step PIN ` +
+        '(it can be reset in WhatsApp Manager), then apply again.',
+    },
+  ],
+  [
+    133006,
+    {
+      kind: 'verification',
+      blocksRegister: true,
+      fix: (n) =>
+        `Meta requires the number to be verified again: an apply without ${n.verificationCode} asks Meta to send a code by SMS; ` +
+        `pass the code received as ${n.verificationCode}.`,
+    },
+  ],
+  [
+    133008,
+    {
+      kind: 'pin',
+      blocksRegister: true,
+      fix: (n) =>
+        `Too many wrong PINs: Meta locked PIN checks for this number for a while; ` +
+        `wait (see the details) and apply again with the correct ${n.pin}.`,
+    },
+  ],
+  [133009, { kind: 'pin', blocksRegister: true, fix: () => 'PINs were tried too fast: wait a few minutes before applying again.' }],
+  [133010, { kind: 'rejected', fix: () => 'The number is not registered with Cloud API.' }],
+  [
+    133015,
+    { kind: 'transient', blocksRegister: true, fix: () => 'The number was recently deleted: wait about five minutes, then apply again.' },
+  ],
   [
     QUOTA_EXCEEDED,
     {
       kind: 'quota',
       blocksRegister: true,
-      fix: 'Meta allows 10 register and 10 deregister requests per number in a moving 72-hour window and this number has used them: this operation is blocked until the oldest counted request is 72 hours old. Apply again after that; do not retry sooner.',
+      fix: () =>
+        'Meta allows 10 register and 10 deregister requests per number in a moving 72-hour window and this number has used them: ' +
+        'this operation is blocked until the oldest counted request is 72 hours old. Apply again after that; do not retry sooner.',
     },
   ],
 ]);
@@ -142,7 +188,10 @@ const INCOMPLETE_DEREGISTRATION = 133000;
 
 function ruleFor(e: GraphApiError): GraphCodeRule | undefined {
   if (e.code === 100 && (e.subcode === 33 || e.httpStatus === 404)) {
-    return { kind: 'not_found', fix: 'The phone number does not exist or this token cannot see it: check phone_number_id and the token\'s business.' };
+    return {
+      kind: 'not_found',
+      fix: (n) => `The phone number does not exist or this token cannot see it: check ${n.phoneNumberId} and the token's business.`,
+    };
   }
   return e.code === undefined ? undefined : GRAPH_CODES.get(e.code);
 }
@@ -155,30 +204,31 @@ function kindOf(e: GraphApiError, rule: GraphCodeRule | undefined): EngineErrorK
   return e.retryable ? 'transient' : 'rejected';
 }
 
-/** Any failure as an EngineError; `context` (what was being done) prefixes the message. */
-export function toEngineError(e: unknown, redact: (text: string) => string, context?: string): EngineError {
+/** Any failure as an EngineError, worded for the caller; `context` (what was being done) prefixes the message. */
+export function toEngineError(e: unknown, wording: Wording, context?: string): EngineError {
+  const { redact, names } = wording;
   const prefix = context ? `${context}: ` : '';
   if (e instanceof EngineFailure) return { ...e.error, message: redact(`${prefix}${e.error.message}`) };
   if (e instanceof GraphApiError) {
     const rule = ruleFor(e);
     const kind = kindOf(e, rule);
-    const message = redact(`${prefix}${rule?.fix ? `${rule.fix} ` : ''}(${e.message})`);
-    return withKindAttribute({ kind, message, retryable: e.retryable && kind !== 'quota' });
+    const message = redact(`${prefix}${rule?.fix ? `${rule.fix(names)} ` : ''}(${e.message})`);
+    return engineError(kind, message, { retryable: e.retryable && kind !== 'quota' });
   }
-  if (e instanceof InvalidArgumentError) return { kind: 'invalid_input', message: redact(`${prefix}${e.message}`), attribute: e.attribute, retryable: false };
+  // The engine checks its inputs before the client sees them: a refusal here is about how the engine called it.
+  if (e instanceof InvalidArgumentError) return { kind: 'invalid_input', message: redact(`${prefix}${e.message}`), retryable: false };
   const text = e instanceof Error ? e.message : String(e);
   return { kind: 'internal', message: redact(`${prefix}unexpected failure: ${text}`), retryable: false };
 }
 
-function withKindAttribute(error: EngineError): EngineError {
-  const attribute = KIND_ATTRIBUTE[error.kind];
-  return attribute ? { ...error, attribute } : error;
-}
-
-/** An EngineError of `kind` (with the kind's attribute unless one is given). */
-export function engineError(kind: EngineErrorKind, message: string, options: { attribute?: string; retryable?: boolean } = {}): EngineError {
-  const attribute = options.attribute ?? KIND_ATTRIBUTE[kind];
-  return { kind, message, ...(attribute ? { attribute } : {}), retryable: options.retryable ?? false };
+/** An EngineError of `kind` (about the kind's input unless a field is given). */
+export function engineError(
+  kind: EngineErrorKind,
+  message: string,
+  options: { field?: EngineInputField; retryable?: boolean } = {},
+): EngineError {
+  const field = options.field ?? KIND_FIELD[kind];
+  return { kind, message, ...(field ? { field } : {}), retryable: options.retryable ?? false };
 }
 
 /** What the executor needs to know about a failed write to decide what to do next. */

@@ -6,10 +6,12 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { GraphApiClient, type RetryNotice } from '../cloud-api/client';
-import { DEFAULT_API_VERSION, parseApiVersion, type VersionLifecycle } from '../cloud-api/api-version';
+import { ApiVersionError, DEFAULT_API_VERSION, parseApiVersion, type VersionLifecycle } from '../cloud-api/api-version';
+import { explainInvalidBaseUrl } from '../cloud-api/base-url';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../cloud-api/retry';
-import { assertGraphId } from '../cloud-api/ids';
-import { EngineFailure, toEngineError } from './engine-errors';
+import { engineError, EngineFailure, toEngineError, type Wording } from './engine-errors';
+import { ENGINE_INPUT_NAMES, type InputNames } from './engine-inputs';
+import { requireGraphId } from './validation';
 import { executeConvergence } from './executor';
 import { planConvergence } from './planner';
 import { currentLifecycle, flowVersion } from './version-flow';
@@ -33,6 +35,8 @@ export interface EngineConfig {
   retryMaxDelayMs?: number;
   /** Longest wait accepted when Meta asks for one (Retry-After, usage header); default 2 minutes. */
   maxRateLimitWaitMs?: number;
+  /** How the caller's users spell the engine's inputs in its messages; default the engine's own field names. */
+  inputNames?: InputNames;
 }
 
 export class LocalStorageEngine {
@@ -40,16 +44,18 @@ export class LocalStorageEngine {
   private readonly client: GraphApiClient;
   private readonly policy: RetryPolicy;
   private readonly maxWriteAttempts: number;
+  private readonly wording: Wording;
   // Client retries are reported to the converge() call that caused them, even when several run at once.
   private readonly retryListener = new AsyncLocalStorage<(event: EngineEvent) => void>();
 
-  /** Throws (an Error with `attribute`) for an invalid access_token, api_version or base_url. */
+  /** Throws an EngineFailure (invalid_input at accessToken, apiVersion or baseUrl) for a configuration it cannot use. */
   static fromConfig(config: EngineConfig): LocalStorageEngine {
     return new LocalStorageEngine(config);
   }
 
   constructor(config: EngineConfig) {
-    this.apiVersion = parseApiVersion(config.apiVersion ?? DEFAULT_API_VERSION);
+    const names = config.inputNames ?? ENGINE_INPUT_NAMES;
+    this.apiVersion = checkedConfig(config, names);
     const maxRetries = config.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries;
     this.policy = {
       ...DEFAULT_RETRY_POLICY,
@@ -72,19 +78,20 @@ export class LocalStorageEngine {
       onRetry: (n: RetryNotice) =>
         this.retryListener.getStore()?.({ type: 'retry', operation: n.operation, attempt: n.attempt, delayMs: n.delayMs, reason: n.reason }),
     });
+    this.wording = { redact: (text) => this.client.redact(text), names };
   }
 
   /** The current state of a number. Throws an EngineFailure (no secrets inside). */
   observe(phoneNumberId: string, signal?: AbortSignal): Promise<ObservedState> {
     return this.failingAsEngine(async () => {
-      assertGraphId(phoneNumberId, 'phone_number_id');
+      requireGraphId(phoneNumberId, 'phoneNumberId', this.wording.names);
       return (await readNumber(this.client, phoneNumberId, signal)).observed;
     });
   }
 
   /** Plans in the flow of the version Meta answers with (see versionLifecycle). */
   plan(observed: ObservedState, desired: DesiredState): ConvergencePlan {
-    return planConvergence(observed, desired, this.flowApiVersion());
+    return planConvergence(observed, desired, this.flowApiVersion(), this.wording.names);
   }
 
   /**
@@ -114,7 +121,13 @@ export class LocalStorageEngine {
   converge(phoneNumberId: string, desired: DesiredState, options: ConvergeOptions = {}): Promise<ConvergeResult> {
     const run = () =>
       executeConvergence(
-        { client: this.client, apiVersion: this.apiVersion, maxWriteAttempts: this.maxWriteAttempts, retryPolicy: this.policy },
+        {
+          client: this.client,
+          apiVersion: this.apiVersion,
+          maxWriteAttempts: this.maxWriteAttempts,
+          retryPolicy: this.policy,
+          names: this.wording.names,
+        },
         phoneNumberId,
         desired,
         options,
@@ -134,7 +147,7 @@ export class LocalStorageEngine {
   /** Everything the whatsapp_phone_number data source shows. */
   phoneNumber(phoneNumberId: string, signal?: AbortSignal): Promise<PhoneNumberInfo> {
     return this.failingAsEngine(async () => {
-      assertGraphId(phoneNumberId, 'phone_number_id');
+      requireGraphId(phoneNumberId, 'phoneNumberId', this.wording.names);
       const { node, observed } = await readNumber(this.client, phoneNumberId, signal);
       return toPhoneNumberInfo(node, observed);
     });
@@ -142,17 +155,20 @@ export class LocalStorageEngine {
 
   /** Every number of a WABA (follows paging). Storage is not included: read it per number with phoneNumber(). */
   listPhoneNumbers(wabaId: string, signal?: AbortSignal): Promise<PhoneNumberSummary[]> {
-    return this.failingAsEngine(async () => (await this.client.listPhoneNumbers(wabaId, {}, { signal })).map(toSummary));
+    return this.failingAsEngine(async () => {
+      requireGraphId(wabaId, 'wabaId', this.wording.names);
+      return (await this.client.listPhoneNumbers(wabaId, {}, { signal })).map(toSummary);
+    });
   }
 
   /** Every number of a WABA, with each one's storage when `withStorage` (bounded concurrency). Throws an EngineFailure naming the WABA. */
   wabaNumbers(wabaId: string, options: WabaReadOptions = {}): Promise<WabaNumber[]> {
-    return this.failingAsEngine(() => readWabaNumbers(this.client, wabaId, options));
+    return this.failingAsEngine(() => readWabaNumbers(this.client, wabaId, options, this.wording));
   }
 
   /** The same, page by page (for streaming to a caller that may stop early). */
   wabaNumberPages(wabaId: string, options: WabaReadOptions = {}): AsyncGenerator<WabaNumber[]> {
-    return wabaNumberPages(this.client, wabaId, options);
+    return wabaNumberPages(this.client, wabaId, options, this.wording);
   }
 
   /** Scrubs the token and the given secrets from text (for callers' own diagnostics). */
@@ -164,12 +180,32 @@ export class LocalStorageEngine {
     try {
       return await read();
     } catch (e) {
-      throw new EngineFailure(toEngineError(e, (text) => this.client.redact(text)));
+      throw new EngineFailure(toEngineError(e, this.wording));
     }
   }
 
   /** Releases keep-alive sockets. */
   close(): void {
     this.client.close();
+  }
+}
+
+/**
+ * The configured version, once the connection settings are known to be usable: each problem is an
+ * EngineFailure at its input, worded in the caller's names (the client checks them again itself).
+ */
+function checkedConfig(config: EngineConfig, names: InputNames): ApiVersion {
+  const invalid = (field: 'accessToken' | 'apiVersion' | 'baseUrl', message: string) =>
+    new EngineFailure(engineError('invalid_input', message, { field }));
+  if (typeof config.accessToken !== 'string' || config.accessToken.trim() === '') {
+    throw invalid('accessToken', `${names.accessToken} is empty: pass the token of a system user with whatsapp_business_management.`);
+  }
+  const baseUrlProblem = config.baseUrl === undefined ? undefined : explainInvalidBaseUrl(config.baseUrl, names);
+  if (baseUrlProblem) throw invalid('baseUrl', baseUrlProblem);
+  try {
+    return parseApiVersion(config.apiVersion ?? DEFAULT_API_VERSION);
+  } catch (e) {
+    if (e instanceof ApiVersionError) throw invalid('apiVersion', e.message);
+    throw e;
   }
 }

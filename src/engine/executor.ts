@@ -20,6 +20,7 @@ import type { ConvergeOptions, ConvergencePlan, ConvergeResult, DesiredState, Ob
 import { validatePhoneNumberId, validatePin, validateVerificationCode } from './validation';
 import { explainTarget } from './storage-modes';
 import { flowVersion, settingsFlow } from './version-flow';
+import { FLOW_NAMES } from '../cloud-api/api-version';
 import { runWriteStep } from './write-step';
 import { blockedUntil, decideQuota, quotaRefusal, quotaTime } from './quota';
 
@@ -68,24 +69,25 @@ class ConvergenceRun {
   }
 
   private async converge(): Promise<ConvergeResult> {
-    const idProblem = validatePhoneNumberId(this.id);
-    if (idProblem) return this.failUnread(engineError('invalid_input', idProblem, { attribute: 'phone_number_id' }));
+    const idProblem = validatePhoneNumberId(this.id, this.state.names);
+    if (idProblem) return this.failUnread(engineError('invalid_input', idProblem, { field: 'phoneNumberId' }));
 
     // 1. Read (also proves the token works and the number exists and is accessible).
     let initial: ObservedState;
     try {
       initial = await this.state.observe(this.state.options.signal);
     } catch (e) {
-      return this.failUnread(toEngineError(e, this.state.redact, `Reading number ${this.id} failed; nothing was changed`));
+      return this.failUnread(toEngineError(e, this.state, `Reading number ${this.id} failed; nothing was changed`));
     }
 
     // 2. Plan, in the flow of the version that answered the read.
     this.state.version = flowVersion(this.state.deps.client, this.state.deps.apiVersion);
     if (this.state.version.answeredAs) {
-      const flow = this.state.version.legacy ? 'legacy /register' : 'Settings API';
-      this.state.emit({ type: 'info', message: `Graph API ${this.state.version.raw} is answered as ${this.state.version.answeredAs} now (it has stopped): using the ${flow} flow.` });
+      const flow = FLOW_NAMES[this.state.version.flow];
+      const { raw, answeredAs } = this.state.version;
+      this.state.emit({ type: 'info', message: `Graph API ${raw} is answered as ${answeredAs} now (it has stopped): using the ${flow}.` });
     }
-    const plan = planConvergence(initial, this.state.desired, this.state.version);
+    const plan = planConvergence(initial, this.state.desired, this.state.version, this.state.names);
     this.state.emit({ type: 'info', message: plan.explanation });
     if (plan.impossible) return this.fail(initial, plan, engineError('unsupported', plan.impossible));
     if (plan.steps.length === 0) return { ok: true, observed: initial, completed: [], plan };
@@ -104,7 +106,8 @@ class ConvergenceRun {
         const request = steps.find((s) => s.kind === 'request_code')!;
         const sent = await runWriteStep(this.state, request, plan.steps.indexOf(request));
         if (!sent.ok) {
-          return this.fail(this.state.last ?? initial, plan, toEngineError(sent.error, this.state.redact, `Requesting a verification code for number ${this.id} failed; nothing else was changed`));
+          const context = `Requesting a verification code for number ${this.id} failed; nothing else was changed`;
+          return this.fail(this.state.last ?? initial, plan, toEngineError(sent.error, this.state, context));
         }
         const to = initial.displayPhoneNumber ? ` to ${initial.displayPhoneNumber}` : '';
         return {
@@ -114,7 +117,11 @@ class ConvergenceRun {
             engineError(
               'verification',
               this.state.redact(
-              `A verification code was sent by SMS${to}. Number ${this.id} has code_verification_status ${String(initial.codeVerificationStatus)} and must be verified before it can register on ${this.state.version.raw}. Set verification_code to the code received and apply again; nothing else was changed (the number is ${initial.registered ? 'still registered' : 'not registered'}, ${describeStorage(initial.storage)}).`,
+                `A verification code was sent by SMS${to}. ` +
+                  `Number ${this.id} has code_verification_status ${String(initial.codeVerificationStatus)} ` +
+                  `and must be verified before it can register on ${this.state.version.raw}. ` +
+                  `Set ${this.state.names.verificationCode} to the code received and apply again; nothing else was changed ` +
+                  `(the number is ${initial.registered ? 'still registered' : 'not registered'}, ${describeStorage(initial.storage)}).`,
               ),
             ),
           ),
@@ -150,7 +157,7 @@ class ConvergenceRun {
       }
       if (deregistered && initial.registered) return recover(this.state, initial, plan, step, outcome.error);
       const offline = initial.registered ? 'the number was not taken offline' : 'the number was not registered before either';
-      const error = toEngineError(outcome.error, this.state.redact, `${stepLabel(step)} failed on number ${this.id} (${offline})`);
+      const error = toEngineError(outcome.error, this.state, `${stepLabel(step)} failed on number ${this.id} (${offline})`);
       const now = describeReadSince(initial, this.state.last, this.state.completed);
       return this.fail(this.state.last ?? initial, plan, { ...error, message: error.message + now });
     }
@@ -166,11 +173,13 @@ class ConvergenceRun {
    * speaks the Settings API flow, so the refused call is never sent again.
    */
   private async afterDeprecatedRegister(step: PlanStep, error: unknown): Promise<PlanStep[] | undefined> {
-    if (step.kind !== 'register' || !this.state.version.legacy || !refusedAsDeprecated(error)) return undefined;
+    if (step.kind !== 'register' || this.state.version.flow !== 'register' || !refusedAsDeprecated(error)) return undefined;
     const now = await this.state.tryObserve();
     if (!now || now.registered) return undefined;
     this.state.version = settingsFlow(this.state.version);
-    const rest = planConvergence(now, this.state.desired, this.state.version).steps.filter((s) => s.kind === 'write_settings' || s.kind === 'register');
+    const rest = planConvergence(now, this.state.desired, this.state.version, this.state.names).steps.filter(
+      (s) => s.kind === 'write_settings' || s.kind === 'register',
+    );
     this.state.emit({
       type: 'info',
       message: `Meta refused ${step.storage?.mode === 'NO_STORAGE' ? 'meta_store_retention_minutes' : 'data_localization_region'} on /register as deprecated for ${this.state.version.raw} (it is answered as a newer version now): finishing with the Settings API flow: ${rest.map(stepLabel).join(' -> ')}.`,
@@ -194,14 +203,15 @@ class ConvergenceRun {
   }
 
   private preflight(plan: ConvergencePlan): EngineError | undefined {
-    const storage = explainTarget(this.state.target);
-    if (storage) return engineError('invalid_input', storage, { attribute: this.state.target.mode === 'NO_STORAGE' ? 'retention_minutes' : 'data_localization_region' });
+    const { names } = this.state;
+    const storage = explainTarget(this.state.target, names);
+    if (storage) return engineError('invalid_input', storage.message, { field: storage.field });
     if (plan.steps.some((s) => s.kind === 'register')) {
-      const pin = validatePin(this.state.options.pin);
-      if (pin) return engineError('invalid_input', pin, { attribute: 'pin' });
+      const pin = validatePin(this.state.options.pin, names);
+      if (pin) return engineError('invalid_input', pin, { field: 'pin' });
     }
-    const code = validateVerificationCode(this.state.options.verificationCode);
-    if (code) return engineError('invalid_input', code, { attribute: 'verification_code' });
+    const code = validateVerificationCode(this.state.options.verificationCode, names);
+    if (code) return engineError('invalid_input', code, { field: 'verificationCode' });
     return undefined;
   }
 
@@ -210,7 +220,7 @@ class ConvergenceRun {
     try {
       final = await this.state.observe();
     } catch (e) {
-      const err = toEngineError(e, this.state.redact, 'Every step succeeded but reading the number back failed');
+      const err = toEngineError(e, this.state, 'Every step succeeded but reading the number back failed');
       return {
         ok: false,
         observed: this.state.expectedState(),
@@ -220,7 +230,7 @@ class ConvergenceRun {
         plan,
       };
     }
-    const rest = planConvergence(final, this.state.desired, this.state.version);
+    const rest = planConvergence(final, this.state.desired, this.state.version, this.state.names);
     if (rest.steps.length > 0) {
       const message = `Every step succeeded but the read-back shows the number is not converged: ${rest.explanation}`;
       return this.fail(final, plan, engineError('conflict', this.state.redact(message), { retryable: true }));

@@ -12,7 +12,7 @@
  */
 import type { GraphApiClient } from '../cloud-api/client';
 import type { PhoneNumberNode, PhoneNumberSettings } from '../cloud-api/graph-types';
-import { PHONE_NUMBER_FIELDS } from '../cloud-api/graph-types';
+import { PHONE_NUMBER_FIELDS } from '../cloud-api/phone-number-fields';
 import type { ObservedState } from './types';
 import { modeOfStorage, normalizeRegion, normalizeStatus, retentionOf, STATUS_NO_STORAGE } from './storage-state';
 

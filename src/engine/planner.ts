@@ -25,14 +25,23 @@
  */
 import { REGION_CHANGE_DOWNTIME } from './downtime';
 import type { ApiVersion, ConvergencePlan, DesiredState, ObservedState, PlanStep } from './types';
-import { WRONG_PIN_RISK } from './engine-errors';
+import { wrongPinRisk } from './engine-errors';
+import { ENGINE_INPUT_NAMES, type InputNames } from './engine-inputs';
 import { residencyChange } from './residency';
-import { desiredTarget, stepStorage, targetLabel } from './storage-modes';
+import { desiredTarget, stepStorage, targetLabel, type StorageTarget } from './storage-modes';
+import type { VersionFlow } from '../cloud-api/api-version';
+import { unreachable } from '../shared/unreachable';
 import { describeRegion, describeStorage, modeOfStorage, normalizeStatus, storageMatches, targetOfStorage } from './storage-state';
 
 const VERIFIED = 'VERIFIED';
 
-export function planConvergence(observed: ObservedState, desired: DesiredState, apiVersion: ApiVersion): ConvergencePlan {
+/** `names` spells the engine's inputs in the plan's words, as the caller's users write them. */
+export function planConvergence(
+  observed: ObservedState,
+  desired: DesiredState,
+  apiVersion: ApiVersion,
+  names: InputNames = ENGINE_INPUT_NAMES,
+): ConvergencePlan {
   const id = observed.phoneNumberId;
   const target = desiredTarget(desired);
   const want = describeRegion(target);
@@ -74,7 +83,9 @@ export function planConvergence(observed: ObservedState, desired: DesiredState, 
   if (observed.registered && desired.setPinBeforeDeregister === true) {
     steps.push({
       kind: 'set_pin',
-      reason: 'set_pin_before_deregister is on: set the two-step PIN to the configured one while the number is still registered, so the register after the deregister cannot fail on a wrong PIN.',
+      reason:
+        `${names.setPinBeforeDeregister} is on: set the two-step PIN to the configured one while the number is still registered, ` +
+        'so the register after the deregister cannot fail on a wrong PIN.',
     });
   }
   if (observed.registered) {
@@ -84,24 +95,23 @@ export function planConvergence(observed: ObservedState, desired: DesiredState, 
     });
   }
 
-  if (apiVersion.legacy) {
-    const how =
-      target.mode === 'DEFAULT'
-        ? 'register without data_localization_region or meta_store_retention_minutes, which leaves local storage disabled'
-        : target.mode === 'IN_COUNTRY'
-          ? `register with data_localization_region ${target.region}`
-          : `register with meta_store_retention_minutes ${target.retentionMinutes} (No Storage)`;
-    steps.push({ kind: 'register', ...stepStorage(target), reason: `${apiVersion.raw} sets storage on /register: ${how}.` });
-  } else {
-    const afterDeregister = observed.registered ? ' (deregistering may have reset it, so it is always written after a deregister)' : '';
-    const write =
-      target.mode === 'DEFAULT'
-        ? 'IN_COUNTRY_STORAGE_DISABLED'
-        : target.mode === 'IN_COUNTRY'
-          ? `IN_COUNTRY_STORAGE_ENABLED in ${target.region}`
-          : `NO_STORAGE_ENABLED with retention_minutes ${target.retentionMinutes}`;
-    if (observed.registered || !storageOk) steps.push({ kind: 'write_settings', ...stepStorage(target), reason: `Write storage_configuration ${write}${afterDeregister}.` });
-    steps.push({ kind: 'register', reason: 'Register with the two-step PIN so the number messages again.' });
+  switch (apiVersion.flow) {
+    case 'register': {
+      const reason = `${apiVersion.raw} sets storage on /register: ${registerWrite(target)}.`;
+      steps.push({ kind: 'register', ...stepStorage(target), reason });
+      break;
+    }
+    case 'settings': {
+      const afterDeregister = observed.registered ? ' (deregistering may have reset it, so it is always written after a deregister)' : '';
+      if (observed.registered || !storageOk) {
+        const reason = `Write storage_configuration ${settingsWrite(target)}${afterDeregister}.`;
+        steps.push({ kind: 'write_settings', ...stepStorage(target), reason });
+      }
+      steps.push({ kind: 'register', reason: 'Register with the two-step PIN so the number messages again.' });
+      break;
+    }
+    default:
+      unreachable(apiVersion.flow, 'version flow');
   }
 
   // Explanation: where we are, where we go, what it costs.
@@ -113,11 +123,11 @@ export function planConvergence(observed: ObservedState, desired: DesiredState, 
     notes.push(
       `${REGION_CHANGE_DOWNTIME} Each uses one of the 10 register and 10 deregister calls Meta allows per number in 72 hours.`,
     );
-    if (desired.setPinBeforeDeregister !== true) notes.push(WRONG_PIN_RISK);
+    if (desired.setPinBeforeDeregister !== true) notes.push(wrongPinRisk(names));
   } else if (storageOk) {
     notes.push('Storage already matches; the number only needs registering.');
   }
-  notes.push(`Steps (${apiVersion.raw}${apiVersion.legacy ? ', legacy flow' : ''}): ${steps.map(stepLabel).join(' -> ')}.`);
+  notes.push(`Steps (${apiVersion.raw}${FLOW_NOTE[apiVersion.flow]}): ${steps.map(stepLabel).join(' -> ')}.`);
 
   const residency = storageOk ? undefined : residencyChange(targetOfStorage(observed.storage), target, String(observed.storage.status));
   if (residency) {
@@ -132,7 +142,11 @@ export function planConvergence(observed: ObservedState, desired: DesiredState, 
   if (needsVerification) {
     plan.requirement = {
       kind: 'verification_code',
-      message: `Number ${id} has code_verification_status ${String(observed.codeVerificationStatus)}, so registering needs a one-time verification code. Without one, apply requests a code by SMS (the number stays as it is) and stops; run it again with the code received as verification_code.`,
+      message:
+        `Number ${id} has code_verification_status ${String(observed.codeVerificationStatus)}, ` +
+        'so registering needs a one-time verification code. ' +
+        'Without one, apply requests a code by SMS (the number stays as it is) and stops; ' +
+        `run it again with the code received as ${names.verificationCode}.`,
     };
   }
   return plan;
@@ -144,4 +158,35 @@ export function stepLabel(step: PlanStep): string {
   if (step.kind === 'write_settings') return `write_settings(${step.region ?? 'disabled'})`;
   if (step.kind === 'register' && step.region !== undefined) return `register(${step.region ?? 'no region'})`;
   return step.kind;
+}
+
+/** The flow's mark in the plan's step note. */
+const FLOW_NOTE: Readonly<Record<VersionFlow, string>> = { register: ', legacy flow', settings: '' };
+
+/** What /register sends to write `target` in the register flow. */
+function registerWrite(target: StorageTarget): string {
+  switch (target.mode) {
+    case 'DEFAULT':
+      return 'register without data_localization_region or meta_store_retention_minutes, which leaves local storage disabled';
+    case 'IN_COUNTRY':
+      return `register with data_localization_region ${target.region}`;
+    case 'NO_STORAGE':
+      return `register with meta_store_retention_minutes ${target.retentionMinutes} (No Storage)`;
+    default:
+      return unreachable(target, 'storage target');
+  }
+}
+
+/** The storage_configuration a settings write sends for `target`. */
+function settingsWrite(target: StorageTarget): string {
+  switch (target.mode) {
+    case 'DEFAULT':
+      return 'IN_COUNTRY_STORAGE_DISABLED';
+    case 'IN_COUNTRY':
+      return `IN_COUNTRY_STORAGE_ENABLED in ${target.region}`;
+    case 'NO_STORAGE':
+      return `NO_STORAGE_ENABLED with retention_minutes ${target.retentionMinutes}`;
+    default:
+      return unreachable(target, 'storage target');
+  }
 }

@@ -9,11 +9,12 @@ import { planConvergence, stepLabel } from './planner';
 import type { RunState } from './run-state';
 import { describeRegion, describeStorage, sameStorage, storageMatches, targetOfStorage } from './storage-state';
 import { stepStorage } from './storage-modes';
+import { unreachable } from '../shared/unreachable';
 import type { ConvergencePlan, ConvergeResult, ObservedState, PlanStep } from './types';
 import { runWriteStep } from './write-step';
 
 export async function recover(run: RunState, initial: ObservedState, plan: ConvergencePlan, failed: PlanStep, error: unknown): Promise<ConvergeResult> {
-  const cause = toEngineError(error, run.redact);
+  const cause = toEngineError(error, run);
   run.emit({ type: 'recovery_started', reason: `${stepLabel(failed)} failed after the deregister: ${cause.message}` });
   const now = run.last && !run.last.registered ? run.last : await run.tryObserve();
   const failure = describeWriteFailure(error);
@@ -39,11 +40,19 @@ async function bringBack(run: RunState, initial: ObservedState, now: ObservedSta
   // Only the previous or the declared storage: never a weaker one the engine picked itself.
   const previous = targetOfStorage(initial.storage);
   const acceptable = sameStorage(now.storage, initial.storage) || storageMatches(now.storage, run.target);
-  if (run.version.legacy) {
-    // Legacy: /register carries the storage, so re-register with the previous configuration.
-    if (previous === undefined) return `its previous storage (${describeStorage(initial.storage)}) cannot be restored through /register`;
-    const back = await runWriteStep(run, { kind: 'register', ...stepStorage(previous), reason: `Recovery: re-register with the previous configuration (${describeRegion(previous)}).` });
-    return back.ok ? undefined : `re-registering with ${describeRegion(previous)} failed too: ${toEngineError(back.error, run.redact).message}`;
+  switch (run.version.flow) {
+    case 'register': {
+      // /register carries the storage, so re-register with the previous configuration.
+      if (previous === undefined) return `its previous storage (${describeStorage(initial.storage)}) cannot be restored through /register`;
+      const reason = `Recovery: re-register with the previous configuration (${describeRegion(previous)}).`;
+      const back = await runWriteStep(run, { kind: 'register', ...stepStorage(previous), reason });
+      if (back.ok) return undefined;
+      return `re-registering with ${describeRegion(previous)} failed too: ${toEngineError(back.error, run).message}`;
+    }
+    case 'settings':
+      break;
+    default:
+      return unreachable(run.version.flow, 'version flow');
   }
   // v21+: register only into the previous or the declared configuration. If the declared one
   // was refused for a lasting reason, go back to the previous one instead.
@@ -58,11 +67,11 @@ async function bringBack(run: RunState, initial: ObservedState, now: ObservedSta
       reason: `Recovery: restore the previous storage configuration (${describeRegion(previous)}) before re-registering.`,
     });
     if (!restored.ok) {
-      return `storage now reads ${describeStorage(now.storage)}; restoring the previous configuration (${describeRegion(previous)}) failed (${toEngineError(restored.error, run.redact).message}), and registering without it would put the number's data in ${describeStorage(now.storage)}, so it was left unregistered`;
+      return `storage now reads ${describeStorage(now.storage)}; restoring the previous configuration (${describeRegion(previous)}) failed (${toEngineError(restored.error, run).message}), and registering without it would put the number's data in ${describeStorage(now.storage)}, so it was left unregistered`;
     }
   }
   const back = await runWriteStep(run, { kind: 'register', reason: 'Recovery: re-register so the number messages again.' });
-  return back.ok ? undefined : `re-registering failed too: ${toEngineError(back.error, run.redact).message}`;
+  return back.ok ? undefined : `re-registering failed too: ${toEngineError(back.error, run).message}`;
 }
 
 function recoveryResult(

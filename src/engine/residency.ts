@@ -4,7 +4,7 @@
  * moves it (one country to another), so plans and drift reports can flag it.
  * Pure.
  */
-import { describeTarget, type StorageTarget } from './storage-modes';
+import { describeTarget, STORAGE_MODE_TABLE, type StorageTarget } from './storage-modes';
 
 export interface ResidencyChange {
   kind: 'weakens' | 'moves';
@@ -14,9 +14,6 @@ export interface ResidencyChange {
   /** The storage it leaves, when known (to say how to keep it). */
   previous?: StorageTarget;
 }
-
-/** Higher keeps less data in fewer places. */
-const STRENGTH: Record<StorageTarget['mode'], number> = { NO_STORAGE: 3, IN_COUNTRY: 2, DEFAULT: 1 };
 
 /**
  * How going from `from` to `to` changes residency; undefined when it stays or
@@ -31,7 +28,9 @@ export function residencyChange(from: StorageTarget | undefined, to: StorageTarg
   if (from.mode === 'IN_COUNTRY' && to.mode === 'IN_COUNTRY') {
     return from.region === to.region ? undefined : { kind: 'moves', from: describeTarget(from), to: describeTarget(to), previous: from };
   }
-  if (STRENGTH[to.mode] < STRENGTH[from.mode]) return { kind: 'weakens', from: describeTarget(from), to: describeTarget(to), previous: from };
+  if (STORAGE_MODE_TABLE[to.mode].strength < STORAGE_MODE_TABLE[from.mode].strength) {
+    return { kind: 'weakens', from: describeTarget(from), to: describeTarget(to), previous: from };
+  }
   return undefined;
 }
 

@@ -9,7 +9,8 @@ import { readNumber } from './observe';
 import { projectWrites } from './state-projection';
 import type { ApiVersion, ConvergeOptions, DesiredState, EngineEvent, ObservedState, PlanStep } from './types';
 import { desiredTarget, type StorageTarget } from './storage-modes';
-import { quotaOutcomeOf } from './engine-errors';
+import { quotaOutcomeOf, type Wording } from './engine-errors';
+import { ENGINE_INPUT_NAMES, type InputNames } from './engine-inputs';
 import type { QuotaEntry, QuotaOperation } from './quota';
 
 export interface ExecutorDeps {
@@ -19,9 +20,12 @@ export interface ExecutorDeps {
   maxWriteAttempts: number;
   /** Backoff between write attempts. */
   retryPolicy: RetryPolicy;
+  /** How the caller spells the engine's inputs in messages; default the engine's own field names. */
+  names?: InputNames;
 }
 
-export class RunState {
+/** A run's wording (Wording): its secrets scrubbed, its caller's names. */
+export class RunState implements Wording {
   readonly completed: PlanStep[] = [];
   last?: ObservedState;
   /** How many steps had completed when `last` was read (later steps are not reflected in it). */
@@ -41,7 +45,10 @@ export class RunState {
   ) {
     this.target = desiredTarget(desired);
     this.version = deps.apiVersion;
+    this.names = deps.names ?? ENGINE_INPUT_NAMES;
   }
+
+  readonly names: InputNames;
 
   /** The declared storage, whichever form `desired` took. */
   readonly target: StorageTarget;
@@ -51,7 +58,7 @@ export class RunState {
   emit(event: EngineEvent): void {
     if (!this.options.onEvent) return;
     const safe = { ...event } as Record<string, unknown>;
-    for (const key of ['message', 'reason'] as const) if (typeof safe[key] === 'string') safe[key] = this.redact(safe[key] as string);
+    for (const key of ['message', 'reason'] as const) if (typeof safe[key] === 'string') safe[key] = this.redact(safe[key]);
     if (safe.step) safe.step = { ...(safe.step as PlanStep), reason: this.redact((safe.step as PlanStep).reason) };
     try {
       this.options.onEvent(safe as EngineEvent);

@@ -1,13 +1,22 @@
 /** What the number should read like after our own completed writes, and whether a read is explained by them. */
 import { describeStorage, sameStorage } from './storage-state';
-import { stepTarget, type StorageTarget } from './storage-modes';
+import { unreachable } from '../shared/unreachable';
+import { STORAGE_MODE_TABLE, stepTarget, type StorageTarget } from './storage-modes';
 import type { ObservedState, PlanStep } from './types';
 
 /** What a read shows once `target` is written. */
 function storageRead(target: StorageTarget): ObservedState['storage'] {
-  if (target.mode === 'IN_COUNTRY') return { status: 'IN_COUNTRY_STORAGE_ENABLED', region: target.region };
-  if (target.mode === 'NO_STORAGE') return { status: 'NO_STORAGE_ENABLED', retentionMinutes: target.retentionMinutes };
-  return { status: 'DEFAULT' };
+  const status = STORAGE_MODE_TABLE[target.mode].readStatus;
+  switch (target.mode) {
+    case 'IN_COUNTRY':
+      return { status, region: target.region };
+    case 'NO_STORAGE':
+      return { status, retentionMinutes: target.retentionMinutes };
+    case 'DEFAULT':
+      return { status };
+    default:
+      return unreachable(target, 'storage target');
+  }
 }
 
 /** `from` with the effect of `steps` (completed writes) applied on top. */

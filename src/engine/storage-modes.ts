@@ -1,16 +1,34 @@
 /**
- * The three storage modes a number can be declared in (shared/docs/cloud-api.md,
- * "No Storage"); the retentions Meta accepts live in cloud-api/no-storage.ts.
+ * The three storage modes a number can be declared in (Meta's Local Storage and No Storage
+ * pages); the retentions Meta accepts live in cloud-api/no-storage.ts.
  *
  * - IN_COUNTRY: message data at rest in one country (`data_localization_region`).
  * - DEFAULT: Meta's default storage.
  * - NO_STORAGE: message data only in transit, kept at most `retentionMinutes`.
  */
 import { NO_STORAGE_RETENTION_MINUTES } from '../cloud-api/no-storage';
+import { unreachable } from '../shared/unreachable';
+import { ENGINE_INPUT_NAMES, type InputNames, type StorageField } from './engine-inputs';
 import { explainUnsupportedRegion, type RegionCode } from './regions';
 
 export const STORAGE_MODES = ['IN_COUNTRY', 'DEFAULT', 'NO_STORAGE'] as const;
 export type StorageMode = (typeof STORAGE_MODES)[number];
+
+interface StorageModeFacts {
+  /** The storage_configuration status a read shows (the API reads DEFAULT once storage is disabled). */
+  readStatus: string;
+  /** The status a POST /settings sends to write the mode. */
+  writeStatus: string;
+  /** Higher keeps less data in fewer places: a change to a lower one weakens residency. */
+  strength: number;
+}
+
+/** What each mode is in the API's terms, one row per mode. */
+export const STORAGE_MODE_TABLE: Readonly<Record<StorageMode, StorageModeFacts>> = {
+  IN_COUNTRY: { readStatus: 'IN_COUNTRY_STORAGE_ENABLED', writeStatus: 'IN_COUNTRY_STORAGE_ENABLED', strength: 1 },
+  DEFAULT: { readStatus: 'DEFAULT', writeStatus: 'IN_COUNTRY_STORAGE_DISABLED', strength: 0 },
+  NO_STORAGE: { readStatus: 'NO_STORAGE_ENABLED', writeStatus: 'NO_STORAGE_ENABLED', strength: 2 },
+};
 
 export type StorageTarget =
   | { mode: 'IN_COUNTRY'; region: RegionCode }
@@ -22,26 +40,43 @@ export function isStorageMode(value: unknown): value is StorageMode {
 }
 
 /** Why `minutes` is not a retention Meta accepts, naming the accepted values; undefined when accepted. */
-export function explainRetention(minutes: unknown, attribute = 'retention_minutes'): string | undefined {
+export function explainRetention(minutes: unknown, name: string = ENGINE_INPUT_NAMES.retentionMinutes): string | undefined {
   if (typeof minutes === 'number' && NO_STORAGE_RETENTION_MINUTES.includes(minutes)) return undefined;
   const accepted = NO_STORAGE_RETENTION_MINUTES.join(', ');
-  return `${attribute} must be one of the retentions Meta accepts for No Storage: ${accepted} (minutes); got ${typeof minutes === 'number' ? minutes : typeof minutes}.`;
+  const got = typeof minutes === 'number' ? minutes : typeof minutes;
+  return `${name} must be one of the retentions Meta accepts for No Storage: ${accepted} (minutes); got ${got}.`;
 }
 
-/** Problems with a target (an unsupported region or retention); undefined when it can be written. */
-export function explainTarget(target: StorageTarget): string | undefined {
+/** A problem with one field of a storage declaration, worded in the caller's names. */
+export interface TargetProblem {
+  field: StorageField;
+  message: string;
+}
+
+/** Problems with a target (an unknown mode, an unsupported region or retention); undefined when it can be written. */
+export function explainTarget(target: StorageTarget, names: StorageNames = ENGINE_INPUT_NAMES): TargetProblem | undefined {
   // Library callers may pass anything: never crash on it.
   const raw = target as unknown as Record<string, unknown> | null;
   if (typeof raw !== 'object' || raw === null || !isStorageMode(raw.mode)) {
-    return `storage mode must be one of ${STORAGE_MODES.join(', ')}: ${howToState(HCL_STORAGE_NAMES)}.`;
+    return { field: 'mode', message: `storage mode must be one of ${STORAGE_MODES.join(', ')}: ${howToState(names)}.` };
   }
-  if (target.mode === 'IN_COUNTRY') {
-    if (typeof target.region !== 'string') return `data_localization_region must be a region code string (got ${typeof target.region}).`;
-    const problem = explainUnsupportedRegion(target.region);
-    return problem ? `data_localization_region ${problem}` : undefined;
+  switch (target.mode) {
+    case 'IN_COUNTRY': {
+      if (typeof target.region !== 'string') {
+        return { field: 'region', message: `${names.region} must be a region code string (got ${typeof target.region}).` };
+      }
+      const problem = explainUnsupportedRegion(target.region);
+      return problem ? { field: 'region', message: `${names.region} ${problem}` } : undefined;
+    }
+    case 'NO_STORAGE': {
+      const problem = explainRetention(target.retentionMinutes, names.retentionMinutes);
+      return problem ? { field: 'retentionMinutes', message: problem } : undefined;
+    }
+    case 'DEFAULT':
+      return undefined;
+    default:
+      return unreachable(target, 'storage target');
   }
-  if (target.mode === 'NO_STORAGE') return explainRetention(target.retentionMinutes);
-  return undefined;
 }
 
 /** "local storage in BR", "local storage disabled (Meta's default storage)", "No Storage (60 minutes in transit)". */
@@ -53,6 +88,8 @@ export function describeTarget(target: StorageTarget): string {
       return "local storage disabled (Meta's default storage)";
     case 'NO_STORAGE':
       return `No Storage (${target.retentionMinutes} minutes in transit)`;
+    default:
+      return unreachable(target, 'storage target');
   }
 }
 
@@ -65,14 +102,23 @@ export function targetLabel(target: StorageTarget): string {
       return 'default';
     case 'NO_STORAGE':
       return `no storage ${target.retentionMinutes}m`;
+    default:
+      return unreachable(target, 'storage target');
   }
 }
 
 export function sameTarget(a: StorageTarget, b: StorageTarget): boolean {
   if (a.mode !== b.mode) return false;
-  if (a.mode === 'IN_COUNTRY') return a.region === (b as typeof a).region;
-  if (a.mode === 'NO_STORAGE') return a.retentionMinutes === (b as typeof a).retentionMinutes;
-  return true;
+  switch (a.mode) {
+    case 'IN_COUNTRY':
+      return a.region === (b as typeof a).region;
+    case 'NO_STORAGE':
+      return a.retentionMinutes === (b as typeof a).retentionMinutes;
+    case 'DEFAULT':
+      return true;
+    default:
+      return unreachable(a, 'storage target');
+  }
 }
 
 /** The target of the older `{ region }` shorthand: a region is in-country, null is Meta's default storage. */
@@ -87,9 +133,16 @@ export function desiredTarget(desired: { storage: StorageTarget } | { region: Re
 
 /** The PlanStep fields for writing `target`: `storage`, plus `region` for in-country and default. */
 export function stepStorage(target: StorageTarget): { storage: StorageTarget; region?: RegionCode | null } {
-  if (target.mode === 'IN_COUNTRY') return { storage: target, region: target.region };
-  if (target.mode === 'DEFAULT') return { storage: target, region: null };
-  return { storage: target };
+  switch (target.mode) {
+    case 'IN_COUNTRY':
+      return { storage: target, region: target.region };
+    case 'DEFAULT':
+      return { storage: target, region: null };
+    case 'NO_STORAGE':
+      return { storage: target };
+    default:
+      return unreachable(target, 'storage target');
+  }
 }
 
 /**
@@ -102,36 +155,30 @@ export interface DeclaredStorage {
   retentionMinutes: unknown;
 }
 
-/** How a layer spells the three settings (HCL attributes or construct props). */
-export interface StorageNames {
-  region: string;
-  mode: string;
-  retentionMinutes: string;
-  /** `name = "value"` in HCL, `name: 'value'` in TypeScript. */
-  assign: (name: string, value: string | number) => string;
-}
-
-export const HCL_STORAGE_NAMES: StorageNames = {
-  region: 'data_localization_region',
-  mode: 'storage_mode',
-  retentionMinutes: 'retention_minutes',
-  assign: (name, value) => `${name} = ${typeof value === 'number' ? value : `"${value}"`}`,
-};
+/** How a layer spells the three settings (the provider's HCL attributes, the constructs' props, the engine's own fields). */
+export type StorageNames = InputNames<StorageField>;
 
 export interface DeclarationProblem {
-  /** Which setting the fix belongs to (a name from StorageNames). */
-  attribute: string;
+  /** Which setting the fix belongs to; the layer spells it with its StorageNames. */
+  field: StorageField;
   /** `value`: one setting is bad on its own (a layer may already check it per attribute); `combination`: the settings together. */
   kind: 'value' | 'combination';
   summary: string;
   detail: string;
 }
 
-/** How a configuration declares `target`, in a layer's spelling: `data_localization_region = "BR"`. */
-export function declarationOf(target: StorageTarget, names: StorageNames = HCL_STORAGE_NAMES): string {
-  if (target.mode === 'IN_COUNTRY') return names.assign(names.region, target.region);
-  if (target.mode === 'DEFAULT') return names.assign(names.mode, 'DEFAULT');
-  return `${names.assign(names.mode, 'NO_STORAGE')} with ${names.assign(names.retentionMinutes, target.retentionMinutes)}`;
+/** How a configuration declares `target`, in a layer's spelling: `region: 'BR'` (engine), `data_localization_region = "BR"` (HCL). */
+export function declarationOf(target: StorageTarget, names: StorageNames = ENGINE_INPUT_NAMES): string {
+  switch (target.mode) {
+    case 'IN_COUNTRY':
+      return names.assign(names.region, target.region);
+    case 'DEFAULT':
+      return names.assign(names.mode, 'DEFAULT');
+    case 'NO_STORAGE':
+      return `${names.assign(names.mode, 'NO_STORAGE')} with ${names.assign(names.retentionMinutes, target.retentionMinutes)}`;
+    default:
+      return unreachable(target, 'storage target');
+  }
 }
 
 /** "state it with <the three ways>", in a layer's spelling. */
@@ -146,43 +193,66 @@ export function howToState(names: StorageNames): string {
  * explicit mode must agree with the region; No Storage needs an accepted retention.
  * Returns the target when everything is known and consistent.
  */
-export function declaredStorage(d: DeclaredStorage, names: StorageNames = HCL_STORAGE_NAMES): { target?: StorageTarget; problems: DeclarationProblem[] } {
+export function declaredStorage(
+  d: DeclaredStorage,
+  names: StorageNames = ENGINE_INPUT_NAMES,
+): { target?: StorageTarget; problems: DeclarationProblem[] } {
   const problems: DeclarationProblem[] = [];
   const say = names.assign;
   const how = howToState(names);
-  const problem = (attribute: string, summary: string, detail: string, kind: DeclarationProblem['kind'] = 'combination') => problems.push({ attribute, summary, detail, kind });
+  const problem = (field: StorageField, summary: string, detail: string, kind: DeclarationProblem['kind'] = 'combination') =>
+    problems.push({ field, summary, detail, kind });
   if (d.mode !== null && d.mode !== undefined && !isStorageMode(d.mode)) {
-    problem(names.mode, `Invalid ${names.mode}`, `${names.mode} must be one of ${STORAGE_MODES.map((m) => `"${m}"`).join(', ')} (got ${JSON.stringify(d.mode)}).`, 'value');
+    const modes = STORAGE_MODES.map((m) => `"${m}"`).join(', ');
+    problem('mode', `Invalid ${names.mode}`, `${names.mode} must be one of ${modes} (got ${JSON.stringify(d.mode)}).`, 'value');
     return { problems };
   }
-  const mode = d.mode as StorageMode | null | undefined;
+  const mode = d.mode;
   if (mode === null && d.region === null) {
     problem(
-      names.mode,
+      'mode',
       'Storage mode not stated',
-      `This number's storage mode is not stated, and leaving it out never means Meta's default storage (that would move message data out of the country it is kept in without anyone saying so): ${how}.`,
+      "This number's storage mode is not stated, and leaving it out never means Meta's default storage " +
+        `(that would move message data out of the country it is kept in without anyone saying so): ${how}.`,
     );
   }
   if (mode === 'IN_COUNTRY' && d.region === null) {
-    problem(names.region, `${names.mode} IN_COUNTRY needs ${names.region}`, `${say(names.mode, 'IN_COUNTRY')} keeps message data in one country: set ${names.region} to its code (or ${how}).`);
+    problem(
+      'region',
+      `${names.mode} IN_COUNTRY needs ${names.region}`,
+      `${say(names.mode, 'IN_COUNTRY')} keeps message data in one country: set ${names.region} to its code (or ${how}).`,
+    );
   }
   if ((mode === 'DEFAULT' || mode === 'NO_STORAGE') && d.region !== null && d.region !== undefined) {
+    const region = typeof d.region === 'string' ? d.region : JSON.stringify(d.region);
     problem(
-      names.region,
+      'region',
       `${names.mode} ${mode} contradicts ${names.region}`,
-      `${say(names.region, String(d.region))} declares in-country storage but ${names.mode} is "${mode}": remove ${names.region}, or set ${say(names.mode, 'IN_COUNTRY')} (or leave ${names.mode} out).`,
+      `${say(names.region, region)} declares in-country storage but ${names.mode} is "${mode}": remove ${names.region}, ` +
+        `or set ${say(names.mode, 'IN_COUNTRY')} (or leave ${names.mode} out).`,
     );
   }
   const accepted = NO_STORAGE_RETENTION_MINUTES.join(', ');
   if (mode === 'NO_STORAGE' && d.retentionMinutes === null) {
-    problem(names.retentionMinutes, `${names.mode} NO_STORAGE needs ${names.retentionMinutes}`, `No Storage keeps message data in transit for a limited time: set ${names.retentionMinutes} to one of the values Meta accepts: ${accepted}.`);
+    problem(
+      'retentionMinutes',
+      `${names.mode} NO_STORAGE needs ${names.retentionMinutes}`,
+      `No Storage keeps message data in transit for a limited time: set ${names.retentionMinutes} ` +
+        `to one of the values Meta accepts: ${accepted}.`,
+    );
   }
   if (d.retentionMinutes !== null && d.retentionMinutes !== undefined) {
     const implied = mode === null ? (d.region === null ? null : 'IN_COUNTRY') : mode;
+    const unsupported = explainRetention(d.retentionMinutes, names.retentionMinutes);
     if (implied !== undefined && implied !== 'NO_STORAGE') {
-      problem(names.retentionMinutes, `${names.retentionMinutes} without No Storage`, `${names.retentionMinutes} only applies to ${say(names.mode, 'NO_STORAGE')}: remove it, or set ${say(names.mode, 'NO_STORAGE')} (without ${names.region}).`);
-    } else if (explainRetention(d.retentionMinutes) !== undefined) {
-      problem(names.retentionMinutes, `Unsupported ${names.retentionMinutes}`, explainRetention(d.retentionMinutes, names.retentionMinutes)!, 'value');
+      problem(
+        'retentionMinutes',
+        `${names.retentionMinutes} without No Storage`,
+        `${names.retentionMinutes} only applies to ${say(names.mode, 'NO_STORAGE')}: ` +
+          `remove it, or set ${say(names.mode, 'NO_STORAGE')} (without ${names.region}).`,
+      );
+    } else if (unsupported !== undefined) {
+      problem('retentionMinutes', `Unsupported ${names.retentionMinutes}`, unsupported, 'value');
     }
   }
   if (problems.length > 0 || mode === undefined || d.region === undefined) return { problems };

@@ -5,14 +5,14 @@
  */
 import { isSupportedRegion } from './regions';
 import { NO_STORAGE_RETENTION_MINUTES } from '../cloud-api/no-storage';
-import { describeTarget, sameTarget, targetOfRegion, type StorageTarget } from './storage-modes';
+import { describeTarget, sameTarget, STORAGE_MODE_TABLE, targetOfRegion, type StorageTarget } from './storage-modes';
 import type { ObservedState, StorageStatus } from './types';
 
-export const STATUS_ENABLED = 'IN_COUNTRY_STORAGE_ENABLED';
-export const STATUS_DEFAULT = 'DEFAULT';
+export const STATUS_ENABLED = STORAGE_MODE_TABLE.IN_COUNTRY.readStatus;
+export const STATUS_DEFAULT = STORAGE_MODE_TABLE.DEFAULT.readStatus;
 /** The write-only value for "disable"; tolerated if a server ever echoes it. */
-export const STATUS_DISABLED_WRITE = 'IN_COUNTRY_STORAGE_DISABLED';
-export const STATUS_NO_STORAGE = 'NO_STORAGE_ENABLED';
+export const STATUS_DISABLED_WRITE = STORAGE_MODE_TABLE.DEFAULT.writeStatus;
+export const STATUS_NO_STORAGE = STORAGE_MODE_TABLE.NO_STORAGE.readStatus;
 
 export function normalizeStatus(raw: unknown): StorageStatus {
   if (typeof raw !== 'string' || raw.trim() === '') return 'UNKNOWN';

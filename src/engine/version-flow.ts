@@ -19,5 +19,5 @@ export function flowVersion(client: GraphApiClient, configured: ApiVersion): Api
 
 /** After Meta refused a legacy register parameter as deprecated: the Settings API flow from here on. */
 export function settingsFlow(version: ApiVersion): ApiVersion {
-  return { ...version, legacy: false, answeredAs: version.answeredAs ?? `v${FIRST_SETTINGS_API_MAJOR}.0` };
+  return { ...version, flow: 'settings', answeredAs: version.answeredAs ?? `v${FIRST_SETTINGS_API_MAJOR}.0` };
 }

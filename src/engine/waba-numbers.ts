@@ -6,11 +6,12 @@
  */
 import type { GraphApiClient } from '../cloud-api/client';
 import { CONNECTION_POOL_SIZE } from '../cloud-api/connection-pool';
-import { PHONE_NUMBER_FIELDS } from '../cloud-api/graph-types';
-import { assertGraphId } from '../cloud-api/ids';
-import { EngineFailure, toEngineError } from './engine-errors';
+import { PHONE_NUMBER_FIELDS } from '../cloud-api/phone-number-fields';
+import { EngineFailure, toEngineError, type Wording } from './engine-errors';
+import { ENGINE_INPUT_NAMES } from './engine-inputs';
 import { toSummary, type PhoneNumberInfo, type PhoneNumberSummary } from './observe';
 import { isStorageDisabled, modeOfStorage, normalizeRegion, normalizeStatus } from './storage-state';
+import { requireGraphId } from './validation';
 
 /** Graph serves at most 100 numbers per page. */
 export const WABA_PAGE_SIZE = 100;
@@ -35,8 +36,13 @@ export type WabaNumber = PhoneNumberSummary & Partial<Pick<PhoneNumberInfo, 'sto
  * behind this page's on the same `concurrency` slots: no slot idles at a page
  * boundary, and a caller that stops early leaves at most one page read ahead.
  */
-export async function* wabaNumberPages(client: GraphApiClient, wabaId: string, options: WabaReadOptions = {}): AsyncGenerator<WabaNumber[]> {
-  assertGraphId(wabaId, 'waba_id');
+export async function* wabaNumberPages(
+  client: GraphApiClient,
+  wabaId: string,
+  options: WabaReadOptions = {},
+  wording: Wording = ownWording(client),
+): AsyncGenerator<WabaNumber[]> {
+  requireGraphId(wabaId, 'wabaId', wording.names);
   const pages = client.phoneNumberPages(wabaId, { fields: PHONE_NUMBER_FIELDS, pageSize: options.pageSize ?? WABA_PAGE_SIZE }, { signal: options.signal });
   const slots = new Slots(options.concurrency ?? DEFAULT_STORAGE_CONCURRENCY);
   const quiet = <T>(p: Promise<T>): Promise<T> => {
@@ -50,10 +56,11 @@ export async function* wabaNumberPages(client: GraphApiClient, wabaId: string, o
         (page) => {
           if (page.done) return undefined;
           const numbers: WabaNumber[] = page.value.map(toSummary).filter((n) => !options.registeredOnly || n.registered);
-          const read = options.withStorage ? Promise.all(numbers.map((n) => slots.run(() => readStorage(client, wabaId, n, options.signal)))) : Promise.resolve([]);
+          const readOne = (n: WabaNumber) => slots.run(() => readStorage(client, wording, wabaId, n, options.signal));
+          const read = options.withStorage ? Promise.all(numbers.map(readOne)) : Promise.resolve([]);
           return { numbers, read: quiet(read) };
         },
-        (err: unknown) => Promise.reject(listingFailure(client, wabaId, err)),
+        (err: unknown) => Promise.reject(listingFailure(client, wording, wabaId, err)),
       ),
     );
   try {
@@ -98,19 +105,29 @@ class Slots {
 }
 
 /** Every number of a WABA (all pages), with storage when asked. */
-export async function readWabaNumbers(client: GraphApiClient, wabaId: string, options: WabaReadOptions = {}): Promise<WabaNumber[]> {
+export async function readWabaNumbers(
+  client: GraphApiClient,
+  wabaId: string,
+  options: WabaReadOptions = {},
+  wording: Wording = ownWording(client),
+): Promise<WabaNumber[]> {
   const all: WabaNumber[] = [];
-  for await (const page of wabaNumberPages(client, wabaId, options)) all.push(...page);
+  for await (const page of wabaNumberPages(client, wabaId, options, wording)) all.push(...page);
   return all;
 }
 
+/** Failures worded with the client's redaction and the engine's own input names. */
+function ownWording(client: GraphApiClient): Wording {
+  return { redact: (text) => client.redact(text), names: ENGINE_INPUT_NAMES };
+}
+
 /** One number's storage, read into `n`; the client refuses an answer without storage_configuration.status. */
-async function readStorage(client: GraphApiClient, wabaId: string, n: WabaNumber, signal?: AbortSignal): Promise<void> {
+async function readStorage(client: GraphApiClient, wording: Wording, wabaId: string, n: WabaNumber, signal?: AbortSignal): Promise<void> {
   let settings;
   try {
     settings = await client.getSettings(n.id, { signal });
   } catch (err) {
-    throw new EngineFailure(toEngineError(err, (text) => client.redact(text), `Reading the storage of number ${n.id} in WhatsApp Business Account ${wabaId}`));
+    throw new EngineFailure(toEngineError(err, wording, `Reading the storage of number ${n.id} in WhatsApp Business Account ${wabaId}`));
   }
   const sc = settings.storage_configuration;
   n.storage_status = String(normalizeStatus(sc?.status));
@@ -123,15 +140,17 @@ async function readStorage(client: GraphApiClient, wabaId: string, n: WabaNumber
 }
 
 /** A failed listing, said about the WABA: kind not_found means the token cannot see it (Graph answers alike for a missing WABA). */
-function listingFailure(client: GraphApiClient, wabaId: string, err: unknown): EngineFailure {
-  const e = toEngineError(err, (text) => client.redact(text));
+function listingFailure(client: GraphApiClient, wording: Wording, wabaId: string, err: unknown): EngineFailure {
+  const e = toEngineError(err, wording);
   const cause = err instanceof Error ? client.redact(err.message) : e.message;
   switch (e.kind) {
     case 'not_found':
       return new EngineFailure({
         ...e,
-        attribute: 'waba_id',
-        message: `WhatsApp Business Account ${wabaId} does not exist or this token cannot see it (it may belong to another business): check waba_id and that the token's system user is assigned to this WABA. (${cause})`,
+        field: 'wabaId',
+        message:
+          `WhatsApp Business Account ${wabaId} does not exist or this token cannot see it (it may belong to another business): ` +
+          `check ${wording.names.wabaId} and that the token's system user is assigned to this WABA. (${cause})`,
       });
     case 'permission':
       return new EngineFailure({

@@ -13,6 +13,9 @@ import { describeRegion, describeStorage, normalizeStatus, sameStorage, storageM
 import type { ObservedState, PlanStep } from './types';
 import type { StorageConfigurationWrite } from '../cloud-api/graph-types';
 import { stepStorage, stepTarget, type StorageTarget } from './storage-modes';
+import type { VersionFlow } from '../cloud-api/api-version';
+import type { RegionCode } from './regions';
+import { unreachable } from '../shared/unreachable';
 
 export type StepOutcome = { ok: true } | { ok: false; error: unknown };
 
@@ -33,7 +36,7 @@ export async function runWriteStep(run: RunState, step: PlanStep, planIndex?: nu
     } catch (e) {
       const failure = describeWriteFailure(e);
       if (!failure.fromApi) {
-        run.emit({ type: 'step_failed', step, index, message: toEngineError(e, run.redact).message });
+        run.emit({ type: 'step_failed', step, index, message: toEngineError(e, run).message });
         return { ok: false, error: e };
       }
       const now = await run.tryObserve();
@@ -46,7 +49,7 @@ export async function runWriteStep(run: RunState, step: PlanStep, planIndex?: nu
         run.emit({ type: 'info', message: `${failure.incompleteDeregistration}: deregistering again before registering.` });
         const ready = await deregisterAgain(run, step, now);
         if (!ready.ok) {
-          run.emit({ type: 'step_failed', step, index, message: toEngineError(ready.error, run.redact).message });
+          run.emit({ type: 'step_failed', step, index, message: toEngineError(ready.error, run).message });
           return ready;
         }
         attempt--;
@@ -83,7 +86,14 @@ async function deregisterAgain(run: RunState, register: PlanStep, before: Observ
   } catch {
     // Landed or not, the storage is re-established below before registering.
   }
-  if (run.version.legacy) return { ok: true };
+  switch (run.version.flow) {
+    case 'register':
+      return { ok: true }; // the register that follows carries the storage
+    case 'settings':
+      break;
+    default:
+      return unreachable(run.version.flow, 'version flow');
+  }
   const written = run.completed.filter((s) => s.kind === 'write_settings').at(-1);
   const target = written ? stepTarget(written) : targetOfStorage(before.storage);
   const keep = target === undefined ? describeStorage(before.storage) : describeRegion(target);
@@ -107,7 +117,7 @@ async function deregisterAgain(run: RunState, register: PlanStep, before: Observ
     reason: `Deregistering again may have reset storage: write ${keep} again before registering.`,
   });
   if (restored.ok) return restored;
-  const cause = toEngineError(restored.error, run.redact);
+  const cause = toEngineError(restored.error, run);
   return notRegistered(`writing ${keep} again failed (${cause.message})`, cause.kind, cause.retryable);
 }
 
@@ -122,15 +132,8 @@ function callFor(run: RunState, step: PlanStep): Promise<unknown> {
     case 'write_settings':
       return client.setStorageConfiguration(run.id, settingsWrite(writtenTarget(step)));
     case 'register': {
-      // Legacy /register carries the storage: a region or a No Storage retention, never both.
-      const storage = apiVersion.legacy ? stepTarget(step) : undefined;
-      return run.quotaCall('register', () =>
-        client.register(run.id, {
-          pin: run.options.pin as string,
-          dataLocalizationRegion: storage?.mode === 'IN_COUNTRY' ? storage.region : undefined,
-          metaStoreRetentionMinutes: storage?.mode === 'NO_STORAGE' ? storage.retentionMinutes : undefined,
-        }),
-      );
+      const pin = run.options.pin as string;
+      return run.quotaCall('register', () => client.register(run.id, { pin, ...registerStorage(apiVersion.flow, step) }));
     }
     case 'request_code':
       return client.requestCode(run.id);
@@ -164,9 +167,40 @@ function finish(run: RunState, step: PlanStep, index: number, started: number): 
 
 /** The storage_configuration body that writes `target` on v21+. */
 function settingsWrite(target: StorageTarget): StorageConfigurationWrite {
-  if (target.mode === 'IN_COUNTRY') return { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: target.region };
-  if (target.mode === 'NO_STORAGE') return { status: 'NO_STORAGE_ENABLED', retention_minutes: target.retentionMinutes };
-  return { status: 'IN_COUNTRY_STORAGE_DISABLED' };
+  switch (target.mode) {
+    case 'IN_COUNTRY':
+      return { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: target.region };
+    case 'NO_STORAGE':
+      return { status: 'NO_STORAGE_ENABLED', retention_minutes: target.retentionMinutes };
+    case 'DEFAULT':
+      return { status: 'IN_COUNTRY_STORAGE_DISABLED' };
+    default:
+      return unreachable(target, 'storage target');
+  }
+}
+
+/** The storage /register carries: in the register flow a region or a retention (never both), else none. */
+function registerStorage(flow: VersionFlow, step: PlanStep): { dataLocalizationRegion?: RegionCode; metaStoreRetentionMinutes?: number } {
+  switch (flow) {
+    case 'register':
+      break;
+    case 'settings':
+      return {};
+    default:
+      return unreachable(flow, 'version flow');
+  }
+  const target = stepTarget(step);
+  switch (target?.mode) {
+    case undefined:
+    case 'DEFAULT':
+      return {};
+    case 'IN_COUNTRY':
+      return { dataLocalizationRegion: target.region };
+    case 'NO_STORAGE':
+      return { metaStoreRetentionMinutes: target.retentionMinutes };
+    default:
+      return unreachable(target, 'storage target');
+  }
 }
 
 /** A settings write always names its storage (the planner and recovery set it); never guess one. */

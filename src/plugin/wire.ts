@@ -1,7 +1,6 @@
 /**
- * Conversions between the provider's own shapes (values, diagnostics, paths)
- * and tfplugin6 messages. The only module besides schema/to-tfplugin.ts that
- * knows protobuf field names.
+ * Conversions between the provider's own shapes (values, diagnostics, paths, deferral)
+ * and tfplugin6 messages, so the server and schema/to-tfplugin.ts share one encoding.
  */
 import { tfplugin6 } from './protocol/generated/tfplugin6';
 import type { AttributePath, Diagnostic } from './diagnostics';

@@ -6,13 +6,14 @@
  */
 import { endStartupJitPolicy } from '../plugin/protocol/jit-policy';
 import type { EnginePort, EngineSettings } from './engine-port';
+import { lazyObject } from '../shared/lazy-object';
+import { HCL_INPUT_NAMES } from './engine-input-paths';
 
 export type EngineFactory = (settings: EngineSettings) => EnginePort;
 
 function build(settings: EngineSettings): EnginePort {
   // From here on the process does per-resource work: the JIT may compile as usual.
   endStartupJitPolicy();
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { LocalStorageEngine } = require('../engine/engine') as typeof import('../engine/engine');
   return LocalStorageEngine.fromConfig({
     accessToken: settings.accessToken,
@@ -21,23 +22,14 @@ function build(settings: EngineSettings): EnginePort {
     ...(settings.timeoutMs !== undefined ? { timeoutMs: settings.timeoutMs } : {}),
     ...(settings.maxRetries !== undefined ? { maxRetries: settings.maxRetries } : {}),
     userAgent: 'terraform-provider-whatsapp',
+    // The engine's messages name the attributes users write.
+    inputNames: HCL_INPUT_NAMES,
   });
 }
 
-export const createEngine: EngineFactory = (settings) => {
-  let engine: EnginePort | undefined;
-  const get = (): EnginePort => (engine ??= build(settings));
-  return {
-    observe: (id, signal) => get().observe(id, signal),
-    plan: (observed, desired) => get().plan(observed, desired),
-    converge: (id, desired, options) => get().converge(id, desired, options),
-    phoneNumber: (id, signal) => get().phoneNumber(id, signal),
-    wabaNumbers: (wabaId, options) => get().wabaNumbers(wabaId, options),
-    wabaNumberPages: (wabaId, options) => get().wabaNumberPages(wabaId, options),
-    versionLifecycle: () => get().versionLifecycle(),
-    flowApiVersion: () => get().flowApiVersion(),
+export const createEngine: EngineFactory = (settings) =>
+  lazyObject(() => build(settings), {
     // Before the engine is loaded nothing has answered: our own clock, no measurement.
-    now: () => (engine ? engine.now() : Date.now()),
-    meanLatencyMs: () => engine?.meanLatencyMs(),
-  };
-};
+    now: () => Date.now(),
+    meanLatencyMs: () => undefined,
+  });

@@ -31,7 +31,7 @@ export function createOfflineGate(capacity: number): RollingGate {
   return {
     capacity,
     enter(signal) {
-      if (signal?.aborted) return Promise.reject(signal.reason ?? new Error('aborted'));
+      if (signal?.aborted) return Promise.reject(abortError(signal));
       if (inside < capacity) {
         inside++;
         return Promise.resolve(release());
@@ -45,11 +45,18 @@ export function createOfflineGate(capacity: number): RollingGate {
         const abort = () => {
           const at = waiting.indexOf(admit);
           if (at >= 0) waiting.splice(at, 1);
-          reject(signal?.reason ?? new Error('aborted'));
+          reject(abortError(signal));
         };
         signal?.addEventListener('abort', abort, { once: true });
         waiting.push(admit);
       });
     },
   };
+}
+
+/** Why `signal` aborted, as an Error (a caller may abort with any value). */
+function abortError(signal: AbortSignal | undefined): Error {
+  const reason: unknown = signal?.reason;
+  if (reason instanceof Error) return reason;
+  return reason === undefined ? new Error('aborted') : new Error('aborted', { cause: reason });
 }

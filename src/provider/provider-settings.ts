@@ -10,9 +10,9 @@ import type { Diagnostic } from '../plugin/diagnostics';
 import { errorDiag } from '../plugin/diagnostics';
 import type { EngineSettings } from './engine-port';
 import { DEFAULT_BASE_URL, normalizeBaseUrl } from '../cloud-api/base-url';
-import { ENV_ACCESS_TOKEN, ENV_API_VERSION, ENV_BASE_URL, providerConfigSchema } from './schema/provider-config';
-import type { ObjectView } from '../plugin/values/object-view';
+import { ENV_ACCESS_TOKEN, ENV_API_VERSION, ENV_BASE_URL, providerConfigSchema, type ProviderConfigView } from './schema/provider-config';
 import { validateConfig } from '../plugin/validators/run-validators';
+import { attributeNames } from '../plugin/schema/model';
 import { baseUrl as baseUrlValidator } from './validators/whatsapp-validators';
 
 export type SettingsResolution =
@@ -20,21 +20,23 @@ export type SettingsResolution =
   | { kind: 'unknown'; unknownAttributes: string[] }
   | { kind: 'invalid'; diagnostics: Diagnostic[] };
 
-export function resolveProviderSettings(config: ObjectView, env: NodeJS.ProcessEnv): SettingsResolution {
+export function resolveProviderSettings(config: ProviderConfigView, env: NodeJS.ProcessEnv): SettingsResolution {
   const diagnostics = validateConfig(providerConfigSchema, config);
   if (diagnostics.some((d) => d.severity === 'error')) return { kind: 'invalid', diagnostics };
 
-  const unknownAttributes = Object.keys(providerConfigSchema.attributes).filter((n) => config.isUnknown(n));
+  const unknownAttributes = attributeNames(providerConfigSchema).filter((n) => config.isUnknown(n));
   if (unknownAttributes.length > 0) return { kind: 'unknown', unknownAttributes };
 
   const sources: Record<string, 'config' | 'env' | 'default'> = {};
-  const pick = (name: string, envVar: string, fallback?: string): string | undefined => {
+  // The fallback variable is the schema's envVar, so the schema, its docs and this lookup agree.
+  const pick = (name: 'access_token' | 'api_version' | 'base_url', fallback?: string): string | undefined => {
+    const envVar = providerConfigSchema.attributes[name].envVar;
     const configured = config.knownString(name);
     if (configured !== undefined && configured.trim() !== '') {
       sources[name] = 'config';
       return configured.trim();
     }
-    const fromEnv = env[envVar];
+    const fromEnv = envVar === undefined ? undefined : env[envVar];
     if (fromEnv !== undefined && fromEnv.trim() !== '') {
       sources[name] = 'env';
       return fromEnv.trim();
@@ -43,7 +45,7 @@ export function resolveProviderSettings(config: ObjectView, env: NodeJS.ProcessE
     return fallback;
   };
 
-  const accessToken = pick('access_token', ENV_ACCESS_TOKEN);
+  const accessToken = pick('access_token');
   if (accessToken === undefined) {
     diagnostics.push(
       errorDiag(
@@ -54,7 +56,7 @@ export function resolveProviderSettings(config: ObjectView, env: NodeJS.ProcessE
     );
   }
 
-  const rawVersion = pick('api_version', ENV_API_VERSION, DEFAULT_API_VERSION)!;
+  const rawVersion = pick('api_version', DEFAULT_API_VERSION)!;
   let apiVersion;
   try {
     apiVersion = parseApiVersion(rawVersion);
@@ -63,7 +65,7 @@ export function resolveProviderSettings(config: ObjectView, env: NodeJS.ProcessE
     diagnostics.push(errorDiag('Invalid api_version', sources.api_version === 'env' ? `${message} (from ${ENV_API_VERSION})` : message, ['api_version']));
   }
 
-  const baseUrl = pick('base_url', ENV_BASE_URL, DEFAULT_BASE_URL)!;
+  const baseUrl = pick('base_url', DEFAULT_BASE_URL)!;
   if (sources.base_url === 'env') {
     for (const d of baseUrlValidator().validate(baseUrl, ['base_url'])) diagnostics.push({ ...d, detail: `${d.detail} (from ${ENV_BASE_URL})` });
   }

@@ -8,12 +8,14 @@ import type { ProviderService } from '../plugin/protocol/provider-service';
 import { errorDiag } from '../plugin/diagnostics';
 import type { ConfigureResult, ProviderDefinition } from '../plugin/server/provider-definition';
 import { createProviderServer } from '../plugin/server/provider-server';
-import type { ObjectView } from '../plugin/values/object-view';
+import { notLoadedYet } from '../shared/lazy-object';
+import { EngineFailure } from '../engine/engine-errors';
 import { createEngine, type EngineFactory } from './engine-factory';
+import { providerArgument } from './engine-input-paths';
 import type { DataSource, EngineState, ListResource, ManagedResource, ProviderLogger } from './provider-context';
 import { resolveProviderSettings } from './provider-settings';
 import { DATA_SOURCES, LIST_RESOURCES, PROVIDER_NAME, RESOURCES } from './registry';
-import { providerConfigSchema } from './schema/provider-config';
+import { providerConfigSchema, type ProviderConfigView } from './schema/provider-config';
 import { createOfflineGate, DEFAULT_MAX_NUMBERS_OFFLINE } from './offline-gate';
 
 export interface ProviderOptions {
@@ -30,7 +32,7 @@ export function createProviderService(options: ProviderOptions = {}): ProviderSe
   return createProviderServer(whatsAppProvider(options), options.logger ? { logger: options.logger } : {});
 }
 
-function whatsAppProvider(options: ProviderOptions = {}): ProviderDefinition<EngineState> {
+function whatsAppProvider(options: ProviderOptions = {}): ProviderDefinition<EngineState, typeof providerConfigSchema> {
   const env = options.env ?? process.env;
   const engineFactory = options.engineFactory ?? createEngine;
   return {
@@ -40,28 +42,41 @@ function whatsAppProvider(options: ProviderOptions = {}): ProviderDefinition<Eng
     dataSources: options.dataSources ?? DATA_SOURCES,
     listResources: options.listResources ?? LIST_RESOURCES,
     unconfigured: { kind: 'unconfigured' },
+    requiresConfigure: true,
     configure: (config, { previous, log }) => configure(config, previous, log, env, engineFactory),
   };
 }
 
-function configure(config: ObjectView, previous: EngineState, log: ProviderLogger, env: NodeJS.ProcessEnv, engineFactory: EngineFactory): ConfigureResult<EngineState> {
+function configure(
+  config: ProviderConfigView,
+  previous: EngineState,
+  log: ProviderLogger,
+  env: NodeJS.ProcessEnv,
+  engineFactory: EngineFactory,
+): ConfigureResult<EngineState> {
   const resolution = resolveProviderSettings(config, env);
   if (resolution.kind === 'unknown') {
     log.debug('provider configuration has unknown values; the engine configures again before apply', { unknown: resolution.unknownAttributes });
-    return { data: { kind: 'unknown_config', unknownAttributes: resolution.unknownAttributes }, diagnostics: [] };
+    return {
+      data: { kind: 'unknown_config', unknownAttributes: resolution.unknownAttributes },
+      diagnostics: [],
+      deferred: { reason: 'provider_config_unknown', unknownAttributes: resolution.unknownAttributes },
+    };
   }
   if (resolution.kind === 'invalid') return { data: { kind: 'failed' }, diagnostics: resolution.diagnostics };
   // The token may come from the environment, which the server never decodes.
   registerSecret(resolution.settings.accessToken);
   let data: EngineState;
   try {
-    if (previous.kind === 'ready') (previous.engine as { close?: () => void }).close?.();
+    if (previous.kind === 'ready' && !notLoadedYet(previous.engine)) (previous.engine as { close?: () => void }).close?.();
     const offlineGate = createOfflineGate(resolution.settings.maxNumbersOffline ?? DEFAULT_MAX_NUMBERS_OFFLINE);
     data = { kind: 'ready', engine: engineFactory(resolution.settings), offlineGate };
   } catch (err) {
-    const attribute = (err as { attribute?: unknown }).attribute;
-    const path = typeof attribute === 'string' && attribute in providerConfigSchema.attributes ? [attribute] : undefined;
-    return { data: { kind: 'failed' }, diagnostics: [errorDiag('Invalid provider configuration', redact((err as Error).message ?? String(err)), path)] };
+    // An engine that refuses its configuration says which input; the diagnostic points at that argument.
+    const argument = err instanceof EngineFailure && err.field ? providerArgument(err.field) : undefined;
+    const message = err instanceof Error ? err.message : String(err);
+    const diagnostic = errorDiag('Invalid provider configuration', redact(message), argument ? [argument] : undefined);
+    return { data: { kind: 'failed' }, diagnostics: [diagnostic] };
   }
   log.info('provider configured', {
     api_version: resolution.settings.apiVersion.raw,

@@ -84,6 +84,7 @@ const CLIENT_RULE_MODULES = [
   'src/cloud-api/graph-versions',
   'src/cloud-api/secret-formats',
   'src/cloud-api/no-storage',
+  'src/cloud-api/phone-number-fields',
 ];
 
 /** Box -> the boxes it may import from (itself always). Top-level entry points (src/index.ts, the CLI) may use every box. */

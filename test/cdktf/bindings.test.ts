@@ -29,13 +29,15 @@ function generateBindings(args: string[]): Promise<{ code: number; stdout: strin
 
 describe('CDKTF and CDK Terrain bindings match the schema the provider serves', () => {
   let dir: string;
-  let schema: { provider_schemas: Record<string, { resource_schemas: Record<string, { block: { attributes: Record<string, unknown> } }> }> };
+  type Attribute = { description?: string; [field: string]: unknown };
+  type ResourceSchema = { block: { attributes: Record<string, Attribute> } };
+  let schema: { provider_schemas: Record<string, { resource_schemas: Record<string, ResourceSchema> }> };
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'wls-bindings-test-'));
     const printed = await generateBindings(['--print-schema']);
     if (printed.code !== 0) throw new Error(`--print-schema failed:\n${printed.stderr}`);
-    schema = JSON.parse(printed.stdout);
+    schema = JSON.parse(printed.stdout) as typeof schema;
   });
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -59,7 +61,7 @@ describe('CDKTF and CDK Terrain bindings match the schema the provider serves', 
   });
 
   test('--check fails (exit 1) when the served schema gains an attribute', async () => {
-    const changed = JSON.parse(JSON.stringify(schema));
+    const changed = structuredClone(schema);
     changed.provider_schemas[ADDRESS].resource_schemas.whatsapp_local_storage.block.attributes.retention_days = {
       type: 'number', optional: true, description: 'A setting the bindings do not know yet.', description_kind: 'markdown',
     };
@@ -80,7 +82,7 @@ describe('CDKTF and CDK Terrain bindings match the schema the provider serves', 
   });
 
   test('--check fails when only a description changes (doc comments are part of the bindings)', async () => {
-    const changed = JSON.parse(JSON.stringify(schema));
+    const changed = structuredClone(schema);
     const attrs = changed.provider_schemas[ADDRESS].resource_schemas.whatsapp_local_storage.block.attributes;
     attrs.pin.description = `${attrs.pin.description} Changed.`;
     const file = join(dir, 'changed-description.json');

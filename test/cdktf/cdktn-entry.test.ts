@@ -94,7 +94,7 @@ test('a number declared twice is an error; isWhatsAppLocalStorage recognizes con
 
 test('the WABA policy synthesizes the phone-numbers data source and one for_each resource with cdktn', () => {
   const out = JSON.parse(Testing.synthScope((scope) => {
-    new WhatsAppProvider(scope as TerraformStack);
+    new WhatsAppProvider(scope);
     new WhatsAppWabaStoragePolicy(scope, 'Germany', { wabaId: '102290129340398', region: 'DE', oneAtATime: true });
   })) as Synthesized & { data?: { whatsapp_phone_numbers?: Record<string, Record<string, unknown>> } };
   expect(Object.values(out.data?.whatsapp_phone_numbers ?? {})).toEqual([expect.objectContaining({ waba_id: '102290129340398', registered_only: false })]);

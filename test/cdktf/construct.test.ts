@@ -22,7 +22,7 @@ interface Synthesized {
 }
 
 function synth(build: (stack: TerraformStack) => void): Synthesized {
-  return JSON.parse(Testing.synthScope((scope) => build(scope as TerraformStack)));
+  return JSON.parse(Testing.synthScope((scope) => build(scope as TerraformStack))) as Synthesized;
 }
 
 /** Synthesizes with validations on, as `cdktf synth` does; returns the error text ('' when valid). */
@@ -264,7 +264,7 @@ describe('WhatsAppProvider', () => {
   test('maxNumbersOffline is synthesized as max_numbers_offline', () => {
     const stack = new TerraformStack(Testing.app(), 'test');
     new WhatsAppProvider(stack, 'whatsapp', { maxNumbersOffline: 3 });
-    expect(JSON.parse(Testing.synth(stack)).provider.whatsapp).toEqual([{ max_numbers_offline: 3 }]);
+    expect((JSON.parse(Testing.synth(stack)) as Synthesized).provider?.whatsapp).toEqual([{ max_numbers_offline: 3 }]);
   });
 
   test('a literal access token is warned about without being echoed', () => {

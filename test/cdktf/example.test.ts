@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmulator, type RunningEmulator } from '../../src/emulator';
+import { startEmulator, type RunningEmulator, type StorageConfiguration } from '../../src/emulator';
 import { availableEngines, EngineWorkspace, repoRoot } from '../e2e/harness';
 
 jest.setTimeout(240_000);
@@ -24,8 +24,14 @@ const EXPECTED: Record<string, string | null> = {
 interface SynthResult {
   code: number;
   output: string;
-  json?: { resource: { whatsapp_local_storage: Record<string, Record<string, unknown>> }; terraform: Record<string, unknown> };
+  json?: SynthesizedStack;
   text?: string;
+}
+
+/** cdk.tf.json, the parts the tests read. */
+interface SynthesizedStack {
+  resource: { whatsapp_local_storage: Record<string, Record<string, unknown>> };
+  terraform: Record<string, unknown>;
 }
 
 /** `npx cdktf synth` from the repository root into a temporary directory. */
@@ -45,11 +51,11 @@ function cdktfSynth(env: Record<string, string> = {}): Promise<SynthResult> {
       try {
         if (code === 0) {
           result.text = readFileSync(join(out, 'stacks', 'local-storage', 'cdk.tf.json'), 'utf8');
-          result.json = JSON.parse(result.text);
+          result.json = JSON.parse(result.text) as SynthesizedStack;
         }
         resolvePromise(result);
       } catch (e) {
-        reject(e);
+        reject(e instanceof Error ? e : new Error(String(e)));
       } finally {
         rmSync(out, { recursive: true, force: true });
       }
@@ -58,9 +64,11 @@ function cdktfSynth(env: Record<string, string> = {}): Promise<SynthResult> {
 }
 
 async function liveRegion(emulator: RunningEmulator, id: string): Promise<string | null> {
-  const res = await axios.get(`${emulator.url}/v21.0/${id}/settings`, { headers: { Authorization: 'Bearer demo-token' } });
+  const res = await axios.get<{ storage_configuration: StorageConfiguration }>(`${emulator.url}/v21.0/${id}/settings`, {
+    headers: { Authorization: 'Bearer demo-token' },
+  });
   const s = res.data.storage_configuration;
-  return s.status === 'IN_COUNTRY_STORAGE_ENABLED' ? s.data_localization_region : null;
+  return s.status === 'IN_COUNTRY_STORAGE_ENABLED' ? (s.data_localization_region ?? null) : null;
 }
 
 describe('examples/cdktf', () => {

@@ -31,15 +31,19 @@ function validationErrors(build: (stack: TerraformStack) => void): string {
   }
 }
 
+/** The blocks of one type in cdk.tf.json, by their name. */
+type Blocks<Type extends string> = Record<Type, Record<string, Record<string, unknown>>>;
+
 const policy = (stack: TerraformStack, props: Partial<WhatsAppWabaStoragePolicyProps> = {}, id = 'Germany') =>
   new WhatsAppWabaStoragePolicy(stack, id, { wabaId: WABA, region: 'DE', pin: WhatsAppLocalStorage.pinVariable(stack).stringValue, oneAtATime: true, ...props });
 
 describe('synth', () => {
   test('a data source over the WABA and one whatsapp_local_storage iterating over its ids', () => {
-    const out = JSON.parse(Testing.synth(stackWith((s) => policy(s, { registeredOnly: true }))));
-    const [data] = Object.values(out.data.whatsapp_phone_numbers) as Array<Record<string, unknown>>;
+    type Out = { data: Blocks<'whatsapp_phone_numbers'>; resource: Blocks<'whatsapp_local_storage'> };
+    const out = JSON.parse(Testing.synth(stackWith((s) => policy(s, { registeredOnly: true })))) as Out;
+    const [data] = Object.values(out.data.whatsapp_phone_numbers);
     expect(data).toMatchObject({ waba_id: WABA, registered_only: true });
-    const [resource] = Object.values(out.resource.whatsapp_local_storage) as Array<Record<string, unknown>>;
+    const [resource] = Object.values(out.resource.whatsapp_local_storage);
     expect(resource.for_each).toMatch(/^\$\{toset\(data\.whatsapp_phone_numbers\.[\w-]+\.ids\)\}$/);
     expect(resource).toMatchObject({ phone_number_id: '${each.value}', data_localization_region: 'DE', one_at_a_time: true, pin: '${var.pin}', disable_on_destroy: false });
   });

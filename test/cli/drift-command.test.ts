@@ -9,6 +9,7 @@ import axios from 'axios';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { DriftReport, NumberReport } from '../../src/cli/drift/report-model';
 import { startEmulator, type RunningEmulator } from '../../src/emulator';
 import { EngineWorkspace, providerBlock, requiredEngines } from '../e2e/harness';
 import { expectAgreement, readReports, REPORT_FILES, runCli, type CliResult } from './drift-reports';
@@ -62,9 +63,8 @@ describe.each(requiredEngines().map((e) => [`${e.name} ${e.version}`, e] as cons
     expect(result.stdout + result.stderr).not.toMatch(SECRETS);
     return result;
   };
-  // The JSON report read as untyped data, as a CI script would.
-  const byAddress = (json: { numbers: Array<{ address: string }> }): Record<string, any> =>
-    // eslint-disable-line @typescript-eslint/no-explicit-any
+  // The numbers of the JSON report by their resource name.
+  const byAddress = (json: DriftReport): Record<string, NumberReport> =>
     Object.fromEntries(json.numbers.map((n) => [n.address.replace('whatsapp_local_storage.', ''), n]));
 
   beforeAll(async () => {
@@ -277,7 +277,7 @@ ${declare('outside', '106540352242922', { region: 'DE' })}${declare('both', BOTH
       declared: { label: '(known after apply)' },
       applied: { label: 'BR' },
     });
-    expect(n.code.declared.unknown).toContain('data_localization_region');
+    expect(n.code.declared?.unknown).toContain('data_localization_region');
     expect(n.outside).toMatchObject({
       status: 'drift_and_not_applied',
       plan_action: 'replace',
@@ -318,7 +318,8 @@ ${declare('outside', '106540352242922', { region: 'DE' })}${declare('both', BOTH
     const json = join(scratch, 'only.json');
     const one = await drift(['--dir', missing, '--json-report', json]);
     expect(one.code).toBe(1);
-    expect(JSON.parse(readFileSync(json, 'utf8'))).toMatchObject({ status: 'error', error: expect.stringContaining('does not exist') });
+    const written = JSON.parse(readFileSync(json, 'utf8')) as DriftReport;
+    expect(written).toMatchObject<Record<string, unknown>>({ status: 'error', error: expect.stringContaining('does not exist') });
     expect(one.stdout).toContain('Some reports not written');
     expect(existsSync(missing)).toBe(false);
   });

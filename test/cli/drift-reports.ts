@@ -6,6 +6,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { childOutput } from '../child-output';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { DriftReport } from '../../src/cli/drift/report-model';
 import { repoRoot } from '../e2e/harness';
 
 export const cli = join(repoRoot, 'dist', 'bin', 'whatsapp-local-storage.js');
@@ -29,6 +30,16 @@ export interface JunitCase {
   error?: { '@_type': string; '@_message': string; '#text'?: string };
 }
 
+/** The JUnit report as fast-xml-parser reads it: attributes prefixed "@_", their values as text. */
+interface JunitSuite {
+  testcase?: JunitCase[];
+  [attribute: `@_${string}`]: string | undefined;
+}
+
+interface JunitDocument {
+  testsuites?: { testsuite?: JunitSuite[]; [attribute: `@_${string}`]: string | undefined };
+}
+
 export interface Junit {
   tests: number;
   failures: number;
@@ -44,7 +55,7 @@ export function parseJunit(xml: string): Junit {
     ignoreAttributes: false,
     attributeNamePrefix: '@_',
     isArray: (name) => name === 'testcase' || name === 'testsuite' || name === 'property',
-  }).parse(xml);
+  }).parse(xml) as JunitDocument;
   const suites = doc.testsuites;
   if (!suites || !Array.isArray(suites.testsuite) || suites.testsuite.length !== 1)
     throw new Error('drift-report.xml: expected <testsuites> with one <testsuite>');
@@ -65,8 +76,8 @@ export function parseJunit(xml: string): Junit {
 }
 
 export interface Reports {
-  // The JSON report is read as untyped data, as a CI script would.
-  json: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  // The JSON report as its documented schema (report-model.ts) declares it; the tests check its values one by one.
+  json: DriftReport;
   markdown: string;
   junit: Junit;
   xml: string;
@@ -79,7 +90,7 @@ export function readReports(dir: string): Reports {
   if (missing.length) throw new Error(`missing in ${dir}: ${missing.join(', ')}`);
   const xml = readFileSync(join(dir, 'drift-report.xml'), 'utf8');
   return {
-    json: JSON.parse(readFileSync(join(dir, 'drift-report.json'), 'utf8')),
+    json: JSON.parse(readFileSync(join(dir, 'drift-report.json'), 'utf8')) as DriftReport,
     markdown: readFileSync(join(dir, 'drift-report.md'), 'utf8'),
     junit: parseJunit(xml),
     xml,
@@ -107,11 +118,11 @@ export function expectAgreement(result: CliResult, reports: Reports): void {
     expect(json.error).toEqual(expect.any(String));
     expect(json.numbers).toEqual([]);
     expect(junit).toMatchObject({ tests: 1, failures: 0, errors: 1 });
-    expect(junit.cases[0].error?.['@_message']).toBe(json.error.split('\n')[0]);
-    expect(markdown).toContain(json.error.split('\n')[0]);
+    expect(junit.cases[0].error?.['@_message']).toBe(json.error?.split('\n')[0]);
+    expect(markdown).toContain(json.error?.split('\n')[0]);
   } else {
     expect(json.error).toBeNull();
-    const differing = json.numbers.filter((n: { status: string }) => n.status !== 'in_sync');
+    const differing = json.numbers.filter((n) => n.status !== 'in_sync');
     expect(junit.tests).toBe(json.numbers.length);
     expect(junit.errors).toBe(0);
     expect(junit.failures).toBe(differing.length);

@@ -88,7 +88,7 @@ describe('drift report writers', () => {
       markdown: join(dir, 'drift-report.md'),
       junit: join(dir, 'drift-report.xml'),
     });
-    for (const file of Object.values(paths)) writeFileSync(file, 'old');
+    for (const file of [paths.json, paths.markdown, paths.junit]) writeFileSync(file, 'old');
     removeReports(paths);
     expect(readdirSync(dir)).toEqual([]);
     writeReport(paths.json, '{"status":"error"}\n', false);

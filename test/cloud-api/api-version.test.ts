@@ -42,7 +42,7 @@ describe('the version table', () => {
   });
 
   test('parsing names api_version and the newest version', () => {
-    expect(parseApiVersion('21.0')).toEqual({ raw: 'v21.0', major: 21, minor: 0, legacy: false });
+    expect(parseApiVersion('21.0')).toEqual({ raw: 'v21.0', major: 21, minor: 0, flow: 'settings' });
     expect(() => parseApiVersion('latest')).toThrow(/api_version "latest".*"v26\.0"/);
   });
 });

@@ -3,11 +3,11 @@ import { SECRET_MASK } from '../../src/shared/secret-mask';
 
 describe('parseApiVersion', () => {
   test.each([
-    ['v21.0', { raw: 'v21.0', major: 21, minor: 0, legacy: false }],
-    ['21.0', { raw: 'v21.0', major: 21, minor: 0, legacy: false }],
-    [' v25.0 ', { raw: 'v25.0', major: 25, minor: 0, legacy: false }],
-    ['v20.0', { raw: 'v20.0', major: 20, minor: 0, legacy: true }],
-    ['v17.0', { raw: 'v17.0', major: 17, minor: 0, legacy: true }],
+    ['v21.0', { raw: 'v21.0', major: 21, minor: 0, flow: 'settings' }],
+    ['21.0', { raw: 'v21.0', major: 21, minor: 0, flow: 'settings' }],
+    [' v25.0 ', { raw: 'v25.0', major: 25, minor: 0, flow: 'settings' }],
+    ['v20.0', { raw: 'v20.0', major: 20, minor: 0, flow: 'register' }],
+    ['v17.0', { raw: 'v17.0', major: 17, minor: 0, flow: 'register' }],
   ])('%s', (raw, expected) => expect(parseApiVersion(raw)).toEqual(expected));
 
   test.each(['', 'v21', 'latest', 'v21.0.1', 'V21.0x', '21'])('rejects %p naming api_version', (raw) => {

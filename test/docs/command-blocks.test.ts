@@ -25,7 +25,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { startEmulator, type RunningEmulator } from '../../src/emulator';
-import { repoRoot, requiredEngines } from '../e2e/harness';
+import { requiredEngines } from '../e2e/harness';
 import { installProject, packTarball } from '../install/helpers';
 import { blockRole, commandText, parseDoc, userDocPaths, type DocBlock, type ParsedDoc } from './doc-blocks';
 
@@ -52,7 +52,7 @@ const DEVELOPMENT = [
 ];
 
 /** What only a clone of the repository has: its sources, its npm scripts, its build output. */
-const CLONE_ONLY = [/(^|[\s`(\[])src\//, /npm run /, /setup:engines/, /\bnode dist\//, /whatsapp-local-storage\/dist\//, /npx jest\b/];
+const CLONE_ONLY = [/(^|[\s`([])src\//, /npm run /, /setup:engines/, /\bnode dist\//, /whatsapp-local-storage\/dist\//, /npx jest\b/];
 
 /** Documents that start the emulator themselves. */
 const STARTS_EMULATOR = ['README.md', 'docs/emulator.md'];

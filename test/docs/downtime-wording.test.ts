@@ -5,9 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DOWNTIME_DOCS, offlineChangeTitle, REGION_CHANGE_DOWNTIME, storageChangeNote } from '../../src/engine/downtime';
-import { WRONG_PIN_RISK } from '../../src/engine/engine-errors';
 import { residencyTitle } from '../../src/engine/residency';
-import { localStorageResourceSchema } from '../../src/provider/schema/local-storage-resource';
+import { localStorageResourceSchema, WRONG_PIN_RISK } from '../../src/provider/schema/local-storage-resource';
 import { repoRoot } from '../e2e/harness';
 
 const flat = (text: string) => text.replace(/\n\s*(\* )?/g, ' ').replace(/\s+/g, ' ');

@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../e2e/harness';
+import { parseJson } from '../json';
 
 jest.setTimeout(120_000);
 
@@ -15,13 +16,15 @@ const run = (...args: string[]) => spawnSync(process.execPath, [script, ...args]
 
 describe('registry docs', () => {
   let dir: string;
-  let schema: { provider_schemas: Record<string, { resource_schemas: Record<string, { block: { attributes: Record<string, { description?: string }> } }> }> };
+  type Attributes = Record<string, { description?: string }>;
+  type Schema = { provider_schemas: Record<string, { resource_schemas: Record<string, { block: { attributes: Attributes } }> }> };
+  let schema: Schema;
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'wls-docs-'));
     const printed = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'generate-bindings.mjs'), '--print-schema'], { cwd: repoRoot, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
     expect(printed.status).toBe(0);
-    schema = JSON.parse(printed.stdout);
+    schema = parseJson<Schema>(printed.stdout);
   });
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -9,7 +9,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultSeed, generatedPhoneNumberId, generatedSeed, startEmulator, type RunningEmulator } from '../../src/emulator';
-import { availableEngines, EngineWorkspace, providerBlock, repoRoot, versionAtLeast } from './harness';
+import { availableEngines, EngineWorkspace, providerBlock, repoRoot, versionAtLeast, type EngineOutputs } from './harness';
 
 jest.setTimeout(300_000);
 
@@ -69,7 +69,8 @@ describe.each(engines)('$name $version', (engine) => {
       const apply = await ws.expect(['apply', '-auto-approve'], 0, env());
       expect(apply.stdout).toContain(`Resources: ${adopted.length} imported, 0 added, 0 changed, 0 destroyed.`);
       expect(await posts()).toEqual([]);
-      const outputs = JSON.parse((await ws.expect(['output', '-json'], 0, env())).stdout);
+      type Outputs = EngineOutputs<{ adopted: Record<string, { region: string | null; registered: boolean }>; not_adopted: string[] }>;
+      const outputs = JSON.parse((await ws.expect(['output', '-json'], 0, env())).stdout) as Outputs;
       expect(Object.keys(outputs.adopted.value).sort()).toEqual(adopted.map(generatedPhoneNumberId).sort());
       expect(outputs.adopted.value[generatedPhoneNumberId(2)]).toEqual({ region: 'BR', registered: true });
       expect(outputs.adopted.value[generatedPhoneNumberId(4)]).toEqual({ region: null, registered: true });
@@ -117,7 +118,7 @@ output "last" {
       await big.expect(['init']);
       await emulator.admin.clearCalls();
       await big.expect(['apply', '-auto-approve']);
-      const outputs = JSON.parse((await big.expect(['output', '-json'])).stdout);
+      const outputs = JSON.parse((await big.expect(['output', '-json'])).stdout) as EngineOutputs<{ count: number; last: string }>;
       expect(outputs.count.value).toBe(BIG);
       expect(outputs.last.value).toBe(`Big ${FLEET + BIG - 1}`);
       const listings = (await emulator.admin.calls()).filter((c) => c.endpoint === 'phone_numbers');

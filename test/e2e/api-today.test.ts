@@ -5,6 +5,7 @@
  */
 import { defaultSeed, startEmulator, type RunningEmulator } from '../../src/emulator';
 import { EngineWorkspace, providerBlock, requiredEngines } from './harness';
+import { DEFAULT_API_VERSION } from '../../src/cloud-api/api-version';
 
 const LIVE_NUMBER = '106540352242922'; // registered, storage disabled, PIN 123456
 const WRONG_PIN = '654321';
@@ -38,7 +39,7 @@ describe.each(requiredEngines())('$name $version', (engine) => {
     // v20.0 stopped on 2026-09-24: the emulator's date is after it.
     emulator = await startEmulator({ port: 0, quiet: true, seed: { ...defaultSeed(), clock: '2026-11-25T12:00:00Z' } });
     ws = new EngineWorkspace(engine);
-    ws.write('main.tf', providerBlock({ baseUrl: emulator.url, apiVersion: 'v26.0' }));
+    ws.write('main.tf', providerBlock({ baseUrl: emulator.url, apiVersion: DEFAULT_API_VERSION }));
     await ws.expect(['init']);
   });
   beforeEach(async () => {
@@ -74,7 +75,7 @@ output "until" { value = data.whatsapp_phone_number.n.effective_api_version_avai
   });
 
   test('a wrong PIN without set_pin_before_deregister: the plan points to what it costs, the apply leaves the number offline (133005) until the right PIN is applied, and says so', async () => {
-    ws.write('main.tf', providerBlock({ baseUrl: emulator.url, apiVersion: 'v26.0' }) + numberResource('BR'));
+    ws.write('main.tf', providerBlock({ baseUrl: emulator.url, apiVersion: DEFAULT_API_VERSION }) + numberResource('BR'));
     const plan = await ws.expect(['plan'], 0, { TF_VAR_pin: WRONG_PIN });
     expect((plan.stdout + plan.stderr).replace(/\s+/g, ' ')).toMatch(/one number at a time(?: \([^.]*\))?\. Quota: [^.]*\. Why, PIN risk: "Downtime" in the resource docs/);
     const failed = await ws.expect(['apply', '-auto-approve'], 1, { TF_VAR_pin: WRONG_PIN });
@@ -90,7 +91,7 @@ output "until" { value = data.whatsapp_phone_number.n.effective_api_version_avai
   });
 
   test('set_pin_before_deregister = true: the configured PIN is set on the live number first, so the apply succeeds and the number is registered with it', async () => {
-    ws.write('main.tf', providerBlock({ baseUrl: emulator.url, apiVersion: 'v26.0' }) + numberResource('BR', '  set_pin_before_deregister = true\n'));
+    ws.write('main.tf', providerBlock({ baseUrl: emulator.url, apiVersion: DEFAULT_API_VERSION }) + numberResource('BR', '  set_pin_before_deregister = true\n'));
     const plan = await ws.expect(['plan'], 0, { TF_VAR_pin: WRONG_PIN });
     const said = (plan.stdout + plan.stderr).replace(/\s+/g, ' ');
     expect(said).toMatch(/one number at a time(?: \([^.]*\))?\. Quota: [^.]*\. Why: "Downtime" in the resource docs/);
@@ -104,7 +105,7 @@ output "until" { value = data.whatsapp_phone_number.n.effective_api_version_avai
 
   test('a status Meta does not document (LINKED) is unknown: the plan refuses to change the number, naming the status', async () => {
     await emulator.admin.patchPhoneNumber(LIVE_NUMBER, { status: 'LINKED' });
-    ws.write('main.tf', providerBlock({ baseUrl: emulator.url, apiVersion: 'v26.0' }) + numberResource('BR'));
+    ws.write('main.tf', providerBlock({ baseUrl: emulator.url, apiVersion: DEFAULT_API_VERSION }) + numberResource('BR'));
     const plan = await ws.expect(['plan'], 1, { TF_VAR_pin: '123456' });
     // Engines wrap diagnostics to the terminal width.
     expect((plan.stdout + plan.stderr).replace(/\s+/g, ' ')).toMatch(/status "LINKED", which does not say whether it is registered/);

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startEmulator, type RunningEmulator } from '../../src/emulator';
-import { EngineWorkspace, repoRoot, requiredEngines } from './harness';
+import { EngineWorkspace, repoRoot, requiredEngines, type EngineOutputs } from './harness';
 
 jest.setTimeout(180_000);
 
@@ -30,7 +30,8 @@ describe('examples/hcl under OpenTofu', () => {
     const env = { TF_VAR_pin: '123456', TF_VAR_access_token: 'demo-token', TF_VAR_base_url: emulator.url };
     await ws.expect(['init']);
     await ws.expect(['apply', '-auto-approve'], 0, env);
-    const outputs = JSON.parse((await ws.expect(['output', '-json'], 0, env)).stdout);
+    type Outputs = EngineOutputs<{ storage: unknown; sao_paulo_display_number: string }>;
+    const outputs = JSON.parse((await ws.expect(['output', '-json'], 0, env)).stdout) as Outputs;
     expect(outputs.storage.value).toEqual({
       sao_paulo: { mode: 'IN_COUNTRY', status: 'IN_COUNTRY_STORAGE_ENABLED', region: 'BR', retention_minutes: null, registered: true },
       mumbai: { mode: 'IN_COUNTRY', status: 'IN_COUNTRY_STORAGE_ENABLED', region: 'IN', retention_minutes: null, registered: true },

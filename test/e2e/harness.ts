@@ -53,6 +53,23 @@ export interface RunResult {
   stderr: string;
 }
 
+/** One resource instance of terraform.tfstate. */
+export interface StateInstance {
+  attributes: Record<string, unknown>;
+  schema_version: number;
+  /** The provider's private state, base64. */
+  private?: string;
+}
+
+/** terraform.tfstate (and `state pull`): the fields the tests read or change. */
+export interface EngineState {
+  serial: number;
+  resources: Array<{ type: string; name: string; mode: string; instances: StateInstance[] }>;
+}
+
+/** `output -json`, each output's value of the type the test declares. */
+export type EngineOutputs<T> = { [K in keyof T]: { value: T[K]; sensitive: boolean } };
+
 export interface WorkspaceOptions {
   /** Extra environment for every engine command (e.g. WHATSAPP_BASE_URL). */
   env?: Record<string, string>;
@@ -119,8 +136,8 @@ export class EngineWorkspace {
     return result;
   }
 
-  state(): { resources: Array<{ type: string; name: string; mode: string; instances: Array<{ attributes: Record<string, unknown>; schema_version: number }> }> } {
-    return JSON.parse(readFileSync(join(this.dir, 'terraform.tfstate'), 'utf8'));
+  state(): EngineState {
+    return JSON.parse(readFileSync(join(this.dir, 'terraform.tfstate'), 'utf8')) as EngineState;
   }
 
   rawState(): string {

@@ -7,7 +7,7 @@
 import axios from 'axios';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { defaultSeed, startEmulator, type RunningEmulator } from '../../src/emulator';
+import { defaultSeed, startEmulator, type RunningEmulator, type StorageConfiguration } from '../../src/emulator';
 import { availableEngines, EngineWorkspace, providerBlock } from './harness';
 
 const LIVE_NUMBER = '106540352242922'; // registered, storage disabled, PIN 123456
@@ -32,7 +32,9 @@ ${extra}}
 }
 
 async function graphSettings(emulator: RunningEmulator, id: string): Promise<{ status: string; data_localization_region?: string }> {
-  const res = await axios.get(`${emulator.url}/v21.0/${id}/settings`, { headers: { Authorization: 'Bearer demo-token' } });
+  const res = await axios.get<{ storage_configuration: StorageConfiguration }>(`${emulator.url}/v21.0/${id}/settings`, {
+    headers: { Authorization: 'Bearer demo-token' },
+  });
   return res.data.storage_configuration;
 }
 

@@ -9,6 +9,7 @@
  * number), so the default seed stays what docs/emulator.md describes.
  */
 import { createServer } from 'node:net';
+import { DEFAULT_API_VERSION } from '../../src/cloud-api/api-version';
 import { defaultSeed, startEmulator, type EmulatorSeed, type RunningEmulator } from '../../src/emulator';
 import { availableEngines, EngineWorkspace, REQUIRED_PROVIDERS_HCL, type RunResult } from './harness';
 
@@ -63,7 +64,7 @@ function providerHcl(p: Provider): string {
 provider "whatsapp" {
   base_url     = "${p.baseUrl}"
   access_token = "${p.token}"
-  api_version  = "v26.0"
+  api_version  = "${DEFAULT_API_VERSION}"
 }
 
 variable "pin" {

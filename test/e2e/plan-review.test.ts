@@ -7,7 +7,7 @@
  */
 import { DEFAULT_API_VERSION } from '../../src/cloud-api/api-version';
 import { REGION_CHANGE_DOWNTIME } from '../../src/engine/downtime';
-import { WRONG_PIN_RISK } from '../../src/engine/engine-errors';
+import { WRONG_PIN_RISK } from '../../src/provider/schema/local-storage-resource';
 import { startEmulator, type RunningEmulator } from '../../src/emulator';
 import { availableEngines, EngineWorkspace, providerBlock, type RunResult } from './harness';
 

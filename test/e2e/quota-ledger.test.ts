@@ -9,7 +9,7 @@
  * - a 133016 from Meta (calls made elsewhere) is recorded and reported with the same time.
  */
 import { generatedPhoneNumberId, generatedSeed, startEmulator, type RunningEmulator } from '../../src/emulator';
-import { EngineWorkspace, REQUIRED_PROVIDERS_HCL, requiredEngines } from './harness';
+import { EngineWorkspace, REQUIRED_PROVIDERS_HCL, requiredEngines, type EngineState } from './harness';
 
 jest.setTimeout(900_000);
 
@@ -99,9 +99,9 @@ describe.each(requiredEngines())('$name $version', (engine) => {
     expect(await posts()).toEqual([]);
 
     // The ledger is private state: in the file, through pull and push.
-    const pulled = JSON.parse((await ws.expect(['state', 'pull'])).stdout);
-    const instance = pulled.resources.find((r: { name: string }) => r.name === `n${TOGGLED}`).instances[0];
-    const ledger = JSON.parse(Buffer.from(instance.private, 'base64').toString('utf8'));
+    const pulled = JSON.parse((await ws.expect(['state', 'pull'])).stdout) as EngineState;
+    const instance = pulled.resources.find((r) => r.name === `n${TOGGLED}`)!.instances[0];
+    const ledger = JSON.parse(Buffer.from(instance.private ?? '', 'base64').toString('utf8')) as { quota_calls: unknown[] };
     expect(ledger.quota_calls).toHaveLength(20);
     ws.remove('terraform.tfstate');
     ws.remove('terraform.tfstate.backup');
@@ -134,7 +134,7 @@ describe.each(requiredEngines())('$name $version', (engine) => {
       await other.expect(['init']);
       await other.expect(['apply', '-auto-approve']);
       // The state of an earlier pipeline run: the 10 registers the emulator was seeded with.
-      const pulled = JSON.parse((await other.expect(['state', 'pull'])).stdout);
+      const pulled = JSON.parse((await other.expect(['state', 'pull'])).stdout) as EngineState;
       const quota_calls = registerTimes.map((at) => ({ op: 'register', at, outcome: 'ok' }));
       pulled.resources[0].instances[0].private = Buffer.from(JSON.stringify({ quota_calls })).toString('base64');
       pulled.serial += 1;

@@ -4,6 +4,7 @@
  */
 import { defaultSeed, startEmulator, type RunningEmulator } from '../../src/emulator';
 import { EngineWorkspace, providerBlock, requiredEngines } from './harness';
+import { DEFAULT_API_VERSION } from '../../src/cloud-api/api-version';
 
 const LIVE_NUMBER = '106540352242922'; // registered, storage disabled, PIN 123456
 const env = { TF_VAR_pin: '123456' };
@@ -11,7 +12,7 @@ const env = { TF_VAR_pin: '123456' };
 jest.setTimeout(240_000);
 
 const config = (url: string) =>
-  providerBlock({ baseUrl: url, apiVersion: 'v26.0' }) +
+  providerBlock({ baseUrl: url, apiVersion: DEFAULT_API_VERSION }) +
   `
 variable "pin" {
   type      = string

@@ -13,6 +13,9 @@ import { EngineWorkspace, repoRoot, requiredEngines } from './harness';
 jest.setTimeout(300_000);
 
 const TOKEN = 'residency-token';
+
+/** The checks of `show -json` on a saved plan. */
+type PlanChecks = { checks?: unknown[] };
 const COMPLIANT_WABA = '400000000000001';
 const MIXED_WABA = '400000000000002';
 const EXAMPLE = readFileSync(join(repoRoot, 'examples', 'residency-check', 'main.tf'), 'utf8');
@@ -65,8 +68,13 @@ describe.each(requiredEngines())('examples/residency-check under $name $version'
     expect(text).toContain('Warning: Check block assertion failed');
     expect(text).toContain(`Numbers of WABA ${MIXED_WABA} outside DE and No Storage: ${mixedId(1)} (IN_COUNTRY BR), ${mixedId(3)} (DEFAULT).`);
     for (const ok of [mixedId(0), mixedId(2)]) expect(text).not.toContain(ok);
-    const json = JSON.parse((await ws.expect(['show', '-json', 'mixed.tfplan'], 0, { TF_VAR_waba_id: MIXED_WABA })).stdout);
-    expect(json.checks).toEqual([expect.objectContaining({ address: expect.objectContaining({ to_display: 'check.residency' }), status: 'fail' })]);
+    const json = JSON.parse((await ws.expect(['show', '-json', 'mixed.tfplan'], 0, { TF_VAR_waba_id: MIXED_WABA })).stdout) as PlanChecks;
+    expect(json.checks).toEqual([
+      expect.objectContaining<Record<string, unknown>>({
+        address: expect.objectContaining({ to_display: 'check.residency' }),
+        status: 'fail',
+      }),
+    ]);
   });
 
   test('a compliant WABA plans clean', async () => {
@@ -74,7 +82,8 @@ describe.each(requiredEngines())('examples/residency-check under $name $version'
     const text = `${plan.stdout}\n${plan.stderr}`;
     expect(text).toContain('No changes.');
     expect(text).not.toMatch(/Warning|Error/);
-    const json = JSON.parse((await ws.expect(['show', '-json', 'compliant.tfplan'], 0, { TF_VAR_waba_id: COMPLIANT_WABA })).stdout);
+    const shown = await ws.expect(['show', '-json', 'compliant.tfplan'], 0, { TF_VAR_waba_id: COMPLIANT_WABA });
+    const json = JSON.parse(shown.stdout) as PlanChecks;
     expect(json.checks).toEqual([expect.objectContaining({ status: 'pass' })]);
   });
 });

@@ -117,7 +117,8 @@ describe.each(requiredEngines())('$name $version', (engine) => {
           });
         }
         const instances = ws.state().resources.find((r) => r.type === 'whatsapp_local_storage')!.instances;
-        expect(new Set(instances.map((i) => `${i.attributes.register_calls_72h}/${i.attributes.deregister_calls_72h}`))).toEqual(new Set(['1/1']));
+        const quota = instances.map((i) => `${String(i.attributes.register_calls_72h)}/${String(i.attributes.deregister_calls_72h)}`);
+        expect(new Set(quota)).toEqual(new Set(['1/1']));
         await ws.expect(['plan', '-detailed-exitcode'], 0);
       } finally {
         ws.dispose();

@@ -9,14 +9,17 @@
 import axios from 'axios';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startEmulator, type RunningEmulator } from '../../src/emulator';
-import { EngineWorkspace, providerBlock, requiredEngines } from './harness';
+import { startEmulator, type RunningEmulator, type StorageConfiguration } from '../../src/emulator';
+import { EngineWorkspace, providerBlock, requiredEngines, type EngineOutputs } from './harness';
 
 jest.setTimeout(300_000);
 
 const LIVE = '106540352242922'; // registered, DEFAULT, PIN 123456
 const SPARE = '106540352242925'; // made unregistered below
 const PIN = '123456';
+
+/** GET /{phone-number-id}/settings, the field read here. */
+type Settings = { storage_configuration: StorageConfiguration };
 /** A day v20.0 is still usable (Meta ends it on 2026-09-24). */
 const BEFORE_V20_END = Date.parse('2026-06-01T12:00:00Z');
 
@@ -57,8 +60,10 @@ describe.each(cases)('$engine.name $engine.version on $apiVersion', ({ engine, a
   const env = { TF_VAR_pin: PIN };
   const write = (body: string) => ws.write('main.tf', providerBlock({ baseUrl: emulator.url, apiVersion }) + body);
   const writes = async (id: string) => (await emulator.admin.calls({ phoneNumberId: id })).filter((c) => c.method === 'POST').map((c) => ({ endpoint: c.endpoint, params: c.params }));
-  const settings = async (id: string) =>
-    (await axios.get(`${emulator.url}/v21.0/${id}/settings`, { headers: { Authorization: 'Bearer demo-token' } })).data.storage_configuration;
+  const settings = async (id: string) => {
+    const res = await axios.get<Settings>(`${emulator.url}/v21.0/${id}/settings`, { headers: { Authorization: 'Bearer demo-token' } });
+    return res.data.storage_configuration;
+  };
   const attrs = (name: string) => ws.state().resources.find((r) => r.name === name)!.instances[0].attributes;
   const legacy = apiVersion === 'v20.0';
   const offlineFlow = (storageParams: Record<string, unknown>, settingsBody: unknown) =>
@@ -120,7 +125,7 @@ describe.each(cases)('$engine.name $engine.version on $apiVersion', ({ engine, a
       ),
     );
     await ws.expect(['apply', '-auto-approve'], 0, env);
-    const out = JSON.parse((await ws.expect(['output', '-json'], 0, env)).stdout);
+    const out = JSON.parse((await ws.expect(['output', '-json'], 0, env)).stdout) as EngineOutputs<{ live: unknown }>;
     expect(out.live.value).toEqual({ mode: 'NO_STORAGE', retention: 60, status: 'NO_STORAGE_ENABLED' });
   });
 

@@ -1,8 +1,11 @@
 /** Conformance: the admin API (/__emulator/) and concurrency, over real HTTP. */
 import http from 'node:http';
-import { expectGraphError, N_BR, N_REGISTERED, useEmulator } from './helpers';
+import { body, expectGraphError, N_BR, N_REGISTERED, useEmulator } from './helpers';
 
 const REGISTER = { messaging_product: 'whatsapp', pin: '123456' };
+
+/** The x-business-use-case-usage header: per business id, its usage entries. */
+type BusinessUseCaseUsage = Record<string, Array<{ estimated_time_to_regain_access: number }>>;
 
 describe('emulator admin API', () => {
   const { graph, emu } = useEmulator();
@@ -64,7 +67,8 @@ describe('emulator admin API', () => {
     const limited = await graph().get(`/v21.0/${N_BR}`);
     expectGraphError(limited, 80007, 429);
     expect(limited.headers['retry-after']).toBe('7');
-    expect(JSON.parse(limited.headers['x-business-use-case-usage'])['102290129340398'][0].estimated_time_to_regain_access).toBe(2);
+    const usage = JSON.parse(String(limited.headers['x-business-use-case-usage'])) as BusinessUseCaseUsage;
+    expect(usage['102290129340398'][0].estimated_time_to_regain_access).toBe(2);
     await emu().admin.injectFault({ endpoint: 'settings', method: 'POST', mode: 'error', error: { code: 2 } });
     expect((await graph().get(`/v21.0/${N_BR}/settings`)).status).toBe(200);
     expectGraphError(await graph().post(`/v21.0/${N_BR}/settings`, { json: { calling: { status: 'ENABLED' } } }), 2, 500);
@@ -106,13 +110,15 @@ describe('emulator admin API', () => {
 
   test('fault "reset" destroys the connection; "hang" never answers (client timeout)', async () => {
     await emu().admin.injectFault({ endpoint: 'register', mode: 'reset' });
-    await expect(graph().post(`/v21.0/${N_REGISTERED}/register`, { json: REGISTER })).rejects.toMatchObject({ code: expect.stringMatching(/ECONNRESET|ERR_BAD_RESPONSE|EPIPE/) });
+    await expect(graph().post(`/v21.0/${N_REGISTERED}/register`, { json: REGISTER })).rejects.toMatchObject<Record<string, unknown>>({
+      code: expect.stringMatching(/ECONNRESET|ERR_BAD_RESPONSE|EPIPE/),
+    });
     await emu().admin.injectFault({ endpoint: 'deregister', mode: 'hang' });
     const started = Date.now();
     await expect(graph().post(`/v21.0/${N_REGISTERED}/deregister`, { timeoutMs: 300 })).rejects.toMatchObject({ code: 'ECONNABORTED' });
     expect(Date.now() - started).toBeGreaterThanOrEqual(290);
     // The hung call does not block the number, and did not take effect.
-    expect((await graph().get(`/v21.0/${N_REGISTERED}?fields=status`)).data.status).toBe('CONNECTED');
+    expect(body(await graph().get(`/v21.0/${N_REGISTERED}?fields=status`)).status).toBe('CONNECTED');
     const calls = await emu().admin.calls();
     expect(calls.map((c) => [c.endpoint, c.fault, c.status])).toEqual([
       ['register', 'reset', 0],
@@ -124,10 +130,10 @@ describe('emulator admin API', () => {
   test('applyFirst: the call takes effect, then the fault replaces the answer (timeout after the request was sent)', async () => {
     await emu().admin.injectFault({ endpoint: 'deregister', phoneNumberId: N_REGISTERED, mode: 'hang', applyFirst: true });
     await expect(graph().post(`/v21.0/${N_REGISTERED}/deregister`, { timeoutMs: 200 })).rejects.toMatchObject({ code: 'ECONNABORTED' });
-    expect((await graph().get(`/v21.0/${N_REGISTERED}?fields=status`)).data.status).toBe('DISCONNECTED');
+    expect(body(await graph().get(`/v21.0/${N_REGISTERED}?fields=status`)).status).toBe('DISCONNECTED');
     await emu().admin.injectFault({ endpoint: 'register', mode: 'error', error: { code: 131000 }, applyFirst: true });
     expectGraphError(await graph().post(`/v21.0/${N_REGISTERED}/register`, { json: REGISTER }), 131000, 500);
-    expect((await graph().get(`/v21.0/${N_REGISTERED}?fields=status`)).data.status).toBe('CONNECTED');
+    expect(body(await graph().get(`/v21.0/${N_REGISTERED}?fields=status`)).status).toBe('CONNECTED');
   });
 
   test('random faults: a seeded rate, endpoint filter, default transient code 2 HTTP 500; rate 0 turns off', async () => {
@@ -248,7 +254,7 @@ describe('emulator admin API', () => {
   test('concurrent writes on one number keep the rules: 12 parallel registers give 10 successes and 2 × 133016', async () => {
     const results = await Promise.all(Array.from({ length: 12 }, () => graph().post(`/v21.0/${N_REGISTERED}/register`, { json: REGISTER })));
     expect(results.filter((r) => r.status === 200)).toHaveLength(10);
-    expect(results.filter((r) => r.data?.error?.code === 133016)).toHaveLength(2);
+    expect(results.filter((r) => body(r).error?.code === 133016)).toHaveLength(2);
   });
 
   test('keep-alive connections are served and the unknown admin path is a 404 with a message', async () => {

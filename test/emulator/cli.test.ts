@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import axios from 'axios';
+import type { EmulatorStateDump } from '../../src/emulator/types';
 import { ISSUE_MINIMAL_SEED } from './helpers';
 
 const repoRoot = join(__dirname, '..', '..');
@@ -76,8 +77,8 @@ test('--port 0 prints the chosen URL on one line; SIGTERM stops it cleanly with 
     first.child.kill('SIGTERM');
   }
   expect(await exitOf(first.child)).toBe(0);
-  const saved = JSON.parse(readFileSync(stateFile, 'utf8'));
-  expect(saved.phone_numbers.find((n: { id: string }) => n.id === '106540352242922').registered).toBe(false);
+  const saved = JSON.parse(readFileSync(stateFile, 'utf8')) as EmulatorStateDump;
+  expect(saved.phone_numbers.find((n) => n.id === '106540352242922')?.registered).toBe(false);
 
   const second = await start(['--port', '0', '--state-file', stateFile]);
   try {
@@ -88,8 +89,8 @@ test('--port 0 prints the chosen URL on one line; SIGTERM stops it cleanly with 
     second.child.kill('SIGINT');
   }
   expect(await exitOf(second.child)).toBe(0);
-  const after = JSON.parse(readFileSync(stateFile, 'utf8'));
-  expect(after.phone_numbers.find((n: { id: string }) => n.id === '106540352242922').registered).toBe(true);
+  const after = JSON.parse(readFileSync(stateFile, 'utf8')) as EmulatorStateDump;
+  expect(after.phone_numbers.find((n) => n.id === '106540352242922')?.registered).toBe(true);
   expect(after.counters['106540352242922'].register).toHaveLength(1);
 });
 

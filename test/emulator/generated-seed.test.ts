@@ -1,4 +1,5 @@
 import axios from 'axios';
+import type { StorageConfiguration } from '../../src/emulator/types';
 import { defaultSeed, generatedPhoneNumberId, generatedSeed, startEmulator, validateSeed } from '../../src/emulator';
 
 describe('generatedSeed', () => {
@@ -11,7 +12,8 @@ describe('generatedSeed', () => {
       const headers = { Authorization: 'Bearer gen-token' };
       const node = await axios.get(`${emulator.url}/v21.0/${generatedPhoneNumberId(1)}?fields=verified_name,status,platform_type,code_verification_status`, { headers });
       expect(node.data).toMatchObject({ verified_name: 'Gen 1', status: 'CONNECTED', platform_type: 'CLOUD_API', code_verification_status: 'VERIFIED' });
-      const settings = await axios.get(`${emulator.url}/v21.0/${generatedPhoneNumberId(1)}/settings`, { headers });
+      const settingsUrl = `${emulator.url}/v21.0/${generatedPhoneNumberId(1)}/settings`;
+      const settings = await axios.get<{ storage_configuration: StorageConfiguration }>(settingsUrl, { headers });
       expect(settings.data.storage_configuration).toEqual({ status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'DE' });
     } finally {
       await emulator.close();
@@ -37,7 +39,7 @@ describe('generatedSeed', () => {
       const pages: Page[] = [];
       let url: string | undefined = `${emulator.url}/v21.0/300000000000001/phone_numbers?limit=500&fields=id,verified_name`;
       while (url) {
-        const page: Page = (await axios.get(url, { headers })).data;
+        const page: Page = (await axios.get<Page>(url, { headers })).data;
         pages.push(page);
         expect(page.next).toBeUndefined(); // the link lives under paging
         url = page.paging.next;
@@ -48,7 +50,8 @@ describe('generatedSeed', () => {
       expect(pages[0].paging.previous).toBeUndefined();
       expect(pages[1].paging.previous).toContain('before=');
       expect(pages.every((p) => p.paging.cursors.before && p.paging.cursors.after)).toBe(true);
-      const resumed = (await axios.get(`${emulator.url}/v21.0/300000000000001/phone_numbers?limit=100&after=${pages[1].paging.cursors.after}`, { headers })).data;
+      const resumeUrl = `${emulator.url}/v21.0/300000000000001/phone_numbers?limit=100&after=${pages[1].paging.cursors.after}`;
+      const resumed = (await axios.get<Page>(resumeUrl, { headers })).data;
       expect(resumed.data[0].id).toBe(generatedPhoneNumberId(200));
     } finally {
       await emulator.close();

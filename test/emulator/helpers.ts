@@ -1,6 +1,7 @@
 /** Real-HTTP helpers for the emulator conformance suite (no stubs: axios against a listening emulator). */
 import axios, { AxiosResponse } from 'axios';
 import { startEmulator, type RunningEmulator, type StartEmulatorOptions } from '../../src/emulator';
+import type { StorageConfiguration } from '../../src/emulator/types';
 
 export const TOKEN = 'EAAJB...';
 export const DEMO_TOKEN = 'demo-token';
@@ -27,6 +28,41 @@ export const ISSUE_MINIMAL_SEED = {
   ],
 };
 
+/** The `error` of a Graph error envelope. */
+export interface GraphError {
+  code: number;
+  message: string;
+  type: string;
+  error_subcode?: number;
+  error_data?: { messaging_product: string; details: string };
+  is_transient: boolean;
+  fbtrace_id: string;
+}
+
+/** The Graph answers these tests read: a node, its settings, a page of numbers, a write's result or an error; all optional. */
+export interface GraphBody {
+  id?: string;
+  status?: string;
+  code_verification_status?: string;
+  storage_configuration?: StorageConfiguration;
+  data?: GraphBody[];
+  paging?: { cursors: { before: string; after: string }; next?: string; previous?: string };
+  success?: boolean;
+  error?: GraphError;
+}
+
+/** A parsed answer as a Graph body, or undefined when it is not a JSON object (raw faults answer text). */
+export function graphBody(data: unknown): GraphBody | undefined {
+  return typeof data === 'object' && data !== null && !Array.isArray(data) ? data : undefined;
+}
+
+/** The answer's JSON object; a body that is not one fails the test. */
+export function body(res: AxiosResponse<unknown>): GraphBody {
+  const parsed = graphBody(res.data);
+  if (!parsed) throw new Error(`expected a JSON object from the Graph API, got ${JSON.stringify(res.data)}`);
+  return parsed;
+}
+
 export interface CallOptions {
   token?: string | null;
   json?: unknown;
@@ -40,7 +76,7 @@ export interface CallOptions {
 export class GraphCaller {
   constructor(readonly emulator: RunningEmulator) {}
 
-  async call(method: 'GET' | 'POST' | 'DELETE', path: string, opts: CallOptions = {}): Promise<AxiosResponse> {
+  async call(method: 'GET' | 'POST' | 'DELETE', path: string, opts: CallOptions = {}): Promise<AxiosResponse<unknown>> {
     const headers: Record<string, string> = { ...(opts.headers ?? {}) };
     const token = opts.token === undefined ? TOKEN : opts.token;
     if (token !== null) headers.authorization = `Bearer ${token}`;
@@ -55,13 +91,13 @@ export class GraphCaller {
       data = opts.rawBody;
     }
     const qs = opts.query ? `?${new URLSearchParams(opts.query).toString()}` : '';
-    return axios.request({
+    return axios.request<unknown>({
       method,
       url: `${this.emulator.url}${path}${qs}`,
       data,
       headers,
       validateStatus: () => true,
-      transformResponse: (r) => r, // keep the raw text; parse below so malformed bodies are visible
+      transformResponse: (r: unknown) => r, // keep the raw text; parse below so malformed bodies are visible
       timeout: opts.timeoutMs ?? 10_000,
       proxy: false,
     }).then((res) => {
@@ -101,12 +137,13 @@ export function useEmulator(options: StartEmulatorOptions = {}): { graph: () => 
 }
 
 /** Asserts a Graph error envelope with the given code and HTTP status; returns the error object. */
-export function expectGraphError(res: AxiosResponse, code: number, httpStatus: number, subcode?: number): Record<string, unknown> {
-  expect({ status: res.status, code: res.data?.error?.code }).toEqual({ status: httpStatus, code });
-  const err = res.data.error;
+export function expectGraphError(res: AxiosResponse<unknown>, code: number, httpStatus: number, subcode?: number): GraphError {
+  const err = graphBody(res.data)?.error;
+  expect({ status: res.status, code: err?.code }).toEqual({ status: httpStatus, code });
+  if (!err) throw new Error('no Graph error envelope'); // the expect above has failed already
   expect(typeof err.message).toBe('string');
   expect(typeof err.type).toBe('string');
-  expect(err.error_data).toEqual({ messaging_product: 'whatsapp', details: expect.any(String) });
+  expect(err.error_data).toEqual<Record<string, unknown>>({ messaging_product: 'whatsapp', details: expect.any(String) });
   expect(typeof err.is_transient).toBe('boolean');
   expect(err.fbtrace_id).toMatch(/^[A-Za-z0-9_-]{10,}$/);
   if (subcode !== undefined) expect(err.error_subcode).toBe(subcode);

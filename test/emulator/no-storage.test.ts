@@ -3,7 +3,7 @@
  * accepted, stored, returned and enforced on the settings flow (v21.0+) and on
  * the legacy register flow (v20.0 and older, at a date v20.0 is still served).
  */
-import { expectGraphError, N_BR, N_REGISTERED, useEmulator } from './helpers';
+import { body, expectGraphError, N_BR, N_REGISTERED, useEmulator } from './helpers';
 
 const NO_STORAGE = { storage_configuration: { status: 'NO_STORAGE_ENABLED', retention_minutes: 60 } };
 const REGISTER = { messaging_product: 'whatsapp', pin: '123456' };
@@ -13,7 +13,7 @@ const BEFORE_V20_END = Date.parse('2026-06-01T12:00:00Z');
 describe('No Storage in the emulator', () => {
   const { graph, emu } = useEmulator();
   const deregister = async (id = N_REGISTERED) => expect((await graph().post(`/v21.0/${id}/deregister`)).status).toBe(200);
-  const settings = async (id = N_REGISTERED, version = 'v21.0') => (await graph().get(`/${version}/${id}/settings`)).data.storage_configuration;
+  const settings = async (id = N_REGISTERED, version = 'v21.0') => body(await graph().get(`/${version}/${id}/settings`)).storage_configuration;
 
   describe('settings flow (v21.0+)', () => {
     test('accepted while unregistered, stored, and read back with retention_minutes; registering keeps it', async () => {

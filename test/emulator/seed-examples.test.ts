@@ -4,7 +4,7 @@
  * The page's examples assume an unregistered number where it says so; the default seed's
  * 106540352242922 is registered, so those steps first deregister it, as the page instructs.
  */
-import { expectGraphError, ISSUE_MINIMAL_SEED, N_BR, N_LEGACY, N_REGISTERED, TOKEN, useEmulator } from './helpers';
+import { body, expectGraphError, ISSUE_MINIMAL_SEED, N_BR, N_LEGACY, N_REGISTERED, TOKEN, useEmulator } from './helpers';
 
 describe('seed document examples (default seed, literal token EAAJB...)', () => {
   const { graph, emu } = useEmulator();
@@ -74,8 +74,8 @@ describe('seed document examples (default seed, literal token EAAJB...)', () => 
     });
     // Meta refuses the region on /register from v21.0 on (code 12); the Settings API is the v21+ way.
     expectGraphError(register, 12, 400);
-    expect(String(register.data.error.message)).toContain('deprecated for versions v21.0 or higher');
-    expect((await graph().get(`/v21.0/${N_LEGACY}?fields=status`)).data.status).toBe('DISCONNECTED');
+    expect(String(body(register).error?.message)).toContain('deprecated for versions v21.0 or higher');
+    expect(body(await graph().get(`/v21.0/${N_LEGACY}?fields=status`)).status).toBe('DISCONNECTED');
     expect((await graph().post(`/v21.0/${N_LEGACY}/register`, { json: { messaging_product: 'whatsapp', pin: '123456' } })).data).toEqual({ success: true });
     expect((await graph().get(`/v21.0/${N_LEGACY}/settings`)).data).toEqual({ storage_configuration: { status: 'DEFAULT' } });
 

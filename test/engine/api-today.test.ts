@@ -3,9 +3,11 @@
  * emulator: Graph versions past their end (on the emulator's clock), unknown
  * statuses, rate-limited writes, and the wrong-PIN opt-in.
  */
+import { expect } from '@jest/globals';
 import type { RunningEmulator } from '../../src/emulator';
 import type { LocalStorageEngine } from '../../src/engine/engine';
 import { collector, expectNoSecrets, expectTruthful, makeEngine, NUM_BR, NUM_DISABLED, PIN, postCalls, emulatorForFile, truth, writes } from './emulator-harness';
+import { DEFAULT_API_VERSION, versionToMoveTo } from '../../src/cloud-api/api-version';
 
 const BEFORE_V20_END = Date.UTC(2026, 8, 1);
 const IN = { registered: true, status: 'IN_COUNTRY_STORAGE_ENABLED', region: 'IN' };
@@ -42,7 +44,7 @@ describe('v20.0 before and after 2026-09-24 (emulator clock)', () => {
     const lifecycle = e.versionLifecycle();
     expect(lifecycle).toMatchObject({ configured: 'v20.0', effective: 'v21.0', state: 'expired', availableUntil: '2026-09-24' });
     expect(lifecycle.notice).toMatch(/Graph API v20\.0 stopped on 2026-09-24: Meta answers calls to it as v21\.0/);
-    expect(e.flowApiVersion()).toMatchObject({ raw: 'v20.0', legacy: false, answeredAs: 'v21.0' });
+    expect(e.flowApiVersion()).toMatchObject({ raw: 'v20.0', flow: 'settings', answeredAs: 'v21.0' });
   });
 
   test('crossing the end during an apply: the legacy register is refused as deprecated after the deregister, and the same apply finishes with the Settings API flow', async () => {
@@ -164,10 +166,10 @@ describe('a wrong two-step PIN', () => {
     const e = engine();
     const plan = e.plan(await e.observe(NUM_BR), { region: 'IN' });
     expect(plan.explanation).toMatch(/stays offline until the right PIN is applied/);
-    expect(plan.explanation).toMatch(/set_pin_before_deregister = true/);
+    expect(plan.explanation).toMatch(/setPinBeforeDeregister: true/);
     const result = await e.converge(NUM_BR, { region: 'IN' }, { pin: '111111' });
     expect(result.ok).toBe(false);
-    expect(result.error).toMatchObject({ attribute: 'pin', kind: 'pin' });
+    expect(result.error).toMatchObject({ field: 'pin', kind: 'pin' });
     expect(result.error!.message).toMatch(/133005/);
     expect(result.error!.message).toMatch(/NUMBER 179776755229976 IS NOT REGISTERED/);
     expect((await truth(emu, NUM_BR)).registered).toBe(false);
@@ -202,15 +204,16 @@ describe('the version lifecycle the engine reports', () => {
     const e = engine('v21.0');
     await e.observe(NUM_BR);
     const l = e.versionLifecycle();
-    expect(l).toMatchObject({ configured: 'v21.0', effective: 'v21.0', state: 'expiring', availableUntil: '2027-01-21', moveTo: 'v26.0' });
-    expect(l.notice).toMatch(/Graph API v21\.0 stops on 2027-01-21 \(in \d+ days\).*api_version = "v26\.0"/);
+    const newest = versionToMoveTo(Date.now());
+    expect(l).toMatchObject({ configured: 'v21.0', effective: 'v21.0', state: 'expiring', availableUntil: '2027-01-21', moveTo: newest });
+    expect(l.notice).toMatch(new RegExp(`Graph API v21\\.0 stops on 2027-01-21 \\(in \\d+ days\\).*api_version = "${newest.replace('.', '\\.')}"`));
   });
 
   test('the default version is the newest in the table and is current', async () => {
     const e = engine();
     await e.observe(NUM_BR);
-    expect(e.apiVersion.raw).toBe('v26.0');
-    expect(e.versionLifecycle()).toMatchObject({ configured: 'v26.0', effective: 'v26.0', state: 'current' });
-    expect((await emu.admin.calls({ phoneNumberId: NUM_BR }))[0].path).toMatch(/^\/v26\.0\//);
+    expect(e.apiVersion.raw).toBe(DEFAULT_API_VERSION);
+    expect(e.versionLifecycle()).toMatchObject({ configured: DEFAULT_API_VERSION, effective: DEFAULT_API_VERSION, state: 'current' });
+    expect((await emu.admin.calls({ phoneNumberId: NUM_BR }))[0].path.startsWith(`/${DEFAULT_API_VERSION}/`)).toBe(true);
   });
 });

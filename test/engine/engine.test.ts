@@ -1,4 +1,5 @@
 /** The engine facade against the emulator: data-source reads, listing, observe + plan, unknown statuses. */
+import { expect } from '@jest/globals';
 import type { RunningEmulator } from '../../src/emulator';
 import type { LocalStorageEngine } from '../../src/engine/engine';
 import { EngineFailure } from '../../src/engine/engine-errors';
@@ -63,6 +64,6 @@ test('a No Storage retention Meta does not accept (1440) is drift with its raw v
 });
 
 test('observe() of an invalid id throws before any request; of a missing number throws an EngineFailure', async () => {
-  await expect(engine.observe('12/../me')).rejects.toThrow(/phone_number_id/);
+  await expect(engine.observe('12/../me')).rejects.toThrow(/phoneNumberId/);
   await expect(engine.observe('999999999999999')).rejects.toBeInstanceOf(EngineFailure);
 });

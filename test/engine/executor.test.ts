@@ -95,9 +95,9 @@ describe('legacy flow (v20.0, on a date Meta still served it)', () => {
     const first = collector();
     const stopped = await e.converge(NUM_UNVERIFIED, { region: 'IN' }, { pin: PIN, onEvent: first.onEvent });
     expect(stopped.ok).toBe(false);
-    expect(stopped.error).toMatchObject({ attribute: 'verification_code', retryable: false });
+    expect(stopped.error).toMatchObject({ field: 'verificationCode', retryable: false });
     expect(stopped.error!.message).toMatch(/verification code was sent/);
-    expect(stopped.error!.message).toMatch(/Set verification_code/);
+    expect(stopped.error!.message).toMatch(/Set verificationCode/);
     expect(stopped.requirement?.kind).toBe('verification_code');
     expect(await writes(emu, NUM_UNVERIFIED)).toEqual(['request_code']);
     await expectTruthful(emu, stopped);
@@ -131,42 +131,42 @@ describe('preflight: predictable failures never take a number offline', () => {
     ['missing PIN', {}, 'pin', /pin is required/],
     ['5-digit PIN', { pin: '12345' }, 'pin', /exactly 6 digits/],
     ['non-digit PIN', { pin: '12a456' }, 'pin', /exactly 6 digits/],
-  ])('%s', async (_name, options, attribute, message) => {
+  ])('%s', async (_name, options, field, message) => {
     const result = await engine().converge(NUM_BR, { region: 'IN' }, options);
     expect(result.ok).toBe(false);
-    expect(result.error).toMatchObject({ attribute, retryable: false });
+    expect(result.error).toMatchObject({ field, retryable: false });
     expect(result.error!.message).toMatch(message);
     expect(await writes(emu, NUM_BR)).toEqual([]);
     await expectTruthful(emu, result);
   });
 
-  test('an unsupported region names the attribute and suggests the code', async () => {
+  test('an unsupported region names the input and suggests the code', async () => {
     const result = await engine().converge(NUM_BR, { region: 'UK' as never }, { pin: PIN });
-    expect(result.error).toMatchObject({ attribute: 'data_localization_region' });
+    expect(result.error).toMatchObject({ field: 'region' });
     expect(result.error!.message).toMatch(/did you mean GB/);
     expect(await writes(emu, NUM_BR)).toEqual([]);
   });
 
-  test('a bad token fails on the first read, naming access_token, without leaking it', async () => {
+  test('a bad token fails on the first read, at accessToken, without leaking it', async () => {
     const e = makeEngine(emu, { accessToken: 'EAAwrongTOKENvalue987654321' });
     closeAfterTest(e);
     const { events, onEvent } = collector();
     const result = await e.converge(NUM_BR, { region: 'IN' }, { pin: PIN, onEvent });
-    expect(result).toMatchObject({ ok: false, observationFailed: true, error: { kind: 'auth', attribute: 'access_token' } });
+    expect(result).toMatchObject({ ok: false, observationFailed: true, error: { kind: 'auth', field: 'accessToken' } });
     expect(result.error!.message).toContain('Graph error 190');
     expect(JSON.stringify(result)).not.toContain('EAAwrongTOKENvalue987654321');
     expectNoSecrets(result, events);
     expect(await writes(emu, NUM_BR)).toEqual([]);
   });
 
-  test('a number the token cannot see names phone_number_id', async () => {
+  test('a number the token cannot see is a failure at phoneNumberId', async () => {
     const result = await engine().converge('999999999999999', { region: 'IN' }, { pin: PIN });
-    expect(result.error).toMatchObject({ attribute: 'phone_number_id', retryable: false });
+    expect(result.error).toMatchObject({ field: 'phoneNumberId', retryable: false });
   });
 
   test('a path-like id is rejected before any request', async () => {
     const result = await engine().converge('123/../me', { region: 'IN' }, { pin: PIN });
-    expect(result.error).toMatchObject({ attribute: 'phone_number_id' });
+    expect(result.error).toMatchObject({ field: 'phoneNumberId' });
     expect(await emu.admin.calls()).toEqual([]);
   });
 
@@ -187,7 +187,7 @@ describe('wrong PIN and the 72-hour limit', () => {
     const e = engine();
     const { events, onEvent } = collector();
     const result = await e.converge(NUM_BR, { region: 'IN' }, { pin: '111111', onEvent });
-    expect(result).toMatchObject({ ok: false, recovered: false, error: { kind: 'pin', attribute: 'pin', retryable: false } });
+    expect(result).toMatchObject({ ok: false, recovered: false, error: { kind: 'pin', field: 'pin', retryable: false } });
     expect(result.error!.message).toContain('Graph error 133005');
     expect(result.error!.message).toMatch(/IS NOT REGISTERED/);
     expect(result.error!.message).toMatch(/two-step verification PIN is wrong/);

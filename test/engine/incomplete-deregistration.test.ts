@@ -7,6 +7,7 @@
  * and, replaying the log, that no register was ever sent while the number's
  * storage was DEFAULT (US) -- under both of the emulator's deregister behaviours.
  */
+import { expect } from '@jest/globals';
 import type { CallLogEntry, FaultSpec, RunningEmulator } from '../../src/emulator';
 import { collector, expectNoSecrets, expectTruthful, makeEngine, NUM_BR, PIN, postCalls, emulatorForFile, truth, writes } from './emulator-harness';
 

@@ -145,7 +145,7 @@ describe('recovery never weakens residency on its own', () => {
     try {
       const result = await engine.converge(NUM_DISABLED, { storage: { mode: 'NO_STORAGE', retentionMinutes: 1440 } }, { pin: PIN });
       expect(result.ok).toBe(false);
-      expect(result.error).toMatchObject({ attribute: 'retention_minutes', retryable: false });
+      expect(result.error).toMatchObject({ field: 'retentionMinutes', retryable: false });
       expect(result.error?.message).toMatch(/retentions Meta accepts for No Storage: 60/);
       expect(await postCalls(emu, NUM_DISABLED)).toEqual([]);
     } finally {

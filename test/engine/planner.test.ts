@@ -6,6 +6,7 @@
  * Storage read: DEFAULT, BR (= enabled in BR), IN (= enabled in another region),
  * NO_STORAGE (= a status the engine does not know, NO_STORAGE_ENABLED).
  */
+import { expect } from '@jest/globals';
 import { REGION_CHANGE_DOWNTIME } from '../../src/engine/downtime';
 import { planConvergence } from '../../src/engine/planner';
 import { parseApiVersion } from '../../src/cloud-api/api-version';
@@ -154,7 +155,7 @@ describe('planConvergence: ordering and safety rules', () => {
     expect(plan.steps.map((s) => s.kind)).toEqual(['request_code', 'verify_code', 'deregister', 'register']);
     expect(plan.requirement?.kind).toBe('verification_code');
     expect(plan.requirement?.message).toMatch(/EXPIRED/);
-    expect(plan.requirement?.message).toMatch(/verification_code/);
+    expect(plan.requirement?.message).toMatch(/as verificationCode\./);
   });
 
   test('unknown storage status is not converged, never a crash, and its raw value is explained', () => {

@@ -78,7 +78,7 @@ test('a stopped page-by-page read starts no reads beyond the next page', async (
 test("a WABA the token cannot see fails with the WABA named and the cause", async () => {
   const error = await engine.wabaNumbers('102290129340398').catch((e: unknown) => e);
   expect(error).toBeInstanceOf(EngineFailure);
-  expect(error).toMatchObject({ kind: 'not_found', attribute: 'waba_id' });
+  expect(error).toMatchObject({ kind: 'not_found', field: 'wabaId' });
   expect((error as Error).message).toContain('WhatsApp Business Account 102290129340398 does not exist or this token cannot see it');
   expect((error as Error).message).not.toContain(TOKEN);
 });

@@ -1,4 +1,4 @@
-/** The recording `gh` of the workflow tests (test/gitops/gh-stub.cjs) on a PATH of its own. */
+/** The recording `gh` of the workflow tests (test/gitops/gh-stub.mjs) on a PATH of its own. */
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +20,14 @@ export interface GhState {
   nextCommentId?: number;
 }
 
+/** One call of the stub, as its log line records it. */
+export interface GhCall {
+  args: string[];
+  /** Whether GH_TOKEN was set. */
+  token: boolean;
+  repo: string | null;
+}
+
 export class GhStub {
   readonly dir = mkdtempSync(join(tmpdir(), 'wls-gh-'));
   readonly binDir = join(this.dir, 'bin');
@@ -29,7 +37,7 @@ export class GhStub {
   constructor(initial: Partial<GhState> = {}) {
     mkdirSync(this.binDir);
     const gh = join(this.binDir, 'gh');
-    writeFileSync(gh, `#!/bin/sh\nexec "${process.execPath}" "${join(__dirname, 'gh-stub.cjs')}" "$@"\n`);
+    writeFileSync(gh, `#!/bin/sh\nexec "${process.execPath}" "${join(__dirname, 'gh-stub.mjs')}" "$@"\n`);
     chmodSync(gh, 0o755);
     writeFileSync(this.stateFile, JSON.stringify({ issues: [], labels: [], prComments: {}, ...initial }));
     writeFileSync(this.logFile, '');
@@ -41,12 +49,12 @@ export class GhStub {
   }
 
   /** Every call so far, as argument lists, with whether GH_TOKEN and GH_REPO were set. */
-  calls(): Array<{ args: string[]; token: boolean; repo: string | null }> {
+  calls(): GhCall[] {
     return existsSync(this.logFile)
       ? readFileSync(this.logFile, 'utf8')
           .split('\n')
           .filter(Boolean)
-          .map((l) => JSON.parse(l))
+          .map((l) => JSON.parse(l) as GhCall)
       : [];
   }
 
@@ -60,7 +68,7 @@ export class GhStub {
   }
 
   state(): GhState {
-    return JSON.parse(readFileSync(this.stateFile, 'utf8'));
+    return JSON.parse(readFileSync(this.stateFile, 'utf8')) as GhState;
   }
 
   dispose(): void {

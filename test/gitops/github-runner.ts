@@ -98,6 +98,30 @@ interface StepSpec {
   'continue-on-error'?: boolean;
 }
 
+interface RunDefaults {
+  shell?: string;
+  'working-directory'?: string;
+}
+
+/** What a workflow job may hold; the keys of features not emulated are named so the runner can refuse them. */
+interface JobSpec {
+  env?: Record<string, Value>;
+  defaults?: { run?: RunDefaults };
+  steps: StepSpec[];
+  strategy?: unknown;
+  services?: unknown;
+  container?: unknown;
+  needs?: unknown;
+  uses?: unknown;
+}
+
+/** A workflow file as the YAML parser reads it. */
+interface WorkflowSpec {
+  env?: Record<string, Value>;
+  defaults?: { run?: RunDefaults };
+  jobs?: Record<string, JobSpec>;
+}
+
 const DEFAULT_SHELL = 'bash -e {0}';
 const SHELLS: Record<string, string> = {
   bash: 'bash --noprofile --norc -eo pipefail {0}',
@@ -169,10 +193,10 @@ function artifactFiles(workspace: string, path: string): string[] {
 }
 
 export async function runGithubJob(options: GithubRunOptions): Promise<JobRun> {
-  const workflow = parse(readFileSync(join(options.repository, options.workflow), 'utf8'));
+  const workflow = parse(readFileSync(join(options.repository, options.workflow), 'utf8')) as WorkflowSpec;
   const job = workflow.jobs?.[options.job];
   if (!job) throw new Error(`${options.workflow} has no job ${options.job}`);
-  for (const unsupported of ['strategy', 'services', 'container', 'needs', 'uses']) {
+  for (const unsupported of ['strategy', 'services', 'container', 'needs', 'uses'] as const) {
     if (job[unsupported] !== undefined) throw new Error(`${options.workflow}: jobs.${options.job}.${unsupported} is not emulated`);
   }
 
@@ -227,13 +251,10 @@ export async function runGithubJob(options: GithubRunOptions): Promise<JobRun> {
 
   const workflowEnv = stringMap(workflow.env, scope({}));
   const jobEnv = { ...workflowEnv, ...stringMap(job.env, scope(workflowEnv)) };
-  const runDefaults = { ...(workflow.defaults?.run ?? {}), ...(job.defaults?.run ?? {}) } as {
-    shell?: string;
-    'working-directory'?: string;
-  };
+  const runDefaults: RunDefaults = { ...(workflow.defaults?.run ?? {}), ...(job.defaults?.run ?? {}) };
 
   try {
-    for (const [index, step] of (job.steps as StepSpec[]).entries()) {
+    for (const [index, step] of job.steps.entries()) {
       const name = step.name ?? (step.run ? step.run.split('\n')[0] : step.uses!) ?? `step ${index}`;
       const contextEnv = { ...jobEnv, ...addedEnv };
       const stepEnv = { ...contextEnv, ...stringMap(step.env, scope(contextEnv)) };

@@ -8,6 +8,8 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'yaml';
+import type { DriftReport } from '../../src/cli/drift/report-model';
 import type { RunningEmulator } from '../../src/emulator';
 import { GhStub } from './gh';
 import { runGithubJob, type JobRun } from './github-runner';
@@ -113,10 +115,6 @@ function step(result: JobRun, name: string) {
   return found;
 }
 
-function failureReport(result: JobRun): string {
-  return `job ${result.status}\n${result.log.slice(-6000)}`;
-}
-
 describe('plan-on-pr.yml', () => {
   const expected: Record<Scenario, { exitcode: string; status: JobRun['status']; comment: RegExp[] }> = {
     'in sync': { exitcode: '0', status: 'success', comment: [/No changes: the numbers already match this branch\./] },
@@ -197,10 +195,9 @@ describe('apply-on-merge.yml', () => {
   };
 
   test('is serialized and never cancelled half-way', () => {
-    const { parse } = require('yaml') as typeof import('yaml');
     const workflow = parse(
       readFileSync(join(__dirname, '..', '..', 'examples', 'gitops', '.github', 'workflows', 'apply-on-merge.yml'), 'utf8'),
-    );
+    ) as { concurrency?: unknown };
     expect(workflow.concurrency).toEqual({ group: 'local-storage-apply', 'cancel-in-progress': false });
   });
 
@@ -241,8 +238,8 @@ describe('nightly-drift.yml', () => {
     'no state': { code: '2', report: 'differs' },
   };
 
-  function report(result: JobRun): { status: string; numbers: unknown[] } {
-    return JSON.parse(readFileSync(join(result.workspace, 'drift', 'drift-report.json'), 'utf8'));
+  function report(result: JobRun): DriftReport {
+    return JSON.parse(readFileSync(join(result.workspace, 'drift', 'drift-report.json'), 'utf8')) as DriftReport;
   }
 
   test.each(SCENARIOS)('%s: exit code, report, artifact and issue agree', async (scenario) => {
@@ -255,7 +252,7 @@ describe('nightly-drift.yml', () => {
     expect({ code: step(result, 'drift').outputs.code, report: report(result).status }).toEqual(want);
     expect(result.status).toBe(want.code === '0' ? 'success' : 'failure');
     expect(await graphWrites(emulator)).toEqual([]);
-    expect(result.artifacts).toEqual([
+    expect(result.artifacts).toEqual<Array<Record<string, unknown>>>([
       {
         name: 'drift-report',
         files: expect.arrayContaining(['drift/drift-report.json', 'drift/drift-report.md', 'drift/drift-report.xml']),

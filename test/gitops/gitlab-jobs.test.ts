@@ -8,8 +8,9 @@ import { childOutput } from '../child-output';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import type { DriftReport } from '../../src/cli/drift/report-model';
 import type { RunningEmulator } from '../../src/emulator';
-import { imagePath, loadGitlabCi, pipelineJobs, runGitlabJob, type GitlabJobRun } from './gitlab-runner';
+import { ciJob, imagePath, loadGitlabCi, pipelineJobs, runGitlabJob, type GitlabJobRun } from './gitlab-runner';
 import {
   LAYOUT,
   PIN,
@@ -104,8 +105,8 @@ test('each pipeline holds the job meant for it', () => {
   expect(pipelineJobs(ci, PIPELINES.push_branch)).toEqual([]);
   // Applies queue behind each other (and the drift check behind them); none is ever interrupted.
   expect(ci.apply).toMatchObject({ resource_group: 'local-storage-apply', interruptible: false });
-  expect(ci.drift.resource_group).toBe('local-storage-apply');
-  expect(ci.drift.artifacts.reports.junit).toBe('drift/drift-report.xml');
+  expect(ciJob(ci, 'drift')?.resource_group).toBe('local-storage-apply');
+  expect(ciJob(ci, 'drift')?.artifacts?.reports?.junit).toBe('drift/drift-report.xml');
 });
 
 describe('plan (merge request)', () => {
@@ -177,7 +178,7 @@ describe('drift (schedule)', () => {
     const { token } = await arrange(scenario, repo, emulator, applied);
     const result = await run('drift', 'schedule', repo, token);
     const want = expected[scenario];
-    const report = JSON.parse(readFileSync(join(result.projectDir, 'drift', 'drift-report.json'), 'utf8'));
+    const report = JSON.parse(readFileSync(join(result.projectDir, 'drift', 'drift-report.json'), 'utf8')) as DriftReport;
     expect({ exitCode: result.exitCode, report: report.status }).toEqual(want);
     expect(result.status).toBe(want.exitCode === 0 ? 'success' : 'failed');
     expect(existing(result)).toEqual({ 'paths drift/': true, 'reports:junit drift/drift-report.xml': true });

@@ -38,11 +38,44 @@ export interface GitlabJobRun {
   dispose(): void;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the parsed YAML, checked where used
-type Ci = Record<string, any>;
+type Rules = Array<{ if?: string; when?: string }>;
+
+/** A job (or `default:`) as the YAML parser reads it; the keys of features not emulated are named so the runner can refuse them. */
+export interface CiJob {
+  variables?: Record<string, unknown>;
+  rules?: Rules;
+  /** A line or a (nested) list of lines. */
+  script?: unknown;
+  before_script?: unknown;
+  after_script?: unknown;
+  cache?: { paths?: unknown };
+  artifacts?: { when?: string; paths?: unknown; reports?: Record<string, unknown> };
+  resource_group?: string;
+  interruptible?: boolean;
+  services?: unknown;
+  needs?: unknown;
+  dependencies?: unknown;
+  extends?: unknown;
+  trigger?: unknown;
+  parallel?: unknown;
+}
+
+/** .gitlab-ci.yml as the YAML parser reads it: the global keywords the runner reads, and the jobs beside them. */
+export interface Ci {
+  workflow?: { rules?: Rules };
+  variables?: Record<string, unknown>;
+  default?: CiJob;
+  [key: string]: unknown;
+}
 
 export function loadGitlabCi(repository: string): Ci {
   return parse(readFileSync(join(repository, '.gitlab-ci.yml'), 'utf8'), { merge: true }) as Ci;
+}
+
+/** The job of that name (a mapping at the top level), or undefined. */
+export function ciJob(ci: Ci, name: string): CiJob | undefined {
+  const job = ci[name];
+  return typeof job === 'object' && job !== null ? job : undefined;
 }
 
 /** Expands `$VAR` and `${VAR}` from `known`; unknown variables become empty, as in GitLab. */
@@ -56,8 +89,8 @@ export function expand(value: string, known: Record<string, string>): string {
 /** The variables a job sees: predefined/CI-CD ones, then global `variables`, then the job's, each expanded. */
 export function jobVariables(ci: Ci, job: string, pipeline: Record<string, string>): Record<string, string> {
   const out = { ...pipeline };
-  for (const block of [ci.variables ?? {}, ci[job]?.variables ?? {}]) {
-    for (const [k, v] of Object.entries(block as Record<string, unknown>)) {
+  for (const block of [ci.variables ?? {}, ciJob(ci, job)?.variables ?? {}]) {
+    for (const [k, v] of Object.entries(block)) {
       const raw = typeof v === 'object' && v !== null ? String((v as { value: unknown }).value) : String(v);
       out[k] = expand(raw, out);
     }
@@ -115,7 +148,7 @@ export function ruleMatches(expression: string, variables: Record<string, string
   return result;
 }
 
-function rulesAllow(rules: Array<{ if?: string; when?: string }> | undefined, variables: Record<string, string>): boolean {
+function rulesAllow(rules: Rules | undefined, variables: Record<string, string>): boolean {
   if (!rules) return true;
   const match = rules.find((r) => r.if === undefined || ruleMatches(r.if, variables));
   return match !== undefined && match.when !== 'never';
@@ -136,7 +169,9 @@ export function pipelineJobs(ci: Ci, pipeline: Record<string, string>): string[]
     'before_script',
     'after_script',
   ]);
-  return Object.keys(ci).filter((k) => !reserved.has(k) && !k.startsWith('.') && rulesAllow(ci[k].rules, jobVariables(ci, k, pipeline)));
+  return Object.keys(ci).filter(
+    (k) => !reserved.has(k) && !k.startsWith('.') && rulesAllow(ciJob(ci, k)?.rules, jobVariables(ci, k, pipeline)),
+  );
 }
 
 async function bash(script: string, cwd: string, env: Record<string, string>): Promise<{ code: number; log: string }> {
@@ -156,9 +191,9 @@ export function imagePath(root: string, tools: Record<string, string>): string {
 
 export async function runGitlabJob(options: GitlabRunOptions): Promise<GitlabJobRun> {
   const ci = loadGitlabCi(options.repository);
-  const job = ci[options.job];
+  const job = ciJob(ci, options.job);
   if (!job) throw new Error(`.gitlab-ci.yml has no job ${options.job}`);
-  for (const unsupported of ['services', 'needs', 'dependencies', 'extends', 'trigger', 'parallel']) {
+  for (const unsupported of ['services', 'needs', 'dependencies', 'extends', 'trigger', 'parallel'] as const) {
     if (job[unsupported] !== undefined) throw new Error(`.gitlab-ci.yml: ${options.job}.${unsupported} is not emulated`);
   }
   const root = mkdtempSync(join(tmpdir(), 'wls-gitlab-'));

@@ -3,10 +3,12 @@
  * each passing actionlint (built by scripts/setup-actionlint.mjs), and a package.json and lock file
  * that `npm ci` installs from once the package tarball is vendored (examples/gitops/vendor/README.md).
  */
+import { readJsonFile } from '../json';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 import { repoRoot } from '../e2e/harness';
 import { LAYOUT, TeamRepository, packTarball } from './layout';
 
@@ -14,10 +16,26 @@ jest.setTimeout(300_000);
 
 const WORKFLOWS = join(LAYOUT, '.github', 'workflows');
 
-function actionlint(): { path: string; version: string; shellcheck: string | null } {
+interface Actionlint {
+  path: string;
+  version: string;
+  shellcheck: string | null;
+}
+
+/** package.json and package-lock.json, the fields these tests read. */
+interface Manifest {
+  version: string;
+  dependencies?: Record<string, string>;
+}
+interface Lockfile {
+  packages: Record<string, Manifest & { resolved?: string; integrity?: string }>;
+}
+
+
+function actionlint(): Actionlint {
   const file = join(repoRoot, '.tools', 'actionlint.json');
   if (!existsSync(file)) throw new Error('.tools/actionlint.json is missing: run `node scripts/setup-actionlint.mjs` (npm test does)');
-  return JSON.parse(readFileSync(file, 'utf8'));
+  return readJsonFile<Actionlint>(file);
 }
 
 test('the three workflows sit in .github/workflows', () => {
@@ -44,9 +62,8 @@ test('actionlint fails a broken workflow (the check is live)', () => {
 });
 
 test('every workflow asks only for the permissions it uses', () => {
-  const { parse } = require('yaml') as typeof import('yaml');
   const permissions = Object.fromEntries(
-    readdirSync(WORKFLOWS).map((f) => [f, parse(readFileSync(join(WORKFLOWS, f), 'utf8')).permissions]),
+    readdirSync(WORKFLOWS).map((f) => [f, (parse(readFileSync(join(WORKFLOWS, f), 'utf8')) as { permissions?: unknown }).permissions]),
   );
   expect(permissions).toEqual({
     'apply-on-merge.yml': { contents: 'read' },
@@ -70,21 +87,24 @@ describe('package.json and package-lock.json', () => {
   });
 
   test('name the tarball of this version in vendor/, pinned by everything but its own hash', () => {
-    const { version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
-    const manifest = JSON.parse(readFileSync(join(LAYOUT, 'package.json'), 'utf8'));
-    const lock = JSON.parse(readFileSync(join(LAYOUT, 'package-lock.json'), 'utf8'));
+    const { version } = readJsonFile<Manifest>(join(repoRoot, 'package.json'));
+    const manifest = readJsonFile<Manifest>(join(LAYOUT, 'package.json'));
+    const lock = readJsonFile<Lockfile>(join(LAYOUT, 'package-lock.json'));
     expect(manifest.dependencies).toEqual({ 'whatsapp-local-storage': `file:vendor/whatsapp-local-storage-${version}.tgz` });
     expect(lock.packages[''].dependencies).toEqual(manifest.dependencies);
     const own = lock.packages['node_modules/whatsapp-local-storage'];
     expect(own).toMatchObject({ version, resolved: `file:vendor/whatsapp-local-storage-${version}.tgz` });
     // The team's first `npm install` records the hash of the tarball they vendored.
     expect(own.integrity).toBeUndefined();
-    const others = Object.entries(lock.packages as Record<string, { integrity?: string }>).filter(
+    const others = Object.entries(lock.packages).filter(
       ([k]) => k.startsWith('node_modules/') && k !== 'node_modules/whatsapp-local-storage',
     );
     expect(others.length).toBeGreaterThan(0);
     for (const [name, entry] of others)
-      expect({ name, integrity: entry.integrity }).toEqual({ name, integrity: expect.stringMatching(/^sha512-/) });
+      expect({ name, integrity: entry.integrity }).toEqual<Record<string, unknown>>({
+        name,
+        integrity: expect.stringMatching(/^sha512-/),
+      });
   });
 
   test('npm ci installs the whole tree from them, and the CLI runs', () => {

@@ -10,9 +10,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmulator, type RunningEmulator } from '../../src/emulator';
-import { repoRoot, requiredEngines } from '../e2e/harness';
-import { cachedNode, cachedNpmTools } from './helpers';
+import { startEmulator, type RunningEmulator, type StorageConfiguration } from '../../src/emulator';
+import { repoRoot, requiredEngines, type EngineState } from '../e2e/harness';
+import { cachedNode, cachedNpmTools, packageVersion, type NpmPackOutput } from './helpers';
 
 jest.setTimeout(600_000);
 
@@ -73,11 +73,11 @@ let work: string;
 let project: string;
 let cdktn: string;
 let nodeBin: string;
-const version = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version as string;
+const version = packageVersion(repoRoot);
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'wls-cdktn-'));
-  const pack = JSON.parse(must('npm', ['pack', '--json', '--pack-destination', work], repoRoot))[0] as { filename: string };
+  const [pack] = JSON.parse(must('npm', ['pack', '--json', '--pack-destination', work], repoRoot)) as NpmPackOutput;
   const { runtime, dev } = docsInstall();
   project = join(work, 'app');
   mkdirSync(project);
@@ -100,7 +100,7 @@ test('docs/cdktf.md pins every CDK Terrain package it installs', () => {
   expect(runtime).toEqual(expect.arrayContaining([expect.stringMatching(/^cdktn@/), expect.stringMatching(/^constructs@10\.7\./)]));
   expect(dev).toEqual(expect.arrayContaining([expect.stringMatching(/^cdktn-cli@/), expect.stringMatching(/^typescript@5\.9\./)]));
   // The repository builds its cdktn bindings with the version users install.
-  const installed = JSON.parse(readFileSync(join(repoRoot, 'node_modules', 'cdktn', 'package.json'), 'utf8')).version;
+  const installed = packageVersion(join(repoRoot, 'node_modules', 'cdktn'));
   expect(runtime).toContain(`cdktn@${installed}`);
 });
 
@@ -183,10 +183,12 @@ describe('a fresh CDK Terrain app under Node 22', () => {
     if (deploy.code !== 0) throw new Error(`cdktn deploy failed:\n${deploy.output}`);
     expect(deploy.output).toMatch(/Apply complete! Resources: 1 added/);
     expect(readFileSync(join(dir, 'cdktf.out', 'stacks', 'numbers', '.terraform.lock.hcl'), 'utf8')).toMatch(new RegExp(`provider "${ADDRESS}"[\\s\\S]*h1:`));
-    const settings = await axios.get(`${emulator.url}/v21.0/${id}/settings`, { headers: { Authorization: 'Bearer demo-token' } });
+    const settings = await axios.get<{ storage_configuration: StorageConfiguration }>(`${emulator.url}/v21.0/${id}/settings`, {
+      headers: { Authorization: 'Bearer demo-token' },
+    });
     expect(settings.data.storage_configuration).toMatchObject({ status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: region });
-    const state = JSON.parse(readFileSync(join(dir, 'cdktf.out', 'stacks', 'numbers', 'terraform.tfstate'), 'utf8'));
-    expect(state.resources.map((r: { type: string; instances: Array<{ attributes: Record<string, unknown> }> }) => [r.type, r.instances[0].attributes.storage_status])).toEqual([
+    const state = JSON.parse(readFileSync(join(dir, 'cdktf.out', 'stacks', 'numbers', 'terraform.tfstate'), 'utf8')) as EngineState;
+    expect(state.resources.map((r) => [r.type, r.instances[0].attributes.storage_status])).toEqual([
       ['whatsapp_local_storage', 'IN_COUNTRY_STORAGE_ENABLED'],
     ]);
 

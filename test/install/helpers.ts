@@ -1,7 +1,7 @@
 /** Shared by the install tests: cached node executables and release artifacts made by the repository's scripts. */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../e2e/harness';
@@ -62,3 +62,11 @@ export function installProject(dir: string, specs: string[]): void {
   const out = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...specs], { cwd: dir, encoding: 'utf8' });
   if (out.status !== 0) throw new Error(`npm install ${specs.join(' ')} failed:\n${out.stdout}\n${out.stderr}`);
 }
+
+/** The version of the package whose package.json is in `dir`. */
+export function packageVersion(dir: string): string {
+  return (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/** `npm pack --json`: one entry per packed package. */
+export type NpmPackOutput = Array<{ filename: string; files: Array<{ path: string; size: number }> }>;

@@ -9,9 +9,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmulator, type RunningEmulator } from '../../src/emulator';
+import { startEmulator, type RunningEmulator, type StorageConfiguration } from '../../src/emulator';
 import { repoRoot, requiredEngines } from '../e2e/harness';
 import { JS_PROVIDER_FILES } from '../../src/cli/install/provider-mirror';
+import { packageVersion, type NpmPackOutput } from './helpers';
 
 jest.setTimeout(600_000);
 
@@ -52,7 +53,7 @@ function docsInstall(): { runtime: string[]; dev: string[] } {
 test('docs/cdktf.md pins every package it installs, and the dev tools are the ones these tests run', () => {
   const { runtime, dev } = docsInstall();
   for (const spec of [...runtime.filter((p) => p !== 'whatsapp-local-storage'), ...dev]) expect(spec).toMatch(/^(@?[a-z0-9/-]+)@\d+\.\d+\.\d+$/);
-  const installed = (name: string) => JSON.parse(readFileSync(join(repoRoot, 'node_modules', name, 'package.json'), 'utf8')).version as string;
+  const installed = (name: string) => packageVersion(join(repoRoot, 'node_modules', name));
   expect(dev).toEqual(['cdktf-cli', 'typescript'].map((name) => `${name}@${installed(name)}`));
   expect(dev.find((p) => p.startsWith('typescript@'))).toMatch(/^typescript@5\.9\./);
   expect(runtime).toContain(`cdktf@${installed('cdktf')}`);
@@ -65,7 +66,7 @@ let packed: Array<{ path: string; size: number }>;
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'wls-package-'));
-  const pack = JSON.parse(must('npm', ['pack', '--json', '--pack-destination', work], repoRoot))[0] as { filename: string; files: Array<{ path: string; size: number }> };
+  const [pack] = JSON.parse(must('npm', ['pack', '--json', '--pack-destination', work], repoRoot)) as NpmPackOutput;
   tarball = join(work, pack.filename);
   packed = pack.files;
   project = join(work, 'app');
@@ -160,11 +161,14 @@ app.synth();
     const cdktf = join(repoRoot, 'node_modules', 'cdktf-cli', 'bundle', 'bin', 'cdktf');
     const deploy = await runAsync(process.execPath, [cdktf, 'deploy', '--auto-approve', '--skip-provider-lock', 'numbers'], dir, env);
     if (deploy.code !== 0) throw new Error(`cdktf deploy failed:\n${deploy.output}`);
-    const synthesized = JSON.parse(readFileSync(join(dir, 'cdktf.out', 'stacks', 'numbers', 'cdk.tf.json'), 'utf8'));
-    const version = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version;
+    type Synthesized = { terraform: { required_providers: Record<string, unknown> } };
+    const synthesized = JSON.parse(readFileSync(join(dir, 'cdktf.out', 'stacks', 'numbers', 'cdk.tf.json'), 'utf8')) as Synthesized;
+    const version = packageVersion(repoRoot);
     expect(synthesized.terraform.required_providers.whatsapp).toEqual({ source: 'registry.terraform.io/waba/whatsapp', version });
     expect(readFileSync(join(dir, 'cdktf.out', 'stacks', 'numbers', '.terraform.lock.hcl'), 'utf8')).toMatch(/provider "registry.terraform.io\/waba\/whatsapp"[\s\S]*h1:/);
-    const settings = await axios.get(`${emulator.url}/v21.0/${id}/settings`, { headers: { Authorization: 'Bearer demo-token' } });
+    const settings = await axios.get<{ storage_configuration: StorageConfiguration }>(`${emulator.url}/v21.0/${id}/settings`, {
+      headers: { Authorization: 'Bearer demo-token' },
+    });
     expect(settings.data.storage_configuration).toMatchObject({ status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: region });
 
     const diff = await runAsync(process.execPath, [cdktf, 'diff', '--skip-provider-lock', 'numbers'], dir, env);

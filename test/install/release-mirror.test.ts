@@ -17,15 +17,15 @@ import { tmpdir } from 'node:os';
 import { join, normalize } from 'node:path';
 import axios from 'axios';
 import { unzipSync } from 'fflate';
-import { startEmulator, type RunningEmulator } from '../../src/emulator';
+import { startEmulator, type RunningEmulator, type StorageConfiguration } from '../../src/emulator';
 import { EngineWorkspace, REQUIRED_PROVIDERS_HCL, repoRoot, requiredEngines } from '../e2e/harness';
-import { PATH_WITHOUT_NODE } from './helpers';
+import { packageVersion, PATH_WITHOUT_NODE } from './helpers';
 import { verifyMachOSignature } from './macho-signature';
 import { notRun } from './not-run';
 
 jest.setTimeout(900_000);
 
-const VERSION = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version as string;
+const VERSION = packageVersion(repoRoot);
 const PLATFORMS = ['linux_amd64', 'linux_arm64', 'darwin_amd64', 'darwin_arm64', 'windows_amd64'];
 const LIVE_NUMBER = '106540352242922'; // registered, storage disabled, PIN 123456
 const BR_NUMBER = '179776755229976'; // registered, storage enabled in BR
@@ -113,7 +113,16 @@ function unpack(zipFile: string, name: string, dir: string): string {
   return file;
 }
 
-const sums = () => Object.fromEntries(readFileSync(join(release, `terraform-provider-whatsapp_${VERSION}_SHA256SUMS`), 'utf8').trim().split('\n').map((l) => l.split(/\s+/).reverse()));
+/** The SHA256SUMS file of the release, as file name -> hash. */
+const sums = (): Record<string, string> => {
+  const lines = readFileSync(join(release, `terraform-provider-whatsapp_${VERSION}_SHA256SUMS`), 'utf8').trim().split('\n');
+  return Object.fromEntries(
+    lines.map((l): [string, string] => {
+      const [hash, file] = l.split(/\s+/);
+      return [file, hash];
+    }),
+  );
+};
 
 /** The platform an executable is built for, read from its header. */
 function platformOf(exe: Buffer): string {
@@ -196,7 +205,12 @@ ${extra}`;
 describe.each(requiredEngines())('$name $version, standalone provider from the network mirror, no node on PATH', (engine) => {
   let emu: RunningEmulator;
   let ws: EngineWorkspace;
-  const settings = async (id: string) => (await axios.get(`${emu.url}/v21.0/${id}/settings`, { headers: { Authorization: 'Bearer demo-token' } })).data.storage_configuration;
+  const settings = async (id: string) => {
+    const res = await axios.get<{ storage_configuration: StorageConfiguration }>(`${emu.url}/v21.0/${id}/settings`, {
+      headers: { Authorization: 'Bearer demo-token' },
+    });
+    return res.data.storage_configuration;
+  };
   const writes = async () => (await emu.admin.calls()).filter((c) => c.method === 'POST').map((c) => c.path.split('/').pop());
 
   beforeAll(async () => {
@@ -326,7 +340,7 @@ if ('reason' in qemu) {
     const ws = new EngineWorkspace(tofu, { env: { PATH: PATH_WITHOUT_NODE, WHATSAPP_BASE_URL: emu.url, WHATSAPP_ACCESS_TOKEN: 'demo-token', TF_VAR_pin: PIN } });
     try {
       ws.write('cli.tfrc', `provider_installation {\n  dev_overrides {\n    "registry.terraform.io/waba/whatsapp" = "${overrides}"\n  }\n  direct {}\n}\n`);
-      ws.write('main.tf', numberConfig('  data_localization_region = "BR"\n').replace(/\n      version = "[^"]+"/, ''));
+      ws.write('main.tf', numberConfig('  data_localization_region = "BR"\n').replace(/\n {6}version = "[^"]+"/, ''));
       const plan = await ws.expect(['plan', '-detailed-exitcode'], 2);
       expect(plan.stdout).toMatch(/whatsapp_local_storage\.main will be created/);
       await ws.expect(['apply', '-auto-approve']);
@@ -345,9 +359,15 @@ test('the standalone CLI alone: cli-config names what it needs (a provider zip b
   expect(printed.stderr).toMatch(/^whatsapp-local-storage: no provider to install: .*terraform-provider-whatsapp_<version>_<os>_<arch>\.zip beside the executable or give --provider-zip PATH, or point engines at a network mirror with --network-mirror URL/);
   expect(existsSync(join(work, 'unused-mirror'))).toBe(false);
   const notZip = runCli(standaloneCli(), ['cli-config', '--provider-zip', join(work, 'cert.pem')]);
-  expect({ status: notZip.status, stderr: notZip.stderr }).toMatchObject({ status: 1, stderr: expect.stringContaining('not a provider release zip') });
+  expect({ status: notZip.status, stderr: notZip.stderr }).toMatchObject<Record<string, unknown>>({
+    status: 1,
+    stderr: expect.stringContaining('not a provider release zip'),
+  });
   const http = runCli(standaloneCli(), ['cli-config', '--network-mirror', 'http://mirror.example.com/']);
-  expect({ status: http.status, stderr: http.stderr }).toMatchObject({ status: 1, stderr: expect.stringContaining('HTTPS only') });
+  expect({ status: http.status, stderr: http.stderr }).toMatchObject<Record<string, unknown>>({
+    status: 1,
+    stderr: expect.stringContaining('HTTPS only'),
+  });
 });
 
 test('the drift check runs on the engine and the release alone: standalone CLI (its cli-config mirroring the provider zip beside it, also serving the emulator) and standalone provider, no node on PATH', async () => {

@@ -4,8 +4,10 @@
  * the test-only service where the case needs a behaviour the real provider must not
  * have (a throwing handler, a schema v5 cannot express).
  */
+import { expect } from '@jest/globals';
 import * as grpc from '@grpc/grpc-js';
 import { serviceDefinition, startProvider, waitFor, dv, fromDv, type ProviderProcess } from '../provider/harness';
+import { parseJson } from '../json';
 
 const SERVING = 1;
 const SERVICE_UNKNOWN = 3;
@@ -151,7 +153,7 @@ describe('gRPC plumbing', () => {
     await p.close();
     p = await startProvider({ protocolVersions: '6' });
     const v6 = await p.v6.getProviderSchema({});
-    expect(Object.keys(v5.resourceSchemas).sort()).toEqual(Object.keys(v6.resourceSchemas ?? {}).sort());
+    expect(Object.keys(v5.resourceSchemas!).sort()).toEqual(Object.keys(v6.resourceSchemas ?? {}).sort());
     expect(Object.keys(v5.dataSourceSchemas ?? {}).sort()).toEqual(Object.keys(v6.dataSourceSchemas ?? {}).sort());
   });
 });
@@ -164,11 +166,11 @@ describe('provider logs', () => {
       await waitFor(() => trace.logs().some((l) => l['@level'] === 'trace'), 5000, 'trace lines');
       const lines = trace.stderr().split('\n').filter((l) => l.trim() !== '');
       for (const line of lines) {
-        const record = JSON.parse(line);
+        const record = parseJson<Record<string, unknown>>(line);
         expect(typeof record['@message']).toBe('string');
         expect(['trace', 'debug', 'info', 'warn', 'error']).toContain(record['@level']);
         expect(record['@module']).toMatch(/^provider/);
-        expect(Number.isNaN(Date.parse(record['@timestamp']))).toBe(false);
+        expect(Number.isNaN(Date.parse(record['@timestamp'] as string))).toBe(false);
       }
     } finally {
       await trace.close();

@@ -2,6 +2,7 @@
 import { createLogger, parseLogLevel, redact, registerSecret } from '../../src/plugin/protocol/logger';
 import { FrameDecoder, GrpcError, encodeGrpcMessage, frame, parseGrpcTimeout } from '../../src/plugin/protocol/grpc-server';
 import { negotiateProtocolVersion } from '../../src/plugin/protocol/handshake';
+import { parseJson } from '../json';
 
 describe('logger', () => {
   test('writes hclog JSON, filters by level and masks registered secrets everywhere', () => {
@@ -12,10 +13,10 @@ describe('logger', () => {
     log.debug('token EAAJBsecret-token-value leaked?', { nested: { header: 'Bearer EAAJBsecret-token-value' }, n: 3 });
     log.with({ rpc: 'ReadResource' }).warn('careful');
     expect(lines).toHaveLength(2);
-    const first = JSON.parse(lines[0]);
+    const first = parseJson(lines[0]);
     expect(first).toMatchObject({ '@level': 'debug', '@module': 'provider', '@message': 'token *** leaked?', nested: { header: 'Bearer ***' }, n: 3 });
     expect(lines.join('')).not.toContain('EAAJBsecret-token-value');
-    expect(JSON.parse(lines[1])).toMatchObject({ '@level': 'warn', rpc: 'ReadResource' });
+    expect(parseJson(lines[1])).toMatchObject({ '@level': 'warn', rpc: 'ReadResource' });
     expect(redact('x EAAJBsecret-token-value y')).toBe('x *** y');
   });
 

@@ -3,6 +3,7 @@
  * configure step produces reaches every resource, dispatch is by type name, secrets
  * come from the schema's sensitive and write-only flags, and a throw becomes a diagnostic.
  */
+import { expect } from '@jest/globals';
 import type { CallContext } from '../../src/plugin/protocol/provider-service';
 import { errorDiag } from '../../src/plugin/diagnostics';
 import { objectTypeOf, type BlockSchema } from '../../src/plugin/schema/model';

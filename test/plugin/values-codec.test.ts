@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { encode, ExtData } from '@msgpack/msgpack';
 import {
   decodeJson,

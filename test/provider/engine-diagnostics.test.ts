@@ -1,6 +1,7 @@
 /** Every engine error kind becomes one error diagnostic, at the attribute its fix belongs to. */
-import { ENGINE_ERROR_KINDS, EngineFailure, engineError, KIND_ATTRIBUTE } from '../../src/engine/engine-errors';
+import { ENGINE_ERROR_KINDS, EngineFailure, engineError, KIND_FIELD } from '../../src/engine/engine-errors';
 import { asEngineError, engineErrorDiagnostic } from '../../src/provider/engine-diagnostics';
+import { ENGINE_INPUT_ATTRIBUTES } from '../../src/provider/engine-input-paths';
 import { localStorageResourceSchema } from '../../src/provider/schema/local-storage-resource';
 
 const ATTRIBUTES = Object.keys(localStorageResourceSchema.attributes);
@@ -10,7 +11,8 @@ test.each(ENGINE_ERROR_KINDS.map((k) => [k]))('%s maps to an error diagnostic at
   const d = engineErrorDiagnostic(SUMMARY, engineError(kind, 'What happened and the fix.'), { attributes: ATTRIBUTES });
   expect(d.severity).toBe('error');
   expect(d.detail).toContain('What happened and the fix.');
-  const attribute = KIND_ATTRIBUTE[kind];
+  const field = KIND_FIELD[kind];
+  const attribute = field && ENGINE_INPUT_ATTRIBUTES[field].name;
   if (attribute === 'access_token') {
     // A provider argument has no path inside the resource: it is named in the summary.
     expect(d.summary).toBe(`${SUMMARY} (provider access_token)`);
@@ -24,15 +26,17 @@ test.each(ENGINE_ERROR_KINDS.map((k) => [k]))('%s maps to an error diagnostic at
   }
 });
 
-test('the kinds with a fixed attribute are exactly those whose fix is one attribute', () => {
-  expect(KIND_ATTRIBUTE).toEqual({ not_found: 'phone_number_id', auth: 'access_token', permission: 'access_token', pin: 'pin', verification: 'verification_code' });
+test('the kinds with a fixed input are exactly those whose fix is one attribute', () => {
+  expect(KIND_FIELD).toEqual({ not_found: 'phoneNumberId', auth: 'accessToken', permission: 'accessToken', pin: 'pin', verification: 'verificationCode' });
+  const attributes = Object.fromEntries(Object.entries(KIND_FIELD).map(([kind, field]) => [kind, ENGINE_INPUT_ATTRIBUTES[field].name]));
+  expect(attributes).toEqual({ not_found: 'phone_number_id', auth: 'access_token', permission: 'access_token', pin: 'pin', verification: 'verification_code' });
 });
 
-test('an invalid input lands on the attribute it names, renamed when the value came from another one', () => {
-  const pin = engineError('invalid_input', 'pin must be 6 digits.', { attribute: 'pin' });
+test('an invalid input lands on the attribute its engine input maps to, renamed when the value came from another one', () => {
+  const pin = engineError('invalid_input', 'pin must be 6 digits.', { field: 'pin' });
   expect(engineErrorDiagnostic(SUMMARY, pin, { attributes: ATTRIBUTES }).path).toEqual(['pin']);
   expect(engineErrorDiagnostic(SUMMARY, pin, { attributes: ATTRIBUTES, rename: { pin: 'pin_wo' } }).path).toEqual(['pin_wo']);
-  const region = engineError('invalid_input', '"UK" is not ...', { attribute: 'data_localization_region' });
+  const region = engineError('invalid_input', '"UK" is not ...', { field: 'region' });
   expect(engineErrorDiagnostic(SUMMARY, region, { attributes: ATTRIBUTES }).path).toEqual(['data_localization_region']);
 });
 

@@ -35,6 +35,7 @@
  * else a fresh esbuild bundle of src/provider/main.ts (same options as scripts/build.mjs)
  * in the temp dir, built once per jest worker.
  */
+import { buildSync } from 'esbuild';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { X509Certificate } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -46,6 +47,8 @@ import { decode, encode, ExtData } from '@msgpack/msgpack';
 import { createServerIdentity, toPem } from '../../src/plugin/protocol/tls-cert';
 import { MAGIC_COOKIE_VALUE } from '../../src/plugin/protocol/handshake';
 import type { ProviderService } from '../../src/plugin/protocol/provider-service';
+import type { tfplugin5 } from '../../src/plugin/protocol/generated/tfplugin5';
+import type { tfplugin6 } from '../../src/plugin/protocol/generated/tfplugin6';
 
 /** The package root: found by walking up, so this also works when bundled elsewhere (run-ts). */
 export const repoRoot = findRepoRoot(__dirname);
@@ -111,9 +114,7 @@ export function bundleEntry(entry: string): string {
   ensureCodegen();
   bundleDir ??= mkdtempSync(join(tmpdir(), 'tfwa-harness-'));
   const outfile = join(bundleDir, `bundle-${bundles.size}.js`);
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const esbuild = require('esbuild') as typeof import('esbuild');
-  esbuild.buildSync({
+  buildSync({
     entryPoints: [entry],
     outfile,
     bundle: true,
@@ -162,25 +163,61 @@ export function protoPackage(): grpc.GrpcObject {
 
 /** The service definition (method paths, streaming flags) of e.g. 'tfplugin6.Provider'. */
 export function serviceDefinition(name: string): grpc.ServiceDefinition {
-  const parts = name.split('.');
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  let node: any = protoPackage();
-  for (const part of parts) node = node[part];
-  return node.service as grpc.ServiceDefinition;
+  let node: unknown = protoPackage();
+  for (const part of name.split('.')) node = (node as Record<string, unknown>)[part];
+  return (node as { service: grpc.ServiceDefinition }).service;
 }
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
+/** A message as proto-loader decodes it (protoLoaderOptions): enums are plain numbers, bytes are Buffers. */
+export type Decoded<T> = T extends number
+  ? number
+  : T extends Uint8Array
+    ? Buffer
+    : T extends readonly (infer E)[]
+      ? Decoded<E>[]
+      : T extends object
+        ? { [K in keyof T]: Decoded<T[K]> }
+        : T;
+/** A diagnostic as a response carries it. */
+export type Diagnostic = Decoded<tfplugin6.IDiagnostic>;
+
 type Awaited2<T> = T extends AsyncIterable<infer E> ? E[] : T extends Promise<infer R> ? R : never;
-type ClientMethod<F> = F extends (req: infer R, ...rest: any[]) => infer Out
+type ClientMethod<F> = F extends (req: infer R, ...rest: never[]) => infer Out
   ? R extends AsyncIterable<infer C>
-    ? (chunks: C[], options?: CallOptions) => Promise<Awaited2<Out>>
-    : (request: R, options?: CallOptions) => Promise<Awaited2<Out>>
+    ? (chunks: C[], options?: CallOptions) => Promise<Decoded<Awaited2<Out>>>
+    : (request: R, options?: CallOptions) => Promise<Decoded<Awaited2<Out>>>
   : never;
 /** Promise-returning v6 client with the ProviderService's method names and types. */
 export type V6Client = { [K in keyof ProviderService]: ClientMethod<ProviderService[K]> };
-/** v5 client: RPC names in lowerCamelCase (getSchema, prepareProviderConfig, configure, stop, ...). */
-export type V5Client = Record<string, (request: any, options?: CallOptions) => Promise<any>>;
-/* eslint-enable @typescript-eslint/no-explicit-any */
+
+/** v6 method -> the v5 RPC where the names differ (RENAMED in src/plugin/protocol/tfplugin5-server.ts). */
+const V5_NAMES = {
+  getProviderSchema: 'getSchema',
+  validateProviderConfig: 'prepareProviderConfig',
+  validateResourceConfig: 'validateResourceTypeConfig',
+  validateDataResourceConfig: 'validateDataSourceConfig',
+  configureProvider: 'configure',
+  stopProvider: 'stop',
+} as const;
+type V5Names = typeof V5_NAMES;
+/** The state-store RPCs: protocol 6 only. */
+type StateStoreRpc =
+  | 'validateStateStoreConfig' | 'configureStateStore' | 'readStateBytes' | 'writeStateBytes'
+  | 'lockState' | 'unlockState' | 'getStates' | 'deleteState';
+/** The RPCs both protocols have, by their v6 names and with the v6 message types. */
+export type CommonClient = Omit<V6Client, StateStoreRpc>;
+/**
+ * v5 client: RPC names in lowerCamelCase (getSchema, prepareProviderConfig, configure, stop, ...). The messages
+ * are v6's (same field names), except PrepareProviderConfig's response, which echoes the config.
+ */
+export type V5Client = {
+  [K in Exclude<keyof CommonClient, 'validateProviderConfig'> as K extends keyof V5Names ? V5Names[K] : K]: CommonClient[K];
+} & {
+  prepareProviderConfig(
+    request: tfplugin5.PrepareProviderConfig.IRequest,
+    options?: CallOptions,
+  ): Promise<Decoded<tfplugin5.PrepareProviderConfig.IResponse>>;
+};
 
 export interface CallOptions {
   /** Milliseconds; default 20 s. */
@@ -233,6 +270,15 @@ function clientFor(client: grpc.Client, service: string): Record<string, (req: u
     out[name[0].toLowerCase() + name.slice(1)] = promisify(client, def as grpc.MethodDefinition<unknown, unknown>);
   }
   return out;
+}
+
+/** The Provider client of `protocol` by v6 method names, to run the same test on protocol 5 and 6. */
+export function commonClient(p: Pick<ProviderProcess, 'v5' | 'v6'>, protocol: 5 | 6): CommonClient {
+  if (protocol === 6) return p.v6;
+  const v5 = p.v5 as unknown as Record<string, unknown>;
+  const out = { ...v5 };
+  for (const [v6Name, v5Name] of Object.entries(V5_NAMES)) out[v6Name] = v5[v5Name];
+  return out as unknown as CommonClient;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -347,8 +393,8 @@ export function spawnProvider(options: StartOptions = {}): {
   const [file, ...args] = options.command ?? [process.execPath, executable];
   const child = spawn(file, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
-  child.stderr!.setEncoding('utf8');
-  child.stderr!.on('data', (d: string) => (stderr += d));
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (d: string) => (stderr += d));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.on('exit', (code, signal) => {
       rmSync(socketDir, { recursive: true, force: true });
@@ -358,8 +404,8 @@ export function spawnProvider(options: StartOptions = {}): {
   const handshake = new Promise<Handshake>((resolve, reject) => {
     let stdout = '';
     const timer = setTimeout(() => reject(new Error(`no handshake within the timeout; stderr:\n${stderr}`)), options.handshakeTimeoutMs ?? 15000);
-    child.stdout!.setEncoding('utf8');
-    child.stdout!.on('data', (d: string) => {
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (d: string) => {
       stdout += d;
       const nl = stdout.indexOf('\n');
       if (nl < 0) return;
@@ -422,7 +468,7 @@ export async function startProvider(options: StartOptions = {}): Promise<Provide
     child: spawned.child,
     clientIdentity: spawned.clientIdentity,
     v6: v6 as unknown as V6Client,
-    v5: v5 as V5Client,
+    v5: v5 as unknown as V5Client,
     health: clientFor(grpcClient, 'grpc.health.v1.Health') as unknown as ProviderProcess['health'],
     controller: clientFor(grpcClient, 'plugin.GRPCController') as unknown as ProviderProcess['controller'],
     call: callByPath,

@@ -5,7 +5,7 @@
  * than one page of numbers in mixed states and another tenant's WABA.
  */
 import { generatedPhoneNumberId, generatedSeed, defaultSeed, startEmulator, type RunningEmulator } from '../../src/emulator';
-import { ctyType, dv, fromDv, startProvider, type ProviderProcess } from './harness';
+import { commonClient, ctyType, dv, fromDv, startProvider, type CommonClient, type Diagnostic, type ProviderProcess } from './harness';
 
 const TOKEN = 'fleet-token';
 const PIN = '246810';
@@ -22,8 +22,7 @@ const DATA_ATTRS = ['waba_id', 'registered_only', 'storage_status', 'data_locali
 const LIST_ATTRS = ['waba_id', 'registered_only', 'storage_status', 'data_localization_region'];
 
 type Obj = Record<string, unknown>;
-type Diag = { severity?: number; summary?: string; detail?: string; attribute?: { steps?: Array<{ attributeName?: string }> } };
-const errors = (diags: Diag[] | undefined) => (diags ?? []).filter((d) => d.severity === 1);
+const errors = (diags: Diagnostic[] | null | undefined) => (diags ?? []).filter((d) => d.severity === 1);
 const full = (names: string[], values: Obj): Obj => Object.fromEntries(names.map((k) => [k, k in values ? values[k] : null]));
 
 /** Mixed fleet: every 3rd number stores in DE, every 5th is unregistered, every 7th is not verified. */
@@ -52,13 +51,13 @@ describe.each([
   { protocol: 5 as const, versions: '5' },
 ])('protocol $protocol', ({ protocol, versions }) => {
   let p: ProviderProcess;
-  /** The same RPC on either protocol (v5 spells a few names differently; these do not differ). */
-  const rpc = (name: string, request: object): Promise<any> => (protocol === 6 ? (p.v6 as any)[name](request) : p.v5[name](request));
+  /** The same RPCs on either protocol (v5 spells a few names differently). */
+  let rpc: CommonClient;
 
   beforeAll(async () => {
     p = await startProvider({ protocolVersions: versions });
-    const configure = protocol === 6 ? 'configureProvider' : 'configure';
-    const res = await rpc(configure, {
+    rpc = commonClient(p, protocol);
+    const res = await rpc.configureProvider({
       terraformVersion: '1.14.0',
       config: dv({ access_token: TOKEN, api_version: 'v21.0', base_url: emulator.url, request_timeout_seconds: 10, max_retries: 0 }),
     });
@@ -70,92 +69,93 @@ describe.each([
   });
 
   test('announces the identity schema of whatsapp_local_storage and the list resource, nothing more', async () => {
-    const ids = await rpc('getResourceIdentitySchemas', {});
-    expect(Object.keys(ids.identitySchemas)).toEqual([TYPE]);
-    const schema = ids.identitySchemas[TYPE];
+    const ids = await rpc.getResourceIdentitySchemas({});
+    expect(Object.keys(ids.identitySchemas!)).toEqual([TYPE]);
+    const schema = ids.identitySchemas![TYPE];
     expect(Number(schema.version)).toBe(0);
     expect(schema.identityAttributes).toEqual([
       expect.objectContaining({ name: 'phone_number_id', type: ctyType('string'), requiredForImport: true, optionalForImport: false }),
     ]);
-    const meta = await rpc('getMetadata', {});
+    const meta = await rpc.getMetadata({});
     expect(meta.listResources).toEqual([{ typeName: TYPE }]);
-    expect(meta.dataSources.map((d: Obj) => d.typeName)).toContain('whatsapp_phone_numbers');
-    const providerSchema = await rpc(protocol === 6 ? 'getProviderSchema' : 'getSchema', {});
-    const listSchema = providerSchema.listResourceSchemas[TYPE];
-    expect(listSchema.block.attributes.map((a: Obj) => a.name)).toEqual([...LIST_ATTRS].sort());
-    expect(listSchema.block.attributes.find((a: Obj) => a.name === 'waba_id').required).toBe(true);
+    expect(meta.dataSources!.map((d) => d.typeName)).toContain('whatsapp_phone_numbers');
+    const providerSchema = await rpc.getProviderSchema({});
+    const attributes = providerSchema.listResourceSchemas![TYPE].block!.attributes!;
+    expect(attributes.map((a) => a.name)).toEqual([...LIST_ATTRS].sort());
+    expect(attributes.find((a) => a.name === 'waba_id')!.required).toBe(true);
   });
 
   test('read, plan, apply and import answer with the identity; import by identity works', async () => {
     const id = generatedPhoneNumberId(3); // DE, registered
-    const imported = await rpc('importResourceState', { typeName: TYPE, identity: { identityData: dv({ phone_number_id: id }) } });
+    const imported = await rpc.importResourceState({ typeName: TYPE, identity: { identityData: dv({ phone_number_id: id }) } });
     expect(errors(imported.diagnostics)).toEqual([]);
     expect(imported.importedResources).toHaveLength(1);
-    expect(fromDv(imported.importedResources[0].identity.identityData)).toEqual({ phone_number_id: id });
-    expect((fromDv(imported.importedResources[0].state) as Obj).phone_number_id).toBe(id);
+    const [importedResource] = imported.importedResources!;
+    expect(fromDv(importedResource.identity!.identityData)).toEqual({ phone_number_id: id });
+    expect((fromDv(importedResource.state) as Obj).phone_number_id).toBe(id);
 
-    const byId = await rpc('importResourceState', { typeName: TYPE, id });
-    expect(fromDv(byId.importedResources[0].identity.identityData)).toEqual({ phone_number_id: id });
+    const byId = await rpc.importResourceState({ typeName: TYPE, id });
+    expect(fromDv(byId.importedResources![0].identity!.identityData)).toEqual({ phone_number_id: id });
 
-    const read = await rpc('readResource', { typeName: TYPE, currentState: imported.importedResources[0].state, currentIdentity: imported.importedResources[0].identity });
+    const read = await rpc.readResource({ typeName: TYPE, currentState: importedResource.state, currentIdentity: importedResource.identity });
     expect(errors(read.diagnostics)).toEqual([]);
     const state = fromDv(read.newState) as Obj;
     expect(state).toMatchObject({ phone_number_id: id, data_localization_region: 'DE', registered: true });
-    expect(fromDv(read.newIdentity.identityData)).toEqual({ phone_number_id: id });
+    expect(fromDv(read.newIdentity!.identityData)).toEqual({ phone_number_id: id });
 
     const cfg = full(RESOURCE_ATTRS, { phone_number_id: id, data_localization_region: 'DE' });
     const proposed = { ...cfg, id, storage_status: state.storage_status, registered: state.registered, display_phone_number: state.display_phone_number, disable_on_destroy: false };
-    const plan = await rpc('planResourceChange', { typeName: TYPE, priorState: read.newState, proposedNewState: dv(proposed), config: dv(cfg), priorIdentity: read.newIdentity });
+    const plan = await rpc.planResourceChange({ typeName: TYPE, priorState: read.newState, proposedNewState: dv(proposed), config: dv(cfg), priorIdentity: read.newIdentity });
     expect(errors(plan.diagnostics)).toEqual([]);
-    expect(fromDv(plan.plannedIdentity.identityData)).toEqual({ phone_number_id: id });
+    expect(fromDv(plan.plannedIdentity!.identityData)).toEqual({ phone_number_id: id });
 
     await emulator.admin.clearCalls();
-    const apply = await rpc('applyResourceChange', { typeName: TYPE, priorState: read.newState, plannedState: plan.plannedState, config: dv(cfg), plannedIdentity: plan.plannedIdentity });
+    const apply = await rpc.applyResourceChange({ typeName: TYPE, priorState: read.newState, plannedState: plan.plannedState, config: dv(cfg), plannedIdentity: plan.plannedIdentity });
     expect(errors(apply.diagnostics)).toEqual([]);
-    expect(fromDv(apply.newIdentity.identityData)).toEqual({ phone_number_id: id });
+    expect(fromDv(apply.newIdentity!.identityData)).toEqual({ phone_number_id: id });
     expect((await emulator.admin.calls()).filter((c) => c.method === 'POST')).toEqual([]);
   });
 
   test('a bad identity is refused at import with the field named', async () => {
-    const res = await rpc('importResourceState', { typeName: TYPE, identity: { identityData: dv({ phone_number_id: '12/../me' }) } });
+    const res = await rpc.importResourceState({ typeName: TYPE, identity: { identityData: dv({ phone_number_id: '12/../me' }) } });
     expect(res.importedResources ?? []).toEqual([]);
     expect(errors(res.diagnostics)[0]).toMatchObject({ summary: 'Invalid import identity' });
   });
 
   test('UpgradeResourceIdentity reads version 0 and refuses a newer version', async () => {
-    const ok = await rpc('upgradeResourceIdentity', { typeName: TYPE, version: 0, rawIdentity: { json: Buffer.from(JSON.stringify({ phone_number_id: '106540352242922' })) } });
+    const ok = await rpc.upgradeResourceIdentity({ typeName: TYPE, version: 0, rawIdentity: { json: Buffer.from(JSON.stringify({ phone_number_id: '106540352242922' })) } });
     expect(errors(ok.diagnostics)).toEqual([]);
-    expect(fromDv(ok.upgradedIdentity.identityData)).toEqual({ phone_number_id: '106540352242922' });
-    const newer = await rpc('upgradeResourceIdentity', { typeName: TYPE, version: 3, rawIdentity: { json: Buffer.from('{"phone_number_id":"1"}') } });
+    expect(fromDv(ok.upgradedIdentity!.identityData)).toEqual({ phone_number_id: '106540352242922' });
+    const newer = await rpc.upgradeResourceIdentity({ typeName: TYPE, version: 3, rawIdentity: { json: Buffer.from('{"phone_number_id":"1"}') } });
     expect(errors(newer.diagnostics)[0].summary).toBe('Identity from a newer provider');
   });
 
   test('ValidateListResourceConfig checks the config fields and the limit', async () => {
-    const good = await rpc('validateListResourceConfig', { typeName: TYPE, config: dv(full(LIST_ATTRS, { waba_id: WABA, storage_status: 'DEFAULT' })) });
+    const good = await rpc.validateListResourceConfig({ typeName: TYPE, config: dv(full(LIST_ATTRS, { waba_id: WABA, storage_status: 'DEFAULT' })) });
     expect(errors(good.diagnostics)).toEqual([]);
-    const bad = await rpc('validateListResourceConfig', {
+    const bad = await rpc.validateListResourceConfig({
       typeName: TYPE,
       config: dv(full(LIST_ATTRS, { waba_id: 'x1', storage_status: 'ON', data_localization_region: 'XX' })),
       limit: dv(0),
     });
-    const paths = errors(bad.diagnostics).map((d: Diag) => (d.attribute?.steps ?? []).map((s) => s.attributeName).join('.'));
+    const paths = errors(bad.diagnostics).map((d) => (d.attribute?.steps ?? []).map((s) => s.attributeName).join('.'));
     expect(paths.sort()).toEqual(['data_localization_region', 'limit', 'storage_status', 'waba_id']);
   });
 
   test('ListResource streams every number across pages with identity, and the resource object when asked', async () => {
     await emulator.admin.clearCalls();
-    const events = await rpc('listResource', { typeName: TYPE, config: dv(full(LIST_ATTRS, { waba_id: WABA })), includeResourceObject: false, limit: 1000 });
-    expect(events.flatMap((e: Obj) => errors(e.diagnostic as Diag[]))).toEqual([]);
+    const events = await rpc.listResource({ typeName: TYPE, config: dv(full(LIST_ATTRS, { waba_id: WABA })), includeResourceObject: false, limit: 1000 });
+    expect(events.flatMap((e) => errors(e.diagnostic))).toEqual([]);
     expect(events).toHaveLength(COUNT);
-    expect(events.map((e: any) => (fromDv(e.identity.identityData) as Obj).phone_number_id)).toEqual(Array.from({ length: COUNT }, (_, i) => generatedPhoneNumberId(i)));
+    expect(events.map((e) => (fromDv(e.identity!.identityData) as Obj).phone_number_id)).toEqual(Array.from({ length: COUNT }, (_, i) => generatedPhoneNumberId(i)));
     expect(events[1].displayName).toBe('+1 555 0000001 (Generated 1)');
     expect(events[5].displayName).toBe('+1 555 0000005 (Generated 5), not registered');
-    expect(events.every((e: Obj) => e.resourceObject == null)).toBe(true);
+    expect(events.every((e) => e.resourceObject == null)).toBe(true);
     const calls = await emulator.admin.calls();
     expect(calls.map((c) => c.endpoint)).toEqual(['phone_numbers', 'phone_numbers']); // two pages, no per-number reads
 
     await emulator.admin.clearCalls();
-    const withObjects = await rpc('listResource', {
+    const withObjects = await rpc.listResource({
       typeName: TYPE,
       config: dv(full(LIST_ATTRS, { waba_id: WABA, registered_only: true })),
       includeResourceObject: true,
@@ -176,21 +176,21 @@ describe.each([
   });
 
   test('GenerateResourceConfig turns a listed object into configuration that keeps its storage', async () => {
-    const [event] = await rpc('listResource', { typeName: TYPE, config: dv(full(LIST_ATTRS, { waba_id: WABA, data_localization_region: 'DE' })), includeResourceObject: true, limit: 1 });
-    const res = await rpc('generateResourceConfig', { typeName: TYPE, state: event.resourceObject });
+    const [event] = await rpc.listResource({ typeName: TYPE, config: dv(full(LIST_ATTRS, { waba_id: WABA, data_localization_region: 'DE' })), includeResourceObject: true, limit: 1 });
+    const res = await rpc.generateResourceConfig({ typeName: TYPE, state: event.resourceObject });
     expect(errors(res.diagnostics)).toEqual([]);
     expect(fromDv(res.config)).toEqual(full(RESOURCE_ATTRS, { phone_number_id: generatedPhoneNumberId(0), data_localization_region: 'DE', storage_mode: 'IN_COUNTRY' }));
   });
 
   test('ListResource stops at the limit and filters by storage', async () => {
-    const limited = await rpc('listResource', { typeName: TYPE, config: dv(full(LIST_ATTRS, { waba_id: WABA })), includeResourceObject: false, limit: 5 });
+    const limited = await rpc.listResource({ typeName: TYPE, config: dv(full(LIST_ATTRS, { waba_id: WABA })), includeResourceObject: false, limit: 5 });
     expect(limited).toHaveLength(5);
-    const de = await rpc('listResource', { typeName: TYPE, config: dv(full(LIST_ATTRS, { waba_id: WABA, data_localization_region: 'DE' })), includeResourceObject: false, limit: 1000 });
+    const de = await rpc.listResource({ typeName: TYPE, config: dv(full(LIST_ATTRS, { waba_id: WABA, data_localization_region: 'DE' })), includeResourceObject: false, limit: 1000 });
     expect(de).toHaveLength(Math.ceil(COUNT / 3));
   });
 
   test("another tenant's WABA: one error event naming the WABA and the token, no results", async () => {
-    const events = await rpc('listResource', { typeName: TYPE, config: dv(full(LIST_ATTRS, { waba_id: OTHER_TENANT_WABA })), includeResourceObject: true, limit: 10 });
+    const events = await rpc.listResource({ typeName: TYPE, config: dv(full(LIST_ATTRS, { waba_id: OTHER_TENANT_WABA })), includeResourceObject: true, limit: 10 });
     expect(events).toHaveLength(1);
     expect(events[0].identity ?? null).toBeNull();
     const [diag] = errors(events[0].diagnostic);
@@ -200,7 +200,7 @@ describe.each([
   });
 
   test('whatsapp_phone_numbers reads every page, with storage and filters', async () => {
-    const read = (values: Obj) => rpc(protocol === 6 ? 'readDataSource' : 'readDataSource', { typeName: 'whatsapp_phone_numbers', config: dv(full(DATA_ATTRS, values)) });
+    const read = (values: Obj) => rpc.readDataSource({ typeName: 'whatsapp_phone_numbers', config: dv(full(DATA_ATTRS, values)) });
     const all = await read({ waba_id: WABA, include_storage: true });
     expect(errors(all.diagnostics)).toEqual([]);
     const state = fromDv(all.state) as { ids: string[]; phone_numbers: Obj[]; id: string };
@@ -224,6 +224,6 @@ describe.each([
     const other = await read({ waba_id: OTHER_TENANT_WABA });
     const [diag] = errors(other.diagnostics);
     expect(diag.summary).toBe(`WABA ${OTHER_TENANT_WABA} not found or not visible to this token`);
-    expect((diag.attribute?.steps ?? []).map((s: { attributeName?: string }) => s.attributeName)).toEqual(['waba_id']);
+    expect((diag.attribute?.steps ?? []).map((s) => s.attributeName)).toEqual(['waba_id']);
   });
 });

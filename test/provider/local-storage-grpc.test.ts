@@ -296,7 +296,7 @@ describe('whatsapp_local_storage over gRPC', () => {
     try {
       expect(v5.handshake.protocolVersion).toBe(5);
       const schema = await v5.v5.getSchema({});
-      const attrs = schema.resourceSchemas[TYPE].block.attributes as Array<{ name: string; writeOnly?: boolean }>;
+      const attrs = schema.resourceSchemas![TYPE].block!.attributes!;
       expect(attrs.find((a) => a.name === 'pin_wo')?.writeOnly).toBe(true);
       expect(attrs.map((a) => a.name).sort()).toEqual([...ATTRS].sort());
     } finally {

@@ -2,6 +2,7 @@
  * Plan logic in-process (the service object, real engine code, no network:
  * updates plan from prior state; the base URL points nowhere on purpose).
  */
+import { expect } from '@jest/globals';
 import { createProviderService } from '../../src/provider/provider';
 import type { ProviderService, CallContext } from '../../src/plugin/protocol/provider-service';
 import { localStorageResourceSchema } from '../../src/provider/schema/local-storage-resource';

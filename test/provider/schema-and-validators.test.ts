@@ -6,6 +6,7 @@ import { resolveProviderSettings } from '../../src/provider/provider-settings';
 import { ObjectView, record, UNKNOWN, type Value } from '../../src/plugin/values';
 import { secretAttributeNames, type BlockSchema } from '../../src/plugin/schema/model';
 import { t } from '../../src/plugin/values/cty-type';
+import { DEFAULT_API_VERSION } from '../../src/cloud-api/api-version';
 
 function view(schema: BlockSchema, values: Record<string, Value>): ObjectView {
   return new ObjectView(objectTypeOf(schema), record(values));
@@ -166,13 +167,13 @@ describe('provider settings', () => {
     const fromEnv = resolveProviderSettings(config({}), { WHATSAPP_ACCESS_TOKEN: 'env-token', WHATSAPP_BASE_URL: 'http://127.0.0.1:9/' });
     expect(fromEnv).toMatchObject({
       kind: 'ready',
-      settings: { accessToken: 'env-token', baseUrl: 'http://127.0.0.1:9', apiVersion: { raw: 'v26.0', legacy: false } },
+      settings: { accessToken: 'env-token', baseUrl: 'http://127.0.0.1:9', apiVersion: { raw: DEFAULT_API_VERSION, flow: 'settings' } },
       sources: { access_token: 'env', api_version: 'default', base_url: 'env' },
     });
     const fromConfig = resolveProviderSettings(config({ access_token: 'cfg', api_version: 'v20.0', request_timeout_seconds: 2.5, max_retries: 0 }), {
       WHATSAPP_ACCESS_TOKEN: 'env-token',
     });
-    expect(fromConfig).toMatchObject({ kind: 'ready', settings: { accessToken: 'cfg', apiVersion: { legacy: true }, timeoutMs: 2500, maxRetries: 0 } });
+    expect(fromConfig).toMatchObject({ kind: 'ready', settings: { accessToken: 'cfg', apiVersion: { flow: 'register' }, timeoutMs: 2500, maxRetries: 0 } });
   });
 
   it('names access_token and WHATSAPP_ACCESS_TOKEN when no token is given', () => {

@@ -17,6 +17,7 @@ import { SUPPORTED_REGIONS } from '../../src/engine/regions';
 import { storageMatches } from '../../src/engine/storage-state';
 import type { ApiVersion, ObservedState } from '../../src/engine/types';
 import { startProvider, type ProviderProcess } from '../provider/harness';
+import { DEFAULT_API_VERSION, parseApiVersion } from '../../src/cloud-api/api-version';
 
 jest.setTimeout(120_000);
 
@@ -152,9 +153,9 @@ describe('planner', () => {
   const VERIFICATION = ['VERIFIED', 'NOT_VERIFIED', 'EXPIRED', 'verified', 'UNKNOWN'];
   const REGIONS = [...SUPPORTED_REGIONS.map((r) => r.code), 'br', 'US', ''];
   const VERSIONS: ApiVersion[] = [
-    { raw: 'v21.0', major: 21, minor: 0, legacy: false },
-    { raw: 'v26.0', major: 26, minor: 0, legacy: false },
-    { raw: 'v20.0', major: 20, minor: 0, legacy: true },
+    { raw: 'v21.0', major: 21, minor: 0, flow: 'settings' },
+    parseApiVersion(DEFAULT_API_VERSION),
+    { raw: 'v20.0', major: 20, minor: 0, flow: 'register' },
   ];
 
   test('20,000 random inputs: never throws, invariants hold', () => {
@@ -181,7 +182,7 @@ describe('planner', () => {
       if (at('deregister') >= 0 && !(at('register') > at('deregister'))) throw new Error(`deregister without a later register: ${why()}`);
       // Settings are written only while unregistered: after the deregister of a registered number.
       if (at('write_settings') >= 0) {
-        if (version.legacy) throw new Error(`write_settings on the legacy flow: ${why()}`);
+        if (version.flow === 'register') throw new Error(`write_settings on the legacy flow: ${why()}`);
         if (observed.registered && !(at('deregister') >= 0 && at('deregister') < at('write_settings'))) throw new Error(`settings while registered: ${why()}`);
         if (!(at('register') > at('write_settings'))) throw new Error(`settings after register: ${why()}`);
       }

@@ -87,14 +87,18 @@ export interface Truth {
   region: string | null;
 }
 
+/** The fields of the phone number node and its settings that graphTruth reads. */
+type NodeBody = { status?: string };
+type SettingsBody = { storage_configuration: { status: string; data_localization_region?: string } };
+
 /** What the emulator holds, read through Graph (the same reads a user would make). */
 export async function graphTruth(emu: RunningEmulator, id: string): Promise<Truth> {
   const headers = { Authorization: `Bearer ${TOKEN}` };
   const [node, settings] = await Promise.all([
-    axios.get(`${emu.url}/v21.0/${id}`, { headers, params: { fields: 'status,platform_type' } }),
-    axios.get(`${emu.url}/v21.0/${id}/settings`, { headers }),
+    axios.get<NodeBody>(`${emu.url}/v21.0/${id}`, { headers, params: { fields: 'status,platform_type' } }),
+    axios.get<SettingsBody>(`${emu.url}/v21.0/${id}/settings`, { headers }),
   ]);
-  const sc = settings.data.storage_configuration as { status: string; data_localization_region?: string };
+  const sc = settings.data.storage_configuration;
   return { registered: node.data.status === 'CONNECTED', status: sc.status, region: sc.data_localization_region ?? null };
 }
 

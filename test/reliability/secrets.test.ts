@@ -16,6 +16,15 @@ import { join } from 'node:path';
 import type { RunningEmulator } from '../../src/emulator';
 import { REQUIRED_PROVIDERS_HCL, type EngineWorkspace, type RunResult } from '../e2e/harness';
 import { expectNoSecret, graphTruth, NUMBER, PIN, startReliabilityEmulator, terraform, tofu, TOKEN, workspace } from './harness';
+import { parseJson } from '../json';
+
+/** The parts of a saved plan's `show -json` and of the state file these tests read. */
+interface PlanJson {
+  resource_changes: { change: { after: Record<string, unknown>; after_sensitive: Record<string, unknown> } }[];
+}
+interface StateJson {
+  resources: { instances: { sensitive_attributes: unknown }[] }[];
+}
 
 jest.setTimeout(180_000);
 
@@ -91,7 +100,7 @@ describe('OpenTofu 1.12 with the token from the environment and the PIN write-on
     evidence.run('plan -out', await ws.expect(['plan', '-out=tfplan'], 0, env()));
     evidence.add('trace log of plan', traceLog());
     const show = evidence.run('show -json', await ws.expect(['show', '-json', 'tfplan'], 0, env()));
-    expect(JSON.parse(show.stdout).resource_changes[0].change.after.pin_wo).toBeNull();
+    expect(parseJson<PlanJson>(show.stdout).resource_changes[0].change.after.pin_wo).toBeNull();
     evidence.run('apply tfplan', await ws.expect(['apply', 'tfplan'], 0, env()));
     evidence.add('trace log of apply', traceLog());
     expect(await graphTruth(emu, NUMBER)).toEqual({ registered: true, status: 'IN_COUNTRY_STORAGE_ENABLED', region: 'IN' });
@@ -158,14 +167,15 @@ describe('Terraform 1.5.7 (no write-only attributes)', () => {
     evidence.run('plan -out', await ws.expect(['plan', '-out=tfplan'], 0, env()));
     const show = await ws.expect(['show', '-json', 'tfplan'], 0, env());
     evidence.add('show -json (token only)', show.stdout);
-    const change = JSON.parse(show.stdout).resource_changes[0].change;
+    const change = parseJson<PlanJson>(show.stdout).resource_changes[0].change;
     expect(change.after_sensitive.pin).toBe(true);
     evidence.run('apply tfplan', await ws.expect(['apply', 'tfplan'], 0, env()));
     evidence.add('trace log', readFileSync(join(ws.dir, 'trace.log'), 'utf8'));
     const state = ws.rawState();
     evidence.add('state file (token only)', state);
     expect(ws.state().resources[0].instances[0].attributes.pin).toBe(PIN); // the user's own sensitive attribute
-    expect(JSON.parse(state).resources[0].instances[0].sensitive_attributes).toEqual(expect.arrayContaining([expect.arrayContaining([expect.objectContaining({ value: 'pin' })])]));
+    const sensitive = parseJson<StateJson>(state).resources[0].instances[0].sensitive_attributes;
+    expect(sensitive).toEqual(expect.arrayContaining([expect.arrayContaining([expect.objectContaining({ value: 'pin' })])]));
     evidence.check(TOKEN);
     evidence.check(PIN, (where) => where.includes('(token only)'));
   });

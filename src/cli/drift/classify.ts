@@ -18,6 +18,7 @@
  */
 import { residencyChange, residencyChangeToUnknown, residencySummary, type ResidencyChange } from '../../engine/residency';
 import { localStorageResourceSchema } from '../../provider/schema/local-storage-resource';
+import type { AttributeMap } from '../../plugin/schema/model';
 import type { NumberInPlan, PlanAction, Snapshot } from './plan-json';
 import { storageHidden, storageOf } from './storage-view';
 
@@ -39,7 +40,7 @@ export interface Verdict {
   notes: string[];
 }
 
-const schema = localStorageResourceSchema.attributes;
+const schema: AttributeMap = localStorageResourceSchema.attributes;
 /** Never persisted, so never compared. */
 const WRITE_ONLY = new Set(
   Object.entries(schema)
@@ -76,7 +77,7 @@ function flag(phoneNumberId: string, change: ResidencyChange | undefined, where:
 
 /** How a storage the engine does not know is named: its status, with its region when it has one. */
 function rawStorage(s: Snapshot): string {
-  const status = String(s.values.storage_status ?? 'UNKNOWN');
+  const status = typeof s.values.storage_status === 'string' ? s.values.storage_status : 'UNKNOWN';
   return typeof s.values.data_localization_region === 'string' ? `${status} in ${s.values.data_localization_region}` : status;
 }
 

@@ -62,10 +62,10 @@ export function runEngine(engine: string, args: string[], cwd: string, env: Node
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => {
-      stdout += d;
+      stdout += d.toString();
     });
     child.stderr.on('data', (d: Buffer) => {
-      stderr += d;
+      stderr += d.toString();
     });
     child.on('error', (error: NodeJS.ErrnoException) => {
       const why =

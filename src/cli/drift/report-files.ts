@@ -25,7 +25,7 @@ export function reportPaths(outDir: string, overrides: Partial<ReportPaths> = {}
 }
 
 export function removeReports(paths: ReportPaths): void {
-  for (const file of Object.values(paths)) rmSync(file, { force: true });
+  for (const file of [paths.json, paths.markdown, paths.junit]) rmSync(file, { force: true });
 }
 
 /** Writes one report whole: readers see the old file (removed at start) or the complete new one. */

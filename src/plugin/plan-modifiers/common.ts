@@ -5,7 +5,6 @@ import type { PlanModifier } from './plan-modifier';
 /** Changing the attribute destroys and re-creates the resource. */
 export function requiresReplace(): PlanModifier {
   return {
-    description: 'Changing this value replaces the resource.',
     modify({ prior, planned }) {
       if (prior === undefined) return {};
       return valuesEqual(prior, planned) ? {} : { requiresReplace: true };
@@ -19,7 +18,6 @@ export function requiresReplace(): PlanModifier {
  */
 export function useStateForUnknown(): PlanModifier {
   return {
-    description: 'Keeps the value from state during updates.',
     modify({ prior, planned }) {
       if (prior === undefined || prior === null || !isUnknown(planned)) return {};
       return { planned: prior };

@@ -9,8 +9,8 @@ import type { BlockSchema } from '../schema/model';
 import { ObjectView } from '../values/object-view';
 import { isUnknown, UNKNOWN, valuesEqual, type Value } from '../values/value';
 
-export interface AttributePlan {
-  planned: ObjectView;
+export interface AttributePlan<V = ObjectView> {
+  planned: V;
   requiresReplace: AttributePath[];
   /** False when the plan equals the prior state (no update). */
   changed: boolean;
@@ -29,7 +29,7 @@ export function planAttributes(block: BlockSchema, prior: ObjectView | null, pro
   // Anything the user manages differs from state? Then unset computed values may change.
   const changed =
     creating ||
-    Object.entries(block.attributes).some(([name, attr]) => !attr.writeOnly && !valuesEqual(values[name], prior!.get(name)));
+    Object.entries(block.attributes).some(([name, attr]) => !attr.writeOnly && !valuesEqual(values[name], prior.get(name)));
   if (changed) {
     for (const [name, attr] of Object.entries(block.attributes)) {
       if (attr.computed && attr.default === undefined && config.get(name) === null) values[name] = UNKNOWN;
@@ -43,17 +43,17 @@ export function planAttributes(block: BlockSchema, prior: ObjectView | null, pro
         name,
         path: [name],
         config: config.get(name),
-        prior: creating ? undefined : prior!.get(name),
+        prior: creating ? undefined : prior.get(name),
         planned: values[name],
       });
       if (result.planned !== undefined) values[name] = result.planned;
       if (result.requiresReplace && !requiresReplace.some((p) => p.length === 1 && p[0] === name)) requiresReplace.push([name]);
     }
   }
-  const planned = new ObjectView(proposed.type, values as never);
+  const planned = new ObjectView(proposed.type, values);
   return {
     planned,
     requiresReplace,
-    changed: creating || Object.keys(block.attributes).some((n) => isUnknown(values[n]) || !valuesEqual(values[n], prior!.get(n))),
+    changed: creating || Object.keys(block.attributes).some((n) => isUnknown(values[n]) || !valuesEqual(values[n], prior.get(n))),
   };
 }

@@ -23,7 +23,5 @@ export interface PlanModifierResult {
 }
 
 export interface PlanModifier {
-  /** Markdown sentence for docs. */
-  readonly description: string;
   modify(request: PlanModifierRequest): PlanModifierResult;
 }

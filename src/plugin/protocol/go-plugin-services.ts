@@ -15,6 +15,19 @@ function untilAborted(signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
 }
 
+/** A response stream that sends no message and ends once `work` is done (started by the first read, as a generator's body is). */
+function noMessagesAfter(work: () => Promise<void>): AsyncIterable<never> {
+  let started: Promise<void> | undefined;
+  return {
+    [Symbol.asyncIterator]: () => ({
+      next: async (): Promise<IteratorResult<never>> => {
+        await (started ??= work());
+        return { done: true, value: undefined };
+      },
+    }),
+  };
+}
+
 export interface GoPluginOptions {
   /** Called after the Shutdown response has been sent. */
   onShutdown(): void;
@@ -69,9 +82,7 @@ export function goPluginHandlers(options: GoPluginOptions): Map<string, MethodHa
     kind: 'serverStream',
     decode: () => ({}),
     encode: (m: plugin.IStdioData) => plugin.StdioData.encode(m).finish(),
-    call: async function* (_request: unknown, ctx: GrpcCallContext) {
-      await untilAborted(ctx.signal);
-    },
+    call: (_request: unknown, ctx: GrpcCallContext) => noMessagesAfter(() => untilAborted(ctx.signal)),
   });
 
   // Terraform providers never use the broker: accept the stream, read and ignore.
@@ -79,9 +90,10 @@ export function goPluginHandlers(options: GoPluginOptions): Map<string, MethodHa
     kind: 'bidi',
     decode: (b: Uint8Array) => plugin.ConnInfo.decode(b),
     encode: (m: plugin.IConnInfo) => plugin.ConnInfo.encode(m).finish(),
-    call: async function* (requests: AsyncIterable<plugin.IConnInfo>) {
-      for await (const info of requests) log.debug('ignoring broker connection info', { service_id: info.serviceId });
-    },
+    call: (requests: AsyncIterable<plugin.IConnInfo>) =>
+      noMessagesAfter(async () => {
+        for await (const info of requests) log.debug('ignoring broker connection info', { service_id: info.serviceId });
+      }),
   });
 
   return handlers;

@@ -48,18 +48,17 @@ interface Codec<Req, Res> {
   encode(message: Res): Uint8Array;
 }
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
+/** Messages are opaque here: each handler's own codec and call agree on their types (methods, so they may be narrower). */
 export type MethodHandler =
-  | (Codec<any, any> & {
+  | (Codec<unknown, unknown> & {
       kind: 'unary';
-      call(request: any, ctx: GrpcCallContext): Promise<any>;
+      call(request: unknown, ctx: GrpcCallContext): Promise<unknown>;
       /** Runs once the answer has gone out and the stream is closed (e.g. to exit after Shutdown). */
       afterResponse?(): void;
     })
-  | (Codec<any, any> & { kind: 'serverStream'; call(request: any, ctx: GrpcCallContext): AsyncIterable<any> })
-  | (Codec<any, any> & { kind: 'clientStream'; call(requests: AsyncIterable<any>, ctx: GrpcCallContext): Promise<any> })
-  | (Codec<any, any> & { kind: 'bidi'; call(requests: AsyncIterable<any>, ctx: GrpcCallContext): AsyncIterable<any> });
-/* eslint-enable @typescript-eslint/no-explicit-any */
+  | (Codec<unknown, unknown> & { kind: 'serverStream'; call(request: unknown, ctx: GrpcCallContext): AsyncIterable<unknown> })
+  | (Codec<unknown, unknown> & { kind: 'clientStream'; call(requests: AsyncIterable<unknown>, ctx: GrpcCallContext): Promise<unknown> })
+  | (Codec<unknown, unknown> & { kind: 'bidi'; call(requests: AsyncIterable<unknown>, ctx: GrpcCallContext): AsyncIterable<unknown> });
 
 /** Finds the handler for a `:path`; undefined means UNIMPLEMENTED. May throw (-> INTERNAL). */
 export type Router = (path: string) => MethodHandler | undefined;
@@ -162,9 +161,9 @@ export class FrameDecoder {
 /** An async queue of request messages fed by the http2 stream. */
 class MessageQueue<T> implements AsyncIterable<T> {
   private items: T[] = [];
-  private waiters: { resolve: (r: IteratorResult<T>) => void; reject: (e: unknown) => void }[] = [];
+  private waiters: { resolve: (r: IteratorResult<T>) => void; reject: (e: Error) => void }[] = [];
   private done = false;
-  private failure: unknown;
+  private failure: Error | undefined;
 
   push(item: T): void {
     const waiter = this.waiters.shift();
@@ -175,7 +174,7 @@ class MessageQueue<T> implements AsyncIterable<T> {
     this.done = true;
     for (const w of this.waiters.splice(0)) w.resolve({ value: undefined, done: true });
   }
-  fail(error: unknown): void {
+  fail(error: Error): void {
     this.failure = error;
     this.done = true;
     for (const w of this.waiters.splice(0)) w.reject(error);
@@ -312,7 +311,7 @@ async function handleCall(
     try {
       for (const message of decoder.push(chunk)) queue.push(message);
     } catch (error) {
-      queue.fail(error);
+      queue.fail(error instanceof Error ? error : new Error(String(error)));
     }
   });
   stream.on('end', () => {
@@ -365,7 +364,7 @@ async function handleCall(
       case 'unary': {
         const request = await single();
         const response = await handler.call(request, ctx);
-        if (handler.afterResponse) runAfterClose(stream, handler.afterResponse);
+        if (handler.afterResponse) runAfterClose(stream, () => handler.afterResponse?.());
         if (finished) return;
         await send(handler.encode(response));
         break;

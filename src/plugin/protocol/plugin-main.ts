@@ -62,7 +62,6 @@ export function runPlugin(options: PluginOptions): void {
   const clientCert = env.PLUGIN_CLIENT_CERT;
   let identity: import('./tls-cert').ServerIdentity | undefined;
   if (clientCert) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const tls = require('./tls-cert') as typeof import('./tls-cert');
     identity = tls.createServerIdentity(new Date(), options.name);
     certField = tls.handshakeCertField(identity.certDer);
@@ -71,7 +70,6 @@ export function runPlugin(options: PluginOptions): void {
   let grpc: GrpcServerHandle | undefined;
   const grpcServer = (): Http2Server | Http2SecureServer => {
     if (server) return server;
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const http2 = require('node:http2') as typeof import('node:http2');
     server = identity
       ? http2.createSecureServer({
@@ -123,7 +121,7 @@ export function runPlugin(options: PluginOptions): void {
     // stdout now belongs to go-plugin (it would log stray lines as plugin output):
     // whatever a library prints there from now on goes to stderr.
     const toStderr = process.stderr.write.bind(process.stderr);
-    process.stdout.write = toStderr as typeof process.stdout.write;
+    process.stdout.write = toStderr;
     log.debug('plugin server listening', { protocol_version: version, address: socketPath, tls: Boolean(clientCert) });
     // Build the gRPC server while the engine connects. The provider itself loads on the
     // first RPC that needs it: a process started only for the schema never loads it.

@@ -1,15 +1,11 @@
 /**
  * tfplugin5.Provider served by the v6-shaped ProviderService.
  *
- * The 5.11 and 6.11 messages share camelCase field names (checked field by field when
- * this was written), so a decoded v5 request is a valid v6 request object and a v6
- * response encodes with the v5 classes, which simply skip v6-only fields
- * (state stores). What does differ is adapted here:
- * - RPC names: GetSchema, PrepareProviderConfig, ValidateResourceTypeConfig,
- *   ValidateDataSourceConfig, Configure, Stop.
- * - PrepareProviderConfig returns prepared_config: we echo the config back.
- * - v5 has no nested attribute types (Schema.Attribute.nested_type): a schema using
- *   them cannot be served on v5, and we refuse loudly instead of dropping attributes.
+ * Messages shared by 5.11 and 6.11 have the same camelCase field names and types, so a
+ * decoded v5 request is a valid v6 request object and a v6 response encodes with the v5
+ * classes. Where they differ is listed in V5_DIFFERENCES and adapted here;
+ * test/plugin/protocol-versions.test.ts compares both .proto files field by field and
+ * fails on any difference that list does not name.
  */
 import { tfplugin5 } from './generated/tfplugin5';
 import type { tfplugin6 } from './generated/tfplugin6';
@@ -18,7 +14,7 @@ import type { ProviderService } from './provider-service';
 import { TFPLUGIN6_RPCS, lowerCamel, messageType, providerHandler } from './tfplugin6-server';
 
 /** v5 RPC name -> [message namespace in tfplugin5, ProviderService method]. */
-const RENAMED: Record<string, [string, keyof ProviderService]> = {
+export const RENAMED: Record<string, [string, keyof ProviderService]> = {
   GetSchema: ['GetProviderSchema', 'getProviderSchema'],
   PrepareProviderConfig: ['PrepareProviderConfig', 'validateProviderConfig'],
   ValidateResourceTypeConfig: ['ValidateResourceTypeConfig', 'validateResourceConfig'],
@@ -27,13 +23,27 @@ const RENAMED: Record<string, [string, keyof ProviderService]> = {
   Stop: ['Stop', 'stopProvider'],
 };
 
+/**
+ * Every difference between a message tfplugin5 and tfplugin6 share (after RENAMED) and how
+ * this adapter handles it. Field numbers may differ: messages cross by field name.
+ */
+export const V5_DIFFERENCES: readonly { message: string; field: string; only: 5 | 6; handling: string }[] = [
+  { message: 'Schema.Attribute', field: 'nestedType', only: 6, handling: 'assertNoNestedAttributes refuses the schema on v5' },
+  { message: 'GetMetadata.Response', field: 'stateStores', only: 6, handling: 'state stores are v6-only RPCs (V6_ONLY)' },
+  { message: 'GetProviderSchema.Response', field: 'stateStoreSchemas', only: 6, handling: 'state stores are v6-only RPCs (V6_ONLY)' },
+  { message: 'PrepareProviderConfig.Response', field: 'preparedConfig', only: 5, handling: 'the config is echoed back' },
+];
+
+/** v5-only RPCs of tfplugin5.Provider: provisioners live in their own service and are never called on a provider. */
+export const V5_ONLY_MESSAGES = ['GetProvisionerSchema', 'ValidateProvisionerConfig', 'ProvisionResource'] as const;
+
 /** v6-only RPCs (state stores) that tfplugin5.Provider does not have. */
-const V6_ONLY = new Set([
+export const V6_ONLY = new Set([
   'ValidateStateStoreConfig', 'ConfigureStateStore', 'ReadStateBytes', 'WriteStateBytes',
   'LockState', 'UnlockState', 'GetStates', 'DeleteState',
 ]);
 
-const V6_NAME_OF: Record<string, string> = {
+export const V6_NAME_OF: Record<string, string> = {
   GetProviderSchema: 'GetSchema',
   ValidateProviderConfig: 'PrepareProviderConfig',
   ValidateResourceConfig: 'ValidateResourceTypeConfig',

@@ -60,11 +60,19 @@ interface MessageType {
 }
 
 /** Looks up a generated message class such as `tfplugin6.ReadResource.Request`. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function messageType(root: any, namespace: string, name: string): MessageType {
-  const type = root?.[namespace]?.[name];
-  if (!type || typeof type.decode !== 'function') throw new Error(`generated protocol code lacks ${namespace}.${name}`);
-  return type as MessageType;
+export function messageType(root: unknown, namespace: string, name: string): MessageType {
+  const type = member(member(root, namespace), name);
+  if (!isMessageType(type)) throw new Error(`generated protocol code lacks ${namespace}.${name}`);
+  return type;
+}
+
+/** `value[key]` when value is an object or a function (generated namespaces and classes are either), else undefined. */
+function member(value: unknown, key: string): unknown {
+  return (typeof value === 'object' || typeof value === 'function') && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+}
+
+function isMessageType(value: unknown): value is MessageType {
+  return typeof member(value, 'decode') === 'function' && typeof member(value, 'encode') === 'function';
 }
 
 /**
@@ -84,14 +92,12 @@ export function providerHandler(options: {
   const adapt = options.adaptResponse ?? ((r: unknown) => r);
   const target = (ctx: GrpcCallContext) => {
     const impl = service();
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const fn = (impl as any)[method];
+    const fn: unknown = impl[method];
     if (typeof fn !== 'function') {
       throw new GrpcError(Status.UNIMPLEMENTED, `the provider does not implement ${ctx.method}`);
     }
     const callCtx: CallContext = { signal: ctx.signal, protocolVersion, method: ctx.method };
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    return (arg: unknown) => (fn as (a: any, c: CallContext) => any).call(impl, arg, callCtx);
+    return (arg: unknown): unknown => Reflect.apply(fn, impl, [arg, callCtx]);
   };
   const codec = {
     decode: (bytes: Uint8Array) => request.decode(bytes),
@@ -110,7 +116,7 @@ export function providerHandler(options: {
         ...codec,
         call: async function* (req: unknown, ctx: GrpcCallContext) {
           const events = target(ctx)(req) as AsyncIterable<unknown>;
-          if (!events || typeof (events as AsyncIterable<unknown>)[Symbol.asyncIterator] !== 'function') {
+          if (!events || typeof events[Symbol.asyncIterator] !== 'function') {
             throw new Error(`ProviderService.${String(method)} must return an AsyncIterable`);
           }
           for await (const event of events) yield adapt(event, req);

@@ -6,6 +6,7 @@
 import { tfplugin6 } from '../protocol/generated/tfplugin6';
 import type { CtyType, ObjectType } from '../values/cty-type';
 import { typeToJsonBytes } from '../values/cty-type';
+import type { ObjectView } from '../values/object-view';
 import { sortedByName } from './attribute-order';
 
 export interface IdentityAttributeSchema {
@@ -19,6 +20,11 @@ export interface IdentitySchema {
   version: number;
   attributes: Readonly<Record<string, IdentityAttributeSchema>>;
 }
+
+/** The view type of identities of `I` (declare the identity schema `satisfies IdentitySchema`). */
+export type IdentityViewOf<I extends IdentitySchema> = ObjectView<{
+  readonly [K in keyof I['attributes'] & string]: I['attributes'][K]['type'];
+}>;
 
 export function identityObjectType(schema: IdentitySchema): ObjectType {
   const attributes: Record<string, CtyType> = {};

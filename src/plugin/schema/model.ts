@@ -8,13 +8,14 @@
  * Only plain attributes (no nested attribute types): protocol 5 cannot carry them.
  */
 import type { ObjectType } from '../values/cty-type';
-import type { CtyType } from '../values/cty-type';
+import { ObjectView } from '../values/object-view';
+import type { CollectionType, CtyType } from '../values/cty-type';
 import type { Value } from '../values/value';
 import type { AttributeValidator, ConfigValidator } from '../validators/validator';
 import type { PlanModifier } from '../plan-modifiers/plan-modifier';
 
-export interface AttributeSchema {
-  type: CtyType;
+/** What every attribute declares, whatever its type. */
+interface AttributeSchemaBase {
   /** Markdown; shown by editors, the registry docs and CDKTF doc comments. */
   description: string;
   required?: boolean;
@@ -29,18 +30,51 @@ export interface AttributeSchema {
   envVar?: string;
   /** Value planned when the configuration leaves the attribute null (needs optional + computed). */
   default?: Value;
-  validators?: readonly AttributeValidator[];
   planModifiers?: readonly PlanModifier[];
 }
 
-export interface BlockSchema {
+/** An attribute of cty type T whose validators check values of type V. */
+interface AttributeSchemaOf<T extends CtyType, V extends Exclude<Value, null>> extends AttributeSchemaBase {
+  type: T;
+  validators?: readonly AttributeValidator<V>[];
+}
+
+/** An attribute: its type decides which validators fit (a number validator on a string attribute does not compile). */
+export type AttributeSchema =
+  | AttributeSchemaOf<'string', string>
+  | AttributeSchemaOf<'number', number>
+  | AttributeSchemaOf<'bool', boolean>
+  | AttributeSchemaOf<CollectionType | ObjectType, Exclude<Value, null>>;
+
+export type AttributeMap = Readonly<Record<string, AttributeSchema>>;
+
+export interface BlockSchema<A extends AttributeMap = AttributeMap> {
   /** Schema version of stored state (resources only). */
   version: number;
   /** Markdown description of the resource, data source or provider. */
   description: string;
-  attributes: Readonly<Record<string, AttributeSchema>>;
+  attributes: A;
   /** Rules across attributes (e.g. "exactly one of"). */
   configValidators?: readonly ConfigValidator[];
+}
+
+/**
+ * The view type of values of `B`: declare a schema `satisfies BlockSchema` (not `: BlockSchema`)
+ * and `ViewOf<typeof schema>` knows every attribute's name and type.
+ */
+export type ViewOf<B extends BlockSchema> = ObjectView<AttributeTypesOf<B['attributes']>>;
+
+/** Attribute name -> cty type of an attribute map (what ObjectView is typed by). */
+export type AttributeTypesOf<A extends AttributeMap> = { readonly [K in keyof A & string]: A[K]['type'] };
+
+/** A view of `value` (null: no object) typed by `block`'s attributes. */
+export function viewOf<B extends BlockSchema>(block: B, value: Value): ViewOf<B> {
+  return new ObjectView<AttributeTypesOf<B['attributes']>>(objectTypeOf(block), value);
+}
+
+/** The attribute names of `block`, typed as its views take them. */
+export function attributeNames<B extends BlockSchema>(block: B): (keyof B['attributes'] & string)[] {
+  return Object.keys(block.attributes).filter((name): name is keyof B['attributes'] & string => name in block.attributes);
 }
 
 /** The cty object type values of this block have. */

@@ -1,6 +1,6 @@
 /** What a data source type implements. */
 import type { Diagnostic } from '../diagnostics';
-import type { BlockSchema } from '../schema/model';
+import type { BlockSchema, ViewOf } from '../schema/model';
 import type { ObjectView } from '../values/object-view';
 import type { RequestContext } from './request-context';
 
@@ -10,8 +10,8 @@ export interface DataSourceResponse {
   deferred?: 'provider_config_unknown';
 }
 
-export interface DataSource<Data> {
+export interface DataSource<Data, B extends BlockSchema = BlockSchema> {
   readonly typeName: string;
-  readonly schema: BlockSchema;
-  read(config: ObjectView, ctx: RequestContext<Data>): Promise<DataSourceResponse>;
+  readonly schema: B;
+  read(config: ViewOf<B>, ctx: RequestContext<Data>): Promise<DataSourceResponse>;
 }

@@ -25,8 +25,11 @@ import type { DataSource } from './data-source';
 import type { ListResource } from './list-resource';
 import type { ProviderDefinition } from './provider-definition';
 import type { ProviderLogger, RequestContext } from './request-context';
-import type { ManagedResource, ResourceIdentity } from './resource';
+import type { ManagedResource, PlanResponse, ResourceIdentity, StateResponse } from './resource';
 import { offerSentence, TypeKind } from './type-registry';
+import { notReadyDiagnostic, statusAfterConfigure, type ProviderStatus } from './provider-status';
+import { planAttributes, type AttributePlan } from '../plan-modifiers/plan-attributes';
+import { decodeJson } from '../values/json-codec';
 import { unsupportedRpcs } from './unsupported-rpcs';
 
 export interface ServerOptions {
@@ -53,6 +56,7 @@ class ProviderServer<Data> {
   private readonly listResources: TypeKind<ListResource<Data>>;
   private readonly secretsOf = new WeakMap<BlockSchema, readonly string[]>();
   private providerData: Data;
+  private status: ProviderStatus = { kind: 'unconfigured' };
   /** Aborted by StopProvider: in-flight calls stop at their next request boundary. */
   private stop = new AbortController();
 
@@ -144,7 +148,8 @@ class ProviderServer<Data> {
     const resource = this.resource(req.typeName);
     const config = this.decode(req.config, resource.schema, 'configuration');
     const writeOnlyAllowed = req.clientCapabilities?.writeOnlyAttributesAllowed === true;
-    return { response: {}, diagnostics: [...validateConfig(resource.schema, config), ...resource.validate(config, { writeOnlyAllowed })] };
+    const own = resource.validate?.(config, { writeOnlyAllowed }) ?? [];
+    return { response: {}, diagnostics: [...validateConfig(resource.schema, config), ...own] };
   }
 
   private async validateDataResourceConfig(req: tfplugin6.ValidateDataResourceConfig.IRequest) {
@@ -157,8 +162,9 @@ class ProviderServer<Data> {
 
   private async configureProvider(req: tfplugin6.ConfigureProvider.IRequest) {
     const config = this.decode(req.config, this.definition.schema, 'provider configuration');
-    const { data, diagnostics } = await this.definition.configure(config, { previous: this.providerData, log: this.log });
+    const { data, diagnostics, deferred } = await this.definition.configure(config, { previous: this.providerData, log: this.log });
     this.providerData = data;
+    this.status = statusAfterConfigure(diagnostics, deferred);
     return { response: {}, diagnostics };
   }
 
@@ -179,7 +185,9 @@ class ProviderServer<Data> {
       ]);
     }
     const version = Number(req.version ?? 0);
-    const { state, diagnostics } = resource.upgradeState(version, raw);
+    const { state, diagnostics } = resource.upgradeState
+      ? resource.upgradeState(version, raw)
+      : this.upgradeSchemaless(resource, version, raw);
     this.registerSecretsOf(state, resource.schema);
     if (hasErrors(diagnostics)) return { response: {}, diagnostics };
     return { response: { upgradedState: toDynamicValue(state.toValue(), state.type) }, diagnostics };
@@ -200,7 +208,11 @@ class ProviderServer<Data> {
     const current = this.decode(req.currentState, resource.schema, 'current state', true);
     if (current.isNullObject) return { response: { newState: req.currentState }, diagnostics: [] };
     const request = this.requestContext(ctx, req.clientCapabilities);
-    const { state, diagnostics, deferred, private: newPrivate } = await resource.read(current, request, req.private ?? undefined);
+    // Nothing can be read without a ready provider: keep what the state says (deferred when allowed).
+    const kept = this.ready() ? undefined : { state: current, diagnostics: [] };
+    const unready: StateResponse | undefined = this.deferral(request, current) ?? kept;
+    const read = unready ?? (await resource.read(current, request, req.private ?? undefined));
+    const { state, diagnostics, deferred, private: newPrivate } = read;
     return {
       response: {
         newState: toDynamicValue(state.toValue(), state.type),
@@ -217,8 +229,17 @@ class ProviderServer<Data> {
     const prior = this.decode(req.priorState, resource.schema, 'prior state', true);
     const proposed = this.decode(req.proposedNewState, resource.schema, 'proposed new state', true);
     const config = this.decode(req.config, resource.schema, 'configuration', true);
+    const request = this.requestContext(ctx, req.clientCapabilities);
     const priorPrivate = req.priorPrivate ?? undefined;
-    const result = await resource.plan({ prior, proposed, config, ...(priorPrivate ? { priorPrivate } : {}), ctx: this.requestContext(ctx, req.clientCapabilities) });
+    const attributes: AttributePlan = proposed.isNullObject
+      ? { planned: proposed, requiresReplace: [], changed: true }
+      : planAttributes(resource.schema, prior.isNullObject ? null : prior, proposed, config);
+    const deferred = this.deferral(request, attributes.planned);
+    const own = resource.plan && (!deferred || resource.planWhenProviderDeferred === true);
+    const result: PlanResponse = own
+      ? await resource.plan!({ prior, proposed, attributes, config, ...(priorPrivate ? { priorPrivate } : {}), ctx: request })
+      : { planned: attributes.planned, requiresReplace: attributes.requiresReplace, diagnostics: [] };
+    if (deferred) result.deferred = deferred.deferred;
     return {
       response: {
         plannedState: toDynamicValue(result.planned.toValue(), result.planned.type),
@@ -236,6 +257,7 @@ class ProviderServer<Data> {
     const prior = this.decode(req.priorState, resource.schema, 'prior state', true);
     const planned = this.decode(req.plannedState, resource.schema, 'planned state', true);
     const config = this.decode(req.config, resource.schema, 'configuration', true);
+    this.requireReady(`apply ${resource.typeName}`);
     const plannedPrivate = req.plannedPrivate ?? undefined;
     const { state, diagnostics, private: newPrivate } = await resource.apply({
       prior,
@@ -263,6 +285,7 @@ class ProviderServer<Data> {
       if ('diagnostics' in named) return { response: { importedResources: [] }, diagnostics: named.diagnostics };
       id = named.id;
     }
+    this.requireReady(`import ${resource.typeName}`);
     const result = await resource.importState(id, this.requestContext(ctx, req.clientCapabilities));
     const { state, diagnostics } = result;
     if (hasErrors(diagnostics) || state.isNullObject) return { response: { importedResources: [] }, diagnostics };
@@ -319,6 +342,7 @@ class ProviderServer<Data> {
       if (hasErrors(problems)) throw new DiagnosticsError(problems);
       const limit = Number(req.limit ?? 0) > 0 ? Number(req.limit) : Number.MAX_SAFE_INTEGER;
       const includeResource = req.includeResourceObject === true;
+      this.requireReady(`list ${list.typeName}`);
       for await (const result of list.list({ config, includeResource, limit, ctx: this.requestContext(ctx, undefined) })) {
         if (count >= limit) break;
         count += 1;
@@ -329,19 +353,9 @@ class ProviderServer<Data> {
         };
       }
     } catch (err) {
-      if (err instanceof DiagnosticsError) diagnostics = err.diagnostics;
-      else {
-        this.log.error('ListResource failed unexpectedly', { error: err instanceof Error ? err.stack ?? err.message : String(err) });
-        diagnostics = [
-          errorDiag(
-            `Internal error in the ${this.definition.name} provider`,
-            `ListResource failed: ${err instanceof Error ? err.message : String(err)}. Please report this with the provider log (TF_LOG_PROVIDER=debug).`,
-          ),
-        ];
-      }
+      diagnostics = this.failure('ListResource', err);
     }
-    const masked = diagnostics.map((d) => ({ ...d, summary: redact(d.summary), detail: redact(d.detail) }));
-    this.log.debug('ListResource done', { duration_ms: Date.now() - started, results: count, diagnostics: masked.map((d) => `${d.severity}: ${d.summary}`) });
+    const masked = this.done('ListResource', started, diagnostics, { results: count });
     if (masked.length > 0) yield { diagnostic: toWireDiagnostics(masked) };
   }
 
@@ -350,7 +364,10 @@ class ProviderServer<Data> {
   private async readDataSource(req: tfplugin6.ReadDataSource.IRequest, ctx: CallContext) {
     const dataSource = this.dataSource(req.typeName);
     const config = this.decode(req.config, dataSource.schema, 'configuration');
-    const { state, diagnostics, deferred } = await dataSource.read(config, this.requestContext(ctx, req.clientCapabilities));
+    const request = this.requestContext(ctx, req.clientCapabilities);
+    const unready = this.deferral(request, config);
+    if (!unready) this.requireReady(`read ${dataSource.typeName}`);
+    const { state, diagnostics, deferred } = unready ?? (await dataSource.read(config, request));
     return {
       response: {
         state: toDynamicValue(state.toValue(), state.type),
@@ -361,6 +378,39 @@ class ProviderServer<Data> {
   }
 
   // --- plumbing ----------------------------------------------------------------
+
+  /** The deferred answer while the provider's configuration is not known and the engine accepts deferral. */
+  private deferral(
+    ctx: RequestContext<Data>,
+    state: ObjectView,
+  ): { state: ObjectView; diagnostics: Diagnostic[]; deferred: 'provider_config_unknown' } | undefined {
+    if (this.status.kind !== 'deferred' || !ctx.deferralAllowed) return undefined;
+    return { state, diagnostics: [], deferred: this.status.reason };
+  }
+
+  /** A DiagnosticsError naming why `purpose` cannot run, unless the provider is ready. */
+  private requireReady(purpose: string): void {
+    if (this.status.kind !== 'ready' && !this.ready()) {
+      throw new DiagnosticsError([notReadyDiagnostic(this.definition.name, this.status, purpose)]);
+    }
+  }
+
+  /** Whether resource and data-source code may run: configured, or never configured by a provider that does not need it. */
+  private ready(): boolean {
+    return this.status.kind === 'ready' || (this.status.kind === 'unconfigured' && this.definition.requiresConfigure !== true);
+  }
+
+  /** A resource without upgradeState reads only its current schema version's JSON. */
+  private upgradeSchemaless(resource: ManagedResource<Data>, version: number, raw: Uint8Array | string): StateResponse {
+    const type = objectTypeOf(resource.schema);
+    const none = new ObjectView(type, null);
+    if (version !== resource.schema.version) {
+      const detail = `This ${resource.typeName} state has schema version ${version}; this provider reads only version ${resource.schema.version}.`;
+      return { state: none, diagnostics: [errorDiag('Unsupported state version', detail)] };
+    }
+    const decoded = decodeJson(raw, type, { what: 'state' });
+    return decoded.ok ? { state: new ObjectView(type, decoded.value), diagnostics: [] } : { state: none, diagnostics: decoded.diagnostics };
+  }
 
   private resource(typeName: string | null | undefined): ManagedResource<Data> {
     return this.resources.get(typeName, 'Unknown resource type', 'resource type');
@@ -436,19 +486,27 @@ class ProviderServer<Data> {
       ({ response, diagnostics } = await body());
     } catch (err) {
       response = {} as R;
-      if (err instanceof DiagnosticsError) diagnostics = err.diagnostics;
-      else {
-        this.log.error(`${rpc} failed unexpectedly`, { error: err instanceof Error ? err.stack ?? err.message : String(err) });
-        diagnostics = [
-          errorDiag(
-            `Internal error in the ${this.definition.name} provider`,
-            `${rpc} failed: ${err instanceof Error ? err.message : String(err)}. Please report this with the provider log (TF_LOG_PROVIDER=debug).`,
-          ),
-        ];
-      }
+      diagnostics = this.failure(rpc, err);
     }
+    return { ...response, diagnostics: toWireDiagnostics(this.done(rpc, started, diagnostics)) };
+  }
+
+  /** A failed RPC's diagnostics: its own when it threw them, else an internal error (and the stack in the log). */
+  private failure(rpc: string, err: unknown): Diagnostic[] {
+    if (err instanceof DiagnosticsError) return err.diagnostics;
+    this.log.error(`${rpc} failed unexpectedly`, { error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+    return [
+      errorDiag(
+        `Internal error in the ${this.definition.name} provider`,
+        `${rpc} failed: ${err instanceof Error ? err.message : String(err)}. Please report this with the provider log (TF_LOG_PROVIDER=debug).`,
+      ),
+    ];
+  }
+
+  /** `diagnostics` masked of every registered secret, after a debug line for the finished RPC. */
+  private done(rpc: string, started: number, diagnostics: Diagnostic[], fields: Record<string, unknown> = {}): Diagnostic[] {
     const masked = diagnostics.map((d) => ({ ...d, summary: redact(d.summary), detail: redact(d.detail) }));
-    this.log.debug(`${rpc} done`, { duration_ms: Date.now() - started, diagnostics: masked.map((d) => `${d.severity}: ${d.summary}`) });
-    return { ...response, diagnostics: toWireDiagnostics(masked) };
+    this.log.debug(`${rpc} done`, { duration_ms: Date.now() - started, ...fields, diagnostics: masked.map((d) => `${d.severity}: ${d.summary}`) });
+    return masked;
   }
 }

@@ -11,7 +11,7 @@ interface Typed {
   readonly schema: BlockSchema;
 }
 
-/** One kind of type (resources, data sources; later list resources): lookup by name with a clear error. */
+/** One kind of type (resources, data sources, list resources): lookup by name with a clear error. */
 export class TypeKind<T extends Typed> {
   private readonly byName: ReadonlyMap<string, T>;
 

@@ -4,9 +4,7 @@ import type { ConfigValidator } from './validator';
 
 /** At most one of `names` may be set (unknown counts as "maybe set", so it never errors on its own). */
 export function atMostOneOf(...names: string[]): ConfigValidator {
-  const list = names.map((n) => `\`${n}\``).join(', ');
   return {
-    description: `At most one of ${list} may be set.`,
     validate(config) {
       const set = names.filter((n) => config.get(n) !== null && !config.isUnknown(n));
       if (set.length <= 1) return [];

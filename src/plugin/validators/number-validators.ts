@@ -1,13 +1,12 @@
 /** Validators for number attributes. */
 import { errorDiag } from '../diagnostics';
-import type { AttributeValidator } from './validator';
+import { attributeName, type AttributeValidator } from './validator';
 
 /** A whole number within [min, max]. */
-export function integerBetween(attribute: string, min: number, max: number): AttributeValidator {
+export function integerBetween(min: number, max: number): AttributeValidator<number> {
   return {
-    description: `Must be a whole number from ${min} to ${max}.`,
     validate(value, path) {
-      if (typeof value !== 'number') return [];
+      const attribute = attributeName(path);
       if (Number.isInteger(value) && value >= min && value <= max) return [];
       return [errorDiag(`Invalid ${attribute}`, `${attribute} must be a whole number from ${min} to ${max} (got ${value}).`, path)];
     },
@@ -15,11 +14,10 @@ export function integerBetween(attribute: string, min: number, max: number): Att
 }
 
 /** A number within (0, max]. */
-export function positiveAtMost(attribute: string, max: number, unit: string): AttributeValidator {
+export function positiveAtMost(max: number, unit: string): AttributeValidator<number> {
   return {
-    description: `Must be greater than 0 and at most ${max} ${unit}.`,
     validate(value, path) {
-      if (typeof value !== 'number') return [];
+      const attribute = attributeName(path);
       if (value > 0 && value <= max) return [];
       return [errorDiag(`Invalid ${attribute}`, `${attribute} must be greater than 0 and at most ${max} ${unit} (got ${value}).`, path)];
     },

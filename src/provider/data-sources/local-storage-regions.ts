@@ -1,14 +1,11 @@
 /** data "whatsapp_local_storage_regions": the supported list, no API call. */
 import { SUPPORTED_REGIONS } from '../../engine/regions';
-import { objectTypeOf } from '../../plugin/schema/model';
+import { viewOf } from '../../plugin/schema/model';
 import { REGIONS_TYPE, regionsDataSourceSchema } from '../schema/regions-data-source';
-import { ObjectView } from '../../plugin/values/object-view';
 import { record } from '../../plugin/values/value';
 import type { DataSource } from '../provider-context';
 
-const type = objectTypeOf(regionsDataSourceSchema);
-
-export const localStorageRegionsDataSource: DataSource = {
+export const localStorageRegionsDataSource: DataSource<typeof regionsDataSourceSchema> = {
   typeName: REGIONS_TYPE,
   schema: regionsDataSourceSchema,
 
@@ -17,6 +14,6 @@ export const localStorageRegionsDataSource: DataSource = {
       codes: SUPPORTED_REGIONS.map((r) => r.code),
       regions: SUPPORTED_REGIONS.map((r) => record({ code: r.code, country: r.country, area: r.area })),
     });
-    return { state: new ObjectView(type, values), diagnostics: [] };
+    return { state: viewOf(regionsDataSourceSchema, values), diagnostics: [] };
   },
 };

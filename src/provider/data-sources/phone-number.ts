@@ -2,28 +2,22 @@
 import { errorDiag } from '../../plugin/diagnostics';
 import { asEngineError } from '../engine-diagnostics';
 import { numberReadDiagnostic } from '../number-read-diagnostic';
-import { notReadyDiagnostic } from '../provider-context';
-import { objectTypeOf } from '../../plugin/schema/model';
+import { requireEngine } from '../provider-context';
+import { attributeNames, viewOf } from '../../plugin/schema/model';
 import { PHONE_NUMBER_TYPE, phoneNumberDataSourceSchema } from '../schema/phone-number-data-source';
-import { ObjectView } from '../../plugin/values/object-view';
 import type { DataSource } from '../provider-context';
 
-const type = objectTypeOf(phoneNumberDataSourceSchema);
-const ATTRIBUTES = Object.keys(phoneNumberDataSourceSchema.attributes);
+const ATTRIBUTES = attributeNames(phoneNumberDataSourceSchema);
 
-export const phoneNumberDataSource: DataSource = {
+export const phoneNumberDataSource: DataSource<typeof phoneNumberDataSourceSchema> = {
   typeName: PHONE_NUMBER_TYPE,
   schema: phoneNumberDataSourceSchema,
 
   async read(config, ctx) {
     const id = config.knownString('phone_number_id');
     if (id === undefined) return { state: config, diagnostics: [errorDiag('phone_number_id unknown', 'phone_number_id must be known to read the number.', ['phone_number_id'])] };
-    if (ctx.providerData.kind !== 'ready') {
-      if (ctx.deferralAllowed && ctx.providerData.kind === 'unknown_config') return { state: config, diagnostics: [], deferred: 'provider_config_unknown' };
-      return { state: config, diagnostics: [notReadyDiagnostic(ctx.providerData, `read phone number ${id}`)] };
-    }
+    const engine = requireEngine(ctx, `read phone number ${id}`);
     try {
-      const engine = ctx.providerData.engine;
       const info = await engine.phoneNumber(id, ctx.signal);
       const version = engine.versionLifecycle();
       const values: Record<string, string | number | boolean | null> = {
@@ -45,7 +39,7 @@ export const phoneNumberDataSource: DataSource = {
         effective_api_version: version.effective,
         effective_api_version_available_until: version.effectiveAvailableUntil ?? null,
       };
-      return { state: new ObjectView(type, values), diagnostics: [] };
+      return { state: viewOf(phoneNumberDataSourceSchema, values), diagnostics: [] };
     } catch (err) {
       return { state: config, diagnostics: [numberReadDiagnostic(id, asEngineError(err), { attributes: ATTRIBUTES }, 'nothing_read')] };
     }

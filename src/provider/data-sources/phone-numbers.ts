@@ -2,7 +2,7 @@
 import { filterNeedsStorage, filterWabaNumbers, type WabaNumber } from '../../engine/waba-numbers';
 import { errorDiag } from '../../plugin/diagnostics';
 import type { Value } from '../../plugin/values/value';
-import { notReadyDiagnostic, type DataSource } from '../provider-context';
+import { requireEngine, type DataSource } from '../provider-context';
 import { PHONE_NUMBERS_TYPE, phoneNumbersDataSourceSchema } from '../schema/phone-numbers-data-source';
 import { wabaFilterFrom } from '../schema/waba-filter';
 import { wabaReadDiagnostic } from './waba-read-diagnostic';
@@ -24,21 +24,18 @@ export function wabaNumberValue(n: WabaNumber): Record<string, Value> {
   };
 }
 
-export const phoneNumbersDataSource: DataSource = {
+export const phoneNumbersDataSource: DataSource<typeof phoneNumbersDataSourceSchema> = {
   typeName: PHONE_NUMBERS_TYPE,
   schema: phoneNumbersDataSourceSchema,
 
   async read(config, ctx) {
     const wabaId = config.knownString('waba_id');
     if (wabaId === undefined) return { state: config, diagnostics: [errorDiag('waba_id unknown', 'waba_id must be known to list the numbers.', ['waba_id'])] };
-    if (ctx.providerData.kind !== 'ready') {
-      if (ctx.deferralAllowed && ctx.providerData.kind === 'unknown_config') return { state: config, diagnostics: [], deferred: 'provider_config_unknown' };
-      return { state: config, diagnostics: [notReadyDiagnostic(ctx.providerData, `list the numbers of WABA ${wabaId}`)] };
-    }
+    const engine = requireEngine(ctx, `list the numbers of WABA ${wabaId}`);
     const filter = wabaFilterFrom(config);
     const withStorage = config.knownBool('include_storage') === true || filterNeedsStorage(filter);
     try {
-      const numbers = filterWabaNumbers(await ctx.providerData.engine.wabaNumbers(wabaId, { withStorage, registeredOnly: filter.registeredOnly, signal: ctx.signal }), filter);
+      const numbers = filterWabaNumbers(await engine.wabaNumbers(wabaId, { withStorage, registeredOnly: filter.registeredOnly, signal: ctx.signal }), filter);
       ctx.log.debug(`whatsapp_phone_numbers ${wabaId}: ${numbers.length} numbers`, { waba_id: wabaId, with_storage: withStorage });
       return {
         state: config.with({ id: wabaId, ids: numbers.map((n) => n.id), phone_numbers: numbers.map(wabaNumberValue) }),

@@ -7,15 +7,14 @@ import { storageAsRegion } from '../../engine/storage-state';
 import { filterNeedsStorage, filterWabaNumbers, type WabaNumber } from '../../engine/waba-numbers';
 import { DiagnosticsError, errorDiag } from '../../plugin/diagnostics';
 import type { BlockSchema } from '../../plugin/schema/model';
-import { ObjectView } from '../../plugin/values/object-view';
 import { adoptedState } from '../resources/local-storage-adopted';
 import { wabaReadDiagnostic } from '../data-sources/waba-read-diagnostic';
-import { notReadyDiagnostic, type ListResource } from '../provider-context';
-import { LOCAL_STORAGE_TYPE } from '../schema/local-storage-resource';
+import { requireEngine, type ListResource } from '../provider-context';
+import { LOCAL_STORAGE_TYPE, type LocalStorageView } from '../schema/local-storage-resource';
 import { wabaFilterAttributes, wabaFilterFrom } from '../schema/waba-filter';
 
 
-export const localStorageListSchema: BlockSchema = {
+export const localStorageListSchema = {
   version: 0,
   description:
     'Lists the phone numbers of a WhatsApp Business Account as `whatsapp_local_storage` objects (Terraform 1.14+ `terraform query`). ' +
@@ -23,10 +22,10 @@ export const localStorageListSchema: BlockSchema = {
     'Set `registered_only = true` to adopt without changes: `whatsapp_local_storage` keeps its number registered, so the configuration generated for an unregistered number ' +
     'would register it (and needs its `pin`); such numbers show as "not registered" in the listing.',
   attributes: wabaFilterAttributes,
-};
+} satisfies BlockSchema;
 
 /** A listed number as whatsapp_local_storage state, as an import followed by a read would record it. */
-export function localStorageStateOf(n: WabaNumber): ObjectView {
+export function localStorageStateOf(n: WabaNumber): LocalStorageView {
   return adoptedState(n.id).with({
     registered: n.registered,
     display_phone_number: n.display_phone_number ?? null,
@@ -42,7 +41,7 @@ function displayName(n: WabaNumber): string {
   return n.registered ? name : `${name}, not registered`;
 }
 
-export const localStorageListResource: ListResource = {
+export const localStorageListResource: ListResource<typeof localStorageListSchema> = {
   typeName: LOCAL_STORAGE_TYPE,
   schema: localStorageListSchema,
 
@@ -53,12 +52,12 @@ export const localStorageListResource: ListResource = {
   async *list({ config, includeResource, limit, ctx }) {
     const wabaId = config.knownString('waba_id');
     if (wabaId === undefined) throw new DiagnosticsError([errorDiag('waba_id unknown', 'waba_id must be known to list the numbers.', ['waba_id'])]);
-    if (ctx.providerData.kind !== 'ready') throw new DiagnosticsError([notReadyDiagnostic(ctx.providerData, `list the numbers of WABA ${wabaId}`)]);
+    const engine = requireEngine(ctx, `list the numbers of WABA ${wabaId}`);
     const filter = wabaFilterFrom(config);
     const withStorage = includeResource || filterNeedsStorage(filter);
     let sent = 0;
     try {
-      for await (const page of ctx.providerData.engine.wabaNumberPages(wabaId, { withStorage, registeredOnly: filter.registeredOnly, signal: ctx.signal })) {
+      for await (const page of engine.wabaNumberPages(wabaId, { withStorage, registeredOnly: filter.registeredOnly, signal: ctx.signal })) {
         for (const n of filterWabaNumbers(page, filter)) {
           if (sent >= limit) return;
           sent += 1;

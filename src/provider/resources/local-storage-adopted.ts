@@ -4,17 +4,15 @@
  * default, everything else null until a read fills in the live values. One
  * definition, so an import and a generated import block plan the same way.
  */
-import { objectTypeOf } from '../../plugin/schema/model';
-import { ObjectView } from '../../plugin/values/object-view';
+import { viewOf, type AttributeMap } from '../../plugin/schema/model';
 import { record } from '../../plugin/values/value';
-import { localStorageResourceSchema } from '../schema/local-storage-resource';
+import { localStorageResourceSchema, type LocalStorageView } from '../schema/local-storage-resource';
 
-const type = objectTypeOf(localStorageResourceSchema);
-
-export function adoptedState(phoneNumberId: string): ObjectView {
+export function adoptedState(phoneNumberId: string): LocalStorageView {
   const values = record();
-  for (const [name, attribute] of Object.entries(localStorageResourceSchema.attributes)) values[name] = attribute.default ?? null;
+  const attributes: AttributeMap = localStorageResourceSchema.attributes;
+  for (const [name, attribute] of Object.entries(attributes)) values[name] = attribute.default ?? null;
   values.id = phoneNumberId;
   values.phone_number_id = phoneNumberId;
-  return new ObjectView(type, values);
+  return viewOf(localStorageResourceSchema, values);
 }

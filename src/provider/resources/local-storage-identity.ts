@@ -6,11 +6,11 @@
 import { errorDiag } from '../../plugin/diagnostics';
 import type { IdentitySchema } from '../../plugin/schema/identity';
 import { t } from '../../plugin/values/cty-type';
-import type { ObjectView } from '../../plugin/values/object-view';
 import { graphId } from '../validators/whatsapp-validators';
 import type { ResourceIdentity } from '../../plugin/server/resource';
+import type { localStorageResourceSchema } from '../schema/local-storage-resource';
 
-export const localStorageIdentitySchema: IdentitySchema = {
+export const localStorageIdentitySchema = {
   version: 0,
   attributes: {
     phone_number_id: {
@@ -19,17 +19,17 @@ export const localStorageIdentitySchema: IdentitySchema = {
       description: 'The WhatsApp Business phone number id (digits only).',
     },
   },
-};
+} satisfies IdentitySchema;
 
-export const localStorageIdentity: ResourceIdentity = {
+export const localStorageIdentity: ResourceIdentity<typeof localStorageResourceSchema, typeof localStorageIdentitySchema> = {
   schema: localStorageIdentitySchema,
 
-  of(state: ObjectView) {
+  of(state) {
     const id = state.isNullObject ? undefined : (state.knownString('phone_number_id') ?? state.knownString('id'));
     return id === undefined ? undefined : { phone_number_id: id };
   },
 
-  importId(identity: ObjectView) {
+  importId(identity) {
     const id = identity.isNullObject ? undefined : identity.knownString('phone_number_id');
     if (id === undefined) {
       return { diagnostics: [errorDiag('Invalid import identity', 'The identity has no phone_number_id: write `identity = { phone_number_id = "106540352242922" }` in the import block.')] };

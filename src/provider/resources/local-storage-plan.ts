@@ -11,26 +11,26 @@ import type { Diagnostic } from '../../plugin/diagnostics';
 import { errorDiag, warningDiag } from '../../plugin/diagnostics';
 import { asEngineError } from '../engine-diagnostics';
 import { numberReadDiagnostic } from '../number-read-diagnostic';
-import { planAttributes } from '../../plugin/plan-modifiers/plan-attributes';
 import type { PlanRequest, PlanResponse, RequestContext } from '../provider-context';
-import { localStorageResourceSchema } from '../schema/local-storage-resource';
-import { ObjectView } from '../../plugin/values/object-view';
+import { localStorageResourceSchema, type LocalStorageView } from '../schema/local-storage-resource';
+import { attributeNames, viewOf } from '../../plugin/schema/model';
 import { UNKNOWN, valuesEqual } from '../../plugin/values/value';
 import { declaredTarget, expectedStatus, observedFromState } from './local-storage-state';
-import { residencyChange, residencyTitle, type ResidencyChange } from '../../engine/residency';
+import { residencyChange, residencyTitle } from '../../engine/residency';
 import { offlineChangeTitle, storageChangeNote } from '../../engine/downtime';
 import { stepLabel } from '../../engine/planner';
 import { describeStorage, targetOfStorage } from '../../engine/storage-state';
 import { describeTarget, type StorageTarget } from '../../engine/storage-modes';
 
-const PLAN_ATTRIBUTES = Object.keys(localStorageResourceSchema.attributes);
 import { decodeLedger } from './local-storage-private';
 import { plannedQuota, quotaPlan, rolloutNote, type UnattendedNote } from './local-storage-unattended';
 
-export async function planLocalStorage({ prior, proposed, config, priorPrivate, ctx }: PlanRequest): Promise<PlanResponse> {
+const PLAN_ATTRIBUTES = attributeNames(localStorageResourceSchema);
+
+export async function planLocalStorage(request: PlanRequest<typeof localStorageResourceSchema>): Promise<PlanResponse> {
+  const { prior, proposed, attributes: attrs, config, priorPrivate, ctx } = request;
   if (proposed.isNullObject) return planDestroy(prior, ctx, priorPrivate);
 
-  const attrs = planAttributes(localStorageResourceSchema, prior.isNullObject ? null : prior, proposed, config);
   const creating = prior.isNullObject || attrs.requiresReplace.length > 0;
   let planned = attrs.planned.with({ id: attrs.planned.get('phone_number_id') });
   const diagnostics: Diagnostic[] = [];
@@ -88,9 +88,7 @@ export async function planLocalStorage({ prior, proposed, config, priorPrivate, 
   if (pinWoVersionChanged && config.isNull('pin_wo') && planned.get('pin_wo_version') !== null) {
     diagnostics.push(errorDiag('pin_wo_version changed without pin_wo', 'pin_wo_version changed, which asks the next apply to register with the write-only PIN, but pin_wo is not set: set pin_wo (from a sensitive source) in the same change.', ['pin_wo']));
   }
-  // Provider arguments unknown until apply: the engine may hold this change back instead of planning it blind.
-  const deferred = ctx.deferralAllowed && ctx.providerData.kind === 'unknown_config' ? { deferred: 'provider_config_unknown' as const } : {};
-  return { planned, requiresReplace: attrs.requiresReplace, diagnostics, ...deferred };
+  return { planned, requiresReplace: attrs.requiresReplace, diagnostics };
 }
 
 /** The configured Graph version stops within 90 days, or has stopped (and the plan uses the flow Meta answers with). */
@@ -112,7 +110,7 @@ function storageChange(observed: ObservedState, target: StorageTarget): { from: 
 /** `unattended`: the rollout and quota of the change (local-storage-unattended.ts), folded into its warning. */
 function convergenceDiagnostics(
   plan: ConvergencePlan,
-  config: ObjectView,
+  config: LocalStorageView,
   id: string,
   change: { from: string; to: string },
   unattended: UnattendedNote,
@@ -167,7 +165,7 @@ function changeNote(id: string, plan: ConvergencePlan, unattended: UnattendedNot
   });
 }
 
-function planDestroy(prior: ObjectView, ctx: RequestContext, priorPrivate: Uint8Array | undefined): PlanResponse {
+function planDestroy(prior: LocalStorageView, ctx: RequestContext, priorPrivate: Uint8Array | undefined): PlanResponse {
   const id = prior.knownString('phone_number_id') ?? '(unknown)';
   const region = prior.knownString('data_localization_region');
   const diagnostics: Diagnostic[] = [];
@@ -206,5 +204,5 @@ function planDestroy(prior: ObjectView, ctx: RequestContext, priorPrivate: Uint8
       ),
     );
   }
-  return { planned: new ObjectView(prior.type, null), requiresReplace: [], diagnostics };
+  return { planned: viewOf(localStorageResourceSchema, null), requiresReplace: [], diagnostics };
 }

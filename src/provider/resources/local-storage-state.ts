@@ -3,15 +3,15 @@
  * observed truth -> state attributes, and prior state -> the ObservedState the
  * pure planner needs to predict a change.
  */
-import { modeOfStorage, normalizeStatus, STATUS_DEFAULT, STATUS_ENABLED, STATUS_NO_STORAGE, storageAsRegion } from '../../engine/storage-state';
-import { declaredStorage, type StorageTarget } from '../../engine/storage-modes';
+import { modeOfStorage, normalizeStatus, STATUS_DEFAULT, STATUS_ENABLED, storageAsRegion } from '../../engine/storage-state';
+import { declaredStorage, STORAGE_MODE_TABLE, type StorageTarget } from '../../engine/storage-modes';
 import type { DesiredState, ObservedState } from '../../engine/types';
-import type { ObjectView } from '../../plugin/values/object-view';
+import type { LocalStorageView } from '../schema/local-storage-resource';
 import { isUnknown } from '../../plugin/values/value';
 
 /** The storage status a successful apply of `target` reads back. */
 export function expectedStatus(target: StorageTarget): string {
-  return target.mode === 'DEFAULT' ? STATUS_DEFAULT : target.mode === 'IN_COUNTRY' ? STATUS_ENABLED : STATUS_NO_STORAGE;
+  return STORAGE_MODE_TABLE[target.mode].readStatus;
 }
 
 /**
@@ -19,7 +19,7 @@ export function expectedStatus(target: StorageTarget): string {
  * (null when storage is not in-country), mode and retention, status,
  * registration and display number. User-only attributes (pin, flags) stay.
  */
-export function withObserved(base: ObjectView, observed: ObservedState): ObjectView {
+export function withObserved(base: LocalStorageView, observed: ObservedState): LocalStorageView {
   const region = storageAsRegion(observed.storage);
   return base.with({
     id: observed.phoneNumberId,
@@ -34,7 +34,7 @@ export function withObserved(base: ObjectView, observed: ObservedState): ObjectV
 }
 
 /** `state` with the declared storage of `planned` (after a successful apply they are the truth). */
-export function withDeclared(state: ObjectView, planned: ObjectView): ObjectView {
+export function withDeclared(state: LocalStorageView, planned: LocalStorageView): LocalStorageView {
   return state.with({
     data_localization_region: planned.get('data_localization_region'),
     storage_mode: planned.get('storage_mode'),
@@ -47,7 +47,7 @@ export function withDeclared(state: ObjectView, planned: ObjectView): ObjectView
  * State does not record platform or verification; a managed number is a
  * verified Cloud API number unless the engine learns otherwise at apply.
  */
-export function observedFromState(state: ObjectView): ObservedState | undefined {
+export function observedFromState(state: LocalStorageView): ObservedState | undefined {
   const id = state.knownString('phone_number_id');
   if (id === undefined) return undefined;
   const region = state.knownString('data_localization_region');
@@ -66,8 +66,8 @@ export function observedFromState(state: ObjectView): ObservedState | undefined 
 }
 
 /** The declared storage of a plan or config view; undefined while unknown, unstated or invalid. */
-export function declaredTarget(view: ObjectView): StorageTarget | undefined {
-  const known = (name: string) => {
+export function declaredTarget(view: LocalStorageView): StorageTarget | undefined {
+  const known = (name: 'data_localization_region' | 'storage_mode' | 'retention_minutes') => {
     const v = view.get(name);
     return isUnknown(v) ? undefined : v;
   };
@@ -75,7 +75,7 @@ export function declaredTarget(view: ObjectView): StorageTarget | undefined {
 }
 
 /** The desired state from a plan/config view; undefined while the storage is unknown or invalid. */
-export function desiredFrom(view: ObjectView): DesiredState | undefined {
+export function desiredFrom(view: LocalStorageView): DesiredState | undefined {
   const target = declaredTarget(view);
   if (!target) return undefined;
   return view.knownBool('set_pin_before_deregister') === true ? { storage: target, setPinBeforeDeregister: true } : { storage: target };

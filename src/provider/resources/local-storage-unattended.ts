@@ -6,7 +6,7 @@
 import { decideQuota, quotaNote, quotaRefusal, quotaStatus, quotaTime, quotaUses, type QuotaEntry, type QuotaNote, type QuotaStatus } from '../../engine/quota';
 import type { PlanStep } from '../../engine/types';
 import { errorDiag, type Diagnostic } from '../../plugin/diagnostics';
-import type { ObjectView } from '../../plugin/values/object-view';
+import type { LocalStorageView } from '../schema/local-storage-resource';
 import { isUnknown, UNKNOWN } from '../../plugin/values/value';
 
 export const QUOTA_ATTRIBUTES = ['register_calls_72h', 'deregister_calls_72h', 'quota_available_at'] as const;
@@ -21,7 +21,7 @@ export function quotaAttributes(status: QuotaStatus): Record<(typeof QUOTA_ATTRI
 }
 
 /** `state` with the quota attributes of `ledger` at `now`. */
-export function withQuota(state: ObjectView, ledger: readonly QuotaEntry[], now: number): ObjectView {
+export function withQuota(state: LocalStorageView, ledger: readonly QuotaEntry[], now: number): LocalStorageView {
   return state.with(quotaAttributes(quotaStatus(ledger, now)));
 }
 
@@ -34,12 +34,12 @@ export function withQuota(state: ObjectView, ledger: readonly QuotaEntry[], now:
  * now (an idle number keeps its state).
  */
 export function plannedQuota(
-  planned: ObjectView,
-  prior: ObjectView | undefined,
+  planned: LocalStorageView,
+  prior: LocalStorageView | undefined,
   ledger: readonly QuotaEntry[],
   steps: readonly PlanStep[] | undefined,
   now: number,
-): ObjectView {
+): LocalStorageView {
   if (steps === undefined) return planned.with(Object.fromEntries(QUOTA_ATTRIBUTES.map((n) => [n, UNKNOWN])));
   const uses = quotaUses(steps);
   if (uses.register + uses.deregister > 0) {

@@ -9,31 +9,38 @@
  */
 import type { Diagnostic } from '../../plugin/diagnostics';
 import { errorDiag } from '../../plugin/diagnostics';
-import { LOCAL_STORAGE_SCHEMA_VERSION, localStorageResourceSchema } from '../schema/local-storage-resource';
-import { objectTypeOf } from '../../plugin/schema/model';
-import { t, type CtyType } from '../../plugin/values/cty-type';
+import {
+  LOCAL_STORAGE_SCHEMA_VERSION,
+  localStorageResourceSchema,
+  type LocalStorageAttribute,
+  type LocalStorageView,
+} from '../schema/local-storage-resource';
+import { objectTypeOf, viewOf } from '../../plugin/schema/model';
+import { t } from '../../plugin/values/cty-type';
 import { decodeJson } from '../../plugin/values/json-codec';
-import { ObjectView } from '../../plugin/values/object-view';
 import { record, type ValueRecord } from '../../plugin/values/value';
 import { modeOfStorage, normalizeStatus, STATUS_DEFAULT, STATUS_ENABLED } from '../../engine/storage-state';
 
 const currentType = objectTypeOf(localStorageResourceSchema);
 
-const ADDED_IN_V1 = ['pin_wo', 'pin_wo_version', 'verification_code', 'display_phone_number'];
-const ADDED_IN_V2 = ['storage_mode', 'retention_minutes'];
-const ADDED_IN_V3 = ['register_calls_72h', 'deregister_calls_72h', 'quota_available_at'];
+const ADDED_IN_V1: readonly LocalStorageAttribute[] = ['pin_wo', 'pin_wo_version', 'verification_code', 'display_phone_number'];
+const ADDED_IN_V2: readonly LocalStorageAttribute[] = ['storage_mode', 'retention_minutes'];
+const ADDED_IN_V3: readonly LocalStorageAttribute[] = ['register_calls_72h', 'deregister_calls_72h', 'quota_available_at'];
 // set_pin_before_deregister and one_at_a_time came without a version of their own: a state of any
 // version may hold them or not, and a missing one decodes as null (filled in below).
 
-const typeWithout = (names: string[]) =>
-  t.object(Object.fromEntries(Object.entries(currentType.attributes).filter(([name]) => !names.includes(name))) as Record<string, CtyType>);
+const typeWithout = (names: readonly string[]) =>
+  t.object(Object.fromEntries(Object.entries(currentType.attributes).filter(([name]) => !names.includes(name))));
 
 export const v0Type = typeWithout([...ADDED_IN_V1, ...ADDED_IN_V2, ...ADDED_IN_V3]);
 export const v1Type = typeWithout([...ADDED_IN_V2, ...ADDED_IN_V3]);
 export const v2Type = typeWithout(ADDED_IN_V3);
 
-export function upgradeLocalStorageState(version: number, rawJson: Uint8Array | string): { state: ObjectView; diagnostics: Diagnostic[] } {
-  const none = new ObjectView(currentType, null);
+export function upgradeLocalStorageState(
+  version: number,
+  rawJson: Uint8Array | string,
+): { state: LocalStorageView; diagnostics: Diagnostic[] } {
+  const none = viewOf(localStorageResourceSchema, null);
   if (version > LOCAL_STORAGE_SCHEMA_VERSION || version < 0) {
     return {
       state: none,
@@ -53,15 +60,19 @@ export function upgradeLocalStorageState(version: number, rawJson: Uint8Array | 
   const old = decoded.value as ValueRecord;
   const next = record();
   for (const name of Object.keys(currentType.attributes)) next[name] = old[name] ?? null;
-  // v0 could hold null here; the attribute now has a default, and null would show as a change.
-  if (next.disable_on_destroy === null) next.disable_on_destroy = false;
-  if (next.set_pin_before_deregister === null) next.set_pin_before_deregister = false;
-  next.pin_wo = null; // write-only: never in state
-  if (next.id === null && typeof next.phone_number_id === 'string') next.id = next.phone_number_id;
+  let state = viewOf(localStorageResourceSchema, next).with({ pin_wo: null }); // write-only: never in state
+  state = state.with({
+    // v0 could hold null here; the attribute now has a default, and null would show as a change.
+    disable_on_destroy: state.knownBool('disable_on_destroy') ?? false,
+    set_pin_before_deregister: state.knownBool('set_pin_before_deregister') ?? false,
+    id: state.knownString('id') ?? state.knownString('phone_number_id') ?? null,
+  });
   // Before version 2 the mode was implied by the region and the status read; state it as a read would.
   if (version < 2) {
-    const storage = { status: normalizeStatus(next.storage_status ?? (typeof next.data_localization_region === 'string' ? STATUS_ENABLED : STATUS_DEFAULT)) };
-    next.storage_mode = modeOfStorage(storage) ?? null;
+    const region = state.knownString('data_localization_region');
+    const status = state.knownString('storage_status') ?? (region !== undefined ? STATUS_ENABLED : STATUS_DEFAULT);
+    const storage = { status: normalizeStatus(status) };
+    state = state.with({ storage_mode: modeOfStorage(storage) ?? null });
   }
-  return { state: new ObjectView(currentType, next), diagnostics: [] };
+  return { state, diagnostics: [] };
 }

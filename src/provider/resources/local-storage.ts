@@ -12,10 +12,9 @@ import { errorDiag } from '../../plugin/diagnostics';
 import { asEngineError, engineErrorDiagnostic, type PathMapping } from '../engine-diagnostics';
 import { numberReadDiagnostic } from '../number-read-diagnostic';
 import { requireEngine, type ApplyRequest, type ManagedResource, type ProviderLogger, type StateResponse } from '../provider-context';
-import { LOCAL_STORAGE_TYPE, localStorageResourceSchema } from '../schema/local-storage-resource';
-import { objectTypeOf } from '../../plugin/schema/model';
+import { LOCAL_STORAGE_TYPE, localStorageResourceSchema, type LocalStorageView } from '../schema/local-storage-resource';
+import { attributeNames, viewOf } from '../../plugin/schema/model';
 import { graphId } from '../validators/whatsapp-validators';
-import { ObjectView } from '../../plugin/values/object-view';
 import { planLocalStorage } from './local-storage-plan';
 import { adoptedState } from './local-storage-adopted';
 import { desiredFrom, withDeclared, withObserved } from './local-storage-state';
@@ -28,10 +27,9 @@ import type { QuotaEntry } from '../../engine/quota';
 import type { ConvergeResult } from '../../engine/types';
 import { isUnknown } from '../../plugin/values/value';
 
-const type = objectTypeOf(localStorageResourceSchema);
-const ATTRIBUTES = Object.keys(localStorageResourceSchema.attributes);
+const ATTRIBUTES = attributeNames(localStorageResourceSchema);
 
-export const localStorageResource: ManagedResource = {
+export const localStorageResource: ManagedResource<typeof localStorageResourceSchema> = {
   typeName: LOCAL_STORAGE_TYPE,
   schema: localStorageResourceSchema,
   identity: localStorageIdentity,
@@ -51,20 +49,18 @@ export const localStorageResource: ManagedResource = {
   },
 
   plan: planLocalStorage,
+  // Plans without the engine while the provider configuration is unknown (storage_mode, pin checks), then defers.
+  planWhenProviderDeferred: true,
 
   async apply(request) {
     return request.planned.isNullObject ? applyDestroy(request) : applyConverge(request);
   },
 
   async read(state, ctx, privateState) {
-    if (ctx.providerData.kind !== 'ready') {
-      // Plan-time configuration with unknown values: nothing can be read, keep what we know.
-      return { state, diagnostics: [], ...(ctx.deferralAllowed && ctx.providerData.kind === 'unknown_config' ? { deferred: 'provider_config_unknown' as const } : {}) };
-    }
     const id = state.knownString('phone_number_id') ?? state.knownString('id');
     if (id === undefined) return { state, diagnostics: [errorDiag('Invalid state', 'The state has no phone_number_id; remove it with `terraform state rm` and import the number again.')] };
+    const engine = requireEngine(ctx, `read phone number ${id}`);
     try {
-      const engine = ctx.providerData.engine;
       const observed = await engine.observe(id, ctx.signal);
       // The quota counts as of Meta's clock now (the read just set it): they change only when a call leaves the window.
       const ledger = decodeLedger(privateState);
@@ -79,7 +75,11 @@ export const localStorageResource: ManagedResource = {
   async importState(id) {
     const problems = graphId('phone_number_id').validate(id, []);
     if (problems.length > 0) {
-      return { state: new ObjectView(type, null), diagnostics: problems.map((d) => ({ ...d, summary: 'Invalid import id', detail: `${d.detail} Import takes the phone number id, e.g. \`terraform import whatsapp_local_storage.main 106540352242922\`, or the identity \`{ phone_number_id = "106540352242922" }\`.` })) };
+      const hint =
+        'Import takes the phone number id, e.g. `terraform import whatsapp_local_storage.main 106540352242922`, ' +
+        'or the identity `{ phone_number_id = "106540352242922" }`.';
+      const diagnostics = problems.map((d) => ({ ...d, summary: 'Invalid import id', detail: `${d.detail} ${hint}` }));
+      return { state: viewOf(localStorageResourceSchema, null), diagnostics };
     }
     // The engine calls ReadResource next, which fills in the live values.
     return { state: adoptedState(id), diagnostics: [] };
@@ -88,7 +88,9 @@ export const localStorageResource: ManagedResource = {
   upgradeState: upgradeLocalStorageState,
 };
 
-async function applyConverge({ prior, planned, config, plannedPrivate, ctx }: ApplyRequest): Promise<StateResponse> {
+type LocalStorageApply = ApplyRequest<typeof localStorageResourceSchema>;
+
+async function applyConverge({ prior, planned, config, plannedPrivate, ctx }: LocalStorageApply): Promise<StateResponse> {
   const engine = requireEngine(ctx, 'apply whatsapp_local_storage');
   const ledger = decodeLedger(plannedPrivate);
   const id = planned.knownString('phone_number_id');
@@ -127,7 +129,7 @@ async function applyConverge({ prior, planned, config, plannedPrivate, ctx }: Ap
 }
 
 /** The rolling gate and the ledger for a converge of this provider configuration. */
-function unattended(ctx: ApplyRequest['ctx'], ledger: QuotaEntry[]) {
+function unattended(ctx: LocalStorageApply['ctx'], ledger: QuotaEntry[]) {
   return { quotaLedger: ledger, ...(ctx.providerData.kind === 'ready' ? { offlineGate: ctx.providerData.offlineGate } : {}) };
 }
 
@@ -144,8 +146,9 @@ function afterRun(ledger: QuotaEntry[], result: ConvergeResult, plannedPrivate: 
   const sent = (result.quotaCalls ?? []).length > 0;
   return {
     bytes: ledgerBytes(entries, plannedPrivate, now),
-    state: (view: ObjectView) => (!sent && QUOTA_ATTRIBUTES.every((n) => !isUnknown(view.get(n))) ? view : withQuota(view, entries, now)),
-    planned: (view: ObjectView) => {
+    state: (view: LocalStorageView) =>
+      !sent && QUOTA_ATTRIBUTES.every((n) => !isUnknown(view.get(n))) ? view : withQuota(view, entries, now),
+    planned: (view: LocalStorageView) => {
       const actual = withQuota(view, entries, now);
       return view.with(Object.fromEntries(QUOTA_ATTRIBUTES.map((n) => [n, isUnknown(view.get(n)) ? actual.get(n) : view.get(n)])));
     },
@@ -158,8 +161,8 @@ function ledgerBytes(entries: readonly QuotaEntry[], had: Uint8Array | undefined
   return { private: encodeLedger(entries, now) };
 }
 
-async function applyDestroy({ prior, plannedPrivate, ctx }: ApplyRequest): Promise<StateResponse> {
-  const gone = new ObjectView(type, null);
+async function applyDestroy({ prior, plannedPrivate, ctx }: LocalStorageApply): Promise<StateResponse> {
+  const gone = viewOf(localStorageResourceSchema, null);
   if (prior.knownBool('disable_on_destroy') !== true) return { state: gone, diagnostics: [] };
   const engine = requireEngine(ctx, 'disable Local Storage on destroy');
   const id = prior.knownString('phone_number_id')!;

@@ -1,6 +1,6 @@
 /** `resource "whatsapp_local_storage"`: one phone number's Local Storage setting. */
 import { REGION_CHANGE_DOWNTIME } from '../../engine/downtime';
-import { PIN_MISMATCH, QUOTA_EXCEEDED, WRONG_PIN_RISK } from '../../engine/engine-errors';
+import { PIN_MISMATCH, QUOTA_EXCEEDED, wrongPinRisk } from '../../engine/engine-errors';
 import { SUPPORTED_REGIONS } from '../../engine/regions';
 import { requiresReplace, useStateForUnknown } from '../../plugin/plan-modifiers/common';
 import { t } from '../../plugin/values/cty-type';
@@ -10,8 +10,9 @@ import { digitsOfLength } from '../../plugin/validators/string-validators';
 import { PIN_LENGTH, VERIFICATION_CODE_LENGTH } from '../../cloud-api/secret-formats';
 import { graphId, localStorageRegion, noStorageRetention, storageMode, storageModeStated } from '../validators/whatsapp-validators';
 import { NO_STORAGE_RETENTION_MINUTES } from '../../cloud-api/no-storage';
-import type { BlockSchema } from '../../plugin/schema/model';
+import type { BlockSchema, ViewOf } from '../../plugin/schema/model';
 import { QUOTA_LIMIT, QUOTA_WINDOW_HOURS } from '../../engine/quota';
+import { HCL_INPUT_NAMES } from '../engine-input-paths';
 
 export const LOCAL_STORAGE_TYPE = 'whatsapp_local_storage';
 
@@ -22,9 +23,12 @@ export const LOCAL_STORAGE_TYPE = 'whatsapp_local_storage';
  */
 export const LOCAL_STORAGE_SCHEMA_VERSION = 3;
 
+/** What a wrong PIN costs, in this resource's attribute names (the plan's explanation says the same). */
+export const WRONG_PIN_RISK = wrongPinRisk(HCL_INPUT_NAMES);
+
 const regionList = SUPPORTED_REGIONS.map((r) => `\`${r.code}\` (${r.country})`).join(', ');
 
-export const localStorageResourceSchema: BlockSchema = {
+export const localStorageResourceSchema = {
   version: LOCAL_STORAGE_SCHEMA_VERSION,
   description:
     'Declares where a WhatsApp Business phone number keeps its message data: at rest in one country (**Local Storage**, `data_localization_region`), ' +
@@ -90,7 +94,7 @@ export const localStorageResourceSchema: BlockSchema = {
       type: t.string,
       optional: true,
       sensitive: true,
-      validators: [digitsOfLength('pin', PIN_LENGTH, 'the two-step verification PIN')],
+      validators: [digitsOfLength(PIN_LENGTH, 'the two-step verification PIN')],
       description:
         'The number\'s two-step verification PIN (6 digits), used to register the number again after the storage setting changes. ' +
         '**Required at apply whenever the plan registers the number** (changing the region of a registered number, or enabling it on an unregistered one). ' +
@@ -101,7 +105,7 @@ export const localStorageResourceSchema: BlockSchema = {
       optional: true,
       sensitive: true,
       writeOnly: true,
-      validators: [digitsOfLength('pin_wo', PIN_LENGTH, 'the two-step verification PIN')],
+      validators: [digitsOfLength(PIN_LENGTH, 'the two-step verification PIN')],
       description:
         'The two-step verification PIN as a write-only attribute (Terraform 1.11+, OpenTofu 1.11+): used like `pin` but never stored in plan or state. ' +
         'Because it is not stored, it is not available when destroying with `disable_on_destroy`. Change `pin_wo_version` to run registration again with a new value. ' +
@@ -110,7 +114,7 @@ export const localStorageResourceSchema: BlockSchema = {
     pin_wo_version: {
       type: t.number,
       optional: true,
-      validators: [integerBetween('pin_wo_version', 0, Number.MAX_SAFE_INTEGER)],
+      validators: [integerBetween(0, Number.MAX_SAFE_INTEGER)],
       description:
         'Any whole number. Write-only values leave no trace in state, so changing `pin_wo` alone plans nothing: change `pin_wo_version` with it to make the next apply run with the new `pin_wo` ' +
         '(it registers the number whenever convergence needs registering; a number that is registered with the declared storage is left as it is).',
@@ -119,7 +123,7 @@ export const localStorageResourceSchema: BlockSchema = {
       type: t.string,
       optional: true,
       sensitive: true,
-      validators: [digitsOfLength('verification_code', VERIFICATION_CODE_LENGTH, 'the one-time code Meta sent by SMS or voice')],
+      validators: [digitsOfLength(VERIFICATION_CODE_LENGTH, 'the one-time code Meta sent by SMS or voice')],
       description:
         'One-time verification code (6 digits) for a number that is not verified (`code_verification_status` other than `VERIFIED`), ' +
         'which must be verified before it can register. An apply without it asks Meta to send the code by SMS and stops ' +
@@ -192,4 +196,9 @@ export const localStorageResourceSchema: BlockSchema = {
     },
   },
   configValidators: [atMostOneOf('pin', 'pin_wo'), storageModeStated()],
-};
+} satisfies BlockSchema;
+
+/** A whatsapp_local_storage config, plan or state: reads and changes by attribute name are type-checked. */
+export type LocalStorageView = ViewOf<typeof localStorageResourceSchema>;
+
+export type LocalStorageAttribute = keyof typeof localStorageResourceSchema.attributes;

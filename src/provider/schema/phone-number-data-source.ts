@@ -7,7 +7,7 @@ export const PHONE_NUMBER_TYPE = 'whatsapp_phone_number';
 
 const computedString = (description: string) => ({ type: t.string, computed: true, description });
 
-export const phoneNumberDataSourceSchema: BlockSchema = {
+export const phoneNumberDataSourceSchema = {
   version: 0,
   description: 'Reads a WhatsApp Business phone number: its registration, verification, quality and Local Storage setting.',
   attributes: {
@@ -38,4 +38,4 @@ export const phoneNumberDataSourceSchema: BlockSchema = {
       'The date (`YYYY-MM-DD`, UTC) until which Meta serves `effective_api_version`, from Meta\'s Graph API changelog; null while Meta has set none.',
     ),
   },
-};
+} satisfies BlockSchema;

@@ -20,7 +20,7 @@ export const WABA_NUMBER_TYPE = t.object({
   retention_minutes: t.number,
 });
 
-export const phoneNumbersDataSourceSchema: BlockSchema = {
+export const phoneNumbersDataSourceSchema = {
   version: 0,
   description:
     'Lists every phone number of a WhatsApp Business Account (all pages: the list is complete or the read fails), optionally with each number\'s Local Storage setting.\n\n' +
@@ -45,4 +45,4 @@ export const phoneNumbersDataSourceSchema: BlockSchema = {
         '`data_localization_region` (null unless in-country) and `retention_minutes` (No Storage only): the three a `whatsapp_local_storage` resource states.',
     },
   },
-};
+} satisfies BlockSchema;

@@ -1,16 +1,16 @@
 /** The `provider "whatsapp"` block. */
-import { DEFAULT_API_VERSION } from '../../cloud-api/api-version';
+import { DEFAULT_API_VERSION, FIRST_SETTINGS_VERSION, LAST_REGISTER_VERSION } from '../../cloud-api/api-version';
 import { DEFAULT_BASE_URL } from '../../cloud-api/base-url';
 import { t } from '../../plugin/values/cty-type';
 import { integerBetween, positiveAtMost } from '../../plugin/validators/number-validators';
 import { baseUrl, graphApiVersion } from '../validators/whatsapp-validators';
-import type { BlockSchema } from '../../plugin/schema/model';
+import type { BlockSchema, ViewOf } from '../../plugin/schema/model';
 
 export const ENV_ACCESS_TOKEN = 'WHATSAPP_ACCESS_TOKEN';
 export const ENV_API_VERSION = 'WHATSAPP_API_VERSION';
 export const ENV_BASE_URL = 'WHATSAPP_BASE_URL';
 
-export const providerConfigSchema: BlockSchema = {
+export const providerConfigSchema = {
   version: 0,
   description:
     'Manages WhatsApp Cloud API **Local Storage** (where a phone number keeps message data at rest) through the Graph API. ' +
@@ -32,9 +32,9 @@ export const providerConfigSchema: BlockSchema = {
       validators: [graphApiVersion()],
       description:
         `Graph API version, for example \`${DEFAULT_API_VERSION}\`. Falls back to \`${ENV_API_VERSION}\`, then \`${DEFAULT_API_VERSION}\` (the newest version this provider knows). ` +
-        '`v21.0` and newer write the region with the Settings API; `v20.0` and older used the legacy flow, which passes the region to `/register`. ' +
+        `\`${FIRST_SETTINGS_VERSION}\` and newer write the region with the Settings API; \`${LAST_REGISTER_VERSION}\` and older used the legacy flow, which passes the region to \`/register\`. ` +
         'Meta serves each version until a date in its changelog and then answers calls to it as the oldest version it still serves: the plan warns 90 days before the configured version stops, ' +
-        'and once it has stopped, plan and apply use the flow of the version Meta answers with (so `v20.0` now means the Settings API flow of `v21.0`).',
+        `and once it has stopped, plan and apply use the flow of the version Meta answers with (so \`${LAST_REGISTER_VERSION}\` now means the Settings API flow of \`${FIRST_SETTINGS_VERSION}\`).`,
     },
     base_url: {
       type: t.string,
@@ -46,13 +46,13 @@ export const providerConfigSchema: BlockSchema = {
     request_timeout_seconds: {
       type: t.number,
       optional: true,
-      validators: [positiveAtMost('request_timeout_seconds', 600, 'seconds')],
+      validators: [positiveAtMost(600, 'seconds')],
       description: 'Timeout for one Graph API request, in seconds. Defaults to the engine\'s timeout (30 seconds).',
     },
     max_numbers_offline: {
       type: t.number,
       optional: true,
-      validators: [integerBetween('max_numbers_offline', 1, 1000)],
+      validators: [integerBetween(1, 1000)],
       description:
         'How many phone numbers of this provider configuration may be offline for a storage change at the same moment (between their deregister and their register). ' +
         'Defaults to `1`: a change over many numbers is rolled out one number at a time, whatever the engine\'s `-parallelism`. ' +
@@ -61,8 +61,10 @@ export const providerConfigSchema: BlockSchema = {
     max_retries: {
       type: t.number,
       optional: true,
-      validators: [integerBetween('max_retries', 0, 10)],
+      validators: [integerBetween(0, 10)],
       description: 'How many times a request that failed with a retryable error (rate limits, transient 5xx) is retried with backoff. Defaults to the engine\'s setting.',
     },
   },
-};
+} satisfies BlockSchema;
+
+export type ProviderConfigView = ViewOf<typeof providerConfigSchema>;

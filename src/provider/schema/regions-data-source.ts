@@ -6,7 +6,7 @@ export const REGIONS_TYPE = 'whatsapp_local_storage_regions';
 
 export const regionObjectType = t.object({ code: t.string, country: t.string, area: t.string });
 
-export const regionsDataSourceSchema: BlockSchema = {
+export const regionsDataSourceSchema = {
   version: 0,
   description: 'Lists the countries Cloud API Local Storage can keep data in (the values `data_localization_region` accepts). Needs no API call.',
   attributes: {
@@ -17,4 +17,4 @@ export const regionsDataSourceSchema: BlockSchema = {
       description: 'The regions with details: `code` (ISO 3166-1 alpha-2), `country` (English name) and `area` (for example `Europe`).',
     },
   },
-};
+} satisfies BlockSchema;

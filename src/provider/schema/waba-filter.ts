@@ -4,7 +4,7 @@
  * resource, and how a configuration becomes an engine filter.
  */
 import type { WabaNumberFilter } from '../../engine/waba-numbers';
-import type { AttributeSchema } from '../../plugin/schema/model';
+import type { AttributeMap, AttributeTypesOf } from '../../plugin/schema/model';
 import { stringValidator } from '../../plugin/validators/string-validators';
 import { t } from '../../plugin/values/cty-type';
 import type { ObjectView } from '../../plugin/values/object-view';
@@ -12,7 +12,7 @@ import { graphId, localStorageRegion } from '../validators/whatsapp-validators';
 
 const STORAGE_STATUSES = ['IN_COUNTRY_STORAGE_ENABLED', 'DEFAULT'];
 
-export const wabaFilterAttributes: Readonly<Record<string, AttributeSchema>> = {
+export const wabaFilterAttributes = {
   waba_id: {
     type: t.string,
     required: true,
@@ -28,7 +28,7 @@ export const wabaFilterAttributes: Readonly<Record<string, AttributeSchema>> = {
     type: t.string,
     optional: true,
     validators: [
-      stringValidator(`Must be one of ${STORAGE_STATUSES.map((s) => `\`${s}\``).join(', ')}.`, (value) =>
+      stringValidator((value) =>
         STORAGE_STATUSES.includes(value.toUpperCase()) || value.toUpperCase() === 'IN_COUNTRY_STORAGE_DISABLED'
           ? undefined
           : { summary: 'Invalid storage_status', detail: `storage_status must be IN_COUNTRY_STORAGE_ENABLED (Local Storage on) or DEFAULT (off); got "${value}".` },
@@ -42,10 +42,13 @@ export const wabaFilterAttributes: Readonly<Record<string, AttributeSchema>> = {
     validators: [localStorageRegion()],
     description: 'Only numbers keeping their data in this region (for example `DE`). Reads each number\'s storage.',
   },
-};
+} satisfies AttributeMap;
 
 /** The filter a (known) configuration asks for. */
-export function wabaFilterFrom(config: ObjectView): WabaNumberFilter {
+/** A view of any configuration that holds the filter attributes (the data source's and the list resource's). */
+export type WabaFilterView = ObjectView<AttributeTypesOf<typeof wabaFilterAttributes>>;
+
+export function wabaFilterFrom(config: WabaFilterView): WabaNumberFilter {
   const filter: WabaNumberFilter = {};
   if (config.knownBool('registered_only') === true) filter.registeredOnly = true;
   const status = config.knownString('storage_status');

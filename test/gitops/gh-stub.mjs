@@ -7,8 +7,8 @@
  * `--jq` filters run through the jq on PATH (gh itself embeds gojq; the filters used are plain jq).
  * Commands it does not know fail, so a workflow cannot call something the tests do not check.
  */
-const { execFileSync } = require('node:child_process');
-const { appendFileSync, readFileSync, writeFileSync } = require('node:fs');
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 
 const args = process.argv.slice(2);
 const logFile = process.env.GH_STUB_LOG;
