@@ -10,12 +10,15 @@ interface BunUnsafe {
   setJITPolicy?: (scale: number) => void;
 }
 
-let restored = false;
-
-/** Restores the runtime's normal JIT policy, once; a no-op where there is none. */
-export function endStartupJitPolicy(): void {
-  if (restored) return;
-  restored = true;
-  const bun = (globalThis as { Bun?: { unsafe?: BunUnsafe } }).Bun;
-  bun?.unsafe?.setJITPolicy?.(1);
+/** A function that restores the normal JIT policy of `runtime()`'s Bun, once; a no-op where there is none. */
+export function jitPolicyRestorer(runtime: () => { Bun?: { unsafe?: BunUnsafe } }): () => void {
+  let restored = false;
+  return () => {
+    if (restored) return;
+    restored = true;
+    runtime().Bun?.unsafe?.setJITPolicy?.(1);
+  };
 }
+
+/** Restores this process's normal JIT policy, once. */
+export const endStartupJitPolicy = jitPolicyRestorer(() => globalThis as { Bun?: { unsafe?: BunUnsafe } });
