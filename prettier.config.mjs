@@ -4,4 +4,6 @@ export default {
   printWidth: 140,
   singleQuote: true,
   trailingComma: 'all',
+  // YAML (the CI templates users copy) keeps the double quotes GitHub's and GitLab's docs use.
+  overrides: [{ files: ['*.yml', '*.yaml'], options: { singleQuote: false } }],
 };

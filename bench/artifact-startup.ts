@@ -31,7 +31,13 @@ const PLATFORMS = ['linux_amd64', 'linux_arm64', 'darwin_amd64', 'darwin_arm64',
 /** Exec to the first stdout line (the handshake), or to exit when `untilExit`. */
 function timeExec(command: string, args: string[], untilExit = false): Promise<number> {
   const socketDir = mkdtempSync(join(tmpdir(), 'wls-bench-sock-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, TF_PLUGIN_MAGIC_COOKIE: MAGIC_COOKIE_VALUE, PLUGIN_PROTOCOL_VERSIONS: '5,6', PLUGIN_UNIX_SOCKET_DIR: socketDir, PLUGIN_CLIENT_CERT: identity.certPem };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    TF_PLUGIN_MAGIC_COOKIE: MAGIC_COOKIE_VALUE,
+    PLUGIN_PROTOCOL_VERSIONS: '5,6',
+    PLUGIN_UNIX_SOCKET_DIR: socketDir,
+    PLUGIN_CLIENT_CERT: identity.certPem,
+  };
   const start = process.hrtime.bigint();
   return new Promise<number>((resolve, reject) => {
     const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'ignore'] });
@@ -43,8 +49,15 @@ function timeExec(command: string, args: string[], untilExit = false): Promise<n
       child.kill('SIGKILL');
       resolve(ms);
     };
-    if (!untilExit) child.stdout.on('data', (d: Buffer) => { if (d.includes('|')) finish(); });
-    child.on('exit', () => { if (untilExit) finish(); else if (!done) reject(new Error(`${command} exited before its handshake`)); rmSync(socketDir, { recursive: true, force: true }); });
+    if (!untilExit)
+      child.stdout.on('data', (d: Buffer) => {
+        if (d.includes('|')) finish();
+      });
+    child.on('exit', () => {
+      if (untilExit) finish();
+      else if (!done) reject(new Error(`${command} exited before its handshake`));
+      rmSync(socketDir, { recursive: true, force: true });
+    });
     child.on('error', reject);
   });
 }
@@ -57,11 +70,23 @@ async function main(): Promise<void> {
     const release = join(work, 'release');
     const made = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'release.mjs'), '--out', release], { encoding: 'utf8' });
     if (made.status !== 0) throw new Error(`scripts/release.mjs failed:\n${made.stderr}`);
-    const standalone = JSON.parse(spawnSync(process.execPath, [join(repoRoot, 'scripts', 'release.mjs'), '--standalone-only'], { encoding: 'utf8' }).stdout) as Record<string, string>;
+    const standalone = JSON.parse(
+      spawnSync(process.execPath, [join(repoRoot, 'scripts', 'release.mjs'), '--standalone-only'], { encoding: 'utf8' }).stdout,
+    ) as Record<string, string>;
     const { version } = parseJson<{ version: string }>(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
     const mirror = join(work, 'mirror');
-    spawnSync(process.execPath, [join(repoRoot, 'dist', 'bin', 'whatsapp-local-storage.js'), 'cli-config', '--mirror-dir', mirror], { encoding: 'utf8' });
-    const launcher = join(mirror, 'registry.terraform.io', 'waba', 'whatsapp', version, 'linux_amd64', `terraform-provider-whatsapp_v${version}`);
+    spawnSync(process.execPath, [join(repoRoot, 'dist', 'bin', 'whatsapp-local-storage.js'), 'cli-config', '--mirror-dir', mirror], {
+      encoding: 'utf8',
+    });
+    const launcher = join(
+      mirror,
+      'registry.terraform.io',
+      'waba',
+      'whatsapp',
+      version,
+      'linux_amd64',
+      `terraform-provider-whatsapp_v${version}`,
+    );
     const bundle = join(repoRoot, 'dist', 'bin', 'terraform-provider-whatsapp.js');
 
     const cases: Array<{ name: string; run: () => Promise<number> }> = [
@@ -91,7 +116,10 @@ async function main(): Promise<void> {
       npmTarball: { size: pack.size, unpackedSize: pack.unpackedSize },
     };
     writeJson(cli.json, result);
-    const rows = cases.map((c, k) => `| ${c.name} | ${median(times[k]).toFixed(1)} ms | ${percentile(times[k], 90).toFixed(1)} ms | ${(median(times[k]) / bare).toFixed(2)}x |`);
+    const rows = cases.map(
+      (c, k) =>
+        `| ${c.name} | ${median(times[k]).toFixed(1)} ms | ${percentile(times[k], 90).toFixed(1)} ms | ${(median(times[k]) / bare).toFixed(2)}x |`,
+    );
     const sizeRows = PLATFORMS.map((p) => `| standalone ${p} | ${mib(statSync(standalone[p]).size)} | ${mib(statSync(zipOf(p)).size)} |`);
     const body = `
 - Date: ${today()}; machine: ${machineNotes()}

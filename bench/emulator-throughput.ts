@@ -21,18 +21,31 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const NUMBERS = Number(process.env.BENCH_NUMBERS ?? 1000);
 const TOKEN = 'bench-token';
 
-
 async function cliBundle(root: string, work: string): Promise<string> {
   const built = join(root, 'dist', 'bin', 'whatsapp-local-storage.js');
   if (process.env.BENCH_USE_DIST !== '0' && existsSync(built)) return built;
   const out = join(work, 'cli.js');
   const esbuild = await import('esbuild');
-  await esbuild.build({ entryPoints: [join(root, 'src/cli/main.ts')], outfile: out, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'silent' });
+  await esbuild.build({
+    entryPoints: [join(root, 'src/cli/main.ts')],
+    outfile: out,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    logLevel: 'silent',
+  });
   return out;
 }
 
 function seed(): { ids: string[]; file: object } {
-  const file = generatedSeed(NUMBERS, { token: TOKEN, pin: '123456', label: 'Bench', storage: (i) => (i % 2 ? { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'BR' } : { status: 'IN_COUNTRY_STORAGE_DISABLED' }) });
+  const file = generatedSeed(NUMBERS, {
+    token: TOKEN,
+    pin: '123456',
+    label: 'Bench',
+    storage: (i) =>
+      i % 2 ? { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'BR' } : { status: 'IN_COUNTRY_STORAGE_DISABLED' },
+  });
   return { ids: file.phone_numbers.map((p) => p.id), file };
 }
 

@@ -47,7 +47,11 @@ export class BenchWorkspace {
    * `mirror`: another filesystem mirror serving `sources` (default: a snapshot of
    * dist/mirror serving waba/whatsapp).
    */
-  constructor(readonly engine: Engine, env: Record<string, string> = {}, install: { mirror?: string; sources?: string[] } = {}) {
+  constructor(
+    readonly engine: Engine,
+    env: Record<string, string> = {},
+    install: { mirror?: string; sources?: string[] } = {},
+  ) {
     this.dir = mkdtempSync(join(tmpdir(), `wls-bench-${engine.name}-`));
     const cliConfig = join(this.dir, 'cli.tfrc');
     const hosts = install.sources ?? ['registry.terraform.io/waba/whatsapp', 'registry.opentofu.org/waba/whatsapp'];
@@ -78,7 +82,16 @@ export class BenchWorkspace {
       child.on('close', (code) => {
         const wallMs = performance.now() - started;
         const mem = stopSampling();
-        resolve({ code: code ?? -1, stdout, stderr, wallMs, providerPeakKiB: mem.peakKiB, providers: mem.providers, providerCpuMs: mem.providerCpuMs, engineCpuMs: mem.engineCpuMs });
+        resolve({
+          code: code ?? -1,
+          stdout,
+          stderr,
+          wallMs,
+          providerPeakKiB: mem.peakKiB,
+          providers: mem.providers,
+          providerCpuMs: mem.providerCpuMs,
+          engineCpuMs: mem.engineCpuMs,
+        });
       });
     });
   }
@@ -86,7 +99,9 @@ export class BenchWorkspace {
   async expect(args: string[], expectedCode = 0): Promise<EngineRun> {
     const r = await this.run(args);
     if (r.code !== expectedCode) {
-      throw new Error(`${this.engine.name} ${args.join(' ')} exited ${r.code}, expected ${expectedCode}\n--- stdout\n${r.stdout.slice(-4000)}\n--- stderr\n${r.stderr.slice(-4000)}`);
+      throw new Error(
+        `${this.engine.name} ${args.join(' ')} exited ${r.code}, expected ${expectedCode}\n--- stdout\n${r.stdout.slice(-4000)}\n--- stderr\n${r.stderr.slice(-4000)}`,
+      );
     }
     return r;
   }
@@ -97,7 +112,12 @@ export class BenchWorkspace {
 }
 
 /** The provider block every benchmark configuration starts with. */
-export function providerBlock(baseUrl: string, token: string, apiVersion = 'v21.0', source = 'registry.terraform.io/waba/whatsapp'): string {
+export function providerBlock(
+  baseUrl: string,
+  token: string,
+  apiVersion = 'v21.0',
+  source = 'registry.terraform.io/waba/whatsapp',
+): string {
   return `terraform {
   required_providers {
     whatsapp = {

@@ -95,7 +95,9 @@ async function main(): Promise<void> {
   const ratioSingle = median(single) / median(bare);
   const kib = (file: string): string => `${(statSync(file).size / 1024).toFixed(0)} KiB`;
   const dir = join(executable, '..');
-  const partsKiB = JS_PROVIDER_FILES.filter((f) => f !== 'terraform-provider-whatsapp.js').filter((f) => existsSync(join(dir, f))).map((f) => `${f} ${kib(join(dir, f))}`);
+  const partsKiB = JS_PROVIDER_FILES.filter((f) => f !== 'terraform-provider-whatsapp.js')
+    .filter((f) => existsSync(join(dir, f)))
+    .map((f) => `${f} ${kib(join(dir, f))}`);
   const result = {
     benchmark: 'provider-startup',
     date: new Date().toISOString(),

@@ -23,7 +23,6 @@ const PARALLELISM = 10; // the engines' default -parallelism
 const TOKEN = 'bench-token';
 const WABA = '300000000000001';
 
-
 interface PlanRun {
   latencyMs: number;
   wallMs: number;
@@ -46,7 +45,14 @@ interface PlanRun {
 async function main(): Promise<void> {
   const tofu = engine('tofu');
   const work = mkdtempSync(join(tmpdir(), 'refresh-bench-'));
-  const seed = generatedSeed(NUMBERS, { token: TOKEN, pin: '123456', wabaId: WABA, label: 'Bench', storage: (i) => (i % 2 ? { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'BR' } : { status: 'IN_COUNTRY_STORAGE_DISABLED' }) });
+  const seed = generatedSeed(NUMBERS, {
+    token: TOKEN,
+    pin: '123456',
+    wabaId: WABA,
+    label: 'Bench',
+    storage: (i) =>
+      i % 2 ? { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'BR' } : { status: 'IN_COUNTRY_STORAGE_DISABLED' },
+  });
   const ids = seed.phone_numbers.map((p) => p.id);
   const seedFile = join(work, 'seed.json');
   writeFileSync(seedFile, JSON.stringify(seed));
@@ -114,7 +120,10 @@ resource "whatsapp_local_storage" "n" {
     // The engine alone: the same for_each over N built-in terraform_data resources (no
     // provider process, no requests) is what the graph walk and state handling cost.
     bare.write('numbers.json', JSON.stringify(numbers));
-    bare.write('main.tf', `locals {\n  numbers = jsondecode(file("\${path.module}/numbers.json"))\n}\n\nresource "terraform_data" "n" {\n  for_each = local.numbers\n  input    = each.value\n}\n`);
+    bare.write(
+      'main.tf',
+      `locals {\n  numbers = jsondecode(file("\${path.module}/numbers.json"))\n}\n\nresource "terraform_data" "n" {\n  for_each = local.numbers\n  input    = each.value\n}\n`,
+    );
     await bare.expect(['init']);
     await bare.expect(['apply', '-auto-approve']);
 
@@ -128,7 +137,9 @@ resource "whatsapp_local_storage" "n" {
       const show = (r: PlanRun): string =>
         `${r.wallMs.toFixed(0)} ms at ${r.latencyMs} ms (engine CPU ${r.engineCpuMs} ms, provider CPU ${r.providerCpuMs} ms; ` +
         `${r.beforeFirstCallMs.toFixed(0)} ms before the first request, requests over ${r.callSpanMs.toFixed(0)} ms with ${r.meanInFlight.toFixed(1)} in flight, ${r.afterLastCallMs.toFixed(0)} ms after)`;
-      process.stderr.write(`round ${i + 1}: terraform_data plan ${engineOnly[i].toFixed(0)} ms; plan ${show(zero[i])}; plan ${show(slow[i])}\n`);
+      process.stderr.write(
+        `round ${i + 1}: terraform_data plan ${engineOnly[i].toFixed(0)} ms; plan ${show(zero[i])}; plan ${show(slow[i])}\n`,
+      );
     }
     const requests = median(slow.map((r) => r.gets + r.posts));
     const floorMs = (requests * LATENCY_MS) / PARALLELISM;

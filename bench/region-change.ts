@@ -14,7 +14,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CallLogEntry } from '../src/emulator/types';
 import { BenchWorkspace, providerBlock } from './engine-run';
-import { benchArgs, commandOutput, engine, machineNotes, median, startEmulatorProcess, today, writeJson, writeSection, type EmulatorProcess } from './lib';
+import {
+  benchArgs,
+  commandOutput,
+  engine,
+  machineNotes,
+  median,
+  startEmulatorProcess,
+  today,
+  writeJson,
+  writeSection,
+  type EmulatorProcess,
+} from './lib';
 
 const cli = benchArgs();
 const ROUNDS = Number(cli.value('--rounds') ?? 5);
@@ -44,7 +55,8 @@ function analyse(calls: CallLogEntry[], id: string): Omit<ChangeRun, 'wallMs'> {
   const mine = calls.filter((c) => c.phoneNumberId === id);
   const dereg = mine.find((c) => c.endpoint === 'deregister' && c.status === 200);
   const reg = [...mine].reverse().find((c) => c.endpoint === 'register' && c.status === 200);
-  if (!dereg || !reg) throw new Error(`no deregister/register pair for ${id}: ${mine.map((c) => `${c.method} ${c.endpoint} ${c.status}`).join(', ')}`);
+  if (!dereg || !reg)
+    throw new Error(`no deregister/register pair for ${id}: ${mine.map((c) => `${c.method} ${c.endpoint} ${c.status}`).join(', ')}`);
   const inside = mine.filter((c) => c.seq > dereg.seq && c.seq <= reg.seq);
   const turnaroundsMs: number[] = [];
   let previous = dereg;
@@ -96,7 +108,9 @@ async function main(): Promise<void> {
   const emu = await startEmulatorProcess({ latencyMs: 0 });
   const ws = new BenchWorkspace(tofu, { TF_VAR_pin: PIN });
   try {
-    await emu.admin.patchPhoneNumber(CURL_NUMBER, { storage_configuration: { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'BR' } });
+    await emu.admin.patchPhoneNumber(CURL_NUMBER, {
+      storage_configuration: { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'BR' },
+    });
     ws.write(
       'main.tf',
       providerBlock(emu.url, TOKEN) +
@@ -135,10 +149,12 @@ resource "whatsapp_local_storage" "main" {
       const script = join(work, `change-${i}.sh`);
       writeFileSync(script, curlScript(emu.url, region));
       const r = await runScript(script);
-      if (r.code !== 0 || (r.out.match(/"success":\s*true/g) ?? []).length !== 3) throw new Error(`curl script failed (${r.code}): ${r.out}`);
+      if (r.code !== 0 || (r.out.match(/"success":\s*true/g) ?? []).length !== 3)
+        throw new Error(`curl script failed (${r.code}): ${r.out}`);
       manual.push({ ...analyse(await emu.admin.calls(), CURL_NUMBER), wallMs: r.wallMs });
       const settings = (await emu.admin.state()).phone_numbers.find((n) => n.id === TOFU_NUMBER)?.storage_configuration;
-      if (settings?.data_localization_region !== region) throw new Error(`apply left ${TOFU_NUMBER} in ${JSON.stringify(settings)}, expected ${region}`);
+      if (settings?.data_localization_region !== region)
+        throw new Error(`apply left ${TOFU_NUMBER} in ${JSON.stringify(settings)}, expected ${region}`);
       process.stderr.write(
         `round ${i + 1} (-> ${region}): apply downtime ${ours[i].downtimeMs.toFixed(1)} ms of ${ours[i].wallMs.toFixed(0)} ms [${ours[i].writes.join(', ')}] turnarounds ${ours[i].turnaroundsMs.map((t) => t.toFixed(2)).join('/')} service ${ours[i].serviceMs.map((t) => t.toFixed(2)).join('/')}; ` +
           `curl downtime ${manual[i].downtimeMs.toFixed(1)} ms of ${manual[i].wallMs.toFixed(0)} ms\n`,
@@ -159,8 +175,19 @@ resource "whatsapp_local_storage" "main" {
       latencyMs: LATENCY_MS,
       rounds: ROUNDS,
       targetDowntimeMs: targetMs,
-      apply: { downtimeMs: oursDown, maxDowntimeMs: Math.max(...ours.map((r) => r.downtimeMs)), wallMs: median(ours.map((r) => r.wallMs)), writes: ours[0].writes, gets: median(ours.map((r) => r.gets)) },
-      curl: { downtimeMs: manualDown, maxDowntimeMs: Math.max(...manual.map((r) => r.downtimeMs)), wallMs: median(manual.map((r) => r.wallMs)), writes: manual[0].writes },
+      apply: {
+        downtimeMs: oursDown,
+        maxDowntimeMs: Math.max(...ours.map((r) => r.downtimeMs)),
+        wallMs: median(ours.map((r) => r.wallMs)),
+        writes: ours[0].writes,
+        gets: median(ours.map((r) => r.gets)),
+      },
+      curl: {
+        downtimeMs: manualDown,
+        maxDowntimeMs: Math.max(...manual.map((r) => r.downtimeMs)),
+        wallMs: median(manual.map((r) => r.wallMs)),
+        writes: manual[0].writes,
+      },
       downtimeRatioToCurl: oursDown / manualDown,
       applyTurnaroundsMs: oursTurn,
       applyServiceMs: oursService,

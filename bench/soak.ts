@@ -11,7 +11,14 @@
  * -parallelism=SOAK_PARALLELISM, default 10) or `engine` (the engine library,
  * SOAK_PARALLELISM converges at a time).
  */
-import { defaultSeed, generatedPhoneNumberId, generatedSeed, startEmulator, type EmulatorSeed, type RunningEmulator } from '../src/emulator';
+import {
+  defaultSeed,
+  generatedPhoneNumberId,
+  generatedSeed,
+  startEmulator,
+  type EmulatorSeed,
+  type RunningEmulator,
+} from '../src/emulator';
 import { BenchWorkspace } from './engine-run';
 import { engine } from './lib';
 import { LocalStorageEngine } from '../src/engine/engine';
@@ -28,7 +35,6 @@ const WABA = '102290129340398';
 
 const idOf = generatedPhoneNumberId;
 const regionOf = (i: number) => SUPPORTED_REGIONS[i % SUPPORTED_REGIONS.length].code;
-
 
 function seed(): EmulatorSeed {
   const s = generatedSeed(NUMBERS, { token: TOKEN, pin: PIN, wabaId: WABA, label: 'Soak', base: defaultSeed() });
@@ -56,7 +62,14 @@ async function tally(emu: RunningEmulator): Promise<Tally> {
 
 /** One engine pass over every number; returns how many converge() calls failed. */
 async function enginePass(emu: RunningEmulator): Promise<number> {
-  const engine = new LocalStorageEngine({ accessToken: TOKEN, baseUrl: emu.url, timeoutMs: 5000, maxRetries: 3, retryBaseDelayMs: 20, retryMaxDelayMs: 200 });
+  const engine = new LocalStorageEngine({
+    accessToken: TOKEN,
+    baseUrl: emu.url,
+    timeoutMs: 5000,
+    maxRetries: 3,
+    retryBaseDelayMs: 20,
+    retryMaxDelayMs: 200,
+  });
   let next = 0;
   let failed = 0;
   const worker = async () => {
@@ -83,7 +96,8 @@ async function main(): Promise<void> {
       ws = new BenchWorkspace(engine('tofu'), { TF_VAR_pin: PIN, WHATSAPP_ACCESS_TOKEN: TOKEN });
       const tofu = ws.engine;
       let hcl = `terraform {\n  required_providers {\n    whatsapp = { source = "registry.terraform.io/waba/whatsapp" }\n  }\n}\nvariable "pin" {\n  type = string\n  sensitive = true\n}\nprovider "whatsapp" {\n  base_url = "${emu.url}"\n  api_version = "v21.0"\n  request_timeout_seconds = 10\n}\n`;
-      for (let i = 0; i < NUMBERS; i++) hcl += `resource "whatsapp_local_storage" "n${i}" {\n  phone_number_id = "${idOf(i)}"\n  data_localization_region = "${regionOf(i)}"\n  pin = var.pin\n}\n`;
+      for (let i = 0; i < NUMBERS; i++)
+        hcl += `resource "whatsapp_local_storage" "n${i}" {\n  phone_number_id = "${idOf(i)}"\n  data_localization_region = "${regionOf(i)}"\n  pin = var.pin\n}\n`;
       ws.write('main.tf', hcl);
       await ws.expect(['init']);
       const workspace = ws;
@@ -102,7 +116,9 @@ async function main(): Promise<void> {
       const outcome = await applyOnce();
       t = await tally(emu);
       maxOffline = Math.max(maxOffline, t.offline);
-      rounds.push(`apply ${round}: ${outcome}, ${t.offline} offline, ${t.notConverged} not converged, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+      rounds.push(
+        `apply ${round}: ${outcome}, ${t.offline} offline, ${t.notConverged} not converged, ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+      );
       console.log(`soak: ${rounds[rounds.length - 1]}`);
     }
     const calls = await emu.admin.calls();

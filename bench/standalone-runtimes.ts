@@ -37,7 +37,12 @@ const sha = (file: string) => createHash('sha256').update(readFileSync(file)).di
 
 /** Runs a script of scripts/ as an ES module (they are .mjs) and returns its stdout. */
 function node(script: string): string {
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1 << 26,
+  });
   if (r.status !== 0) throw new Error(`script failed (${r.status})`);
   return r.stdout;
 }
@@ -80,7 +85,11 @@ function main(): void {
   try {
     // Ours, as the release builds it: twice, the second time with the cache out of the way.
     const t = Date.now();
-    const shipped = (JSON.parse(node(`import { buildStandalone } from './scripts/release.mjs'; console.log(JSON.stringify(await buildStandalone('provider')));`)) as Record<string, string>).linux_amd64;
+    const shipped = (
+      JSON.parse(
+        node(`import { buildStandalone } from './scripts/release.mjs'; console.log(JSON.stringify(await buildStandalone('provider')));`),
+      ) as Record<string, string>
+    ).linux_amd64;
     const firstSeconds = (Date.now() - t) / 1000;
     const again = join(work, 'bun-again');
     node(`
@@ -90,8 +99,18 @@ function main(): void {
       writeFileSync(${JSON.stringify(join(again, 'provider.js'))}, await singleFileBundle('provider'));
       bunCompile(${JSON.stringify(join(again, 'provider.js'))}, 'linux_amd64', ${JSON.stringify(again)} + '/' + executableName('linux_amd64'), PROGRAMS.provider);
     `);
-    const againExe = join(again, `terraform-provider-whatsapp_v${(JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version}`);
-    built.push({ label: 'ours', exe: shipped, bytes: statSync(shipped).size, reproducible: sha(shipped) === sha(againExe), buildSeconds: firstSeconds, crossBuilds: 'all five from Linux (the runtime of each platform from npm)' });
+    const againExe = join(
+      again,
+      `terraform-provider-whatsapp_v${(JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version}`,
+    );
+    built.push({
+      label: 'ours',
+      exe: shipped,
+      bytes: statSync(shipped).size,
+      reproducible: sha(shipped) === sha(againExe),
+      buildSeconds: firstSeconds,
+      crossBuilds: 'all five from Linux (the runtime of each platform from npm)',
+    });
 
     const seaVariants: Array<[string, { useCodeCache?: boolean; useSnapshot?: boolean }, string]> = [
       ['node-sea', {}, 'all five from Linux (the node of each platform from npm; darwin needs re-signing after injection)'],
@@ -105,30 +124,87 @@ function main(): void {
       buildSea(label, b, options);
       built.push({ label, exe: a, bytes: statSync(a).size, reproducible: sha(a) === sha(b), buildSeconds: seconds, crossBuilds });
     }
-    for (const b of built) process.stderr.write(`${b.label}: ${(b.bytes / 2 ** 20).toFixed(1)} MiB, reproducible ${b.reproducible}, built in ${b.buildSeconds.toFixed(1)} s\n`);
+    for (const b of built)
+      process.stderr.write(
+        `${b.label}: ${(b.bytes / 2 ** 20).toFixed(1)} MiB, reproducible ${b.reproducible}, built in ${b.buildSeconds.toFixed(1)} s\n`,
+      );
 
     const json = join(work, 'versus.json');
-    const args = [join(repoRoot, 'scripts', 'run-ts.mjs'), 'bench/versus-go-peer.ts', '--startup-runs', STARTUP_RUNS, '--rounds', ROUNDS,
-      '--variants', built.filter((b) => b.label !== 'ours').map((b) => `${b.label}=${b.exe}`).join(','), '--json', json, ...(cli.write ? ['--write'] : [])];
+    const args = [
+      join(repoRoot, 'scripts', 'run-ts.mjs'),
+      'bench/versus-go-peer.ts',
+      '--startup-runs',
+      STARTUP_RUNS,
+      '--rounds',
+      ROUNDS,
+      '--variants',
+      built
+        .filter((b) => b.label !== 'ours')
+        .map((b) => `${b.label}=${b.exe}`)
+        .join(','),
+      '--json',
+      json,
+      ...(cli.write ? ['--write'] : []),
+    ];
     const r = spawnSync(process.execPath, args, { cwd: repoRoot, stdio: 'inherit', env: { ...process.env, BENCH_OURS_EXE: shipped } });
     if (r.status !== 0) throw new Error(`bench/versus-go-peer.ts exited ${r.status}`);
     const versus = JSON.parse(readFileSync(json, 'utf8')) as {
       load: string;
       startup: { oursMs: number; goMs: number; oursRssMiB: number; firstAnswersCpuMs: { ours: number; go: number } };
-      plans: Array<{ numbers: number; latencyMs: number; wallRatio: number; cpuRatio: number; peakRatio: number; ours: { peakMiB: number } }>;
-      variants: Array<{ label: string; startup: { handshakeMs: number; handshakeToGo: number; rssMiB: number; firstAnswersCpuMs: number; firstAnswersCpuToGo: number }; plans: Array<{ numbers: number; latencyMs: number; wallRatio: number; cpuRatio: number; peakRatio: number; ours: { peakMiB: number } }> }>;
+      plans: Array<{
+        numbers: number;
+        latencyMs: number;
+        wallRatio: number;
+        cpuRatio: number;
+        peakRatio: number;
+        ours: { peakMiB: number };
+      }>;
+      variants: Array<{
+        label: string;
+        startup: { handshakeMs: number; handshakeToGo: number; rssMiB: number; firstAnswersCpuMs: number; firstAnswersCpuToGo: number };
+        plans: Array<{
+          numbers: number;
+          latencyMs: number;
+          wallRatio: number;
+          cpuRatio: number;
+          peakRatio: number;
+          ours: { peakMiB: number };
+        }>;
+      }>;
     };
     const rows = [
-      { label: 'ours', startup: { handshakeMs: versus.startup.oursMs, handshakeToGo: versus.startup.oursMs / versus.startup.goMs, rssMiB: versus.startup.oursRssMiB, firstAnswersCpuMs: versus.startup.firstAnswersCpuMs.ours, firstAnswersCpuToGo: versus.startup.firstAnswersCpuMs.ours / versus.startup.firstAnswersCpuMs.go }, plans: versus.plans },
+      {
+        label: 'ours',
+        startup: {
+          handshakeMs: versus.startup.oursMs,
+          handshakeToGo: versus.startup.oursMs / versus.startup.goMs,
+          rssMiB: versus.startup.oursRssMiB,
+          firstAnswersCpuMs: versus.startup.firstAnswersCpuMs.ours,
+          firstAnswersCpuToGo: versus.startup.firstAnswersCpuMs.ours / versus.startup.firstAnswersCpuMs.go,
+        },
+        plans: versus.plans,
+      },
       ...versus.variants,
     ];
-    const result = { benchmark: 'standalone-runtimes', date: new Date().toISOString(), built, versus, minutes: (Date.now() - started) / 60000 };
+    const result = {
+      benchmark: 'standalone-runtimes',
+      date: new Date().toISOString(),
+      built,
+      versus,
+      minutes: (Date.now() - started) / 60000,
+    };
     writeJson(cli.json, result);
 
     const f2 = (n: number) => n.toFixed(2);
-    const at = (v: (typeof rows)[number], numbers: number, latencyMs: number) => v.plans.find((p) => p.numbers === numbers && p.latencyMs === latencyMs);
+    const at = (v: (typeof rows)[number], numbers: number, latencyMs: number) =>
+      v.plans.find((p) => p.numbers === numbers && p.latencyMs === latencyMs);
     const cells = (v: (typeof rows)[number], numbers: number) =>
-      [0, 20].map((lat) => { const p = at(v, numbers, lat); return p ? `${f2(p.wallRatio)} / ${f2(p.cpuRatio)}` : '?'; }).join(' ; ');
+      [0, 20]
+        .map((lat) => {
+          const p = at(v, numbers, lat);
+          return p ? `${f2(p.wallRatio)} / ${f2(p.cpuRatio)}` : '?';
+        })
+        .join(' ; ');
     const body = `
 - Date: ${today()}; machine: ${machineNotes()}; load average at the end ${versus.load} (shared machine: every figure is a ratio to the Go peer measured in the same rounds)
 - Command: \`node scripts/run-ts.mjs bench/standalone-runtimes.ts --startup-runs ${STARTUP_RUNS} --rounds ${ROUNDS}\` (run on its own, not by \`npm run bench\`; took ${result.minutes.toFixed(1)} min)

@@ -25,13 +25,37 @@
  * bench/standalone-runtimes.ts uses it to compare runtimes. BENCH_DEBUG=1 prints each provider process.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generatedSeed } from '../src/emulator';
 import { dv, spawnProvider, startProvider } from '../test/provider/harness';
 import { BenchWorkspace, mirrorSnapshot, providerBlock } from './engine-run';
-import { benchArgs, engine, machineNotes, median, procStatusKiB, repoRoot, startEmulatorProcess, today, writeJson, writeSection, type EmulatorProcess } from './lib';
+import {
+  benchArgs,
+  engine,
+  machineNotes,
+  median,
+  procStatusKiB,
+  repoRoot,
+  startEmulatorProcess,
+  today,
+  writeJson,
+  writeSection,
+  type EmulatorProcess,
+} from './lib';
 
 const cli = benchArgs();
 const STARTUP_RUNS = Number(cli.value('--startup-runs') ?? 20);
@@ -53,7 +77,8 @@ const VARIANTS: Array<{ label: string; exe: string }> = (cli.value('--variants')
   .split(',')
   .filter(Boolean)
   .map((v) => ({ label: v.slice(0, v.indexOf('=')), exe: v.slice(v.indexOf('=') + 1) }));
-const sourceOf = (impl: Impl) => (impl === 'ours' ? OUR_SOURCE : impl === 'go' ? PEER_SOURCE : `registry.terraform.io/variant-${impl}/whatsapp`);
+const sourceOf = (impl: Impl) =>
+  impl === 'ours' ? OUR_SOURCE : impl === 'go' ? PEER_SOURCE : `registry.terraform.io/variant-${impl}/whatsapp`;
 
 interface Rusage {
   command: string;
@@ -67,7 +92,10 @@ interface Rusage {
 // Building the peer
 
 function goCacheDir(): string {
-  return process.env.WHATSAPP_LS_GO_PEER_CACHE || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'whatsapp-local-storage', 'go-peer');
+  return (
+    process.env.WHATSAPP_LS_GO_PEER_CACHE ||
+    join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'whatsapp-local-storage', 'go-peer')
+  );
 }
 
 /** Builds the peer and the rusage wrapper (go build is incremental: fast when nothing changed). */
@@ -79,7 +107,8 @@ function buildPeer(): { peer: string; rusage: string; goVersion: string; framewo
   const build = (target: string, pkg: string): string => {
     const file = join(out, target);
     const r = spawnSync('go', ['build', '-trimpath', '-o', file, pkg], { cwd: src, env, stdio: ['ignore', 'inherit', 'inherit'] });
-    if (r.error || r.status !== 0) throw new Error(`go build ${pkg} failed (${r.error?.message ?? r.status}); Go is needed for this benchmark`);
+    if (r.error || r.status !== 0)
+      throw new Error(`go build ${pkg} failed (${r.error?.message ?? r.status}); Go is needed for this benchmark`);
     return file;
   };
   const goVersion = spawnSync('go', ['env', 'GOVERSION'], { encoding: 'utf8', env }).stdout.trim();
@@ -90,7 +119,10 @@ function buildPeer(): { peer: string; rusage: string; goVersion: string; framewo
 /** The executable the release ships for this machine (scripts/release.mjs builds it, or finds it in its cache). */
 function shippedExecutable(): string {
   if (process.env.BENCH_OURS_EXE) return process.env.BENCH_OURS_EXE;
-  const r = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'release.mjs'), '--standalone-only'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const r = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'release.mjs'), '--standalone-only'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   if (r.status !== 0) throw new Error('node scripts/release.mjs --standalone-only failed');
   return (JSON.parse(r.stdout) as Record<string, string>)[`linux_${process.arch === 'x64' ? 'amd64' : process.arch}`];
 }
@@ -155,7 +187,10 @@ async function handshake(command: string[]): Promise<{ ms: number; rssKiB: numbe
 
 function readRusage(file: string): Rusage[] {
   if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Rusage);
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Rusage);
 }
 
 /** A process that answers schema, validate and configure, then the engine's Shutdown: its rusage. */
@@ -245,7 +280,10 @@ async function plan(emu: EmulatorProcess, w: Workspace, latencyMs: number): Prom
   const calls = await emu.admin.calls();
   const usage = readRusage(w.rusageFile);
   // BENCH_DEBUG=1: each provider process of each plan (CPU ms / wall ms / peak memory).
-  if (process.env.BENCH_DEBUG) process.stderr.write(`${w.impl} ${w.numbers}: ${usage.map((u) => `${(u.userMs + u.sysMs).toFixed(0)}/${u.wallMs.toFixed(0)} ms/${(u.maxRssKiB / 1024).toFixed(0)} MiB`).join(" ")}\n`);
+  if (process.env.BENCH_DEBUG)
+    process.stderr.write(
+      `${w.impl} ${w.numbers}: ${usage.map((u) => `${(u.userMs + u.sysMs).toFixed(0)}/${u.wallMs.toFixed(0)} ms/${(u.maxRssKiB / 1024).toFixed(0)} MiB`).join(' ')}\n`,
+    );
   const signature = calls
     .map((c) => `${c.method} ${c.path}${c.params && 'fields' in c.params ? `?fields=${String(c.params.fields)}` : ''}`)
     .sort()
@@ -302,7 +340,13 @@ async function main(): Promise<void> {
       rss[impl].push(r.rssKiB);
     }
   }
-  const ourConfig = { access_token: TOKEN, api_version: 'v21.0', base_url: 'http://127.0.0.1:9', request_timeout_seconds: null, max_retries: null };
+  const ourConfig = {
+    access_token: TOKEN,
+    api_version: 'v21.0',
+    base_url: 'http://127.0.0.1:9',
+    request_timeout_seconds: null,
+    max_retries: null,
+  };
   const peerConfig = { access_token: TOKEN, api_version: 'v21.0', base_url: 'http://127.0.0.1:9' };
   const cpu: Record<Impl, number[]> = Object.fromEntries(['node', ...labels].map((l) => [l, []]));
   const cpuRuns = Math.max(3, Math.round(STARTUP_RUNS / 2));
@@ -314,14 +358,23 @@ async function main(): Promise<void> {
       cpu[impl].push(u.userMs + u.sysMs);
     }
   }
-  process.stderr.write(`start-up: node ${median(bare).toFixed(1)} ms, ${labels.map((l) => `${l} ${median(hs[l]).toFixed(1)} ms`).join(', ')}; first-answers CPU node ${median(cpu.node)} ${labels.map((l) => `${l} ${median(cpu[l])}`).join(' ')} ms\n`);
+  process.stderr.write(
+    `start-up: node ${median(bare).toFixed(1)} ms, ${labels.map((l) => `${l} ${median(hs[l]).toFixed(1)} ms`).join(', ')}; first-answers CPU node ${median(cpu.node)} ${labels.map((l) => `${l} ${median(cpu[l])}`).join(' ')} ms\n`,
+  );
   if (STARTUP_ONLY) {
     rmSync(work, { recursive: true, force: true });
     return;
   }
 
   // Plans: one emulator with 1,000 numbers; each workspace manages the first N.
-  const seed = generatedSeed(Math.max(...COUNTS), { token: TOKEN, pin: '123456', wabaId: WABA, label: 'Bench', storage: (i) => (i % 2 ? { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'BR' } : { status: 'IN_COUNTRY_STORAGE_DISABLED' }) });
+  const seed = generatedSeed(Math.max(...COUNTS), {
+    token: TOKEN,
+    pin: '123456',
+    wabaId: WABA,
+    label: 'Bench',
+    storage: (i) =>
+      i % 2 ? { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'BR' } : { status: 'IN_COUNTRY_STORAGE_DISABLED' },
+  });
   const seedFile = join(work, 'seed.json');
   writeFileSync(seedFile, JSON.stringify(seed));
   const emu = await startEmulatorProcess({ seedFile, latencyMs: 0 });
@@ -351,10 +404,20 @@ async function main(): Promise<void> {
           const got: PlanRun[] = [];
           for (const w of order) got.push(await plan(emu, w, latencyMs));
           for (const other of got.slice(1)) {
-            if (other.signature !== got[0].signature) mismatches.push(`${numbers} numbers at ${latencyMs} ms: ${got[0].impl} sent ${got[0].requests}, ${other.impl} ${other.requests} requests, not the same set`);
+            if (other.signature !== got[0].signature)
+              mismatches.push(
+                `${numbers} numbers at ${latencyMs} ms: ${got[0].impl} sent ${got[0].requests}, ${other.impl} ${other.requests} requests, not the same set`,
+              );
           }
           runs.push(...got);
-          process.stderr.write(got.map((r) => `${r.impl} ${numbers} @${latencyMs} ms: ${r.wallMs.toFixed(0)} ms wall, ${r.providerCpuMs.toFixed(0)} ms CPU in ${r.providers} providers, peak ${(r.providerPeakKiB / 1024).toFixed(1)} MiB, engine CPU ${r.engineCpuMs} ms, ${r.requests} requests`).join('; ') + '\n');
+          process.stderr.write(
+            got
+              .map(
+                (r) =>
+                  `${r.impl} ${numbers} @${latencyMs} ms: ${r.wallMs.toFixed(0)} ms wall, ${r.providerCpuMs.toFixed(0)} ms CPU in ${r.providers} providers, peak ${(r.providerPeakKiB / 1024).toFixed(1)} MiB, engine CPU ${r.engineCpuMs} ms, ${r.requests} requests`,
+              )
+              .join('; ') + '\n',
+          );
         }
       }
     }
@@ -364,15 +427,28 @@ async function main(): Promise<void> {
     rmSync(work, { recursive: true, force: true });
   }
 
-  const cell = (impl: Impl, numbers: number, latencyMs: number) => runs.filter((r) => r.impl === impl && r.numbers === numbers && r.latencyMs === latencyMs);
+  const cell = (impl: Impl, numbers: number, latencyMs: number) =>
+    runs.filter((r) => r.impl === impl && r.numbers === numbers && r.latencyMs === latencyMs);
   const m = (rs: PlanRun[], f: (r: PlanRun) => number) => median(rs.map(f));
-  const side = (rs: PlanRun[]) => ({ wallMs: m(rs, (r) => r.wallMs), cpuMs: m(rs, (r) => r.providerCpuMs), peakMiB: m(rs, (r) => r.providerPeakKiB) / 1024, providers: m(rs, (r) => r.providers), engineCpuMs: m(rs, (r) => r.engineCpuMs), requests: m(rs, (r) => r.requests) });
+  const side = (rs: PlanRun[]) => ({
+    wallMs: m(rs, (r) => r.wallMs),
+    cpuMs: m(rs, (r) => r.providerCpuMs),
+    peakMiB: m(rs, (r) => r.providerPeakKiB) / 1024,
+    providers: m(rs, (r) => r.providers),
+    engineCpuMs: m(rs, (r) => r.engineCpuMs),
+    requests: m(rs, (r) => r.requests),
+  });
   const plansOf = (impl: Impl) =>
     COUNTS.flatMap((numbers) =>
       LATENCIES.map((latencyMs) => {
         const o = cell(impl, numbers, latencyMs);
         const figures = { numbers, latencyMs, rounds: o.length, ours: side(o), go: side(cell('go', numbers, latencyMs)) };
-        return { ...figures, wallRatio: figures.ours.wallMs / figures.go.wallMs, cpuRatio: figures.ours.cpuMs / figures.go.cpuMs, peakRatio: figures.ours.peakMiB / figures.go.peakMiB };
+        return {
+          ...figures,
+          wallRatio: figures.ours.wallMs / figures.go.wallMs,
+          cpuRatio: figures.ours.cpuMs / figures.go.cpuMs,
+          peakRatio: figures.ours.peakMiB / figures.go.peakMiB,
+        };
       }),
     );
   const plans = plansOf('ours');
@@ -426,13 +502,19 @@ async function main(): Promise<void> {
   const s2 = (msv: number) => `${(msv / 1000).toFixed(2)} s`;
   const met = (ok: boolean) => (ok ? 'met' : '**not met**');
   const command = `node scripts/run-ts.mjs bench/versus-go-peer.ts --startup-runs ${STARTUP_RUNS} --rounds ${ROUNDS.join(',')}`;
-  const variantTable = variants.length === 0 ? '' : `
+  const variantTable =
+    variants.length === 0
+      ? ''
+      : `
 Side by side in the same rounds (each against the Go peer of its round; ours first):
 
 | executable | exec to handshake | vs Go | RSS at handshake | first-answers CPU | vs Go | ${plans.map((p) => `plan ${p.numbers} @${p.latencyMs} ms wall / CPU / peak vs Go`).join(' | ')} |
 |---|---|---|---|---|---|${plans.map(() => '---|').join('')}
 ${[{ label: 'ours', startup: startupOf('ours'), plans }, ...variants]
-  .map((v) => `| ${v.label} | ${f1(v.startup.handshakeMs)} ms | ${f2(v.startup.handshakeToGo)}x | ${f1(v.startup.rssMiB)} MiB | ${f1(v.startup.firstAnswersCpuMs)} ms | ${f2(v.startup.firstAnswersCpuToGo)}x | ${v.plans.map((p) => `${f2(p.wallRatio)} / ${f2(p.cpuRatio)} / ${f2(p.peakRatio)}`).join(' | ')} |`)
+  .map(
+    (v) =>
+      `| ${v.label} | ${f1(v.startup.handshakeMs)} ms | ${f2(v.startup.handshakeToGo)}x | ${f1(v.startup.rssMiB)} MiB | ${f1(v.startup.firstAnswersCpuMs)} ms | ${f2(v.startup.firstAnswersCpuToGo)}x | ${v.plans.map((p) => `${f2(p.wallRatio)} / ${f2(p.cpuRatio)} / ${f2(p.peakRatio)}`).join(' | ')} |`,
+  )
   .join('\n')}
 | Go peer | ${f1(startup.goMs)} ms | 1.00x | ${f1(startup.goRssMiB)} MiB | ${f1(startup.firstAnswersCpuMs.go)} ms | 1.00x | ${plans.map((p) => `${s2(p.go.wallMs)} / ${s2(p.go.cpuMs)} / ${f1(p.go.peakMiB)} MiB`).join(' | ')} |
 `;
@@ -443,7 +525,14 @@ ${[{ label: 'ours', startup: startupOf('ours'), plans }, ...variants]
 - Ours: the standalone executable the release ships for linux_amd64, a Bun compiled executable with bytecode (\`node scripts/release.mjs --standalone-only\`${process.env.BENCH_OURS_EXE ? `; this run: BENCH_OURS_EXE=${process.env.BENCH_OURS_EXE}` : ''}).
 - Start-up: ${STARTUP_RUNS} interleaved rounds of \`node -e 0\` (exec to exit), ours and the peer${VARIANTS.length ? ` and ${VARIANTS.map((v) => v.label).join(', ')}` : ''}, each with PLUGIN_CLIENT_CERT set (AutoMTLS) and protocols 5,6; then ${cpuRuns} rounds of a process that answers GetProviderSchema, ValidateProviderConfig and ConfigureProvider (over mTLS, driven by the test client) and is shut down, CPU from getrusage.
 - Plans: \`tofu plan -detailed-exitcode\` (no changes) over the first N of 1,000 seeded numbers (half storage in BR), one workspace per provider and N, both against one emulator process; rounds ${ROUNDS.join('/')} at 10/100/1,000 numbers, each round both latencies, the two providers alternating first. Provider CPU = user+system of all provider processes of the plan, peak = the largest ru_maxrss among them (each provider runs behind bench/go-peer/rusage, which records its child's getrusage at exit). Medians.
-- Same requests: ${mismatches.length === 0 ? `in every plan both providers sent the same multiset of Graph requests (method, path, fields), from the emulator's call log (${plans.map((p) => p.ours.requests).filter((v, i, a) => a.indexOf(v) === i).join(' / ')} per plan)` : `**differed**: ${mismatches.join('; ')}`}.
+- Same requests: ${
+    mismatches.length === 0
+      ? `in every plan both providers sent the same multiset of Graph requests (method, path, fields), from the emulator's call log (${plans
+          .map((p) => p.ours.requests)
+          .filter((v, i, a) => a.indexOf(v) === i)
+          .join(' / ')} per plan)`
+      : `**differed**: ${mismatches.join('; ')}`
+  }.
 
 | start-up | ours | Go peer | ratio ours/Go | bare \`node -e 0\` | ours / bare node | target |
 |---|---|---|---|---|---|---|
@@ -456,9 +545,7 @@ ${[{ label: 'ours', startup: startupOf('ours'), plans }, ...variants]
 ${plans
   .map(
     (p) =>
-      `| ${p.numbers.toLocaleString('en-US')} numbers | ${p.latencyMs} ms | ${s2(p.ours.wallMs)} / ${s2(p.go.wallMs)} | **${f2(p.wallRatio)}x** | ${s2(p.ours.cpuMs)} / ${s2(p.go.cpuMs)} | ${f2(p.cpuRatio)}x | ${f1(p.ours.peakMiB)} / ${f1(p.go.peakMiB)} MiB | ${f2(p.peakRatio)}x | ${p.ours.providers} / ${p.go.providers} | ${s2(p.ours.engineCpuMs)} / ${s2(p.go.engineCpuMs)} | ${
-        `${planTarget(p).bound}: ${met(planTarget(p).ok)}`
-      } |`,
+      `| ${p.numbers.toLocaleString('en-US')} numbers | ${p.latencyMs} ms | ${s2(p.ours.wallMs)} / ${s2(p.go.wallMs)} | **${f2(p.wallRatio)}x** | ${s2(p.ours.cpuMs)} / ${s2(p.go.cpuMs)} | ${f2(p.cpuRatio)}x | ${f1(p.ours.peakMiB)} / ${f1(p.go.peakMiB)} MiB | ${f2(p.peakRatio)}x | ${p.ours.providers} / ${p.go.providers} | ${s2(p.ours.engineCpuMs)} / ${s2(p.go.engineCpuMs)} | ${`${planTarget(p).bound}: ${met(planTarget(p).ok)}`} |`,
   )
   .join('\n')}
 ${variantTable}
@@ -492,11 +579,11 @@ Reading the plan rows: the engine starts ${plans[0]?.ours.providers ?? 3} provid
 other, and waits for each. At 10 and 100 numbers the difference is the fixed cost per process:
 a standalone process answering schema, validate and configure spent ${f1(startup.firstAnswersCpuMs.ours)} ms of CPU in this run
 against the Go peer's ${f1(startup.firstAnswersCpuMs.go)} ms, paid three times before any work. ${(() => {
-  const missed = plans.filter((p) => !planTarget(p).ok);
-  return missed.length === 0
-    ? 'Every plan target was met.'
-    : `Missed here: ${missed.map((p) => `${p.numbers} numbers at ${p.latencyMs} ms (wall ${f2(p.wallRatio)}x, CPU ${f2(p.cpuRatio)}x; ${planTarget(p).bound})`).join('; ')}.`;
-})()} Tried for the start-up: the Node.js single executable as shipped before, with a code cache
+    const missed = plans.filter((p) => !planTarget(p).ok);
+    return missed.length === 0
+      ? 'Every plan target was met.'
+      : `Missed here: ${missed.map((p) => `${p.numbers} numbers at ${p.latencyMs} ms (wall ${f2(p.wallRatio)}x, CPU ${f2(p.cpuRatio)}x; ${planTarget(p).bound})`).join('; ')}.`;
+  })()} Tried for the start-up: the Node.js single executable as shipped before, with a code cache
 and with a startup snapshot, against Bun's compiled executable (section "Standalone runtimes":
 Bun starts and answers with the least time and CPU of the four); in the Bun executable, the
 precomputed schema answers embedded (not kept: section "Standalone start-up: embedded schema

@@ -31,7 +31,8 @@ async function main(): Promise<void> {
     pin: '123456',
     wabaId: WABA,
     label: 'Bench',
-    storage: (i) => (i % 2 ? { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'DE' } : { status: 'IN_COUNTRY_STORAGE_DISABLED' }),
+    storage: (i) =>
+      i % 2 ? { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'DE' } : { status: 'IN_COUNTRY_STORAGE_DISABLED' },
   });
   const seedFile = join(work, 'seed.json');
   writeFileSync(seedFile, JSON.stringify(seed));
@@ -48,7 +49,8 @@ async function main(): Promise<void> {
       const numbers = await engine.wabaNumbers(WABA, { withStorage: true });
       const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
       const requests = (await emu.admin.calls()).length;
-      if (numbers.length !== NUMBERS || numbers.some((n) => n.storage_status === undefined)) throw new Error(`read ${numbers.length} numbers, expected ${NUMBERS} with storage`);
+      if (numbers.length !== NUMBERS || numbers.some((n) => n.storage_status === undefined))
+        throw new Error(`read ${numbers.length} numbers, expected ${NUMBERS} with storage`);
       runs.push({ wallMs, requests, numbers: numbers.length });
       process.stdout.write(`round ${r + 1}: ${wallMs.toFixed(0)} ms, ${requests} requests\n`);
     }
@@ -57,7 +59,18 @@ async function main(): Promise<void> {
     const floorMs = (requests * LATENCY_MS) / DEFAULT_STORAGE_CONCURRENCY;
     const wallMs = median(runs.map((r) => r.wallMs));
     const ratio = wallMs / floorMs;
-    const result = { numbers: NUMBERS, latencyMs: LATENCY_MS, concurrency: DEFAULT_STORAGE_CONCURRENCY, pageSize: WABA_PAGE_SIZE, requests, requestBound: bound, floorMs, wallMs, ratioToFloor: ratio, runs };
+    const result = {
+      numbers: NUMBERS,
+      latencyMs: LATENCY_MS,
+      concurrency: DEFAULT_STORAGE_CONCURRENCY,
+      pageSize: WABA_PAGE_SIZE,
+      requests,
+      requestBound: bound,
+      floorMs,
+      wallMs,
+      ratioToFloor: ratio,
+      runs,
+    };
     process.stdout.write(`${JSON.stringify(result)}\n`);
     writeJson(cli.json, result);
     const ok = ratio <= 1.3 && requests <= bound;

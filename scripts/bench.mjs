@@ -39,10 +39,20 @@ const failures = [];
 for (const bench of benches) {
   const json = join(work, bench.file.replace(/\W+/g, '_') + '.json');
   const records = bench.records !== false;
-  const args = [join(repoRoot, 'scripts', 'run-ts.mjs'), bench.file, ...bench.args, ...(records ? ['--json', json, ...(quick ? [] : ['--write'])] : [])];
+  const args = [
+    join(repoRoot, 'scripts', 'run-ts.mjs'),
+    bench.file,
+    ...bench.args,
+    ...(records ? ['--json', json, ...(quick ? [] : ['--write'])] : []),
+  ];
   log(`bench: ${bench.file} ${bench.args.join(' ')}`);
   const t = Date.now();
-  const r = spawnSync(process.execPath, args, { stdio: 'inherit', cwd: repoRoot, env: { ...process.env, ...(bench.env ?? {}) }, timeout: (bench.minutes ?? 8) * 60_000 });
+  const r = spawnSync(process.execPath, args, {
+    stdio: 'inherit',
+    cwd: repoRoot,
+    env: { ...process.env, ...(bench.env ?? {}) },
+    timeout: (bench.minutes ?? 8) * 60_000,
+  });
   log(`bench: ${bench.file} took ${((Date.now() - t) / 1000).toFixed(0)} s, exit ${r.status ?? r.signal}`);
   if (existsSync(json)) results[bench.file] = JSON.parse(readFileSync(json, 'utf8'));
   if (r.status !== 0 || (records && !existsSync(json))) failures.push(bench.file);
@@ -69,28 +79,80 @@ const goRows = [10, 100, 1000].flatMap((n) =>
     const large = n >= 1000;
     // The same bounds as bench/versus-go-peer.ts's planTarget.
     const bound = large ? 'wall, CPU, memory <= 1.0x' : n >= 100 ? 'wall <= 1.15x' : 'wall <= 1.3x, CPU <= 1.5x';
-    const ok = p && (large ? p.wallRatio <= 1 && p.cpuRatio <= 1 && p.peakRatio <= 1 : n >= 100 ? p.wallRatio <= 1.15 : p.wallRatio <= 1.3 && p.cpuRatio <= 1.5);
+    const ok =
+      p &&
+      (large
+        ? p.wallRatio <= 1 && p.cpuRatio <= 1 && p.peakRatio <= 1
+        : n >= 100
+          ? p.wallRatio <= 1.15
+          : p.wallRatio <= 1.3 && p.cpuRatio <= 1.5);
     return [
       `vs Go peer: \`tofu plan\` of ${n.toLocaleString('en-US')} at ${lat} ms (standalone executable), wall / provider CPU / peak memory`,
       bound,
-      p && `${f2(p.wallRatio)}x / ${f2(p.cpuRatio)}x / ${f2(p.peakRatio)}x (${f2(p.ours.wallMs / 1000)} s vs ${f2(p.go.wallMs / 1000)} s; ${f2(p.ours.cpuMs / 1000)} s vs ${f2(p.go.cpuMs / 1000)} s; ${f1(p.ours.peakMiB)} vs ${f1(p.go.peakMiB)} MiB)`,
+      p &&
+        `${f2(p.wallRatio)}x / ${f2(p.cpuRatio)}x / ${f2(p.peakRatio)}x (${f2(p.ours.wallMs / 1000)} s vs ${f2(p.go.wallMs / 1000)} s; ${f2(p.ours.cpuMs / 1000)} s vs ${f2(p.go.cpuMs / 1000)} s; ${f1(p.ours.peakMiB)} vs ${f1(p.go.peakMiB)} MiB)`,
       ok,
     ];
   }),
 );
 const rows = [
   ['Emulator: GET/s, 1,000 numbers', '>= 2,000', t && `${t.requestsPerSecond} GET/s`, t && t.requestsPerSecond >= 2000],
-  ['Start-up of the JS form (dist/bin on Node): exec to handshake / bare `node -e 0`', '<= 1.1x', s && `${f2(s.ratio)}x (${f1(s.handshakeMs)} / ${f1(s.bareNodeMs)} ms; one-file bundle ${f2(s.singleFileRatio)}x); RSS ${f1(s.rssAtHandshakeMiB)} MiB`, s && s.ratio <= 1.1],
-  ['vs Go peer: exec to handshake of the standalone executable / the Go peer\'s', '<= 2x', g && `${f2(g.startup.handshakeToGo)}x (${f1(g.startup.oursMs)} / ${f1(g.startup.goMs)} ms; bare \`node -e 0\` ${f1(g.startup.bareNodeMs)} ms)`, g && g.startup.handshakeToGo <= 2],
-  ['vs Go peer: memory at the handshake', 'compared', g && `${f1(g.startup.oursRssMiB)} MiB vs ${f1(g.startup.goRssMiB)} MiB (${f2(g.startup.rssToGo)}x)`, g ? true : undefined],
-  ['CPU of a standalone process answering schema, validate, configure / the Go peer\'s', 'compared', g && `${f2(g.startup.firstAnswersCpuMs.ours / g.startup.firstAnswersCpuMs.go)}x (${f1(g.startup.firstAnswersCpuMs.ours)} / ${f1(g.startup.firstAnswersCpuMs.go)} ms; bare \`node -e 0\` ${f1(g.startup.firstAnswersCpuMs.node)} ms)`, g ? true : undefined],
+  [
+    'Start-up of the JS form (dist/bin on Node): exec to handshake / bare `node -e 0`',
+    '<= 1.1x',
+    s &&
+      `${f2(s.ratio)}x (${f1(s.handshakeMs)} / ${f1(s.bareNodeMs)} ms; one-file bundle ${f2(s.singleFileRatio)}x); RSS ${f1(s.rssAtHandshakeMiB)} MiB`,
+    s && s.ratio <= 1.1,
+  ],
+  [
+    "vs Go peer: exec to handshake of the standalone executable / the Go peer's",
+    '<= 2x',
+    g &&
+      `${f2(g.startup.handshakeToGo)}x (${f1(g.startup.oursMs)} / ${f1(g.startup.goMs)} ms; bare \`node -e 0\` ${f1(g.startup.bareNodeMs)} ms)`,
+    g && g.startup.handshakeToGo <= 2,
+  ],
+  [
+    'vs Go peer: memory at the handshake',
+    'compared',
+    g && `${f1(g.startup.oursRssMiB)} MiB vs ${f1(g.startup.goRssMiB)} MiB (${f2(g.startup.rssToGo)}x)`,
+    g ? true : undefined,
+  ],
+  [
+    "CPU of a standalone process answering schema, validate, configure / the Go peer's",
+    'compared',
+    g &&
+      `${f2(g.startup.firstAnswersCpuMs.ours / g.startup.firstAnswersCpuMs.go)}x (${f1(g.startup.firstAnswersCpuMs.ours)} / ${f1(g.startup.firstAnswersCpuMs.go)} ms; bare \`node -e 0\` ${f1(g.startup.firstAnswersCpuMs.node)} ms)`,
+    g ? true : undefined,
+  ],
   ...goRows,
-  ['vs Go peer: same Graph requests in every plan', 'equal', g && (g.mismatches.length ? g.mismatches.join('; ') : 'equal (emulator call log)'), g && g.mismatches.length === 0],
+  [
+    'vs Go peer: same Graph requests in every plan',
+    'equal',
+    g && (g.mismatches.length ? g.mismatches.join('; ') : 'equal (emulator call log)'),
+    g && g.mismatches.length === 0,
+  ],
   ['Refresh: requests per resource', '<= 2', r && f2(r.requestsPerResource), r && r.requestsPerResource <= 2],
-  ['Refresh: `tofu plan` of 1,000 at 20 ms / floor', '<= 1.3x', r && `${f2(r.ratioToFloor)}x (${f2(r.planMs / 1000)} s / ${f2(r.floorMs / 1000)} s; requests alone ${f2(r.requestSpanToFloor)}x; engine alone ${f2(r.engineOnlyPlanMs / 1000)} s)`, r && r.ratioToFloor <= 1.3],
+  [
+    'Refresh: `tofu plan` of 1,000 at 20 ms / floor',
+    '<= 1.3x',
+    r &&
+      `${f2(r.ratioToFloor)}x (${f2(r.planMs / 1000)} s / ${f2(r.floorMs / 1000)} s; requests alone ${f2(r.requestSpanToFloor)}x; engine alone ${f2(r.engineOnlyPlanMs / 1000)} s)`,
+    r && r.ratioToFloor <= 1.3,
+  ],
   ['Refresh: provider peak memory', '<= 200 MB', r && `${f1(r.providerPeakMiB)} MiB`, r && r.providerPeakMiB * 1.048576 <= 200],
-  ['Region change: downtime', `<= 2 x ${d?.latencyMs ?? 20} ms + 10 ms`, d && `${f1(d.apply.downtimeMs)} ms (max ${f1(d.apply.maxDowntimeMs)} ms)`, d && d.apply.downtimeMs <= d.targetDowntimeMs],
-  ['Region change: vs three curl commands', 'compared', d && `${f1(d.apply.downtimeMs)} ms vs ${f1(d.curl.downtimeMs)} ms downtime (${f2(d.downtimeRatioToCurl)}x); exec to exit ${f1(d.apply.wallMs)} ms vs ${f1(d.curl.wallMs)} ms`, d ? true : undefined],
+  [
+    'Region change: downtime',
+    `<= 2 x ${d?.latencyMs ?? 20} ms + 10 ms`,
+    d && `${f1(d.apply.downtimeMs)} ms (max ${f1(d.apply.maxDowntimeMs)} ms)`,
+    d && d.apply.downtimeMs <= d.targetDowntimeMs,
+  ],
+  [
+    'Region change: vs three curl commands',
+    'compared',
+    d &&
+      `${f1(d.apply.downtimeMs)} ms vs ${f1(d.curl.downtimeMs)} ms downtime (${f2(d.downtimeRatioToCurl)}x); exec to exit ${f1(d.apply.wallMs)} ms vs ${f1(d.curl.wallMs)} ms`,
+    d ? true : undefined,
+  ],
 ];
 
 const summary = `## Summary of the last \`npm run bench\`
@@ -117,7 +179,10 @@ if (!quick) {
   if (re.test(text)) text = text.replace(re, summary);
   else {
     const firstSection = text.indexOf('\n## ');
-    text = firstSection < 0 ? `${text.trimEnd()}\n\n${summary}` : `${text.slice(0, firstSection + 1)}${summary}\n${text.slice(firstSection + 1)}`;
+    text =
+      firstSection < 0
+        ? `${text.trimEnd()}\n\n${summary}`
+        : `${text.slice(0, firstSection + 1)}${summary}\n${text.slice(firstSection + 1)}`;
   }
   writeFileSync(doc, text.endsWith('\n') ? text : `${text}\n`);
   log(`written: ${doc}`);

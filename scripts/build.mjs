@@ -21,7 +21,9 @@ if (!process.argv.includes('--no-install')) ensureDependencies();
 // Code generation steps live in scripts/codegen/*.mjs and run in name order.
 const codegenDir = join(repoRoot, 'scripts', 'codegen');
 if (existsSync(codegenDir)) {
-  for (const file of readdirSync(codegenDir).filter((f) => f.endsWith('.mjs')).sort()) {
+  for (const file of readdirSync(codegenDir)
+    .filter((f) => f.endsWith('.mjs'))
+    .sort()) {
     log(`codegen: ${file}`);
     run(process.execPath, [join(codegenDir, file)]);
   }
@@ -52,7 +54,13 @@ mkdirSync(join(repoRoot, 'dist', 'bin'), { recursive: true });
 {
   log(`esbuild: ${cliEntry} -> dist/bin/whatsapp-local-storage.js`);
   const outfile = join(repoRoot, 'dist', 'bin', 'whatsapp-local-storage.js');
-  await esbuild.build({ ...common, entryPoints: [join(repoRoot, cliEntry)], outfile, plugins: [axiosStartup], banner: { js: '#!/usr/bin/env node' } });
+  await esbuild.build({
+    ...common,
+    entryPoints: [join(repoRoot, cliEntry)],
+    outfile,
+    plugins: [axiosStartup],
+    banner: { js: '#!/usr/bin/env node' },
+  });
   chmodSync(outfile, 0o755);
 }
 
@@ -118,7 +126,9 @@ const providerBundles = [];
   // The generated protocol code (pbjs static modules: large, plain and evaluated only for the
   // protocol in use) goes to a file per protocol, without whitespace, so a process parses
   // only its own protocol's code.
-  const protocolFiles = Object.fromEntries(['tfplugin5', 'tfplugin6'].map((n) => [join(protocolDir, 'generated', n), `whatsapp-provider-${n}.js`]));
+  const protocolFiles = Object.fromEntries(
+    ['tfplugin5', 'tfplugin6'].map((n) => [join(protocolDir, 'generated', n), `whatsapp-provider-${n}.js`]),
+  );
   const toProtocolFile = {
     name: 'to-protocol-file',
     setup(build) {
@@ -132,15 +142,32 @@ const providerBundles = [];
   const cutPlugin = redirect('cut-plugin', new Set([goPluginServices]), PLUGIN, ['require-call']);
   const cutEngine = redirect('cut-engine', new Set([engineEntry]), ENGINE, ['require-call']);
   const inputsOf = async (options) =>
-    new Set(Object.keys((await esbuild.build({ ...common, ...options, write: false, metafile: true, outfile: join(repoRoot, 'dist', 'tmp.js') })).metafile.inputs));
-  const srcModules = (inputs, other) => [...inputs].filter((p) => other.has(p) && p.startsWith('src/')).map((p) => join(repoRoot, p.replace(/\.ts$/, '')));
+    new Set(
+      Object.keys(
+        (await esbuild.build({ ...common, ...options, write: false, metafile: true, outfile: join(repoRoot, 'dist', 'tmp.js') })).metafile
+          .inputs,
+      ),
+    );
+  const srcModules = (inputs, other) =>
+    [...inputs].filter((p) => other.has(p) && p.startsWith('src/')).map((p) => join(repoRoot, p.replace(/\.ts$/, '')));
   // A file that re-exports several modules: their export names must not collide.
   const reexports = async (files) => {
     const seen = new Map();
     for (const file of files) {
-      const meta = (await esbuild.build({ entryPoints: [file + '.ts'], bundle: false, format: 'esm', write: false, metafile: true, outfile: join(repoRoot, 'dist', 'tmp.js'), logLevel: 'silent' })).metafile;
+      const meta = (
+        await esbuild.build({
+          entryPoints: [file + '.ts'],
+          bundle: false,
+          format: 'esm',
+          write: false,
+          metafile: true,
+          outfile: join(repoRoot, 'dist', 'tmp.js'),
+          logLevel: 'silent',
+        })
+      ).metafile;
       for (const name of Object.values(meta.outputs)[0].exports) {
-        if (seen.has(name) || Object.values(lazy).includes(name)) throw new Error(`provider split: ${name} is exported by both ${seen.get(name) ?? 'the runtime'} and ${file}`);
+        if (seen.has(name) || Object.values(lazy).includes(name))
+          throw new Error(`provider split: ${name} is exported by both ${seen.get(name) ?? 'the runtime'} and ${file}`);
         seen.set(name, file);
       }
     }
@@ -148,18 +175,33 @@ const providerBundles = [];
   };
   // Modules both halves import go to the shared file, so there is one instance of each.
   const handshakeInputs = await inputsOf({ entryPoints: [providerEntry], plugins: [cutLazy, cutPlugin] });
-  const runtimeInputs = await inputsOf({ stdin: { contents: lazyExports, resolveDir: repoRoot, sourcefile: 'provider-runtime.ts', loader: 'ts' }, plugins: [cutEngine] });
+  const runtimeInputs = await inputsOf({
+    stdin: { contents: lazyExports, resolveDir: repoRoot, sourcefile: 'provider-runtime.ts', loader: 'ts' },
+    plugins: [cutEngine],
+  });
   const pluginInputs = await inputsOf({ entryPoints: [`${goPluginServices}.ts`] });
   const shared = [...new Set([...srcModules(handshakeInputs, runtimeInputs), ...srcModules(handshakeInputs, pluginInputs)])];
   const toShared = redirect('to-shared', new Set(shared), SHARED);
   const sharedSource = await reexports(shared);
   // Modules the engine shares with the runtime: the runtime exports them, the engine imports them from it.
-  const engineStdin = { contents: `export * from '${rel(engineEntry)}';`, resolveDir: repoRoot, sourcefile: 'provider-engine.ts', loader: 'ts' };
+  const engineStdin = {
+    contents: `export * from '${rel(engineEntry)}';`,
+    resolveDir: repoRoot,
+    sourcefile: 'provider-engine.ts',
+    loader: 'ts',
+  };
   const engineShared = srcModules(await inputsOf({ stdin: engineStdin }), runtimeInputs).filter((p) => !shared.includes(p));
   const toRuntime = redirect('to-runtime', new Set(engineShared), RUNTIME);
-  const runtimeStdin = { contents: `${lazyExports}\n${await reexports(engineShared)}`, resolveDir: repoRoot, sourcefile: 'provider-runtime.ts', loader: 'ts' };
+  const runtimeStdin = {
+    contents: `${lazyExports}\n${await reexports(engineShared)}`,
+    resolveDir: repoRoot,
+    sourcefile: 'provider-runtime.ts',
+    loader: 'ts',
+  };
   const bin = (name) => join(repoRoot, 'dist', 'bin', name);
-  log(`esbuild: src/provider/main.ts -> dist/bin/terraform-provider-whatsapp.js and its parts (shared: ${shared.map((p) => rel(p)).join(', ')})`);
+  log(
+    `esbuild: src/provider/main.ts -> dist/bin/terraform-provider-whatsapp.js and its parts (shared: ${shared.map((p) => rel(p)).join(', ')})`,
+  );
   const compact = { ...common, ...compactOptions };
   await esbuild.build({ ...compact, entryPoints: [`${goPluginServices}.ts`], outfile: bin(PLUGIN), plugins: [toShared, noLong] });
   await esbuild.build({ ...compact, stdin: runtimeStdin, outfile: bin(RUNTIME), plugins: [toShared, cutEngine, noLong, toProtocolFile] });
@@ -169,7 +211,11 @@ const providerBundles = [];
   }
   await esbuild.build({ ...compact, stdin: engineStdin, outfile: bin(ENGINE), plugins: [toShared, toRuntime, axiosStartup] });
   // The shared modules' own relative imports stay inside the shared file (only the entry re-exports).
-  await esbuild.build({ ...compact, stdin: { contents: sharedSource, resolveDir: repoRoot, sourcefile: 'provider-shared.ts', loader: 'ts' }, outfile: bin(SHARED) });
+  await esbuild.build({
+    ...compact,
+    stdin: { contents: sharedSource, resolveDir: repoRoot, sourcefile: 'provider-shared.ts', loader: 'ts' },
+    outfile: bin(SHARED),
+  });
   providerBundles.push(RUNTIME, ENGINE, SHARED, PLUGIN);
   // The answers a process gives before it loads the provider (src/provider/precompute.ts), tagged
   // with the code they were computed from; the handshake file, built last, carries the same tag
@@ -177,7 +223,11 @@ const providerBundles = [];
   const build = createHash('sha256');
   for (const part of [RUNTIME, ...Object.values(protocolFiles)]) build.update(readFileSync(bin(part)));
   const buildId = build.digest('hex').slice(0, 16);
-  const answers = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(bin(RUNTIME))}).precomputeAnswers().then((a) => process.stdout.write(JSON.stringify(a)))`], { encoding: 'utf8' });
+  const answers = spawnSync(
+    process.execPath,
+    ['-e', `require(${JSON.stringify(bin(RUNTIME))}).precomputeAnswers().then((a) => process.stdout.write(JSON.stringify(a)))`],
+    { encoding: 'utf8' },
+  );
   if (answers.status !== 0) throw new Error(`precomputing the provider's answers failed:\n${answers.stderr}`);
   writeFileSync(bin(ANSWERS), JSON.stringify({ build: buildId, answers: JSON.parse(answers.stdout) }));
   providerBundles.push(ANSWERS);
@@ -207,6 +257,10 @@ const providerBundle = join(repoRoot, 'dist', 'bin', 'terraform-provider-whatsap
   // records it in the lock file exactly like a registry release: written by the CLI's own
   // `cli-config`, the same code that installs the provider for users of the package.
   rmSync(join(repoRoot, 'dist', 'mirror'), { recursive: true, force: true });
-  run(process.execPath, [join(repoRoot, 'dist', 'bin', 'whatsapp-local-storage.js'), 'cli-config', '--mirror-dir', join(repoRoot, 'dist', 'mirror')], { stdio: ['ignore', 'ignore', 'inherit'] });
+  run(
+    process.execPath,
+    [join(repoRoot, 'dist', 'bin', 'whatsapp-local-storage.js'), 'cli-config', '--mirror-dir', join(repoRoot, 'dist', 'mirror')],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
 }
 log('build done');

@@ -46,7 +46,11 @@ let stdoutBroken = false;
 const say = (text = '') => {
   if (!stdoutBroken) process.stdout.write(`${text}\n`);
 };
-const indent = (text, pad = '     ') => text.split('\n').map((l) => (l ? pad + l : l)).join('\n');
+const indent = (text, pad = '     ') =>
+  text
+    .split('\n')
+    .map((l) => (l ? pad + l : l))
+    .join('\n');
 const logText = (title, text) => appendFileSync(logFile, `\n===== ${title}\n${text}\n`);
 const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
 let stageNo = 0;
@@ -73,16 +77,24 @@ function exec(command, args, { cwd = repoRoot, env = process.env, title, echo } 
     children.add(child);
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
     child.stderr.on('data', (d) => {
       stderr += d;
       // Progress lines of long steps (e.g. building the engines) reach the person, the rest only the log.
       if (echo) for (const line of String(d).split('\n')) if (echo.test(line)) say(`     ${line.replace(/^\[[0-9:]+\]\s*/, '')}`);
     });
-    child.on('error', (e) => { children.delete(child); reject(e); });
+    child.on('error', (e) => {
+      children.delete(child);
+      reject(e);
+    });
     child.on('close', (code, signal) => {
       children.delete(child);
-      logText(`${title ?? `${command} ${args.join(' ')}`} (exit ${code ?? signal}, in ${cwd})`, `${stdout}${stderr ? `\n--- stderr\n${stderr}` : ''}`);
+      logText(
+        `${title ?? `${command} ${args.join(' ')}`} (exit ${code ?? signal}, in ${cwd})`,
+        `${stdout}${stderr ? `\n--- stderr\n${stderr}` : ''}`,
+      );
       resolve({ code: code ?? 1, stdout, stderr });
     });
   });
@@ -100,7 +112,10 @@ async function must(command, args, options = {}, expected = [0]) {
 
 function startEmulator() {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(repoRoot, 'dist', 'bin', 'whatsapp-local-storage.js'), 'emulator', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(process.execPath, [join(repoRoot, 'dist', 'bin', 'whatsapp-local-storage.js'), 'emulator', '--port', '0'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     children.add(child);
     let out = '';
     let err = '';
@@ -113,7 +128,10 @@ function startEmulator() {
         resolve({ child, url: line.trim() });
       }
     });
-    child.stderr.on('data', (d) => { err += d; appendFileSync(logFile, `[emulator] ${d}`); });
+    child.stderr.on('data', (d) => {
+      err += d;
+      appendFileSync(logFile, `[emulator] ${d}`);
+    });
     child.on('error', reject);
     child.on('exit', (code) => {
       children.delete(child);
@@ -137,7 +155,11 @@ function stopChild(child) {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const timer = setTimeout(() => signalGroup(child, 'SIGKILL'), 5000);
-    child.once('exit', () => { clearTimeout(timer); signalGroup(child, 'SIGTERM'); resolve(); });
+    child.once('exit', () => {
+      clearTimeout(timer);
+      signalGroup(child, 'SIGTERM');
+      resolve();
+    });
     signalGroup(child, 'SIGTERM');
   });
 }
@@ -206,7 +228,12 @@ async function http(method, path, body) {
 async function liveStorage(id) {
   const { storage_configuration: s } = await http('GET', `/${API_VERSION}/${id}/settings`);
   const { status } = await http('GET', `/${API_VERSION}/${id}?fields=status`);
-  const storage = s.status === 'IN_COUNTRY_STORAGE_ENABLED' ? s.data_localization_region : s.status === 'NO_STORAGE_ENABLED' ? `no storage (${s.retention_minutes} min)` : 'off';
+  const storage =
+    s.status === 'IN_COUNTRY_STORAGE_ENABLED'
+      ? s.data_localization_region
+      : s.status === 'NO_STORAGE_ENABLED'
+        ? `no storage (${s.retention_minutes} min)`
+        : 'off';
   return { storage, status: s.status, connected: status === 'CONNECTED' };
 }
 
@@ -216,7 +243,10 @@ async function showNumbers(expect) {
     say(`     ${n.id}  ${n.name.padEnd(16)} ${live.storage.padEnd(4)} ${live.connected ? 'registered' : 'NOT registered'}`);
     if (expect) {
       const want = expect(n) ?? 'off';
-      if (live.storage !== want || !live.connected) fail(`${n.id} should be registered with storage ${want}, but is ${live.storage}, ${live.connected ? 'registered' : 'not registered'}`);
+      if (live.storage !== want || !live.connected)
+        fail(
+          `${n.id} should be registered with storage ${want}, but is ${live.storage}, ${live.connected ? 'registered' : 'not registered'}`,
+        );
     }
   }
 }
@@ -231,7 +261,9 @@ async function showCalls() {
   const failed = calls.filter((c) => c.status >= 400);
   say(`     ${calls.length} Graph calls: ${calls.length - writes.length} reads and these ${writes.length} writes, in order:`);
   for (const c of writes) {
-    say(`       +${String(Math.round(c.startedAt - t0)).padStart(5)} ms  POST ${c.endpoint.padEnd(10)} ${c.phoneNumberId}  ${c.status}${c.endpoint === 'settings' ? `  ${JSON.stringify(c.params.storage_configuration)}` : ''}`);
+    say(
+      `       +${String(Math.round(c.startedAt - t0)).padStart(5)} ms  POST ${c.endpoint.padEnd(10)} ${c.phoneNumberId}  ${c.status}${c.endpoint === 'settings' ? `  ${JSON.stringify(c.params.storage_configuration)}` : ''}`,
+    );
   }
   const offline = new Map();
   for (const c of writes) {
@@ -270,13 +302,23 @@ async function synth(knobs) {
   const t = Date.now();
   const cdktf = join(repoRoot, 'node_modules', 'cdktf-cli', 'bundle', 'bin', 'cdktf');
   await must(process.execPath, [cdktf, 'synth', '--output', outDir], {
-    title: `cdktf synth (${Object.entries(knobs).map(([k, v]) => `${k}=${v}`).join(' ')})`,
+    title: `cdktf synth (${Object.entries(knobs)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' ')})`,
     // cdktf-cli asks a `terraform` on PATH for its version; our CLI config keeps it from complaining.
-    env: { ...process.env, CHECKPOINT_DISABLE: '1', DISABLE_VERSION_CHECK: 'true', CI: '1', TF_CLI_CONFIG_FILE: join(work, 'cli.tfrc'), ...knobs },
+    env: {
+      ...process.env,
+      CHECKPOINT_DISABLE: '1',
+      DISABLE_VERSION_CHECK: 'true',
+      CI: '1',
+      TF_CLI_CONFIG_FILE: join(work, 'cli.tfrc'),
+      ...knobs,
+    },
   });
   const json = JSON.parse(readFileSync(join(stackDir, 'cdk.tf.json'), 'utf8'));
   const resources = Object.values(json.resource?.whatsapp_local_storage ?? {});
-  if (resources.length !== NUMBERS.length) fail(`expected ${NUMBERS.length} whatsapp_local_storage resources in cdk.tf.json, found ${resources.length}`);
+  if (resources.length !== NUMBERS.length)
+    fail(`expected ${NUMBERS.length} whatsapp_local_storage resources in cdk.tf.json, found ${resources.length}`);
   if (JSON.stringify(json).includes(PIN) || JSON.stringify(json).includes(TOKEN)) fail('a secret ended up in cdk.tf.json');
   say(`     cdktf synth wrote ${resources.length} whatsapp_local_storage resources to ${stackDir}/cdk.tf.json in ${secs(Date.now() - t)}`);
   say('     (no PIN or token in it: the PIN is the sensitive variable "pin", the token comes from WHATSAPP_ACCESS_TOKEN)');
@@ -286,7 +328,14 @@ const summaryLine = (text, pattern) => (text.split('\n').find((l) => pattern.tes
 
 /** Distinct warning titles from an engine's output, so the person sees them without the noise. */
 function warnings(text) {
-  return [...new Set(text.split('\n').filter((l) => /^\s*│?\s*Warning: /.test(l)).map((l) => l.replace(/^\s*│?\s*Warning:\s*/, '').trim()))];
+  return [
+    ...new Set(
+      text
+        .split('\n')
+        .filter((l) => /^\s*│?\s*Warning: /.test(l))
+        .map((l) => l.replace(/^\s*│?\s*Warning:\s*/, '').trim()),
+    ),
+  ];
 }
 
 async function tofu(engine, args, expected = [0]) {
@@ -316,11 +365,19 @@ async function main() {
   say(`Full engine output: ${logFile}`);
   say(`Working directory: ${work}`);
 
-  stage('Prepare: npm packages, build, engines', skipSetup ? 'Skipped (--skip-setup): using the existing build and .tools/engines.json.' : 'First run on a fresh clone installs packages and builds OpenTofu and Terraform from source (a few minutes, cached afterwards).');
+  stage(
+    'Prepare: npm packages, build, engines',
+    skipSetup
+      ? 'Skipped (--skip-setup): using the existing build and .tools/engines.json.'
+      : 'First run on a fresh clone installs packages and builds OpenTofu and Terraform from source (a few minutes, cached afterwards).',
+  );
   if (!skipSetup) {
     ensureDependencies();
     await must(process.execPath, [join(repoRoot, 'scripts', 'build.mjs'), '--no-install'], { title: 'npm run build' });
-    await must(process.execPath, [join(repoRoot, 'scripts', 'setup-engines.mjs')], { title: 'setup-engines', echo: /building|built |waiting for another/i });
+    await must(process.execPath, [join(repoRoot, 'scripts', 'setup-engines.mjs')], {
+      title: 'setup-engines',
+      echo: /building|built |waiting for another/i,
+    });
     say('     packages, build and engines are ready');
   }
   for (const f of ['dist/bin/whatsapp-local-storage.js', 'dist/mirror', '.tools/engines.json']) {
@@ -329,7 +386,9 @@ async function main() {
   const engine = JSON.parse(readFileSync(join(repoRoot, '.tools', 'engines.json'), 'utf8')).tofu.path;
   const cli = join(repoRoot, 'dist', 'bin', 'whatsapp-local-storage.js');
   // Its own mirror: the default one under ~/.cache is shared by every checkout on the machine.
-  const cliConfig = await must(process.execPath, [cli, 'cli-config', '--mirror-dir', join(work, 'mirror')], { title: 'whatsapp-local-storage cli-config' });
+  const cliConfig = await must(process.execPath, [cli, 'cli-config', '--mirror-dir', join(work, 'mirror')], {
+    title: 'whatsapp-local-storage cli-config',
+  });
   writeFileSync(join(work, 'cli.tfrc'), cliConfig.stdout);
 
   stage('Start the Cloud API emulator with the demo seed', 'A local stand-in for graph.facebook.com that enforces the documented rules.');
@@ -338,10 +397,16 @@ async function main() {
   say(`     listening on ${emulatorUrl}; the five demo numbers start registered with Local Storage off:`);
   await showNumbers(() => null);
 
-  stage('Synthesize the CDKTF example (examples/cdktf/main.ts) with cdktf-cli', 'WhatsAppLocalStorage constructs: Sales in BR, two Support numbers in IN (WhatsAppLocalStorageGroup, one at a time), Germany in DE,\nMarketing stated in Meta\'s default storage (storageMode: \'DEFAULT\'; leaving the mode out is an error).');
+  stage(
+    'Synthesize the CDKTF example (examples/cdktf/main.ts) with cdktf-cli',
+    "WhatsAppLocalStorage constructs: Sales in BR, two Support numbers in IN (WhatsAppLocalStorageGroup, one at a time), Germany in DE,\nMarketing stated in Meta's default storage (storageMode: 'DEFAULT'; leaving the mode out is an error).",
+  );
   await synth({ WLS_EXAMPLE_SALES_REGION: 'BR' });
 
-  stage('Apply with OpenTofu', 'Meta accepts a storage change only while a number is unregistered, so for each number the provider\nderegisters it, writes the setting and registers it again with the two-step PIN.');
+  stage(
+    'Apply with OpenTofu',
+    'Meta accepts a storage change only while a number is unregistered, so for each number the provider\nderegisters it, writes the setting and registers it again with the two-step PIN.',
+  );
   await must(engine, ['init', '-no-color', '-input=false'], { cwd: stackDir, env: engineEnv(), title: 'tofu init' });
   say('     tofu init installed the provider from the local build (filesystem mirror)');
   await planAndApply(engine, /4 to add|5 to add/);
@@ -353,7 +418,10 @@ async function main() {
   say('     Live state now:');
   await showNumbers((n) => n.region);
 
-  stage(`Move the sales line from BR to ${MOVED_REGION}`, `The demo's knob: WLS_EXAMPLE_SALES_REGION=${MOVED_REGION} (examples/cdktf/main.ts reads it). Synthesize again, plan, apply.\nOnly that number changes, and it is offline only between its deregister and register.`);
+  stage(
+    `Move the sales line from BR to ${MOVED_REGION}`,
+    `The demo's knob: WLS_EXAMPLE_SALES_REGION=${MOVED_REGION} (examples/cdktf/main.ts reads it). Synthesize again, plan, apply.\nOnly that number changes, and it is offline only between its deregister and register.`,
+  );
   await synth({ WLS_EXAMPLE_SALES_REGION: MOVED_REGION });
   await planAndApply(engine, /0 to add, 1 to change, 0 to destroy/);
   const second = await showCalls();
@@ -363,15 +431,20 @@ async function main() {
   const after = await tofu(engine, ['plan', '-detailed-exitcode'], [0]);
   say(`     a second plan: ${summaryLine(after.stdout, /No changes/) || 'no changes'}`);
 
-  stage(`Take the marketing line ${NO_STORAGE_NUMBER} to No Storage`, "WLS_EXAMPLE_MARKETING_STORAGE=no_storage: storageMode 'NO_STORAGE' with retentionMinutes 60, so its message data\nis kept only in transit, for at most an hour, and never at rest. Same discipline: deregister, settings, register.");
+  stage(
+    `Take the marketing line ${NO_STORAGE_NUMBER} to No Storage`,
+    "WLS_EXAMPLE_MARKETING_STORAGE=no_storage: storageMode 'NO_STORAGE' with retentionMinutes 60, so its message data\nis kept only in transit, for at most an hour, and never at rest. Same discipline: deregister, settings, register.",
+  );
   await synth({ WLS_EXAMPLE_SALES_REGION: MOVED_REGION, WLS_EXAMPLE_MARKETING_STORAGE: 'no_storage' });
   await planAndApply(engine, /0 to add, 1 to change, 0 to destroy/);
   const third = await showCalls();
   const noStorageWrites = third.writes.map((c) => `${c.endpoint} ${c.phoneNumberId}`);
   const noStorageWanted = ['deregister', 'settings', 'register'].map((e) => `${e} ${NO_STORAGE_NUMBER}`);
-  if (JSON.stringify(noStorageWrites) !== JSON.stringify(noStorageWanted)) fail(`expected exactly ${noStorageWanted.join(', ')}; got ${noStorageWrites.join(', ')}`);
+  if (JSON.stringify(noStorageWrites) !== JSON.stringify(noStorageWanted))
+    fail(`expected exactly ${noStorageWanted.join(', ')}; got ${noStorageWrites.join(', ')}`);
   const live = await liveStorage(NO_STORAGE_NUMBER);
-  if (live.storage !== 'no storage (60 min)' || !live.connected) fail(`${NO_STORAGE_NUMBER} should be registered with No Storage, but is ${live.storage}`);
+  if (live.storage !== 'no storage (60 min)' || !live.connected)
+    fail(`${NO_STORAGE_NUMBER} should be registered with No Storage, but is ${live.storage}`);
   say(`     ${NO_STORAGE_NUMBER} now reads ${live.status} with retention_minutes 60 and is registered.`);
   say('     Leaving No Storage later (to in-country or default storage) weakens residency: the plan says so in a warning of its own.');
 
@@ -382,11 +455,21 @@ async function main() {
   );
   const base = `/${API_VERSION}/${DRIFT_NUMBER}`;
   await http('POST', `${base}/deregister`, {});
-  await http('POST', `${base}/settings`, { storage_configuration: { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: DRIFT_REGION } });
+  await http('POST', `${base}/settings`, {
+    storage_configuration: { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: DRIFT_REGION },
+  });
   await http('POST', `${base}/register`, { messaging_product: 'whatsapp', pin: PIN });
   const driftArgs = [cli, 'drift', '--dir', stackDir, '--engine', engine, '--out', work, '--json-report', join(work, 'drift.json')];
   const drift = await must(process.execPath, driftArgs, { env: engineEnv(), title: 'whatsapp-local-storage drift' }, [2]);
-  say(indent(drift.stdout.split('\n').filter((l) => !l.startsWith('Reports:')).join('\n').trim()));
+  say(
+    indent(
+      drift.stdout
+        .split('\n')
+        .filter((l) => !l.startsWith('Reports:'))
+        .join('\n')
+        .trim(),
+    ),
+  );
   const report = JSON.parse(readFileSync(join(work, 'drift.json'), 'utf8'));
   const drifted = report.numbers.filter((n) => n.status !== 'in_sync');
   const noStorageRow = report.numbers.find((n) => n.phone_number_id === NO_STORAGE_NUMBER);

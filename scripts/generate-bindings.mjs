@@ -26,8 +26,11 @@ const entryTemplate = templateArg >= 0 ? process.argv[templateArg + 1] : join(re
 const entryFile = (library) => join(repoRoot, 'src', library, 'index.ts');
 function renderEntry(library) {
   const { generator, name, types } = GENERATORS[library];
-  return readFileSync(entryTemplate, 'utf8').replaceAll('__LIB__', library).replaceAll('__NAME__', name)
-    .replaceAll('__GEN__', generator).replaceAll('__TYPES__', types);
+  return readFileSync(entryTemplate, 'utf8')
+    .replaceAll('__LIB__', library)
+    .replaceAll('__NAME__', name)
+    .replaceAll('__GEN__', generator)
+    .replaceAll('__TYPES__', types);
 }
 const libraryArg = process.argv.indexOf('--library');
 const libraries = libraryArg >= 0 ? [process.argv[libraryArg + 1]] : Object.keys(GENERATORS);
@@ -72,11 +75,20 @@ for (const library of libraries) {
     const fresh = mkdtempSync(join(tmpdir(), `wls-bindings-${library}-`));
     try {
       await generate(library, schema, fresh);
-      const want = listFiles(fresh).map((f) => relative(fresh, f)).sort();
-      const have = listFiles(dir).map((f) => relative(dir, f)).sort();
-      const differ = [...new Set([...want, ...have])].filter((f) => !existsSync(join(fresh, f)) || !existsSync(join(dir, f))
-        || readFileSync(join(fresh, f), 'utf8') !== readFileSync(join(dir, f), 'utf8'));
-      if (!existsSync(entryFile(library)) || readFileSync(entryFile(library), 'utf8') !== renderEntry(library)) differ.push(relative(dir, entryFile(library)));
+      const want = listFiles(fresh)
+        .map((f) => relative(fresh, f))
+        .sort();
+      const have = listFiles(dir)
+        .map((f) => relative(dir, f))
+        .sort();
+      const differ = [...new Set([...want, ...have])].filter(
+        (f) =>
+          !existsSync(join(fresh, f)) ||
+          !existsSync(join(dir, f)) ||
+          readFileSync(join(fresh, f), 'utf8') !== readFileSync(join(dir, f), 'utf8'),
+      );
+      if (!existsSync(entryFile(library)) || readFileSync(entryFile(library), 'utf8') !== renderEntry(library))
+        differ.push(relative(dir, entryFile(library)));
       if (differ.length) {
         log(`${name} bindings are stale (${differ.join(', ')}): run node scripts/generate-bindings.mjs and commit src/${library}/`);
         stale = true;

@@ -27,7 +27,9 @@ function attributeLine(name, attr) {
   const description = (attr.description ?? '').replace(/\n+/g, ' ');
   let line = `- \`${name}\` (${flags.join(', ')}) ${description}`;
   if (Array.isArray(attr.type) && attr.type[0] !== 'object' && Array.isArray(attr.type[1]) && attr.type[1][0] === 'object') {
-    const fields = Object.entries(attr.type[1][1]).map(([k, t]) => `\`${k}\` (${typeName(t)})`).join(', ');
+    const fields = Object.entries(attr.type[1][1])
+      .map(([k, t]) => `\`${k}\` (${typeName(t)})`)
+      .join(', ');
     line += ` Each element has ${fields}.`;
   }
   return line;
@@ -40,13 +42,21 @@ function schemaSection(block) {
     ['Optional', attrs.filter(([, a]) => a.optional)],
     ['Read-Only', attrs.filter(([, a]) => a.computed && !a.optional && !a.required)],
   ];
-  return ['## Schema', ...groups.filter(([, list]) => list.length).map(([title, list]) => `\n### ${title}\n\n${list.map(([n, a]) => attributeLine(n, a)).join('\n')}`)].join('\n');
+  return [
+    '## Schema',
+    ...groups
+      .filter(([, list]) => list.length)
+      .map(([title, list]) => `\n### ${title}\n\n${list.map(([n, a]) => attributeLine(n, a)).join('\n')}`),
+  ].join('\n');
 }
 
 /** The identity section of a resource page (Terraform 1.12+ import by identity). */
 function identitySection(type, identity) {
   const attrs = Object.entries(identity.attributes ?? {}).sort(([a], [b]) => a.localeCompare(b));
-  const lines = attrs.map(([name, a]) => `- \`${name}\` (${typeName(a.type)}${a.required_for_import ? ', Required for import' : ', Optional for import'}) ${(a.description ?? '').replace(/\n+/g, ' ')}`);
+  const lines = attrs.map(
+    ([name, a]) =>
+      `- \`${name}\` (${typeName(a.type)}${a.required_for_import ? ', Required for import' : ', Optional for import'}) ${(a.description ?? '').replace(/\n+/g, ' ')}`,
+  );
   const byIdentity = example(`resources/${type}/import-by-identity.tf`);
   return [
     '\n## Resource Identity\n',
@@ -65,7 +75,10 @@ function example(path, lang = 'terraform') {
 function sections(type) {
   const dir = join(repoRoot, 'examples', 'resources', type, 'sections');
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((f) => f.endsWith('.md')).sort().map((f) => `\n${readFileSync(join(dir, f), 'utf8').trimEnd()}`);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => `\n${readFileSync(join(dir, f), 'utf8').trimEnd()}`);
 }
 
 function page({ title, subcategory, description, exampleBlock, block, extra = [] }) {
@@ -86,7 +99,9 @@ function page({ title, subcategory, description, exampleBlock, block, extra = []
     schemaSection(block),
     ...extra,
     '',
-  ].filter((l) => l !== undefined).join('\n');
+  ]
+    .filter((l) => l !== undefined)
+    .join('\n');
 }
 
 async function render(schema) {
@@ -120,7 +135,9 @@ async function render(schema) {
       description: list.block.description ?? '',
       exampleBlock: example(`list-resources/${type}/list.tfquery.hcl`),
       block: list.block,
-      extra: ['\nThe attributes above go in the `config` block of a `list` block; `include_resource` and `limit` are arguments of the `list` block itself (Terraform 1.14+).'],
+      extra: [
+        '\nThe attributes above go in the `config` block of a `list` block; `include_resource` and `limit` are arguments of the `list` block itself (Terraform 1.14+).',
+      ],
     });
   }
   for (const [type, ds] of Object.entries(provider.data_source_schemas ?? {})) {
@@ -136,7 +153,9 @@ async function render(schema) {
 
 const files = await render(loadSchema());
 if (process.argv.includes('--check')) {
-  const stale = Object.entries(files).filter(([path, text]) => !existsSync(join(repoRoot, path)) || readFileSync(join(repoRoot, path), 'utf8') !== text).map(([p]) => p);
+  const stale = Object.entries(files)
+    .filter(([path, text]) => !existsSync(join(repoRoot, path)) || readFileSync(join(repoRoot, path), 'utf8') !== text)
+    .map(([p]) => p);
   if (stale.length) {
     log(`registry docs are stale (${stale.join(', ')}): run node scripts/generate-docs.mjs and commit docs/`);
     process.exit(1);

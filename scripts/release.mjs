@@ -65,8 +65,15 @@ export async function singleFileBundle(program) {
   const esbuild = require('esbuild');
   const result = await esbuild.build({
     entryPoints: [join(repoRoot, PROGRAMS[program].entry)],
-    bundle: true, platform: 'node', target: 'node22', format: 'cjs', write: false, logLevel: 'warning',
-    outfile: `${program}-standalone.js`, ...compact, plugins: PROGRAMS[program].plugins,
+    bundle: true,
+    platform: 'node',
+    target: 'node22',
+    format: 'cjs',
+    write: false,
+    logLevel: 'warning',
+    outfile: `${program}-standalone.js`,
+    ...compact,
+    plugins: PROGRAMS[program].plugins,
     // The directory of the executable, as the code means by its own directory. Left as it is, Bun
     // would write the build directory into the executable (and its bytes would vary with it).
     banner: { js: 'var __standaloneDirname = require("node:path").dirname(process.execPath);' },
@@ -86,11 +93,27 @@ export async function singleFileBundle(program) {
  */
 export function bunCompile(bundleFile, platform, out, { jitPolicy = 1 } = {}) {
   // Run beside the bundle and name it relatively: Bun notes the entry's path in the executable.
-  const args = ['build', basename(bundleFile), '--compile', '--bytecode', '--format=cjs', `--target=${bunTarget(platform)}`,
-    `--compile-executable-path=${bunBinary(platform)}`, '--no-compile-autoload-dotenv', '--no-compile-autoload-bunfig',
-    '--no-compile-autoload-tsconfig', '--no-compile-autoload-package-json', ...(jitPolicy > 1 ? [`--compile-jit-policy=${jitPolicy}`] : []),
-    '--outfile', resolve(out)];
-  const r = spawnSync(hostBun(), args, { cwd: dirname(bundleFile), encoding: 'utf8', env: { ...process.env, BUN_RUNTIME_TRANSPILER_CACHE_PATH: '0' } });
+  const args = [
+    'build',
+    basename(bundleFile),
+    '--compile',
+    '--bytecode',
+    '--format=cjs',
+    `--target=${bunTarget(platform)}`,
+    `--compile-executable-path=${bunBinary(platform)}`,
+    '--no-compile-autoload-dotenv',
+    '--no-compile-autoload-bunfig',
+    '--no-compile-autoload-tsconfig',
+    '--no-compile-autoload-package-json',
+    ...(jitPolicy > 1 ? [`--compile-jit-policy=${jitPolicy}`] : []),
+    '--outfile',
+    resolve(out),
+  ];
+  const r = spawnSync(hostBun(), args, {
+    cwd: dirname(bundleFile),
+    encoding: 'utf8',
+    env: { ...process.env, BUN_RUNTIME_TRANSPILER_CACHE_PATH: '0' },
+  });
   if (r.status !== 0) throw new Error(`bun ${args.join(' ')} failed (${r.status ?? r.signal}):\n${r.stdout}\n${r.stderr}`);
 }
 
@@ -102,7 +125,14 @@ export async function buildStandalone(program = 'provider') {
   const bundle = await singleFileBundle(program);
   const signer = sha256(readFileSync(new URL('./lib/macho-codesign.mjs', import.meta.url)));
   const { jitPolicy } = PROGRAMS[program];
-  const key = sha256(Buffer.concat([Buffer.from(`${program} ${VERSION} bun ${BUN_VERSION} ${PLATFORMS.map(bunTarget).join(' ')} signer ${signer} jit ${jitPolicy ?? 1}\n`), bundle])).slice(0, 16);
+  const key = sha256(
+    Buffer.concat([
+      Buffer.from(
+        `${program} ${VERSION} bun ${BUN_VERSION} ${PLATFORMS.map(bunTarget).join(' ')} signer ${signer} jit ${jitPolicy ?? 1}\n`,
+      ),
+      bundle,
+    ]),
+  ).slice(0, 16);
   const dir = join(cacheRoot, 'standalone', key);
   const { executable } = PROGRAMS[program];
   const paths = Object.fromEntries(PLATFORMS.map((p) => [p, join(dir, p, executable(p))]));
@@ -133,7 +163,10 @@ export async function buildStandalone(program = 'provider') {
 
 /** The engines' `h1:` hash of a provider package: SHA-256 over the sorted "sha256  name" lines of its files. */
 export function h1Hash(files) {
-  const lines = Object.entries(files).sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, data]) => `${sha256(data)}  ${name}\n`).join('');
+  const lines = Object.entries(files)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([name, data]) => `${sha256(data)}  ${name}\n`)
+    .join('');
   return `h1:${createHash('sha256').update(lines).digest('base64')}`;
 }
 
@@ -162,9 +195,14 @@ export async function writeRelease({ out, gpgKey }) {
   }
   const sumsFile = join(out, `terraform-provider-whatsapp_${VERSION}_SHA256SUMS`);
   writeFileSync(sumsFile, sums.sort((a, b) => (a.slice(66) < b.slice(66) ? -1 : 1)).join(''));
-  writeFileSync(join(out, `terraform-provider-whatsapp_${VERSION}_manifest.json`), `${JSON.stringify({ version: 1, metadata: { protocol_versions: ['5.0', '6.0'] } }, null, 2)}\n`);
+  writeFileSync(
+    join(out, `terraform-provider-whatsapp_${VERSION}_manifest.json`),
+    `${JSON.stringify({ version: 1, metadata: { protocol_versions: ['5.0', '6.0'] } }, null, 2)}\n`,
+  );
   if (gpgKey) {
-    const sign = spawnSync('gpg', ['--batch', '--yes', '--local-user', gpgKey, '--output', `${sumsFile}.sig`, '--detach-sign', sumsFile], { encoding: 'utf8' });
+    const sign = spawnSync('gpg', ['--batch', '--yes', '--local-user', gpgKey, '--output', `${sumsFile}.sig`, '--detach-sign', sumsFile], {
+      encoding: 'utf8',
+    });
     if (sign.status !== 0) throw new Error(`gpg --detach-sign failed:\n${sign.stderr}`);
   }
   for (const host of HOSTS) {
@@ -179,7 +217,10 @@ export async function writeRelease({ out, gpgKey }) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const arg = (name) => { const i = process.argv.indexOf(name); return i >= 0 ? process.argv[i + 1] : undefined; };
+  const arg = (name) => {
+    const i = process.argv.indexOf(name);
+    return i >= 0 ? process.argv[i + 1] : undefined;
+  };
   if (process.argv.includes('--standalone-only')) {
     console.log(JSON.stringify(await buildStandalone(process.argv.includes('--cli') ? 'cli' : 'provider')));
   } else {

@@ -94,11 +94,17 @@ async function main() {
   if (extraVersion && extraVersion !== engines.terraform.version && extraVersion !== engines.tofu.version) {
     engines.extraTerraform = { path: extra, version: extraVersion, source: 'PATH' };
   } else {
-    log(`extra engine: none (${extra ? `terraform on PATH is ${extraVersion ?? 'not runnable'}, same as a built engine` : 'no terraform on PATH'}); scenarios run with ${engines.tofu.version} and ${engines.terraform.version} only`);
+    log(
+      `extra engine: none (${extra ? `terraform on PATH is ${extraVersion ?? 'not runnable'}, same as a built engine` : 'no terraform on PATH'}); scenarios run with ${engines.tofu.version} and ${engines.terraform.version} only`,
+    );
   }
   mkdirSync(join(repoRoot, '.tools'), { recursive: true });
   writeFileSync(join(repoRoot, '.tools', 'engines.json'), `${JSON.stringify(engines, null, 2)}\n`);
-  log(`engines ready: ${Object.entries(engines).map(([k, v]) => `${k} ${v.version}`).join(', ')}`);
+  log(
+    `engines ready: ${Object.entries(engines)
+      .map(([k, v]) => `${k} ${v.version}`)
+      .join(', ')}`,
+  );
 }
 
 main().catch((error) => {

@@ -17,9 +17,18 @@ const resultsFile = join(repoRoot, '.jest-results.json');
 const notRunFile = join(repoRoot, '.jest-not-run.jsonl');
 rmSync(resultsFile, { force: true });
 rmSync(notRunFile, { force: true });
-const jestArgs = [join(repoRoot, 'node_modules', 'jest', 'bin', 'jest.js'), '--json', `--outputFile=${resultsFile}`, ...process.argv.slice(2)];
+const jestArgs = [
+  join(repoRoot, 'node_modules', 'jest', 'bin', 'jest.js'),
+  '--json',
+  `--outputFile=${resultsFile}`,
+  ...process.argv.slice(2),
+];
 log(`jest ${process.argv.slice(2).join(' ')}`);
-const jest = spawnSync(process.execPath, jestArgs, { stdio: 'inherit', cwd: repoRoot, env: { ...process.env, CHECKPOINT_DISABLE: '1', WLS_NOT_RUN_FILE: notRunFile } });
+const jest = spawnSync(process.execPath, jestArgs, {
+  stdio: 'inherit',
+  cwd: repoRoot,
+  env: { ...process.env, CHECKPOINT_DISABLE: '1', WLS_NOT_RUN_FILE: notRunFile },
+});
 
 let passed = 0;
 let failed = 0;
@@ -36,10 +45,18 @@ if (existsSync(resultsFile)) {
 } else {
   failed = 1;
 }
-const notRun = existsSync(notRunFile) ? readFileSync(notRunFile, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)) : [];
+const notRun = existsSync(notRunFile)
+  ? readFileSync(notRunFile, 'utf8')
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l))
+  : [];
 skipped = Math.max(0, skipped - notRun.length);
 for (const { test, reason } of notRun) console.log(`not run: ${test}: ${reason}`);
 const exitCode = failed > 0 || jest.status !== 0 ? 1 : 0;
 if (exitCode !== 0 && failed === 0) failed = 1; // jest failed outside any test
-console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}${notRun.length ? `, ${notRun.length} not run` : ''}`);
+console.log(
+  `tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}${notRun.length ? `, ${notRun.length} not run` : ''}`,
+);
 process.exit(exitCode);

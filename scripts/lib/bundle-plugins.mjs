@@ -32,10 +32,18 @@ export const axiosStartup = {
       const eager = "const FormDataCtor = typeof G.FormData !== 'undefined' ? G.FormData : undefined;";
       const check = 'if (FormDataCtor && thing instanceof FormDataCtor) return true;';
       if (!source.includes(eager) || !source.includes(check)) {
-        return { errors: [{ text: `axios ${args.path} no longer reads the global FormData as scripts/lib/bundle-plugins.mjs expects: update the plugin` }] };
+        return {
+          errors: [
+            { text: `axios ${args.path} no longer reads the global FormData as scripts/lib/bundle-plugins.mjs expects: update the plugin` },
+          ],
+        };
       }
-      const lazy = "let formDataCtor;\nconst FormDataCtor = () => (formDataCtor ??= { value: typeof G.FormData !== 'undefined' ? G.FormData : undefined }).value;";
-      return { contents: source.replace(eager, lazy).replace(check, 'if (FormDataCtor() && thing instanceof FormDataCtor()) return true;'), loader: 'js' };
+      const lazy =
+        "let formDataCtor;\nconst FormDataCtor = () => (formDataCtor ??= { value: typeof G.FormData !== 'undefined' ? G.FormData : undefined }).value;";
+      return {
+        contents: source.replace(eager, lazy).replace(check, 'if (FormDataCtor() && thing instanceof FormDataCtor()) return true;'),
+        loader: 'js',
+      };
     });
     build.onResolve({ filter: LAZY }, async (args) => {
       if (args.pluginData === 'real' || args.namespace === 'axios-lazy') return undefined;

@@ -71,10 +71,14 @@ export function adhocSign(input, identifier) {
   } else {
     // A new 16-byte load command must fit before the first section's data.
     sigCmdOffset = 32 + header.sizeofcmds;
-    const firstData = Math.min(...commands.filter((c) => c.cmd === LC_SEGMENT_64).flatMap((c) => {
-      const nsects = input.readUInt32LE(c.offset + 64);
-      return Array.from({ length: nsects }, (_, i) => input.readUInt32LE(c.offset + 72 + i * 80 + 48)).filter((o) => o > 0);
-    }));
+    const firstData = Math.min(
+      ...commands
+        .filter((c) => c.cmd === LC_SEGMENT_64)
+        .flatMap((c) => {
+          const nsects = input.readUInt32LE(c.offset + 64);
+          return Array.from({ length: nsects }, (_, i) => input.readUInt32LE(c.offset + 72 + i * 80 + 48)).filter((o) => o > 0);
+        }),
+    );
     if (sigCmdOffset + 16 > firstData) throw new Error('no room for a code signature load command');
     codeLimit = alignUp(linkedit.fileoff + linkedit.filesize, 16);
     buf = Buffer.alloc(codeLimit);
@@ -125,7 +129,10 @@ export function adhocSign(input, identifier) {
   id.copy(cd, CD_HEADER_SIZE);
   for (let i = 0; i < nCodeSlots; i++) {
     const page = buf.subarray(i * PAGE_SIZE, Math.min(codeLimit, (i + 1) * PAGE_SIZE));
-    createHash('sha256').update(page).digest().copy(cd, hashOffset + i * HASH_SIZE);
+    createHash('sha256')
+      .update(page)
+      .digest()
+      .copy(cd, hashOffset + i * HASH_SIZE);
   }
   return Buffer.concat([buf, sig]);
 }

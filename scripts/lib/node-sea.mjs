@@ -22,9 +22,16 @@ export async function buildNodeSea(bundle, platform, out, { useCodeCache = false
   const work = mkdtempSync(join(tmpdir(), 'wls-sea-'));
   try {
     writeFileSync(join(work, 'main.js'), bundle);
-    writeFileSync(join(work, 'sea-config.json'), JSON.stringify({
-      main: join(work, 'main.js'), output: join(work, 'sea-prep.blob'), disableExperimentalSEAWarning: true, useSnapshot, useCodeCache,
-    }));
+    writeFileSync(
+      join(work, 'sea-config.json'),
+      JSON.stringify({
+        main: join(work, 'main.js'),
+        output: join(work, 'sea-prep.blob'),
+        disableExperimentalSEAWarning: true,
+        useSnapshot,
+        useCodeCache,
+      }),
+    );
     const prep = spawnSync(nodeBinary('linux_amd64'), ['--experimental-sea-config', join(work, 'sea-config.json')], { encoding: 'utf8' });
     if (prep.status !== 0) throw new Error(`node --experimental-sea-config failed:\n${prep.stderr}`);
     copyFileSync(nodeBinary(platform), out);

@@ -89,7 +89,9 @@ export abstract class LocalStorageGroupConstruct<T extends CdkTypes, N extends L
     this.numbers = numbers;
     this.node.addValidation({
       validate: () => [
-        ...((props.phoneNumberIds ?? []).length === 0 ? ['phoneNumberIds is empty: list at least one phone number id, or remove the group.'] : []),
+        ...((props.phoneNumberIds ?? []).length === 0
+          ? ['phoneNumberIds is empty: list at least one phone number id, or remove the group.']
+          : []),
         ...[...duplicates].map((d) => `phoneNumberIds lists ${d} more than once: list each number once.`),
       ],
     });

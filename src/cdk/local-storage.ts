@@ -133,7 +133,9 @@ export function localStorageProblems<T extends CdkTypes>(props: LocalStorageProp
   if (id === undefined || id === null || (typeof id === 'string' && id.trim() === '')) {
     problems.push('phoneNumberId is missing: set it to the "Phone number ID" WhatsApp Manager shows (digits only).');
   } else if (typeof id !== 'string') {
-    problems.push(`phoneNumberId must be a string of digits, got ${typeof id}: write it in quotes (ids exceed JavaScript's safe integers).`);
+    problems.push(
+      `phoneNumberId must be a string of digits, got ${typeof id}: write it in quotes (ids exceed JavaScript's safe integers).`,
+    );
   } else if (isLiteral(id) && !isGraphIdText(id)) {
     problems.push(
       /^\+|[ -]/.test(id)
@@ -152,7 +154,9 @@ export function localStorageProblems<T extends CdkTypes>(props: LocalStorageProp
   }
   problems.push(...storageDeclarationProblems(props, isLiteral));
   if (isLiteral(props.pin) && !isPin(props.pin)) {
-    problems.push('pin must be the 6-digit two-step verification PIN: pass a sensitive TerraformVariable (WhatsAppLocalStorage.pinVariable) holding it.');
+    problems.push(
+      'pin must be the 6-digit two-step verification PIN: pass a sensitive TerraformVariable (WhatsAppLocalStorage.pinVariable) holding it.',
+    );
   }
   if (isLiteral(props.verificationCode) && !isVerificationCode(props.verificationCode)) {
     problems.push('verificationCode must be the 6-digit code Meta sent by SMS or voice.');
@@ -205,10 +209,16 @@ export abstract class LocalStorageConstruct<T extends CdkTypes> extends Construc
     this.node.addValidation({ validate: () => [...localStorageProblems(props, library), ...this.duplicateProblems(library)] });
 
     if (library.isLiteral(props.pin) && isPin(props.pin)) {
-      library.warn(this, 'pin is a literal string, so it is written in plain text to cdk.tf.json: pass a sensitive TerraformVariable instead (WhatsAppLocalStorage.pinVariable).');
+      library.warn(
+        this,
+        'pin is a literal string, so it is written in plain text to cdk.tf.json: pass a sensitive TerraformVariable instead (WhatsAppLocalStorage.pinVariable).',
+      );
     }
     if (props.pin === undefined && this.storageMode !== undefined && this.storageMode !== 'DEFAULT') {
-      library.info(this, `phone number ${props.phoneNumberId}: no pin given; applying a storage change to a registered number needs its two-step PIN.`);
+      library.info(
+        this,
+        `phone number ${props.phoneNumberId}: no pin given; applying a storage change to a registered number needs its two-step PIN.`,
+      );
     }
 
     this.resource = library.newLocalStorage(this, 'Resource', {
@@ -243,10 +253,14 @@ export abstract class LocalStorageConstruct<T extends CdkTypes> extends Construc
   /** Two constructs managing one number would undo each other's region on every apply. */
   private duplicateProblems(library: CdkLibrary<T>): string[] {
     if (!library.isLiteral(this.phoneNumberId)) return [];
-    const others = library.stackOf(this).node.findAll()
+    const others = library
+      .stackOf(this)
+      .node.findAll()
       .filter((c) => c !== this && LocalStorageConstruct.isWhatsAppLocalStorage(c) && c.phoneNumberId === this.phoneNumberId);
     if (others.length === 0) return [];
-    return [`phoneNumberId ${this.phoneNumberId} is also managed by ${others.map((o) => o.node.path).join(', ')}: declare each number once, or the applies fight over its region.`];
+    return [
+      `phoneNumberId ${this.phoneNumberId} is also managed by ${others.map((o) => o.node.path).join(', ')}: declare each number once, or the applies fight over its region.`,
+    ];
   }
 }
 
@@ -260,7 +274,10 @@ export function pinVariable<T extends CdkTypes>(library: CdkLibrary<T>, scope: C
   return library.newVariable(scope, id, {
     type: 'string',
     sensitive: true,
-    description: 'Two-step verification PIN (6 digits) of the WhatsApp numbers, used to register a number again after its storage region changes.',
-    validation: [{ condition: `\${can(regex("${PIN_PATTERN.source}", var.${id}))}`, errorMessage: `The PIN must be exactly ${PIN_LENGTH} digits.` }],
+    description:
+      'Two-step verification PIN (6 digits) of the WhatsApp numbers, used to register a number again after its storage region changes.',
+    validation: [
+      { condition: `\${can(regex("${PIN_PATTERN.source}", var.${id}))}`, errorMessage: `The PIN must be exactly ${PIN_LENGTH} digits.` },
+    ],
   });
 }

@@ -81,8 +81,13 @@ export function providerPropProblems<T extends CdkTypes>(props: WhatsAppProvider
   if (isLiteral(props.maxRetries) && !(Number.isInteger(props.maxRetries) && props.maxRetries >= 0 && props.maxRetries <= 10)) {
     problems.push(`maxRetries ${props.maxRetries} is out of range: use a whole number from 0 to 10.`);
   }
-  if (isLiteral(props.maxNumbersOffline) && !(Number.isInteger(props.maxNumbersOffline) && props.maxNumbersOffline >= 1 && props.maxNumbersOffline <= 1000)) {
-    problems.push(`maxNumbersOffline ${props.maxNumbersOffline} is out of range: use a whole number from 1 (the default: one number at a time) to 1000.`);
+  if (
+    isLiteral(props.maxNumbersOffline) &&
+    !(Number.isInteger(props.maxNumbersOffline) && props.maxNumbersOffline >= 1 && props.maxNumbersOffline <= 1000)
+  ) {
+    problems.push(
+      `maxNumbersOffline ${props.maxNumbersOffline} is out of range: use a whole number from 1 (the default: one number at a time) to 1000.`,
+    );
   }
   if (isLiteral(props.accessToken) && props.accessToken.trim() === '') {
     problems.push('accessToken is empty: leave it unset to use WHATSAPP_ACCESS_TOKEN, or pass a sensitive TerraformVariable.');

@@ -42,9 +42,7 @@ export function parseLocalStorageRegion(
 
 /** Storage props parsed from outside text (see `parseLocalStorage`). */
 export type ParsedStorage =
-  | { region: LocalStorageRegion }
-  | { storageMode: 'DEFAULT' }
-  | { storageMode: 'NO_STORAGE'; retentionMinutes: number };
+  { region: LocalStorageRegion } | { storageMode: 'DEFAULT' } | { storageMode: 'NO_STORAGE'; retentionMinutes: number };
 
 /**
  * Turns text from outside the program into storage props for `WhatsAppLocalStorage`:
@@ -58,11 +56,7 @@ export type ParsedStorage =
  * @param value the text to parse
  * @param source where the text came from, for the error message
  */
-export function parseLocalStorage(
-  value: string | undefined,
-  source: string,
-  isUnresolved: (value: unknown) => boolean,
-): ParsedStorage {
+export function parseLocalStorage(value: string | undefined, source: string, isUnresolved: (value: unknown) => boolean): ParsedStorage {
   const trimmed = (value ?? '').trim();
   if (trimmed !== '' && isUnresolved(value)) return { region: value as LocalStorageRegion };
   if (/^(default|none|disabled|off)$/i.test(trimmed)) return { storageMode: 'DEFAULT' };

@@ -76,11 +76,14 @@ export function wabaPolicyProblems<T extends CdkTypes>(props: WabaStoragePolicyP
   }
   problems.push(...storageDeclarationProblems(props, isLiteral));
   if (isLiteral(props.pin) && !isPin(props.pin)) {
-    problems.push('pin must be the 6-digit two-step verification PIN: pass a sensitive TerraformVariable (WhatsAppLocalStorage.pinVariable) holding it.');
+    problems.push(
+      'pin must be the 6-digit two-step verification PIN: pass a sensitive TerraformVariable (WhatsAppLocalStorage.pinVariable) holding it.',
+    );
   }
   for (const flag of ['registeredOnly', 'disableOnDestroy', 'oneAtATime'] as const) {
     const value = props[flag] as unknown;
-    if (value !== undefined && typeof value !== 'boolean' && isLiteral(value)) problems.push(`${flag} must be true or false, got ${typeof value}.`);
+    if (value !== undefined && typeof value !== 'boolean' && isLiteral(value))
+      problems.push(`${flag} must be true or false, got ${typeof value}.`);
   }
   return problems;
 }
@@ -121,7 +124,10 @@ export abstract class WabaStoragePolicyConstruct<T extends CdkTypes> extends Con
     this.wabaId = props.wabaId;
     this.node.addValidation({ validate: () => [...wabaPolicyProblems(props, library), ...this.duplicateProblems(library)] });
     if (library.isLiteral(props.pin) && isPin(props.pin)) {
-      library.warn(this, 'pin is a literal string, so it is written in plain text to cdk.tf.json: pass a sensitive TerraformVariable instead (WhatsAppLocalStorage.pinVariable).');
+      library.warn(
+        this,
+        'pin is a literal string, so it is written in plain text to cdk.tf.json: pass a sensitive TerraformVariable instead (WhatsAppLocalStorage.pinVariable).',
+      );
     }
 
     this.numbers = library.newPhoneNumbers(this, 'Numbers', {
@@ -146,9 +152,13 @@ export abstract class WabaStoragePolicyConstruct<T extends CdkTypes> extends Con
   /** Two policies over one WABA would undo each other's region on every apply. */
   private duplicateProblems(library: CdkLibrary<T>): string[] {
     if (!library.isLiteral(this.wabaId)) return [];
-    const others = library.stackOf(this).node.findAll()
+    const others = library
+      .stackOf(this)
+      .node.findAll()
       .filter((c) => c !== this && WabaStoragePolicyConstruct.isWhatsAppWabaStoragePolicy(c) && c.wabaId === this.wabaId);
     if (others.length === 0) return [];
-    return [`wabaId ${this.wabaId} is also covered by ${others.map((o) => o.node.path).join(', ')}: declare one policy per WABA, or the applies fight over its numbers' region.`];
+    return [
+      `wabaId ${this.wabaId} is also covered by ${others.map((o) => o.node.path).join(', ')}: declare one policy per WABA, or the applies fight over its numbers' region.`,
+    ];
   }
 }

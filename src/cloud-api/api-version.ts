@@ -97,7 +97,10 @@ export function parseApiVersion(raw: string): ApiVersion {
   }
   const major = Number(match[1]);
   const minor = Number(match[2]);
-  if (major < 1) throw new ApiVersionError(`api_version "${raw}" is not a Graph API version: the major version starts at 1 (e.g. "${DEFAULT_API_VERSION}").`);
+  if (major < 1)
+    throw new ApiVersionError(
+      `api_version "${raw}" is not a Graph API version: the major version starts at 1 (e.g. "${DEFAULT_API_VERSION}").`,
+    );
   return { raw: `v${major}.${minor}`, major, minor, flow: flowOfMajor(major) };
 }
 
@@ -132,7 +135,9 @@ export function isUsable(version: string, now: number): boolean {
 export function answeringVersion(version: string, now: number): string {
   const info = versionInfo(version);
   if (!info || untilMs(info) > now) return info?.version ?? parseApiVersion(version).raw;
-  const usable = [...GRAPH_VERSIONS].reverse().find((g) => g.major > info.major && untilMs(g) > now && Date.parse(`${g.introduced}T00:00:00Z`) <= now);
+  const usable = [...GRAPH_VERSIONS]
+    .reverse()
+    .find((g) => g.major > info.major && untilMs(g) > now && Date.parse(`${g.introduced}T00:00:00Z`) <= now);
   return (usable ?? GRAPH_VERSIONS[0]).version;
 }
 

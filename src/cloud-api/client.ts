@@ -105,8 +105,7 @@ export class GraphApiClient {
     if (!config || typeof config.accessToken !== 'string' || config.accessToken.trim() === '') {
       throw new InvalidArgumentError('access_token is empty: set it in the provider block or WHATSAPP_ACCESS_TOKEN.', 'access_token');
     }
-    this.apiVersion =
-      typeof config.apiVersion === 'object' ? config.apiVersion : parseApiVersion(config.apiVersion ?? DEFAULT_API_VERSION);
+    this.apiVersion = typeof config.apiVersion === 'object' ? config.apiVersion : parseApiVersion(config.apiVersion ?? DEFAULT_API_VERSION);
     this.baseUrl = normalizeBaseUrl(config.baseUrl ?? DEFAULT_BASE_URL);
     this.redactor = graphSecretMask([config.accessToken]);
     this.policy = {
@@ -162,10 +161,20 @@ export class GraphApiClient {
   }
 
   /** GET /{id}?fields=... */
-  getPhoneNumber(phoneNumberId: string, fields: readonly string[] = PHONE_NUMBER_FIELDS, options: CallOptions = {}): Promise<PhoneNumberNode> {
+  getPhoneNumber(
+    phoneNumberId: string,
+    fields: readonly string[] = PHONE_NUMBER_FIELDS,
+    options: CallOptions = {},
+  ): Promise<PhoneNumberNode> {
     assertGraphId(phoneNumberId, 'phone_number_id');
     const path = `/${phoneNumberId}`;
-    return this.call<PhoneNumberNode>({ name: 'get_phone_number', method: 'GET', path, params: { fields: fields.join(',') }, signal: options.signal }).then((node) => {
+    return this.call<PhoneNumberNode>({
+      name: 'get_phone_number',
+      method: 'GET',
+      path,
+      params: { fields: fields.join(',') },
+      signal: options.signal,
+    }).then((node) => {
       // Asked for registration facts but got none: reading that as "not registered" would be a guess.
       const asked = fields.includes('status') || fields.includes('platform_type');
       if (!isObject(node) || (asked && typeof node.status !== 'string' && typeof node.platform_type !== 'string')) {
@@ -181,7 +190,8 @@ export class GraphApiClient {
     const path = `/${phoneNumberId}/settings`;
     return this.call<PhoneNumberSettings>({ name: 'get_settings', method: 'GET', path, signal: options.signal }).then((settings) => {
       const storage = isObject(settings) ? settings.storage_configuration : undefined;
-      if (!isObject(storage) || typeof storage.status !== 'string') throw this.unreadableState(path, 'storage_configuration.status', settings);
+      if (!isObject(storage) || typeof storage.status !== 'string')
+        throw this.unreadableState(path, 'storage_configuration.status', settings);
       return settings;
     });
   }
@@ -193,7 +203,11 @@ export class GraphApiClient {
   }
 
   /** POST /{id}/settings {storage_configuration} (v21.0+; the number must be deregistered). */
-  setStorageConfiguration(phoneNumberId: string, region: string | null | StorageConfigurationWrite, options: CallOptions = {}): Promise<SuccessResponse> {
+  setStorageConfiguration(
+    phoneNumberId: string,
+    region: string | null | StorageConfigurationWrite,
+    options: CallOptions = {},
+  ): Promise<SuccessResponse> {
     const storage_configuration: StorageConfigurationWrite =
       region === null
         ? { status: 'IN_COUNTRY_STORAGE_DISABLED' }
@@ -207,7 +221,10 @@ export class GraphApiClient {
   register(phoneNumberId: string, request: RegisterRequest, options: CallOptions = {}): Promise<SuccessResponse> {
     assertGraphId(phoneNumberId, 'phone_number_id');
     if (request.dataLocalizationRegion !== undefined && request.metaStoreRetentionMinutes !== undefined) {
-      throw new InvalidArgumentError('register: data_localization_region and meta_store_retention_minutes cannot be sent together (Meta refuses the combination).', 'data_localization_region');
+      throw new InvalidArgumentError(
+        'register: data_localization_region and meta_store_retention_minutes cannot be sent together (Meta refuses the combination).',
+        'data_localization_region',
+      );
     }
     const data: Record<string, string | number> = { messaging_product: 'whatsapp', pin: request.pin };
     if (request.dataLocalizationRegion !== undefined) data.data_localization_region = request.dataLocalizationRegion;
@@ -228,7 +245,14 @@ export class GraphApiClient {
    */
   setTwoStepPin(phoneNumberId: string, pin: string, options: CallOptions = {}): Promise<SuccessResponse> {
     assertGraphId(phoneNumberId, 'phone_number_id');
-    return this.call<SuccessResponse>({ name: 'set_pin', method: 'POST', path: `/${phoneNumberId}`, data: { pin }, secrets: [pin], signal: options.signal });
+    return this.call<SuccessResponse>({
+      name: 'set_pin',
+      method: 'POST',
+      path: `/${phoneNumberId}`,
+      data: { pin },
+      secrets: [pin],
+      signal: options.signal,
+    });
   }
 
   /** POST /{id}/deregister */
@@ -238,7 +262,11 @@ export class GraphApiClient {
   }
 
   /** POST /{id}/request_code?code_method=SMS&language=en_US */
-  requestCode(phoneNumberId: string, request: RequestCodeRequest = { codeMethod: 'SMS', language: 'en_US' }, options: CallOptions = {}): Promise<SuccessResponse> {
+  requestCode(
+    phoneNumberId: string,
+    request: RequestCodeRequest = { codeMethod: 'SMS', language: 'en_US' },
+    options: CallOptions = {},
+  ): Promise<SuccessResponse> {
     assertGraphId(phoneNumberId, 'phone_number_id');
     return this.write({
       name: 'request_code',
@@ -272,7 +300,13 @@ export class GraphApiClient {
     const params: Record<string, string | number> = { fields: (page.fields ?? PHONE_NUMBER_FIELDS).join(',') };
     if (page.limit !== undefined) params.limit = page.limit;
     if (page.after !== undefined) params.after = page.after;
-    return this.call<PhoneNumberPage>({ name: 'list_phone_numbers', method: 'GET', path: `/${wabaId}/phone_numbers`, params, signal: options.signal });
+    return this.call<PhoneNumberPage>({
+      name: 'list_phone_numbers',
+      method: 'GET',
+      path: `/${wabaId}/phone_numbers`,
+      params,
+      signal: options.signal,
+    });
   }
 
   /**
@@ -280,7 +314,11 @@ export class GraphApiClient {
    * link. A cursor that repeats or a listing longer than `maxPages` fails loudly: a partial list must
    * never pass for the whole WABA.
    */
-  async *phoneNumberPages(wabaId: string, opts: { fields?: readonly string[]; pageSize?: number; maxPages?: number } = {}, options: CallOptions = {}): AsyncGenerator<PhoneNumberNode[]> {
+  async *phoneNumberPages(
+    wabaId: string,
+    opts: { fields?: readonly string[]; pageSize?: number; maxPages?: number } = {},
+    options: CallOptions = {},
+  ): AsyncGenerator<PhoneNumberNode[]> {
     let after: string | undefined;
     const seen = new Set<string>();
     const maxPages = opts.maxPages ?? 10_000;
@@ -292,15 +330,28 @@ export class GraphApiClient {
       yield page.data;
       const next = page.paging?.cursors?.after;
       if (!page.paging?.next || !next) return;
-      if (seen.has(next)) throw this.invalidResponse('GET', `/${wabaId}/phone_numbers`, `paging returned the cursor "${next}" twice, so the listing would never end`);
+      if (seen.has(next))
+        throw this.invalidResponse(
+          'GET',
+          `/${wabaId}/phone_numbers`,
+          `paging returned the cursor "${next}" twice, so the listing would never end`,
+        );
       seen.add(next);
       after = next;
     }
-    throw this.invalidResponse('GET', `/${wabaId}/phone_numbers`, `the listing has more than ${maxPages} pages; it was stopped rather than returned incomplete`);
+    throw this.invalidResponse(
+      'GET',
+      `/${wabaId}/phone_numbers`,
+      `the listing has more than ${maxPages} pages; it was stopped rather than returned incomplete`,
+    );
   }
 
   /** Every phone number of a WABA (all pages; see phoneNumberPages). */
-  async listPhoneNumbers(wabaId: string, opts: { fields?: readonly string[]; pageSize?: number; maxPages?: number } = {}, options: CallOptions = {}): Promise<PhoneNumberNode[]> {
+  async listPhoneNumbers(
+    wabaId: string,
+    opts: { fields?: readonly string[]; pageSize?: number; maxPages?: number } = {},
+    options: CallOptions = {},
+  ): Promise<PhoneNumberNode[]> {
     const all: PhoneNumberNode[] = [];
     for await (const page of this.phoneNumberPages(wabaId, opts, options)) all.push(...page);
     return all;
@@ -359,7 +410,9 @@ export class GraphApiClient {
       method: 'GET',
       path,
       retryable: true,
-      message: this.redactor.redact(`GET ${path} answered without ${what} (got ${JSON.stringify(got)?.slice(0, 80) ?? String(got)}); the number's state cannot be known, so nothing was changed.`),
+      message: this.redactor.redact(
+        `GET ${path} answered without ${what} (got ${JSON.stringify(got)?.slice(0, 80) ?? String(got)}); the number's state cannot be known, so nothing was changed.`,
+      ),
     });
   }
 
@@ -432,7 +485,9 @@ export class GraphApiClient {
       const userTitle = str(e.error_user_title);
       const userMessage = str(e.error_user_msg);
       const graphMessage = str(e.message) ?? 'no message';
-      const parts = [`${op.method} ${op.path} failed: Graph error ${code ?? '?'}${subcode !== undefined ? `/${subcode}` : ''} (HTTP ${status}): ${graphMessage}`];
+      const parts = [
+        `${op.method} ${op.path} failed: Graph error ${code ?? '?'}${subcode !== undefined ? `/${subcode}` : ''} (HTTP ${status}): ${graphMessage}`,
+      ];
       if (details && details !== graphMessage) parts.push(`Details: ${details}`);
       if (userTitle || userMessage) parts.push(`Meta says: ${[userTitle, userMessage].filter(Boolean).join(' - ')}`);
       const fbtraceId = str(e.fbtrace_id);
@@ -469,7 +524,9 @@ export class GraphApiClient {
       retryable: isRetryableApiError(status, undefined, undefined),
       retryAfterMs,
       attempts,
-      message: redactor.redact(`${op.method} ${op.path} failed: HTTP ${status} without a Graph error body${snippet ? `: ${snippet}` : ''}.`),
+      message: redactor.redact(
+        `${op.method} ${op.path} failed: HTTP ${status} without a Graph error body${snippet ? `: ${snippet}` : ''}.`,
+      ),
     });
   }
 

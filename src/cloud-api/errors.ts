@@ -6,7 +6,9 @@
  */
 
 /** Graph codes worth retrying with backoff: the request was throttled or hit a temporary fault. */
-export const TRANSIENT_CODES: ReadonlySet<number> = new Set([1, 2, 4, 17, 32, 341, 613, 80007, 130429, 131000, 131016, 131057, 133004, 2494100]);
+export const TRANSIENT_CODES: ReadonlySet<number> = new Set([
+  1, 2, 4, 17, 32, 341, 613, 80007, 130429, 131000, 131016, 131057, 133004, 2494100,
+]);
 
 /** Rate-limit codes: the request was rejected before it did anything, so even a POST may be resent. */
 export const THROTTLE_CODES: ReadonlySet<number> = new Set([4, 17, 32, 341, 613, 80007, 130429]);

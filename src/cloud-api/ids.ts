@@ -23,7 +23,10 @@ export function explainInvalidGraphId(id: unknown, attribute: string): string | 
 }
 
 export class InvalidArgumentError extends Error {
-  constructor(message: string, readonly attribute: string) {
+  constructor(
+    message: string,
+    readonly attribute: string,
+  ) {
     super(message);
     this.name = 'InvalidArgumentError';
   }

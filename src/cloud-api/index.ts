@@ -3,7 +3,15 @@ export { DEFAULT_BASE_URL, explainInvalidBaseUrl, normalizeBaseUrl } from './bas
 export type { GraphClientConfig, CallOptions, RetryNotice } from './client';
 export type { ApiVersion } from './api-version';
 export { parseApiVersion, ApiVersionError, DEFAULT_API_VERSION, FIRST_SETTINGS_API_MAJOR } from './api-version';
-export { GraphApiError, isGraphApiError, isRetryableApiError, isThrottle, TRANSIENT_CODES, PERMANENT_CODES, THROTTLE_CODES } from './errors';
+export {
+  GraphApiError,
+  isGraphApiError,
+  isRetryableApiError,
+  isThrottle,
+  TRANSIENT_CODES,
+  PERMANENT_CODES,
+  THROTTLE_CODES,
+} from './errors';
 export type { GraphFailureKind, GraphApiErrorInit } from './errors';
 export { graphSecretMask } from './redact';
 export { backoffDelay, parseRetryAfter, parseBusinessUseCaseWait, DEFAULT_RETRY_POLICY } from './retry';

@@ -64,7 +64,13 @@ const PATCHABLE_KEYS: ReadonlySet<string> = new Set([
   'settings',
 ]);
 
-export async function handleAdmin(ctx: AdminContext, req: IncomingMessage, res: ServerResponse, pathname: string, query: string): Promise<void> {
+export async function handleAdmin(
+  ctx: AdminContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathname: string,
+  query: string,
+): Promise<void> {
   try {
     const method = (req.method ?? 'GET').toUpperCase();
     const route = pathname.replace(/^\/__emulator/, '').replace(/\/+$/, '') || '/';
@@ -98,7 +104,8 @@ export async function handleAdmin(ctx: AdminContext, req: IncomingMessage, res: 
         return sendJson(res, 200, { success: true });
       }
     }
-    if (route === '/faults/random' && (method === 'PUT' || method === 'POST')) return sendJson(res, 200, faults.setRandom(await jsonBody(req)));
+    if (route === '/faults/random' && (method === 'PUT' || method === 'POST'))
+      return sendJson(res, 200, faults.setRandom(await jsonBody(req)));
     if (route === '/latency') {
       if (method === 'GET') return sendJson(res, 200, { ms: faults.latencyMs });
       if (method === 'PUT' || method === 'POST') {
@@ -142,7 +149,8 @@ export async function handleAdmin(ctx: AdminContext, req: IncomingMessage, res: 
       if (method === 'PATCH') {
         const fields = await jsonBody(req);
         for (const key of Object.keys(fields)) {
-          if (!PATCHABLE_KEYS.has(key)) throw new AdminError(400, `"${key}" is not a phone number field; patchable: ${[...PATCHABLE_KEYS].join(', ')}`);
+          if (!PATCHABLE_KEYS.has(key))
+            throw new AdminError(400, `"${key}" is not a phone number field; patchable: ${[...PATCHABLE_KEYS].join(', ')}`);
         }
         Object.assign(n, fields);
         state.changed();

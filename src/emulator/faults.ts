@@ -59,18 +59,30 @@ export class FaultBook {
     if (!MODES.includes(spec.mode)) throw new FaultSpecError(`fault "mode" must be one of ${MODES.join(', ')}`);
     const times = spec.times ?? 1;
     if (!Number.isInteger(times) || times < 1) throw new FaultSpecError('fault "times" must be a positive integer');
-    if (spec.skip !== undefined && (!Number.isInteger(spec.skip) || spec.skip < 0)) throw new FaultSpecError('fault "skip" must be a whole number of calls (0 or more)');
+    if (spec.skip !== undefined && (!Number.isInteger(spec.skip) || spec.skip < 0))
+      throw new FaultSpecError('fault "skip" must be a whole number of calls (0 or more)');
     if (spec.mode === 'error') checkErrorSpec(spec.error ?? { code: 2 }, 'fault "error"');
     if (spec.mode === 'slow' && (!Number.isInteger(spec.delayMs) || (spec.delayMs as number) < 1 || (spec.delayMs as number) > 600_000)) {
       throw new FaultSpecError('fault "delayMs" (mode "slow") must be a whole number of milliseconds from 1 to 600000');
     }
-    if (spec.mode === 'raw' && spec.httpStatus !== undefined && (!Number.isInteger(spec.httpStatus) || spec.httpStatus < 100 || spec.httpStatus > 599)) {
+    if (
+      spec.mode === 'raw' &&
+      spec.httpStatus !== undefined &&
+      (!Number.isInteger(spec.httpStatus) || spec.httpStatus < 100 || spec.httpStatus > 599)
+    ) {
       throw new FaultSpecError('fault "httpStatus" must be an HTTP status between 100 and 599');
     }
-    if (spec.headers !== undefined && (typeof spec.headers !== 'object' || spec.headers === null || !Object.values(spec.headers).every((v) => typeof v === 'string'))) {
+    if (
+      spec.headers !== undefined &&
+      (typeof spec.headers !== 'object' || spec.headers === null || !Object.values(spec.headers).every((v) => typeof v === 'string'))
+    ) {
       throw new FaultSpecError('fault "headers" must be an object of header name to string value');
     }
-    if (spec.mode === 'error' && spec.httpStatus !== undefined && (!Number.isInteger(spec.httpStatus) || spec.httpStatus < 100 || spec.httpStatus > 599)) {
+    if (
+      spec.mode === 'error' &&
+      spec.httpStatus !== undefined &&
+      (!Number.isInteger(spec.httpStatus) || spec.httpStatus < 100 || spec.httpStatus > 599)
+    ) {
       throw new FaultSpecError('fault "httpStatus" must be an HTTP status between 100 and 599');
     }
     const fault: InjectedFault = { ...spec, times, remaining: times, id: this.nextId++ };
@@ -96,8 +108,12 @@ export class FaultBook {
   setRandom(raw: unknown): RandomFaultSpec {
     if (typeof raw !== 'object' || raw === null) throw new FaultSpecError('random fault spec must be a JSON object like {"rate": 0.1}');
     const spec = raw as RandomFaultSpec;
-    if (typeof spec.rate !== 'number' || !(spec.rate >= 0 && spec.rate <= 1)) throw new FaultSpecError('random fault "rate" must be a number from 0 to 1');
-    if (spec.endpoints !== undefined && (!Array.isArray(spec.endpoints) || !spec.endpoints.every((e) => e === '*' || ENDPOINT_NAMES.includes(e as never)))) {
+    if (typeof spec.rate !== 'number' || !(spec.rate >= 0 && spec.rate <= 1))
+      throw new FaultSpecError('random fault "rate" must be a number from 0 to 1');
+    if (
+      spec.endpoints !== undefined &&
+      (!Array.isArray(spec.endpoints) || !spec.endpoints.every((e) => e === '*' || ENDPOINT_NAMES.includes(e as never)))
+    ) {
       throw new FaultSpecError(`random fault "endpoints" must list endpoint names: ${ENDPOINT_NAMES.join(', ')}`);
     }
     const error = spec.error === undefined ? DEFAULT_RANDOM_ERROR : checkErrorSpec(spec.error, 'random fault "error"');

@@ -88,7 +88,9 @@ export class GraphError extends Error {
     if (this.opts.subcode !== undefined) error.error_subcode = this.opts.subcode;
     // Key order as Graph prints it: subcode before error_data.
     const { message, type, code, error_subcode, error_data, is_transient, fbtrace_id } = error;
-    return { error: { message, type, code, ...(error_subcode !== undefined ? { error_subcode } : {}), error_data, is_transient, fbtrace_id } };
+    return {
+      error: { message, type, code, ...(error_subcode !== undefined ? { error_subcode } : {}), error_data, is_transient, fbtrace_id },
+    };
   }
 }
 

@@ -10,7 +10,16 @@ import { GraphError, graphErrorFromSpec, newFbtraceId } from './graph-errors';
 import { endpointOf, handleGraph, INCOMPLETE_DEREGISTRATION, type GraphResponse } from './graph-rules';
 import { sendJson, sendRaw } from './http-util';
 import type { KeyedQueue } from './keyed-queue';
-import { compareVersions, extractToken, parseParams, parseVersion, readBody, redactParams, splitPath, unknownPathError } from './request-parsing';
+import {
+  compareVersions,
+  extractToken,
+  parseParams,
+  parseVersion,
+  readBody,
+  redactParams,
+  splitPath,
+  unknownPathError,
+} from './request-parsing';
 import type { EmulatorState } from './state';
 import type { CallLogEntry, EndpointName } from './types';
 
@@ -24,7 +33,13 @@ export interface GraphContext {
 const EMPTY = Buffer.alloc(0);
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-export async function handleGraphHttp(ctx: GraphContext, req: IncomingMessage, res: ServerResponse, pathname: string, query: string): Promise<void> {
+export async function handleGraphHttp(
+  ctx: GraphContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathname: string,
+  query: string,
+): Promise<void> {
   const receivedAt = preciseNow();
   const method = (req.method ?? 'GET').toUpperCase();
   const split = splitPath(pathname);

@@ -348,7 +348,9 @@ function writeSettings(state: EmulatorState, n: PhoneNumberRecord, req: GraphReq
   }
   for (const key of Object.keys(value)) {
     if (key !== 'status' && key !== 'data_localization_region' && key !== 'retention_minutes') {
-      throw invalidParameter(`Param storage_configuration[${key}] is not supported: use status, data_localization_region and retention_minutes`);
+      throw invalidParameter(
+        `Param storage_configuration[${key}] is not supported: use status, data_localization_region and retention_minutes`,
+      );
     }
   }
   const status = value.status;
@@ -372,7 +374,10 @@ function writeSettings(state: EmulatorState, n: PhoneNumberRecord, req: GraphReq
     if (value.data_localization_region === undefined) {
       throw invalidParameter(`The parameter storage_configuration[data_localization_region] is required when status is ${ENABLED}`);
     }
-    next = { status, data_localization_region: checkRegion(state, value.data_localization_region, 'storage_configuration[data_localization_region]') };
+    next = {
+      status,
+      data_localization_region: checkRegion(state, value.data_localization_region, 'storage_configuration[data_localization_region]'),
+    };
   } else {
     if (value.data_localization_region !== undefined) {
       throw invalidParameter(`Param storage_configuration[data_localization_region] is only allowed when status is ${ENABLED}`);
@@ -401,10 +406,14 @@ function refuseDeprecatedRegisterParams(p: Record<string, unknown>, version: Api
   const used = LEGACY_REGISTER_PARAMS.find((k) => p[k] !== undefined);
   if (!used) return;
   const message = `(#12) ${used} is deprecated for versions v${FIRST_SETTINGS_API_MAJOR}.0 or higher`;
-  throw new GraphError(12, `${used} on /register is Deprecated for versions v${FIRST_SETTINGS_API_MAJOR}.0 or higher: write storage with POST /<PHONE_NUMBER_ID>/settings before registering`, {
-    message,
-    httpStatus: 400,
-  });
+  throw new GraphError(
+    12,
+    `${used} on /register is Deprecated for versions v${FIRST_SETTINGS_API_MAJOR}.0 or higher: write storage with POST /<PHONE_NUMBER_ID>/settings before registering`,
+    {
+      message,
+      httpStatus: 400,
+    },
+  );
 }
 
 /** 133016 when the window is full; otherwise counts this request. */
@@ -434,10 +443,18 @@ function register(state: EmulatorState, n: PhoneNumberRecord, req: GraphRequest)
   }
   refuseDeprecatedRegisterParams(p, req.version);
   const legacy = isLegacy(req.version);
-  const region = legacy && p.data_localization_region !== undefined ? checkRegion(state, p.data_localization_region, 'data_localization_region') : undefined;
-  const retention = legacy && p.meta_store_retention_minutes !== undefined ? checkRetention(p.meta_store_retention_minutes, 'meta_store_retention_minutes') : undefined;
+  const region =
+    legacy && p.data_localization_region !== undefined
+      ? checkRegion(state, p.data_localization_region, 'data_localization_region')
+      : undefined;
+  const retention =
+    legacy && p.meta_store_retention_minutes !== undefined
+      ? checkRetention(p.meta_store_retention_minutes, 'meta_store_retention_minutes')
+      : undefined;
   if (region !== undefined && retention !== undefined) {
-    throw invalidParameter('Param meta_store_retention_minutes cannot be combined with data_localization_region: No Storage keeps no data at rest in any country');
+    throw invalidParameter(
+      'Param meta_store_retention_minutes cannot be combined with data_localization_region: No Storage keeps no data at rest in any country',
+    );
   }
 
   const c = state.countersOf(n.id);
@@ -486,7 +503,9 @@ function register(state: EmulatorState, n: PhoneNumberRecord, req: GraphRequest)
 function deregister(state: EmulatorState, n: PhoneNumberRecord): GraphResponse {
   // Deregister takes no parameters; Graph ignores stray ones.
   if (n.is_on_biz_app) {
-    throw invalidParameter('This phone number is used with both Cloud API and the WhatsApp Business app (coexistence) and cannot be deregistered');
+    throw invalidParameter(
+      'This phone number is used with both Cloud API and the WhatsApp Business app (coexistence) and cannot be deregistered',
+    );
   }
   const counters = state.countersOf(n.id);
   if (!n.registered && !counters.incompleteDeregistration) {

@@ -53,7 +53,9 @@ export function readBody(req: IncomingMessage): Promise<Buffer> {
       if (size > MAX_BODY_BYTES) tooBig = true;
       else chunks.push(c);
     });
-    req.on('end', () => (tooBig ? reject(invalidParameter(`Request body is larger than ${MAX_BODY_BYTES} bytes`)) : resolve(Buffer.concat(chunks))));
+    req.on('end', () =>
+      tooBig ? reject(invalidParameter(`Request body is larger than ${MAX_BODY_BYTES} bytes`)) : resolve(Buffer.concat(chunks)),
+    );
     req.on('error', reject);
   });
 }
@@ -86,9 +88,12 @@ export function parseParams(query: string, contentType: string | undefined, body
     Object.assign(params, parseMultipart(text, contentType!));
   } else if (type === 'text/plain') {
     // Meta's deregister reference sends an empty text/plain body; any other text is not parameters.
-    if (text.trim() !== '' && text.trim() !== '""') throw invalidParameter('A text/plain body cannot carry parameters: send JSON or form data');
+    if (text.trim() !== '' && text.trim() !== '""')
+      throw invalidParameter('A text/plain body cannot carry parameters: send JSON or form data');
   } else {
-    throw invalidParameter(`Unsupported Content-Type ${type}: send application/json, application/x-www-form-urlencoded or multipart/form-data`);
+    throw invalidParameter(
+      `Unsupported Content-Type ${type}: send application/json, application/x-www-form-urlencoded or multipart/form-data`,
+    );
   }
   return params;
 }

@@ -128,10 +128,12 @@ export function validateSeed(raw: unknown, where = 'seed'): EmulatorSeed {
     const at = `phone_numbers[${i}]`;
     if (!isObject(n)) fail(at, 'must be an object');
     const p = n as Record<string, unknown>;
-    const id = typeof p.id === 'string' && DIGITS.test(p.id) ? p.id : fail(`${at}.id`, 'must be a string of digits, e.g. "106540352242922"');
+    const id =
+      typeof p.id === 'string' && DIGITS.test(p.id) ? p.id : fail(`${at}.id`, 'must be a string of digits, e.g. "106540352242922"');
     if (ids.has(id)) fail(`${at}.id`, `"${id}" appears twice; ids must be unique`);
     ids.add(id);
-    if (p.waba_id !== undefined && (typeof p.waba_id !== 'string' || !DIGITS.test(p.waba_id))) fail(`${at}.waba_id`, 'must be a string of digits');
+    if (p.waba_id !== undefined && (typeof p.waba_id !== 'string' || !DIGITS.test(p.waba_id)))
+      fail(`${at}.waba_id`, 'must be a string of digits');
     for (const f of ['display_phone_number', 'verified_name'] as const) {
       if (typeof p[f] !== 'string') fail(`${at}.${f}`, 'must be a string');
     }
@@ -163,7 +165,8 @@ export function validateSeed(raw: unknown, where = 'seed'): EmulatorSeed {
         if (op !== 'register' && op !== 'deregister') fail(`${at}.quota_used.${op}`, 'is not a quota; use "register" or "deregister"');
         const count = typeof used === 'number' && Number.isInteger(used) && used >= 0;
         const times = Array.isArray(used) && used.every((t) => typeof t === 'string' && !Number.isNaN(Date.parse(t)));
-        if (!count && !times) fail(`${at}.quota_used.${op}`, 'must be a whole number of calls, or an array of ISO 8601 times such as "2026-09-01T00:00:00Z"');
+        if (!count && !times)
+          fail(`${at}.quota_used.${op}`, 'must be a whole number of calls, or an array of ISO 8601 times such as "2026-09-01T00:00:00Z"');
       }
     }
   });
@@ -207,7 +210,8 @@ export function validateOptions(opts: Record<string, unknown>, where = 'options'
     if (key === 'status_case') {
       if (value !== 'upper' && value !== 'lower') fail(key, 'must be "upper" or "lower"');
     } else if (key.endsWith('_api_version')) {
-      if (typeof value !== 'string' || !value.startsWith('v') || !looksLikeApiVersion(value)) fail(key, `must look like "${DEFAULT_API_VERSION}"`);
+      if (typeof value !== 'string' || !value.startsWith('v') || !looksLikeApiVersion(value))
+        fail(key, `must look like "${DEFAULT_API_VERSION}"`);
     } else if (Array.isArray(expected)) {
       if (!Array.isArray(value) || !value.every((x) => typeof x === 'string')) fail(key, 'must be an array of strings');
     } else if (typeof expected === 'number') {

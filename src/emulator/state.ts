@@ -4,15 +4,7 @@
  * GET /__emulator/state) and rebuildable from the seed (reset).
  */
 import { DEFAULT_OPTIONS, withNumberDefaults } from './seed';
-import type {
-  EmulatorOptions,
-  EmulatorSeed,
-  EmulatorStateDump,
-  NumberCounters,
-  PhoneNumberRecord,
-  SeedToken,
-  SeedWaba,
-} from './types';
+import type { EmulatorOptions, EmulatorSeed, EmulatorStateDump, NumberCounters, PhoneNumberRecord, SeedToken, SeedWaba } from './types';
 
 interface TokenGrant {
   numbers: Set<string>;
@@ -65,7 +57,10 @@ export class EmulatorState {
       const counters = this.countersOf(p.id);
       for (const op of ['register', 'deregister'] as const) {
         const used = p.quota_used[op];
-        counters[op] = typeof used === 'number' ? Array.from({ length: used }, () => start) : (used ?? []).map((t) => Date.parse(t)).sort((a, b) => a - b);
+        counters[op] =
+          typeof used === 'number'
+            ? Array.from({ length: used }, () => start)
+            : (used ?? []).map((t) => Date.parse(t)).sort((a, b) => a - b);
       }
     }
   }
@@ -73,7 +68,10 @@ export class EmulatorState {
   private setTokens(tokens: Record<string, SeedToken>): void {
     this.rawTokens = structuredClone(tokens);
     this.tokens = new Map(
-      Object.entries(tokens).map(([t, g]) => [t, { numbers: new Set(g.phone_numbers ?? []), wabas: new Set(g.wabas ?? []), expired: g.expired === true }]),
+      Object.entries(tokens).map(([t, g]) => [
+        t,
+        { numbers: new Set(g.phone_numbers ?? []), wabas: new Set(g.wabas ?? []), expired: g.expired === true },
+      ]),
     );
   }
 

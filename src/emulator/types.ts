@@ -5,14 +5,7 @@
 
 /** Graph endpoints the emulator knows; "unknown" covers everything else (logged too). */
 export type EndpointName =
-  | 'phone_number'
-  | 'settings'
-  | 'register'
-  | 'deregister'
-  | 'request_code'
-  | 'verify_code'
-  | 'phone_numbers'
-  | 'unknown';
+  'phone_number' | 'settings' | 'register' | 'deregister' | 'request_code' | 'verify_code' | 'phone_numbers' | 'unknown';
 
 export const ENDPOINT_NAMES: readonly EndpointName[] = [
   'phone_number',

@@ -45,19 +45,12 @@ const NOTE_LINES = 3;
  * the number is still registered, so a wrong PIN cannot leave it offline (the docs' PIN risk does
  * not apply). The title carries from, to and the residency effect.
  */
-export function storageChangeNote(
-  phoneNumberId: string,
-  change: StorageChange,
-): string {
+export function storageChangeNote(phoneNumberId: string, change: StorageChange): string {
   const withSteps = noteText(phoneNumberId, change, true);
   return wrappedLines(withSteps, NOTE_COLUMNS) <= NOTE_LINES ? withSteps : noteText(phoneNumberId, change, false);
 }
 
-function noteText(
-  id: string,
-  change: StorageChange,
-  withSteps: boolean,
-): string {
+function noteText(id: string, change: StorageChange, withSteps: boolean): string {
   const steps = withSteps ? ` (${change.steps})` : '';
   // The steps name the calls, so with them the quota says only what stays.
   const quota = change.quota ? ` Quota: ${withSteps ? '' : `${change.quota.uses}; `}${change.quota.left}.` : '';

@@ -259,7 +259,8 @@ export function describeWriteFailure(e: unknown): WriteFailure {
     waitRefused: e.kind === 'rate_limited',
     askedWaitMs: e.retryAfterMs ?? 0,
   };
-  if (e.code === INCOMPLETE_DEREGISTRATION) failure.incompleteDeregistration = `Meta reports an incomplete deregistration (${INCOMPLETE_DEREGISTRATION})`;
+  if (e.code === INCOMPLETE_DEREGISTRATION)
+    failure.incompleteDeregistration = `Meta reports an incomplete deregistration (${INCOMPLETE_DEREGISTRATION})`;
   if (ruleFor(e)?.blocksRegister) failure.registerBlockedBy = `Graph ${e.code}`;
   return failure;
 }

@@ -76,7 +76,13 @@ export class LocalStorageEngine {
       maxRateLimitWaitMs: this.policy.maxRateLimitWaitMs,
       userAgent: config.userAgent,
       onRetry: (n: RetryNotice) =>
-        this.retryListener.getStore()?.({ type: 'retry', operation: n.operation, attempt: n.attempt, delayMs: n.delayMs, reason: n.reason }),
+        this.retryListener.getStore()?.({
+          type: 'retry',
+          operation: n.operation,
+          attempt: n.attempt,
+          delayMs: n.delayMs,
+          reason: n.reason,
+        }),
     });
     this.wording = { redact: (text) => this.client.redact(text), names };
   }
@@ -136,7 +142,9 @@ export class LocalStorageEngine {
     if (!listener) return run();
     const safe = (event: EngineEvent) => {
       try {
-        listener(event.type === 'retry' ? { ...event, reason: this.client.redact(event.reason, options.pin, options.verificationCode) } : event);
+        listener(
+          event.type === 'retry' ? { ...event, reason: this.client.redact(event.reason, options.pin, options.verificationCode) } : event,
+        );
       } catch {
         // listeners cannot break a run
       }

@@ -132,7 +132,11 @@ class ConvergenceRun {
       steps = steps.filter((s) => s.kind !== 'request_code');
     }
     if (this.state.options.signal?.aborted) {
-      return this.fail(initial, plan, engineError('cancelled', 'Cancelled before any change; the number is as it was.', { retryable: true }));
+      return this.fail(
+        initial,
+        plan,
+        engineError('cancelled', 'Cancelled before any change; the number is as it was.', { retryable: true }),
+      );
     }
 
     // 5. Writes, back to back.
@@ -195,10 +199,18 @@ class ConvergenceRun {
     try {
       this.releaseOffline = await gate.enter(this.state.options.signal);
     } catch {
-      return engineError('cancelled', `Cancelled while waiting for other numbers to come back online; number ${this.id} was not taken offline.`, { retryable: true });
+      return engineError(
+        'cancelled',
+        `Cancelled while waiting for other numbers to come back online; number ${this.id} was not taken offline.`,
+        { retryable: true },
+      );
     }
     const waited = Date.now() - started;
-    if (waited >= 1000) this.state.emit({ type: 'info', message: `Waited ${Math.round(waited / 1000)} s for other numbers to come back online before deregistering.` });
+    if (waited >= 1000)
+      this.state.emit({
+        type: 'info',
+        message: `Waited ${Math.round(waited / 1000)} s for other numbers to come back online before deregistering.`,
+      });
     return undefined;
   }
 
@@ -239,7 +251,12 @@ class ConvergenceRun {
   }
 
   private fail(observed: ObservedState, plan: ConvergencePlan | undefined, error: EngineError): ConvergeResult {
-    const result: ConvergeResult = { ok: false, observed, completed: [...this.state.completed], error: { ...error, message: this.state.redact(error.message) } };
+    const result: ConvergeResult = {
+      ok: false,
+      observed,
+      completed: [...this.state.completed],
+      error: { ...error, message: this.state.redact(error.message) },
+    };
     if (plan) result.plan = plan;
     return result;
   }

@@ -18,7 +18,14 @@ export { residencyChange, residencySummary } from './residency';
 export type { ResidencyChange } from './residency';
 export { targetOfStorage, modeOfStorage } from './storage-state';
 export { REGION_CHANGE_DOWNTIME } from './downtime';
-export { readWabaNumbers, wabaNumberPages, filterWabaNumbers, filterNeedsStorage, WABA_PAGE_SIZE, DEFAULT_STORAGE_CONCURRENCY } from './waba-numbers';
+export {
+  readWabaNumbers,
+  wabaNumberPages,
+  filterWabaNumbers,
+  filterNeedsStorage,
+  WABA_PAGE_SIZE,
+  DEFAULT_STORAGE_CONCURRENCY,
+} from './waba-numbers';
 export type { WabaNumber, WabaNumberFilter, WabaReadOptions } from './waba-numbers';
 export { decideQuota, quotaStatus, pruneLedger, quotaLine, QUOTA_LIMIT, QUOTA_WINDOW_HOURS } from './quota';
 export type { QuotaEntry, QuotaDecision, QuotaStatus, QuotaOperation, QuotaOutcome } from './quota';

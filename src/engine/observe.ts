@@ -34,7 +34,14 @@ export function unknownRegistrationStatus(node: Pick<PhoneNumberNode, 'status'>)
 /** What the `whatsapp_phone_number` data source shows: the node's fields (snake_case like its attributes) plus what we derive. */
 export type PhoneNumberInfo = Pick<
   PhoneNumberNode,
-  'id' | 'display_phone_number' | 'verified_name' | 'code_verification_status' | 'platform_type' | 'status' | 'quality_rating' | 'name_status'
+  | 'id'
+  | 'display_phone_number'
+  | 'verified_name'
+  | 'code_verification_status'
+  | 'platform_type'
+  | 'status'
+  | 'quality_rating'
+  | 'name_status'
 > & {
   throughput_level?: string;
   registered: boolean;
@@ -49,7 +56,10 @@ export type PhoneNumberInfo = Pick<
 };
 
 /** A row of GET /{waba_id}/phone_numbers (no storage: that needs one more call per number). */
-export type PhoneNumberSummary = Omit<PhoneNumberInfo, 'storage_status' | 'data_localization_region' | 'storage_mode' | 'retention_minutes'>;
+export type PhoneNumberSummary = Omit<
+  PhoneNumberInfo,
+  'storage_status' | 'data_localization_region' | 'storage_mode' | 'retention_minutes'
+>;
 
 export function isRegistered(node: Pick<PhoneNumberNode, 'status' | 'platform_type'>): boolean {
   if (typeof node.status === 'string' && node.status !== '') return REGISTERED_STATUSES.has(node.status.toUpperCase());

@@ -77,7 +77,10 @@ export function planConvergence(
       kind: 'request_code',
       reason: `code_verification_status is ${String(observed.codeVerificationStatus)}: registering needs a one-time code, sent by SMS before anything else changes.`,
     });
-    steps.push({ kind: 'verify_code', reason: 'Verify the one-time code while the number is still as it was, so a wrong code changes nothing.' });
+    steps.push({
+      kind: 'verify_code',
+      reason: 'Verify the one-time code while the number is still as it was, so a wrong code changes nothing.',
+    });
   }
 
   if (observed.registered && desired.setPinBeforeDeregister === true) {
@@ -117,12 +120,12 @@ export function planConvergence(
   // Explanation: where we are, where we go, what it costs.
   notes.push(`Number ${id} is ${observed.registered ? 'registered' : 'not registered'} with ${has}; declared: ${want}.`);
   if (!storageOk && modeOfStorage(observed.storage) === undefined) {
-    notes.push(`The API reports storage status "${String(observed.storage.status)}", which this engine does not manage; it counts as not converged and will be replaced.`);
+    notes.push(
+      `The API reports storage status "${String(observed.storage.status)}", which this engine does not manage; it counts as not converged and will be replaced.`,
+    );
   }
   if (observed.registered) {
-    notes.push(
-      `${REGION_CHANGE_DOWNTIME} Each uses one of the 10 register and 10 deregister calls Meta allows per number in 72 hours.`,
-    );
+    notes.push(`${REGION_CHANGE_DOWNTIME} Each uses one of the 10 register and 10 deregister calls Meta allows per number in 72 hours.`);
     if (desired.setPinBeforeDeregister !== true) notes.push(wrongPinRisk(names));
   } else if (storageOk) {
     notes.push('Storage already matches; the number only needs registering.');

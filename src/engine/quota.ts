@@ -66,14 +66,27 @@ export function pruneLedger(entries: readonly QuotaEntry[], now: number): QuotaE
   return entries.filter((e) => inWindow(e, now)).sort((a, b) => a.at - b.at);
 }
 
-function countOf(entries: readonly QuotaEntry[], op: QuotaOperation, now: number): QuotaCount & { expiries: number[]; blockedUntil?: number } {
+function countOf(
+  entries: readonly QuotaEntry[],
+  op: QuotaOperation,
+  now: number,
+): QuotaCount & { expiries: number[]; blockedUntil?: number } {
   const live = entries.filter((e) => e.op === op && inWindow(e, now));
-  const expiries = live.filter((e) => e.outcome !== 'blocked').map((e) => e.at + QUOTA_WINDOW_MS).sort((a, b) => a - b);
+  const expiries = live
+    .filter((e) => e.outcome !== 'blocked')
+    .map((e) => e.at + QUOTA_WINDOW_MS)
+    .sort((a, b) => a - b);
   const blocks = live.filter((e) => e.outcome === 'blocked').map(blockedUntil);
   const blockEnd = blocks.length > 0 ? Math.max(...blocks) : undefined;
   const spent = blockEnd !== undefined ? QUOTA_LIMIT : Math.min(expiries.length, QUOTA_LIMIT);
   const freesAt = blockEnd ?? expiries[0];
-  return { spent, left: QUOTA_LIMIT - spent, expiries, ...(freesAt !== undefined ? { freesAt } : {}), ...(blockEnd !== undefined ? { blockedUntil: blockEnd } : {}) };
+  return {
+    spent,
+    left: QUOTA_LIMIT - spent,
+    expiries,
+    ...(freesAt !== undefined ? { freesAt } : {}),
+    ...(blockEnd !== undefined ? { blockedUntil: blockEnd } : {}),
+  };
 }
 
 export function quotaStatus(entries: readonly QuotaEntry[], now: number): QuotaStatus {
@@ -123,7 +136,9 @@ function whenRoomFor(count: { expiries: number[]; blockedUntil?: number }, uses:
 
 /** A time as ISO 8601 in UTC to the second, e.g. 2026-12-08T09:41:07Z. */
 export function quotaTime(ms: number): string {
-  return Number.isFinite(ms) ? new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z') : 'never (the change needs more calls than Meta allows in 72 hours)';
+  return Number.isFinite(ms)
+    ? new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
+    : 'never (the change needs more calls than Meta allows in 72 hours)';
 }
 
 /** `ms` rounded up to the minute, "2026-12-04 00:01 UTC": short enough for a plan note, never earlier than the real time. */
@@ -155,7 +170,9 @@ export function quotaLine(d: QuotaDecision): string {
 
 /** Why `d` refuses the change, naming the number, the counts and when it becomes possible. */
 export function quotaRefusal(id: string, d: QuotaDecision): string {
-  const parts = d.exceeded.map((op) => `${d.uses[op]} ${op} (${d[op].spent} of ${QUOTA_LIMIT} counted in the last ${QUOTA_WINDOW_HOURS} h)`);
+  const parts = d.exceeded.map(
+    (op) => `${d.uses[op]} ${op} (${d[op].spent} of ${QUOTA_LIMIT} counted in the last ${QUOTA_WINDOW_HOURS} h)`,
+  );
   const when = d.possibleAt !== undefined ? quotaTime(d.possibleAt) : 'unknown';
   return (
     `Changing number ${id} needs ${parts.join(' and ')}, more than Meta allows per number in a moving ${QUOTA_WINDOW_HOURS}-hour window ` +

@@ -13,7 +13,13 @@ import { unreachable } from '../shared/unreachable';
 import type { ConvergencePlan, ConvergeResult, ObservedState, PlanStep } from './types';
 import { runWriteStep } from './write-step';
 
-export async function recover(run: RunState, initial: ObservedState, plan: ConvergencePlan, failed: PlanStep, error: unknown): Promise<ConvergeResult> {
+export async function recover(
+  run: RunState,
+  initial: ObservedState,
+  plan: ConvergencePlan,
+  failed: PlanStep,
+  error: unknown,
+): Promise<ConvergeResult> {
   const cause = toEngineError(error, run);
   run.emit({ type: 'recovery_started', reason: `${stepLabel(failed)} failed after the deregister: ${cause.message}` });
   const now = run.last && !run.last.registered ? run.last : await run.tryObserve();
@@ -36,7 +42,13 @@ export async function recover(run: RunState, initial: ObservedState, plan: Conve
 }
 
 /** Restores an acceptable storage configuration and registers; returns why not, or undefined when it ran. */
-async function bringBack(run: RunState, initial: ObservedState, now: ObservedState, failed: PlanStep, failureTemporary: boolean): Promise<string | undefined> {
+async function bringBack(
+  run: RunState,
+  initial: ObservedState,
+  now: ObservedState,
+  failed: PlanStep,
+  failureTemporary: boolean,
+): Promise<string | undefined> {
   // Only the previous or the declared storage: never a weaker one the engine picked itself.
   const previous = targetOfStorage(initial.storage);
   const acceptable = sameStorage(now.storage, initial.storage) || storageMatches(now.storage, run.target);
@@ -87,7 +99,10 @@ function recoveryResult(
   const want = describeRegion(run.target);
   if (final && planConvergence(final, run.desired, run.version).steps.length === 0) {
     // Recovery finished the job (e.g. the last register attempt went through): converged.
-    run.emit({ type: 'info', message: `${stepLabel(failed)} failed once more but recovery registered the number with ${want}: converged.` });
+    run.emit({
+      type: 'info',
+      message: `${stepLabel(failed)} failed once more but recovery registered the number with ${want}: converged.`,
+    });
     return { ok: true, observed: final, completed: [...run.completed], recovered: true, plan };
   }
   let message: string;

@@ -98,7 +98,13 @@ export class RunState implements Wording {
 
   /** Nothing could be read: a stand-in the caller must not record as truth. */
   placeholder(): ObservedState {
-    return { phoneNumberId: this.id, registered: false, platformType: 'UNKNOWN', codeVerificationStatus: 'UNKNOWN', storage: { status: 'UNKNOWN' } };
+    return {
+      phoneNumberId: this.id,
+      registered: false,
+      platformType: 'UNKNOWN',
+      codeVerificationStatus: 'UNKNOWN',
+      storage: { status: 'UNKNOWN' },
+    };
   }
 
   /**

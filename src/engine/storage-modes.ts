@@ -31,9 +31,7 @@ export const STORAGE_MODE_TABLE: Readonly<Record<StorageMode, StorageModeFacts>>
 };
 
 export type StorageTarget =
-  | { mode: 'IN_COUNTRY'; region: RegionCode }
-  | { mode: 'DEFAULT' }
-  | { mode: 'NO_STORAGE'; retentionMinutes: number };
+  { mode: 'IN_COUNTRY'; region: RegionCode } | { mode: 'DEFAULT' } | { mode: 'NO_STORAGE'; retentionMinutes: number };
 
 export function isStorageMode(value: unknown): value is StorageMode {
   return typeof value === 'string' && (STORAGE_MODES as readonly string[]).includes(value);

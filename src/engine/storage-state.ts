@@ -32,7 +32,8 @@ export function isStorageDisabled(storage: ObservedState['storage']): boolean {
 /** Whether the storage configuration already is `target` (a region or null = the older shorthand). */
 export function storageMatches(storage: ObservedState['storage'], target: StorageTarget | string | null): boolean {
   if (target === null) return isStorageDisabled(storage);
-  if (typeof target === 'string') return normalizeStatus(storage.status) === STATUS_ENABLED && normalizeRegion(storage.region) === target.toUpperCase();
+  if (typeof target === 'string')
+    return normalizeStatus(storage.status) === STATUS_ENABLED && normalizeRegion(storage.region) === target.toUpperCase();
   const now = targetOfStorage(storage);
   return now !== undefined && sameTarget(now, target);
 }
@@ -67,7 +68,9 @@ export function targetOfStorage(storage: ObservedState['storage']): StorageTarge
   }
   if (status === STATUS_NO_STORAGE) {
     const retention = retentionOf(storage);
-    return retention !== undefined && NO_STORAGE_RETENTION_MINUTES.includes(retention) ? { mode: 'NO_STORAGE', retentionMinutes: retention } : undefined;
+    return retention !== undefined && NO_STORAGE_RETENTION_MINUTES.includes(retention)
+      ? { mode: 'NO_STORAGE', retentionMinutes: retention }
+      : undefined;
   }
   return undefined;
 }

@@ -53,13 +53,7 @@ export type DesiredState = ({ storage: StorageTarget } | { region: RegionCode | 
   setPinBeforeDeregister?: boolean;
 };
 
-export type StepKind =
-  | 'set_pin'
-  | 'deregister'
-  | 'write_settings'
-  | 'register'
-  | 'request_code'
-  | 'verify_code';
+export type StepKind = 'set_pin' | 'deregister' | 'write_settings' | 'register' | 'request_code' | 'verify_code';
 
 export interface PlanStep {
   kind: StepKind;

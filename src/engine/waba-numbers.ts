@@ -28,7 +28,8 @@ export interface WabaReadOptions {
   signal?: AbortSignal;
 }
 
-export type WabaNumber = PhoneNumberSummary & Partial<Pick<PhoneNumberInfo, 'storage_status' | 'storage_mode' | 'data_localization_region' | 'retention_minutes'>>;
+export type WabaNumber = PhoneNumberSummary &
+  Partial<Pick<PhoneNumberInfo, 'storage_status' | 'storage_mode' | 'data_localization_region' | 'retention_minutes'>>;
 
 /**
  * The numbers of a WABA page by page, as Graph lists them. With storage, the
@@ -43,7 +44,11 @@ export async function* wabaNumberPages(
   wording: Wording = ownWording(client),
 ): AsyncGenerator<WabaNumber[]> {
   requireGraphId(wabaId, 'wabaId', wording.names);
-  const pages = client.phoneNumberPages(wabaId, { fields: PHONE_NUMBER_FIELDS, pageSize: options.pageSize ?? WABA_PAGE_SIZE }, { signal: options.signal });
+  const pages = client.phoneNumberPages(
+    wabaId,
+    { fields: PHONE_NUMBER_FIELDS, pageSize: options.pageSize ?? WABA_PAGE_SIZE },
+    { signal: options.signal },
+  );
   const slots = new Slots(options.concurrency ?? DEFAULT_STORAGE_CONCURRENCY);
   const quiet = <T>(p: Promise<T>): Promise<T> => {
     p.catch(() => undefined); // awaited later, or never when the caller stops early: not an unhandled rejection
@@ -134,7 +139,11 @@ async function readStorage(client: GraphApiClient, wording: Wording, wabaId: str
   const region = normalizeRegion(sc?.data_localization_region);
   if (region !== undefined) n.data_localization_region = region;
   const retention = typeof sc?.retention_minutes === 'number' ? sc.retention_minutes : undefined;
-  const mode = modeOfStorage({ status: n.storage_status, ...(region !== undefined ? { region } : {}), ...(retention !== undefined ? { retentionMinutes: retention } : {}) });
+  const mode = modeOfStorage({
+    status: n.storage_status,
+    ...(region !== undefined ? { region } : {}),
+    ...(retention !== undefined ? { retentionMinutes: retention } : {}),
+  });
   if (mode !== undefined) n.storage_mode = mode;
   if (retention !== undefined) n.retention_minutes = retention;
 }
@@ -182,7 +191,8 @@ export function filterWabaNumbers(numbers: readonly WabaNumber[], filter: WabaNu
   // DEFAULT (what reads say) and IN_COUNTRY_STORAGE_DISABLED (what writes say) both mean "off".
   const wantsOff = status !== undefined && isStorageDisabled({ status });
   const statusMatches = (n: WabaNumber) =>
-    n.storage_status !== undefined && (wantsOff ? isStorageDisabled({ status: n.storage_status }) : normalizeStatus(n.storage_status) === status);
+    n.storage_status !== undefined &&
+    (wantsOff ? isStorageDisabled({ status: n.storage_status }) : normalizeStatus(n.storage_status) === status);
   const region = filter.region?.toUpperCase();
   return numbers.filter(
     (n) =>

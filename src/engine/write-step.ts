@@ -41,7 +41,10 @@ export async function runWriteStep(run: RunState, step: PlanStep, planIndex?: nu
       }
       const now = await run.tryObserve();
       if (now && tookEffect(step, now)) {
-        run.emit({ type: 'info', message: `${stepLabel(step)} reported a failure (${failure.message}) but the number shows it took effect; continuing.` });
+        run.emit({
+          type: 'info',
+          message: `${stepLabel(step)} reported a failure (${failure.message}) but the number shows it took effect; continuing.`,
+        });
         return finish(run, step, index, started);
       }
       if (step.kind === 'register' && failure.incompleteDeregistration && !deregisteredAgain && now && !now.registered) {
@@ -110,7 +113,11 @@ async function deregisterAgain(run: RunState, register: PlanStep, before: Observ
   if (target === undefined) {
     const after = await run.tryObserve();
     if (after && sameStorage(after.storage, before.storage)) return { ok: true };
-    return notRegistered(`the engine cannot write ${keep} back${after ? ` and storage now reads ${describeStorage(after.storage)}` : ''}`, 'unsupported', false);
+    return notRegistered(
+      `the engine cannot write ${keep} back${after ? ` and storage now reads ${describeStorage(after.storage)}` : ''}`,
+      'unsupported',
+      false,
+    );
   }
   const restored = await runWriteStep(run, {
     ...(written ?? { kind: 'write_settings', ...stepStorage(target) }),

@@ -30,9 +30,10 @@ export const ENGINE_INPUT_ATTRIBUTES: Readonly<Record<EngineInputField, InputAtt
   verificationCode: { block: 'resource', name: 'verification_code' },
 };
 
-const hclNames = Object.fromEntries(
-  Object.entries(ENGINE_INPUT_ATTRIBUTES).map(([field, { name }]) => [field, name]),
-) as Record<EngineInputField, string>;
+const hclNames = Object.fromEntries(Object.entries(ENGINE_INPUT_ATTRIBUTES).map(([field, { name }]) => [field, name])) as Record<
+  EngineInputField,
+  string
+>;
 
 /** The engine's inputs spelled as HCL attributes, for the engine's messages: `set_pin_before_deregister = true`. */
 export const HCL_INPUT_NAMES: InputNames = {

@@ -20,7 +20,10 @@ declare const WHATSAPP_PROVIDER_BUILD: string | undefined;
 
 function loadPrecomputedAnswers(): PrecomputedAnswers | undefined {
   if (typeof WHATSAPP_PROVIDER_BUILD !== 'string') return undefined;
-  const file = JSON.parse(readFileSync(join(__dirname, PRECOMPUTED_ANSWERS_FILE), 'utf8')) as { build?: unknown; answers?: PrecomputedAnswers };
+  const file = JSON.parse(readFileSync(join(__dirname, PRECOMPUTED_ANSWERS_FILE), 'utf8')) as {
+    build?: unknown;
+    answers?: PrecomputedAnswers;
+  };
   return file.build === WHATSAPP_PROVIDER_BUILD ? file.answers : undefined;
 }
 

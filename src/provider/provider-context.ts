@@ -6,7 +6,11 @@
 import type { DataSource as PluginDataSource } from '../plugin/server/data-source';
 import type { ListResource as PluginListResource } from '../plugin/server/list-resource';
 import type { RequestContext as PluginRequestContext } from '../plugin/server/request-context';
-import type { ApplyRequest as PluginApplyRequest, ManagedResource as PluginManagedResource, PlanRequest as PluginPlanRequest } from '../plugin/server/resource';
+import type {
+  ApplyRequest as PluginApplyRequest,
+  ManagedResource as PluginManagedResource,
+  PlanRequest as PluginPlanRequest,
+} from '../plugin/server/resource';
 import type { EnginePort } from './engine-port';
 import type { BlockSchema } from '../plugin/schema/model';
 import type { RollingGate } from './offline-gate';

@@ -62,12 +62,15 @@ export function resolveProviderSettings(config: ProviderConfigView, env: NodeJS.
     apiVersion = parseApiVersion(rawVersion);
   } catch (err) {
     const message = err instanceof ApiVersionError ? err.message : String(err);
-    diagnostics.push(errorDiag('Invalid api_version', sources.api_version === 'env' ? `${message} (from ${ENV_API_VERSION})` : message, ['api_version']));
+    diagnostics.push(
+      errorDiag('Invalid api_version', sources.api_version === 'env' ? `${message} (from ${ENV_API_VERSION})` : message, ['api_version']),
+    );
   }
 
   const baseUrl = pick('base_url', DEFAULT_BASE_URL)!;
   if (sources.base_url === 'env') {
-    for (const d of baseUrlValidator().validate(baseUrl, ['base_url'])) diagnostics.push({ ...d, detail: `${d.detail} (from ${ENV_BASE_URL})` });
+    for (const d of baseUrlValidator().validate(baseUrl, ['base_url']))
+      diagnostics.push({ ...d, detail: `${d.detail} (from ${ENV_BASE_URL})` });
   }
 
   if (diagnostics.some((d) => d.severity === 'error') || !apiVersion || accessToken === undefined) return { kind: 'invalid', diagnostics };

@@ -56,7 +56,9 @@ function configure(
 ): ConfigureResult<EngineState> {
   const resolution = resolveProviderSettings(config, env);
   if (resolution.kind === 'unknown') {
-    log.debug('provider configuration has unknown values; the engine configures again before apply', { unknown: resolution.unknownAttributes });
+    log.debug('provider configuration has unknown values; the engine configures again before apply', {
+      unknown: resolution.unknownAttributes,
+    });
     return {
       data: { kind: 'unknown_config', unknownAttributes: resolution.unknownAttributes },
       diagnostics: [],

@@ -25,7 +25,12 @@ function sentencesOf(file: string): string[] {
   const found: string[] = [];
   const visit = (node: ts.Node): void => {
     if (ts.isTypeNode(node) || ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) return;
-    const literal = ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node);
+    const literal =
+      ts.isStringLiteral(node) ||
+      ts.isNoSubstitutionTemplateLiteral(node) ||
+      ts.isTemplateHead(node) ||
+      ts.isTemplateMiddle(node) ||
+      ts.isTemplateTail(node);
     if (literal && /\s/.test(node.text)) found.push(node.text);
     ts.forEachChild(node, visit);
   };
@@ -33,14 +38,29 @@ function sentencesOf(file: string): string[] {
   return found;
 }
 
-test('the HCL-only names are the provider\'s attributes that are neither engine fields nor Graph parameters', () => {
-  expect(hclOnly.sort()).toEqual(['access_token', 'api_version', 'base_url', 'phone_number_id', 'set_pin_before_deregister', 'storage_mode', 'verification_code', 'waba_id']);
+test("the HCL-only names are the provider's attributes that are neither engine fields nor Graph parameters", () => {
+  expect(hclOnly.sort()).toEqual([
+    'access_token',
+    'api_version',
+    'base_url',
+    'phone_number_id',
+    'set_pin_before_deregister',
+    'storage_mode',
+    'verification_code',
+    'waba_id',
+  ]);
 });
 
-test('no sentence the engine writes names an attribute only the provider\'s HCL has', () => {
+test("no sentence the engine writes names an attribute only the provider's HCL has", () => {
   const dir = join(root, 'src', 'engine');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => join(dir, f));
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => join(dir, f));
   expect(files.length).toBeGreaterThan(15);
-  const offenders = files.flatMap((file) => sentencesOf(file).filter((s) => HCL_WORD.test(s)).map((s) => `${relative(root, file)}: ${s}`));
+  const offenders = files.flatMap((file) =>
+    sentencesOf(file)
+      .filter((s) => HCL_WORD.test(s))
+      .map((s) => `${relative(root, file)}: ${s}`),
+  );
   expect(offenders).toEqual([]);
 });

@@ -24,20 +24,30 @@ const inside = (path: string, ...folders: string[]) => folders.some((f) => path.
 const ERROR_MODULE = 'src/engine/engine-errors.ts';
 
 test('only the Graph client (and the emulator, for its own admin API) speaks HTTP through axios', () => {
-  const offenders = files.filter((f) => !inside(f.path, 'cloud-api', 'emulator') && importsOf(f.text).some((i) => i === 'axios' || i.startsWith('axios/')));
+  const offenders = files.filter(
+    (f) => !inside(f.path, 'cloud-api', 'emulator') && importsOf(f.text).some((i) => i === 'axios' || i.startsWith('axios/')),
+  );
   expect(offenders.map((f) => f.path)).toEqual([]);
 });
 
 test('the client imports nothing from the layers above it, the engine nothing from the provider, CLI or construct', () => {
-  const up = (f: { path: string; text: string }, layers: string[]) => importsOf(f.text).filter((i) => layers.some((l) => new RegExp(`(^|/)\\.\\./${l}(/|$)`).test(i)));
-  const fromClient = files.filter((f) => inside(f.path, 'cloud-api')).flatMap((f) => up(f, ['engine', 'provider', 'plugin', 'cdk', 'cdktf', 'cdktn', 'cli']).map((i) => `${f.path} -> ${i}`));
-  const fromEngine = files.filter((f) => inside(f.path, 'engine')).flatMap((f) => up(f, ['provider', 'plugin', 'cdk', 'cdktf', 'cdktn', 'cli']).map((i) => `${f.path} -> ${i}`));
+  const up = (f: { path: string; text: string }, layers: string[]) =>
+    importsOf(f.text).filter((i) => layers.some((l) => new RegExp(`(^|/)\\.\\./${l}(/|$)`).test(i)));
+  const fromClient = files
+    .filter((f) => inside(f.path, 'cloud-api'))
+    .flatMap((f) => up(f, ['engine', 'provider', 'plugin', 'cdk', 'cdktf', 'cdktn', 'cli']).map((i) => `${f.path} -> ${i}`));
+  const fromEngine = files
+    .filter((f) => inside(f.path, 'engine'))
+    .flatMap((f) => up(f, ['provider', 'plugin', 'cdk', 'cdktf', 'cdktn', 'cli']).map((i) => `${f.path} -> ${i}`));
   expect([...fromClient, ...fromEngine]).toEqual([]);
 });
 
 test('the client error class is seen only by the engine error module', () => {
   const offenders = files.filter(
-    (f) => !inside(f.path, 'cloud-api', 'emulator') && f.path !== ERROR_MODULE && (/\bGraphApiError\b/.test(f.text) || importsOf(f.text).some((i) => /cloud-api\/errors$/.test(i))),
+    (f) =>
+      !inside(f.path, 'cloud-api', 'emulator') &&
+      f.path !== ERROR_MODULE &&
+      (/\bGraphApiError\b/.test(f.text) || importsOf(f.text).some((i) => /cloud-api\/errors$/.test(i))),
   );
   expect(offenders.map((f) => f.path)).toEqual([]);
 });

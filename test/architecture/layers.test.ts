@@ -38,7 +38,11 @@ function factsOf(file: string): SourceFacts {
   const strings: string[] = [];
   const stringLists: string[][] = [];
   const visit = (node: ts.Node): void => {
-    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+    if (
+      (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
+      node.moduleSpecifier &&
+      ts.isStringLiteral(node.moduleSpecifier)
+    ) {
       specifiers.push(node.moduleSpecifier.text);
       return;
     }
@@ -52,7 +56,13 @@ function factsOf(file: string): SourceFacts {
     if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
       specifiers.push(node.argument.literal.text);
     }
-    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) {
+    if (
+      ts.isStringLiteral(node) ||
+      ts.isNoSubstitutionTemplateLiteral(node) ||
+      ts.isTemplateHead(node) ||
+      ts.isTemplateMiddle(node) ||
+      ts.isTemplateTail(node)
+    ) {
       strings.push(node.text);
     }
     if (ts.isRegularExpressionLiteral(node)) strings.push(node.text);
@@ -112,7 +122,7 @@ test('imports point only down the layers: provider -> engine -> client; the plug
   expect(offenders).toEqual([]);
 });
 
-test('above the engine, only the client\'s rule modules are used directly (never the client itself, its errors or retries)', () => {
+test("above the engine, only the client's rule modules are used directly (never the client itself, its errors or retries)", () => {
   const offenders = inBox('provider', 'cdk', 'cdktf', 'cdktn', 'emulator').flatMap((f) =>
     f.localImports.filter((i) => boxOf(i) === 'cloud-api' && !CLIENT_RULE_MODULES.includes(i)).map((i) => `${f.path} -> ${i}`),
   );
@@ -120,7 +130,9 @@ test('above the engine, only the client\'s rule modules are used directly (never
 });
 
 test('the emulator takes only the rules it must share with Meta from the engine (regions), nothing of how we converge', () => {
-  const offenders = inBox('emulator').flatMap((f) => f.localImports.filter((i) => boxOf(i) === 'engine' && i !== 'src/engine/regions').map((i) => `${f.path} -> ${i}`));
+  const offenders = inBox('emulator').flatMap((f) =>
+    f.localImports.filter((i) => boxOf(i) === 'engine' && i !== 'src/engine/regions').map((i) => `${f.path} -> ${i}`),
+  );
   expect(offenders).toEqual([]);
 });
 
@@ -150,12 +162,16 @@ describe('each rule is stated in one module', () => {
 
   test('regions: the list of codes exists only in src/engine/regions.ts', () => {
     // A file naming several supported codes is restating the list (a single code in an example is fine).
-    const offenders = outsideBox().filter((f) => f.path !== 'src/engine/regions.ts' && new Set(f.strings.filter((s) => REGION_CODE.test(s))).size >= 4);
+    const offenders = outsideBox().filter(
+      (f) => f.path !== 'src/engine/regions.ts' && new Set(f.strings.filter((s) => REGION_CODE.test(s))).size >= 4,
+    );
     expect(offenders.map((f) => f.path)).toEqual([]);
   });
 
   test('base URL: the default is written only in src/cloud-api/base-url.ts', () => {
-    const offenders = sources.filter((f) => f.path !== 'src/cloud-api/base-url.ts' && f.strings.some((s) => /^https:\/\/graph\.facebook\.com\/?$/.test(s)));
+    const offenders = sources.filter(
+      (f) => f.path !== 'src/cloud-api/base-url.ts' && f.strings.some((s) => /^https:\/\/graph\.facebook\.com\/?$/.test(s)),
+    );
     expect(offenders.map((f) => f.path)).toEqual([]);
   });
 
@@ -168,18 +184,22 @@ describe('each rule is stated in one module', () => {
 
   test('secret masking: one mask, written only in src/shared/secret-mask.ts', () => {
     const masks = ['***', '[REDACTED]', '(sensitive value)'];
-    const offenders = sources.filter((f) => f.path !== 'src/shared/secret-mask.ts' && f.strings.some((s) => masks.some((m) => s.includes(m))));
+    const offenders = sources.filter(
+      (f) => f.path !== 'src/shared/secret-mask.ts' && f.strings.some((s) => masks.some((m) => s.includes(m))),
+    );
     expect(offenders.map((f) => f.path)).toEqual([]);
   });
 
-  test('secret attributes come from the schema\'s sensitive and write-only flags, not from a list', () => {
+  test("secret attributes come from the schema's sensitive and write-only flags, not from a list", () => {
     const SECRET = /^(access_token|pin|pin_wo|verification_code)$/;
     const offenders = sources.filter((f) => f.stringLists.some((list) => list.length >= 2 && list.every((s) => SECRET.test(s))));
     expect(offenders.map((f) => f.path)).toEqual([]);
   });
 
   test('resource and data-source type names are written only where their schema is defined', () => {
-    const offenders = outsideBox('cdktf', 'cdktn').filter((f) => !f.path.startsWith('src/provider/schema/') && f.strings.some((s) => /^whatsapp_[a-z_]+$/.test(s)));
+    const offenders = outsideBox('cdktf', 'cdktn').filter(
+      (f) => !f.path.startsWith('src/provider/schema/') && f.strings.some((s) => /^whatsapp_[a-z_]+$/.test(s)),
+    );
     expect(offenders.map((f) => `${f.path}: ${f.strings.filter((s) => /^whatsapp_[a-z_]+$/.test(s)).join(', ')}`)).toEqual([]);
   });
 });

@@ -20,8 +20,12 @@ function generateBindings(args: string[]): Promise<{ code: number; stdout: strin
     const child = spawn(process.execPath, [script, ...args], { cwd: repoRoot, env: { ...process.env, CHECKPOINT_DISABLE: '1' } });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
     child.on('error', reject);
     child.on('close', (code) => resolvePromise({ code: code ?? -1, stdout, stderr }));
   });
@@ -63,13 +67,18 @@ describe('CDKTF and CDK Terrain bindings match the schema the provider serves', 
   test('--check fails (exit 1) when the served schema gains an attribute', async () => {
     const changed = structuredClone(schema);
     changed.provider_schemas[ADDRESS].resource_schemas.whatsapp_local_storage.block.attributes.retention_days = {
-      type: 'number', optional: true, description: 'A setting the bindings do not know yet.', description_kind: 'markdown',
+      type: 'number',
+      optional: true,
+      description: 'A setting the bindings do not know yet.',
+      description_kind: 'markdown',
     };
     const file = join(dir, 'changed-schema.json');
     writeFileSync(file, JSON.stringify(changed));
     const check = await generateBindings(['--check', '--schema', file]);
     expect(check.code).toBe(1);
-    expect(check.stderr).toMatch(/CDKTF bindings are stale \(.*providers\/whatsapp\/local-storage\/index\.ts.*\): run node scripts\/generate-bindings\.mjs/);
+    expect(check.stderr).toMatch(
+      /CDKTF bindings are stale \(.*providers\/whatsapp\/local-storage\/index\.ts.*\): run node scripts\/generate-bindings\.mjs/,
+    );
     expect(check.stderr).toMatch(/CDK Terrain bindings are stale \(.*providers\/whatsapp\/local-storage\/index\.ts.*\)/);
   });
 

@@ -56,7 +56,12 @@ describe('WhatsAppLocalStorage synthesizes one whatsapp_local_storage resource',
       new WhatsAppLocalStorage(stack, 'SaoPaulo', { phoneNumberId: '106540352242922', region: 'BR', pin: pinOf(stack) });
     });
     expect(resources(out)).toEqual([
-      expect.objectContaining({ phone_number_id: '106540352242922', data_localization_region: 'BR', pin: '${var.pin}', disable_on_destroy: false }),
+      expect.objectContaining({
+        phone_number_id: '106540352242922',
+        data_localization_region: 'BR',
+        pin: '${var.pin}',
+        disable_on_destroy: false,
+      }),
     ]);
     expect(out.variable?.pin).toMatchObject({ type: 'string', sensitive: true });
     expect(JSON.stringify(out.variable?.pin)).toContain('^[0-9]{6}$');
@@ -65,7 +70,12 @@ describe('WhatsAppLocalStorage synthesizes one whatsapp_local_storage resource',
 
   test('setPinBeforeDeregister and a 6-digit verificationCode pass through; setPinBeforeDeregister defaults to false', () => {
     const out = synth((stack) => {
-      new WhatsAppLocalStorage(stack, 'Pin', { phoneNumberId: '106540352242922', region: 'BR', setPinBeforeDeregister: true, verificationCode: '123830' });
+      new WhatsAppLocalStorage(stack, 'Pin', {
+        phoneNumberId: '106540352242922',
+        region: 'BR',
+        setPinBeforeDeregister: true,
+        verificationCode: '123830',
+      });
       new WhatsAppLocalStorage(stack, 'Default', { phoneNumberId: '179776755229976', region: 'BR' });
     });
     expect(resources(out)).toEqual([
@@ -74,7 +84,7 @@ describe('WhatsAppLocalStorage synthesizes one whatsapp_local_storage resource',
     ]);
   });
 
-  test('storageMode DEFAULT declares Meta\'s default storage (no region attribute)', () => {
+  test("storageMode DEFAULT declares Meta's default storage (no region attribute)", () => {
     const out = synth((stack) => {
       new WhatsAppLocalStorage(stack, 'Off', { phoneNumberId: '106540352242926', storageMode: 'DEFAULT', disableOnDestroy: true });
     });
@@ -85,14 +95,21 @@ describe('WhatsAppLocalStorage synthesizes one whatsapp_local_storage resource',
 
   test('storageMode NO_STORAGE with retentionMinutes 60 declares No Storage', () => {
     const out = synth((stack) => {
-      new WhatsAppLocalStorage(stack, 'Payments', { phoneNumberId: '106540352242925', storageMode: 'NO_STORAGE', retentionMinutes: 60, pin: pinOf(stack) });
+      new WhatsAppLocalStorage(stack, 'Payments', {
+        phoneNumberId: '106540352242925',
+        storageMode: 'NO_STORAGE',
+        retentionMinutes: 60,
+        pin: pinOf(stack),
+      });
     });
     const [r] = resources(out);
     expect(r).not.toHaveProperty('data_localization_region');
     expect(r).toMatchObject({ phone_number_id: '106540352242925', storage_mode: 'NO_STORAGE', retention_minutes: 60 });
-    expect(validationErrors((stack) => {
-      new WhatsAppLocalStorage(stack, 'Payments', { phoneNumberId: '106540352242925', storageMode: 'NO_STORAGE', retentionMinutes: 60 });
-    })).toBe('');
+    expect(
+      validationErrors((stack) => {
+        new WhatsAppLocalStorage(stack, 'Payments', { phoneNumberId: '106540352242925', storageMode: 'NO_STORAGE', retentionMinutes: 60 });
+      }),
+    ).toBe('');
   });
 
   test('a region alone implies in-country (no storage_mode attribute written)', () => {
@@ -106,7 +123,9 @@ describe('WhatsAppLocalStorage synthesizes one whatsapp_local_storage resource',
   test('every supported region code synthesizes without a validation error', () => {
     expect(LOCAL_STORAGE_REGIONS).toEqual(SUPPORTED_REGIONS.map((r) => r.code));
     const errors = validationErrors((stack) => {
-      LOCAL_STORAGE_REGIONS.forEach((region, i) => new WhatsAppLocalStorage(stack, region, { phoneNumberId: `10654035224${1000 + i}`, region, pin: pinOf(stack) }));
+      LOCAL_STORAGE_REGIONS.forEach(
+        (region, i) => new WhatsAppLocalStorage(stack, region, { phoneNumberId: `10654035224${1000 + i}`, region, pin: pinOf(stack) }),
+      );
     });
     expect(errors).toBe('');
   });
@@ -138,8 +157,14 @@ describe('synth-time validation names the prop and the fix', () => {
     [{ phoneNumberId: '' }, /phoneNumberId is missing/],
     [{ phoneNumberId: 106540352242922 }, /phoneNumberId must be a string of digits, got number/],
     [{ pin: '1234' }, /pin must be the 6-digit two-step verification PIN: pass a sensitive TerraformVariable/],
-    [{ region: undefined }, /Storage mode not stated: .*region: '<country code>' \(in-country storage\), storageMode: 'DEFAULT' \(Meta's default storage\), or storageMode: 'NO_STORAGE' with retentionMinutes: 60/],
-    [{ region: undefined, storageMode: 'NO_STORAGE', retentionMinutes: 1440 }, /retentionMinutes must be one of the retentions Meta accepts for No Storage: 60 \(minutes\); got 1440/],
+    [
+      { region: undefined },
+      /Storage mode not stated: .*region: '<country code>' \(in-country storage\), storageMode: 'DEFAULT' \(Meta's default storage\), or storageMode: 'NO_STORAGE' with retentionMinutes: 60/,
+    ],
+    [
+      { region: undefined, storageMode: 'NO_STORAGE', retentionMinutes: 1440 },
+      /retentionMinutes must be one of the retentions Meta accepts for No Storage: 60 \(minutes\); got 1440/,
+    ],
     [{ region: undefined, storageMode: 'NO_STORAGE' }, /storageMode NO_STORAGE needs retentionMinutes: .*Meta accepts: 60/],
     [{ storageMode: 'DEFAULT' }, /region: 'BR' declares in-country storage but storageMode is "DEFAULT"/],
     [{ retentionMinutes: 60 }, /retentionMinutes only applies to storageMode: 'NO_STORAGE'/],
@@ -182,7 +207,11 @@ describe('synth-time validation names the prop and the fix', () => {
         region: region.stringValue as LocalStorageRegion,
         pin: pinOf(stack),
       });
-      new WhatsAppProvider(stack, 'whatsapp', { baseUrl: region.stringValue, apiVersion: region.stringValue, maxRetries: region.numberValue });
+      new WhatsAppProvider(stack, 'whatsapp', {
+        baseUrl: region.stringValue,
+        apiVersion: region.stringValue,
+        maxRetries: region.numberValue,
+      });
     }, false);
     expect(errors).toBe('');
   });
@@ -201,7 +230,11 @@ describe('synth-time validation names the prop and the fix', () => {
 describe('WhatsAppLocalStorageGroup applies one region to many numbers', () => {
   test('one resource per number, same region and PIN', () => {
     const out = synth((stack) => {
-      new WhatsAppLocalStorageGroup(stack, 'India', { phoneNumberIds: ['106540352242923', '106540352242924', '106540352242925'], region: 'IN', pin: pinOf(stack) });
+      new WhatsAppLocalStorageGroup(stack, 'India', {
+        phoneNumberIds: ['106540352242923', '106540352242924', '106540352242925'],
+        region: 'IN',
+        pin: pinOf(stack),
+      });
     });
     const rs = resources(out);
     expect(rs.map((r) => r.phone_number_id)).toEqual(['106540352242923', '106540352242924', '106540352242925']);
@@ -210,9 +243,15 @@ describe('WhatsAppLocalStorageGroup applies one region to many numbers', () => {
 
   test('oneAtATime chains the numbers so at most one is offline at a time', () => {
     const stack = new TerraformStack(Testing.app(), 'test');
-    const group = new WhatsAppLocalStorageGroup(stack, 'India', { phoneNumberIds: ['106540352242923', '106540352242924', '106540352242925'], region: 'IN', oneAtATime: true });
+    const group = new WhatsAppLocalStorageGroup(stack, 'India', {
+      phoneNumberIds: ['106540352242923', '106540352242924', '106540352242925'],
+      region: 'IN',
+      oneAtATime: true,
+    });
     const out = JSON.parse(Testing.synth(stack)) as Synthesized;
-    const byId = new Map(Object.entries(out.resource!.whatsapp_local_storage!).map(([name, r]) => [r.phone_number_id as string, { name, r }]));
+    const byId = new Map(
+      Object.entries(out.resource!.whatsapp_local_storage!).map(([name, r]) => [r.phone_number_id as string, { name, r }]),
+    );
     expect(byId.get('106540352242923')!.r).not.toHaveProperty('depends_on');
     expect(byId.get('106540352242924')!.r.depends_on).toEqual([`whatsapp_local_storage.${byId.get('106540352242923')!.name}`]);
     expect(byId.get('106540352242925')!.r.depends_on).toEqual([`whatsapp_local_storage.${byId.get('106540352242924')!.name}`]);
@@ -220,17 +259,24 @@ describe('WhatsAppLocalStorageGroup applies one region to many numbers', () => {
   });
 
   test('duplicates and an empty list are errors naming phoneNumberIds', () => {
-    expect(validationErrors((stack) => {
-      new WhatsAppLocalStorageGroup(stack, 'G', { phoneNumberIds: ['106540352242923', '106540352242923'], region: 'IN' });
-    })).toMatch(/\[test\/G\] phoneNumberIds lists 106540352242923 more than once/);
-    expect(validationErrors((stack) => {
-      new WhatsAppLocalStorageGroup(stack, 'G', { phoneNumberIds: [], region: 'IN' });
-    })).toMatch(/phoneNumberIds is empty/);
+    expect(
+      validationErrors((stack) => {
+        new WhatsAppLocalStorageGroup(stack, 'G', { phoneNumberIds: ['106540352242923', '106540352242923'], region: 'IN' });
+      }),
+    ).toMatch(/\[test\/G\] phoneNumberIds lists 106540352242923 more than once/);
+    expect(
+      validationErrors((stack) => {
+        new WhatsAppLocalStorageGroup(stack, 'G', { phoneNumberIds: [], region: 'IN' });
+      }),
+    ).toMatch(/phoneNumberIds is empty/);
   });
 
   test('a bad region is reported for each number', () => {
     const errors = validationErrors((stack) => {
-      new WhatsAppLocalStorageGroup(stack, 'G', { phoneNumberIds: ['106540352242923', '106540352242924'], region: 'UAE' as LocalStorageRegion });
+      new WhatsAppLocalStorageGroup(stack, 'G', {
+        phoneNumberIds: ['106540352242923', '106540352242924'],
+        region: 'UAE' as LocalStorageRegion,
+      });
     });
     expect(errors.match(/did you mean AE/g)).toHaveLength(2);
   });
@@ -258,7 +304,11 @@ describe('WhatsAppProvider', () => {
     [{ maxNumbersOffline: 0 }, /maxNumbersOffline 0 is out of range: use a whole number from 1/],
     [{ accessToken: ' ' }, /accessToken is empty/],
   ])('%j is an error', (props, message) => {
-    expect(validationErrors((stack) => { new WhatsAppProvider(stack, 'whatsapp', props); }, false)).toMatch(message);
+    expect(
+      validationErrors((stack) => {
+        new WhatsAppProvider(stack, 'whatsapp', props);
+      }, false),
+    ).toMatch(message);
   });
 
   test('maxNumbersOffline is synthesized as max_numbers_offline', () => {
@@ -288,7 +338,9 @@ describe('parseLocalStorage (storage props from env vars or context)', () => {
   });
 
   test('empty or bad text throws naming the source and the three ways', () => {
-    expect(() => parseLocalStorage('', 'env X')).toThrow(/^env X: is empty: the storage mode must be stated\. Write a region code, "default" .* or "no_storage"/);
+    expect(() => parseLocalStorage('', 'env X')).toThrow(
+      /^env X: is empty: the storage mode must be stated\. Write a region code, "default" .* or "no_storage"/,
+    );
     expect(() => parseLocalStorage('uk', 'env X')).toThrow(/^env X: "uk" .*did you mean GB/);
   });
 });
@@ -306,6 +358,8 @@ describe('parseLocalStorageRegion (for regions from env vars or context)', () =>
   });
 
   test('bad text throws naming the source and the fix', () => {
-    expect(() => parseLocalStorageRegion('in', 'env WLS_EXAMPLE_SALES_REGION')).toThrow(/^env WLS_EXAMPLE_SALES_REGION: "in" must be an upper-case .* did you mean IN .* "none" to disable/);
+    expect(() => parseLocalStorageRegion('in', 'env WLS_EXAMPLE_SALES_REGION')).toThrow(
+      /^env WLS_EXAMPLE_SALES_REGION: "in" must be an upper-case .* did you mean IN .* "none" to disable/,
+    );
   });
 });

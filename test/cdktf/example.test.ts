@@ -43,8 +43,12 @@ function cdktfSynth(env: Record<string, string> = {}): Promise<SynthResult> {
       env: { ...process.env, CHECKPOINT_DISABLE: '1', DISABLE_VERSION_CHECK: 'true', CI: '1', TF_CLI_CONFIG_FILE: '/dev/null', ...env },
     });
     let output = '';
-    child.stdout.on('data', (d) => { output += d; });
-    child.stderr.on('data', (d) => { output += d; });
+    child.stdout.on('data', (d) => {
+      output += d;
+    });
+    child.stderr.on('data', (d) => {
+      output += d;
+    });
     child.on('error', reject);
     child.on('close', (code) => {
       const result: SynthResult = { code: code ?? -1, output };
@@ -83,13 +87,17 @@ describe('examples/cdktf', () => {
     const resources = Object.values(synth.json!.resource.whatsapp_local_storage);
     expect(Object.fromEntries(resources.map((r) => [r.phone_number_id, r.data_localization_region ?? null]))).toEqual(EXPECTED);
     expect(resources.every((r) => r.pin === '${var.pin}')).toBe(true);
-    expect(synth.json!.terraform).toMatchObject({ required_providers: { whatsapp: { source: 'registry.terraform.io/waba/whatsapp' } }, backend: { local: { path: 'terraform.tfstate' } } });
+    expect(synth.json!.terraform).toMatchObject({
+      required_providers: { whatsapp: { source: 'registry.terraform.io/waba/whatsapp' } },
+      backend: { local: { path: 'terraform.tfstate' } },
+    });
     expect(synth.text).not.toContain(PIN);
     expect(synth.text).not.toContain('demo-token');
   });
 
-  test('the marketing line states Meta\'s default storage; its knob takes it to No Storage', async () => {
-    const marketing = (json: NonNullable<SynthResult['json']>) => Object.values(json.resource.whatsapp_local_storage).find((r) => r.phone_number_id === '106540352242926')!;
+  test("the marketing line states Meta's default storage; its knob takes it to No Storage", async () => {
+    const marketing = (json: NonNullable<SynthResult['json']>) =>
+      Object.values(json.resource.whatsapp_local_storage).find((r) => r.phone_number_id === '106540352242926')!;
     expect(marketing(synth.json!)).toMatchObject({ storage_mode: 'DEFAULT' });
     const noStorage = await cdktfSynth({ WLS_EXAMPLE_MARKETING_STORAGE: 'no_storage' });
     if (noStorage.code !== 0) throw new Error(`cdktf synth failed:\n${noStorage.output}`);
@@ -131,7 +139,10 @@ describe('examples/cdktf', () => {
       const calls = await emulator.admin.calls();
       const window = (id: string) => {
         const mine = calls.filter((c) => c.phoneNumberId === id && c.method === 'POST');
-        return { from: mine.find((c) => c.endpoint === 'deregister')!.startedAt, to: mine.find((c) => c.endpoint === 'register')!.finishedAt };
+        return {
+          from: mine.find((c) => c.endpoint === 'deregister')!.startedAt,
+          to: mine.find((c) => c.endpoint === 'register')!.finishedAt,
+        };
       };
       const a = window('106540352242923');
       const b = window('106540352242924');

@@ -35,7 +35,13 @@ function validationErrors(build: (stack: TerraformStack) => void): string {
 type Blocks<Type extends string> = Record<Type, Record<string, Record<string, unknown>>>;
 
 const policy = (stack: TerraformStack, props: Partial<WhatsAppWabaStoragePolicyProps> = {}, id = 'Germany') =>
-  new WhatsAppWabaStoragePolicy(stack, id, { wabaId: WABA, region: 'DE', pin: WhatsAppLocalStorage.pinVariable(stack).stringValue, oneAtATime: true, ...props });
+  new WhatsAppWabaStoragePolicy(stack, id, {
+    wabaId: WABA,
+    region: 'DE',
+    pin: WhatsAppLocalStorage.pinVariable(stack).stringValue,
+    oneAtATime: true,
+    ...props,
+  });
 
 describe('synth', () => {
   test('a data source over the WABA and one whatsapp_local_storage iterating over its ids', () => {
@@ -45,7 +51,13 @@ describe('synth', () => {
     expect(data).toMatchObject({ waba_id: WABA, registered_only: true });
     const [resource] = Object.values(out.resource.whatsapp_local_storage);
     expect(resource.for_each).toMatch(/^\$\{toset\(data\.whatsapp_phone_numbers\.[\w-]+\.ids\)\}$/);
-    expect(resource).toMatchObject({ phone_number_id: '${each.value}', data_localization_region: 'DE', one_at_a_time: true, pin: '${var.pin}', disable_on_destroy: false });
+    expect(resource).toMatchObject({
+      phone_number_id: '${each.value}',
+      data_localization_region: 'DE',
+      one_at_a_time: true,
+      pin: '${var.pin}',
+      disable_on_destroy: false,
+    });
   });
 
   test('checks the props at synth, naming each and the fix', () => {
@@ -59,13 +71,20 @@ describe('synth', () => {
 
   test('states a storage mode for every number: DEFAULT and NO_STORAGE synthesize, leaving the region out alone fails', () => {
     const synthOf = (props: Partial<WhatsAppWabaStoragePolicyProps>) => {
-      const out = JSON.parse(Testing.synth(stackWith((s) => policy(s, props)))) as { resource: { whatsapp_local_storage: Record<string, Record<string, unknown>> } };
+      const out = JSON.parse(Testing.synth(stackWith((s) => policy(s, props)))) as {
+        resource: { whatsapp_local_storage: Record<string, Record<string, unknown>> };
+      };
       return Object.values(out.resource.whatsapp_local_storage)[0];
     };
     expect(synthOf({ region: undefined, storageMode: 'DEFAULT' })).toMatchObject({ storage_mode: 'DEFAULT' });
-    expect(synthOf({ region: undefined, storageMode: 'NO_STORAGE', retentionMinutes: 60 })).toMatchObject({ storage_mode: 'NO_STORAGE', retention_minutes: 60 });
+    expect(synthOf({ region: undefined, storageMode: 'NO_STORAGE', retentionMinutes: 60 })).toMatchObject({
+      storage_mode: 'NO_STORAGE',
+      retention_minutes: 60,
+    });
     expect(validationErrors((s) => policy(s, { region: undefined }))).toContain('Storage mode not stated');
-    expect(validationErrors((s) => policy(s, { region: undefined, storageMode: 'NO_STORAGE', retentionMinutes: 5 }))).toContain('retentionMinutes');
+    expect(validationErrors((s) => policy(s, { region: undefined, storageMode: 'NO_STORAGE', retentionMinutes: 5 }))).toContain(
+      'retentionMinutes',
+    );
     expect(validationErrors((s) => policy(s, { region: undefined, storageMode: 'DEFAULT' }))).toBe('');
   });
 
@@ -84,7 +103,13 @@ describe.each(availableEngines().filter((e) => e.name === 'tofu' || e.version !=
 
   beforeAll(async () => {
     // Half the numbers already keep data in DE; the others have Local Storage off.
-    const seed = generatedSeed(COUNT, { token: TOKEN, pin: PIN, wabaId: WABA, storage: (i) => (i % 2 ? { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'DE' } : { status: 'IN_COUNTRY_STORAGE_DISABLED' }) });
+    const seed = generatedSeed(COUNT, {
+      token: TOKEN,
+      pin: PIN,
+      wabaId: WABA,
+      storage: (i) =>
+        i % 2 ? { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'DE' } : { status: 'IN_COUNTRY_STORAGE_DISABLED' },
+    });
     emulator = await startEmulator({ port: 0, quiet: true, seed });
     ws = new EngineWorkspace(engine, { env: { WHATSAPP_BASE_URL: emulator.url, WHATSAPP_ACCESS_TOKEN: TOKEN, TF_VAR_pin: PIN } });
     ws.write('cdk.tf.json', Testing.synth(stackWith((s) => policy(s))));
@@ -101,13 +126,21 @@ describe.each(availableEngines().filter((e) => e.name === 'tofu' || e.version !=
     const apply = await ws.expect(['apply', '-auto-approve']);
     expect(apply.stdout).toMatch(new RegExp(`Apply complete! Resources: ${COUNT} added, 0 changed, 0 destroyed`));
     for (let i = 0; i < COUNT; i++) {
-      const res = await fetch(`${emulator.url}/v21.0/${generatedPhoneNumberId(i)}/settings`, { headers: { authorization: `Bearer ${TOKEN}` } });
-      expect(((await res.json()) as { storage_configuration: unknown }).storage_configuration).toEqual({ status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'DE' });
+      const res = await fetch(`${emulator.url}/v21.0/${generatedPhoneNumberId(i)}/settings`, {
+        headers: { authorization: `Bearer ${TOKEN}` },
+      });
+      expect(((await res.json()) as { storage_configuration: unknown }).storage_configuration).toEqual({
+        status: 'IN_COUNTRY_STORAGE_ENABLED',
+        data_localization_region: 'DE',
+      });
     }
     const calls = await emulator.admin.calls();
     const windows = [0, 2].map((i) => {
       const mine = calls.filter((c) => c.phoneNumberId === generatedPhoneNumberId(i) && c.method === 'POST');
-      return { from: mine.find((c) => c.endpoint === 'deregister')!.startedAt, to: mine.find((c) => c.endpoint === 'register')!.finishedAt };
+      return {
+        from: mine.find((c) => c.endpoint === 'deregister')!.startedAt,
+        to: mine.find((c) => c.endpoint === 'register')!.finishedAt,
+      };
     });
     expect(windows[0].to <= windows[1].from || windows[1].to <= windows[0].from).toBe(true);
     // The numbers already in DE were only read.

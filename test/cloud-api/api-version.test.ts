@@ -29,13 +29,23 @@ describe('the version table', () => {
   });
 
   test('lifecycle: current, expiring within 90 days (date and version to move to), expired (the answering version)', () => {
-    expect(versionLifecycle('v25.0', at('2026-11-25'))).toMatchObject({ state: 'current', effective: 'v25.0', availableUntil: '2028-07-29' });
+    expect(versionLifecycle('v25.0', at('2026-11-25'))).toMatchObject({
+      state: 'current',
+      effective: 'v25.0',
+      availableUntil: '2028-07-29',
+    });
     expect(versionLifecycle('v21.0', at('2026-10-20')).state).toBe('current');
     const soon = versionLifecycle('v21.0', at('2026-11-25'));
     expect(soon).toMatchObject({ state: 'expiring', availableUntil: '2027-01-21', moveTo: 'v26.0' });
     expect(soon.notice).toContain('stops on 2027-01-21');
     const gone = versionLifecycle('20.0', at('2026-11-25'));
-    expect(gone).toMatchObject({ configured: 'v20.0', state: 'expired', effective: 'v21.0', effectiveAvailableUntil: '2027-01-21', moveTo: 'v26.0' });
+    expect(gone).toMatchObject({
+      configured: 'v20.0',
+      state: 'expired',
+      effective: 'v21.0',
+      effectiveAvailableUntil: '2027-01-21',
+      moveTo: 'v26.0',
+    });
     expect(gone.notice).toMatch(/stopped on 2026-09-24.*Settings API flow of v21\.0/);
     // The version Meta says answered wins over the table.
     expect(versionLifecycle('v20.0', at('2026-09-01'), 'v21.0')).toMatchObject({ state: 'expired', effective: 'v21.0' });

@@ -7,13 +7,31 @@ import http from 'node:http';
 import { inspect } from 'node:util';
 import type { AddressInfo } from 'node:net';
 import type { RunningEmulator } from '../../src/emulator';
-import { explainInvalidBaseUrl, GRAPH_ID_MAX_DIGITS, GraphApiClient, GraphApiError, InvalidArgumentError, isGraphId, type RetryNotice } from '../../src/cloud-api';
+import {
+  explainInvalidBaseUrl,
+  GRAPH_ID_MAX_DIGITS,
+  GraphApiClient,
+  GraphApiError,
+  InvalidArgumentError,
+  isGraphId,
+  type RetryNotice,
+} from '../../src/cloud-api';
 import { NUM_BR, NUM_DISABLED, PIN, emulatorForFile, TOKEN, WABA } from '../engine/emulator-harness';
 
 let emu: RunningEmulator;
 const closeAfterTest = emulatorForFile((started) => (emu = started));
 function client(extra: Partial<ConstructorParameters<typeof GraphApiClient>[0]> = {}): GraphApiClient {
-  return closeAfterTest(new GraphApiClient({ accessToken: TOKEN, baseUrl: emu.url, timeoutMs: 300, maxRetries: 2, retryBaseDelayMs: 1, retryMaxDelayMs: 5, ...extra }));
+  return closeAfterTest(
+    new GraphApiClient({
+      accessToken: TOKEN,
+      baseUrl: emu.url,
+      timeoutMs: 300,
+      maxRetries: 2,
+      retryBaseDelayMs: 1,
+      retryMaxDelayMs: 5,
+      ...extra,
+    }),
+  );
 }
 
 async function failure(p: Promise<unknown>): Promise<GraphApiError> {
@@ -36,7 +54,9 @@ describe('typed endpoints', () => {
     const c = client({ apiVersion: 'v21.0' });
     const node = await c.getPhoneNumber(NUM_BR);
     expect(node).toMatchObject({ id: NUM_BR, status: 'CONNECTED', platform_type: 'CLOUD_API', code_verification_status: 'VERIFIED' });
-    expect(await c.getSettings(NUM_BR)).toMatchObject({ storage_configuration: { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'BR' } });
+    expect(await c.getSettings(NUM_BR)).toMatchObject({
+      storage_configuration: { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'BR' },
+    });
     expect(await c.deregister(NUM_BR)).toEqual({ success: true });
     expect(await c.setStorageConfiguration(NUM_BR, 'DE')).toEqual({ success: true });
     expect(await c.register(NUM_BR, { pin: PIN })).toEqual({ success: true });
@@ -70,9 +90,21 @@ describe('typed endpoints', () => {
 
   test('listPhoneNumbers never returns a partial list: too many pages or a repeating cursor fail', async () => {
     const c = client();
-    await expect(c.listPhoneNumbers(WABA, { pageSize: 1, maxPages: 2 })).rejects.toThrow(/more than 2 pages; it was stopped rather than returned incomplete/);
-    const page = JSON.stringify({ data: [{ id: NUM_BR }], paging: { cursors: { before: 'QQ', after: 'QQ' }, next: `${emu.url}/v21.0/${WABA}/phone_numbers?after=QQ` } });
-    await emu.admin.injectFault({ endpoint: 'phone_numbers', mode: 'raw', httpStatus: 200, contentType: 'application/json', body: page, times: 3 });
+    await expect(c.listPhoneNumbers(WABA, { pageSize: 1, maxPages: 2 })).rejects.toThrow(
+      /more than 2 pages; it was stopped rather than returned incomplete/,
+    );
+    const page = JSON.stringify({
+      data: [{ id: NUM_BR }],
+      paging: { cursors: { before: 'QQ', after: 'QQ' }, next: `${emu.url}/v21.0/${WABA}/phone_numbers?after=QQ` },
+    });
+    await emu.admin.injectFault({
+      endpoint: 'phone_numbers',
+      mode: 'raw',
+      httpStatus: 200,
+      contentType: 'application/json',
+      body: page,
+      times: 3,
+    });
     await expect(c.listPhoneNumbers(WABA)).rejects.toThrow(/returned the cursor "QQ" twice/);
     await emu.admin.clearFaults();
   });
@@ -114,8 +146,12 @@ describe('typed endpoints', () => {
   });
 
   test('the base URL is one rule: http(s), no credentials, query or version path', () => {
-    expect(() => new GraphApiClient({ accessToken: 'x', baseUrl: 'https://graph.facebook.com/v21.0' })).toThrow(/base_url .*ends with an API version.*api_version/);
-    expect(() => new GraphApiClient({ accessToken: 'x', baseUrl: 'https://u:p@graph.facebook.com' })).toThrow(/base_url must not carry credentials/);
+    expect(() => new GraphApiClient({ accessToken: 'x', baseUrl: 'https://graph.facebook.com/v21.0' })).toThrow(
+      /base_url .*ends with an API version.*api_version/,
+    );
+    expect(() => new GraphApiClient({ accessToken: 'x', baseUrl: 'https://u:p@graph.facebook.com' })).toThrow(
+      /base_url must not carry credentials/,
+    );
     const behindProxy = new GraphApiClient({ accessToken: 'x', baseUrl: 'http://127.0.0.1:8787/proxy//' });
     closeAfterTest(behindProxy);
     expect(behindProxy.baseUrl).toBe('http://127.0.0.1:8787/proxy');
@@ -228,7 +264,14 @@ describe('retries', () => {
 describe('answers that prove nothing', () => {
   test('a 2xx write without {"success": true} is an unknown outcome, not a success, and is not resent', async () => {
     const c = client();
-    await emu.admin.injectFault({ endpoint: 'deregister', mode: 'raw', httpStatus: 200, contentType: 'application/json', body: '{}', applyFirst: true });
+    await emu.admin.injectFault({
+      endpoint: 'deregister',
+      mode: 'raw',
+      httpStatus: 200,
+      contentType: 'application/json',
+      body: '{}',
+      applyFirst: true,
+    });
     const e = await failure(c.deregister(NUM_BR));
     expect(e).toMatchObject({ kind: 'invalid_response', method: 'POST', outcomeUnknown: true, retryable: true });
     expect(e.message).toBe(`POST /${NUM_BR}/deregister answered without {"success": true} (got {}); the outcome is unknown.`);
@@ -238,7 +281,13 @@ describe('answers that prove nothing', () => {
   test('a write answered with a list is refused the same way, with the PIN scrubbed from what it echoes', async () => {
     const c = client();
     await c.deregister(NUM_BR);
-    await emu.admin.injectFault({ endpoint: 'register', mode: 'raw', httpStatus: 200, contentType: 'application/json', body: `["${PIN}"]` });
+    await emu.admin.injectFault({
+      endpoint: 'register',
+      mode: 'raw',
+      httpStatus: 200,
+      contentType: 'application/json',
+      body: `["${PIN}"]`,
+    });
     const e = await failure(c.register(NUM_BR, { pin: PIN }));
     expect(e).toMatchObject({ kind: 'invalid_response', outcomeUnknown: true });
     expectNoSecret(e, PIN);
@@ -246,7 +295,14 @@ describe('answers that prove nothing', () => {
 
   test('a read of the number without status or platform_type is refused', async () => {
     const c = client();
-    await emu.admin.injectFault({ endpoint: 'phone_number', mode: 'raw', httpStatus: 200, contentType: 'application/json', body: '{"id": "1"}', times: 10 });
+    await emu.admin.injectFault({
+      endpoint: 'phone_number',
+      mode: 'raw',
+      httpStatus: 200,
+      contentType: 'application/json',
+      body: '{"id": "1"}',
+      times: 10,
+    });
     const e = await failure(c.getPhoneNumber(NUM_BR));
     expect(e).toMatchObject({ kind: 'invalid_response', method: 'GET', path: `/${NUM_BR}`, retryable: true, outcomeUnknown: false });
     expect(e.message).toContain('answered without status or platform_type');
@@ -259,7 +315,15 @@ describe('answers that prove nothing', () => {
 
   test('a settings read without storage_configuration.status is refused', async () => {
     const c = client();
-    await emu.admin.injectFault({ endpoint: 'settings', method: 'GET', mode: 'raw', httpStatus: 200, contentType: 'application/json', body: '{"storage_configuration": {}}', times: 10 });
+    await emu.admin.injectFault({
+      endpoint: 'settings',
+      method: 'GET',
+      mode: 'raw',
+      httpStatus: 200,
+      contentType: 'application/json',
+      body: '{"storage_configuration": {}}',
+      times: 10,
+    });
     const e = await failure(c.getSettings(NUM_BR));
     expect(e).toMatchObject({ kind: 'invalid_response', method: 'GET', path: `/${NUM_BR}/settings`, retryable: true });
     expect(e.message).toContain('answered without storage_configuration.status');
@@ -293,7 +357,9 @@ describe('waits Meta asks for (local server sending the headers)', () => {
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: '1', status: 'CONNECTED' }));
       return;
     }
-    res.writeHead(400, { 'content-type': 'application/json', ...headers }).end(JSON.stringify({ error: { message: '(#80007) Rate limit issues', code: 80007, fbtrace_id: 'Atrace' } }));
+    res
+      .writeHead(400, { 'content-type': 'application/json', ...headers })
+      .end(JSON.stringify({ error: { message: '(#80007) Rate limit issues', code: 80007, fbtrace_id: 'Atrace' } }));
   };
 
   test('Retry-After within the cap is honoured', async () => {
@@ -308,7 +374,11 @@ describe('waits Meta asks for (local server sending the headers)', () => {
   });
 
   test('X-Business-Use-Case-Usage beyond the cap fails at once, clearly', async () => {
-    answer = throttled({ 'x-business-use-case-usage': JSON.stringify({ [WABA]: [{ type: 'whatsapp_business_management', call_count: 100, estimated_time_to_regain_access: 30 }] }) });
+    answer = throttled({
+      'x-business-use-case-usage': JSON.stringify({
+        [WABA]: [{ type: 'whatsapp_business_management', call_count: 100, estimated_time_to_regain_access: 30 }],
+      }),
+    });
     const c = new GraphApiClient({ accessToken: TOKEN, baseUrl: url, retryBaseDelayMs: 1, maxRateLimitWaitMs: 60_000 });
     closeAfterTest(c);
     const e = await failure(c.getPhoneNumber('1'));

@@ -1,4 +1,11 @@
-import { backoffDelay, graphSecretMask, parseApiVersion, parseBusinessUseCaseWait, parseRetryAfter, isRetryableApiError } from '../../src/cloud-api';
+import {
+  backoffDelay,
+  graphSecretMask,
+  parseApiVersion,
+  parseBusinessUseCaseWait,
+  parseRetryAfter,
+  isRetryableApiError,
+} from '../../src/cloud-api';
 import { SECRET_MASK } from '../../src/shared/secret-mask';
 
 describe('parseApiVersion', () => {
@@ -30,7 +37,10 @@ describe('retry timing', () => {
     expect(parseRetryAfter(undefined, 0)).toBeUndefined();
   });
   test('X-Business-Use-Case-Usage: longest estimated_time_to_regain_access, in minutes', () => {
-    const header = JSON.stringify({ a: [{ estimated_time_to_regain_access: 2 }, { estimated_time_to_regain_access: 0 }], b: [{ estimated_time_to_regain_access: 5 }] });
+    const header = JSON.stringify({
+      a: [{ estimated_time_to_regain_access: 2 }, { estimated_time_to_regain_access: 0 }],
+      b: [{ estimated_time_to_regain_access: 5 }],
+    });
     expect(parseBusinessUseCaseWait(header)).toBe(5 * 60_000);
     expect(parseBusinessUseCaseWait('not json')).toBeUndefined();
     expect(parseBusinessUseCaseWait(JSON.stringify({ a: [{ call_count: 10 }] }))).toBeUndefined();
@@ -54,6 +64,8 @@ describe('graphSecretMask', () => {
     expect(out).toContain('x=1');
   });
   test('leaves ordinary messages intact', () => {
-    expect(graphSecretMask(['EAAsecretTOKEN']).redact('Graph error 133005 (HTTP 400): PIN mismatch')).toBe('Graph error 133005 (HTTP 400): PIN mismatch');
+    expect(graphSecretMask(['EAAsecretTOKEN']).redact('Graph error 133005 (HTTP 400): PIN mismatch')).toBe(
+      'Graph error 133005 (HTTP 400): PIN mismatch',
+    );
   });
 });

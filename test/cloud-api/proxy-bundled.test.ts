@@ -18,7 +18,6 @@ import { createServerIdentity } from '../../src/plugin/protocol/tls-cert';
 import { readThroughBundle, type ChildResult } from '../engine/bundled-engine';
 import { NUM_BR, startTestEmulator, TOKEN } from '../engine/emulator-harness';
 
-
 interface ProxyLog {
   /** Absolute-URI request lines (forward proxying of http targets). */
   forwarded: Array<{ method: string; url: string; bearerForwarded: boolean }>;
@@ -120,10 +119,13 @@ beforeAll(async () => {
   front = await listen(
     https.createServer({ key: identity.keyPem, cert: identity.certPem }, (req, res) => {
       frontSeen.push(`${req.method} ${req.url}`);
-      const upstream = http.request({ host: emulatorUrl.hostname, port: emulatorUrl.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      });
+      const upstream = http.request(
+        { host: emulatorUrl.hostname, port: emulatorUrl.port, path: req.url, method: req.method, headers: req.headers },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
       upstream.on('error', () => res.destroy());
       req.pipe(upstream);
     }),
@@ -150,7 +152,10 @@ test('http target: HTTP_PROXY forwards both reads (absolute-URI request lines, t
   const answer = answerOf(await readThroughBundle(emulator.url, { HTTP_PROXY: proxyUrl() }));
   expect(answer).toMatchObject(EMULATOR_ANSWER);
   const prefix = `${emulator.url}/${DEFAULT_API_VERSION}/${NUM_BR}`;
-  expect(proxyLog.forwarded.map((r) => `${r.method} ${r.url.replace(/\?.*/, '?…')}`).sort()).toEqual([`GET ${prefix}/settings`, `GET ${prefix}?…`]);
+  expect(proxyLog.forwarded.map((r) => `${r.method} ${r.url.replace(/\?.*/, '?…')}`).sort()).toEqual([
+    `GET ${prefix}/settings`,
+    `GET ${prefix}?…`,
+  ]);
   expect(proxyLog.forwarded.find((r) => r.url.startsWith(`${prefix}?`))?.url).toMatch(/\?fields=/);
   expect(proxyLog.forwarded.every((r) => r.bearerForwarded)).toBe(true);
   expect(proxyLog.connects).toEqual([]);
@@ -164,7 +169,10 @@ test('https target: HTTPS_PROXY tunnels with CONNECT (lazily loaded https-proxy-
   expect(new Set(proxyLog.connects)).toEqual(new Set([`localhost:${front.port}`]));
   // The proxy saw no request line: paths and the token stayed inside TLS.
   expect(proxyLog.forwarded).toEqual([]);
-  expect(frontSeen.map((r) => r.replace(/\?.*/, '?…')).sort()).toEqual([`GET /${DEFAULT_API_VERSION}/${NUM_BR}/settings`, `GET /${DEFAULT_API_VERSION}/${NUM_BR}?…`]);
+  expect(frontSeen.map((r) => r.replace(/\?.*/, '?…')).sort()).toEqual([
+    `GET /${DEFAULT_API_VERSION}/${NUM_BR}/settings`,
+    `GET /${DEFAULT_API_VERSION}/${NUM_BR}?…`,
+  ]);
 });
 
 test('https target through the tunnel still refuses a certificate the child does not trust', async () => {

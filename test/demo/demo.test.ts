@@ -29,7 +29,9 @@ function runDemo(onStdout?: (soFar: string, child: ChildProcess) => void): Promi
       stdout += d;
       onStdout?.(stdout, child);
     });
-    child.stderr.on('data', (d) => { stderr += d; });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
     child.on('error', reject);
     child.on('close', (code, signal) => resolvePromise({ code, signal, stdout, stderr }));
   });
@@ -73,19 +75,25 @@ describe('npm run demo', () => {
     for (let n = 1; n <= 8; n += 1) expect(out).toMatch(new RegExp(`^${n}\\. `, 'm'));
     // Apply: five resources; each moved number deregistered, written and registered, with its offline time.
     expect(out).toMatch(/Apply complete! Resources: 5 added, 0 changed, 0 destroyed/);
-    expect(out).toMatch(/POST deregister 106540352242922 {2}200\n(.*\n)*?.*POST settings {3}106540352242922 {2}200 {2}\{"status":"IN_COUNTRY_STORAGE_ENABLED","data_localization_region":"BR"\}/);
+    expect(out).toMatch(
+      /POST deregister 106540352242922 {2}200\n(.*\n)*?.*POST settings {3}106540352242922 {2}200 {2}\{"status":"IN_COUNTRY_STORAGE_ENABLED","data_localization_region":"BR"\}/,
+    );
     expect(out).toMatch(/Time each number spent deregistered \(offline\):\n\s+106540352242922 {2}\d+ ms/);
     expect(out).toMatch(/never offline at the same time/);
     expect(out).toMatch(/Meta accepts a storage change only while a number is unregistered/);
     // Region change: exactly one number changes, with the three writes.
     expect(out).toMatch(/plan: 0 to add, 1 to change, 0 to destroy/);
-    expect(out).toMatch(/these 3 writes, in order:\n.*POST deregister 106540352242922.*\n.*POST settings {3}106540352242922.*"DE"\}\n.*POST register {3}106540352242922/);
+    expect(out).toMatch(
+      /these 3 writes, in order:\n.*POST deregister 106540352242922.*\n.*POST settings {3}106540352242922.*"DE"\}\n.*POST register {3}106540352242922/,
+    );
     expect(out).toMatch(/No changes/);
     expect(out).toMatch(/warning from the provider: Data residency moves: local storage in BR -> local storage in DE/);
     expect(out).toMatch(/the provider warns that the apply takes numbers offline briefly: 106540352242922\n/);
     // No Storage: the marketing line goes there with the three writes, and reads it back.
     expect(out).toMatch(/^6\. Take the marketing line 106540352242926 to No Storage/m);
-    expect(out).toMatch(/these 3 writes, in order:\n.*POST deregister 106540352242926.*\n.*POST settings {3}106540352242926 {2}200 {2}\{"status":"NO_STORAGE_ENABLED","retention_minutes":60\}\n.*POST register {3}106540352242926/);
+    expect(out).toMatch(
+      /these 3 writes, in order:\n.*POST deregister 106540352242926.*\n.*POST settings {3}106540352242926 {2}200 {2}\{"status":"NO_STORAGE_ENABLED","retention_minutes":60\}\n.*POST register {3}106540352242926/,
+    );
     expect(out).toMatch(/106540352242926 now reads NO_STORAGE_ENABLED with retention_minutes 60 and is registered\./);
     expect(out).toMatch(/106540352242926 +whatsapp_local_storage\.\S+ +(no storage \(60 min\) +){3}registered +in sync/);
     // Drift: the report flags the hand-moved number and nothing else.

@@ -120,13 +120,21 @@ function runBlock(script: string, cwd: string, env: NodeJS.ProcessEnv): Promise<
     // Its own process group, so what the block leaves running in the background can be stopped.
     const child = spawn('bash', [script], { cwd, env, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
     let output = '';
-    child.stdout.on('data', (d) => { output += d; });
-    child.stderr.on('data', (d) => { output += d; });
+    child.stdout.on('data', (d) => {
+      output += d;
+    });
+    child.stderr.on('data', (d) => {
+      output += d;
+    });
     child.stdin.on('error', () => undefined);
     child.stdin.end('yes\n'.repeat(200));
     const timer = setTimeout(() => {
       output += `\n[doc test: block still running after ${BLOCK_TIMEOUT_MS / 1000} s, stopped]`;
-      try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* gone */ }
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
     }, BLOCK_TIMEOUT_MS);
     child.on('error', rej);
     // 'exit', not 'close': a background process of the block keeps the pipes open.
@@ -180,7 +188,10 @@ async function runDocument(parsed: ParsedDoc): Promise<string[]> {
   let emulator: RunningEmulator | undefined;
   if (parsed.doc !== 'README.md') {
     const tfrc = join(root, 'wls.tfrc');
-    writeFileSync(tfrc, must(join(base, 'node_modules', '.bin', 'whatsapp-local-storage'), ['cli-config', '--mirror-dir', join(root, 'mirror')], base));
+    writeFileSync(
+      tfrc,
+      must(join(base, 'node_modules', '.bin', 'whatsapp-local-storage'), ['cli-config', '--mirror-dir', join(root, 'mirror')], base),
+    );
     Object.assign(env, {
       WHATSAPP_BASE_URL: `http://127.0.0.1:${port}`,
       WHATSAPP_ACCESS_TOKEN: 'demo-token',
@@ -213,13 +224,19 @@ async function runDocument(parsed: ParsedDoc): Promise<string[]> {
       const result = await runBlock(script, root, env);
       groups.push(result.pid);
       if (result.code !== 0) {
-        throw new Error(`${where}: the \`\`\`${block.language} block exited ${result.code}:\n${block.text}\n--- output ---\n${tail(result.output)}`);
+        throw new Error(
+          `${where}: the \`\`\`${block.language} block exited ${result.code}:\n${block.text}\n--- output ---\n${tail(result.output)}`,
+        );
       }
       ran.push(`${where} ${((Date.now() - started) / 1000).toFixed(1)} s`);
     }
   } finally {
     for (const pid of groups) {
-      try { process.kill(-pid, 'SIGTERM'); } catch { /* nothing left */ }
+      try {
+        process.kill(-pid, 'SIGTERM');
+      } catch {
+        /* nothing left */
+      }
     }
     await emulator?.close();
     // Now, not in afterAll: removing a CDKTF app's node_modules takes a while, and other documents are still running.
@@ -253,12 +270,16 @@ test('blocks that cannot run are marked with a reason and listed', () => {
 });
 
 test('the documents that start the emulator themselves are the ones listed', () => {
-  const starting = runnable.filter((d) => d.blocks.some((b) => blockRole(b) === 'command' && /whatsapp-local-storage emulator\b/.test(b.text)));
+  const starting = runnable.filter((d) =>
+    d.blocks.some((b) => blockRole(b) === 'command' && /whatsapp-local-storage emulator\b/.test(b.text)),
+  );
   expect(starting.map((d) => d.doc)).toEqual(STARTS_EMULATOR);
 });
 
 test('every user document with commands is run', () => {
-  expect(runnable.map((d) => d.doc)).toEqual(expect.arrayContaining(['README.md', 'docs/adopt-waba.md', 'docs/cdktf.md', 'docs/emulator.md', 'docs/install.md']));
+  expect(runnable.map((d) => d.doc)).toEqual(
+    expect.arrayContaining(['README.md', 'docs/adopt-waba.md', 'docs/cdktf.md', 'docs/emulator.md', 'docs/install.md']),
+  );
 });
 
 /**
@@ -274,10 +295,25 @@ function runAll(): Map<string, Promise<string[]>> {
   const order = [...runnable].sort((a, b) => Number(b.doc === 'docs/cdktf.md') - Number(a.doc === 'docs/cdktf.md'));
   let running = 0;
   const queue: Array<() => void> = [];
-  const slot = () => new Promise<void>((res) => { if (running < DOC_CONCURRENCY) { running++; res(); } else queue.push(() => { running++; res(); }); });
-  const release = () => { running--; queue.shift()?.(); };
+  const slot = () =>
+    new Promise<void>((res) => {
+      if (running < DOC_CONCURRENCY) {
+        running++;
+        res();
+      } else
+        queue.push(() => {
+          running++;
+          res();
+        });
+    });
+  const release = () => {
+    running--;
+    queue.shift()?.();
+  };
   for (const parsed of order) {
-    const result = slot().then(() => runDocument(parsed)).finally(release);
+    const result = slot()
+      .then(() => runDocument(parsed))
+      .finally(release);
     result.catch(() => undefined); // reported by the document's own test
     results.set(parsed.doc, result);
   }

@@ -50,7 +50,9 @@ export interface ParsedDoc {
 
 /** README.md, then docs/*.md in name order. */
 export function userDocPaths(): string[] {
-  const docs = readdirSync(join(repoRoot, 'docs')).filter((f) => f.endsWith('.md')).sort();
+  const docs = readdirSync(join(repoRoot, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .sort();
   return ['README.md', ...docs.map((f) => `docs/${f}`)];
 }
 
@@ -68,7 +70,8 @@ export function parseDoc(doc: string, source = readFileSync(join(repoRoot, doc),
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     const heading = /^(#{1,6}) (.*)$/.exec(line);
-    if (heading && i !== devHeadingLine && devSection !== undefined && devSection !== 0 && heading[1].length <= devSection) devSection = undefined;
+    if (heading && i !== devHeadingLine && devSection !== undefined && devSection !== 0 && heading[1].length <= devSection)
+      devSection = undefined;
     const marker = MARKER.exec(line);
     if (marker) {
       const [, kind, value] = marker;
@@ -76,7 +79,8 @@ export function parseDoc(doc: string, source = readFileSync(join(repoRoot, doc),
       if (kind === 'development') {
         const nextIndex = lines.findIndex((l, j) => j > i && l.trim() !== '');
         const nextHeading = nextIndex > 0 ? /^(#{1,6}) (.*)$/.exec(lines[nextIndex]) : null;
-        if (!seenContent) { // the first line of the file
+        if (!seenContent) {
+          // the first line of the file
           devSection = 0;
           development.push({ doc, section: '(whole file)', reason: value });
         } else if (nextHeading) {
@@ -97,7 +101,13 @@ export function parseDoc(doc: string, source = readFileSync(join(repoRoot, doc),
       const body: string[] = [];
       for (i++; i < lines.length && !/^```\s*$/.test(lines[i]); i++) body.push(lines[i]);
       if (i >= lines.length) throw new Error(`${doc}:${start + 1}: code block never closed`);
-      const block: DocBlock = { doc, line: start + 1, language: fence[1], text: body.join('\n') + '\n', development: devSection !== undefined };
+      const block: DocBlock = {
+        doc,
+        line: start + 1,
+        language: fence[1],
+        text: body.join('\n') + '\n',
+        development: devSection !== undefined,
+      };
       if (pending?.kind === 'not-run') block.notRun = pending.value;
       if (pending?.kind === 'file') block.file = pending.value;
       pending = undefined;
@@ -127,5 +137,11 @@ export function blockRole(block: DocBlock): 'development' | 'not-run' | 'file' |
 /** The shell text of a command block: a console block's `$ ` lines, other blocks as they are. */
 export function commandText(block: DocBlock): string {
   if (block.language !== 'console') return block.text;
-  return block.text.split('\n').filter((l) => l.startsWith('$ ')).map((l) => l.slice(2)).join('\n') + '\n';
+  return (
+    block.text
+      .split('\n')
+      .filter((l) => l.startsWith('$ '))
+      .map((l) => l.slice(2))
+      .join('\n') + '\n'
+  );
 }

@@ -11,17 +11,22 @@ import { repoRoot } from '../e2e/harness';
 
 const flat = (text: string) => text.replace(/\n\s*(\* )?/g, ' ').replace(/\s+/g, ' ');
 
-test.each(['README.md', 'docs/cdktf.md', 'docs/resources/local_storage.md', 'src/cdk/local-storage.ts'])('%s carries the downtime sentence', (file) => {
-  expect(flat(readFileSync(join(repoRoot, file), 'utf8'))).toContain(REGION_CHANGE_DOWNTIME);
-});
+test.each(['README.md', 'docs/cdktf.md', 'docs/resources/local_storage.md', 'src/cdk/local-storage.ts'])(
+  '%s carries the downtime sentence',
+  (file) => {
+    expect(flat(readFileSync(join(repoRoot, file), 'utf8'))).toContain(REGION_CHANGE_DOWNTIME);
+  },
+);
 
-test('the resource schema (and so the plan warning\'s source) carries it', () => {
+test("the resource schema (and so the plan warning's source) carries it", () => {
   expect(localStorageResourceSchema.description).toContain(REGION_CHANGE_DOWNTIME);
 });
 
 test('no other wording of the downtime is left in the docs', () => {
   for (const file of ['README.md', 'docs/cdktf.md']) {
-    expect(flat(readFileSync(join(repoRoot, file), 'utf8'))).not.toMatch(/messaging stops for the few seconds|offline for a few seconds\*\*/);
+    expect(flat(readFileSync(join(repoRoot, file), 'utf8'))).not.toMatch(
+      /messaging stops for the few seconds|offline for a few seconds\*\*/,
+    );
   }
 });
 
@@ -45,14 +50,22 @@ test('the plan warning is short and names the number, the rollout, the steps whe
       `Quota: 9 + 9 of 10 left in 72 h. Why, PIN risk: ${DOWNTIME_DOCS}.`,
   );
   // With the time the oldest call leaves the window there is no room for the steps: the quota names the calls.
-  const later = { ...change, quota: { uses: '1 deregister + 1 register', left: '0 + 0 of 10 left in 72 h, oldest out 2026-12-04 00:00 UTC' } };
+  const later = {
+    ...change,
+    quota: { uses: '1 deregister + 1 register', left: '0 + 0 of 10 left in 72 h, oldest out 2026-12-04 00:00 UTC' },
+  };
   expect(storageChangeNote('106540352242922', later)).toBe(
     'Phone number 106540352242922: offline ~0.4 s, one number at a time. ' +
       'Quota: 1 deregister + 1 register; 0 + 0 of 10 left in 72 h, oldest out 2026-12-04 00:00 UTC. ' +
       `Why, PIN risk: ${DOWNTIME_DOCS}.`,
   );
   // Engines wrap details at 78 columns (76 in a box): three lines at most, under a one-line title.
-  for (const c of [change, later, { ...change, offlineFor: undefined }, { ...later, offlineFor: undefined, order: '10 numbers at a time' }]) {
+  for (const c of [
+    change,
+    later,
+    { ...change, offlineFor: undefined },
+    { ...later, offlineFor: undefined, order: '10 numbers at a time' },
+  ]) {
     const words = storageChangeNote('106540352242922', c).split(' ');
     let lines = 1;
     let used = 0;

@@ -22,7 +22,11 @@ describe('registry docs', () => {
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'wls-docs-'));
-    const printed = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'generate-bindings.mjs'), '--print-schema'], { cwd: repoRoot, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+    const printed = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'generate-bindings.mjs'), '--print-schema'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      maxBuffer: 16 * 1024 * 1024,
+    });
     expect(printed.status).toBe(0);
     schema = parseJson<Schema>(printed.stdout);
   });
@@ -37,7 +41,9 @@ describe('registry docs', () => {
 
   test('a changed attribute description makes the check fail', () => {
     const changed = structuredClone(schema);
-    changed.provider_schemas['registry.terraform.io/waba/whatsapp'].resource_schemas.whatsapp_local_storage.block.attributes.pin.description = 'changed';
+    changed.provider_schemas[
+      'registry.terraform.io/waba/whatsapp'
+    ].resource_schemas.whatsapp_local_storage.block.attributes.pin.description = 'changed';
     writeFileSync(join(dir, 'schema.json'), JSON.stringify(changed));
     const result = run('--check', '--schema', join(dir, 'schema.json'));
     expect(result.status).toBe(1);
@@ -46,9 +52,13 @@ describe('registry docs', () => {
 
   test('the resource page documents every attribute, the import syntax and the runnable example', () => {
     const page = readFileSync(join(repoRoot, 'docs', 'resources', 'local_storage.md'), 'utf8');
-    const attributes = Object.keys(schema.provider_schemas['registry.terraform.io/waba/whatsapp'].resource_schemas.whatsapp_local_storage.block.attributes);
+    const attributes = Object.keys(
+      schema.provider_schemas['registry.terraform.io/waba/whatsapp'].resource_schemas.whatsapp_local_storage.block.attributes,
+    );
     for (const name of attributes) expect(page).toContain(`- \`${name}\``);
-    expect(page).toContain(readFileSync(join(repoRoot, 'examples', 'resources', 'whatsapp_local_storage', 'resource.tf'), 'utf8').trimEnd());
+    expect(page).toContain(
+      readFileSync(join(repoRoot, 'examples', 'resources', 'whatsapp_local_storage', 'resource.tf'), 'utf8').trimEnd(),
+    );
     expect(page).toMatch(/terraform import whatsapp_local_storage\.\w+ \d+/);
   });
 });

@@ -22,7 +22,10 @@ const BIG = 120;
 const REGIONS = ['DE', 'IN', 'BR', 'SG'];
 
 /** Mixed fleet: storage in four regions or off, every 6th number unregistered, every 7th not verified. */
-const storageOf = (i: number) => (i % 5 < REGIONS.length ? { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: REGIONS[i % 5] } : { status: 'IN_COUNTRY_STORAGE_DISABLED' });
+const storageOf = (i: number) =>
+  i % 5 < REGIONS.length
+    ? { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: REGIONS[i % 5] }
+    : { status: 'IN_COUNTRY_STORAGE_DISABLED' };
 const registeredOf = (i: number) => i % 6 !== 1;
 
 function seed() {
@@ -74,14 +77,20 @@ describe.each(engines)('$name $version', (engine) => {
       expect(Object.keys(outputs.adopted.value).sort()).toEqual(adopted.map(generatedPhoneNumberId).sort());
       expect(outputs.adopted.value[generatedPhoneNumberId(2)]).toEqual({ region: 'BR', registered: true });
       expect(outputs.adopted.value[generatedPhoneNumberId(4)]).toEqual({ region: null, registered: true });
-      expect(outputs.not_adopted.value).toEqual(Array.from({ length: FLEET }, (_, i) => i).filter((i) => !registeredOf(i)).map(generatedPhoneNumberId));
+      expect(outputs.not_adopted.value).toEqual(
+        Array.from({ length: FLEET }, (_, i) => i)
+          .filter((i) => !registeredOf(i))
+          .map(generatedPhoneNumberId),
+      );
       await ws.expect(['plan', '-detailed-exitcode'], 0, env());
       expect(await posts()).toEqual([]);
     });
   } else {
     test('the per-number import command the docs give for engines without for_each on import adopts with no write', async () => {
       const ids = [0, 2, 4].map(generatedPhoneNumberId);
-      ws.write('main.tf', `${providerBlock({ baseUrl: emulator.url, token: TOKEN })}
+      ws.write(
+        'main.tf',
+        `${providerBlock({ baseUrl: emulator.url, token: TOKEN })}
 resource "whatsapp_local_storage" "fleet" {
   for_each = {
     "${ids[0]}" = { mode = "IN_COUNTRY", region = "DE" }
@@ -92,7 +101,8 @@ resource "whatsapp_local_storage" "fleet" {
   storage_mode             = each.value.mode
   data_localization_region = each.value.region
 }
-`);
+`,
+      );
       await ws.expect(['init']);
       await emulator.admin.clearCalls();
       for (const id of ids) await ws.expect(['import', `whatsapp_local_storage.fleet["${id}"]`, id]);
@@ -104,7 +114,9 @@ resource "whatsapp_local_storage" "fleet" {
   test(`whatsapp_phone_numbers lists all ${BIG} numbers of a WABA across pages`, async () => {
     const big = new EngineWorkspace(engine);
     try {
-      big.write('main.tf', `${providerBlock({ baseUrl: emulator.url, token: TOKEN })}
+      big.write(
+        'main.tf',
+        `${providerBlock({ baseUrl: emulator.url, token: TOKEN })}
 data "whatsapp_phone_numbers" "big" {
   waba_id = "${BIG_WABA}"
 }
@@ -114,7 +126,8 @@ output "count" {
 output "last" {
   value = data.whatsapp_phone_numbers.big.phone_numbers[${BIG - 1}].verified_name
 }
-`);
+`,
+      );
       await big.expect(['init']);
       await emulator.admin.clearCalls();
       await big.expect(['apply', '-auto-approve']);
@@ -131,12 +144,15 @@ output "last" {
   test("another tenant's WABA: a clear error at waba_id, and no other call", async () => {
     const other = new EngineWorkspace(engine);
     try {
-      other.write('main.tf', `${providerBlock({ baseUrl: emulator.url, token: TOKEN })}
+      other.write(
+        'main.tf',
+        `${providerBlock({ baseUrl: emulator.url, token: TOKEN })}
 data "whatsapp_phone_numbers" "theirs" {
   waba_id         = "${OTHER_TENANT_WABA}"
   include_storage = true
 }
-`);
+`,
+      );
       await other.expect(['init']);
       await emulator.admin.clearCalls();
       const plan = await other.run(['plan']);

@@ -77,7 +77,9 @@ output "until" { value = data.whatsapp_phone_number.n.effective_api_version_avai
   test('a wrong PIN without set_pin_before_deregister: the plan points to what it costs, the apply leaves the number offline (133005) until the right PIN is applied, and says so', async () => {
     ws.write('main.tf', providerBlock({ baseUrl: emulator.url, apiVersion: DEFAULT_API_VERSION }) + numberResource('BR'));
     const plan = await ws.expect(['plan'], 0, { TF_VAR_pin: WRONG_PIN });
-    expect((plan.stdout + plan.stderr).replace(/\s+/g, ' ')).toMatch(/one number at a time(?: \([^.]*\))?\. Quota: [^.]*\. Why, PIN risk: "Downtime" in the resource docs/);
+    expect((plan.stdout + plan.stderr).replace(/\s+/g, ' ')).toMatch(
+      /one number at a time(?: \([^.]*\))?\. Quota: [^.]*\. Why, PIN risk: "Downtime" in the resource docs/,
+    );
     const failed = await ws.expect(['apply', '-auto-approve'], 1, { TF_VAR_pin: WRONG_PIN });
     const text = failed.stdout + failed.stderr;
     expect(text).toMatch(/NUMBER 106540352242922 IS NOT REGISTERED/);
@@ -87,11 +89,18 @@ output "until" { value = data.whatsapp_phone_number.n.effective_api_version_avai
     expect((await number(emulator)).registered).toBe(false);
     // The right PIN brings it back.
     await ws.expect(['apply', '-auto-approve'], 0, { TF_VAR_pin: '123456' });
-    expect(await number(emulator)).toMatchObject({ registered: true, storage_configuration: { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'BR' } });
+    expect(await number(emulator)).toMatchObject({
+      registered: true,
+      storage_configuration: { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'BR' },
+    });
   });
 
   test('set_pin_before_deregister = true: the configured PIN is set on the live number first, so the apply succeeds and the number is registered with it', async () => {
-    ws.write('main.tf', providerBlock({ baseUrl: emulator.url, apiVersion: DEFAULT_API_VERSION }) + numberResource('BR', '  set_pin_before_deregister = true\n'));
+    ws.write(
+      'main.tf',
+      providerBlock({ baseUrl: emulator.url, apiVersion: DEFAULT_API_VERSION }) +
+        numberResource('BR', '  set_pin_before_deregister = true\n'),
+    );
     const plan = await ws.expect(['plan'], 0, { TF_VAR_pin: WRONG_PIN });
     const said = (plan.stdout + plan.stderr).replace(/\s+/g, ' ');
     expect(said).toMatch(/one number at a time(?: \([^.]*\))?\. Quota: [^.]*\. Why: "Downtime" in the resource docs/);
@@ -100,7 +109,11 @@ output "until" { value = data.whatsapp_phone_number.n.effective_api_version_avai
     await ws.expect(['apply', '-auto-approve'], 0, { TF_VAR_pin: WRONG_PIN });
     const posts = (await emulator.admin.calls()).filter((c) => c.method === 'POST').map((c) => c.endpoint);
     expect(posts).toEqual(['phone_number', 'deregister', 'settings', 'register']);
-    expect(await number(emulator)).toMatchObject({ registered: true, pin: WRONG_PIN, storage_configuration: { data_localization_region: 'BR' } });
+    expect(await number(emulator)).toMatchObject({
+      registered: true,
+      pin: WRONG_PIN,
+      storage_configuration: { data_localization_region: 'BR' },
+    });
   });
 
   test('a status Meta does not document (LINKED) is unknown: the plan refuses to change the number, naming the status', async () => {

@@ -81,7 +81,10 @@ export class EngineWorkspace {
   readonly dir: string;
   private readonly env: Record<string, string>;
 
-  constructor(readonly engine: EngineInfo, options: WorkspaceOptions = {}) {
+  constructor(
+    readonly engine: EngineInfo,
+    options: WorkspaceOptions = {},
+  ) {
     this.dir = mkdtempSync(join(tmpdir(), `wls-e2e-${engine.name}-`));
     const cliConfig = join(this.dir, 'cli.tfrc');
     const hosts = ['registry.terraform.io/waba/whatsapp', 'registry.opentofu.org/waba/whatsapp'];
@@ -120,8 +123,12 @@ export class EngineWorkspace {
       const child = spawn(this.engine.path, withNoColor, { cwd: this.dir, env: { ...this.env, ...extraEnv } });
       let stdout = '';
       let stderr = '';
-      child.stdout.on('data', (d) => { stdout += d; });
-      child.stderr.on('data', (d) => { stderr += d; });
+      child.stdout.on('data', (d) => {
+        stdout += d;
+      });
+      child.stderr.on('data', (d) => {
+        stderr += d;
+      });
       child.on('error', reject);
       child.on('close', (code) => resolvePromise({ code: code ?? -1, stdout, stderr }));
     });
@@ -131,7 +138,9 @@ export class EngineWorkspace {
   async expect(args: string[], expectedCode = 0, extraEnv: Record<string, string> = {}): Promise<RunResult> {
     const result = await this.run(args, extraEnv);
     if (result.code !== expectedCode) {
-      throw new Error(`${this.engine.name} ${args.join(' ')} exited ${result.code}, expected ${expectedCode}\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr}`);
+      throw new Error(
+        `${this.engine.name} ${args.join(' ')} exited ${result.code}, expected ${expectedCode}\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr}`,
+      );
     }
     return result;
   }

@@ -50,9 +50,27 @@ async function writes(emulator: RunningEmulator): Promise<string[]> {
 
 /** Each case runs on a fixed emulator date, so what the plan says about the version does not move with the real calendar. */
 const VERSION_CASES = [
-  { apiVersion: 'v21.0', clock: '2026-11-25T12:00:00Z', when: '2026-11-25', legacy: false, versionWarning: /Graph API v21\.0 stops on 2027-01-21[\s\S]*in 57 days[\s\S]*api_version = "v26\.0"/ },
-  { apiVersion: 'v20.0', clock: '2026-09-01T12:00:00Z', when: '2026-09-01 (before v20.0 stopped)', legacy: true, versionWarning: /Graph API v20\.0 stops on 2026-09-24[\s\S]*in 23 days/ },
-  { apiVersion: 'v20.0', clock: '2026-11-25T12:00:00Z', when: '2026-11-25 (after v20.0 stopped)', legacy: false, versionWarning: /Graph API v20\.0 has stopped: Meta answers it as v21\.0[\s\S]*stopped on 2026-09-24[\s\S]*Settings API flow of v21\.0/ },
+  {
+    apiVersion: 'v21.0',
+    clock: '2026-11-25T12:00:00Z',
+    when: '2026-11-25',
+    legacy: false,
+    versionWarning: /Graph API v21\.0 stops on 2027-01-21[\s\S]*in 57 days[\s\S]*api_version = "v26\.0"/,
+  },
+  {
+    apiVersion: 'v20.0',
+    clock: '2026-09-01T12:00:00Z',
+    when: '2026-09-01 (before v20.0 stopped)',
+    legacy: true,
+    versionWarning: /Graph API v20\.0 stops on 2026-09-24[\s\S]*in 23 days/,
+  },
+  {
+    apiVersion: 'v20.0',
+    clock: '2026-11-25T12:00:00Z',
+    when: '2026-11-25 (after v20.0 stopped)',
+    legacy: false,
+    versionWarning: /Graph API v20\.0 has stopped: Meta answers it as v21\.0[\s\S]*stopped on 2026-09-24[\s\S]*Settings API flow of v21\.0/,
+  },
 ];
 const cases = availableEngines().flatMap((engine) => VERSION_CASES.map((c) => ({ engine, ...c })));
 
@@ -93,7 +111,9 @@ describe.each(cases)('$engine.name $engine.version on $apiVersion, $when', ({ en
     // Engines wrap diagnostics to the terminal width.
     const said = (plan.stdout + plan.stderr).replace(/\s+/g, ' ');
     expect(said).toMatch(versionWarning);
-    expect(said).toMatch(/Phone number 106540352242922: offline (~\d+\.\d s|under 0\.1 s|a few seconds), one number at a time(?: \([^.]*\))?\. Quota: [^.]*\. Why, PIN risk: "Downtime"/);
+    expect(said).toMatch(
+      /Phone number 106540352242922: offline (~\d+\.\d s|under 0\.1 s|a few seconds), one number at a time(?: \([^.]*\))?\. Quota: [^.]*\. Why, PIN risk: "Downtime"/,
+    );
   });
 
   test('apply enables BR storage through the API order the version requires', async () => {
@@ -102,7 +122,12 @@ describe.each(cases)('$engine.name $engine.version on $apiVersion, $when', ({ en
     expect(await graphSettings(emulator, LIVE_NUMBER)).toEqual({ status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'BR' });
     expect(await writes(emulator)).toEqual(legacy ? ['deregister', 'register'] : ['deregister', 'settings', 'register']);
     const attrs = ws.state().resources[0].instances[0].attributes;
-    expect(attrs).toMatchObject({ id: LIVE_NUMBER, data_localization_region: 'BR', storage_status: 'IN_COUNTRY_STORAGE_ENABLED', registered: true });
+    expect(attrs).toMatchObject({
+      id: LIVE_NUMBER,
+      data_localization_region: 'BR',
+      storage_status: 'IN_COUNTRY_STORAGE_ENABLED',
+      registered: true,
+    });
     expect(ws.rawState()).not.toContain('demo-token');
   });
 
@@ -124,7 +149,11 @@ describe.each(cases)('$engine.name $engine.version on $apiVersion, $when', ({ en
     const headers = { Authorization: 'Bearer demo-token' };
     const base = `${emulator.url}/v21.0/${LIVE_NUMBER}`;
     await axios.post(`${base}/deregister`, {}, { headers });
-    await axios.post(`${base}/settings`, { storage_configuration: { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'BR' } }, { headers });
+    await axios.post(
+      `${base}/settings`,
+      { storage_configuration: { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'BR' } },
+      { headers },
+    );
     await axios.post(`${base}/register`, { messaging_product: 'whatsapp', pin: PIN }, { headers });
     const plan = await ws.expect(['plan', '-detailed-exitcode'], 2, env);
     expect(plan.stdout).toMatch(/data_localization_region\s+=\s+"BR"\s+->\s+"IN"/);
@@ -135,7 +164,9 @@ describe.each(cases)('$engine.name $engine.version on $apiVersion, $when', ({ en
   test('import by command and by import block', async () => {
     const other = new EngineWorkspace(engine);
     try {
-      const config = providerBlock({ baseUrl: emulator.url, apiVersion }) + `
+      const config =
+        providerBlock({ baseUrl: emulator.url, apiVersion }) +
+        `
 resource "whatsapp_local_storage" "imported" {
   phone_number_id          = "${BR_NUMBER}"
   data_localization_region = "BR"
@@ -144,16 +175,23 @@ resource "whatsapp_local_storage" "imported" {
       other.write('main.tf', config);
       await other.expect(['init']);
       await other.expect(['import', 'whatsapp_local_storage.imported', BR_NUMBER]);
-      expect(other.state().resources[0].instances[0].attributes).toMatchObject({ id: BR_NUMBER, data_localization_region: 'BR', registered: true });
+      expect(other.state().resources[0].instances[0].attributes).toMatchObject({
+        id: BR_NUMBER,
+        data_localization_region: 'BR',
+        registered: true,
+      });
       await other.expect(['plan', '-detailed-exitcode'], 0);
 
       other.remove('terraform.tfstate');
-      other.write('main.tf', `${config}
+      other.write(
+        'main.tf',
+        `${config}
 import {
   to = whatsapp_local_storage.imported
   id = "${BR_NUMBER}"
 }
-`);
+`,
+      );
       const plan = await other.expect(['plan'], 0);
       expect(plan.stdout).toMatch(/1 to import/);
       await other.expect(['apply', '-auto-approve'], 0);

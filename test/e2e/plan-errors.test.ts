@@ -95,7 +95,10 @@ data "whatsapp_phone_numbers" "all" {
 /** The engine's error blocks (-no-color): each from its "Error: " line to the next diagnostic. */
 function errorBlocks(run: RunResult): string[] {
   const text = `${run.stdout}\n${run.stderr}`;
-  return text.split(/\n(?=(?:Error|Warning): )/).filter((b) => b.startsWith('Error: ')).map((b) => b.replace(/\s+/g, ' '));
+  return text
+    .split(/\n(?=(?:Error|Warning): )/)
+    .filter((b) => b.startsWith('Error: '))
+    .map((b) => b.replace(/\s+/g, ' '));
 }
 
 /** The one error block about `address` (e.g. `whatsapp_local_storage.main`), which must carry every pattern. */
@@ -200,7 +203,7 @@ describe.each(availableEngines())('$name $version', (engine) => {
       }
     });
 
-    test('a base URL nothing listens on (after the client\'s retries)', async () => {
+    test("a base URL nothing listens on (after the client's retries)", async () => {
       const started = Date.now();
       const plan = await planNew({ baseUrl: unreachable, token: 'demo-token' }, NEW_NUMBER, DEMO_WABA);
       const noAnswer = new RegExp(`Graph API gave no answer for phone number ${NEW_NUMBER}.*check base_url`);

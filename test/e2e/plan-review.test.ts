@@ -51,7 +51,11 @@ function warningTexts(run: RunResult): string[][] {
   const blocks = `${run.stdout}\n${run.stderr}`.split(/\n(?=(?:Warning|Error): )/).filter((b) => b.startsWith('Warning: '));
   return blocks.map((block) => {
     const [title, ...rest] = block.split('\n');
-    const paragraphs = rest.join('\n').split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+    const paragraphs = rest
+      .join('\n')
+      .split(/\n\s*\n/)
+      .map((p) => p.trim())
+      .filter(Boolean);
     const detail = paragraphs[0]?.startsWith('with ') ? paragraphs[1] : paragraphs[0];
     return [title, ...(detail ? detail.split('\n') : [])];
   });

@@ -80,7 +80,9 @@ describe.each(requiredEngines())('$name $version', (engine) => {
       ws.write('main.tf', config(emulator.url, { [TOGGLED]: change % 2 === 1 ? 'DE' : 'BR' }));
       const apply = await ws.expect(['apply', '-auto-approve']);
       // The note names the steps when they fit, else the calls; either way it says what stays in the window.
-      expect(flat(apply)).toMatch(new RegExp(`Quota: (1 deregister \\+ 1 register; )?${10 - change} \\+ ${10 - change} of 10 left in 72 h`));
+      expect(flat(apply)).toMatch(
+        new RegExp(`Quota: (1 deregister \\+ 1 register; )?${10 - change} \\+ ${10 - change} of 10 left in 72 h`),
+      );
       expect(attributes(TOGGLED)).toMatchObject({ register_calls_72h: change, deregister_calls_72h: change });
       // An idle number plans no change: the counts only move with a call or the window.
       await ws.expect(['plan', '-detailed-exitcode'], 0);
@@ -166,7 +168,13 @@ describe.each(requiredEngines())('$name $version', (engine) => {
       const when = /Possible again at (\S+Z)\./.exec(flat(failed))?.[1];
       expect(when).toBeDefined();
       const attrs = other.state().resources[0].instances[0].attributes;
-      expect(attrs).toMatchObject({ registered: true, data_localization_region: 'BR', deregister_calls_72h: 10, register_calls_72h: 0, quota_available_at: when });
+      expect(attrs).toMatchObject({
+        registered: true,
+        data_localization_region: 'BR',
+        deregister_calls_72h: 10,
+        register_calls_72h: 0,
+        quota_available_at: when,
+      });
       await emulator.admin.clearCalls();
       expect(flat(await other.expect(['plan'], 1))).toContain(`possible again at ${when}`);
       expect(await posts()).toEqual([]);
@@ -175,4 +183,3 @@ describe.each(requiredEngines())('$name $version', (engine) => {
     }
   });
 });
-

@@ -25,16 +25,31 @@ const NO_STORAGE = { status: 'NO_STORAGE_ENABLED', retention_minutes: 60 };
 /** Compliant: DE or No Storage, one of them unregistered (the rule is about storage, not registration). */
 const COMPLIANT = [DE, NO_STORAGE, DE];
 /** Mixed: DE and No Storage pass; BR and Meta's default storage break the rule. */
-const MIXED = [DE, { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'BR' }, NO_STORAGE, { status: 'IN_COUNTRY_STORAGE_DISABLED' }];
+const MIXED = [
+  DE,
+  { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'BR' },
+  NO_STORAGE,
+  { status: 'IN_COUNTRY_STORAGE_DISABLED' },
+];
 const mixedId = (i: number) => generatedPhoneNumberId(COMPLIANT.length + i);
 
 function seed() {
   const compliant = generatedSeed(COMPLIANT.length, {
-    token: TOKEN, pin: '123456', wabaId: COMPLIANT_WABA, label: 'Compliant', base: defaultSeed(),
-    storage: (i) => COMPLIANT[i], number: (i) => ({ registered: i !== 2 }),
+    token: TOKEN,
+    pin: '123456',
+    wabaId: COMPLIANT_WABA,
+    label: 'Compliant',
+    base: defaultSeed(),
+    storage: (i) => COMPLIANT[i],
+    number: (i) => ({ registered: i !== 2 }),
   });
   const both = generatedSeed(MIXED.length, {
-    token: TOKEN, pin: '123456', wabaId: MIXED_WABA, label: 'Mixed', base: compliant, firstIndex: COMPLIANT.length,
+    token: TOKEN,
+    pin: '123456',
+    wabaId: MIXED_WABA,
+    label: 'Mixed',
+    base: compliant,
+    firstIndex: COMPLIANT.length,
     storage: (i) => MIXED[i - COMPLIANT.length],
   });
   both.tokens = { [TOKEN]: { wabas: [COMPLIANT_WABA, MIXED_WABA] } };
@@ -66,7 +81,9 @@ describe.each(requiredEngines())('examples/residency-check under $name $version'
     const plan = await ws.expect(['plan', '-out=mixed.tfplan'], 0, { TF_VAR_waba_id: MIXED_WABA });
     const text = `${plan.stdout}\n${plan.stderr}`.replace(/\s+/g, ' ');
     expect(text).toContain('Warning: Check block assertion failed');
-    expect(text).toContain(`Numbers of WABA ${MIXED_WABA} outside DE and No Storage: ${mixedId(1)} (IN_COUNTRY BR), ${mixedId(3)} (DEFAULT).`);
+    expect(text).toContain(
+      `Numbers of WABA ${MIXED_WABA} outside DE and No Storage: ${mixedId(1)} (IN_COUNTRY BR), ${mixedId(3)} (DEFAULT).`,
+    );
     for (const ok of [mixedId(0), mixedId(2)]) expect(text).not.toContain(ok);
     const json = JSON.parse((await ws.expect(['show', '-json', 'mixed.tfplan'], 0, { TF_VAR_waba_id: MIXED_WABA })).stdout) as PlanChecks;
     expect(json.checks).toEqual([

@@ -44,7 +44,8 @@ function offlineStretches(calls: CallLogEntry[]): Array<{ id: string; from: numb
     const own = calls.filter((c) => c.phoneNumberId === id && c.method === 'POST' && c.status === 200);
     const dereg = own.find((c) => c.endpoint === 'deregister');
     const reg = own.filter((c) => c.endpoint === 'register').at(-1);
-    if (!dereg || !reg) throw new Error(`number ${id} has no deregister/register pair in the call log: ${own.map((c) => c.endpoint).join(', ')}`);
+    if (!dereg || !reg)
+      throw new Error(`number ${id} has no deregister/register pair in the call log: ${own.map((c) => c.endpoint).join(', ')}`);
     out.push({ id, from: dereg.receivedAt, to: reg.finishedAt });
   }
   return out;
@@ -52,7 +53,12 @@ function offlineStretches(calls: CallLogEntry[]): Array<{ id: string; from: numb
 
 /** The most stretches open at one moment (an end and a start at the same millisecond do not overlap). */
 function maxOverlap(stretches: Array<{ from: number; to: number }>): number {
-  const events = stretches.flatMap((s) => [{ at: s.from, d: 1 }, { at: s.to, d: -1 }]).sort((a, b) => a.at - b.at || a.d - b.d);
+  const events = stretches
+    .flatMap((s) => [
+      { at: s.from, d: 1 },
+      { at: s.to, d: -1 },
+    ])
+    .sort((a, b) => a.at - b.at || a.d - b.d);
   let open = 0;
   let most = 0;
   for (const e of events) {
@@ -69,7 +75,11 @@ describe.each(requiredEngines())('$name $version', (engine) => {
   beforeAll(async () => {
     seedDir = mkdtempSync(join(tmpdir(), 'wls-rolling-seed-'));
     const seedFile = join(seedDir, 'seed.json');
-    const seed = generatedSeed(COUNT, { token: TOKEN, pin: PIN, storage: () => ({ status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'DE' }) });
+    const seed = generatedSeed(COUNT, {
+      token: TOKEN,
+      pin: PIN,
+      storage: () => ({ status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'DE' }),
+    });
     writeFileSync(seedFile, JSON.stringify(seed, null, 2));
     emulator = await startEmulator({ port: 0, quiet: true, seed: seedFile, latencyMs: LATENCY_MS });
   });
@@ -79,7 +89,10 @@ describe.each(requiredEngines())('$name $version', (engine) => {
     if (seedDir) rmSync(seedDir, { recursive: true, force: true });
   });
 
-  for (const [maxOffline, label] of [[undefined, 'the default (1)'], [3, 'max_numbers_offline = 3']] as const) {
+  for (const [maxOffline, label] of [
+    [undefined, 'the default (1)'],
+    [3, 'max_numbers_offline = 3'],
+  ] as const) {
     test(`a region change over ${COUNT} numbers with -parallelism=10 keeps at most ${maxOffline ?? 1} offline at once (${label})`, async () => {
       await emulator.admin.reset();
       await emulator.admin.setLatency(LATENCY_MS);
@@ -92,7 +105,9 @@ describe.each(requiredEngines())('$name $version', (engine) => {
         ws.write('main.tf', config(emulator.url, 'BR', maxOffline));
         const plan = await ws.expect(['plan', '-detailed-exitcode'], 2);
         const text = (plan.stdout + plan.stderr).replace(/\s+/g, ' ');
-        expect(text).toMatch(new RegExp(`offline (~\\d+\\.\\d s|under 0\\.1 s), ${maxOffline === undefined ? 'one number' : '3 numbers'} at a time[ .]`));
+        expect(text).toMatch(
+          new RegExp(`offline (~\\d+\\.\\d s|under 0\\.1 s), ${maxOffline === undefined ? 'one number' : '3 numbers'} at a time[ .]`),
+        );
         // The steps name the calls when they fit in the note; otherwise the quota does.
         expect(text).toMatch(/Quota: (1 deregister \+ 1 register; )?9 \+ 9 of 10 left in 72 h/);
 
@@ -104,7 +119,9 @@ describe.each(requiredEngines())('$name $version', (engine) => {
         const stretches = offlineStretches(await emulator.admin.calls());
         const overlap = maxOverlap(stretches);
         const rollout = (Math.max(...stretches.map((s) => s.to)) - Math.min(...stretches.map((s) => s.from))) / 1000;
-        process.stdout.write(`${engine.name} ${engine.version}, max_numbers_offline ${maxOffline ?? 1}: at most ${overlap} offline at once; rollout ${rollout.toFixed(2)} s (apply ${seconds.toFixed(1)} s)\n`);
+        process.stdout.write(
+          `${engine.name} ${engine.version}, max_numbers_offline ${maxOffline ?? 1}: at most ${overlap} offline at once; rollout ${rollout.toFixed(2)} s (apply ${seconds.toFixed(1)} s)\n`,
+        );
         expect(overlap).toBe(maxOffline ?? 1);
 
         const state = await emulator.admin.state();

@@ -39,12 +39,14 @@ variable "pin" {
   sensitive = true
 }
 ${Object.entries(resources)
-  .map(([name, r]) => `
+  .map(
+    ([name, r]) => `
 resource "whatsapp_local_storage" "${name}" {
   phone_number_id = "${r.id}"
 ${storageLines(r.storage)}  pin             = var.pin
 }
-`)
+`,
+  )
   .join('')}
 ${extra}`;
 }
@@ -59,7 +61,10 @@ describe.each(cases)('$engine.name $engine.version on $apiVersion', ({ engine, a
   let ws: EngineWorkspace;
   const env = { TF_VAR_pin: PIN };
   const write = (body: string) => ws.write('main.tf', providerBlock({ baseUrl: emulator.url, apiVersion }) + body);
-  const writes = async (id: string) => (await emulator.admin.calls({ phoneNumberId: id })).filter((c) => c.method === 'POST').map((c) => ({ endpoint: c.endpoint, params: c.params }));
+  const writes = async (id: string) =>
+    (await emulator.admin.calls({ phoneNumberId: id }))
+      .filter((c) => c.method === 'POST')
+      .map((c) => ({ endpoint: c.endpoint, params: c.params }));
   const settings = async (id: string) => {
     const res = await axios.get<Settings>(`${emulator.url}/v21.0/${id}/settings`, { headers: { Authorization: 'Bearer demo-token' } });
     return res.data.storage_configuration;
@@ -68,8 +73,15 @@ describe.each(cases)('$engine.name $engine.version on $apiVersion', ({ engine, a
   const legacy = apiVersion === 'v20.0';
   const offlineFlow = (storageParams: Record<string, unknown>, settingsBody: unknown) =>
     legacy
-      ? [{ endpoint: 'deregister', params: {} }, { endpoint: 'register', params: { messaging_product: 'whatsapp', pin: '***', ...storageParams } }]
-      : [{ endpoint: 'deregister', params: {} }, { endpoint: 'settings', params: settingsBody }, { endpoint: 'register', params: { messaging_product: 'whatsapp', pin: '***' } }];
+      ? [
+          { endpoint: 'deregister', params: {} },
+          { endpoint: 'register', params: { messaging_product: 'whatsapp', pin: '***', ...storageParams } },
+        ]
+      : [
+          { endpoint: 'deregister', params: {} },
+          { endpoint: 'settings', params: settingsBody },
+          { endpoint: 'register', params: { messaging_product: 'whatsapp', pin: '***' } },
+        ];
   const NO_STORAGE_BODY = { storage_configuration: { status: 'NO_STORAGE_ENABLED', retention_minutes: 60 } };
 
   beforeAll(async () => {
@@ -100,20 +112,32 @@ describe.each(cases)('$engine.name $engine.version on $apiVersion', ({ engine, a
   test('a retention Meta does not accept fails validate, naming the accepted values', async () => {
     write(config({ live: { id: LIVE, storage: { mode: 'NO_STORAGE', retention: 1440 } } }));
     const validate = await ws.expect(['validate'], 1, env);
-    expect(oneLine(validate.stdout + validate.stderr)).toMatch(/Unsupported retention_minutes .*retentions Meta accepts for No Storage: 60 \(minutes\); got 1440/);
+    expect(oneLine(validate.stdout + validate.stderr)).toMatch(
+      /Unsupported retention_minutes .*retentions Meta accepts for No Storage: 60 \(minutes\); got 1440/,
+    );
   });
 
-  test('default -> No Storage on a registered number: offline warning, no residency warning, the flow\'s writes', async () => {
+  test("default -> No Storage on a registered number: offline warning, no residency warning, the flow's writes", async () => {
     write(config({ live: { id: LIVE, storage: { mode: 'NO_STORAGE' } } }));
     const plan = await ws.expect(['plan'], 0, env);
-    expect(plan.stdout + plan.stderr).toMatch(/Warning: Storage change takes numbers offline: local storage disabled \(Meta's default storage\) -> No Storage \(60 minutes in transit\)/);
-    expect(oneLine(plan.stdout + plan.stderr)).toMatch(/Phone number 106540352242922: offline (~\d+\.\d s|under 0\.1 s|a few seconds), one number at a time/);
+    expect(plan.stdout + plan.stderr).toMatch(
+      /Warning: Storage change takes numbers offline: local storage disabled \(Meta's default storage\) -> No Storage \(60 minutes in transit\)/,
+    );
+    expect(oneLine(plan.stdout + plan.stderr)).toMatch(
+      /Phone number 106540352242922: offline (~\d+\.\d s|under 0\.1 s|a few seconds), one number at a time/,
+    );
     expect(plan.stdout + plan.stderr).not.toMatch(/Data residency/);
     await emulator.admin.clearCalls();
     await ws.expect(['apply', '-auto-approve'], 0, env);
     expect(await writes(LIVE)).toEqual(offlineFlow({ meta_store_retention_minutes: 60 }, NO_STORAGE_BODY));
     expect(await settings(LIVE)).toEqual({ status: 'NO_STORAGE_ENABLED', retention_minutes: 60 });
-    expect(attrs('live')).toMatchObject({ storage_mode: 'NO_STORAGE', retention_minutes: 60, storage_status: 'NO_STORAGE_ENABLED', data_localization_region: null, registered: true });
+    expect(attrs('live')).toMatchObject({
+      storage_mode: 'NO_STORAGE',
+      retention_minutes: 60,
+      storage_status: 'NO_STORAGE_ENABLED',
+      data_localization_region: null,
+      registered: true,
+    });
     await ws.expect(['plan', '-detailed-exitcode'], 0, env);
   });
 
@@ -138,7 +162,12 @@ describe.each(cases)('$engine.name $engine.version on $apiVersion', ({ engine, a
     expect(out).not.toMatch(/Storage change takes numbers offline/);
     await emulator.admin.clearCalls();
     await ws.expect(['apply', '-auto-approve'], 0, env);
-    expect(await writes(LIVE)).toEqual(offlineFlow({ data_localization_region: 'BR' }, { storage_configuration: { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'BR' } }));
+    expect(await writes(LIVE)).toEqual(
+      offlineFlow(
+        { data_localization_region: 'BR' },
+        { storage_configuration: { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'BR' } },
+      ),
+    );
     expect(attrs('live')).toMatchObject({ storage_mode: 'IN_COUNTRY', retention_minutes: null, data_localization_region: 'BR' });
   });
 
@@ -146,7 +175,9 @@ describe.each(cases)('$engine.name $engine.version on $apiVersion', ({ engine, a
     write(config({ live: { id: LIVE, storage: { region: 'DE' } } }));
     const plan = await ws.expect(['plan'], 0, env);
     expect(plan.stdout + plan.stderr).toMatch(/Warning: Data residency moves: local storage in BR -> local storage in DE/);
-    expect(oneLine(plan.stdout + plan.stderr)).toMatch(/Phone number 106540352242922: offline (~\d+\.\d s|under 0\.1 s|a few seconds), one number at a time[ .]/);
+    expect(oneLine(plan.stdout + plan.stderr)).toMatch(
+      /Phone number 106540352242922: offline (~\d+\.\d s|under 0\.1 s|a few seconds), one number at a time[ .]/,
+    );
   });
 
   test('in-country -> No Storage: strengthening carries no residency warning', async () => {
@@ -161,8 +192,12 @@ describe.each(cases)('$engine.name $engine.version on $apiVersion', ({ engine, a
   test('No Storage -> default: the plan warns that residency weakens; apply disables it', async () => {
     write(config({ live: { id: LIVE, storage: { mode: 'DEFAULT' } } }));
     const plan = await ws.expect(['plan'], 0, env);
-    expect(plan.stdout + plan.stderr).toMatch(/Warning: Data residency weakens: No Storage \(60 minutes in transit\) -> local storage disabled \(Meta's default storage\)/);
-    expect(oneLine(plan.stdout + plan.stderr)).toMatch(/Phone number 106540352242922: offline (~\d+\.\d s|under 0\.1 s|a few seconds), one number at a time/);
+    expect(plan.stdout + plan.stderr).toMatch(
+      /Warning: Data residency weakens: No Storage \(60 minutes in transit\) -> local storage disabled \(Meta's default storage\)/,
+    );
+    expect(oneLine(plan.stdout + plan.stderr)).toMatch(
+      /Phone number 106540352242922: offline (~\d+\.\d s|under 0\.1 s|a few seconds), one number at a time/,
+    );
     await emulator.admin.clearCalls();
     await ws.expect(['apply', '-auto-approve'], 0, env);
     expect(await writes(LIVE)).toEqual(offlineFlow({}, { storage_configuration: { status: 'IN_COUNTRY_STORAGE_DISABLED' } }));
@@ -176,8 +211,13 @@ describe.each(cases)('$engine.name $engine.version on $apiVersion', ({ engine, a
     write(config({ live: { id: LIVE, storage: { mode: 'DEFAULT' } }, spare: { id: SPARE, storage: { mode: 'NO_STORAGE' } } }));
     await emulator.admin.clearCalls();
     await ws.expect(['apply', '-auto-approve'], 0, env);
-    const register = (extra: Record<string, unknown> = {}) => ({ endpoint: 'register', params: { messaging_product: 'whatsapp', pin: '***', ...extra } });
-    expect(await writes(SPARE)).toEqual(legacy ? [register({ meta_store_retention_minutes: 60 })] : [{ endpoint: 'settings', params: NO_STORAGE_BODY }, register()]);
+    const register = (extra: Record<string, unknown> = {}) => ({
+      endpoint: 'register',
+      params: { messaging_product: 'whatsapp', pin: '***', ...extra },
+    });
+    expect(await writes(SPARE)).toEqual(
+      legacy ? [register({ meta_store_retention_minutes: 60 })] : [{ endpoint: 'settings', params: NO_STORAGE_BODY }, register()],
+    );
     expect(await settings(SPARE)).toEqual({ status: 'NO_STORAGE_ENABLED', retention_minutes: 60 });
 
     await emulator.admin.patchPhoneNumber(SPARE, { registered: false, status: 'DISCONNECTED', platform_type: 'NOT_APPLICABLE' });
@@ -187,7 +227,11 @@ describe.each(cases)('$engine.name $engine.version on $apiVersion', ({ engine, a
     expect(oneLine(plan.stdout + plan.stderr)).toContain('Phone number 106540352242925: not registered, so not taken offline');
     await emulator.admin.clearCalls();
     await ws.expect(['apply', '-auto-approve'], 0, env);
-    expect(await writes(SPARE)).toEqual(legacy ? [register()] : [{ endpoint: 'settings', params: { storage_configuration: { status: 'IN_COUNTRY_STORAGE_DISABLED' } } }, register()]);
+    expect(await writes(SPARE)).toEqual(
+      legacy
+        ? [register()]
+        : [{ endpoint: 'settings', params: { storage_configuration: { status: 'IN_COUNTRY_STORAGE_DISABLED' } } }, register()],
+    );
     expect(await settings(SPARE)).toEqual({ status: 'DEFAULT' });
   });
 });
@@ -239,8 +283,16 @@ describe.each(requiredEngines())('schema upgrade under $name $version', (engine)
     await ws.expect(['apply', '-refresh-only', '-auto-approve'], 0, env);
     const instances = ws.state().resources.map((r) => r.instances[0]);
     expect(instances.map((i) => i.schema_version)).toEqual([3, 3]);
-    expect(instances.map((i) => [i.attributes.storage_mode, i.attributes.retention_minutes])).toEqual([['IN_COUNTRY', null], ['DEFAULT', null]]);
-    expect(instances.map((i) => [i.attributes.register_calls_72h, i.attributes.deregister_calls_72h, i.attributes.quota_available_at])).toEqual([[0, 0, null], [0, 0, null]]);
+    expect(instances.map((i) => [i.attributes.storage_mode, i.attributes.retention_minutes])).toEqual([
+      ['IN_COUNTRY', null],
+      ['DEFAULT', null],
+    ]);
+    expect(
+      instances.map((i) => [i.attributes.register_calls_72h, i.attributes.deregister_calls_72h, i.attributes.quota_available_at]),
+    ).toEqual([
+      [0, 0, null],
+      [0, 0, null],
+    ]);
     await ws.expect(['plan', '-detailed-exitcode'], 0, env);
     expect((await emulator.admin.calls()).filter((c) => c.method === 'POST')).toEqual([]);
   });

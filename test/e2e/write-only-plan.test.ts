@@ -13,8 +13,12 @@ import { EngineWorkspace, providerBlock, repoRoot, type EngineInfo } from './har
 jest.setTimeout(120_000);
 
 function terraformWithWriteOnly(): EngineInfo {
-  const engines = JSON.parse(readFileSync(join(repoRoot, '.tools', 'engines.json'), 'utf8')) as Record<string, { path: string; version: string } | undefined>;
-  if (!engines.extraTerraform) throw new Error('.tools/engines.json has no extraTerraform (Terraform 1.11+): run node scripts/setup-engines.mjs');
+  const engines = JSON.parse(readFileSync(join(repoRoot, '.tools', 'engines.json'), 'utf8')) as Record<
+    string,
+    { path: string; version: string } | undefined
+  >;
+  if (!engines.extraTerraform)
+    throw new Error('.tools/engines.json has no extraTerraform (Terraform 1.11+): run node scripts/setup-engines.mjs');
   return { name: 'terraform', ...engines.extraTerraform };
 }
 
@@ -22,7 +26,8 @@ test('an update without pin_wo plans pin_wo null and Terraform 1.11+ shows no pi
   const emulator = await startEmulator({ port: 0, quiet: true });
   const ws = new EngineWorkspace(terraformWithWriteOnly());
   try {
-    const config = (region: string) => `${providerBlock({ baseUrl: emulator.url })}resource "whatsapp_local_storage" "br" {\n  phone_number_id          = "106540352242922"\n  data_localization_region = "${region}"\n  pin                      = "123456"\n}\n`;
+    const config = (region: string) =>
+      `${providerBlock({ baseUrl: emulator.url })}resource "whatsapp_local_storage" "br" {\n  phone_number_id          = "106540352242922"\n  data_localization_region = "${region}"\n  pin                      = "123456"\n}\n`;
     ws.write('main.tf', config('BR'));
     await ws.expect(['init']);
     await ws.expect(['apply', '-auto-approve']);
@@ -31,7 +36,9 @@ test('an update without pin_wo plans pin_wo null and Terraform 1.11+ shows no pi
     // Terraform and OpenTofu pad names to the longest attribute of the resource (set_pin_before_deregister).
     expect(plan.stdout).toMatch(/data_localization_region +=\s"BR" -> "IN"/);
     expect(plan.stdout).not.toMatch(/pin_wo/);
-    const shown = JSON.parse((await ws.expect(['show', '-json', 'update.tfplan'])).stdout) as { resource_changes: Array<{ change: { after: Record<string, unknown> } }> };
+    const shown = JSON.parse((await ws.expect(['show', '-json', 'update.tfplan'])).stdout) as {
+      resource_changes: Array<{ change: { after: Record<string, unknown> } }>;
+    };
     expect(shown.resource_changes[0].change.after.pin_wo).toBeNull();
   } finally {
     ws.dispose();

@@ -12,7 +12,10 @@ describe('emulator admin API', () => {
 
   test('call log: ordered, as requested, with status, endpoint, version, code, sub-ms times and redacted secrets', async () => {
     await graph().post(`/v21.0/${N_REGISTERED}/deregister`);
-    await graph().post(`/v21.0/${N_REGISTERED}/register?access_token=EAAJB...`, { token: null, json: { messaging_product: 'whatsapp', pin: '000000' } });
+    await graph().post(`/v21.0/${N_REGISTERED}/register?access_token=EAAJB...`, {
+      token: null,
+      json: { messaging_product: 'whatsapp', pin: '000000' },
+    });
     await graph().post(`/v21.0/${N_REGISTERED}/verify_code?code=123456`);
     await graph().get(`/v21.0/${N_BR}/settings`);
     const calls = await emu().admin.calls();
@@ -60,10 +63,24 @@ describe('emulator admin API', () => {
     expectGraphError(await graph().post(`/v21.0/${N_BR}/register`, { json: REGISTER }), 133016, 400);
     await emu().admin.injectFault({ endpoint: 'deregister', mode: 'error', error: { code: 133000 } });
     expectGraphError(await graph().post(`/v21.0/${N_BR}/deregister`), 133000, 500);
-    await emu().admin.injectFault({ endpoint: '*', mode: 'error', error: { code: 4, http_status: 429, error_subcode: 2446079, message: '(#4) Application request limit reached' } });
+    await emu().admin.injectFault({
+      endpoint: '*',
+      mode: 'error',
+      error: { code: 4, http_status: 429, error_subcode: 2446079, message: '(#4) Application request limit reached' },
+    });
     const e = expectGraphError(await graph().get(`/v21.0/${N_BR}`), 4, 429, 2446079);
     expect(e.message).toBe('(#4) Application request limit reached');
-    await emu().admin.injectFault({ endpoint: '*', mode: 'error', error: { code: 80007 }, httpStatus: 429, headers: { 'retry-after': '7', 'x-business-use-case-usage': '{"102290129340398":[{"type":"whatsapp_business_management","call_count":100,"total_cputime":1,"total_time":1,"estimated_time_to_regain_access":2}]}' } });
+    await emu().admin.injectFault({
+      endpoint: '*',
+      mode: 'error',
+      error: { code: 80007 },
+      httpStatus: 429,
+      headers: {
+        'retry-after': '7',
+        'x-business-use-case-usage':
+          '{"102290129340398":[{"type":"whatsapp_business_management","call_count":100,"total_cputime":1,"total_time":1,"estimated_time_to_regain_access":2}]}',
+      },
+    });
     const limited = await graph().get(`/v21.0/${N_BR}`);
     expectGraphError(limited, 80007, 429);
     expect(limited.headers['retry-after']).toBe('7');
@@ -78,7 +95,9 @@ describe('emulator admin API', () => {
 
   test('fault "skip": matching calls go by first; a register refused as an incomplete deregistration (133000, HTTP 500) changes nothing', async () => {
     await emu().admin.injectFault({ endpoint: 'register', phoneNumberId: N_BR, skip: 1, mode: 'error', error: { code: 133000 } });
-    await expect(emu().admin.injectFault({ endpoint: 'register', mode: 'error', skip: -1 })).rejects.toThrow(/"skip" must be a whole number/);
+    await expect(emu().admin.injectFault({ endpoint: 'register', mode: 'error', skip: -1 })).rejects.toThrow(
+      /"skip" must be a whole number/,
+    );
     expect((await graph().post(`/v21.0/${N_BR}/deregister`)).status).toBe(200);
     expect((await graph().post(`/v21.0/${N_REGISTERED}/register`, { json: REGISTER })).status).toBe(200); // other number: not counted
     expect((await graph().post(`/v21.0/${N_BR}/register`, { json: REGISTER })).status).toBe(200); // let by
@@ -89,7 +108,11 @@ describe('emulator admin API', () => {
     expect({ registered: n.registered, storage: n.storage_configuration.status }).toEqual({ registered: false, storage: 'DEFAULT' });
     expect((await graph().post(`/v21.0/${N_BR}/register`, { json: REGISTER })).status).toBe(200);
     const calls = await emu().admin.calls({ phoneNumberId: N_BR, endpoint: 'register' });
-    expect(calls.map((c) => [c.status, c.fault])).toEqual([[200, undefined], [500, 'error'], [200, undefined]]);
+    expect(calls.map((c) => [c.status, c.fault])).toEqual([
+      [200, undefined],
+      [500, 'error'],
+      [200, undefined],
+    ]);
   });
 
   test('fault "raw": verbatim status and body (HTML from a proxy, truncated JSON, 200 with an error body)', async () => {
@@ -98,11 +121,22 @@ describe('emulator admin API', () => {
     expect(html.status).toBe(502);
     expect(html.headers['content-type']).toContain('text/html');
     expect(html.data).toBe('<html>Bad Gateway</html>');
-    await emu().admin.injectFault({ endpoint: 'settings', mode: 'raw', httpStatus: 200, body: '{"storage_configuration": {"sta', contentType: 'application/json' });
+    await emu().admin.injectFault({
+      endpoint: 'settings',
+      mode: 'raw',
+      httpStatus: 200,
+      body: '{"storage_configuration": {"sta',
+      contentType: 'application/json',
+    });
     const cut = await graph().get(`/v21.0/${N_BR}/settings`);
     expect(cut.status).toBe(200);
     expect(cut.data).toBe('{"storage_configuration": {"sta');
-    await emu().admin.injectFault({ endpoint: 'register', mode: 'raw', body: '{"error": {"message": "late", "code": 2}}', contentType: 'application/json' });
+    await emu().admin.injectFault({
+      endpoint: 'register',
+      mode: 'raw',
+      body: '{"error": {"message": "late", "code": 2}}',
+      contentType: 'application/json',
+    });
     const okWithError = await graph().post(`/v21.0/${N_BR}/register`, { json: REGISTER });
     expect(okWithError.status).toBe(200);
     expect(okWithError.data).toEqual({ error: { message: 'late', code: 2 } });
@@ -188,14 +222,22 @@ describe('emulator admin API', () => {
 
   test('reset, state dump, patchPhoneNumber and options', async () => {
     await graph().post(`/v21.0/${N_REGISTERED}/deregister`);
-    await emu().admin.patchPhoneNumber(N_BR, { registered: false, storage_configuration: { status: 'NO_STORAGE_ENABLED', retention_minutes: 60 } });
+    await emu().admin.patchPhoneNumber(N_BR, {
+      registered: false,
+      storage_configuration: { status: 'NO_STORAGE_ENABLED', retention_minutes: 60 },
+    });
     await emu().admin.setOptions({ status_case: 'lower' });
     let state = await emu().admin.state();
     expect(state.phone_numbers.find((n) => n.id === N_REGISTERED)!.registered).toBe(false);
-    expect(state.phone_numbers.find((n) => n.id === N_BR)!.storage_configuration).toEqual({ status: 'NO_STORAGE_ENABLED', retention_minutes: 60 });
+    expect(state.phone_numbers.find((n) => n.id === N_BR)!.storage_configuration).toEqual({
+      status: 'NO_STORAGE_ENABLED',
+      retention_minutes: 60,
+    });
     expect(state.counters[N_REGISTERED].deregister).toHaveLength(1);
     expect(state.options.status_case).toBe('lower');
-    expect((await graph().get(`/v21.0/${N_BR}/settings`)).data).toEqual({ storage_configuration: { status: 'no_storage_enabled', retention_minutes: 60 } });
+    expect((await graph().get(`/v21.0/${N_BR}/settings`)).data).toEqual({
+      storage_configuration: { status: 'no_storage_enabled', retention_minutes: 60 },
+    });
     await expect(emu().admin.patchPhoneNumber(N_BR, { bogus: 1 } as never)).rejects.toThrow(/bogus/);
     await expect(emu().admin.patchPhoneNumber('42', { registered: true })).rejects.toThrow(/42/);
     await expect(emu().admin.setOptions({ status_case: 'mixed' as never })).rejects.toThrow(/status_case/);
@@ -207,7 +249,7 @@ describe('emulator admin API', () => {
     expect(await emu().admin.calls()).toEqual([]);
   });
 
-  test('concurrency: a slow call holds its number\'s turn, other numbers do not wait', async () => {
+  test("concurrency: a slow call holds its number's turn, other numbers do not wait", async () => {
     // Measured on the emulator's own clock (the call log), so a loaded machine cannot blur it.
     const D = 1500;
     const others = ['106540352242923', '106540352242924', '106540352242925'];
@@ -240,7 +282,8 @@ describe('emulator admin API', () => {
     expect(elapsed).toBeLessThan(2 * L); // serialized transit would take 4 × L
     const calls = (await emu().admin.calls()).filter((c) => c.phoneNumberId === N_BR);
     expect(calls).toHaveLength(4);
-    const overlaps = (a: { startedAt: number; finishedAt: number }, b: { startedAt: number; finishedAt: number }) => a.startedAt < b.finishedAt && b.startedAt < a.finishedAt;
+    const overlaps = (a: { startedAt: number; finishedAt: number }, b: { startedAt: number; finishedAt: number }) =>
+      a.startedAt < b.finishedAt && b.startedAt < a.finishedAt;
     for (let i = 0; i < calls.length; i++) {
       expect(calls[i].startedAt - calls[i].receivedAt).toBeGreaterThanOrEqual(L - 5); // latency before the turn
       for (let j = i + 1; j < calls.length; j++) expect(overlaps(calls[i], calls[j])).toBe(false);
@@ -252,7 +295,9 @@ describe('emulator admin API', () => {
   });
 
   test('concurrent writes on one number keep the rules: 12 parallel registers give 10 successes and 2 × 133016', async () => {
-    const results = await Promise.all(Array.from({ length: 12 }, () => graph().post(`/v21.0/${N_REGISTERED}/register`, { json: REGISTER })));
+    const results = await Promise.all(
+      Array.from({ length: 12 }, () => graph().post(`/v21.0/${N_REGISTERED}/register`, { json: REGISTER })),
+    );
     expect(results.filter((r) => r.status === 200)).toHaveLength(10);
     expect(results.filter((r) => body(r).error?.code === 133016)).toHaveLength(2);
   });
@@ -262,10 +307,12 @@ describe('emulator admin API', () => {
     try {
       for (let i = 0; i < 3; i++) {
         const status = await new Promise<number>((resolve, reject) => {
-          http.get(`${emu().url}/__emulator/nope`, { agent }, (res) => {
-            res.resume();
-            res.on('end', () => resolve(res.statusCode!));
-          }).on('error', reject);
+          http
+            .get(`${emu().url}/__emulator/nope`, { agent }, (res) => {
+              res.resume();
+              res.on('end', () => resolve(res.statusCode!));
+            })
+            .on('error', reject);
         });
         expect(status).toBe(404);
       }

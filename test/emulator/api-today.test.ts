@@ -31,7 +31,10 @@ describe('Graph versions on the emulator clock', () => {
     expect(reg.headers['facebook-api-version']).toBe('v20.0');
     expect(new Date(String(reg.headers.date)).getUTCFullYear()).toBe(2026);
     expect(Math.abs(Date.parse(String(reg.headers.date)) - BEFORE_V20_END)).toBeLessThan(60_000);
-    expect(body(await graph().get(`/v20.0/${N_REGISTERED}/settings`)).storage_configuration).toEqual({ status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'IN' });
+    expect(body(await graph().get(`/v20.0/${N_REGISTERED}/settings`)).storage_configuration).toEqual({
+      status: 'IN_COUNTRY_STORAGE_ENABLED',
+      data_localization_region: 'IN',
+    });
   });
 
   test('after 2026-09-24 the same legacy register on v20.0 is refused as v21.0 refuses it: (#12) deprecated, the number stays unregistered, no quota spent', async () => {
@@ -71,7 +74,9 @@ describe('Graph versions on the emulator clock', () => {
     } finally {
       await e.close();
     }
-    await expect(startEmulator({ port: 0, seed: { ...defaultSeed(), clock: 'next tuesday' } })).rejects.toThrow(/"clock" must be an ISO 8601 date-time/);
+    await expect(startEmulator({ port: 0, seed: { ...defaultSeed(), clock: 'next tuesday' } })).rejects.toThrow(
+      /"clock" must be an ISO 8601 date-time/,
+    );
   });
 });
 
@@ -91,7 +96,11 @@ describe("the emulator's former gaps", () => {
 
   test('status takes undocumented values too (LINKED) and reads back verbatim', async () => {
     await emu().admin.patchPhoneNumber(N_BR, { status: 'LINKED' });
-    expect((await graph().get(`/v21.0/${N_BR}?fields=status,platform_type`)).data).toEqual({ status: 'LINKED', platform_type: 'CLOUD_API', id: N_BR });
+    expect((await graph().get(`/v21.0/${N_BR}?fields=status,platform_type`)).data).toEqual({
+      status: 'LINKED',
+      platform_type: 'CLOUD_API',
+      id: N_BR,
+    });
     const list = await graph().get(`/v21.0/${WABA}/phone_numbers`, { token: DEMO_TOKEN, query: { fields: 'status' } });
     expect(body(list).data).toContainEqual({ status: 'LINKED', id: N_BR });
   });
@@ -99,7 +108,9 @@ describe("the emulator's former gaps", () => {
   test('/register accepts tier (one of the documented tiers) and refuses an unknown one naming it', async () => {
     await graph().post(`/v21.0/${N_REGISTERED}/deregister`);
     expectGraphError(await graph().post(`/v21.0/${N_REGISTERED}/register`, { json: { ...REGISTER, tier: 'TIER_BIG' } }), 100, 400);
-    expect((await graph().post(`/v21.0/${N_REGISTERED}/register`, { json: { ...REGISTER, tier: 'TIER_1K' } })).data).toEqual({ success: true });
+    expect((await graph().post(`/v21.0/${N_REGISTERED}/register`, { json: { ...REGISTER, tier: 'TIER_1K' } })).data).toEqual({
+      success: true,
+    });
   });
 
   test('verification codes are exactly 6 digits', async () => {
@@ -120,12 +131,18 @@ describe("the emulator's former gaps", () => {
   test('POST /<ID> {"pin"} sets the two-step PIN on a live number (it stays registered); the new PIN then registers, the old one is 133005', async () => {
     const res = await graph().post(`/v21.0/${N_REGISTERED}`, { json: { pin: '246810' } });
     expect(res.data).toEqual({ success: true });
-    expect((await graph().get(`/v21.0/${N_REGISTERED}?fields=status,is_pin_enabled`)).data).toEqual({ status: 'CONNECTED', is_pin_enabled: true, id: N_REGISTERED });
+    expect((await graph().get(`/v21.0/${N_REGISTERED}?fields=status,is_pin_enabled`)).data).toEqual({
+      status: 'CONNECTED',
+      is_pin_enabled: true,
+      id: N_REGISTERED,
+    });
     const [call] = await emu().admin.calls({ endpoint: 'phone_number' });
     expect(call.params).toEqual({ pin: '***' });
     await graph().post(`/v21.0/${N_REGISTERED}/deregister`);
     expectGraphError(await graph().post(`/v21.0/${N_REGISTERED}/register`, { json: REGISTER }), 133005, 400);
-    expect((await graph().post(`/v21.0/${N_REGISTERED}/register`, { json: { ...REGISTER, pin: '246810' } })).data).toEqual({ success: true });
+    expect((await graph().post(`/v21.0/${N_REGISTERED}/register`, { json: { ...REGISTER, pin: '246810' } })).data).toEqual({
+      success: true,
+    });
     expectGraphError(await graph().post(`/v21.0/${N_REGISTERED}`, { json: { pin: '12345' } }), 100, 400);
   });
 });

@@ -18,7 +18,15 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'wls-emulator-cli-'));
   bin = join(dir, 'whatsapp-local-storage.js');
   const esbuild = await import('esbuild');
-  await esbuild.build({ entryPoints: [join(repoRoot, 'src/cli/main.ts')], outfile: bin, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'silent' });
+  await esbuild.build({
+    entryPoints: [join(repoRoot, 'src/cli/main.ts')],
+    outfile: bin,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    logLevel: 'silent',
+  });
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -84,7 +92,9 @@ test('--port 0 prints the chosen URL on one line; SIGTERM stops it cleanly with 
   try {
     const node = await axios.get(`${second.url}/v21.0/106540352242922?fields=status`, auth);
     expect(node.data).toEqual({ status: 'DISCONNECTED', id: '106540352242922' });
-    expect((await axios.post(`${second.url}/v21.0/106540352242922/register`, { messaging_product: 'whatsapp', pin: '123456' }, auth)).data).toEqual({ success: true });
+    expect(
+      (await axios.post(`${second.url}/v21.0/106540352242922/register`, { messaging_product: 'whatsapp', pin: '123456' }, auth)).data,
+    ).toEqual({ success: true });
   } finally {
     second.child.kill('SIGINT');
   }
@@ -96,10 +106,7 @@ test('--port 0 prints the chosen URL on one line; SIGTERM stops it cleanly with 
 
 test('--seed, --host and --latency-ms', async () => {
   const seedFile = join(dir, 'seed.json');
-  writeFileSync(
-    seedFile,
-    JSON.stringify(ISSUE_MINIMAL_SEED),
-  );
+  writeFileSync(seedFile, JSON.stringify(ISSUE_MINIMAL_SEED));
   const s = await start(['--port', '0', '--host', '127.0.0.1', '--seed', seedFile, '--latency-ms', '120']);
   try {
     const t = Date.now();

@@ -4,14 +4,28 @@ import { defaultSeed, generatedPhoneNumberId, generatedSeed, startEmulator, vali
 
 describe('generatedSeed', () => {
   test('makes valid, verified, registered Cloud API numbers the token may touch', async () => {
-    const seed = generatedSeed(3, { token: 'gen-token', pin: '246810', label: 'Gen', storage: (i) => (i === 1 ? { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'DE' } : { status: 'IN_COUNTRY_STORAGE_DISABLED' }) });
+    const seed = generatedSeed(3, {
+      token: 'gen-token',
+      pin: '246810',
+      label: 'Gen',
+      storage: (i) =>
+        i === 1 ? { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'DE' } : { status: 'IN_COUNTRY_STORAGE_DISABLED' },
+    });
     expect(() => validateSeed(seed)).not.toThrow();
     expect(seed.phone_numbers.map((p) => p.id)).toEqual([0, 1, 2].map(generatedPhoneNumberId));
     const emulator = await startEmulator({ port: 0, quiet: true, seed });
     try {
       const headers = { Authorization: 'Bearer gen-token' };
-      const node = await axios.get(`${emulator.url}/v21.0/${generatedPhoneNumberId(1)}?fields=verified_name,status,platform_type,code_verification_status`, { headers });
-      expect(node.data).toMatchObject({ verified_name: 'Gen 1', status: 'CONNECTED', platform_type: 'CLOUD_API', code_verification_status: 'VERIFIED' });
+      const node = await axios.get(
+        `${emulator.url}/v21.0/${generatedPhoneNumberId(1)}?fields=verified_name,status,platform_type,code_verification_status`,
+        { headers },
+      );
+      expect(node.data).toMatchObject({
+        verified_name: 'Gen 1',
+        status: 'CONNECTED',
+        platform_type: 'CLOUD_API',
+        code_verification_status: 'VERIFIED',
+      });
       const settingsUrl = `${emulator.url}/v21.0/${generatedPhoneNumberId(1)}/settings`;
       const settings = await axios.get<{ storage_configuration: StorageConfiguration }>(settingsUrl, { headers });
       expect(settings.data.storage_configuration).toEqual({ status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'DE' });
@@ -35,7 +49,11 @@ describe('generatedSeed', () => {
     const emulator = await startEmulator({ port: 0, quiet: true, seed });
     try {
       const headers = { Authorization: 'Bearer gen-token' };
-      type Page = { data: Array<{ id: string }>; next?: string; paging: { cursors: { before: string; after: string }; next?: string; previous?: string } };
+      type Page = {
+        data: Array<{ id: string }>;
+        next?: string;
+        paging: { cursors: { before: string; after: string }; next?: string; previous?: string };
+      };
       const pages: Page[] = [];
       let url: string | undefined = `${emulator.url}/v21.0/300000000000001/phone_numbers?limit=500&fields=id,verified_name`;
       while (url) {

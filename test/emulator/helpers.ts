@@ -91,23 +91,25 @@ export class GraphCaller {
       data = opts.rawBody;
     }
     const qs = opts.query ? `?${new URLSearchParams(opts.query).toString()}` : '';
-    return axios.request<unknown>({
-      method,
-      url: `${this.emulator.url}${path}${qs}`,
-      data,
-      headers,
-      validateStatus: () => true,
-      transformResponse: (r: unknown) => r, // keep the raw text; parse below so malformed bodies are visible
-      timeout: opts.timeoutMs ?? 10_000,
-      proxy: false,
-    }).then((res) => {
-      try {
-        res.data = JSON.parse(res.data as string);
-      } catch {
-        /* raw faults answer non-JSON on purpose */
-      }
-      return res;
-    });
+    return axios
+      .request<unknown>({
+        method,
+        url: `${this.emulator.url}${path}${qs}`,
+        data,
+        headers,
+        validateStatus: () => true,
+        transformResponse: (r: unknown) => r, // keep the raw text; parse below so malformed bodies are visible
+        timeout: opts.timeoutMs ?? 10_000,
+        proxy: false,
+      })
+      .then((res) => {
+        try {
+          res.data = JSON.parse(res.data as string);
+        } catch {
+          /* raw faults answer non-JSON on purpose */
+        }
+        return res;
+      });
   }
 
   get(path: string, opts?: CallOptions) {

@@ -13,7 +13,8 @@ const BEFORE_V20_END = Date.parse('2026-06-01T12:00:00Z');
 describe('No Storage in the emulator', () => {
   const { graph, emu } = useEmulator();
   const deregister = async (id = N_REGISTERED) => expect((await graph().post(`/v21.0/${id}/deregister`)).status).toBe(200);
-  const settings = async (id = N_REGISTERED, version = 'v21.0') => body(await graph().get(`/${version}/${id}/settings`)).storage_configuration;
+  const settings = async (id = N_REGISTERED, version = 'v21.0') =>
+    body(await graph().get(`/${version}/${id}/settings`)).storage_configuration;
 
   describe('settings flow (v21.0+)', () => {
     test('accepted while unregistered, stored, and read back with retention_minutes; registering keeps it', async () => {
@@ -23,12 +24,17 @@ describe('No Storage in the emulator', () => {
       expect((await graph().post(`/v21.0/${N_REGISTERED}/register`, { json: REGISTER })).data).toEqual({ success: true });
       expect(await settings()).toEqual({ status: 'NO_STORAGE_ENABLED', retention_minutes: 60 });
       const state = await emu().admin.state();
-      expect(state.phone_numbers.find((n) => n.id === N_REGISTERED)!.storage_configuration).toEqual({ status: 'NO_STORAGE_ENABLED', retention_minutes: 60 });
+      expect(state.phone_numbers.find((n) => n.id === N_REGISTERED)!.storage_configuration).toEqual({
+        status: 'NO_STORAGE_ENABLED',
+        retention_minutes: 60,
+      });
     });
 
     test('as a form parameter (JSON text) too', async () => {
       await deregister();
-      const res = await graph().post(`/v21.0/${N_REGISTERED}/settings`, { form: { storage_configuration: JSON.stringify(NO_STORAGE.storage_configuration) } });
+      const res = await graph().post(`/v21.0/${N_REGISTERED}/settings`, {
+        form: { storage_configuration: JSON.stringify(NO_STORAGE.storage_configuration) },
+      });
       expect(res.data).toEqual({ success: true });
       expect(await settings()).toEqual({ status: 'NO_STORAGE_ENABLED', retention_minutes: 60 });
     });
@@ -43,12 +49,22 @@ describe('No Storage in the emulator', () => {
       [{ status: 'NO_STORAGE_ENABLED' }, /retention_minutes\] is required/],
       [{ status: 'NO_STORAGE_ENABLED', retention_minutes: 1440 }, /must be one of \{60\}/],
       [{ status: 'NO_STORAGE_ENABLED', retention_minutes: '60m' }, /must be one of \{60\}/],
-      [{ status: 'NO_STORAGE_ENABLED', retention_minutes: 60, data_localization_region: 'BR' }, /data_localization_region\] is only allowed/],
-      [{ status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'BR', retention_minutes: 60 }, /retention_minutes\] is only allowed when status is NO_STORAGE_ENABLED/],
+      [
+        { status: 'NO_STORAGE_ENABLED', retention_minutes: 60, data_localization_region: 'BR' },
+        /data_localization_region\] is only allowed/,
+      ],
+      [
+        { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'BR', retention_minutes: 60 },
+        /retention_minutes\] is only allowed when status is NO_STORAGE_ENABLED/,
+      ],
       [{ status: 'IN_COUNTRY_STORAGE_DISABLED', retention_minutes: 60 }, /retention_minutes\] is only allowed/],
     ])('refuses %p with 100 naming the rule', async (body, message) => {
       await deregister();
-      const err = expectGraphError(await graph().post(`/v21.0/${N_REGISTERED}/settings`, { json: { storage_configuration: body } }), 100, 400);
+      const err = expectGraphError(
+        await graph().post(`/v21.0/${N_REGISTERED}/settings`, { json: { storage_configuration: body } }),
+        100,
+        400,
+      );
       expect(String((err.error_data as { details: string }).details)).toMatch(message);
       expect(await settings()).toEqual({ status: 'DEFAULT' });
     });
@@ -56,7 +72,9 @@ describe('No Storage in the emulator', () => {
     test('leaving it: another status written while unregistered replaces it', async () => {
       await deregister();
       await graph().post(`/v21.0/${N_REGISTERED}/settings`, { json: NO_STORAGE });
-      await graph().post(`/v21.0/${N_REGISTERED}/settings`, { json: { storage_configuration: { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'DE' } } });
+      await graph().post(`/v21.0/${N_REGISTERED}/settings`, {
+        json: { storage_configuration: { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'DE' } },
+      });
       expect(await settings()).toEqual({ status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'DE' });
     });
 
@@ -88,7 +106,9 @@ describe('No Storage in the emulator', () => {
 
     test('never together with data_localization_region: 100, nothing changes', async () => {
       await deregister();
-      const res = await graph().post(`/v20.0/${N_REGISTERED}/register`, { json: { ...REGISTER, data_localization_region: 'BR', meta_store_retention_minutes: 60 } });
+      const res = await graph().post(`/v20.0/${N_REGISTERED}/register`, {
+        json: { ...REGISTER, data_localization_region: 'BR', meta_store_retention_minutes: 60 },
+      });
       const err = expectGraphError(res, 100, 400);
       expect(String((err.error_data as { details: string }).details)).toMatch(/cannot be combined with data_localization_region/);
       expect(await settings()).toEqual({ status: 'DEFAULT' });
@@ -98,12 +118,20 @@ describe('No Storage in the emulator', () => {
 
     test('only 60 minutes', async () => {
       await deregister();
-      const err = expectGraphError(await graph().post(`/v20.0/${N_REGISTERED}/register`, { json: { ...REGISTER, meta_store_retention_minutes: 30 } }), 100, 400);
+      const err = expectGraphError(
+        await graph().post(`/v20.0/${N_REGISTERED}/register`, { json: { ...REGISTER, meta_store_retention_minutes: 30 } }),
+        100,
+        400,
+      );
       expect(String((err.error_data as { details: string }).details)).toMatch(/meta_store_retention_minutes must be one of \{60\}/);
     });
 
     test('only while unregistered: a registered number is refused', async () => {
-      expectGraphError(await graph().post(`/v20.0/${N_BR}/register`, { json: { ...REGISTER, meta_store_retention_minutes: 60 } }), 100, 400);
+      expectGraphError(
+        await graph().post(`/v20.0/${N_BR}/register`, { json: { ...REGISTER, meta_store_retention_minutes: 60 } }),
+        100,
+        400,
+      );
       expect(await settings(N_BR)).toEqual({ status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'BR' });
     });
 
@@ -117,10 +145,18 @@ describe('No Storage in the emulator', () => {
 
     test('answered by v21.0+ (v21.0 itself, or v20.0 after its end) meta_store_retention_minutes is refused as deprecated (12): nothing changes, no quota counted', async () => {
       await deregister();
-      const deprecated = expectGraphError(await graph().post(`/v21.0/${N_REGISTERED}/register`, { json: { ...REGISTER, meta_store_retention_minutes: 60 } }), 12, 400);
+      const deprecated = expectGraphError(
+        await graph().post(`/v21.0/${N_REGISTERED}/register`, { json: { ...REGISTER, meta_store_retention_minutes: 60 } }),
+        12,
+        400,
+      );
       expect(String(deprecated.message)).toMatch(/^\(#12\) meta_store_retention_minutes is deprecated for versions v21\.0 or higher$/);
       await emu().admin.setClock(Date.UTC(2026, 8, 25));
-      expectGraphError(await graph().post(`/v20.0/${N_REGISTERED}/register`, { json: { ...REGISTER, meta_store_retention_minutes: 60 } }), 12, 400);
+      expectGraphError(
+        await graph().post(`/v20.0/${N_REGISTERED}/register`, { json: { ...REGISTER, meta_store_retention_minutes: 60 } }),
+        12,
+        400,
+      );
       expect(await settings()).toEqual({ status: 'DEFAULT' });
       const state = await emu().admin.state();
       expect(state.phone_numbers.find((p) => p.id === N_REGISTERED)!.registered).toBe(false);

@@ -23,7 +23,10 @@ describe('emulator rules', () => {
     test('expired token: 190 subcode 463', async () => {
       const { startEmulator } = await import('../../src/emulator');
       const e = await startEmulator({
-        seed: { tokens: { old: { phone_numbers: ['1'], expired: true } }, phone_numbers: [{ id: '1', display_phone_number: '1', verified_name: 'x' }] },
+        seed: {
+          tokens: { old: { phone_numbers: ['1'], expired: true } },
+          phone_numbers: [{ id: '1', display_phone_number: '1', verified_name: 'x' }],
+        },
       });
       try {
         const { GraphCaller } = await import('./helpers');
@@ -107,8 +110,11 @@ describe('emulator rules', () => {
         { data_localization_region: 'BR' },
         { enabled: true, region: 'BR' },
       ];
-      for (const sc of cases) expectGraphError(await graph().post(`/v21.0/${N_REGISTERED}/settings`, { json: { storage_configuration: sc } }), 100, 400);
-      expect((await emu().admin.state()).phone_numbers.find((n) => n.id === N_REGISTERED)!.storage_configuration).toEqual({ status: 'DEFAULT' });
+      for (const sc of cases)
+        expectGraphError(await graph().post(`/v21.0/${N_REGISTERED}/settings`, { json: { storage_configuration: sc } }), 100, 400);
+      expect((await emu().admin.state()).phone_numbers.find((n) => n.id === N_REGISTERED)!.storage_configuration).toEqual({
+        status: 'DEFAULT',
+      });
     });
     test('v20.0 and older: storage_configuration is not available (100) while v20.0 is served', async () => {
       await emu().admin.setClock(BEFORE_V20_END);
@@ -122,41 +128,84 @@ describe('emulator rules', () => {
       expectGraphError(await graph().post(`/v21.0/${N_REGISTERED}/settings`, { json: ENABLE_BR }), 100, 400);
       await emu().admin.patchPhoneNumber(N_REGISTERED, { platform_type: 'NOT_APPLICABLE', is_on_biz_app: true });
       expectGraphError(await graph().post(`/v21.0/${N_REGISTERED}/settings`, { json: ENABLE_BR }), 100, 400);
-      expect((await graph().post(`/v21.0/${N_REGISTERED}/settings`, { json: { storage_configuration: { status: 'IN_COUNTRY_STORAGE_DISABLED' } } })).data).toEqual({ success: true });
+      expect(
+        (
+          await graph().post(`/v21.0/${N_REGISTERED}/settings`, {
+            json: { storage_configuration: { status: 'IN_COUNTRY_STORAGE_DISABLED' } },
+          })
+        ).data,
+      ).toEqual({ success: true });
     });
     test('malformed bodies: 100', async () => {
       await deregister();
-      expectGraphError(await graph().post(`/v21.0/${N_REGISTERED}/settings`, { rawBody: '{"storage_configuration": ', headers: { 'content-type': 'application/json' } }), 100, 400);
-      expectGraphError(await graph().post(`/v21.0/${N_REGISTERED}/settings`, { rawBody: '[1,2]', headers: { 'content-type': 'application/json' } }), 100, 400);
+      expectGraphError(
+        await graph().post(`/v21.0/${N_REGISTERED}/settings`, {
+          rawBody: '{"storage_configuration": ',
+          headers: { 'content-type': 'application/json' },
+        }),
+        100,
+        400,
+      );
+      expectGraphError(
+        await graph().post(`/v21.0/${N_REGISTERED}/settings`, { rawBody: '[1,2]', headers: { 'content-type': 'application/json' } }),
+        100,
+        400,
+      );
       expectGraphError(await graph().post(`/v21.0/${N_REGISTERED}/settings`, { form: { storage_configuration: '{not json' } }), 100, 400);
       expectGraphError(await graph().post(`/v21.0/${N_REGISTERED}/settings`, { json: {} }), 100, 400);
-      expectGraphError(await graph().post(`/v21.0/${N_REGISTERED}/settings`, { json: { ...ENABLE_BR, calling: { status: 'ENABLED' } } }), 100, 400);
+      expectGraphError(
+        await graph().post(`/v21.0/${N_REGISTERED}/settings`, { json: { ...ENABLE_BR, calling: { status: 'ENABLED' } } }),
+        100,
+        400,
+      );
       expectGraphError(await graph().post(`/v21.0/${N_REGISTERED}/settings`, { json: { storage_configuration: 'BR' } }), 100, 400);
-      expectGraphError(await graph().post(`/v21.0/${N_REGISTERED}/settings`, { rawBody: 'x', headers: { 'content-type': 'application/xml' } }), 100, 400);
+      expectGraphError(
+        await graph().post(`/v21.0/${N_REGISTERED}/settings`, { rawBody: 'x', headers: { 'content-type': 'application/xml' } }),
+        100,
+        400,
+      );
     });
     test('other settings features are stored and read back beside storage_configuration', async () => {
-      expect((await graph().post(`/v21.0/${N_REGISTERED}/settings`, { json: { calling: { status: 'ENABLED' } } })).data).toEqual({ success: true });
-      expect((await graph().get(`/v21.0/${N_REGISTERED}/settings`)).data).toEqual({ calling: { status: 'ENABLED' }, storage_configuration: { status: 'DEFAULT' } });
+      expect((await graph().post(`/v21.0/${N_REGISTERED}/settings`, { json: { calling: { status: 'ENABLED' } } })).data).toEqual({
+        success: true,
+      });
+      expect((await graph().get(`/v21.0/${N_REGISTERED}/settings`)).data).toEqual({
+        calling: { status: 'ENABLED' },
+        storage_configuration: { status: 'DEFAULT' },
+      });
     });
   });
 
   describe('GET settings', () => {
     test('lower-case option and unknown statuses verbatim', async () => {
       await emu().admin.setOptions({ status_case: 'lower' });
-      expect((await graph().get(`/v21.0/${N_BR}/settings`)).data).toEqual({ storage_configuration: { status: 'in_country_storage_enabled', data_localization_region: 'BR' } });
+      expect((await graph().get(`/v21.0/${N_BR}/settings`)).data).toEqual({
+        storage_configuration: { status: 'in_country_storage_enabled', data_localization_region: 'BR' },
+      });
       expect((await graph().get(`/v21.0/${N_REGISTERED}/settings`)).data).toEqual({ storage_configuration: { status: 'default' } });
       await emu().admin.setOptions({ status_case: 'upper' });
       await emu().admin.patchPhoneNumber(N_REGISTERED, { storage_configuration: { status: 'NO_STORAGE_ENABLED', retention_minutes: 60 } });
-      expect((await graph().get(`/v21.0/${N_REGISTERED}/settings`)).data).toEqual({ storage_configuration: { status: 'NO_STORAGE_ENABLED', retention_minutes: 60 } });
+      expect((await graph().get(`/v21.0/${N_REGISTERED}/settings`)).data).toEqual({
+        storage_configuration: { status: 'NO_STORAGE_ENABLED', retention_minutes: 60 },
+      });
     });
   });
 
   describe('register', () => {
     beforeEach(() => deregister());
     test('needs messaging_product "whatsapp" and a 6-digit PIN', async () => {
-      const bad = [{ pin: '123456' }, { messaging_product: 'sms', pin: '123456' }, { messaging_product: 'whatsapp' }, { messaging_product: 'whatsapp', pin: '12345' }, { messaging_product: 'whatsapp', pin: '12345a' }, { messaging_product: 'whatsapp', pin: '1234567' }];
+      const bad = [
+        { pin: '123456' },
+        { messaging_product: 'sms', pin: '123456' },
+        { messaging_product: 'whatsapp' },
+        { messaging_product: 'whatsapp', pin: '12345' },
+        { messaging_product: 'whatsapp', pin: '12345a' },
+        { messaging_product: 'whatsapp', pin: '1234567' },
+      ];
       for (const body of bad) expectGraphError(await graph().post(`/v21.0/${N_REGISTERED}/register`, { json: body }), 100, 400);
-      expect((await graph().post(`/v21.0/${N_REGISTERED}/register`, { form: { messaging_product: 'whatsapp', pin: '123456' } })).data).toEqual({ success: true });
+      expect(
+        (await graph().post(`/v21.0/${N_REGISTERED}/register`, { form: { messaging_product: 'whatsapp', pin: '123456' } })).data,
+      ).toEqual({ success: true });
     });
     test('wrong PIN: 133005; repeated wrong PINs lock: 133008 until the lockout passes on the clock', async () => {
       const wrong = { messaging_product: 'whatsapp', pin: '000000' };
@@ -170,30 +219,60 @@ describe('emulator rules', () => {
       expectGraphError(await graph().post(`/v21.0/${N_LEGACY}/register`, { json: REGISTER }), 133006, 400);
       await graph().post(`/v21.0/${N_LEGACY}/request_code`, { form: { code_method: 'VOICE', language: 'en' } });
       const code = await emu().admin.lastVerificationCode(N_LEGACY);
-      expectGraphError(await graph().post(`/v21.0/${N_LEGACY}/verify_code`, { json: { code: code === '111111' ? '222222' : '111111' } }), 100, 400);
+      expectGraphError(
+        await graph().post(`/v21.0/${N_LEGACY}/verify_code`, { json: { code: code === '111111' ? '222222' : '111111' } }),
+        100,
+        400,
+      );
       expect((await graph().post(`/v21.0/${N_LEGACY}/verify_code`, { json: { code } })).data).toEqual({ success: true });
       expect(body(await graph().get(`/v21.0/${N_LEGACY}?fields=code_verification_status`)).code_verification_status).toBe('VERIFIED');
       expect((await graph().post(`/v21.0/${N_LEGACY}/register`, { json: REGISTER })).data).toEqual({ success: true });
     });
     test('register keeps storage written with settings; sets CONNECTED and CLOUD_API', async () => {
       await graph().post(`/v21.0/${N_REGISTERED}/settings`, { json: ENABLE_BR });
-      expect((await graph().get(`/v21.0/${N_REGISTERED}?fields=status,platform_type`)).data).toEqual({ status: 'DISCONNECTED', platform_type: 'NOT_APPLICABLE', id: N_REGISTERED });
+      expect((await graph().get(`/v21.0/${N_REGISTERED}?fields=status,platform_type`)).data).toEqual({
+        status: 'DISCONNECTED',
+        platform_type: 'NOT_APPLICABLE',
+        id: N_REGISTERED,
+      });
       await graph().post(`/v21.0/${N_REGISTERED}/register`, { json: REGISTER });
-      expect((await graph().get(`/v21.0/${N_REGISTERED}?fields=status,platform_type`)).data).toEqual({ status: 'CONNECTED', platform_type: 'CLOUD_API', id: N_REGISTERED });
-      expect(body(await graph().get(`/v21.0/${N_REGISTERED}/settings`)).storage_configuration).toEqual({ status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'BR' });
+      expect((await graph().get(`/v21.0/${N_REGISTERED}?fields=status,platform_type`)).data).toEqual({
+        status: 'CONNECTED',
+        platform_type: 'CLOUD_API',
+        id: N_REGISTERED,
+      });
+      expect(body(await graph().get(`/v21.0/${N_REGISTERED}/settings`)).storage_configuration).toEqual({
+        status: 'IN_COUNTRY_STORAGE_ENABLED',
+        data_localization_region: 'BR',
+      });
     });
     test('data_localization_region on /register: honoured on v20.0 before its end, refused as deprecated (12) on v21.0; unsupported region is 100 on v20.0', async () => {
       await emu().admin.setClock(BEFORE_V20_END);
-      expectGraphError(await graph().post(`/v20.0/${N_REGISTERED}/register`, { json: { ...REGISTER, data_localization_region: 'US' } }), 100, 400);
-      const deprecated = expectGraphError(await graph().post(`/v21.0/${N_REGISTERED}/register`, { json: { ...REGISTER, data_localization_region: 'DE' } }), 12, 400);
+      expectGraphError(
+        await graph().post(`/v20.0/${N_REGISTERED}/register`, { json: { ...REGISTER, data_localization_region: 'US' } }),
+        100,
+        400,
+      );
+      const deprecated = expectGraphError(
+        await graph().post(`/v21.0/${N_REGISTERED}/register`, { json: { ...REGISTER, data_localization_region: 'DE' } }),
+        12,
+        400,
+      );
       expect(String(deprecated.message)).toMatch(/^\(#12\) data_localization_region is deprecated for versions v21\.0 or higher$/);
       await graph().post(`/v21.0/${N_REGISTERED}/register`, { json: REGISTER });
       expect(body(await graph().get(`/v21.0/${N_REGISTERED}/settings`)).storage_configuration).toEqual({ status: 'DEFAULT' });
       await deregister();
       await graph().post(`/v19.0/${N_REGISTERED}/register`, { json: { ...REGISTER, data_localization_region: 'DE' } });
-      expect(body(await graph().get(`/v21.0/${N_REGISTERED}/settings`)).storage_configuration).toEqual({ status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'DE' });
+      expect(body(await graph().get(`/v21.0/${N_REGISTERED}/settings`)).storage_configuration).toEqual({
+        status: 'IN_COUNTRY_STORAGE_ENABLED',
+        data_localization_region: 'DE',
+      });
       // Changing the region on a registered number through legacy register is refused.
-      expectGraphError(await graph().post(`/v20.0/${N_REGISTERED}/register`, { json: { ...REGISTER, data_localization_region: 'GB' } }), 100, 400);
+      expectGraphError(
+        await graph().post(`/v20.0/${N_REGISTERED}/register`, { json: { ...REGISTER, data_localization_region: 'GB' } }),
+        100,
+        400,
+      );
     });
     test('register on an already registered number succeeds (re-register) and counts', async () => {
       await graph().post(`/v21.0/${N_REGISTERED}/register`, { json: REGISTER });
@@ -202,7 +281,9 @@ describe('emulator rules', () => {
     });
     test('a number without two-step PIN takes the register PIN as its new PIN', async () => {
       await emu().admin.patchPhoneNumber(N_REGISTERED, { pin: null });
-      expect((await graph().post(`/v21.0/${N_REGISTERED}/register`, { json: { messaging_product: 'whatsapp', pin: '654321' } })).data).toEqual({ success: true });
+      expect(
+        (await graph().post(`/v21.0/${N_REGISTERED}/register`, { json: { messaging_product: 'whatsapp', pin: '654321' } })).data,
+      ).toEqual({ success: true });
       await deregister();
       expectGraphError(await graph().post(`/v21.0/${N_REGISTERED}/register`, { json: REGISTER }), 133005, 400);
     });
@@ -224,7 +305,8 @@ describe('emulator rules', () => {
     });
     test('the 11th deregister in 72 h is 133016 while register still works', async () => {
       // Only a registered number can be deregistered: the admin API registers it again between calls, spending no register quota.
-      const relink = () => emu().admin.patchPhoneNumber(N_REGISTERED, { registered: true, status: 'CONNECTED', platform_type: 'CLOUD_API' });
+      const relink = () =>
+        emu().admin.patchPhoneNumber(N_REGISTERED, { registered: true, status: 'CONNECTED', platform_type: 'CLOUD_API' });
       for (let i = 0; i < 10; i++) {
         expect((await graph().post(`/v21.0/${N_REGISTERED}/deregister`)).status).toBe(200);
         await relink();
@@ -281,7 +363,11 @@ describe('emulator rules', () => {
       const def = body(await graph().get(`/v21.0/${N_REGISTERED}`));
       expect(def).toEqual({ id: N_REGISTERED, display_phone_number: '+55 11 5555 0100', verified_name: 'Acme', quality_rating: 'GREEN' });
       expect(def).not.toHaveProperty('status');
-      const asked = body(await graph().get(`/v21.0/${N_REGISTERED}`, { query: { fields: 'id,display_phone_number,verified_name,code_verification_status,platform_type,status,throughput{level}' } }));
+      const asked = body(
+        await graph().get(`/v21.0/${N_REGISTERED}`, {
+          query: { fields: 'id,display_phone_number,verified_name,code_verification_status,platform_type,status,throughput{level}' },
+        }),
+      );
       expect(asked).toEqual({
         id: N_REGISTERED,
         display_phone_number: '+55 11 5555 0100',
@@ -306,7 +392,15 @@ describe('emulator rules', () => {
         if (!page.paging?.next) break;
         after = page.paging.cursors.after;
       }
-      expect(ids.sort()).toEqual(['106540352242922', '106540352242923', '106540352242924', '106540352242925', '106540352242926', '110200345501442', '179776755229976']);
+      expect(ids.sort()).toEqual([
+        '106540352242922',
+        '106540352242923',
+        '106540352242924',
+        '106540352242925',
+        '106540352242926',
+        '110200345501442',
+        '179776755229976',
+      ]);
       const withFields = body(await graph().get(`/v21.0/${WABA}/phone_numbers?fields=id,status`, { token: DEMO_TOKEN }));
       expect(withFields.data?.[0]).toEqual<Record<string, unknown>>({ id: expect.any(String), status: expect.any(String) });
       expectGraphError(await graph().get(`/v21.0/${WABA}/phone_numbers`, { token: DEMO_TOKEN, query: { after: 'bm9wZQ' } }), 100, 400);
@@ -316,7 +410,14 @@ describe('emulator rules', () => {
 
   describe('paths and versions', () => {
     test('unsupported or missing version and unknown edges: 2500 Unknown path components, HTTP 400', async () => {
-      for (const path of [`/v99.0/${N_REGISTERED}/settings`, `/v10.0/${N_REGISTERED}/settings`, `/${N_REGISTERED}/settings`, `/v21.0/${N_REGISTERED}/bogus`, '/v21.0/', `/v21.0/${N_REGISTERED}/settings/x`]) {
+      for (const path of [
+        `/v99.0/${N_REGISTERED}/settings`,
+        `/v10.0/${N_REGISTERED}/settings`,
+        `/${N_REGISTERED}/settings`,
+        `/v21.0/${N_REGISTERED}/bogus`,
+        '/v21.0/',
+        `/v21.0/${N_REGISTERED}/settings/x`,
+      ]) {
         const err = expectGraphError(await graph().get(path), 2500, 400);
         expect(String(err.message)).toMatch(/^Unknown path components/);
       }
@@ -325,7 +426,8 @@ describe('emulator rules', () => {
       expectGraphError(await graph().get(`/v21.0/${N_REGISTERED}/register`), 100, 400, 33);
     });
     test(`every served version v17.0..${DEFAULT_API_VERSION} answers`, async () => {
-      for (let v = 17; v <= parseApiVersion(DEFAULT_API_VERSION).major; v++) expect((await graph().get(`/v${v}.0/${N_BR}/settings`)).status).toBe(200);
+      for (let v = 17; v <= parseApiVersion(DEFAULT_API_VERSION).major; v++)
+        expect((await graph().get(`/v${v}.0/${N_BR}/settings`)).status).toBe(200);
     });
   });
 });

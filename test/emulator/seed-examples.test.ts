@@ -46,7 +46,9 @@ describe('seed document examples (default seed, literal token EAAJB...)', () => 
 
   test('v21+ disable: POST settings IN_COUNTRY_STORAGE_DISABLED on the unregistered number', async () => {
     await emu().admin.setOptions({ deregister_clears_storage: false });
-    await emu().admin.patchPhoneNumber(N_REGISTERED, { storage_configuration: { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'BR' } });
+    await emu().admin.patchPhoneNumber(N_REGISTERED, {
+      storage_configuration: { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'BR' },
+    });
     expect((await graph().post(`/v21.0/${N_REGISTERED}/deregister`)).data).toEqual({ success: true });
     const res = await graph().post(`/v21.0/${N_REGISTERED}/settings`, {
       json: { storage_configuration: { status: 'IN_COUNTRY_STORAGE_DISABLED' } },
@@ -76,7 +78,9 @@ describe('seed document examples (default seed, literal token EAAJB...)', () => 
     expectGraphError(register, 12, 400);
     expect(String(body(register).error?.message)).toContain('deprecated for versions v21.0 or higher');
     expect(body(await graph().get(`/v21.0/${N_LEGACY}?fields=status`)).status).toBe('DISCONNECTED');
-    expect((await graph().post(`/v21.0/${N_LEGACY}/register`, { json: { messaging_product: 'whatsapp', pin: '123456' } })).data).toEqual({ success: true });
+    expect((await graph().post(`/v21.0/${N_LEGACY}/register`, { json: { messaging_product: 'whatsapp', pin: '123456' } })).data).toEqual({
+      success: true,
+    });
     expect((await graph().get(`/v21.0/${N_LEGACY}/settings`)).data).toEqual({ storage_configuration: { status: 'DEFAULT' } });
 
     const dereg = await graph().post(`/v21.0/${N_LEGACY}/deregister`);
@@ -97,7 +101,9 @@ describe('seed document examples (default seed, literal token EAAJB...)', () => 
     });
     await emu().admin.setOptions({ deregister_clears_storage: false });
     expect((await graph().post(`/v20.0/${N_LEGACY}/deregister`)).data).toEqual({ success: true });
-    expect((await graph().post(`/v20.0/${N_LEGACY}/register`, { json: { messaging_product: 'whatsapp', pin: '123456' } })).data).toEqual({ success: true });
+    expect((await graph().post(`/v20.0/${N_LEGACY}/register`, { json: { messaging_product: 'whatsapp', pin: '123456' } })).data).toEqual({
+      success: true,
+    });
     expect((await graph().get(`/v20.0/${N_LEGACY}/settings`)).data).toEqual({ storage_configuration: { status: 'DEFAULT' } });
   });
 

@@ -6,7 +6,19 @@
 import { expect } from '@jest/globals';
 import type { RunningEmulator } from '../../src/emulator';
 import type { LocalStorageEngine } from '../../src/engine/engine';
-import { collector, expectNoSecrets, expectTruthful, makeEngine, NUM_BR, NUM_DISABLED, PIN, postCalls, emulatorForFile, truth, writes } from './emulator-harness';
+import {
+  collector,
+  expectNoSecrets,
+  expectTruthful,
+  makeEngine,
+  NUM_BR,
+  NUM_DISABLED,
+  PIN,
+  postCalls,
+  emulatorForFile,
+  truth,
+  writes,
+} from './emulator-harness';
 import { DEFAULT_API_VERSION, versionToMoveTo } from '../../src/cloud-api/api-version';
 
 const BEFORE_V20_END = Date.UTC(2026, 8, 1);
@@ -60,9 +72,17 @@ describe('v20.0 before and after 2026-09-24 (emulator clock)', () => {
 
     expect(result.ok).toBe(true);
     const posts = await postCalls(emu, NUM_BR);
-    expect(posts.map((c) => `${c.endpoint}:${c.graphCode ?? c.status}`)).toEqual(['deregister:200', 'register:12', 'settings:200', 'register:200']);
+    expect(posts.map((c) => `${c.endpoint}:${c.graphCode ?? c.status}`)).toEqual([
+      'deregister:200',
+      'register:12',
+      'settings:200',
+      'register:200',
+    ]);
     expect(posts[3].params).not.toHaveProperty('data_localization_region');
-    expect(events).toContainEqual({ type: 'info', message: expect.stringMatching(/refused data_localization_region on \/register as deprecated.*write_settings\(IN\) -> register/) });
+    expect(events).toContainEqual({
+      type: 'info',
+      message: expect.stringMatching(/refused data_localization_region on \/register as deprecated.*write_settings\(IN\) -> register/),
+    });
     expect(await truth(emu, NUM_BR)).toEqual(IN);
     expectNoSecrets(result, events);
   });
@@ -79,11 +99,21 @@ describe('v20.0 before and after 2026-09-24 (emulator clock)', () => {
 
     expect(result.ok).toBe(true);
     const posts = await postCalls(emu, NUM_BR);
-    expect(posts.map((c) => `${c.endpoint}:${c.graphCode ?? c.status}`)).toEqual(['deregister:200', 'register:12', 'settings:200', 'register:200']);
+    expect(posts.map((c) => `${c.endpoint}:${c.graphCode ?? c.status}`)).toEqual([
+      'deregister:200',
+      'register:12',
+      'settings:200',
+      'register:200',
+    ]);
     expect(posts[1].params).toMatchObject({ meta_store_retention_minutes: 60 });
     expect(posts[2].params).toMatchObject({ storage_configuration: { status: 'NO_STORAGE_ENABLED', retention_minutes: 60 } });
     expect(posts[3].params).not.toHaveProperty('meta_store_retention_minutes');
-    expect(events).toContainEqual({ type: 'info', message: expect.stringMatching(/refused meta_store_retention_minutes on \/register as deprecated.*write_settings\(no storage 60m\) -> register/) });
+    expect(events).toContainEqual({
+      type: 'info',
+      message: expect.stringMatching(
+        /refused meta_store_retention_minutes on \/register as deprecated.*write_settings\(no storage 60m\) -> register/,
+      ),
+    });
     expect(await truth(emu, NUM_BR)).toEqual({ registered: true, status: 'NO_STORAGE_ENABLED' });
     expect(result.observed.storage).toMatchObject({ status: 'NO_STORAGE_ENABLED', retentionMinutes: 60 });
     expectNoSecrets(result, events);
@@ -92,7 +122,13 @@ describe('v20.0 before and after 2026-09-24 (emulator clock)', () => {
   test('recovery never repeats the register just refused as deprecated: when the settings write fails too, the number is brought back through the Settings API', async () => {
     await emu.admin.setClock(Date.UTC(2026, 8, 23, 23, 59, 0));
     await emu.admin.injectFault({ endpoint: 'deregister', mode: 'slow', delayMs: 800, phoneNumberId: NUM_BR });
-    await emu.admin.injectFault({ endpoint: 'settings', mode: 'error', method: 'POST', phoneNumberId: NUM_BR, error: { code: 100, message: '(#100) Invalid parameter' } });
+    await emu.admin.injectFault({
+      endpoint: 'settings',
+      mode: 'error',
+      method: 'POST',
+      phoneNumberId: NUM_BR,
+      error: { code: 100, message: '(#100) Invalid parameter' },
+    });
     const running = engine('v20.0').converge(NUM_BR, { region: 'IN' }, { pin: PIN });
     await new Promise((r) => setTimeout(r, 300));
     await emu.admin.setClock(Date.UTC(2026, 8, 24, 0, 0, 5));
@@ -190,7 +226,13 @@ describe('a wrong two-step PIN', () => {
   });
 
   test('with the opt-in, a failing PIN write stops before the deregister: the number stays online', async () => {
-    await emu.admin.injectFault({ endpoint: 'phone_number', method: 'POST', mode: 'error', phoneNumberId: NUM_BR, error: { code: 100, message: '(#100) Invalid parameter' } });
+    await emu.admin.injectFault({
+      endpoint: 'phone_number',
+      method: 'POST',
+      mode: 'error',
+      phoneNumberId: NUM_BR,
+      error: { code: 100, message: '(#100) Invalid parameter' },
+    });
     const result = await engine().converge(NUM_BR, { region: 'IN', setPinBeforeDeregister: true }, { pin: '111111' });
     expect(result.ok).toBe(false);
     expect(result.error!.message).toMatch(/not taken offline/);
@@ -206,7 +248,9 @@ describe('the version lifecycle the engine reports', () => {
     const l = e.versionLifecycle();
     const newest = versionToMoveTo(Date.now());
     expect(l).toMatchObject({ configured: 'v21.0', effective: 'v21.0', state: 'expiring', availableUntil: '2027-01-21', moveTo: newest });
-    expect(l.notice).toMatch(new RegExp(`Graph API v21\\.0 stops on 2027-01-21 \\(in \\d+ days\\).*api_version = "${newest.replace('.', '\\.')}"`));
+    expect(l.notice).toMatch(
+      new RegExp(`Graph API v21\\.0 stops on 2027-01-21 \\(in \\d+ days\\).*api_version = "${newest.replace('.', '\\.')}"`),
+    );
   });
 
   test('the default version is the newest in the table and is current', async () => {

@@ -21,7 +21,9 @@ export interface ChildResult {
 export function readThroughBundle(baseUrl: string, env: Record<string, string> = {}): Promise<ChildResult> {
   if (!existsSync(ENGINE_BUNDLE)) throw new Error(`${ENGINE_BUNDLE} is missing: run node scripts/build.mjs --no-install --no-typecheck`);
   const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !/^(https?|all|no)_proxy$|^npm_config_(https?_)?proxy$|^npm_config_noproxy$|^NODE_EXTRA_CA_CERTS$/i.test(k)),
+    Object.entries(process.env).filter(
+      ([k]) => !/^(https?|all|no)_proxy$|^npm_config_(https?_)?proxy$|^npm_config_noproxy$|^NODE_EXTRA_CA_CERTS$/i.test(k),
+    ),
   );
   const script = `
 const { LocalStorageEngine } = require(process.env.BUNDLE);

@@ -21,22 +21,30 @@ test('a register by someone else between our read and our settings write is repo
   const base = `${emu.url}/v21.0/${NUM_BR}`;
   // Another operator is half-way through moving the number to DE: deregistered, settings written.
   await axios.post(`${base}/deregister`, {}, { headers });
-  await axios.post(`${base}/settings`, { storage_configuration: { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'DE' } }, { headers });
+  await axios.post(
+    `${base}/settings`,
+    { storage_configuration: { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'DE' } },
+    { headers },
+  );
   await emu.admin.setLatency(100);
 
   const engine = makeEngine(emu);
   const events: EngineEvent[] = [];
   let theirs: Promise<unknown> | undefined;
-  const result = await engine.converge(NUM_BR, { region: 'IN' }, {
-    pin: PIN,
-    onEvent: (e) => {
-      events.push(e);
-      // ... and registers it just before our settings write reaches the API (equal latency: first sent, first served).
-      if (e.type === 'step_started' && e.step.kind === 'write_settings') {
-        theirs = axios.post(`${base}/register`, { messaging_product: 'whatsapp', pin: PIN }, { headers });
-      }
+  const result = await engine.converge(
+    NUM_BR,
+    { region: 'IN' },
+    {
+      pin: PIN,
+      onEvent: (e) => {
+        events.push(e);
+        // ... and registers it just before our settings write reaches the API (equal latency: first sent, first served).
+        if (e.type === 'step_started' && e.step.kind === 'write_settings') {
+          theirs = axios.post(`${base}/register`, { messaging_product: 'whatsapp', pin: PIN }, { headers });
+        }
+      },
     },
-  });
+  );
   await theirs;
   engine.close();
   await emu.admin.setLatency(0);
@@ -55,7 +63,13 @@ test('a failure our own writes explain does not blame anyone else', async () => 
   // Settings refused once with a permanent error while the number is unregistered and unchanged by others.
   const headers = { Authorization: `Bearer ${TOKEN}` };
   await axios.post(`${emu.url}/v21.0/${NUM_BR}/deregister`, {}, { headers });
-  await emu.admin.injectFault({ endpoint: 'settings', method: 'POST', phoneNumberId: NUM_BR, mode: 'error', error: { code: 200, message: 'Permissions error' } });
+  await emu.admin.injectFault({
+    endpoint: 'settings',
+    method: 'POST',
+    phoneNumberId: NUM_BR,
+    mode: 'error',
+    error: { code: 200, message: 'Permissions error' },
+  });
   const result = await engine.converge(NUM_BR, { region: 'IN' }, { pin: PIN });
   engine.close();
   expect(result.ok).toBe(false);

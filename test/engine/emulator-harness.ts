@@ -78,18 +78,27 @@ export async function postCalls(emu: RunningEmulator, phoneNumberId: string): Pr
 }
 
 /** What the emulator holds: the truth the result must report. */
-export async function truth(emu: RunningEmulator, phoneNumberId: string): Promise<{ registered: boolean; status: string; region?: string }> {
+export async function truth(
+  emu: RunningEmulator,
+  phoneNumberId: string,
+): Promise<{ registered: boolean; status: string; region?: string }> {
   const state = await emu.admin.state();
   const n = state.phone_numbers.find((p) => p.id === phoneNumberId)!;
   const sc = n.storage_configuration;
   const status = sc.status === 'IN_COUNTRY_STORAGE_DISABLED' ? 'DEFAULT' : sc.status;
-  return sc.data_localization_region ? { registered: n.registered, status, region: sc.data_localization_region } : { registered: n.registered, status };
+  return sc.data_localization_region
+    ? { registered: n.registered, status, region: sc.data_localization_region }
+    : { registered: n.registered, status };
 }
 
 /** Asserts the result's observed state equals the emulator's truth. */
 export async function expectTruthful(emu: RunningEmulator, result: ConvergeResult): Promise<void> {
   const t = await truth(emu, result.observed.phoneNumberId);
-  expect({ registered: result.observed.registered, status: result.observed.storage.status, region: result.observed.storage.region }).toEqual({
+  expect({
+    registered: result.observed.registered,
+    status: result.observed.storage.status,
+    region: result.observed.storage.region,
+  }).toEqual({
     registered: t.registered,
     status: t.status,
     region: t.region,

@@ -35,17 +35,59 @@ async function failureOf(fault: Omit<FaultSpec, 'endpoint' | 'phoneNumberId'>): 
 }
 
 const ROWS: Array<[string, EngineErrorKind, Omit<FaultSpec, 'endpoint' | 'phoneNumberId'>, string | undefined, RegExp]> = [
-  ['expired token (190)', 'auth', { mode: 'error', error: { code: 190, http_status: 401 } }, 'accessToken', /access token is invalid or expired.*Graph error 190/],
+  [
+    'expired token (190)',
+    'auth',
+    { mode: 'error', error: { code: 190, http_status: 401 } },
+    'accessToken',
+    /access token is invalid or expired.*Graph error 190/,
+  ],
   ['unknown token error (0)', 'auth', { mode: 'error', error: { code: 0, http_status: 401 } }, 'accessToken', /Graph error 0\b/],
-  ['missing permission (10)', 'permission', { mode: 'error', error: { code: 10, http_status: 403 } }, 'accessToken', /lacks permission.*Graph error 10\b/],
+  [
+    'missing permission (10)',
+    'permission',
+    { mode: 'error', error: { code: 10, http_status: 403 } },
+    'accessToken',
+    /lacks permission.*Graph error 10\b/,
+  ],
   ['missing permission (200)', 'permission', { mode: 'error', error: { code: 200, http_status: 403 } }, 'accessToken', /Graph error 200\b/],
-  ['deleted number (33)', 'not_found', { mode: 'error', error: { code: 33, http_status: 400 } }, 'phoneNumberId', /has been deleted.*Graph error 33\b/],
-  ['unknown or invisible number (100/33)', 'not_found', { mode: 'error', error: { code: 100, error_subcode: 33, http_status: 400 } }, 'phoneNumberId', /does not exist or this token cannot see it.*Graph error 100\/33/],
-  ['invalid parameter (100) without 404', 'rejected', { mode: 'error', error: { code: 100, http_status: 400 } }, undefined, /Graph error 100\b/],
-  ['register quota (133016)', 'quota', { mode: 'error', error: { code: 133016, http_status: 400 } }, undefined, /72-hour.*Graph error 133016/],
+  [
+    'deleted number (33)',
+    'not_found',
+    { mode: 'error', error: { code: 33, http_status: 400 } },
+    'phoneNumberId',
+    /has been deleted.*Graph error 33\b/,
+  ],
+  [
+    'unknown or invisible number (100/33)',
+    'not_found',
+    { mode: 'error', error: { code: 100, error_subcode: 33, http_status: 400 } },
+    'phoneNumberId',
+    /does not exist or this token cannot see it.*Graph error 100\/33/,
+  ],
+  [
+    'invalid parameter (100) without 404',
+    'rejected',
+    { mode: 'error', error: { code: 100, http_status: 400 } },
+    undefined,
+    /Graph error 100\b/,
+  ],
+  [
+    'register quota (133016)',
+    'quota',
+    { mode: 'error', error: { code: 133016, http_status: 400 } },
+    undefined,
+    /72-hour.*Graph error 133016/,
+  ],
   ['server error (2)', 'transient', { mode: 'error', error: { code: 2, http_status: 503 } }, undefined, /Graph error 2\b/],
   ['a proxy page (502)', 'transient', { mode: 'raw', httpStatus: 502, body: '<html>Bad gateway</html>' }, undefined, /HTTP 502/],
-  ['a 2xx without the state fields', 'transient', { mode: 'raw', httpStatus: 200, contentType: 'application/json', body: '{}' }, undefined, /status or platform_type/],
+  [
+    'a 2xx without the state fields',
+    'transient',
+    { mode: 'raw', httpStatus: 200, contentType: 'application/json', body: '{}' },
+    undefined,
+    /status or platform_type/,
+  ],
 ];
 
 test.each(ROWS)('%s is %s', async (_name, kind, fault, field, message) => {

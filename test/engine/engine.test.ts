@@ -36,7 +36,11 @@ test('phoneNumber() returns what the data source shows', async () => {
     storage_mode: 'IN_COUNTRY',
     data_localization_region: 'BR',
   });
-  expect(await engine.phoneNumber(NUM_UNVERIFIED)).toMatchObject({ registered: false, storage_status: 'DEFAULT', platform_type: 'NOT_APPLICABLE' });
+  expect(await engine.phoneNumber(NUM_UNVERIFIED)).toMatchObject({
+    registered: false,
+    storage_status: 'DEFAULT',
+    platform_type: 'NOT_APPLICABLE',
+  });
 });
 
 test('listPhoneNumbers() lists the WABA with registration derived from status', async () => {

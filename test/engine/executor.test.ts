@@ -215,7 +215,13 @@ describe('wrong PIN and the 72-hour limit', () => {
   });
 
   test('the register quota after a deregister: loud error naming the state, no futile retries', async () => {
-    await emu.admin.injectFault({ endpoint: 'register', phoneNumberId: NUM_BR, mode: 'error', times: 5, error: { code: 133016, http_status: 400, message: 'Too many register requests' } });
+    await emu.admin.injectFault({
+      endpoint: 'register',
+      phoneNumberId: NUM_BR,
+      mode: 'error',
+      times: 5,
+      error: { code: 133016, http_status: 400, message: 'Too many register requests' },
+    });
     const result = await engine().converge(NUM_BR, { region: 'IN' }, { pin: PIN });
     expect(result).toMatchObject({ ok: false, recovered: false, error: { kind: 'quota' } });
     expect(result.error!.message).toContain('Graph error 133016');

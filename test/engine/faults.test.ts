@@ -5,7 +5,18 @@
  * the fault converges without repeating completed work.
  */
 import type { FaultSpec, RunningEmulator } from '../../src/emulator';
-import { collector, expectNoSecrets, expectTruthful, makeEngine, NUM_BR, PIN, postCalls, emulatorForFile, truth, writes } from './emulator-harness';
+import {
+  collector,
+  expectNoSecrets,
+  expectTruthful,
+  makeEngine,
+  NUM_BR,
+  PIN,
+  postCalls,
+  emulatorForFile,
+  truth,
+  writes,
+} from './emulator-harness';
 
 interface Scenario {
   name: string;
@@ -28,16 +39,80 @@ const FULL = ['deregister', 'settings', 'register'];
 
 const SCENARIOS: Scenario[] = [
   // deregister
-  { name: 'deregister: transient error, retried after a read', fault: { endpoint: 'deregister', mode: 'error', error: transient }, ok: true, writes: ['deregister', ...FULL], end: IN, rerunWrites: [] },
-  { name: 'deregister: hang before it applies (timeout), read shows registered, sent again', fault: { endpoint: 'deregister', mode: 'hang' }, ok: true, writes: ['deregister', ...FULL], end: IN, rerunWrites: [] },
-  { name: 'deregister: applied then hang (timeout), read shows it took effect, not repeated', fault: { endpoint: 'deregister', mode: 'hang', applyFirst: true }, ok: true, writes: FULL, end: IN, rerunWrites: [] },
-  { name: 'deregister: applied then connection reset, not repeated', fault: { endpoint: 'deregister', mode: 'reset', applyFirst: true }, ok: true, writes: FULL, end: IN, rerunWrites: [] },
-  { name: 'deregister: applied then error answer, not repeated', fault: { endpoint: 'deregister', mode: 'error', applyFirst: true, error: transient }, ok: true, writes: FULL, end: IN, rerunWrites: [] },
-  { name: 'deregister: permanent error, number untouched', fault: { endpoint: 'deregister', mode: 'error', error: invalid }, ok: false, writes: ['deregister'], end: BR, message: /not taken offline/, rerunWrites: FULL },
+  {
+    name: 'deregister: transient error, retried after a read',
+    fault: { endpoint: 'deregister', mode: 'error', error: transient },
+    ok: true,
+    writes: ['deregister', ...FULL],
+    end: IN,
+    rerunWrites: [],
+  },
+  {
+    name: 'deregister: hang before it applies (timeout), read shows registered, sent again',
+    fault: { endpoint: 'deregister', mode: 'hang' },
+    ok: true,
+    writes: ['deregister', ...FULL],
+    end: IN,
+    rerunWrites: [],
+  },
+  {
+    name: 'deregister: applied then hang (timeout), read shows it took effect, not repeated',
+    fault: { endpoint: 'deregister', mode: 'hang', applyFirst: true },
+    ok: true,
+    writes: FULL,
+    end: IN,
+    rerunWrites: [],
+  },
+  {
+    name: 'deregister: applied then connection reset, not repeated',
+    fault: { endpoint: 'deregister', mode: 'reset', applyFirst: true },
+    ok: true,
+    writes: FULL,
+    end: IN,
+    rerunWrites: [],
+  },
+  {
+    name: 'deregister: applied then error answer, not repeated',
+    fault: { endpoint: 'deregister', mode: 'error', applyFirst: true, error: transient },
+    ok: true,
+    writes: FULL,
+    end: IN,
+    rerunWrites: [],
+  },
+  {
+    name: 'deregister: permanent error, number untouched',
+    fault: { endpoint: 'deregister', mode: 'error', error: invalid },
+    ok: false,
+    writes: ['deregister'],
+    end: BR,
+    message: /not taken offline/,
+    rerunWrites: FULL,
+  },
   // settings
-  { name: 'settings: transient error, retried', fault: { endpoint: 'settings', method: 'POST', mode: 'error', error: transient }, ok: true, writes: ['deregister', 'settings', 'settings', 'register'], end: IN, rerunWrites: [] },
-  { name: 'settings: applied then hang, not repeated', fault: { endpoint: 'settings', method: 'POST', mode: 'hang', applyFirst: true }, ok: true, writes: FULL, end: IN, rerunWrites: [] },
-  { name: 'settings: HTML 200 (outcome unknown), read shows not applied, sent again', fault: { endpoint: 'settings', method: 'POST', mode: 'raw', httpStatus: 200, body: '<html>ok</html>' }, ok: true, writes: ['deregister', 'settings', 'settings', 'register'], end: IN, rerunWrites: [] },
+  {
+    name: 'settings: transient error, retried',
+    fault: { endpoint: 'settings', method: 'POST', mode: 'error', error: transient },
+    ok: true,
+    writes: ['deregister', 'settings', 'settings', 'register'],
+    end: IN,
+    rerunWrites: [],
+  },
+  {
+    name: 'settings: applied then hang, not repeated',
+    fault: { endpoint: 'settings', method: 'POST', mode: 'hang', applyFirst: true },
+    ok: true,
+    writes: FULL,
+    end: IN,
+    rerunWrites: [],
+  },
+  {
+    name: 'settings: HTML 200 (outcome unknown), read shows not applied, sent again',
+    fault: { endpoint: 'settings', method: 'POST', mode: 'raw', httpStatus: 200, body: '<html>ok</html>' },
+    ok: true,
+    writes: ['deregister', 'settings', 'settings', 'register'],
+    end: IN,
+    rerunWrites: [],
+  },
   {
     name: 'settings: permanent error, storage was reset by deregister: previous BR restored, then registered',
     clears: true,
@@ -72,9 +147,30 @@ const SCENARIOS: Scenario[] = [
     rerunWrites: ['settings', 'register'],
   },
   // register
-  { name: 'register: transient error, retried', fault: { endpoint: 'register', mode: 'error', error: transient }, ok: true, writes: [...FULL, 'register'], end: IN, rerunWrites: [] },
-  { name: 'register: applied then hang, not repeated', fault: { endpoint: 'register', mode: 'hang', applyFirst: true }, ok: true, writes: FULL, end: IN, rerunWrites: [] },
-  { name: 'register: applied then reset, not repeated', fault: { endpoint: 'register', mode: 'reset', applyFirst: true }, ok: true, writes: FULL, end: IN, rerunWrites: [] },
+  {
+    name: 'register: transient error, retried',
+    fault: { endpoint: 'register', mode: 'error', error: transient },
+    ok: true,
+    writes: [...FULL, 'register'],
+    end: IN,
+    rerunWrites: [],
+  },
+  {
+    name: 'register: applied then hang, not repeated',
+    fault: { endpoint: 'register', mode: 'hang', applyFirst: true },
+    ok: true,
+    writes: FULL,
+    end: IN,
+    rerunWrites: [],
+  },
+  {
+    name: 'register: applied then reset, not repeated',
+    fault: { endpoint: 'register', mode: 'reset', applyFirst: true },
+    ok: true,
+    writes: FULL,
+    end: IN,
+    rerunWrites: [],
+  },
   {
     name: 'register: resets on every attempt, recovery registers once more and converges',
     fault: { endpoint: 'register', mode: 'reset', times: 3 },
@@ -117,8 +213,24 @@ const SCENARIOS: Scenario[] = [
     end: BR,
     rerunWrites: ['deregister', 'register'],
   },
-  { name: 'legacy register: applied then hang, not repeated', apiVersion: 'v20.0', fault: { endpoint: 'register', mode: 'hang', applyFirst: true }, ok: true, writes: ['deregister', 'register'], end: IN, rerunWrites: [] },
-  { name: 'legacy deregister: reset before it applies, sent again', apiVersion: 'v20.0', fault: { endpoint: 'deregister', mode: 'reset' }, ok: true, writes: ['deregister', 'deregister', 'register'], end: IN, rerunWrites: [] },
+  {
+    name: 'legacy register: applied then hang, not repeated',
+    apiVersion: 'v20.0',
+    fault: { endpoint: 'register', mode: 'hang', applyFirst: true },
+    ok: true,
+    writes: ['deregister', 'register'],
+    end: IN,
+    rerunWrites: [],
+  },
+  {
+    name: 'legacy deregister: reset before it applies, sent again',
+    apiVersion: 'v20.0',
+    fault: { endpoint: 'deregister', mode: 'reset' },
+    ok: true,
+    writes: ['deregister', 'deregister', 'register'],
+    end: IN,
+    rerunWrites: [],
+  },
 ];
 
 let emu: RunningEmulator;
@@ -176,7 +288,13 @@ test.each(SCENARIOS.map((s) => [s.name, s] as const))('%s', async (_name, s) => 
 
 test('a failed write whose retry would wait beyond the cap ends as rate_limited, number untouched', async () => {
   await emu.admin.reset();
-  await emu.admin.injectFault({ endpoint: 'deregister', phoneNumberId: NUM_BR, mode: 'error', error: transient, headers: { 'Retry-After': '600' } });
+  await emu.admin.injectFault({
+    endpoint: 'deregister',
+    phoneNumberId: NUM_BR,
+    mode: 'error',
+    error: transient,
+    headers: { 'Retry-After': '600' },
+  });
   const engine = makeEngine(emu, { timeoutMs: 300, maxRateLimitWaitMs: 60_000 });
   closeAfterTest(engine);
   const result = await engine.converge(NUM_BR, { region: 'IN' }, { pin: PIN });

@@ -9,7 +9,18 @@
  */
 import { expect } from '@jest/globals';
 import type { CallLogEntry, FaultSpec, RunningEmulator } from '../../src/emulator';
-import { collector, expectNoSecrets, expectTruthful, makeEngine, NUM_BR, PIN, postCalls, emulatorForFile, truth, writes } from './emulator-harness';
+import {
+  collector,
+  expectNoSecrets,
+  expectTruthful,
+  makeEngine,
+  NUM_BR,
+  PIN,
+  postCalls,
+  emulatorForFile,
+  truth,
+  writes,
+} from './emulator-harness';
 
 const INCOMPLETE: Omit<FaultSpec, 'phoneNumberId'> = { endpoint: 'register', mode: 'error', error: { code: 133000, http_status: 500 } };
 const REFUSED = { code: 100, http_status: 400, message: 'Invalid parameter' };
@@ -145,18 +156,24 @@ function storageAtEachRegister(calls: CallLogEntry[], start: string, clears: boo
       storage = (call.params.storage_configuration as { data_localization_region?: string }).data_localization_region ?? 'DEFAULT';
     }
     if (call.endpoint === 'register' && !legacy) seen.push(storage);
-    if (call.endpoint === 'register' && legacy && applied) seen.push((call.params.data_localization_region as string | undefined) ?? 'DEFAULT');
+    if (call.endpoint === 'register' && legacy && applied)
+      seen.push((call.params.data_localization_region as string | undefined) ?? 'DEFAULT');
   }
   return seen;
 }
 
-const ROWS = CASES.flatMap((c) => (c.onlyWhenReset ? [true] : [true, false]).map((clears) => [`${c.name} (deregister ${clears ? 'resets storage to DEFAULT' : 'keeps the region'})`, c, clears] as const));
+const ROWS = CASES.flatMap((c) =>
+  (c.onlyWhenReset ? [true] : [true, false]).map(
+    (clears) => [`${c.name} (deregister ${clears ? 'resets storage to DEFAULT' : 'keeps the region'})`, c, clears] as const,
+  ),
+);
 
 test.each(ROWS)('%s', async (_name, c, clears) => {
   await emu.admin.reset();
   await emu.admin.setOptions({ deregister_clears_storage: clears });
   if (c.apiVersion === 'v20.0') await emu.admin.setClock(LEGACY_DATE);
-  if (c.startUnregistered) await emu.admin.patchPhoneNumber(NUM_BR, { registered: false, status: 'DISCONNECTED', platform_type: 'NOT_APPLICABLE' });
+  if (c.startUnregistered)
+    await emu.admin.patchPhoneNumber(NUM_BR, { registered: false, status: 'DISCONNECTED', platform_type: 'NOT_APPLICABLE' });
   for (const fault of c.faults) await emu.admin.injectFault({ ...fault, phoneNumberId: NUM_BR });
   const engine = makeEngine(emu, { apiVersion: c.apiVersion, timeoutMs: 300 });
   closeAfterTest(engine);
@@ -172,12 +189,17 @@ test.each(ROWS)('%s', async (_name, c, clears) => {
   const answered = calls.filter((call) => call.fault === undefined);
   const carried = legacy
     ? answered.filter((call) => call.endpoint === 'register').map((call) => call.params.data_localization_region)
-    : answered.filter((call) => call.endpoint === 'settings').map((call) => (call.params.storage_configuration as { data_localization_region?: string }).data_localization_region);
+    : answered
+        .filter((call) => call.endpoint === 'settings')
+        .map((call) => (call.params.storage_configuration as { data_localization_region?: string }).data_localization_region);
   expect(carried).toEqual(c.regions);
   expect(await truth(emu, NUM_BR)).toEqual(c.end);
   await expectTruthful(emu, result);
   if (c.message) expect(result.error?.message).toMatch(c.message);
-  expect(events).toContainEqual({ type: 'info', message: expect.stringMatching(/incomplete deregistration \(133000\): deregistering again before registering/) });
+  expect(events).toContainEqual({
+    type: 'info',
+    message: expect.stringMatching(/incomplete deregistration \(133000\): deregistering again before registering/),
+  });
   expectNoSecrets(result, events);
 
   // Data residency: every register went out while the number's storage was a declared or previous region, never DEFAULT.
@@ -205,7 +227,14 @@ test('the write after the second deregister is refused and the read after it fai
   await emu.admin.injectFault({ ...INCOMPLETE, phoneNumberId: NUM_BR });
   await emu.admin.injectFault({ ...SETTINGS_REFUSED, skip: 1, phoneNumberId: NUM_BR });
   // Reads: the initial one, the one after the 133000 (IN, unregistered); the third, after the refused write, fails.
-  await emu.admin.injectFault({ endpoint: 'settings', method: 'GET', skip: 2, mode: 'error', error: { code: 200, http_status: 403 }, phoneNumberId: NUM_BR });
+  await emu.admin.injectFault({
+    endpoint: 'settings',
+    method: 'GET',
+    skip: 2,
+    mode: 'error',
+    error: { code: 200, http_status: 403 },
+    phoneNumberId: NUM_BR,
+  });
   const engine = makeEngine(emu, { apiVersion: 'v21.0', timeoutMs: 300 });
   closeAfterTest(engine);
 

@@ -19,11 +19,23 @@ const FROM: Mode[] = ['BR', 'DEFAULT', 'NO_STORAGE'];
 const TO: Mode[] = ['DE', 'BR', 'DEFAULT', 'NO_STORAGE'];
 
 const stored = (m: Mode): StorageConfiguration =>
-  m === 'DEFAULT' ? { status: 'DEFAULT' } : m === 'NO_STORAGE' ? { status: 'NO_STORAGE_ENABLED', retention_minutes: 60 } : { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: m };
+  m === 'DEFAULT'
+    ? { status: 'DEFAULT' }
+    : m === 'NO_STORAGE'
+      ? { status: 'NO_STORAGE_ENABLED', retention_minutes: 60 }
+      : { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: m };
 const target = (m: Mode): StorageTarget =>
-  m === 'DEFAULT' ? { mode: 'DEFAULT' } : m === 'NO_STORAGE' ? { mode: 'NO_STORAGE', retentionMinutes: 60 } : { mode: 'IN_COUNTRY', region: m };
+  m === 'DEFAULT'
+    ? { mode: 'DEFAULT' }
+    : m === 'NO_STORAGE'
+      ? { mode: 'NO_STORAGE', retentionMinutes: 60 }
+      : { mode: 'IN_COUNTRY', region: m };
 const read = (m: Mode) =>
-  m === 'DEFAULT' ? { status: 'DEFAULT' } : m === 'NO_STORAGE' ? { status: 'NO_STORAGE_ENABLED' } : { status: 'IN_COUNTRY_STORAGE_ENABLED', region: m };
+  m === 'DEFAULT'
+    ? { status: 'DEFAULT' }
+    : m === 'NO_STORAGE'
+      ? { status: 'NO_STORAGE_ENABLED' }
+      : { status: 'IN_COUNTRY_STORAGE_ENABLED', region: m };
 const STRENGTH: Record<string, number> = { NO_STORAGE: 3, BR: 2, DE: 2, DEFAULT: 1 };
 function residency(from: Mode, to: Mode): 'weakens' | 'moves' | undefined {
   if (from === to) return undefined;
@@ -34,7 +46,9 @@ function residency(from: Mode, to: Mode): 'weakens' | 'moves' | undefined {
 
 const cases = ['v21.0', 'v20.0'].flatMap((apiVersion) =>
   [true, false].flatMap((registered) =>
-    FROM.flatMap((from) => TO.filter((to) => from === 'NO_STORAGE' || to === 'NO_STORAGE').map((to) => ({ apiVersion, registered, from, to }))),
+    FROM.flatMap((from) =>
+      TO.filter((to) => from === 'NO_STORAGE' || to === 'NO_STORAGE').map((to) => ({ apiVersion, registered, from, to })),
+    ),
   ),
 );
 
@@ -50,7 +64,12 @@ describe.each(cases)('$apiVersion, registered=$registered: $from -> $to', ({ api
   test('exact writes, the truth afterwards, and the residency change', async () => {
     await emu.admin.reset();
     if (apiVersion === 'v20.0') await emu.admin.setClock(BEFORE_V20_END);
-    await emu.admin.patchPhoneNumber(NUM_DISABLED, { registered, status: registered ? 'CONNECTED' : 'DISCONNECTED', platform_type: registered ? 'CLOUD_API' : 'NOT_APPLICABLE', storage_configuration: stored(from) });
+    await emu.admin.patchPhoneNumber(NUM_DISABLED, {
+      registered,
+      status: registered ? 'CONNECTED' : 'DISCONNECTED',
+      platform_type: registered ? 'CLOUD_API' : 'NOT_APPLICABLE',
+      storage_configuration: stored(from),
+    });
     await emu.admin.clearCalls();
     const engine = makeEngine(emu, { apiVersion });
     try {
@@ -59,13 +78,18 @@ describe.each(cases)('$apiVersion, registered=$registered: $from -> $to', ({ api
       expect(result.ok).toBe(true);
       const same = from === to;
       const writes = (await postCalls(emu, NUM_DISABLED)).map((c) => ({ endpoint: c.endpoint, params: c.params }));
-      const reg = (extra: Record<string, unknown> = {}) => ({ endpoint: 'register', params: { messaging_product: 'whatsapp', pin: '***', ...extra } });
-      const legacyStorage = to === 'NO_STORAGE' ? { meta_store_retention_minutes: 60 } : to === 'DEFAULT' ? {} : { data_localization_region: to };
+      const reg = (extra: Record<string, unknown> = {}) => ({
+        endpoint: 'register',
+        params: { messaging_product: 'whatsapp', pin: '***', ...extra },
+      });
+      const legacyStorage =
+        to === 'NO_STORAGE' ? { meta_store_retention_minutes: 60 } : to === 'DEFAULT' ? {} : { data_localization_region: to };
       const settingsBody = { storage_configuration: stored(to === 'DEFAULT' ? 'DEFAULT' : to) };
       if (to === 'DEFAULT') settingsBody.storage_configuration = { status: 'IN_COUNTRY_STORAGE_DISABLED' };
       let expected: Array<{ endpoint: string; params: unknown }>;
       if (apiVersion === 'v21.0') {
-        if (registered) expected = same ? [] : [{ endpoint: 'deregister', params: {} }, { endpoint: 'settings', params: settingsBody }, reg()];
+        if (registered)
+          expected = same ? [] : [{ endpoint: 'deregister', params: {} }, { endpoint: 'settings', params: settingsBody }, reg()];
         else expected = same ? [reg()] : [{ endpoint: 'settings', params: settingsBody }, reg()];
       } else {
         expected = registered && same ? [] : [...(registered ? [{ endpoint: 'deregister', params: {} }] : []), reg(legacyStorage)];
@@ -100,16 +124,27 @@ describe('recovery never weakens residency on its own', () => {
       expect(result.ok).toBe(false);
       expect(result.recovered).toBe(true);
       expect((await postCalls(emu, NUM_DISABLED)).map((c) => c.endpoint)).toEqual(['deregister', 'settings', 'settings', 'register']);
-      expect((await postCalls(emu, NUM_DISABLED))[2].params).toEqual({ storage_configuration: { status: 'NO_STORAGE_ENABLED', retention_minutes: 60 } });
+      expect((await postCalls(emu, NUM_DISABLED))[2].params).toEqual({
+        storage_configuration: { status: 'NO_STORAGE_ENABLED', retention_minutes: 60 },
+      });
       expect(await truth(emu, NUM_DISABLED)).toEqual({ registered: true, status: 'NO_STORAGE_ENABLED' });
-      expect(result.error?.message).toMatch(/re-registered with No Storage \(NO_STORAGE_ENABLED, retention 60 minutes\) \(its previous configuration\)/);
+      expect(result.error?.message).toMatch(
+        /re-registered with No Storage \(NO_STORAGE_ENABLED, retention 60 minutes\) \(its previous configuration\)/,
+      );
     } finally {
       engine.close();
     }
   });
 
   test('v21.0: when restoring No Storage fails too, the number stays unregistered rather than in default storage', async () => {
-    await emu.admin.injectFault({ endpoint: 'settings', method: 'POST', phoneNumberId: NUM_DISABLED, mode: 'error', error: invalid, times: 2 });
+    await emu.admin.injectFault({
+      endpoint: 'settings',
+      method: 'POST',
+      phoneNumberId: NUM_DISABLED,
+      mode: 'error',
+      error: invalid,
+      times: 2,
+    });
     const engine = makeEngine(emu);
     try {
       const result = await engine.converge(NUM_DISABLED, { storage: target('DE') }, { pin: PIN });

@@ -22,7 +22,12 @@ const calls = (op: 'register' | 'deregister', n: number, from: number, outcome: 
 describe('decideQuota (pure)', () => {
   test('an empty ledger: a change uses one of each and leaves 9 and 9', () => {
     const d = decideQuota([], change, T0);
-    expect(d).toMatchObject({ uses: { register: 1, deregister: 1 }, exceeded: [], register: { spent: 0, left: 10 }, deregister: { spent: 0, left: 10 } });
+    expect(d).toMatchObject({
+      uses: { register: 1, deregister: 1 },
+      exceeded: [],
+      register: { spent: 0, left: 10 },
+      deregister: { spent: 0, left: 10 },
+    });
     expect(quotaLine(d)).toBe('Quota: 1 deregister + 1 register; 9 + 9 of 10 left in 72 h');
   });
 
@@ -35,7 +40,14 @@ describe('decideQuota (pure)', () => {
 
   test('a number already offline: its register is never held back by the ledger (it can only bring the number back)', () => {
     const ledger = [...calls('register', 10, T0, 'refused'), ...calls('deregister', 1, T0)];
-    const d = decideQuota(ledger, [{ kind: 'write_settings', reason: '' }, { kind: 'register', reason: '' }], T0 + 20 * H);
+    const d = decideQuota(
+      ledger,
+      [
+        { kind: 'write_settings', reason: '' },
+        { kind: 'register', reason: '' },
+      ],
+      T0 + 20 * H,
+    );
     expect(d.exceeded).toEqual([]);
     expect(quotaLine(d)).toMatch(/^Quota: 0 deregister \+ 1 register; 9 \+ 0 of 10 left in 72 h/);
   });
@@ -50,13 +62,21 @@ describe('decideQuota (pure)', () => {
   });
 
   test('an unknown outcome and a refused call count as spent', () => {
-    const ledger = [...calls('register', 8, T0), ...calls('register', 1, T0 + 8 * H, 'unknown'), ...calls('register', 1, T0 + 9 * H, 'refused')];
+    const ledger = [
+      ...calls('register', 8, T0),
+      ...calls('register', 1, T0 + 8 * H, 'unknown'),
+      ...calls('register', 1, T0 + 9 * H, 'refused'),
+    ];
     expect(decideQuota(ledger, change, T0 + 10 * H)).toMatchObject({ exceeded: ['register'], register: { spent: 10 } });
   });
 
   test('a 133016 counts as a full window until the time it names, calls or not', () => {
     const blocked: QuotaEntry = { op: 'deregister', at: T0, outcome: 'blocked', until: T0 + 5 * H };
-    expect(decideQuota([blocked], change, T0 + H)).toMatchObject({ exceeded: ['deregister'], possibleAt: T0 + 5 * H, deregister: { spent: 10, freesAt: T0 + 5 * H } });
+    expect(decideQuota([blocked], change, T0 + H)).toMatchObject({
+      exceeded: ['deregister'],
+      possibleAt: T0 + 5 * H,
+      deregister: { spent: 10, freesAt: T0 + 5 * H },
+    });
     expect(decideQuota([blocked], change, T0 + 5 * H).exceeded).toEqual([]);
     // Meta named no time: the whole window, counted from its answer.
     const unnamed: QuotaEntry = { op: 'register', at: T0, outcome: 'blocked' };
@@ -88,7 +108,7 @@ describe('the executor and the quota, against the emulator', () => {
     expect(await truth(emu, NUM_BR)).toMatchObject({ registered: true, region: 'BR' });
   });
 
-  test('the calls a change sends come back for the ledger, on Meta\'s clock', async () => {
+  test("the calls a change sends come back for the ledger, on Meta's clock", async () => {
     await emu.admin.advanceClock(40 * H);
     const now = (await emu.admin.clock()).now;
     const result = await engine().converge(NUM_BR, { region: 'IN' }, { pin: PIN });
@@ -103,7 +123,7 @@ describe('the executor and the quota, against the emulator', () => {
     expect(result.quotaCalls!.map((c) => `${c.op}:${c.outcome}`)).toEqual(['deregister:ok', 'register:unknown', 'register:ok']);
   });
 
-  test('a 133016 on the deregister (calls made elsewhere): recorded as blocked with Meta\'s time, the message says when it is possible again', async () => {
+  test("a 133016 on the deregister (calls made elsewhere): recorded as blocked with Meta's time, the message says when it is possible again", async () => {
     await emu.admin.setOptions({ registration_limit: 1 });
     const e = engine();
     expect((await e.converge(NUM_BR, { region: 'IN' }, { pin: PIN })).ok).toBe(true);

@@ -29,7 +29,11 @@ describe('residencyChange', () => {
   });
 
   test('from a status the engine does not know, anything but No Storage may weaken', () => {
-    expect(residencyChange(undefined, DEF, 'SOMETHING_NEW')).toEqual({ kind: 'weakens', from: 'storage status SOMETHING_NEW (not one this engine knows)', to: "local storage disabled (Meta's default storage)" });
+    expect(residencyChange(undefined, DEF, 'SOMETHING_NEW')).toEqual({
+      kind: 'weakens',
+      from: 'storage status SOMETHING_NEW (not one this engine knows)',
+      to: "local storage disabled (Meta's default storage)",
+    });
     expect(residencyChange(undefined, NS, 'SOMETHING_NEW')).toBeUndefined();
   });
 
@@ -75,8 +79,15 @@ describe('planner: No Storage', () => {
     expect(labels(observed(true, ns), BR)).toEqual(['deregister', 'write_settings(BR)', 'register']);
     expect(labels(observed(true, ns), DEF, v20)).toEqual(['deregister', 'register(no region)']);
     const plan = planConvergence(observed(true, ns), { storage: DEF }, v21);
-    expect(plan.residency).toEqual({ kind: 'weakens', from: 'No Storage (60 minutes in transit)', to: "local storage disabled (Meta's default storage)", previous: NS });
-    expect(plan.explanation).toContain("Data residency weakens: from No Storage (60 minutes in transit) to local storage disabled (Meta's default storage).");
+    expect(plan.residency).toEqual({
+      kind: 'weakens',
+      from: 'No Storage (60 minutes in transit)',
+      to: "local storage disabled (Meta's default storage)",
+      previous: NS,
+    });
+    expect(plan.explanation).toContain(
+      "Data residency weakens: from No Storage (60 minutes in transit) to local storage disabled (Meta's default storage).",
+    );
   });
 });
 

@@ -19,7 +19,8 @@ beforeAll(async () => {
   const seed = generatedSeed(COUNT, {
     token: TOKEN,
     pin: '246810',
-    storage: (i) => (i % 4 === 0 ? { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'IN' } : { status: 'IN_COUNTRY_STORAGE_DISABLED' }),
+    storage: (i) =>
+      i % 4 === 0 ? { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'IN' } : { status: 'IN_COUNTRY_STORAGE_DISABLED' },
     number: (i) => ({ registered: i % 10 !== 9 }),
   });
   emulator = await startEmulator({ port: 0, quiet: true, seed });
@@ -47,7 +48,12 @@ test('lists every number across pages with storage, at most `concurrency` reads 
   expect(settings).toHaveLength(COUNT);
   expect(calls).toHaveLength(Math.ceil(COUNT / 100) + COUNT);
   // Most reads in flight at any moment.
-  const events = settings.flatMap((c) => [{ t: c.startedAt, d: 1 }, { t: c.finishedAt, d: -1 }]).sort((a, b) => a.t - b.t || a.d - b.d);
+  const events = settings
+    .flatMap((c) => [
+      { t: c.startedAt, d: 1 },
+      { t: c.finishedAt, d: -1 },
+    ])
+    .sort((a, b) => a.t - b.t || a.d - b.d);
   let inFlight = 0;
   let peak = 0;
   for (const e of events) peak = Math.max(peak, (inFlight += e.d));
@@ -61,8 +67,14 @@ test('registeredOnly leaves unregistered numbers out before reading their storag
   expect(numbers.every((n) => n.registered)).toBe(true);
   expect((await emulator.admin.calls()).filter((c) => c.endpoint === 'settings')).toHaveLength(numbers.length);
   const inIndia = filterWabaNumbers(numbers, { region: 'in', registeredOnly: true });
-  expect(inIndia.map((n) => n.id)).toEqual(Array.from({ length: COUNT }, (_, i) => i).filter((i) => i % 4 === 0 && i % 10 !== 9).map(generatedPhoneNumberId));
-  expect(filterWabaNumbers(numbers, { storageStatus: 'IN_COUNTRY_STORAGE_DISABLED' })).toHaveLength(numbers.filter((n) => n.storage_status === 'DEFAULT').length);
+  expect(inIndia.map((n) => n.id)).toEqual(
+    Array.from({ length: COUNT }, (_, i) => i)
+      .filter((i) => i % 4 === 0 && i % 10 !== 9)
+      .map(generatedPhoneNumberId),
+  );
+  expect(filterWabaNumbers(numbers, { storageStatus: 'IN_COUNTRY_STORAGE_DISABLED' })).toHaveLength(
+    numbers.filter((n) => n.storage_status === 'DEFAULT').length,
+  );
 });
 
 test('a stopped page-by-page read starts no reads beyond the next page', async () => {
@@ -75,7 +87,7 @@ test('a stopped page-by-page read starts no reads beyond the next page', async (
   expect((await emulator.admin.calls()).filter((c) => c.endpoint === 'settings').length).toBeLessThanOrEqual(200);
 });
 
-test("a WABA the token cannot see fails with the WABA named and the cause", async () => {
+test('a WABA the token cannot see fails with the WABA named and the cause', async () => {
   const error = await engine.wabaNumbers('102290129340398').catch((e: unknown) => e);
   expect(error).toBeInstanceOf(EngineFailure);
   expect(error).toMatchObject({ kind: 'not_found', field: 'wabaId' });
@@ -84,7 +96,14 @@ test("a WABA the token cannot see fails with the WABA named and the cause", asyn
 });
 
 test('a failed storage read fails the whole read instead of returning a partial list', async () => {
-  await emulator.admin.injectFault({ endpoint: 'settings', phoneNumberId: generatedPhoneNumberId(150), mode: 'error', error: { code: 2, message: 'Service temporarily unavailable' } });
-  await expect(engine.wabaNumbers(WABA, { withStorage: true })).rejects.toThrow(`Reading the storage of number ${generatedPhoneNumberId(150)} in WhatsApp Business Account ${WABA}`);
+  await emulator.admin.injectFault({
+    endpoint: 'settings',
+    phoneNumberId: generatedPhoneNumberId(150),
+    mode: 'error',
+    error: { code: 2, message: 'Service temporarily unavailable' },
+  });
+  await expect(engine.wabaNumbers(WABA, { withStorage: true })).rejects.toThrow(
+    `Reading the storage of number ${generatedPhoneNumberId(150)} in WhatsApp Business Account ${WABA}`,
+  );
   await emulator.admin.clearFaults();
 });

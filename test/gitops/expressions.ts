@@ -14,10 +14,7 @@ export interface ExpressionScope {
 }
 
 type Token =
-  | { kind: 'punct'; text: string }
-  | { kind: 'string'; text: string }
-  | { kind: 'number'; value: number }
-  | { kind: 'ident'; text: string };
+  { kind: 'punct'; text: string } | { kind: 'string'; text: string } | { kind: 'number'; value: number } | { kind: 'ident'; text: string };
 
 function tokenize(source: string): Token[] {
   const tokens: Token[] = [];
@@ -100,7 +97,11 @@ class Parser {
   /** Whether a status function (success/failure/always/cancelled) appeared: `if:` adds success() otherwise. */
   usedStatusFunction = false;
 
-  constructor(private readonly source: string, private readonly tokens: Token[], private readonly scope: ExpressionScope) {}
+  constructor(
+    private readonly source: string,
+    private readonly tokens: Token[],
+    private readonly scope: ExpressionScope,
+  ) {}
 
   parse(): Value {
     const value = this.or();

@@ -150,7 +150,12 @@ export function parseEnvironmentFile(text: string): Array<[string, string]> {
   return entries;
 }
 
-async function runShell(template: string, script: string, cwd: string, env: Record<string, string>): Promise<{ code: number; log: string }> {
+async function runShell(
+  template: string,
+  script: string,
+  cwd: string,
+  env: Record<string, string>,
+): Promise<{ code: number; log: string }> {
   const file = join(env.RUNNER_TEMP, `step-${Date.now()}-${Math.random().toString(36).slice(2)}.sh`);
   writeFileSync(file, script);
   const [command, ...args] = template.split(' ').map((a) => (a === '{0}' ? file : a));
@@ -282,10 +287,10 @@ export async function runGithubJob(options: GithubRunOptions): Promise<JobRun> {
       if (step.run !== undefined) {
         const script = interpolate(step.run, scope(stepEnv));
         const template = step.shell
-          ? SHELLS[step.shell] ?? step.shell
+          ? (SHELLS[step.shell] ?? step.shell)
           : runDefaults.shell
-          ? SHELLS[runDefaults.shell] ?? runDefaults.shell
-          : DEFAULT_SHELL;
+            ? (SHELLS[runDefaults.shell] ?? runDefaults.shell)
+            : DEFAULT_SHELL;
         const cwd = resolve(workspace, step['working-directory'] ?? runDefaults['working-directory'] ?? '.');
         ({ code, log: stepLog } = await runShell(template, script, cwd, env));
       } else if (step.uses) {

@@ -176,9 +176,7 @@ describe('plan-on-pr.yml', () => {
 
     const comments = gh.state().prComments[String(PR)];
     expect(comments.map((c) => c.id)).toEqual([41, 1000]);
-    expect(gh.commands().slice(1)).toEqual([
-      ['api', '--method', 'PATCH', `repos/${REPO}/issues/comments/1000`, '-F', 'body=@comment.md'],
-    ]);
+    expect(gh.commands().slice(1)).toEqual([['api', '--method', 'PATCH', `repos/${REPO}/issues/comments/1000`, '-F', 'body=@comment.md']]);
     expect(comments[0].body).toBe('LGTM, but wait for the plan');
     expect(comments[1].body).toMatch(/whatsapp_local_storage\.sales_br will be updated in-place/);
     expect(comments[1].body).not.toMatch(/No changes/);

@@ -225,8 +225,7 @@ describe('drift-check.sh (any other CI)', () => {
     expect(ci.status).toBe(0);
     const out = await exec('bash', ['drift-check.sh'], repo.dir, env);
     expect({ code: out.status, line: line.test(out.stdout) }).toEqual({ code, line: true });
-    for (const f of ['drift-report.json', 'drift-report.md', 'drift-report.xml'])
-      expect(existsSync(join(repo.dir, 'drift', f))).toBe(true);
+    for (const f of ['drift-report.json', 'drift-report.md', 'drift-report.xml']) expect(existsSync(join(repo.dir, 'drift', f))).toBe(true);
     expect(out.stdout + out.stderr).not.toMatch(new RegExp(`${TOKEN}|${PIN}`));
   });
 });

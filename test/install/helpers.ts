@@ -8,7 +8,11 @@ import { repoRoot } from '../e2e/harness';
 
 /** The `node` executable of `platform` at `version` from the npm registry (cached in ~/.cache/whatsapp-local-storage/node). */
 export function cachedNode(platform: string, version?: string): string {
-  const out = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'lib', 'node-binaries.mjs'), version ? `${platform}@${version}` : platform], { encoding: 'utf8' });
+  const out = spawnSync(
+    process.execPath,
+    [join(repoRoot, 'scripts', 'lib', 'node-binaries.mjs'), version ? `${platform}@${version}` : platform],
+    { encoding: 'utf8' },
+  );
   if (out.status !== 0) throw new Error(`node-binaries.mjs failed:\n${out.stderr}`);
   return out.stdout.trim();
 }
@@ -38,7 +42,10 @@ export function cachedNpmTools(specs: string[]): string {
   const tmp = mkdtempSync(join(root, '.install-'));
   try {
     writeFileSync(join(tmp, 'package.json'), JSON.stringify({ name: 'wls-test-tools', private: true, description: specs.join(' ') }));
-    const out = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...specs], { cwd: tmp, encoding: 'utf8' });
+    const out = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...specs], {
+      cwd: tmp,
+      encoding: 'utf8',
+    });
     if (out.status !== 0) throw new Error(`npm install ${specs.join(' ')} failed:\n${out.stdout}\n${out.stderr}`);
     rmSync(dir, { recursive: true, force: true });
     renameSync(tmp, dir);
@@ -50,7 +57,11 @@ export function cachedNpmTools(specs: string[]): string {
 
 /** `npm pack` of this build into `dir`: the tarball a user installs. Returns its path. */
 export function packTarball(dir: string): string {
-  const out = spawnSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: repoRoot, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const out = spawnSync('npm', ['pack', '--json', '--pack-destination', dir], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (out.status !== 0) throw new Error(`npm pack failed:\n${out.stdout}\n${out.stderr}`);
   return join(dir, (JSON.parse(out.stdout) as Array<{ filename: string }>)[0].filename);
 }
@@ -59,7 +70,10 @@ export function packTarball(dir: string): string {
 export function installProject(dir: string, specs: string[]): void {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'fresh-app', version: '1.0.0', private: true }));
-  const out = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...specs], { cwd: dir, encoding: 'utf8' });
+  const out = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...specs], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
   if (out.status !== 0) throw new Error(`npm install ${specs.join(' ')} failed:\n${out.stdout}\n${out.stderr}`);
 }
 

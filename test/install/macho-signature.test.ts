@@ -22,9 +22,12 @@ beforeAll(() => {
   writeFileSync(join(work, 'go.mod'), 'module hello\n\ngo 1.21\n');
   writeFileSync(join(work, 'main.go'), 'package main\n\nfunc main() { println("hello") }\n');
   const build = spawnSync('go', ['build', '-trimpath', '-o', 'hello', '.'], {
-    cwd: work, encoding: 'utf8', env: { ...process.env, GOOS: 'darwin', GOARCH: 'arm64', CGO_ENABLED: '0', GOTOOLCHAIN: 'local', GOFLAGS: '' },
+    cwd: work,
+    encoding: 'utf8',
+    env: { ...process.env, GOOS: 'darwin', GOARCH: 'arm64', CGO_ENABLED: '0', GOTOOLCHAIN: 'local', GOFLAGS: '' },
   });
-  if (build.error || build.status !== 0) throw new Error(`GOOS=darwin GOARCH=arm64 go build failed (Go is needed): ${build.error?.message ?? build.stderr}`);
+  if (build.error || build.status !== 0)
+    throw new Error(`GOOS=darwin GOARCH=arm64 go build failed (Go is needed): ${build.error?.message ?? build.stderr}`);
   goBinary = readFileSync(join(work, 'hello'));
 });
 

@@ -12,7 +12,10 @@ const LC_CODE_SIGNATURE = 0x1d;
 const SUPERBLOB = 0xfade0cc0;
 const CODEDIRECTORY = 0xfade0c02;
 const CS_ADHOC = 0x2;
-const HASHES: Record<number, { algorithm: string; size: number }> = { 1: { algorithm: 'sha1', size: 20 }, 2: { algorithm: 'sha256', size: 32 } };
+const HASHES: Record<number, { algorithm: string; size: number }> = {
+  1: { algorithm: 'sha1', size: 20 },
+  2: { algorithm: 'sha256', size: 32 },
+};
 
 export interface SignatureReport {
   identifier: string;
@@ -69,7 +72,8 @@ export function verifyMachOSignature(exe: Buffer): SignatureReport {
   if (!hash || hash.size !== hashSize) throw new Error(`unknown hash type ${cd.readUInt8(37)} of size ${hashSize}`);
   // Everything before the signature is code: a limit short of it leaves bytes unchecked.
   if (codeLimit !== sig.dataoff) throw new Error(`code limit ${codeLimit} is not the signature's offset ${sig.dataoff}`);
-  if (nCodeSlots !== Math.ceil(codeLimit / pageSize)) throw new Error(`${nCodeSlots} page hashes for ${codeLimit} bytes in pages of ${pageSize}`);
+  if (nCodeSlots !== Math.ceil(codeLimit / pageSize))
+    throw new Error(`${nCodeSlots} page hashes for ${codeLimit} bytes in pages of ${pageSize}`);
   const digest = (data: Buffer) => createHash(hash.algorithm).update(data).digest();
   for (let i = 0; i < nCodeSlots; i++) {
     const page = exe.subarray(i * pageSize, Math.min(codeLimit, (i + 1) * pageSize));

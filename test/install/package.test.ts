@@ -17,8 +17,22 @@ import { packageVersion, type NpmPackOutput } from './helpers';
 jest.setTimeout(600_000);
 
 const ENTRY_POINTS: Record<string, string[]> = {
-  'whatsapp-local-storage': ['engine', 'cloudApi', 'emulator', 'startEmulator', 'LocalStorageEngine', 'SUPPORTED_REGIONS', 'GraphApiClient'],
-  'whatsapp-local-storage/cdktf': ['WhatsAppLocalStorage', 'WhatsAppLocalStorageGroup', 'WhatsAppProvider', 'LOCAL_STORAGE_REGIONS', 'bindings'],
+  'whatsapp-local-storage': [
+    'engine',
+    'cloudApi',
+    'emulator',
+    'startEmulator',
+    'LocalStorageEngine',
+    'SUPPORTED_REGIONS',
+    'GraphApiClient',
+  ],
+  'whatsapp-local-storage/cdktf': [
+    'WhatsAppLocalStorage',
+    'WhatsAppLocalStorageGroup',
+    'WhatsAppProvider',
+    'LOCAL_STORAGE_REGIONS',
+    'bindings',
+  ],
   'whatsapp-local-storage/engine': ['LocalStorageEngine', 'planConvergence', 'SUPPORTED_REGIONS'],
   'whatsapp-local-storage/cloud-api': ['GraphApiClient', 'GraphApiError'],
   'whatsapp-local-storage/emulator': ['startEmulator', 'defaultSeed'],
@@ -34,8 +48,12 @@ function runAsync(command: string, args: string[], cwd: string, env: NodeJS.Proc
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd, env });
     let output = '';
-    child.stdout.on('data', (d) => { output += d; });
-    child.stderr.on('data', (d) => { output += d; });
+    child.stdout.on('data', (d) => {
+      output += d;
+    });
+    child.stderr.on('data', (d) => {
+      output += d;
+    });
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? -1, output }));
   });
@@ -45,14 +63,25 @@ function runAsync(command: string, args: string[], cwd: string, env: NodeJS.Proc
 function docsInstall(): { runtime: string[]; dev: string[] } {
   const doc = readFileSync(join(repoRoot, 'docs', 'cdktf.md'), 'utf8');
   const section = doc.slice(doc.indexOf('## Install'));
-  const sh = [...section.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]).find((b) => b.includes('npm install whatsapp-local-storage'))!.split('\n');
-  const words = (line: string) => line.replace(/#.*/, '').split(/\s+/).filter((w) => w && !w.startsWith('-') && w !== 'npm' && w !== 'install');
-  return { runtime: words(sh.find((l) => l.startsWith('npm install whatsapp-local-storage'))!), dev: words(sh.find((l) => l.includes('--save-dev'))!) };
+  const sh = [...section.matchAll(/```sh\n([\s\S]*?)```/g)]
+    .map((m) => m[1])
+    .find((b) => b.includes('npm install whatsapp-local-storage'))!
+    .split('\n');
+  const words = (line: string) =>
+    line
+      .replace(/#.*/, '')
+      .split(/\s+/)
+      .filter((w) => w && !w.startsWith('-') && w !== 'npm' && w !== 'install');
+  return {
+    runtime: words(sh.find((l) => l.startsWith('npm install whatsapp-local-storage'))!),
+    dev: words(sh.find((l) => l.includes('--save-dev'))!),
+  };
 }
 
 test('docs/cdktf.md pins every package it installs, and the dev tools are the ones these tests run', () => {
   const { runtime, dev } = docsInstall();
-  for (const spec of [...runtime.filter((p) => p !== 'whatsapp-local-storage'), ...dev]) expect(spec).toMatch(/^(@?[a-z0-9/-]+)@\d+\.\d+\.\d+$/);
+  for (const spec of [...runtime.filter((p) => p !== 'whatsapp-local-storage'), ...dev])
+    expect(spec).toMatch(/^(@?[a-z0-9/-]+)@\d+\.\d+\.\d+$/);
   const installed = (name: string) => packageVersion(join(repoRoot, 'node_modules', name));
   expect(dev).toEqual(['cdktf-cli', 'typescript'].map((name) => `${name}@${installed(name)}`));
   expect(dev.find((p) => p.startsWith('typescript@'))).toMatch(/^typescript@5\.9\./);
@@ -74,7 +103,18 @@ beforeAll(() => {
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'fresh-app', version: '1.0.0', private: true }));
   // What docs/cdktf.md tells a CDKTF user to install beside the package (the npm cache serves
   // what the repository already fetched).
-  must('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...docsInstall().runtime.map((p) => (p === 'whatsapp-local-storage' ? tarball : p))], project);
+  must(
+    'npm',
+    [
+      'install',
+      '--no-audit',
+      '--no-fund',
+      '--prefer-offline',
+      '--loglevel=error',
+      ...docsInstall().runtime.map((p) => (p === 'whatsapp-local-storage' ? tarball : p)),
+    ],
+    project,
+  );
 });
 
 afterAll(() => {
@@ -86,31 +126,65 @@ test('the tarball holds each runtime file once, no source maps, no dangling map 
   expect(paths.filter((p) => p.endsWith('.map'))).toEqual([]);
   expect(paths.filter((p) => /^dist\/(mirror|provider|release)\//.test(p))).toEqual([]);
   const byName = new Map<string, string[]>();
-  for (const p of paths.filter((p) => p.startsWith('dist/'))) byName.set(p.split('/').pop()!, [...(byName.get(p.split('/').pop()!) ?? []), p]);
+  for (const p of paths.filter((p) => p.startsWith('dist/')))
+    byName.set(p.split('/').pop()!, [...(byName.get(p.split('/').pop()!) ?? []), p]);
   for (const bundle of [...JS_PROVIDER_FILES, 'whatsapp-local-storage.js']) {
     expect(byName.get(bundle)).toEqual([`dist/bin/${bundle}`]);
   }
   const installed = join(project, 'node_modules', 'whatsapp-local-storage');
   for (const p of paths.filter((p) => p.endsWith('.js'))) {
-    expect({ file: p, mapComment: /\/\/# sourceMappingURL=/.test(readFileSync(join(installed, p), 'utf8')) }).toEqual({ file: p, mapComment: false });
+    expect({ file: p, mapComment: /\/\/# sourceMappingURL=/.test(readFileSync(join(installed, p), 'utf8')) }).toEqual({
+      file: p,
+      mapComment: false,
+    });
   }
 });
 
 test('every entry point loads with require() and import, with its named exports', () => {
-  const cjs = Object.entries(ENTRY_POINTS).map(([spec, names]) => `{ const m = require('${spec}'); for (const n of ${JSON.stringify(names)}) if (m[n] === undefined) throw new Error('${spec}: ' + n + ' missing (require)'); }`).join('\n');
+  const cjs = Object.entries(ENTRY_POINTS)
+    .map(
+      ([spec, names]) =>
+        `{ const m = require('${spec}'); for (const n of ${JSON.stringify(names)}) if (m[n] === undefined) throw new Error('${spec}: ' + n + ' missing (require)'); }`,
+    )
+    .join('\n');
   writeFileSync(join(project, 'check.cjs'), `${cjs}\nconsole.log('cjs ok');\n`);
   // Named imports (aliased: entry points share names): Node must see each name in the CommonJS build.
-  const esm = Object.entries(ENTRY_POINTS).map(([spec, names], i) => `import { ${names.map((n) => `${n} as m${i}_${n}`).join(', ')} } from '${spec}';\nconst m${i} = { ${names.map((n) => `${n}: m${i}_${n}`).join(', ')} };\nfor (const [k, v] of Object.entries(m${i})) if (v === undefined) throw new Error('${spec}: ' + k + ' missing (import)');`).join('\n');
+  const esm = Object.entries(ENTRY_POINTS)
+    .map(
+      ([spec, names], i) =>
+        `import { ${names.map((n) => `${n} as m${i}_${n}`).join(', ')} } from '${spec}';\nconst m${i} = { ${names.map((n) => `${n}: m${i}_${n}`).join(', ')} };\nfor (const [k, v] of Object.entries(m${i})) if (v === undefined) throw new Error('${spec}: ' + k + ' missing (import)');`,
+    )
+    .join('\n');
   writeFileSync(join(project, 'check.mjs'), `${esm}\nconsole.log('esm ok');\n`);
   expect(must(process.execPath, ['check.cjs'], project)).toContain('cjs ok');
   expect(must(process.execPath, ['check.mjs'], project)).toContain('esm ok');
 });
 
 test.each(['node16', 'bundler'])('every entry point has types (TypeScript moduleResolution %s)', (resolution) => {
-  const lines = Object.entries(ENTRY_POINTS).map(([spec, names], i) => `import { ${names.map((n) => `${n} as m${i}_${n}`).join(', ')} } from '${spec}';\nexport const uses${i} = [${names.map((n) => `m${i}_${n}`).join(', ')}];`);
-  writeFileSync(join(project, 'check.ts'), `${lines.join('\n')}\nconst region: import('whatsapp-local-storage/cdktf').LocalStorageRegion = 'BR';\nexport { region };\n`);
+  const lines = Object.entries(ENTRY_POINTS).map(
+    ([spec, names], i) =>
+      `import { ${names.map((n) => `${n} as m${i}_${n}`).join(', ')} } from '${spec}';\nexport const uses${i} = [${names.map((n) => `m${i}_${n}`).join(', ')}];`,
+  );
+  writeFileSync(
+    join(project, 'check.ts'),
+    `${lines.join('\n')}\nconst region: import('whatsapp-local-storage/cdktf').LocalStorageRegion = 'BR';\nexport { region };\n`,
+  );
   const module = resolution === 'node16' ? 'node16' : 'esnext';
-  writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, module, moduleResolution: resolution, target: 'ES2022', noEmit: true, skipLibCheck: false, types: [] }, files: ['check.ts'] }));
+  writeFileSync(
+    join(project, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        strict: true,
+        module,
+        moduleResolution: resolution,
+        target: 'ES2022',
+        noEmit: true,
+        skipLibCheck: false,
+        types: [],
+      },
+      files: ['check.ts'],
+    }),
+  );
   must(process.execPath, [join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], project);
 });
 
@@ -122,7 +196,11 @@ describe('a fresh CDKTF app', () => {
   beforeAll(async () => {
     emulator = await startEmulator({ port: 0, quiet: true });
     cliConfig = join(work, 'cli.tfrc');
-    must(join(project, 'node_modules', '.bin', 'whatsapp-local-storage'), ['cli-config', '--mirror-dir', join(work, 'mirror'), '--merge', cliConfig], project);
+    must(
+      join(project, 'node_modules', '.bin', 'whatsapp-local-storage'),
+      ['cli-config', '--mirror-dir', join(work, 'mirror'), '--merge', cliConfig],
+      project,
+    );
   });
 
   afterAll(async () => {
@@ -133,8 +211,13 @@ describe('a fresh CDKTF app', () => {
     const [id, region] = NUMBERS[engine.name];
     const dir = join(work, `cdktf-${engine.name}`);
     must('cp', ['-r', project, dir], work);
-    writeFileSync(join(dir, 'cdktf.json'), JSON.stringify({ language: 'typescript', app: 'node main.js', output: 'cdktf.out', terraformProviders: [] }));
-    writeFileSync(join(dir, 'main.js'), `const { App, TerraformStack, LocalBackend } = require('cdktf');
+    writeFileSync(
+      join(dir, 'cdktf.json'),
+      JSON.stringify({ language: 'typescript', app: 'node main.js', output: 'cdktf.out', terraformProviders: [] }),
+    );
+    writeFileSync(
+      join(dir, 'main.js'),
+      `const { App, TerraformStack, LocalBackend } = require('cdktf');
 const { WhatsAppProvider, WhatsAppLocalStorage } = require('whatsapp-local-storage/cdktf');
 class Numbers extends TerraformStack {
   constructor(scope, name) {
@@ -148,10 +231,13 @@ class Numbers extends TerraformStack {
 const app = new App();
 new Numbers(app, 'numbers');
 app.synth();
-`);
+`,
+    );
     const env = {
       ...process.env,
-      CHECKPOINT_DISABLE: '1', DISABLE_VERSION_CHECK: 'true', CI: '1',
+      CHECKPOINT_DISABLE: '1',
+      DISABLE_VERSION_CHECK: 'true',
+      CI: '1',
       TERRAFORM_BINARY_NAME: engine.path,
       TF_CLI_CONFIG_FILE: cliConfig,
       WHATSAPP_BASE_URL: emulator.url,
@@ -165,7 +251,9 @@ app.synth();
     const synthesized = JSON.parse(readFileSync(join(dir, 'cdktf.out', 'stacks', 'numbers', 'cdk.tf.json'), 'utf8')) as Synthesized;
     const version = packageVersion(repoRoot);
     expect(synthesized.terraform.required_providers.whatsapp).toEqual({ source: 'registry.terraform.io/waba/whatsapp', version });
-    expect(readFileSync(join(dir, 'cdktf.out', 'stacks', 'numbers', '.terraform.lock.hcl'), 'utf8')).toMatch(/provider "registry.terraform.io\/waba\/whatsapp"[\s\S]*h1:/);
+    expect(readFileSync(join(dir, 'cdktf.out', 'stacks', 'numbers', '.terraform.lock.hcl'), 'utf8')).toMatch(
+      /provider "registry.terraform.io\/waba\/whatsapp"[\s\S]*h1:/,
+    );
     const settings = await axios.get<{ storage_configuration: StorageConfiguration }>(`${emulator.url}/v21.0/${id}/settings`, {
       headers: { Authorization: 'Bearer demo-token' },
     });

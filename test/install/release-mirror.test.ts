@@ -47,10 +47,16 @@ function runAsync(command: string, args: string[], env: NodeJS.ProcessEnv): Prom
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { env });
     let output = '';
-    child.stdout.on('data', (d) => { output += d; });
-    child.stderr.on('data', (d) => { output += d; });
+    child.stdout.on('data', (d) => {
+      output += d;
+    });
+    child.stderr.on('data', (d) => {
+      output += d;
+    });
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(output) : reject(new Error(`${command} ${args.join(' ')} exited ${code}:\n${output.slice(-4000)}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve(output) : reject(new Error(`${command} ${args.join(' ')} exited ${code}:\n${output.slice(-4000)}`)),
+    );
   });
 }
 
@@ -69,13 +75,34 @@ beforeAll(async () => {
   gnupg = join(work, 'gnupg');
   mkdirSync(gnupg, { mode: 0o700 });
   const gpgEnv = { ...process.env, GNUPGHOME: gnupg };
-  must('gpg', ['--batch', '--passphrase', '', '--quick-gen-key', 'Release Test <release@example.invalid>', 'ed25519', 'sign', '1d'], gpgEnv);
+  must(
+    'gpg',
+    ['--batch', '--passphrase', '', '--quick-gen-key', 'Release Test <release@example.invalid>', 'ed25519', 'sign', '1d'],
+    gpgEnv,
+  );
   const fingerprint = /^fpr:+([0-9A-F]{40}):/m.exec(must('gpg', ['--batch', '--with-colons', '--list-secret-keys'], gpgEnv))![1];
   await runAsync(process.execPath, [join(repoRoot, 'scripts', 'release.mjs'), '--out', release, '--gpg-key', fingerprint], gpgEnv);
 
   certFile = join(work, 'cert.pem');
-  must('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
-    '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost', '-keyout', join(work, 'key.pem'), '-out', certFile]);
+  must('openssl', [
+    'req',
+    '-x509',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:P-256',
+    '-nodes',
+    '-days',
+    '1',
+    '-subj',
+    '/CN=127.0.0.1',
+    '-addext',
+    'subjectAltName=IP:127.0.0.1,DNS:localhost',
+    '-keyout',
+    join(work, 'key.pem'),
+    '-out',
+    certFile,
+  ]);
   server = createServer({ key: readFileSync(join(work, 'key.pem')), cert: readFileSync(certFile) }, (req, res) => {
     const path = normalize(join(release, decodeURIComponent(new URL(req.url ?? '/', 'https://x').pathname)));
     if (!path.startsWith(release) || !existsSync(path) || !statSync(path).isFile()) {
@@ -115,7 +142,9 @@ function unpack(zipFile: string, name: string, dir: string): string {
 
 /** The SHA256SUMS file of the release, as file name -> hash. */
 const sums = (): Record<string, string> => {
-  const lines = readFileSync(join(release, `terraform-provider-whatsapp_${VERSION}_SHA256SUMS`), 'utf8').trim().split('\n');
+  const lines = readFileSync(join(release, `terraform-provider-whatsapp_${VERSION}_SHA256SUMS`), 'utf8')
+    .trim()
+    .split('\n');
   return Object.fromEntries(
     lines.map((l): [string, string] => {
       const [hash, file] = l.split(/\s+/);
@@ -126,8 +155,10 @@ const sums = (): Record<string, string> => {
 
 /** The platform an executable is built for, read from its header. */
 function platformOf(exe: Buffer): string {
-  if (exe.readUInt32BE(0) === 0x7f454c46) return `linux_${({ 0x3e: 'amd64', 0xb7: 'arm64' } as Record<number, string>)[exe.readUInt16LE(18)]}`;
-  if (exe.readUInt32LE(0) === 0xfeedfacf) return `darwin_${({ 0x01000007: 'amd64', 0x0100000c: 'arm64' } as Record<number, string>)[exe.readUInt32LE(4)]}`;
+  if (exe.readUInt32BE(0) === 0x7f454c46)
+    return `linux_${({ 0x3e: 'amd64', 0xb7: 'arm64' } as Record<number, string>)[exe.readUInt16LE(18)]}`;
+  if (exe.readUInt32LE(0) === 0xfeedfacf)
+    return `darwin_${({ 0x01000007: 'amd64', 0x0100000c: 'arm64' } as Record<number, string>)[exe.readUInt32LE(4)]}`;
   if (exe.toString('latin1', 0, 2) === 'MZ') {
     const pe = exe.readUInt32LE(0x3c);
     return exe.toString('latin1', pe, pe + 4) === 'PE\0\0' && exe.readUInt16LE(pe + 4) === 0x8664 ? 'windows_amd64' : 'windows_?';
@@ -136,11 +167,18 @@ function platformOf(exe: Buffer): string {
 }
 
 test('per platform a provider zip and a CLI zip, each holding the executable named as engines and users expect; SHA256SUMS lists them all and its signature verifies; the mirror lists the provider only', () => {
-  const zips = readdirSync(release).filter((f) => f.endsWith('.zip')).sort();
+  const zips = readdirSync(release)
+    .filter((f) => f.endsWith('.zip'))
+    .sort();
   expect(zips).toEqual([...PLATFORMS.map(providerZip), ...PLATFORMS.map(cliZip)].sort());
   const listed = sums();
   expect(Object.keys(listed).sort()).toEqual(zips);
-  for (const zipFile of zips) expect(listed[zipFile]).toBe(createHash('sha256').update(readFileSync(join(release, zipFile))).digest('hex'));
+  for (const zipFile of zips)
+    expect(listed[zipFile]).toBe(
+      createHash('sha256')
+        .update(readFileSync(join(release, zipFile)))
+        .digest('hex'),
+    );
   for (const platform of PLATFORMS) {
     const provider = unzipOne(providerZip(platform), providerExe(platform));
     const cli = unzipOne(cliZip(platform), cliExe(platform));
@@ -152,11 +190,22 @@ test('per platform a provider zip and a CLI zip, each holding the executable nam
     expect(provider.includes('It is not meant to be run')).toBe(true);
     expect(cli.includes('whatsapp-local-storage')).toBe(true);
   }
-  const verify = spawnSync('gpg', ['--batch', '--verify', join(release, `terraform-provider-whatsapp_${VERSION}_SHA256SUMS.sig`), join(release, `terraform-provider-whatsapp_${VERSION}_SHA256SUMS`)], { encoding: 'utf8', env: { ...process.env, GNUPGHOME: gnupg } });
+  const verify = spawnSync(
+    'gpg',
+    [
+      '--batch',
+      '--verify',
+      join(release, `terraform-provider-whatsapp_${VERSION}_SHA256SUMS.sig`),
+      join(release, `terraform-provider-whatsapp_${VERSION}_SHA256SUMS`),
+    ],
+    { encoding: 'utf8', env: { ...process.env, GNUPGHOME: gnupg } },
+  );
   expect(verify.stderr).toContain('Good signature from "Release Test <release@example.invalid>"');
   expect(verify.status).toBe(0);
   for (const host of ['registry.terraform.io', 'registry.opentofu.org']) {
-    const published = JSON.parse(readFileSync(join(release, 'mirror', host, 'waba', 'whatsapp', `${VERSION}.json`), 'utf8')) as { archives: Record<string, { url: string }> };
+    const published = JSON.parse(readFileSync(join(release, 'mirror', host, 'waba', 'whatsapp', `${VERSION}.json`), 'utf8')) as {
+      archives: Record<string, { url: string }>;
+    };
     expect(Object.keys(published.archives).sort()).toEqual([...PLATFORMS].sort());
     for (const p of PLATFORMS) expect(published.archives[p].url).toBe(`../../../../${providerZip(p)}`);
   }
@@ -164,7 +213,10 @@ test('per platform a provider zip and a CLI zip, each holding the executable nam
 
 test('every darwin executable carries a valid ad-hoc signature named after it, each page hash recomputed', () => {
   for (const platform of ['darwin_amd64', 'darwin_arm64']) {
-    for (const [zipFile, name] of [[providerZip(platform), providerExe(platform)], [cliZip(platform), cliExe(platform)]]) {
+    for (const [zipFile, name] of [
+      [providerZip(platform), providerExe(platform)],
+      [cliZip(platform), cliExe(platform)],
+    ]) {
       const signature = verifyMachOSignature(unzipOne(zipFile, name));
       expect(signature).toMatchObject({ identifier: name, adhoc: true, hashType: 'sha256', pageSize: 4096 });
       expect(signature.pages).toBeGreaterThan(1000);
@@ -173,7 +225,10 @@ test('every darwin executable carries a valid ad-hoc signature named after it, e
 });
 
 /** The network mirror as the engines' CLI configuration, and a configuration pinned to this release. */
-const publishedMirror = () => JSON.parse(readFileSync(join(release, 'mirror', 'registry.terraform.io', 'waba', 'whatsapp', `${VERSION}.json`), 'utf8')) as { archives: Record<string, { hashes: string[] }> };
+const publishedMirror = () =>
+  JSON.parse(readFileSync(join(release, 'mirror', 'registry.terraform.io', 'waba', 'whatsapp', `${VERSION}.json`), 'utf8')) as {
+    archives: Record<string, { hashes: string[] }>;
+  };
 const publishedH1 = (platform: string) => publishedMirror().archives[platform].hashes.find((h) => h.startsWith('h1:'))!;
 /** The standalone CLI of this machine, unpacked once. */
 let hostCli: string | undefined;
@@ -187,7 +242,11 @@ function mirrorConfig(): string {
   expect(printed.stdout).toContain(`url     = "${mirrorUrl}"`);
   return printed.stdout;
 }
-const pinnedProviders = () => REQUIRED_PROVIDERS_HCL.replace('source = "registry.terraform.io/waba/whatsapp"', `source  = "registry.terraform.io/waba/whatsapp"\n      version = "~> ${VERSION}"`);
+const pinnedProviders = () =>
+  REQUIRED_PROVIDERS_HCL.replace(
+    'source = "registry.terraform.io/waba/whatsapp"',
+    `source  = "registry.terraform.io/waba/whatsapp"\n      version = "~> ${VERSION}"`,
+  );
 function numberConfig(storage: string, extra = ''): string {
   return `${pinnedProviders()}
 provider "whatsapp" {}
@@ -215,7 +274,15 @@ describe.each(requiredEngines())('$name $version, standalone provider from the n
 
   beforeAll(async () => {
     emu = await startEmulator({ port: 0, quiet: true });
-    ws = new EngineWorkspace(engine, { env: { SSL_CERT_FILE: certFile, PATH: PATH_WITHOUT_NODE, WHATSAPP_BASE_URL: emu.url, WHATSAPP_ACCESS_TOKEN: 'demo-token', TF_VAR_pin: PIN } });
+    ws = new EngineWorkspace(engine, {
+      env: {
+        SSL_CERT_FILE: certFile,
+        PATH: PATH_WITHOUT_NODE,
+        WHATSAPP_BASE_URL: emu.url,
+        WHATSAPP_ACCESS_TOKEN: 'demo-token',
+        TF_VAR_pin: PIN,
+      },
+    });
     ws.write('cli.tfrc', mirrorConfig());
   });
   afterAll(async () => {
@@ -230,10 +297,18 @@ describe.each(requiredEngines())('$name $version, standalone provider from the n
     const h1 = publishedH1;
     for (const p of PLATFORMS) expect(published.archives[p].hashes).toContain(`zh:${sums()[providerZip(p)]}`);
     expect(readFileSync(join(ws.dir, '.terraform.lock.hcl'), 'utf8')).toContain(h1('linux_amd64'));
-    await ws.expect(['providers', 'lock', `-net-mirror=${mirrorUrl}`, ...PLATFORMS.map((p) => `-platform=${p}`), 'registry.terraform.io/waba/whatsapp']);
+    await ws.expect([
+      'providers',
+      'lock',
+      `-net-mirror=${mirrorUrl}`,
+      ...PLATFORMS.map((p) => `-platform=${p}`),
+      'registry.terraform.io/waba/whatsapp',
+    ]);
     const locked = readFileSync(join(ws.dir, '.terraform.lock.hcl'), 'utf8');
     for (const platform of PLATFORMS) expect(locked).toContain(h1(platform));
-    const installed = readdirSync(join(ws.dir, '.terraform', 'providers', 'registry.terraform.io', 'waba', 'whatsapp', VERSION, 'linux_amd64'));
+    const installed = readdirSync(
+      join(ws.dir, '.terraform', 'providers', 'registry.terraform.io', 'waba', 'whatsapp', VERSION, 'linux_amd64'),
+    );
     expect(installed).toEqual([providerExe('linux_amd64')]);
   });
 
@@ -264,7 +339,11 @@ describe.each(requiredEngines())('$name $version, standalone provider from the n
     const headers = { Authorization: 'Bearer demo-token' };
     const base = `${emu.url}/v21.0/${LIVE_NUMBER}`;
     await axios.post(`${base}/deregister`, {}, { headers });
-    await axios.post(`${base}/settings`, { storage_configuration: { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'BR' } }, { headers });
+    await axios.post(
+      `${base}/settings`,
+      { storage_configuration: { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'BR' } },
+      { headers },
+    );
     await axios.post(`${base}/register`, { messaging_product: 'whatsapp', pin: PIN }, { headers });
     const plan = await ws.expect(['plan', '-detailed-exitcode'], 2);
     expect(plan.stdout).toMatch(/storage_mode|data_localization_region/);
@@ -273,12 +352,18 @@ describe.each(requiredEngines())('$name $version, standalone provider from the n
   });
 
   test('import of a number already in BR', async () => {
-    ws.write('main.tf', numberConfig('  storage_mode      = "NO_STORAGE"\n  retention_minutes = 60\n', `
+    ws.write(
+      'main.tf',
+      numberConfig(
+        '  storage_mode      = "NO_STORAGE"\n  retention_minutes = 60\n',
+        `
 resource "whatsapp_local_storage" "imported" {
   phone_number_id          = "${BR_NUMBER}"
   data_localization_region = "BR"
 }
-`));
+`,
+      ),
+    );
     await ws.expect(['import', 'whatsapp_local_storage.imported', BR_NUMBER]);
     const imported = ws.state().resources.find((r) => r.name === 'imported')!;
     expect(imported.instances[0].attributes).toMatchObject({ id: BR_NUMBER, data_localization_region: 'BR', registered: true });
@@ -306,9 +391,14 @@ function qemuAarch64(): { path: string } | { reason: string } {
   if (process.getuid?.() !== 0) return { reason: 'qemu-aarch64 is missing and installing qemu-user needs root' };
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const update = spawnSync('apt-get', ['update'], { encoding: 'utf8', env });
-  const install = update.status === 0 ? spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'qemu-user', 'libc6-arm64-cross'], { encoding: 'utf8', env }) : update;
+  const install =
+    update.status === 0
+      ? spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'qemu-user', 'libc6-arm64-cross'], { encoding: 'utf8', env })
+      : update;
   if (find()) return { path: find()! };
-  return { reason: `qemu-aarch64 or the arm64 C library is missing and apt-get could not install qemu-user libc6-arm64-cross (exit ${install.status ?? install.error?.message}): ${(install.stderr ?? '').trim().split('\n').pop()}` };
+  return {
+    reason: `qemu-aarch64 or the arm64 C library is missing and apt-get could not install qemu-user libc6-arm64-cross (exit ${install.status ?? install.error?.message}): ${(install.stderr ?? '').trim().split('\n').pop()}`,
+  };
 }
 
 const QEMU_TEST = 'the linux_arm64 executable answers the handshake and a plan/apply under qemu-aarch64';
@@ -319,13 +409,24 @@ if ('reason' in qemu) {
   test(QEMU_TEST, async () => {
     const dir = mkdtempSync(join(work, 'arm64-'));
     const exe = unpack(providerZip('linux_arm64'), providerExe('linux_arm64'), join(dir, 'exe'));
-    const child = spawn(qemu.path, ['-L', ARM64_SYSROOT, exe], { env: { PATH: PATH_WITHOUT_NODE, TF_PLUGIN_MAGIC_COOKIE: 'd602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2', PLUGIN_PROTOCOL_VERSIONS: '5,6' } });
+    const child = spawn(qemu.path, ['-L', ARM64_SYSROOT, exe], {
+      env: {
+        PATH: PATH_WITHOUT_NODE,
+        TF_PLUGIN_MAGIC_COOKIE: 'd602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2',
+        PLUGIN_PROTOCOL_VERSIONS: '5,6',
+      },
+    });
     const line = await new Promise<string>((resolve, reject) => {
       let out = '';
-      child.stdout.on('data', (d) => { out += d; if (out.includes('\n')) resolve(out.split('\n')[0]); });
+      child.stdout.on('data', (d) => {
+        out += d;
+        if (out.includes('\n')) resolve(out.split('\n')[0]);
+      });
       child.on('error', reject);
       let err = '';
-      child.stderr.on('data', (d) => { err += d; });
+      child.stderr.on('data', (d) => {
+        err += d;
+      });
       child.on('exit', (code) => reject(new Error(`exited ${code} before the handshake: ${out}${err}`)));
     });
     child.kill('SIGKILL');
@@ -334,12 +435,19 @@ if ('reason' in qemu) {
     // The engine starts the provider through a wrapper that runs it under qemu (no binfmt_misc needed).
     const overrides = join(dir, 'overrides');
     mkdirSync(overrides);
-    writeFileSync(join(overrides, 'terraform-provider-whatsapp'), `#!/bin/sh\nexec ${qemu.path} -L ${ARM64_SYSROOT} ${exe} "$@"\n`, { mode: 0o755 });
+    writeFileSync(join(overrides, 'terraform-provider-whatsapp'), `#!/bin/sh\nexec ${qemu.path} -L ${ARM64_SYSROOT} ${exe} "$@"\n`, {
+      mode: 0o755,
+    });
     const emu = await startEmulator({ port: 0, quiet: true });
     const [tofu] = requiredEngines();
-    const ws = new EngineWorkspace(tofu, { env: { PATH: PATH_WITHOUT_NODE, WHATSAPP_BASE_URL: emu.url, WHATSAPP_ACCESS_TOKEN: 'demo-token', TF_VAR_pin: PIN } });
+    const ws = new EngineWorkspace(tofu, {
+      env: { PATH: PATH_WITHOUT_NODE, WHATSAPP_BASE_URL: emu.url, WHATSAPP_ACCESS_TOKEN: 'demo-token', TF_VAR_pin: PIN },
+    });
     try {
-      ws.write('cli.tfrc', `provider_installation {\n  dev_overrides {\n    "registry.terraform.io/waba/whatsapp" = "${overrides}"\n  }\n  direct {}\n}\n`);
+      ws.write(
+        'cli.tfrc',
+        `provider_installation {\n  dev_overrides {\n    "registry.terraform.io/waba/whatsapp" = "${overrides}"\n  }\n  direct {}\n}\n`,
+      );
       ws.write('main.tf', numberConfig('  data_localization_region = "BR"\n').replace(/\n {6}version = "[^"]+"/, ''));
       const plan = await ws.expect(['plan', '-detailed-exitcode'], 2);
       expect(plan.stdout).toMatch(/whatsapp_local_storage\.main will be created/);
@@ -356,7 +464,9 @@ test('the standalone CLI alone: cli-config names what it needs (a provider zip b
   const printed = runCli(standaloneCli(), ['cli-config', '--mirror-dir', join(work, 'unused-mirror')]);
   expect(printed.status).toBe(1);
   expect(printed.stdout).toBe('');
-  expect(printed.stderr).toMatch(/^whatsapp-local-storage: no provider to install: .*terraform-provider-whatsapp_<version>_<os>_<arch>\.zip beside the executable or give --provider-zip PATH, or point engines at a network mirror with --network-mirror URL/);
+  expect(printed.stderr).toMatch(
+    /^whatsapp-local-storage: no provider to install: .*terraform-provider-whatsapp_<version>_<os>_<arch>\.zip beside the executable or give --provider-zip PATH, or point engines at a network mirror with --network-mirror URL/,
+  );
   expect(existsSync(join(work, 'unused-mirror'))).toBe(false);
   const notZip = runCli(standaloneCli(), ['cli-config', '--provider-zip', join(work, 'cert.pem')]);
   expect({ status: notZip.status, stderr: notZip.stderr }).toMatchObject<Record<string, unknown>>({
@@ -379,12 +489,22 @@ test('the drift check runs on the engine and the release alone: standalone CLI (
   try {
     const url = await new Promise<string>((resolve, reject) => {
       let out = '';
-      emulatorProcess.stdout!.on('data', (d) => { out += d; const m = /http:\/\/\S+/.exec(out); if (m) resolve(m[0]); });
+      emulatorProcess.stdout!.on('data', (d) => {
+        out += d;
+        const m = /http:\/\/\S+/.exec(out);
+        if (m) resolve(m[0]);
+      });
       emulatorProcess.on('error', reject);
       emulatorProcess.on('exit', (code) => reject(new Error(`the CLI's emulator exited ${code}: ${out}`)));
     });
     const [tofu] = requiredEngines();
-    const env = { SSL_CERT_FILE: certFile, PATH: PATH_WITHOUT_NODE, WHATSAPP_BASE_URL: url, WHATSAPP_ACCESS_TOKEN: 'demo-token', TF_VAR_pin: PIN };
+    const env = {
+      SSL_CERT_FILE: certFile,
+      PATH: PATH_WITHOUT_NODE,
+      WHATSAPP_BASE_URL: url,
+      WHATSAPP_ACCESS_TOKEN: 'demo-token',
+      TF_VAR_pin: PIN,
+    };
     const ws = new EngineWorkspace(tofu, { env });
     try {
       ws.write('cli.tfrc', 'disable_checkpoint = true\n');
@@ -398,20 +518,27 @@ test('the drift check runs on the engine and the release alone: standalone CLI (
       await ws.expect(['apply', '-auto-approve']);
       const headers = { Authorization: 'Bearer demo-token' };
       await axios.post(`${url}/v21.0/${LIVE_NUMBER}/deregister`, {}, { headers });
-      await axios.post(`${url}/v21.0/${LIVE_NUMBER}/settings`, { storage_configuration: { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'IN' } }, { headers });
+      await axios.post(
+        `${url}/v21.0/${LIVE_NUMBER}/settings`,
+        { storage_configuration: { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'IN' } },
+        { headers },
+      );
       await axios.post(`${url}/v21.0/${LIVE_NUMBER}/register`, { messaging_product: 'whatsapp', pin: PIN }, { headers });
 
       // Run from elsewhere: the reports land in the --dir (the default --out), not the working directory.
       const elsewhere = mkdtempSync(join(work, 'cwd-'));
       const drift = spawnSync(cli, ['drift', '--dir', ws.dir, '--engine', tofu.path], {
-        cwd: elsewhere, encoding: 'utf8',
+        cwd: elsewhere,
+        encoding: 'utf8',
         env: { ...env, TF_CLI_CONFIG_FILE: join(ws.dir, 'cli.tfrc'), CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' },
       });
       expect({ status: drift.status, stderr: drift.stderr }).toMatchObject({ status: 2 });
       expect(readdirSync(elsewhere)).toEqual([]);
       const report = JSON.parse(readFileSync(join(ws.dir, 'drift-report.json'), 'utf8')) as Record<string, unknown>;
       expect(report).toMatchObject({ schema_version: 1, status: 'differs' });
-      expect(readFileSync(join(ws.dir, 'drift-report.md'), 'utf8')).toMatch(/Local Storage drift check: differences[\s\S]*whatsapp_local_storage\.main/);
+      expect(readFileSync(join(ws.dir, 'drift-report.md'), 'utf8')).toMatch(
+        /Local Storage drift check: differences[\s\S]*whatsapp_local_storage\.main/,
+      );
       expect(readFileSync(join(ws.dir, 'drift-report.xml'), 'utf8')).toMatch(/<testsuites?[\s>][\s\S]*<failure/);
     } finally {
       ws.dispose();

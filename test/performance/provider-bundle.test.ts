@@ -27,7 +27,9 @@ describe('provider executable split', () => {
   });
 
   test('the build writes exactly the parts every install layout copies (JS_PROVIDER_FILES)', () => {
-    const built = readdirSync(bin).filter((f) => /\.(js|json)$/.test(f) && (f.startsWith('whatsapp-provider-') || f.startsWith('terraform-provider-')));
+    const built = readdirSync(bin).filter(
+      (f) => /\.(js|json)$/.test(f) && (f.startsWith('whatsapp-provider-') || f.startsWith('terraform-provider-')),
+    );
     expect(built.sort()).toEqual([...JS_PROVIDER_FILES].sort());
   });
 
@@ -44,7 +46,9 @@ describe('provider executable split', () => {
     const target = `${process.platform}_${process.arch === 'x64' ? 'amd64' : process.arch}`;
     const dirs = [
       join(repoRoot, 'dist', 'provider'),
-      ...['registry.terraform.io', 'registry.opentofu.org'].map((h) => join(repoRoot, 'dist', 'mirror', h, 'waba', 'whatsapp', version, target)),
+      ...['registry.terraform.io', 'registry.opentofu.org'].map((h) =>
+        join(repoRoot, 'dist', 'mirror', h, 'waba', 'whatsapp', version, target),
+      ),
     ];
     for (const dir of dirs) {
       for (const part of parts) expect(readFileSync(join(dir, part)).equals(readFileSync(join(bin, part)))).toBe(true);

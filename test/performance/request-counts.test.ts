@@ -15,7 +15,15 @@ const N = 20;
 const ids = Array.from({ length: N }, (_, i) => generatedPhoneNumberId(i));
 const env = { TF_VAR_pin: '123456' };
 
-const seed = () => generatedSeed(N, { token: TOKEN, pin: '123456', wabaId: WABA, label: 'Perf', storage: (i) => (i % 2 ? { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'BR' } : { status: 'IN_COUNTRY_STORAGE_DISABLED' }) });
+const seed = () =>
+  generatedSeed(N, {
+    token: TOKEN,
+    pin: '123456',
+    wabaId: WABA,
+    label: 'Perf',
+    storage: (i) =>
+      i % 2 ? { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'BR' } : { status: 'IN_COUNTRY_STORAGE_DISABLED' },
+  });
 
 /** Regions per number; `first` overrides number 0's. */
 function config(baseUrl: string, apiVersion: string, first?: string | null): string {
@@ -54,7 +62,11 @@ describe.each(['v21.0', 'v20.0'])(`request counts through ${tofu.name} ${tofu.ve
 
   beforeAll(async () => {
     // v20.0's legacy flow exists only on a date Meta still served it (before 2026-09-24).
-    emulator = await startEmulator({ port: 0, quiet: true, seed: { ...seed(), ...(apiVersion === 'v20.0' ? { clock: '2026-09-01T00:00:00Z' } : {}) } });
+    emulator = await startEmulator({
+      port: 0,
+      quiet: true,
+      seed: { ...seed(), ...(apiVersion === 'v20.0' ? { clock: '2026-09-01T00:00:00Z' } : {}) },
+    });
     ws = new EngineWorkspace(tofu);
     ws.write('main.tf', config(emulator.url, apiVersion));
     await ws.expect(['init']);

@@ -45,7 +45,11 @@ const kib = (files: Loaded[]): number => files.reduce((sum, f) => sum + f.bytes,
 const names = (files: Loaded[]): string[] => files.map((f) => basename(f.file)).sort();
 
 /** Runs the built provider with the recording hook through `calls`, then the engine's Shutdown. */
-async function recordLoads(dir: string, name: string, calls: (p: Awaited<ReturnType<typeof startProvider>>) => Promise<void>): Promise<LoadRecord> {
+async function recordLoads(
+  dir: string,
+  name: string,
+  calls: (p: Awaited<ReturnType<typeof startProvider>>) => Promise<void>,
+): Promise<LoadRecord> {
   const hook = join(dir, 'record-loads.js');
   const out = join(dir, `${name}.json`);
   writeFileSync(hook, HOOK);
@@ -63,7 +67,13 @@ async function recordLoads(dir: string, name: string, calls: (p: Awaited<ReturnT
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'startup-load-'));
   try {
-    const config = dv({ access_token: 'startup-load-token', api_version: 'v21.0', base_url: 'http://127.0.0.1:9', request_timeout_seconds: null, max_retries: null });
+    const config = dv({
+      access_token: 'startup-load-token',
+      api_version: 'v21.0',
+      base_url: 'http://127.0.0.1:9',
+      request_timeout_seconds: null,
+      max_retries: null,
+    });
     firstAnswers = await recordLoads(dir, 'first-answers', async (p) => {
       expect((await p.v6.getProviderSchema({})).diagnostics ?? []).toEqual([]);
       expect((await p.v6.validateProviderConfig({ config })).diagnostics ?? []).toEqual([]);
@@ -99,7 +109,11 @@ describe('what the provider loads at start', () => {
   });
 
   test('a process that only reads the schema loads no provider, runtime or protocol code: at most 80 KiB', () => {
-    expect(names(schemaOnly.exit)).toEqual(['terraform-provider-whatsapp.js', 'whatsapp-provider-plugin.js', 'whatsapp-provider-shared.js']);
+    expect(names(schemaOnly.exit)).toEqual([
+      'terraform-provider-whatsapp.js',
+      'whatsapp-provider-plugin.js',
+      'whatsapp-provider-shared.js',
+    ]);
     expect(kib(schemaOnly.exit)).toBeLessThanOrEqual(80);
   });
 });

@@ -11,7 +11,13 @@ import { dv, startProvider, type ProviderProcess } from '../provider/harness';
 import { repoRoot } from '../e2e/harness';
 
 const executable = join(repoRoot, 'dist', 'bin', 'terraform-provider-whatsapp.js');
-const config = dv({ access_token: 'precomputed-token', api_version: 'v21.0', base_url: 'http://127.0.0.1:9', request_timeout_seconds: null, max_retries: null });
+const config = dv({
+  access_token: 'precomputed-token',
+  api_version: 'v21.0',
+  base_url: 'http://127.0.0.1:9',
+  request_timeout_seconds: null,
+  max_retries: null,
+});
 
 const answersOf = {
   6: async (p: ProviderProcess) => ({
@@ -44,31 +50,35 @@ test('the build wrote an answer for each RPC that depends on nothing, in both pr
   );
 });
 
-test.each([6, 5] as const)('protocol %i: precomputed answers equal live ones', async (version) => {
-  const fresh = await startProvider({ executable, protocolVersions: String(version) });
-  let precomputed;
-  try {
-    precomputed = await answersOf[version](fresh);
-  } finally {
-    await fresh.close();
-  }
-  const loaded = await startProvider({ executable, protocolVersions: String(version) });
-  let live;
-  try {
-    // Any call that needs the provider loads it; from then on every answer is computed live.
-    if (version === 6) expect((await loaded.v6.validateProviderConfig({ config })).diagnostics ?? []).toEqual([]);
-    else await loaded.call('/tfplugin5.Provider/PrepareProviderConfig', { config });
-    live = await answersOf[version](loaded);
-  } finally {
-    await loaded.close();
-  }
-  expect((precomputed.schema as { resourceSchemas?: Record<string, unknown> }).resourceSchemas).toHaveProperty('whatsapp_local_storage');
-  expect(precomputed).toEqual(live);
-}, 30_000);
+test.each([6, 5] as const)(
+  'protocol %i: precomputed answers equal live ones',
+  async (version) => {
+    const fresh = await startProvider({ executable, protocolVersions: String(version) });
+    let precomputed;
+    try {
+      precomputed = await answersOf[version](fresh);
+    } finally {
+      await fresh.close();
+    }
+    const loaded = await startProvider({ executable, protocolVersions: String(version) });
+    let live;
+    try {
+      // Any call that needs the provider loads it; from then on every answer is computed live.
+      if (version === 6) expect((await loaded.v6.validateProviderConfig({ config })).diagnostics ?? []).toEqual([]);
+      else await loaded.call('/tfplugin5.Provider/PrepareProviderConfig', { config });
+      live = await answersOf[version](loaded);
+    } finally {
+      await loaded.close();
+    }
+    expect((precomputed.schema as { resourceSchemas?: Record<string, unknown> }).resourceSchemas).toHaveProperty('whatsapp_local_storage');
+    expect(precomputed).toEqual(live);
+  },
+  30_000,
+);
 
 // A part copied in from another build must not answer for this one: the handshake file carries
 // the tag of the code the answers were computed from and ignores a file with another tag.
-test('answers tagged with another build are ignored; with this build\'s tag they are used', async () => {
+test("answers tagged with another build are ignored; with this build's tag they are used", async () => {
   const dir = mkdtempSync(join(tmpdir(), 'precomputed-'));
   try {
     cpSync(join(repoRoot, 'dist', 'bin'), dir, { recursive: true });

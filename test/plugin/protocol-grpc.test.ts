@@ -57,10 +57,12 @@ describe('gRPC plumbing', () => {
     stdio.on('data', () => events.push('data'));
     stdio.on('end', () => events.push('end'));
     stdio.on('error', (e: grpc.ServiceError) => events.push(`error ${e.code}`));
-    const headers = new Promise<void>((resolve) => stdio.on('metadata', () => {
-      events.push('headers');
-      resolve();
-    }));
+    const headers = new Promise<void>((resolve) =>
+      stdio.on('metadata', () => {
+        events.push('headers');
+        resolve();
+      }),
+    );
     // Headers arrive whenever the loaded machine gets to them; after that the stream must stay quiet.
     await Promise.race([headers, new Promise((r) => setTimeout(r, 10_000))]);
     await new Promise((r) => setTimeout(r, 300));
@@ -164,7 +166,10 @@ describe('provider logs', () => {
     try {
       await trace.v6.getProviderSchema({});
       await waitFor(() => trace.logs().some((l) => l['@level'] === 'trace'), 5000, 'trace lines');
-      const lines = trace.stderr().split('\n').filter((l) => l.trim() !== '');
+      const lines = trace
+        .stderr()
+        .split('\n')
+        .filter((l) => l.trim() !== '');
       for (const line of lines) {
         const record = parseJson<Record<string, unknown>>(line);
         expect(typeof record['@message']).toBe('string');

@@ -57,7 +57,9 @@ describe('provider handshake', () => {
     expect(ext(id_ce_basicConstraints).critical).toBe(true);
     const usage = AsnConvert.parse(ext(id_ce_keyUsage).extnValue, KeyUsage).toNumber();
     expect(usage).toBe(KeyUsageFlags.digitalSignature | KeyUsageFlags.keyEncipherment | KeyUsageFlags.keyCertSign);
-    expect([...AsnConvert.parse(ext(id_ce_extKeyUsage).extnValue, ExtendedKeyUsage)].sort()).toEqual([id_kp_serverAuth, id_kp_clientAuth].sort());
+    expect([...AsnConvert.parse(ext(id_ce_extKeyUsage).extnValue, ExtendedKeyUsage)].sort()).toEqual(
+      [id_kp_serverAuth, id_kp_clientAuth].sort(),
+    );
     expect(AsnConvert.parse(ext(id_ce_subjectAltName).extnValue, SubjectAlternativeName).map((n) => n.dNSName)).toEqual(['localhost']);
 
     // The certificate the TLS server presents is exactly the one in the handshake.

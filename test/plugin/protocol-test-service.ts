@@ -30,7 +30,13 @@ export function createTestService(): ProviderService {
               { name: 'id', type: stringType, computed: true },
               { name: 'name', type: stringType, required: true },
               ...(nested
-                ? [{ name: 'nested', optional: true, nestedType: { nesting: 1, attributes: [{ name: 'x', type: stringType, optional: true }] } }]
+                ? [
+                    {
+                      name: 'nested',
+                      optional: true,
+                      nestedType: { nesting: 1, attributes: [{ name: 'x', type: stringType, optional: true }] },
+                    },
+                  ]
                 : []),
             ],
           },

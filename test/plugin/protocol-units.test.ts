@@ -14,7 +14,13 @@ describe('logger', () => {
     log.with({ rpc: 'ReadResource' }).warn('careful');
     expect(lines).toHaveLength(2);
     const first = parseJson(lines[0]);
-    expect(first).toMatchObject({ '@level': 'debug', '@module': 'provider', '@message': 'token *** leaked?', nested: { header: 'Bearer ***' }, n: 3 });
+    expect(first).toMatchObject({
+      '@level': 'debug',
+      '@module': 'provider',
+      '@message': 'token *** leaked?',
+      nested: { header: 'Bearer ***' },
+      n: 3,
+    });
     expect(lines.join('')).not.toContain('EAAJBsecret-token-value');
     expect(parseJson(lines[1])).toMatchObject({ '@level': 'warn', rpc: 'ReadResource' });
     expect(redact('x EAAJBsecret-token-value y')).toBe('x *** y');

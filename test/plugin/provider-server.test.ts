@@ -16,7 +16,11 @@ const ctx: CallContext = { signal: new AbortController().signal, protocolVersion
 const lines: string[] = [];
 const logger = { trace() {}, debug() {}, info() {}, warn() {}, error: (m: string) => void lines.push(m) };
 
-const providerSchema: BlockSchema = { version: 0, description: 'Example provider.', attributes: { greeting: { type: t.string, required: true, description: 'Greeting.' } } };
+const providerSchema: BlockSchema = {
+  version: 0,
+  description: 'Example provider.',
+  attributes: { greeting: { type: t.string, required: true, description: 'Greeting.' } },
+};
 const thingSchema: BlockSchema = {
   version: 0,
   description: 'A thing.',
@@ -34,14 +38,24 @@ type Data = { greeting: string } | undefined;
 const thing: ManagedResource<Data> = {
   typeName: 'example_thing',
   schema: thingSchema,
-  validate: (config) => (config.knownString('name') === 'bad' ? [errorDiag('Bad name', `password ${config.knownString('password')} and token ${config.knownString('token_wo')} leak here`, ['name'])] : []),
+  validate: (config) =>
+    config.knownString('name') === 'bad'
+      ? [
+          errorDiag('Bad name', `password ${config.knownString('password')} and token ${config.knownString('token_wo')} leak here`, [
+            'name',
+          ]),
+        ]
+      : [],
   plan: async () => {
     throw new Error('not used');
   },
   apply: async () => {
     throw new Error('apply exploded');
   },
-  read: async (state, c) => ({ state: state.with({ message: `${c.providerData?.greeting ?? 'unconfigured'}, ${state.knownString('name')}` }), diagnostics: [] }),
+  read: async (state, c) => ({
+    state: state.with({ message: `${c.providerData?.greeting ?? 'unconfigured'}, ${state.knownString('name')}` }),
+    diagnostics: [],
+  }),
   importState: async () => {
     throw new Error('not used');
   },
@@ -67,27 +81,53 @@ test('hands the configured data to resources and dispatches by type name', async
   const before = await service.readResource({ typeName: 'example_thing', currentState: { msgpack: thingValue({ name: 'a' }) } }, ctx);
   expect((decodeMsgpack(before.newState?.msgpack, thingType) as { value: Record<string, Value> }).value.message).toBe('unconfigured, a');
 
-  const configured = await service.configureProvider({ config: { msgpack: encodeMsgpack(record({ greeting: 'hello' }), objectTypeOf(providerSchema)) } }, ctx);
+  const configured = await service.configureProvider(
+    { config: { msgpack: encodeMsgpack(record({ greeting: 'hello' }), objectTypeOf(providerSchema)) } },
+    ctx,
+  );
   expect(configured.diagnostics).toEqual([]);
   const after = await service.readResource({ typeName: 'example_thing', currentState: { msgpack: thingValue({ name: 'a' }) } }, ctx);
   expect((decodeMsgpack(after.newState?.msgpack, thingType) as { value: Record<string, Value> }).value.message).toBe('hello, a');
 
   expect((await service.getMetadata({}, ctx)).resources).toEqual([{ typeName: 'example_thing' }]);
   const unknown = await service.readResource({ typeName: 'example_other', currentState: { msgpack: thingValue({ name: 'a' }) } }, ctx);
-  expect(unknown.diagnostics![0]).toMatchObject({ summary: 'Unknown resource type', detail: 'The example provider has no resource type "example_other". It offers: example_thing.' });
+  expect(unknown.diagnostics![0]).toMatchObject({
+    summary: 'Unknown resource type',
+    detail: 'The example provider has no resource type "example_other". It offers: example_thing.',
+  });
   const unsupported = await service.openEphemeralResource({ typeName: 'example_eph' }, ctx);
-  expect(unsupported.diagnostics![0].detail).toBe('The example provider has no ephemeral resource type "example_eph". It offers the resource example_thing.');
+  expect(unsupported.diagnostics![0].detail).toBe(
+    'The example provider has no ephemeral resource type "example_eph". It offers the resource example_thing.',
+  );
   const noList = await service.validateListResourceConfig({ typeName: 'example_list' }, ctx);
-  expect(noList.diagnostics![0]).toMatchObject({ summary: 'Unknown list resource type', detail: 'The example provider has no list resource "example_list". It has no list resources.' });
+  expect(noList.diagnostics![0]).toMatchObject({
+    summary: 'Unknown list resource type',
+    detail: 'The example provider has no list resource "example_list". It has no list resources.',
+  });
   expect((await service.getResourceIdentitySchemas({}, ctx)).identitySchemas).toEqual({});
 });
 
 test('masks the values of sensitive and write-only attributes in diagnostics, and turns a throw into one', async () => {
   const service = createProviderServer(definition, { logger });
-  const res = await service.validateResourceConfig({ typeName: 'example_thing', config: { msgpack: thingValue({ name: 'bad', password: 'hunter2-secret', token_wo: 'wo-token-value' }) } }, ctx);
+  const res = await service.validateResourceConfig(
+    { typeName: 'example_thing', config: { msgpack: thingValue({ name: 'bad', password: 'hunter2-secret', token_wo: 'wo-token-value' }) } },
+    ctx,
+  );
   expect(res.diagnostics![0].detail).toBe('password *** and token *** leak here');
 
-  const applied = await service.applyResourceChange({ typeName: 'example_thing', priorState: { msgpack: thingValue({ name: 'a' }) }, plannedState: { msgpack: thingValue({ name: 'a' }) }, config: { msgpack: thingValue({ name: 'a' }) } }, ctx);
-  expect(applied.diagnostics![0]).toMatchObject({ severity: 1, summary: 'Internal error in the example provider', detail: expect.stringContaining('apply exploded') });
+  const applied = await service.applyResourceChange(
+    {
+      typeName: 'example_thing',
+      priorState: { msgpack: thingValue({ name: 'a' }) },
+      plannedState: { msgpack: thingValue({ name: 'a' }) },
+      config: { msgpack: thingValue({ name: 'a' }) },
+    },
+    ctx,
+  );
+  expect(applied.diagnostics![0]).toMatchObject({
+    severity: 1,
+    summary: 'Internal error in the example provider',
+    detail: expect.stringContaining('apply exploded'),
+  });
   expect(lines).toEqual(['ApplyResourceChange failed unexpectedly']);
 });

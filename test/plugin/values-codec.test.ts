@@ -86,7 +86,17 @@ describe('msgpack DynamicValue codec', () => {
   });
 
   it('reads refined unknowns (ext 12) and any other extension as unknown', () => {
-    const refined = encode(new ExtData(12, encode(new Map<number, unknown>([[1, false], [2, "ab"]]))));
+    const refined = encode(
+      new ExtData(
+        12,
+        encode(
+          new Map<number, unknown>([
+            [1, false],
+            [2, 'ab'],
+          ]),
+        ),
+      ),
+    );
     const r1 = decodeMsgpack(refined, t.string);
     expect(r1.ok && isUnknown(r1.value)).toBe(true);
     const other = decodeMsgpack(encode(new ExtData(5, Uint8Array.of(1, 2))), t.number);
@@ -145,7 +155,16 @@ describe('msgpack DynamicValue codec', () => {
 
 describe('JSON DynamicValue codec', () => {
   it('round-trips known values', () => {
-    const value = record({ s: 'x', n: 3, b: false, ls: ['a'], sn: [1], mb: record({ k: true }), o: record({ code: 'IN', count: 2 }), lo: [] });
+    const value = record({
+      s: 'x',
+      n: 3,
+      b: false,
+      ls: ['a'],
+      sn: [1],
+      mb: record({ k: true }),
+      o: record({ code: 'IN', count: 2 }),
+      lo: [],
+    });
     const back = decodeJson(encodeJson(value, everything), everything);
     expect(back).toEqual({ ok: true, value });
   });
@@ -164,9 +183,12 @@ describe('JSON DynamicValue codec', () => {
 });
 
 describe('cty type JSON', () => {
-  it('matches Terraform\'s compact form', () => {
+  it("matches Terraform's compact form", () => {
     expect(typeToJson(t.string)).toBe('string');
-    expect(typeToJson(t.list(t.object({ code: t.string, area: t.string })))).toEqual(['list', ['object', { area: 'string', code: 'string' }]]);
+    expect(typeToJson(t.list(t.object({ code: t.string, area: t.string })))).toEqual([
+      'list',
+      ['object', { area: 'string', code: 'string' }],
+    ]);
     expect(typeToJson(t.map(t.set(t.number)))).toEqual(['map', ['set', 'number']]);
   });
 });

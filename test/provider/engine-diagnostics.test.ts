@@ -27,9 +27,21 @@ test.each(ENGINE_ERROR_KINDS.map((k) => [k]))('%s maps to an error diagnostic at
 });
 
 test('the kinds with a fixed input are exactly those whose fix is one attribute', () => {
-  expect(KIND_FIELD).toEqual({ not_found: 'phoneNumberId', auth: 'accessToken', permission: 'accessToken', pin: 'pin', verification: 'verificationCode' });
+  expect(KIND_FIELD).toEqual({
+    not_found: 'phoneNumberId',
+    auth: 'accessToken',
+    permission: 'accessToken',
+    pin: 'pin',
+    verification: 'verificationCode',
+  });
   const attributes = Object.fromEntries(Object.entries(KIND_FIELD).map(([kind, field]) => [kind, ENGINE_INPUT_ATTRIBUTES[field].name]));
-  expect(attributes).toEqual({ not_found: 'phone_number_id', auth: 'access_token', permission: 'access_token', pin: 'pin', verification: 'verification_code' });
+  expect(attributes).toEqual({
+    not_found: 'phone_number_id',
+    auth: 'access_token',
+    permission: 'access_token',
+    pin: 'pin',
+    verification: 'verification_code',
+  });
 });
 
 test('an invalid input lands on the attribute its engine input maps to, renamed when the value came from another one', () => {
@@ -41,7 +53,9 @@ test('an invalid input lands on the attribute its engine input maps to, renamed 
 });
 
 test('a temporary failure says that running again may succeed; a lasting one does not', () => {
-  const temporary = engineErrorDiagnostic(SUMMARY, engineError('transient', 'Meta had a hiccup.', { retryable: true }), { attributes: ATTRIBUTES });
+  const temporary = engineErrorDiagnostic(SUMMARY, engineError('transient', 'Meta had a hiccup.', { retryable: true }), {
+    attributes: ATTRIBUTES,
+  });
   expect(temporary.detail).toContain('running the same command again may succeed');
   const lasting = engineErrorDiagnostic(SUMMARY, engineError('quota', 'The quota is used up.'), { attributes: ATTRIBUTES });
   expect(lasting.detail).not.toContain('again may succeed');
@@ -50,5 +64,9 @@ test('a temporary failure says that running again may succeed; a lasting one doe
 test('what an engine call throws reaches the provider as the engine error it carries; anything else is internal', () => {
   const carried = engineError('not_found', 'The phone number has been deleted: check phone_number_id.');
   expect(asEngineError(new EngineFailure(carried))).toEqual(carried);
-  expect(asEngineError(new TypeError('x is undefined'))).toMatchObject({ kind: 'internal', retryable: false, message: 'unexpected failure: x is undefined' });
+  expect(asEngineError(new TypeError('x is undefined'))).toMatchObject({
+    kind: 'internal',
+    retryable: false,
+    message: 'unexpected failure: x is undefined',
+  });
 });

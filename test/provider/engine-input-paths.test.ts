@@ -21,7 +21,12 @@ import { makeEngine, NUM_BR, PIN, startTestEmulator, TOKEN, writes } from '../en
 const ATTRIBUTES = Object.keys(localStorageResourceSchema.attributes);
 const SUMMARY = 'Could not apply Local Storage';
 /** Every HCL name the table holds, as a word: none may appear in what the engine writes with its own names. */
-const HCL_WORD = new RegExp(`\\b(${Object.values(ENGINE_INPUT_ATTRIBUTES).map((a) => a.name).filter((n) => n !== 'pin').join('|')})\\b`);
+const HCL_WORD = new RegExp(
+  `\\b(${Object.values(ENGINE_INPUT_ATTRIBUTES)
+    .map((a) => a.name)
+    .filter((n) => n !== 'pin')
+    .join('|')})\\b`,
+);
 
 let emu: RunningEmulator;
 let library: LocalStorageEngine;
@@ -61,7 +66,7 @@ describe('a region the API does not support', () => {
     expect(await writes(emu, NUM_BR)).toEqual([]);
   });
 
-  test('the provider\'s engine says it in HCL, at the same input', async () => {
+  test("the provider's engine says it in HCL, at the same input", async () => {
     const result = await provider.converge(NUM_BR, { region: 'UK' as never }, { pin: PIN });
     expect(result.error).toMatchObject({ kind: 'invalid_input', field: 'region' });
     expect(result.error!.message).toMatch(/^data_localization_region "UK" is not an ISO 3166-1 alpha-2 code/);
@@ -78,7 +83,7 @@ describe('a PIN Meta refuses after the deregister', () => {
     expect(engineErrorDiagnostic(SUMMARY, result.error!, { ...mapping, rename: { pin: 'pin_wo' } }).path).toEqual(['pin_wo']);
   });
 
-  test('the plan says what a wrong PIN costs with the caller\'s names for the opt-in', async () => {
+  test("the plan says what a wrong PIN costs with the caller's names for the opt-in", async () => {
     const observed = await library.observe(NUM_BR);
     expect(library.plan(observed, { region: 'IN' }).explanation).toContain('Set setPinBeforeDeregister: true to set the two-step PIN');
     expect(provider.plan(observed, { region: 'IN' }).explanation).toContain('Set set_pin_before_deregister = true to set the two-step PIN');
@@ -98,7 +103,7 @@ describe('a number the token cannot see', () => {
     expect(engineErrorDiagnostic('Could not read', hcl, { attributes: ATTRIBUTES }).path).toEqual(['phone_number_id']);
   });
 
-  test('an id that is not a Graph id is refused before any request, in the caller\'s names', async () => {
+  test("an id that is not a Graph id is refused before any request, in the caller's names", async () => {
     const own = await failedRead(library, '12/../me');
     expect(own).toMatchObject({ kind: 'invalid_input', field: 'phoneNumberId' });
     expect(own.message).toMatch(/^phoneNumberId "12/);
@@ -127,12 +132,17 @@ describe('a configuration the engine cannot use', () => {
     const diagnostic = engineErrorDiagnostic(SUMMARY, error, { attributes: ATTRIBUTES });
     expect(diagnostic).toMatchObject({ summary: `${SUMMARY} (provider base_url)` });
     expect(diagnostic.path).toBeUndefined();
-    expect(() => makeEngine(emu, { baseUrl: `${emu.url}/v21.0` })).toThrow(/^baseUrl ".*" ends with an API version: drop the version from baseUrl and set apiVersion/);
+    expect(() => makeEngine(emu, { baseUrl: `${emu.url}/v21.0` })).toThrow(
+      /^baseUrl ".*" ends with an API version: drop the version from baseUrl and set apiVersion/,
+    );
   });
 });
 
 describe('the table of engine inputs', () => {
-  const schemaOf = { provider: Object.keys(providerConfigSchema.attributes), resource: [...ATTRIBUTES, ...Object.keys(wabaFilterAttributes)] };
+  const schemaOf = {
+    provider: Object.keys(providerConfigSchema.attributes),
+    resource: [...ATTRIBUTES, ...Object.keys(wabaFilterAttributes)],
+  };
 
   test('puts every engine input at an attribute the provider serves, in the block it belongs to', () => {
     const misplaced = Object.entries(ENGINE_INPUT_ATTRIBUTES).filter(([, a]) => !schemaOf[a.block].includes(a.name));
@@ -141,7 +151,9 @@ describe('the table of engine inputs', () => {
   });
 
   test('spells the same inputs the engine names, and writes settings as HCL does', () => {
-    const fields = Object.keys(ENGINE_INPUT_NAMES).filter((k) => k !== 'assign').sort();
+    const fields = Object.keys(ENGINE_INPUT_NAMES)
+      .filter((k) => k !== 'assign')
+      .sort();
     expect(Object.keys(ENGINE_INPUT_ATTRIBUTES).sort()).toEqual(fields);
     for (const field of fields as EngineInputField[]) expect(HCL_INPUT_NAMES[field]).toBe(ENGINE_INPUT_ATTRIBUTES[field].name);
     expect(HCL_INPUT_NAMES.assign('storage_mode', 'DEFAULT')).toBe('storage_mode = "DEFAULT"');

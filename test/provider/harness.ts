@@ -202,8 +202,14 @@ const V5_NAMES = {
 type V5Names = typeof V5_NAMES;
 /** The state-store RPCs: protocol 6 only. */
 type StateStoreRpc =
-  | 'validateStateStoreConfig' | 'configureStateStore' | 'readStateBytes' | 'writeStateBytes'
-  | 'lockState' | 'unlockState' | 'getStates' | 'deleteState';
+  | 'validateStateStoreConfig'
+  | 'configureStateStore'
+  | 'readStateBytes'
+  | 'writeStateBytes'
+  | 'lockState'
+  | 'unlockState'
+  | 'getStates'
+  | 'deleteState';
 /** The RPCs both protocols have, by their v6 names and with the v6 message types. */
 export type CommonClient = Omit<V6Client, StateStoreRpc>;
 /**
@@ -403,7 +409,10 @@ export function spawnProvider(options: StartOptions = {}): {
   );
   const handshake = new Promise<Handshake>((resolve, reject) => {
     let stdout = '';
-    const timer = setTimeout(() => reject(new Error(`no handshake within the timeout; stderr:\n${stderr}`)), options.handshakeTimeoutMs ?? 15000);
+    const timer = setTimeout(
+      () => reject(new Error(`no handshake within the timeout; stderr:\n${stderr}`)),
+      options.handshakeTimeoutMs ?? 15000,
+    );
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (d: string) => {
       stdout += d;

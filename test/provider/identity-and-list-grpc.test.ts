@@ -14,11 +14,35 @@ const OTHER_TENANT_WABA = '102290129340398'; // the default seed's WABA: this to
 const COUNT = 130; // more than one page of 100
 const TYPE = 'whatsapp_local_storage';
 const RESOURCE_ATTRS = [
-  'id', 'phone_number_id', 'data_localization_region', 'pin', 'pin_wo', 'pin_wo_version',
-  'verification_code', 'set_pin_before_deregister', 'disable_on_destroy', 'one_at_a_time', 'storage_status', 'registered', 'display_phone_number',
-  'storage_mode', 'retention_minutes', 'register_calls_72h', 'deregister_calls_72h', 'quota_available_at',
+  'id',
+  'phone_number_id',
+  'data_localization_region',
+  'pin',
+  'pin_wo',
+  'pin_wo_version',
+  'verification_code',
+  'set_pin_before_deregister',
+  'disable_on_destroy',
+  'one_at_a_time',
+  'storage_status',
+  'registered',
+  'display_phone_number',
+  'storage_mode',
+  'retention_minutes',
+  'register_calls_72h',
+  'deregister_calls_72h',
+  'quota_available_at',
 ];
-const DATA_ATTRS = ['waba_id', 'registered_only', 'storage_status', 'data_localization_region', 'include_storage', 'id', 'ids', 'phone_numbers'];
+const DATA_ATTRS = [
+  'waba_id',
+  'registered_only',
+  'storage_status',
+  'data_localization_region',
+  'include_storage',
+  'id',
+  'ids',
+  'phone_numbers',
+];
 const LIST_ATTRS = ['waba_id', 'registered_only', 'storage_status', 'data_localization_region'];
 
 type Obj = Record<string, unknown>;
@@ -26,7 +50,8 @@ const errors = (diags: Diagnostic[] | null | undefined) => (diags ?? []).filter(
 const full = (names: string[], values: Obj): Obj => Object.fromEntries(names.map((k) => [k, k in values ? values[k] : null]));
 
 /** Mixed fleet: every 3rd number stores in DE, every 5th is unregistered, every 7th is not verified. */
-const storageOf = (i: number) => (i % 3 === 0 ? { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'DE' } : { status: 'IN_COUNTRY_STORAGE_DISABLED' });
+const storageOf = (i: number) =>
+  i % 3 === 0 ? { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'DE' } : { status: 'IN_COUNTRY_STORAGE_DISABLED' };
 const registeredOf = (i: number) => i % 5 !== 0;
 
 let emulator: RunningEmulator;
@@ -97,20 +122,43 @@ describe.each([
     const byId = await rpc.importResourceState({ typeName: TYPE, id });
     expect(fromDv(byId.importedResources![0].identity!.identityData)).toEqual({ phone_number_id: id });
 
-    const read = await rpc.readResource({ typeName: TYPE, currentState: importedResource.state, currentIdentity: importedResource.identity });
+    const read = await rpc.readResource({
+      typeName: TYPE,
+      currentState: importedResource.state,
+      currentIdentity: importedResource.identity,
+    });
     expect(errors(read.diagnostics)).toEqual([]);
     const state = fromDv(read.newState) as Obj;
     expect(state).toMatchObject({ phone_number_id: id, data_localization_region: 'DE', registered: true });
     expect(fromDv(read.newIdentity!.identityData)).toEqual({ phone_number_id: id });
 
     const cfg = full(RESOURCE_ATTRS, { phone_number_id: id, data_localization_region: 'DE' });
-    const proposed = { ...cfg, id, storage_status: state.storage_status, registered: state.registered, display_phone_number: state.display_phone_number, disable_on_destroy: false };
-    const plan = await rpc.planResourceChange({ typeName: TYPE, priorState: read.newState, proposedNewState: dv(proposed), config: dv(cfg), priorIdentity: read.newIdentity });
+    const proposed = {
+      ...cfg,
+      id,
+      storage_status: state.storage_status,
+      registered: state.registered,
+      display_phone_number: state.display_phone_number,
+      disable_on_destroy: false,
+    };
+    const plan = await rpc.planResourceChange({
+      typeName: TYPE,
+      priorState: read.newState,
+      proposedNewState: dv(proposed),
+      config: dv(cfg),
+      priorIdentity: read.newIdentity,
+    });
     expect(errors(plan.diagnostics)).toEqual([]);
     expect(fromDv(plan.plannedIdentity!.identityData)).toEqual({ phone_number_id: id });
 
     await emulator.admin.clearCalls();
-    const apply = await rpc.applyResourceChange({ typeName: TYPE, priorState: read.newState, plannedState: plan.plannedState, config: dv(cfg), plannedIdentity: plan.plannedIdentity });
+    const apply = await rpc.applyResourceChange({
+      typeName: TYPE,
+      priorState: read.newState,
+      plannedState: plan.plannedState,
+      config: dv(cfg),
+      plannedIdentity: plan.plannedIdentity,
+    });
     expect(errors(apply.diagnostics)).toEqual([]);
     expect(fromDv(apply.newIdentity!.identityData)).toEqual({ phone_number_id: id });
     expect((await emulator.admin.calls()).filter((c) => c.method === 'POST')).toEqual([]);
@@ -123,15 +171,26 @@ describe.each([
   });
 
   test('UpgradeResourceIdentity reads version 0 and refuses a newer version', async () => {
-    const ok = await rpc.upgradeResourceIdentity({ typeName: TYPE, version: 0, rawIdentity: { json: Buffer.from(JSON.stringify({ phone_number_id: '106540352242922' })) } });
+    const ok = await rpc.upgradeResourceIdentity({
+      typeName: TYPE,
+      version: 0,
+      rawIdentity: { json: Buffer.from(JSON.stringify({ phone_number_id: '106540352242922' })) },
+    });
     expect(errors(ok.diagnostics)).toEqual([]);
     expect(fromDv(ok.upgradedIdentity!.identityData)).toEqual({ phone_number_id: '106540352242922' });
-    const newer = await rpc.upgradeResourceIdentity({ typeName: TYPE, version: 3, rawIdentity: { json: Buffer.from('{"phone_number_id":"1"}') } });
+    const newer = await rpc.upgradeResourceIdentity({
+      typeName: TYPE,
+      version: 3,
+      rawIdentity: { json: Buffer.from('{"phone_number_id":"1"}') },
+    });
     expect(errors(newer.diagnostics)[0].summary).toBe('Identity from a newer provider');
   });
 
   test('ValidateListResourceConfig checks the config fields and the limit', async () => {
-    const good = await rpc.validateListResourceConfig({ typeName: TYPE, config: dv(full(LIST_ATTRS, { waba_id: WABA, storage_status: 'DEFAULT' })) });
+    const good = await rpc.validateListResourceConfig({
+      typeName: TYPE,
+      config: dv(full(LIST_ATTRS, { waba_id: WABA, storage_status: 'DEFAULT' })),
+    });
     expect(errors(good.diagnostics)).toEqual([]);
     const bad = await rpc.validateListResourceConfig({
       typeName: TYPE,
@@ -144,10 +203,17 @@ describe.each([
 
   test('ListResource streams every number across pages with identity, and the resource object when asked', async () => {
     await emulator.admin.clearCalls();
-    const events = await rpc.listResource({ typeName: TYPE, config: dv(full(LIST_ATTRS, { waba_id: WABA })), includeResourceObject: false, limit: 1000 });
+    const events = await rpc.listResource({
+      typeName: TYPE,
+      config: dv(full(LIST_ATTRS, { waba_id: WABA })),
+      includeResourceObject: false,
+      limit: 1000,
+    });
     expect(events.flatMap((e) => errors(e.diagnostic))).toEqual([]);
     expect(events).toHaveLength(COUNT);
-    expect(events.map((e) => (fromDv(e.identity!.identityData) as Obj).phone_number_id)).toEqual(Array.from({ length: COUNT }, (_, i) => generatedPhoneNumberId(i)));
+    expect(events.map((e) => (fromDv(e.identity!.identityData) as Obj).phone_number_id)).toEqual(
+      Array.from({ length: COUNT }, (_, i) => generatedPhoneNumberId(i)),
+    );
     expect(events[1].displayName).toBe('+1 555 0000001 (Generated 1)');
     expect(events[5].displayName).toBe('+1 555 0000005 (Generated 5), not registered');
     expect(events.every((e) => e.resourceObject == null)).toBe(true);
@@ -168,29 +234,59 @@ describe.each([
     expect(reads.filter((e) => e === 'settings')).toHaveLength(registered.length);
     expect(reads.filter((e) => e === 'phone_numbers')).toHaveLength(2);
     const third = fromDv(withObjects[2].resourceObject) as Obj; // number 3
-    expect(third).toEqual(full(RESOURCE_ATTRS, {
-      id: generatedPhoneNumberId(3), phone_number_id: generatedPhoneNumberId(3), data_localization_region: 'DE', disable_on_destroy: false,
-      storage_status: 'IN_COUNTRY_STORAGE_ENABLED', storage_mode: 'IN_COUNTRY', registered: true, display_phone_number: '+1 555 0000003',
-      set_pin_before_deregister: false,
-    }));
+    expect(third).toEqual(
+      full(RESOURCE_ATTRS, {
+        id: generatedPhoneNumberId(3),
+        phone_number_id: generatedPhoneNumberId(3),
+        data_localization_region: 'DE',
+        disable_on_destroy: false,
+        storage_status: 'IN_COUNTRY_STORAGE_ENABLED',
+        storage_mode: 'IN_COUNTRY',
+        registered: true,
+        display_phone_number: '+1 555 0000003',
+        set_pin_before_deregister: false,
+      }),
+    );
   });
 
   test('GenerateResourceConfig turns a listed object into configuration that keeps its storage', async () => {
-    const [event] = await rpc.listResource({ typeName: TYPE, config: dv(full(LIST_ATTRS, { waba_id: WABA, data_localization_region: 'DE' })), includeResourceObject: true, limit: 1 });
+    const [event] = await rpc.listResource({
+      typeName: TYPE,
+      config: dv(full(LIST_ATTRS, { waba_id: WABA, data_localization_region: 'DE' })),
+      includeResourceObject: true,
+      limit: 1,
+    });
     const res = await rpc.generateResourceConfig({ typeName: TYPE, state: event.resourceObject });
     expect(errors(res.diagnostics)).toEqual([]);
-    expect(fromDv(res.config)).toEqual(full(RESOURCE_ATTRS, { phone_number_id: generatedPhoneNumberId(0), data_localization_region: 'DE', storage_mode: 'IN_COUNTRY' }));
+    expect(fromDv(res.config)).toEqual(
+      full(RESOURCE_ATTRS, { phone_number_id: generatedPhoneNumberId(0), data_localization_region: 'DE', storage_mode: 'IN_COUNTRY' }),
+    );
   });
 
   test('ListResource stops at the limit and filters by storage', async () => {
-    const limited = await rpc.listResource({ typeName: TYPE, config: dv(full(LIST_ATTRS, { waba_id: WABA })), includeResourceObject: false, limit: 5 });
+    const limited = await rpc.listResource({
+      typeName: TYPE,
+      config: dv(full(LIST_ATTRS, { waba_id: WABA })),
+      includeResourceObject: false,
+      limit: 5,
+    });
     expect(limited).toHaveLength(5);
-    const de = await rpc.listResource({ typeName: TYPE, config: dv(full(LIST_ATTRS, { waba_id: WABA, data_localization_region: 'DE' })), includeResourceObject: false, limit: 1000 });
+    const de = await rpc.listResource({
+      typeName: TYPE,
+      config: dv(full(LIST_ATTRS, { waba_id: WABA, data_localization_region: 'DE' })),
+      includeResourceObject: false,
+      limit: 1000,
+    });
     expect(de).toHaveLength(Math.ceil(COUNT / 3));
   });
 
   test("another tenant's WABA: one error event naming the WABA and the token, no results", async () => {
-    const events = await rpc.listResource({ typeName: TYPE, config: dv(full(LIST_ATTRS, { waba_id: OTHER_TENANT_WABA })), includeResourceObject: true, limit: 10 });
+    const events = await rpc.listResource({
+      typeName: TYPE,
+      config: dv(full(LIST_ATTRS, { waba_id: OTHER_TENANT_WABA })),
+      includeResourceObject: true,
+      limit: 10,
+    });
     expect(events).toHaveLength(1);
     expect(events[0].identity ?? null).toBeNull();
     const [diag] = errors(events[0].diagnostic);
@@ -207,18 +303,33 @@ describe.each([
     expect(state.id).toBe(WABA);
     expect(state.ids).toHaveLength(COUNT);
     expect(state.phone_numbers[3]).toEqual({
-      id: generatedPhoneNumberId(3), display_phone_number: '+1 555 0000003', verified_name: 'Generated 3', registered: true, status: 'CONNECTED',
-      platform_type: 'CLOUD_API', code_verification_status: 'VERIFIED', storage_status: 'IN_COUNTRY_STORAGE_ENABLED', storage_mode: 'IN_COUNTRY',
-      data_localization_region: 'DE', retention_minutes: null,
+      id: generatedPhoneNumberId(3),
+      display_phone_number: '+1 555 0000003',
+      verified_name: 'Generated 3',
+      registered: true,
+      status: 'CONNECTED',
+      platform_type: 'CLOUD_API',
+      code_verification_status: 'VERIFIED',
+      storage_status: 'IN_COUNTRY_STORAGE_ENABLED',
+      storage_mode: 'IN_COUNTRY',
+      data_localization_region: 'DE',
+      retention_minutes: null,
     });
-    expect(state.phone_numbers[5]).toMatchObject({ registered: false, storage_status: 'DEFAULT', storage_mode: 'DEFAULT', data_localization_region: null });
+    expect(state.phone_numbers[5]).toMatchObject({
+      registered: false,
+      storage_status: 'DEFAULT',
+      storage_mode: 'DEFAULT',
+      data_localization_region: null,
+    });
     expect(state.phone_numbers[7]).toMatchObject({ code_verification_status: 'NOT_VERIFIED' });
 
     const noStorage = fromDv((await read({ waba_id: WABA })).state) as { phone_numbers: Obj[] };
     expect(noStorage.phone_numbers[3]).toMatchObject({ storage_status: null, data_localization_region: null });
 
     const off = fromDv((await read({ waba_id: WABA, storage_status: 'DEFAULT', registered_only: true })).state) as { ids: string[] };
-    const expected = Array.from({ length: COUNT }, (_, i) => i).filter((i) => i % 3 !== 0 && registeredOf(i)).map(generatedPhoneNumberId);
+    const expected = Array.from({ length: COUNT }, (_, i) => i)
+      .filter((i) => i % 3 !== 0 && registeredOf(i))
+      .map(generatedPhoneNumberId);
     expect(off.ids).toEqual(expected);
 
     const other = await read({ waba_id: OTHER_TENANT_WABA });

@@ -10,9 +10,24 @@ const TOKEN = 'demo-token';
 const PIN = '123456';
 const TYPE = 'whatsapp_local_storage';
 const ATTRS = [
-  'id', 'phone_number_id', 'data_localization_region', 'pin', 'pin_wo', 'pin_wo_version',
-  'verification_code', 'set_pin_before_deregister', 'disable_on_destroy', 'one_at_a_time', 'storage_status', 'registered', 'display_phone_number',
-  'storage_mode', 'retention_minutes', 'register_calls_72h', 'deregister_calls_72h', 'quota_available_at',
+  'id',
+  'phone_number_id',
+  'data_localization_region',
+  'pin',
+  'pin_wo',
+  'pin_wo_version',
+  'verification_code',
+  'set_pin_before_deregister',
+  'disable_on_destroy',
+  'one_at_a_time',
+  'storage_status',
+  'registered',
+  'display_phone_number',
+  'storage_mode',
+  'retention_minutes',
+  'register_calls_72h',
+  'deregister_calls_72h',
+  'quota_available_at',
 ];
 
 type Obj = Record<string, unknown>;
@@ -47,7 +62,28 @@ const settingsOf = async (id: string) => (await graph('GET', `${id}/settings`)).
 
 /** Plans like Terraform: proposed = config merged with prior computed values. */
 async function plan(prior: Obj | null, cfg: Obj | null) {
-  const proposed = cfg === null ? null : prior === null ? cfg : { ...cfg, ...Object.fromEntries(['id', 'storage_status', 'registered', 'display_phone_number', 'register_calls_72h', 'deregister_calls_72h', 'quota_available_at'].map((k) => [k, prior[k]])), disable_on_destroy: cfg.disable_on_destroy ?? prior.disable_on_destroy, set_pin_before_deregister: cfg.set_pin_before_deregister ?? prior.set_pin_before_deregister, storage_mode: cfg.storage_mode ?? prior.storage_mode };
+  const proposed =
+    cfg === null
+      ? null
+      : prior === null
+        ? cfg
+        : {
+            ...cfg,
+            ...Object.fromEntries(
+              [
+                'id',
+                'storage_status',
+                'registered',
+                'display_phone_number',
+                'register_calls_72h',
+                'deregister_calls_72h',
+                'quota_available_at',
+              ].map((k) => [k, prior[k]]),
+            ),
+            disable_on_destroy: cfg.disable_on_destroy ?? prior.disable_on_destroy,
+            set_pin_before_deregister: cfg.set_pin_before_deregister ?? prior.set_pin_before_deregister,
+            storage_mode: cfg.storage_mode ?? prior.storage_mode,
+          };
   const res = await p.v6.planResourceChange({
     typeName: TYPE,
     priorState: dv(prior),
@@ -84,12 +120,17 @@ describe('whatsapp_local_storage over gRPC', () => {
     const attrs = schema.resourceSchemas![TYPE].block!.attributes!;
     expect(attrs.map((a) => a.name).sort()).toEqual([...ATTRS].sort());
     expect(attrs.every((a) => (a.description ?? '').length > 0 && a.descriptionKind === 1)).toBe(true);
-    expect(Object.keys(schema.dataSourceSchemas!).sort()).toEqual(['whatsapp_local_storage_regions', 'whatsapp_phone_number', 'whatsapp_phone_numbers']);
+    expect(Object.keys(schema.dataSourceSchemas!).sort()).toEqual([
+      'whatsapp_local_storage_regions',
+      'whatsapp_phone_number',
+      'whatsapp_phone_numbers',
+    ]);
     expect(schema.serverCapabilities?.planDestroy).toBe(true);
   });
 
   it('validates fields at their attribute paths', async () => {
-    const validate = (values: Obj) => p.v6.validateResourceConfig({ typeName: TYPE, config: dv(config(values)), clientCapabilities: { writeOnlyAttributesAllowed: true } });
+    const validate = (values: Obj) =>
+      p.v6.validateResourceConfig({ typeName: TYPE, config: dv(config(values)), clientCapabilities: { writeOnlyAttributesAllowed: true } });
     const region = errors((await validate({ phone_number_id: '106540352242922', data_localization_region: 'br' })).diagnostics as Diag[]);
     expect(region).toHaveLength(1);
     expect(pathOf(region[0])).toEqual(['data_localization_region']);
@@ -123,7 +164,9 @@ describe('whatsapp_local_storage over gRPC', () => {
     const created = await plan(null, cfgBR);
     expect(errors(created.res.diagnostics as Diag[])).toEqual([]);
     const offline = warnings(created.res.diagnostics as Diag[]);
-    expect(offline.map((d) => d.summary)).toEqual(["Storage change takes numbers offline: local storage disabled (Meta's default storage) -> local storage in BR"]);
+    expect(offline.map((d) => d.summary)).toEqual([
+      "Storage change takes numbers offline: local storage disabled (Meta's default storage) -> local storage in BR",
+    ]);
     expect(pathOf(offline[0])).toEqual(['data_localization_region']);
     expect(offline[0].detail).toMatch(
       new RegExp(
@@ -131,12 +174,24 @@ describe('whatsapp_local_storage over gRPC', () => {
           'Why, PIN risk: "Downtime" in the resource docs\\.$',
       ),
     );
-    expect(created.planned).toMatchObject({ id, storage_status: 'IN_COUNTRY_STORAGE_ENABLED', registered: true, disable_on_destroy: false });
+    expect(created.planned).toMatchObject({
+      id,
+      storage_status: 'IN_COUNTRY_STORAGE_ENABLED',
+      registered: true,
+      disable_on_destroy: false,
+    });
     expect(JSON.stringify(created.res.diagnostics)).not.toContain(PIN);
 
     const applied = await apply(null, created.planned, cfgBR);
     expect(applied.res.diagnostics ?? []).toEqual([]);
-    expect(applied.state).toMatchObject({ id, data_localization_region: 'BR', storage_status: 'IN_COUNTRY_STORAGE_ENABLED', registered: true, pin: PIN, pin_wo: null });
+    expect(applied.state).toMatchObject({
+      id,
+      data_localization_region: 'BR',
+      storage_status: 'IN_COUNTRY_STORAGE_ENABLED',
+      registered: true,
+      pin: PIN,
+      pin_wo: null,
+    });
     expect(typeof applied.state!.display_phone_number).toBe('string');
     expect(await settingsOf(id)).toMatchObject({ status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'BR' });
 
@@ -150,8 +205,16 @@ describe('whatsapp_local_storage over gRPC', () => {
     expect(update.res.requiresReplace ?? []).toEqual([]);
     const [moves] = warnings(update.res.diagnostics as Diag[]);
     expect(moves.summary).toBe('Data residency moves: local storage in BR -> local storage in IN');
-    expect(moves.detail).toMatch(new RegExp(`^Phone number ${id}: offline (~\\d+\\.\\d s|under 0\\.1 s), one number at a time \\(deregister -> write_settings\\(IN\\) -> register\\)\\. Quota: 9 \\+ 9 of 10 left in 72 h\\. `));
-    expect(update.planned).toMatchObject({ storage_status: 'IN_COUNTRY_STORAGE_ENABLED', registered: true, display_phone_number: applied.state!.display_phone_number });
+    expect(moves.detail).toMatch(
+      new RegExp(
+        `^Phone number ${id}: offline (~\\d+\\.\\d s|under 0\\.1 s), one number at a time \\(deregister -> write_settings\\(IN\\) -> register\\)\\. Quota: 9 \\+ 9 of 10 left in 72 h\\. `,
+      ),
+    );
+    expect(update.planned).toMatchObject({
+      storage_status: 'IN_COUNTRY_STORAGE_ENABLED',
+      registered: true,
+      display_phone_number: applied.state!.display_phone_number,
+    });
     const updated = await apply(applied.state, update.planned, cfgIN);
     expect(updated.res.diagnostics ?? []).toEqual([]);
     expect(updated.state).toMatchObject({ data_localization_region: 'IN', registered: true });
@@ -182,12 +245,18 @@ describe('whatsapp_local_storage over gRPC', () => {
     expect(state1).toMatchObject({ data_localization_region: null, storage_status: 'DEFAULT', registered: true });
 
     await graph('POST', `${id}/deregister`);
-    await graph('POST', `${id}/settings`, { storage_configuration: { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'DE' } });
+    await graph('POST', `${id}/settings`, {
+      storage_configuration: { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'DE' },
+    });
     await graph('POST', `${id}/register`, { messaging_product: 'whatsapp', pin: PIN });
 
     const read2 = await p.v6.readResource({ typeName: TYPE, currentState: dv(state1) });
     expect(read2.diagnostics ?? []).toEqual([]);
-    expect(fromDv(read2.newState)).toMatchObject({ data_localization_region: 'DE', storage_status: 'IN_COUNTRY_STORAGE_ENABLED', registered: true });
+    expect(fromDv(read2.newState)).toMatchObject({
+      data_localization_region: 'DE',
+      storage_status: 'IN_COUNTRY_STORAGE_ENABLED',
+      registered: true,
+    });
 
     const badImport = await p.v6.importResourceState({ typeName: TYPE, id: '123/../me' });
     expect(pathOf(errors(badImport.diagnostics as Diag[])[0])).toEqual([]);
@@ -196,7 +265,14 @@ describe('whatsapp_local_storage over gRPC', () => {
   });
 
   it('keeps state and explains when the number cannot be read', async () => {
-    const state = obj({ id: '999999999999', phone_number_id: '999999999999', data_localization_region: 'BR', storage_status: 'IN_COUNTRY_STORAGE_ENABLED', registered: true, disable_on_destroy: false });
+    const state = obj({
+      id: '999999999999',
+      phone_number_id: '999999999999',
+      data_localization_region: 'BR',
+      storage_status: 'IN_COUNTRY_STORAGE_ENABLED',
+      registered: true,
+      disable_on_destroy: false,
+    });
     const res = await p.v6.readResource({ typeName: TYPE, currentState: dv(state) });
     const [e] = errors(res.diagnostics as Diag[]);
     expect(e.summary).toBe('Phone number 999999999999 not found or not visible to this token');
@@ -226,7 +302,15 @@ describe('whatsapp_local_storage over gRPC', () => {
 
   it('leaves storage alone on destroy unless disable_on_destroy is set', async () => {
     const id = '179776755229976';
-    const keep = obj({ id, phone_number_id: id, data_localization_region: 'BR', pin: PIN, storage_status: 'IN_COUNTRY_STORAGE_ENABLED', registered: true, disable_on_destroy: false });
+    const keep = obj({
+      id,
+      phone_number_id: id,
+      data_localization_region: 'BR',
+      pin: PIN,
+      storage_status: 'IN_COUNTRY_STORAGE_ENABLED',
+      registered: true,
+      disable_on_destroy: false,
+    });
     const planKeep = await plan(keep, null);
     expect(planKeep.planned).toBeNull();
     const [w] = warnings(planKeep.res.diagnostics as Diag[]);
@@ -240,7 +324,9 @@ describe('whatsapp_local_storage over gRPC', () => {
     const disable = { ...keep, disable_on_destroy: true };
     const planDisable = await plan(disable, null);
     const disableWarnings = warnings(planDisable.res.diagnostics as Diag[]);
-    expect(disableWarnings.map((d) => d.summary)).toEqual(["Data residency weakens: local storage in BR -> local storage disabled (Meta's default storage)"]);
+    expect(disableWarnings.map((d) => d.summary)).toEqual([
+      "Data residency weakens: local storage in BR -> local storage disabled (Meta's default storage)",
+    ]);
     expect(disableWarnings[0].detail).toContain(`On destroy (disable_on_destroy): Phone number ${id}: offline`);
     const disabled = await apply(disable, null, null);
     expect(disabled.res.diagnostics ?? []).toEqual([]);
@@ -249,21 +335,49 @@ describe('whatsapp_local_storage over gRPC', () => {
   });
 
   it('upgrades v0 and v1 JSON state to v2, stating the mode the status shows', async () => {
-    const v0 = { id: '106540352242926', phone_number_id: '106540352242926', data_localization_region: 'AU', pin: PIN, disable_on_destroy: null, storage_status: 'IN_COUNTRY_STORAGE_ENABLED', registered: true };
+    const v0 = {
+      id: '106540352242926',
+      phone_number_id: '106540352242926',
+      data_localization_region: 'AU',
+      pin: PIN,
+      disable_on_destroy: null,
+      storage_status: 'IN_COUNTRY_STORAGE_ENABLED',
+      registered: true,
+    };
     const up0 = await p.v6.upgradeResourceState({ typeName: TYPE, version: 0, rawState: { json: Buffer.from(JSON.stringify(v0)) } });
     expect(up0.diagnostics ?? []).toEqual([]);
-    expect(fromDv(up0.upgradedState)).toEqual(obj({ ...v0, disable_on_destroy: false, set_pin_before_deregister: false, storage_mode: 'IN_COUNTRY' }));
+    expect(fromDv(up0.upgradedState)).toEqual(
+      obj({ ...v0, disable_on_destroy: false, set_pin_before_deregister: false, storage_mode: 'IN_COUNTRY' }),
+    );
 
-    const { storage_mode: _m, retention_minutes: _r, ...v1 } = obj({ ...v0, disable_on_destroy: true, set_pin_before_deregister: true, display_phone_number: '+1 555' });
+    const {
+      storage_mode: _m,
+      retention_minutes: _r,
+      ...v1
+    } = obj({ ...v0, disable_on_destroy: true, set_pin_before_deregister: true, display_phone_number: '+1 555' });
     const up1 = await p.v6.upgradeResourceState({ typeName: TYPE, version: 1, rawState: { json: Buffer.from(JSON.stringify(v1)) } });
     expect(fromDv(up1.upgradedState)).toEqual({ ...v1, storage_mode: 'IN_COUNTRY', retention_minutes: null });
     // An early version 1 state, written before set_pin_before_deregister and one_at_a_time existed.
     const { set_pin_before_deregister: _s, one_at_a_time: _o, ...early } = v1;
     const off = { ...early, data_localization_region: null, storage_status: 'DEFAULT' };
     const upOff = await p.v6.upgradeResourceState({ typeName: TYPE, version: 1, rawState: { json: Buffer.from(JSON.stringify(off)) } });
-    expect(fromDv(upOff.upgradedState)).toEqual({ ...off, set_pin_before_deregister: false, one_at_a_time: null, storage_mode: 'DEFAULT', retention_minutes: null });
+    expect(fromDv(upOff.upgradedState)).toEqual({
+      ...off,
+      set_pin_before_deregister: false,
+      one_at_a_time: null,
+      storage_mode: 'DEFAULT',
+      retention_minutes: null,
+    });
 
-    const v2 = obj({ ...v0, data_localization_region: null, storage_status: 'NO_STORAGE_ENABLED', storage_mode: 'NO_STORAGE', retention_minutes: 60, disable_on_destroy: false, set_pin_before_deregister: false });
+    const v2 = obj({
+      ...v0,
+      data_localization_region: null,
+      storage_status: 'NO_STORAGE_ENABLED',
+      storage_mode: 'NO_STORAGE',
+      retention_minutes: 60,
+      disable_on_destroy: false,
+      set_pin_before_deregister: false,
+    });
     const up2 = await p.v6.upgradeResourceState({ typeName: TYPE, version: 2, rawState: { json: Buffer.from(JSON.stringify(v2)) } });
     expect(fromDv(up2.upgradedState)).toEqual(v2);
     // Version 3 holds the quota attributes; the ledger behind them is private state, which the engine keeps.
@@ -285,10 +399,29 @@ describe('whatsapp_local_storage over gRPC', () => {
 
     const number = await p.v6.readDataSource({
       typeName: 'whatsapp_phone_number',
-      config: dv({ phone_number_id: '110200345501442', display_phone_number: null, verified_name: null, code_verification_status: null, platform_type: null, status: null, quality_rating: null, name_status: null, throughput_level: null, registered: null, storage_status: null, data_localization_region: null }),
+      config: dv({
+        phone_number_id: '110200345501442',
+        display_phone_number: null,
+        verified_name: null,
+        code_verification_status: null,
+        platform_type: null,
+        status: null,
+        quality_rating: null,
+        name_status: null,
+        throughput_level: null,
+        registered: null,
+        storage_status: null,
+        data_localization_region: null,
+      }),
     });
     expect(number.diagnostics ?? []).toEqual([]);
-    expect(fromDv(number.state)).toMatchObject({ phone_number_id: '110200345501442', registered: false, code_verification_status: 'NOT_VERIFIED', storage_status: 'DEFAULT', data_localization_region: null });
+    expect(fromDv(number.state)).toMatchObject({
+      phone_number_id: '110200345501442',
+      registered: false,
+      code_verification_status: 'NOT_VERIFIED',
+      storage_status: 'DEFAULT',
+      data_localization_region: null,
+    });
   });
 
   it('serves the same schema over protocol 5', async () => {
@@ -317,20 +450,53 @@ describe('whatsapp_local_storage over gRPC', () => {
       const id = '106540352242922';
       const cfg = config({ phone_number_id: id, data_localization_region: 'DE', pin: PIN, disable_on_destroy: false });
       const planned = await unknown.v6.planResourceChange({
-        typeName: TYPE, priorState: dv(null), proposedNewState: dv(cfg), config: dv(cfg), clientCapabilities: { deferralAllowed: true },
+        typeName: TYPE,
+        priorState: dv(null),
+        proposedNewState: dv(cfg),
+        config: dv(cfg),
+        clientCapabilities: { deferralAllowed: true },
       });
       expect(planned.deferred?.reason).toBe(PROVIDER_CONFIG_UNKNOWN);
-      const notAllowed = await unknown.v6.planResourceChange({ typeName: TYPE, priorState: dv(null), proposedNewState: dv(cfg), config: dv(cfg) });
+      const notAllowed = await unknown.v6.planResourceChange({
+        typeName: TYPE,
+        priorState: dv(null),
+        proposedNewState: dv(cfg),
+        config: dv(cfg),
+      });
       expect(notAllowed.deferred ?? undefined).toBeUndefined();
 
-      const state = obj({ id, phone_number_id: id, data_localization_region: 'DE', storage_status: 'IN_COUNTRY_STORAGE_ENABLED', registered: true, disable_on_destroy: false });
-      const read = await unknown.v6.readResource({ typeName: TYPE, currentState: dv(state), clientCapabilities: { deferralAllowed: true } });
+      const state = obj({
+        id,
+        phone_number_id: id,
+        data_localization_region: 'DE',
+        storage_status: 'IN_COUNTRY_STORAGE_ENABLED',
+        registered: true,
+        disable_on_destroy: false,
+      });
+      const read = await unknown.v6.readResource({
+        typeName: TYPE,
+        currentState: dv(state),
+        clientCapabilities: { deferralAllowed: true },
+      });
       expect(read.deferred?.reason).toBe(PROVIDER_CONFIG_UNKNOWN);
       expect(fromDv(read.newState)).toEqual(state);
 
       const number = await unknown.v6.readDataSource({
         typeName: 'whatsapp_phone_number',
-        config: dv({ phone_number_id: id, display_phone_number: null, verified_name: null, code_verification_status: null, platform_type: null, status: null, quality_rating: null, name_status: null, throughput_level: null, registered: null, storage_status: null, data_localization_region: null }),
+        config: dv({
+          phone_number_id: id,
+          display_phone_number: null,
+          verified_name: null,
+          code_verification_status: null,
+          platform_type: null,
+          status: null,
+          quality_rating: null,
+          name_status: null,
+          throughput_level: null,
+          registered: null,
+          storage_status: null,
+          data_localization_region: null,
+        }),
         clientCapabilities: { deferralAllowed: true },
       });
       expect(number.deferred?.reason).toBe(PROVIDER_CONFIG_UNKNOWN);

@@ -16,19 +16,44 @@ const ctx: CallContext = { signal: new AbortController().signal, protocolVersion
 const ID = '106540352242922';
 const silent = { trace() {}, debug() {}, info() {}, warn() {}, error() {} };
 
-const obj = (values: Record<string, Value>) => record(Object.fromEntries(Object.keys(type.attributes).map((k) => [k, k in values ? values[k] : null])));
+const obj = (values: Record<string, Value>) =>
+  record(Object.fromEntries(Object.keys(type.attributes).map((k) => [k, k in values ? values[k] : null])));
 const dv = (v: Value) => ({ msgpack: encodeMsgpack(v, type) });
 const read = (bytes: Uint8Array | null | undefined) => {
   const r = decodeMsgpack(bytes, type);
   if (!r.ok) throw new Error(JSON.stringify(r.diagnostics));
   return r.value as Record<string, Value> | null;
 };
-const stateBR = obj({ id: ID, phone_number_id: ID, data_localization_region: 'BR', pin: '123456', disable_on_destroy: false, set_pin_before_deregister: false, storage_status: 'IN_COUNTRY_STORAGE_ENABLED', storage_mode: 'IN_COUNTRY', registered: true, display_phone_number: '+1 555-0100' });
+const stateBR = obj({
+  id: ID,
+  phone_number_id: ID,
+  data_localization_region: 'BR',
+  pin: '123456',
+  disable_on_destroy: false,
+  set_pin_before_deregister: false,
+  storage_status: 'IN_COUNTRY_STORAGE_ENABLED',
+  storage_mode: 'IN_COUNTRY',
+  registered: true,
+  display_phone_number: '+1 555-0100',
+});
 
 async function configured(accessToken: Value = 'token-for-tests', apiVersion: Value = null): Promise<ProviderService> {
   const service = createProviderService({ env: {}, logger: silent });
   const res = await service.configureProvider(
-    { config: { msgpack: encodeMsgpack(record({ access_token: accessToken, api_version: apiVersion, base_url: 'http://127.0.0.1:9', request_timeout_seconds: 1, max_retries: 0 }), providerType) } },
+    {
+      config: {
+        msgpack: encodeMsgpack(
+          record({
+            access_token: accessToken,
+            api_version: apiVersion,
+            base_url: 'http://127.0.0.1:9',
+            request_timeout_seconds: 1,
+            max_retries: 0,
+          }),
+          providerType,
+        ),
+      },
+    },
     ctx,
   );
   expect(res.diagnostics).toEqual([]);
@@ -36,7 +61,10 @@ async function configured(accessToken: Value = 'token-for-tests', apiVersion: Va
 }
 
 async function plan(service: ProviderService, prior: Value, cfg: Value, proposed: Value = cfg) {
-  const res = await service.planResourceChange({ typeName: 'whatsapp_local_storage', priorState: dv(prior), proposedNewState: dv(proposed), config: dv(cfg) }, ctx);
+  const res = await service.planResourceChange(
+    { typeName: 'whatsapp_local_storage', priorState: dv(prior), proposedNewState: dv(proposed), config: dv(cfg) },
+    ctx,
+  );
   return { res, planned: read(res.plannedState?.msgpack) };
 }
 
@@ -45,7 +73,16 @@ const configOf = (state: Record<string, Value>, changes: Record<string, Value> =
   obj({ phone_number_id: state.phone_number_id, data_localization_region: state.data_localization_region, pin: state.pin, ...changes });
 /** Proposed new state: config plus prior computed values, as Terraform builds it. */
 const proposedOf = (state: Record<string, Value>, cfg: Record<string, Value>) =>
-  record({ ...cfg, id: state.id, storage_status: state.storage_status, registered: state.registered, display_phone_number: state.display_phone_number, disable_on_destroy: cfg.disable_on_destroy ?? state.disable_on_destroy, set_pin_before_deregister: cfg.set_pin_before_deregister ?? state.set_pin_before_deregister, storage_mode: cfg.storage_mode ?? state.storage_mode });
+  record({
+    ...cfg,
+    id: state.id,
+    storage_status: state.storage_status,
+    registered: state.registered,
+    display_phone_number: state.display_phone_number,
+    disable_on_destroy: cfg.disable_on_destroy ?? state.disable_on_destroy,
+    set_pin_before_deregister: cfg.set_pin_before_deregister ?? state.set_pin_before_deregister,
+    storage_mode: cfg.storage_mode ?? state.storage_mode,
+  });
 
 describe('whatsapp_local_storage planning', () => {
   it('plans no change when configuration and state agree', async () => {
@@ -72,7 +109,10 @@ describe('whatsapp_local_storage planning', () => {
     expect(planned).toMatchObject({ storage_status: 'DEFAULT', storage_mode: 'DEFAULT', registered: true, data_localization_region: null });
     expect(res.diagnostics).toHaveLength(1);
     const [w] = res.diagnostics!;
-    expect(w).toMatchObject({ severity: 2, summary: "Data residency weakens: local storage in BR -> local storage disabled (Meta's default storage)" });
+    expect(w).toMatchObject({
+      severity: 2,
+      summary: "Data residency weakens: local storage in BR -> local storage disabled (Meta's default storage)",
+    });
     expect(w.detail).toBe(
       `Phone number ${ID}: offline a few seconds, one number at a time (deregister -> write_settings(disabled) -> register). ` +
         'Quota: 9 + 9 of 10 left in 72 h. Why, PIN risk: "Downtime" in the resource docs.',
@@ -86,7 +126,9 @@ describe('whatsapp_local_storage planning', () => {
     expect(res.diagnostics![0].detail).toContain('deregister -> write_settings(IN) -> register');
     expect(res.diagnostics![0].detail).not.toContain('legacy');
     const version = res.diagnostics!.find((d) => /Graph API v20\.0 has stopped/.test(d.summary ?? ''));
-    expect(version?.detail).toMatch(/stopped on 2026-09-24: Meta answers calls to it as v21\.0 does, so this plan uses the Settings API flow of v21\.0/);
+    expect(version?.detail).toMatch(
+      /stopped on 2026-09-24: Meta answers calls to it as v21\.0 does, so this plan uses the Settings API flow of v21\.0/,
+    );
   });
 
   it('leaves storage_status unknown while the region is unknown, and never plans a write-only value', async () => {
@@ -113,7 +155,9 @@ describe('whatsapp_local_storage planning', () => {
     const { res, planned } = await plan(service, prior, null, null);
     expect(planned).toBeNull();
     expect(res.diagnostics!.map((d) => d.severity)).toEqual([2, 1]);
-    expect(res.diagnostics![0].summary).toBe("Data residency weakens: local storage in BR -> local storage disabled (Meta's default storage)");
+    expect(res.diagnostics![0].summary).toBe(
+      "Data residency weakens: local storage in BR -> local storage disabled (Meta's default storage)",
+    );
     expect(res.diagnostics![0].detail).toContain(`On destroy (disable_on_destroy): Phone number ${ID}:`);
     expect(res.diagnostics![1].summary).toContain('pin is required');
   });
@@ -128,14 +172,23 @@ describe('whatsapp_local_storage planning', () => {
     const readRes = await service.readResource({ typeName: 'whatsapp_local_storage', currentState: dv(stateBR) }, ctx);
     expect(readRes.diagnostics).toEqual([]);
     expect(read(readRes.newState?.msgpack)).toEqual(stateBR);
-    const applyRes = await service.applyResourceChange({ typeName: 'whatsapp_local_storage', priorState: dv(null), plannedState: dv(planned), config: dv(cfg) }, ctx);
+    const applyRes = await service.applyResourceChange(
+      { typeName: 'whatsapp_local_storage', priorState: dv(null), plannedState: dv(planned), config: dv(cfg) },
+      ctx,
+    );
     expect(applyRes.diagnostics![0].summary).toBe('Provider configuration not known yet');
   });
 
   it('reports a missing token at configure, naming the attribute and the variable', async () => {
     const service = createProviderService({ env: {}, logger: silent });
     const res = await service.configureProvider({ config: { msgpack: encodeMsgpack(record({}), providerType) } }, ctx);
-    expect(res.diagnostics).toEqual([expect.objectContaining({ severity: 1, attribute: { steps: [{ attributeName: 'access_token' }] }, detail: expect.stringContaining('WHATSAPP_ACCESS_TOKEN') })]);
+    expect(res.diagnostics).toEqual([
+      expect.objectContaining({
+        severity: 1,
+        attribute: { steps: [{ attributeName: 'access_token' }] },
+        detail: expect.stringContaining('WHATSAPP_ACCESS_TOKEN'),
+      }),
+    ]);
   });
 
   it('answers every unsupported feature with a diagnostic or an empty list', async () => {

@@ -10,7 +10,11 @@ test('admits at most capacity at once, in arrival order, and a release lets the 
   const gate = createOfflineGate(2);
   const admitted: number[] = [];
   const releases: Array<() => void> = [];
-  for (let i = 0; i < 5; i++) void gate.enter().then((release) => { admitted.push(i); releases[i] = release; });
+  for (let i = 0; i < 5; i++)
+    void gate.enter().then((release) => {
+      admitted.push(i);
+      releases[i] = release;
+    });
   await tick();
   expect(admitted).toEqual([0, 1]);
   releases[1]();

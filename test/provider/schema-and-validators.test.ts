@@ -22,7 +22,13 @@ describe('schemas', () => {
   it('derive the secret attributes from their sensitive and write-only flags', () => {
     expect(secretAttributeNames(localStorageResourceSchema)).toEqual(['pin', 'pin_wo', 'verification_code']);
     expect(secretAttributeNames(providerConfigSchema)).toEqual(['access_token']);
-    expect(secretAttributeNames({ version: 0, description: 'x', attributes: { w: { type: t.string, optional: true, writeOnly: true, description: 'w' } } })).toEqual(['w']);
+    expect(
+      secretAttributeNames({
+        version: 0,
+        description: 'x',
+        attributes: { w: { type: t.string, optional: true, writeOnly: true, description: 'w' } },
+      }),
+    ).toEqual(['w']);
   });
 
   it.each(allSchemas)('%s is consistent and documented', (_name, schema) => {
@@ -35,8 +41,26 @@ describe('schemas', () => {
     expect(converted.version).toBe(3);
     const attrs = Object.fromEntries(converted.block!.attributes!.map((a) => [a.name!, a]));
     expect(Object.keys(attrs).sort()).toEqual(
-      ['data_localization_region', 'disable_on_destroy', 'display_phone_number', 'id', 'one_at_a_time', 'phone_number_id', 'pin', 'pin_wo', 'pin_wo_version', 'registered', 'retention_minutes', 'set_pin_before_deregister', 'storage_mode', 'storage_status', 'verification_code',
-        'register_calls_72h', 'deregister_calls_72h', 'quota_available_at'].sort(),
+      [
+        'data_localization_region',
+        'disable_on_destroy',
+        'display_phone_number',
+        'id',
+        'one_at_a_time',
+        'phone_number_id',
+        'pin',
+        'pin_wo',
+        'pin_wo_version',
+        'registered',
+        'retention_minutes',
+        'set_pin_before_deregister',
+        'storage_mode',
+        'storage_status',
+        'verification_code',
+        'register_calls_72h',
+        'deregister_calls_72h',
+        'quota_available_at',
+      ].sort(),
     );
     expect(attrs.storage_mode).toMatchObject({ optional: true, computed: true });
     expect(Buffer.from(attrs.retention_minutes.type!).toString()).toBe('"number"');
@@ -47,7 +71,9 @@ describe('schemas', () => {
     expect(attrs.verification_code).toMatchObject({ sensitive: true });
     expect(attrs.disable_on_destroy).toMatchObject({ optional: true, computed: true });
     expect(attrs.set_pin_before_deregister).toMatchObject({ optional: true, computed: true });
-    expect(attrs.set_pin_before_deregister.description).toMatch(/changes the number's two-step verification PIN to the configured `pin`[\s\S]*before the deregister/);
+    expect(attrs.set_pin_before_deregister.description).toMatch(
+      /changes the number's two-step verification PIN to the configured `pin`[\s\S]*before the deregister/,
+    );
     expect(attrs.set_pin_before_deregister.description).toMatch(/133005[\s\S]*stays offline until the right PIN is applied/);
     expect(attrs.storage_status).toMatchObject({ computed: true, optional: false });
     for (const a of Object.values(attrs)) expect(a.description!.length).toBeGreaterThan(5);
@@ -57,7 +83,10 @@ describe('schemas', () => {
   it('gives the regions data source a list of objects type', () => {
     const converted = toTfpluginSchema(dataSourceSchemas.whatsapp_local_storage_regions);
     const regions = converted.block!.attributes!.find((a) => a.name === 'regions')!;
-    expect(JSON.parse(Buffer.from(regions.type!).toString())).toEqual(['list', ['object', { area: 'string', code: 'string', country: 'string' }]]);
+    expect(JSON.parse(Buffer.from(regions.type!).toString())).toEqual([
+      'list',
+      ['object', { area: 'string', code: 'string', country: 'string' }],
+    ]);
   });
 
   it('marks the access token sensitive', () => {
@@ -135,8 +164,16 @@ describe('whatsapp_local_storage validation', () => {
 
   it.each([
     [{ storage_mode: 'IN_COUNTRY' }, 'data_localization_region', /set data_localization_region to its code/],
-    [{ storage_mode: 'DEFAULT', data_localization_region: 'BR' }, 'data_localization_region', /declares in-country storage but storage_mode is "DEFAULT"/],
-    [{ storage_mode: 'NO_STORAGE', data_localization_region: 'BR', retention_minutes: 60 }, 'data_localization_region', /declares in-country storage but storage_mode is "NO_STORAGE"/],
+    [
+      { storage_mode: 'DEFAULT', data_localization_region: 'BR' },
+      'data_localization_region',
+      /declares in-country storage but storage_mode is "DEFAULT"/,
+    ],
+    [
+      { storage_mode: 'NO_STORAGE', data_localization_region: 'BR', retention_minutes: 60 },
+      'data_localization_region',
+      /declares in-country storage but storage_mode is "NO_STORAGE"/,
+    ],
     [{ storage_mode: 'NO_STORAGE' }, 'retention_minutes', /Meta accepts: 60/],
     [{ data_localization_region: 'BR', retention_minutes: 60 }, 'retention_minutes', /only applies to storage_mode = "NO_STORAGE"/],
     [{ storage_mode: 'DEFAULT', retention_minutes: 60 }, 'retention_minutes', /only applies/],
@@ -170,10 +207,16 @@ describe('provider settings', () => {
       settings: { accessToken: 'env-token', baseUrl: 'http://127.0.0.1:9', apiVersion: { raw: DEFAULT_API_VERSION, flow: 'settings' } },
       sources: { access_token: 'env', api_version: 'default', base_url: 'env' },
     });
-    const fromConfig = resolveProviderSettings(config({ access_token: 'cfg', api_version: 'v20.0', request_timeout_seconds: 2.5, max_retries: 0 }), {
-      WHATSAPP_ACCESS_TOKEN: 'env-token',
+    const fromConfig = resolveProviderSettings(
+      config({ access_token: 'cfg', api_version: 'v20.0', request_timeout_seconds: 2.5, max_retries: 0 }),
+      {
+        WHATSAPP_ACCESS_TOKEN: 'env-token',
+      },
+    );
+    expect(fromConfig).toMatchObject({
+      kind: 'ready',
+      settings: { accessToken: 'cfg', apiVersion: { flow: 'register' }, timeoutMs: 2500, maxRetries: 0 },
     });
-    expect(fromConfig).toMatchObject({ kind: 'ready', settings: { accessToken: 'cfg', apiVersion: { flow: 'register' }, timeoutMs: 2500, maxRetries: 0 } });
   });
 
   it('names access_token and WHATSAPP_ACCESS_TOKEN when no token is given', () => {
@@ -186,7 +229,10 @@ describe('provider settings', () => {
   });
 
   it('reports unknown configuration values without failing', () => {
-    expect(resolveProviderSettings(config({ access_token: UNKNOWN }), {})).toEqual({ kind: 'unknown', unknownAttributes: ['access_token'] });
+    expect(resolveProviderSettings(config({ access_token: UNKNOWN }), {})).toEqual({
+      kind: 'unknown',
+      unknownAttributes: ['access_token'],
+    });
   });
 
   it('rejects a bad api_version from the environment, naming the variable', () => {

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { expectedErrorCount, typeErrors } from '../plugin/type-check';
 
-test('a wrong attribute name or type on the real provider types\' views does not compile', () => {
+test("a wrong attribute name or type on the real provider types' views does not compile", () => {
   const file = join(__dirname, 'typed-views.types.ts');
   expect(typeErrors(file)).toEqual([]);
   expect(expectedErrorCount(file)).toBe(12);

@@ -19,26 +19,54 @@ interface Bad {
 }
 
 const BAD: Bad[] = [
-  { name: 'unsupported region', resource: { data_localization_region: '"US"' }, field: 'data_localization_region', message: /Unsupported data_localization_region/ },
-  { name: 'lower-case region', resource: { data_localization_region: '"br"' }, field: 'data_localization_region', message: /Unsupported data_localization_region[\s\S]*BR/ },
-  { name: 'unknown code', resource: { data_localization_region: '"ZZ"' }, field: 'data_localization_region', message: /Unsupported data_localization_region/ },
+  {
+    name: 'unsupported region',
+    resource: { data_localization_region: '"US"' },
+    field: 'data_localization_region',
+    message: /Unsupported data_localization_region/,
+  },
+  {
+    name: 'lower-case region',
+    resource: { data_localization_region: '"br"' },
+    field: 'data_localization_region',
+    message: /Unsupported data_localization_region[\s\S]*BR/,
+  },
+  {
+    name: 'unknown code',
+    resource: { data_localization_region: '"ZZ"' },
+    field: 'data_localization_region',
+    message: /Unsupported data_localization_region/,
+  },
   { name: 'path-like id', resource: { phone_number_id: '"123/../me"' }, field: 'phone_number_id', message: /Invalid phone_number_id/ },
   { name: 'non-digit id', resource: { phone_number_id: '"12a45"' }, field: 'phone_number_id', message: /Invalid phone_number_id/ },
   { name: 'empty id', resource: { phone_number_id: '""' }, field: 'phone_number_id', message: /Invalid phone_number_id/ },
   { name: '5-digit PIN', pin: '12345', field: 'pin', message: /Invalid pin[\s\S]*5 digits/ },
   { name: 'non-digit PIN', pin: '12a4b6', field: 'pin', message: /Invalid pin[\s\S]*other than digits/ },
   { name: 'pin and pin_wo together', resource: { pin_wo: 'var.pin' }, pin: '482915', field: 'pin_wo', message: /pin|pin_wo/ },
-  { name: 'verification code with letters', resource: { verification_code: '"12ab"' }, field: 'verification_code', message: /Invalid verification_code/ },
+  {
+    name: 'verification code with letters',
+    resource: { verification_code: '"12ab"' },
+    field: 'verification_code',
+    message: /Invalid verification_code/,
+  },
   { name: 'unsupported api_version', provider: { api_version: '"v9"' }, field: 'api_version', message: /api_version/ },
   { name: 'base_url not http(s)', provider: { base_url: '"ftp://graph.example"' }, field: 'base_url', message: /Invalid base_url/ },
-  { name: 'negative timeout', provider: { request_timeout_seconds: '-1' }, field: 'request_timeout_seconds', message: /request_timeout_seconds/ },
+  {
+    name: 'negative timeout',
+    provider: { request_timeout_seconds: '-1' },
+    field: 'request_timeout_seconds',
+    message: /request_timeout_seconds/,
+  },
   { name: 'too many retries', provider: { max_retries: '99' }, field: 'max_retries', message: /max_retries/ },
 ];
 
 function hcl(baseUrl: string, bad: Bad): string {
   const provider = { base_url: `"${baseUrl}"`, api_version: '"v21.0"', ...bad.provider };
   const resource = { phone_number_id: `"${NUMBER}"`, data_localization_region: '"IN"', pin: 'var.pin', ...bad.resource };
-  const block = (o: Record<string, string>) => Object.entries(o).map(([k, v]) => `  ${k} = ${v}`).join('\n');
+  const block = (o: Record<string, string>) =>
+    Object.entries(o)
+      .map(([k, v]) => `  ${k} = ${v}`)
+      .join('\n');
   return `${REQUIRED_PROVIDERS_HCL}variable "pin" {
   type      = string
   sensitive = true

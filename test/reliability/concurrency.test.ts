@@ -10,7 +10,18 @@
  */
 import type { RunningEmulator } from '../../src/emulator';
 import type { EngineWorkspace } from '../e2e/harness';
-import { graphTruth, NUMBER, PIN_VARIABLE, providerHcl, resourceHcl, secretEnv, startReliabilityEmulator, stateOf, tofu, workspace } from './harness';
+import {
+  graphTruth,
+  NUMBER,
+  PIN_VARIABLE,
+  providerHcl,
+  resourceHcl,
+  secretEnv,
+  startReliabilityEmulator,
+  stateOf,
+  tofu,
+  workspace,
+} from './harness';
 
 jest.setTimeout(180_000);
 
@@ -32,36 +43,41 @@ afterAll(async () => {
   await emu?.close();
 });
 
-test.each([50, 150])('simultaneous applies with %i ms of API latency: one wins, the other fails loudly, states hold the truth', async (latency) => {
-  await emu.admin.reset();
-  await emu.admin.setLatency(latency);
-  for (const s of stacks) s.ws.remove('terraform.tfstate');
-  // The first deregister holds the number's turn for a while, as a slow Meta would: the other apply's calls
-  // queue behind it, so the two runs interleave however far apart the loaded machine starts the two engines.
-  await emu.admin.injectFault({ endpoint: 'deregister', phoneNumberId: NUMBER, mode: 'slow', delayMs: 5000, times: 1 });
-  const results = await Promise.all(stacks.map((s) => s.ws.run(['apply', '-auto-approve'], secretEnv())));
-  await emu.admin.setLatency(0);
-  const truth = await graphTruth(emu, NUMBER);
-  const outputs = results.map((r) => (r.stdout + r.stderr).replace(/\s+/g, ' '));
-  const detail = outputs.map((o, i) => `--- ${stacks[i].region} exit ${results[i].code}\n${o}`).join('\n');
+test.each([50, 150])(
+  'simultaneous applies with %i ms of API latency: one wins, the other fails loudly, states hold the truth',
+  async (latency) => {
+    await emu.admin.reset();
+    await emu.admin.setLatency(latency);
+    for (const s of stacks) s.ws.remove('terraform.tfstate');
+    // The first deregister holds the number's turn for a while, as a slow Meta would: the other apply's calls
+    // queue behind it, so the two runs interleave however far apart the loaded machine starts the two engines.
+    await emu.admin.injectFault({ endpoint: 'deregister', phoneNumberId: NUMBER, mode: 'slow', delayMs: 5000, times: 1 });
+    const results = await Promise.all(stacks.map((s) => s.ws.run(['apply', '-auto-approve'], secretEnv())));
+    await emu.admin.setLatency(0);
+    const truth = await graphTruth(emu, NUMBER);
+    const outputs = results.map((r) => (r.stdout + r.stderr).replace(/\s+/g, ' '));
+    const detail = outputs.map((o, i) => `--- ${stacks[i].region} exit ${results[i].code}\n${o}`).join('\n');
 
-  expect(truth.registered).toBe(true);
-  const winners = results.map((r, i) => (r.code === 0 ? i : -1)).filter((i) => i >= 0);
-  if (winners.length !== 1) throw new Error(`expected exactly one stack to succeed\n${detail}`);
-  const winner = winners[0];
-  const loser = 1 - winner;
-  expect(truth.region).toBe(stacks[winner].region);
-  expect(results[loser].code).toBe(1);
-  // The loser says what it found instead of what it declared.
-  expect(outputs[loser]).toMatch(/read-back shows the number is not converged|deregister it|does not have local storage in|not converged/);
-  expect(outputs[loser]).toContain(stacks[winner].region);
+    expect(truth.registered).toBe(true);
+    const winners = results.map((r, i) => (r.code === 0 ? i : -1)).filter((i) => i >= 0);
+    if (winners.length !== 1) throw new Error(`expected exactly one stack to succeed\n${detail}`);
+    const winner = winners[0];
+    const loser = 1 - winner;
+    expect(truth.region).toBe(stacks[winner].region);
+    expect(results[loser].code).toBe(1);
+    // The loser says what it found instead of what it declared.
+    expect(outputs[loser]).toMatch(
+      /read-back shows the number is not converged|deregister it|does not have local storage in|not converged/,
+    );
+    expect(outputs[loser]).toContain(stacks[winner].region);
 
-  for (const s of stacks) expect(stateOf(s.ws)).toMatchObject({ registered: true, region: truth.region });
-  // The conflict stays visible: the loser's next plan wants to change the region back.
-  const plan = await stacks[loser].ws.run(['plan', '-detailed-exitcode'], secretEnv());
-  expect(plan.code).toBe(2);
-  expect(plan.stdout).toMatch(new RegExp(`"${truth.region}" -> "${stacks[loser].region}"`));
-});
+    for (const s of stacks) expect(stateOf(s.ws)).toMatchObject({ registered: true, region: truth.region });
+    // The conflict stays visible: the loser's next plan wants to change the region back.
+    const plan = await stacks[loser].ws.run(['plan', '-detailed-exitcode'], secretEnv());
+    expect(plan.code).toBe(2);
+    expect(plan.stdout).toMatch(new RegExp(`"${truth.region}" -> "${stacks[loser].region}"`));
+  },
+);
 
 test('applies that do not overlap: last writer wins, and the first stack sees it as drift at its next plan', async () => {
   await emu.admin.reset();

@@ -65,9 +65,19 @@ function faultSpec(fault: FaultName, target: { endpoint: string; method: string 
   const post = target.method === 'POST';
   switch (fault) {
     case 'http_500':
-      return { ...base, mode: 'raw', httpStatus: 500, contentType: 'text/html', body: '<html><body><h1>500 Internal Server Error</h1></body></html>' };
+      return {
+        ...base,
+        mode: 'raw',
+        httpStatus: 500,
+        contentType: 'text/html',
+        body: '<html><body><h1>500 Internal Server Error</h1></body></html>',
+      };
     case 'transient':
-      return { ...base, mode: 'error', error: { code: 2, http_status: 503, message: 'Service temporarily unavailable', is_transient: true } };
+      return {
+        ...base,
+        mode: 'error',
+        error: { code: 2, http_status: 503, message: 'Service temporarily unavailable', is_transient: true },
+      };
     case 'timeout':
       return { ...base, mode: 'hang', ...(post ? { applyFirst: true } : {}) };
     case 'reset':
@@ -94,7 +104,12 @@ export const MATRIX: MatrixCase[] = [
     { call, fault: 'expired_token', outcome: 'failed_online', message: TOKEN_MESSAGE },
   ]),
   ...CONVERGED_FAULTS.map((fault) => ({ call: 'deregister' as const, fault, outcome: 'converged' as const })),
-  { call: 'deregister', fault: 'quota_72h', outcome: 'failed_online', message: /10 register and 10 deregister requests per number in a moving 72-hour window/ },
+  {
+    call: 'deregister',
+    fault: 'quota_72h',
+    outcome: 'failed_online',
+    message: /10 register and 10 deregister requests per number in a moving 72-hour window/,
+  },
   { call: 'deregister', fault: 'expired_token', outcome: 'failed_online', message: TOKEN_MESSAGE },
   ...CONVERGED_FAULTS.map((fault) => ({ call: 'settings' as const, fault, outcome: 'converged' as const })),
   { call: 'settings', fault: 'expired_token', outcome: 'failed_offline', message: OFFLINE },
@@ -143,8 +158,11 @@ export async function tearDownMatrix(ctx: MatrixContext | undefined): Promise<vo
 }
 
 function effective(calls: CallLogEntry[], endpoint: string, c: MatrixCase): number {
-  const appliedFirst = (c.fault === 'timeout' || c.fault === 'reset') && TARGET[c.call].endpoint === endpoint && TARGET[c.call].method === 'POST';
-  return calls.filter((x) => x.method === 'POST' && x.endpoint === endpoint && (x.status === 200 || (appliedFirst && x.fault !== undefined))).length;
+  const appliedFirst =
+    (c.fault === 'timeout' || c.fault === 'reset') && TARGET[c.call].endpoint === endpoint && TARGET[c.call].method === 'POST';
+  return calls.filter(
+    (x) => x.method === 'POST' && x.endpoint === endpoint && (x.status === 200 || (appliedFirst && x.fault !== undefined)),
+  ).length;
 }
 
 export async function runMatrixCase(ctx: MatrixContext, c: MatrixCase): Promise<MatrixRow> {
@@ -171,16 +189,23 @@ export async function runMatrixCase(ctx: MatrixContext, c: MatrixCase): Promise<
     expect(res.status).toBe(200);
   } else if (c.call === 'read_back') {
     // The read-back is the GET after the register: armed when the register's answer passes the proxy.
-    proxy.arm({ endpoint: 'register', method: 'POST', status: 200 }, c.fault === 'expired_token' ? { endpoint: '*', mode: 'error', error: EXPIRED, times: 100 } : faultSpec(c.fault, target));
+    proxy.arm(
+      { endpoint: 'register', method: 'POST', status: 200 },
+      c.fault === 'expired_token' ? { endpoint: '*', mode: 'error', error: EXPIRED, times: 100 } : faultSpec(c.fault, target),
+    );
   } else {
     await emu.admin.injectFault(faultSpec(c.fault, target));
     // An expired token stays expired: every later call fails too.
-    if (c.fault === 'expired_token') proxy.arm({ endpoint: target.endpoint, method: target.method, status: 401 }, { endpoint: '*', mode: 'error', error: EXPIRED, times: 100 });
+    if (c.fault === 'expired_token')
+      proxy.arm(
+        { endpoint: target.endpoint, method: target.method, status: 401 },
+        { endpoint: '*', mode: 'error', error: EXPIRED, times: 100 },
+      );
   }
   await emu.admin.clearCalls();
 
   const apply = await ws.run(['apply', '-auto-approve', '-refresh=false'], secretEnv(pin));
-  const output = (apply.stdout + apply.stderr).replace(/\s+/g, " ");
+  const output = (apply.stdout + apply.stderr).replace(/\s+/g, ' ');
   const calls = await emu.admin.calls();
   await emu.admin.clearFaults();
   proxy.disarm();
@@ -194,7 +219,10 @@ export async function runMatrixCase(ctx: MatrixContext, c: MatrixCase): Promise<
   // Outcome.
   check(apply.code === (c.outcome === 'converged' ? 0 : 1), `expected ${c.outcome}`);
   if (c.outcome === 'converged') check(truthAfter.registered && truthAfter.region === 'IN', 'not converged to IN');
-  check(truthAfter.registered === (c.outcome !== 'failed_offline'), `registered is ${truthAfter.registered}, expected ${c.outcome !== 'failed_offline'}`);
+  check(
+    truthAfter.registered === (c.outcome !== 'failed_offline'),
+    `registered is ${truthAfter.registered}, expected ${c.outcome !== 'failed_offline'}`,
+  );
   if (c.message) check(c.message.test(output), `output lacks ${c.message}`);
   // The state the engine holds is the truth (or, where nothing could be read, says it does not know the storage).
   check(stateAfter !== undefined, 'no state');
@@ -214,9 +242,15 @@ export async function runMatrixCase(ctx: MatrixContext, c: MatrixCase): Promise<
   if (c.fault === 'quota_72h') await emu.admin.advanceClock(73 * 3600 * 1000);
   const remaining = !(truthAfter.registered && truthAfter.region === 'IN');
   const plan = await ws.run(['plan', '-detailed-exitcode'], secretEnv());
-  check(plan.code === (remaining ? 2 : 0), `follow-up plan exited ${plan.code}, expected ${remaining ? 2 : 0}\n${plan.stdout}${plan.stderr}`);
+  check(
+    plan.code === (remaining ? 2 : 0),
+    `follow-up plan exited ${plan.code}, expected ${remaining ? 2 : 0}\n${plan.stdout}${plan.stderr}`,
+  );
   if (remaining) {
-    check(/1 to change/.test(plan.stdout) && /"IN"|registered/.test(plan.stdout), `follow-up plan does not show the remaining change:\n${plan.stdout}`);
+    check(
+      /1 to change/.test(plan.stdout) && /"IN"|registered/.test(plan.stdout),
+      `follow-up plan does not show the remaining change:\n${plan.stdout}`,
+    );
     const again = await ws.run(['apply', '-auto-approve'], secretEnv());
     check(again.code === 0, `re-apply failed:\n${again.stdout}${again.stderr}`);
     const final = await graphTruth(emu, NUMBER);

@@ -148,7 +148,16 @@ describe('provider process with random protobuf bytes', () => {
 });
 
 describe('planner', () => {
-  const STATUSES = ['IN_COUNTRY_STORAGE_ENABLED', 'DEFAULT', 'IN_COUNTRY_STORAGE_DISABLED', 'in_country_storage_enabled', 'default', 'NO_STORAGE_ENABLED', '', 'UNKNOWN'];
+  const STATUSES = [
+    'IN_COUNTRY_STORAGE_ENABLED',
+    'DEFAULT',
+    'IN_COUNTRY_STORAGE_DISABLED',
+    'in_country_storage_enabled',
+    'default',
+    'NO_STORAGE_ENABLED',
+    '',
+    'UNKNOWN',
+  ];
   const PLATFORMS = ['CLOUD_API', 'ON_PREMISE', 'NOT_APPLICABLE', 'cloud_api', 'UNKNOWN', ''];
   const VERIFICATION = ['VERIFIED', 'NOT_VERIFIED', 'EXPIRED', 'verified', 'UNKNOWN'];
   const REGIONS = [...SUPPORTED_REGIONS.map((r) => r.code), 'br', 'US', ''];
@@ -183,11 +192,13 @@ describe('planner', () => {
       // Settings are written only while unregistered: after the deregister of a registered number.
       if (at('write_settings') >= 0) {
         if (version.flow === 'register') throw new Error(`write_settings on the legacy flow: ${why()}`);
-        if (observed.registered && !(at('deregister') >= 0 && at('deregister') < at('write_settings'))) throw new Error(`settings while registered: ${why()}`);
+        if (observed.registered && !(at('deregister') >= 0 && at('deregister') < at('write_settings')))
+          throw new Error(`settings while registered: ${why()}`);
         if (!(at('register') > at('write_settings'))) throw new Error(`settings after register: ${why()}`);
       }
       // Verification happens before anything disruptive.
-      if (at('verify_code') >= 0 && at('deregister') >= 0 && at('verify_code') > at('deregister')) throw new Error(`verification after the deregister: ${why()}`);
+      if (at('verify_code') >= 0 && at('deregister') >= 0 && at('verify_code') > at('deregister'))
+        throw new Error(`verification after the deregister: ${why()}`);
       // Every register is reachable with a PIN requirement (the executor's preflight checks it) and at most one of each write.
       for (const k of ['deregister', 'write_settings', 'register']) expect(kinds.filter((x) => x === k).length).toBeLessThanOrEqual(1);
       expect(plan.takesNumberOffline).toBe(observed.registered && at('deregister') >= 0);

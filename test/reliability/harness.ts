@@ -7,7 +7,16 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import axios from 'axios';
-import { defaultSeed, generatedPhoneNumberId, generatedSeed, startEmulator, type CallLogEntry, type EmulatorSeed, type FaultSpec, type RunningEmulator } from '../../src/emulator';
+import {
+  defaultSeed,
+  generatedPhoneNumberId,
+  generatedSeed,
+  startEmulator,
+  type CallLogEntry,
+  type EmulatorSeed,
+  type FaultSpec,
+  type RunningEmulator,
+} from '../../src/emulator';
 import { EngineWorkspace, REQUIRED_PROVIDERS_HCL, requiredEngines, type EngineInfo } from '../e2e/harness';
 
 /** Distinctive secrets: any occurrence in output, logs or state is a leak. */
@@ -118,7 +127,11 @@ export function stateOf(ws: EngineWorkspace, name = 'main'): StateView | undefin
   const r = state.resources.find((x) => x.type === 'whatsapp_local_storage' && x.name === name);
   const a = r?.instances[0]?.attributes;
   if (!a) return undefined;
-  return { registered: (a.registered as boolean | null) ?? null, status: (a.storage_status as string | null) ?? null, region: (a.data_localization_region as string | null) ?? null };
+  return {
+    registered: (a.registered as boolean | null) ?? null,
+    status: (a.storage_status as string | null) ?? null,
+    region: (a.data_localization_region as string | null) ?? null,
+  };
 }
 
 /** Graph codes that prove a POST was refused before it did anything (the client may resend those). */
@@ -229,5 +242,8 @@ export class ArmingProxy {
 
 export function expectNoSecret(text: string, secret: string, where: string): void {
   const at = text.indexOf(secret);
-  if (at >= 0) throw new Error(`secret found in ${where}: ...${text.slice(Math.max(0, at - 120), at)}[SECRET]${text.slice(at + secret.length, at + secret.length + 40)}...`);
+  if (at >= 0)
+    throw new Error(
+      `secret found in ${where}: ...${text.slice(Math.max(0, at - 120), at)}[SECRET]${text.slice(at + secret.length, at + secret.length + 40)}...`,
+    );
 }

@@ -107,7 +107,12 @@ describe('OpenTofu 1.12 with the token from the environment and the PIN write-on
 
     // A hostile or careless API that echoes the token and PIN in its error: the diagnostic must not repeat them.
     ws.write('main.tf', config(emu.url, 'DE', 'pin_wo'));
-    await emu.admin.injectFault({ endpoint: 'register', mode: 'error', error: { code: 131000, http_status: 500, is_transient: false, message: `Something went wrong for token ${TOKEN} and pin ${PIN}` }, times: 10 });
+    await emu.admin.injectFault({
+      endpoint: 'register',
+      mode: 'error',
+      error: { code: 131000, http_status: 500, is_transient: false, message: `Something went wrong for token ${TOKEN} and pin ${PIN}` },
+      times: 10,
+    });
     const failed = evidence.run('failing apply', await ws.run(['apply', '-auto-approve'], env()));
     expect(failed.code).toBe(1);
     expect(failed.stdout + failed.stderr).toMatch(/Something went wrong for token/);

@@ -60,11 +60,17 @@ test(`${COUNT} numbers under a ${RATE * 100}% transient fault rate: none lost, n
   const tfState = ws.state();
   for (let i = 0; i < COUNT; i++) {
     const n = after.find((p) => p.id === soakId(i))!;
-    expect({ id: n.id, registered: n.registered, region: n.storage_configuration.data_localization_region }).toEqual({ id: soakId(i), registered: true, region: regionOf(i) });
+    expect({ id: n.id, registered: n.registered, region: n.storage_configuration.data_localization_region }).toEqual({
+      id: soakId(i),
+      registered: true,
+      region: regionOf(i),
+    });
     const attrs = tfState.resources.find((r) => r.name === `n${i}`)!.instances[0].attributes;
     expect({ registered: attrs.registered, region: attrs.data_localization_region }).toEqual({ registered: true, region: regionOf(i) });
   }
   const plan = await ws.run(['plan', '-detailed-exitcode', '-parallelism=10'], secretEnv());
   expect(plan.code).toBe(0);
-  console.log(`soak: ${COUNT} numbers, ${calls.length} Graph calls in the first apply, ${faults} faults injected, first apply exit ${first.code}, rounds ${rounds}, 0 lost`);
+  console.log(
+    `soak: ${COUNT} numbers, ${calls.length} Graph calls in the first apply, ${faults} faults injected, first apply exit ${first.code}, rounds ${rounds}, 0 lost`,
+  );
 });

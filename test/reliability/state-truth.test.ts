@@ -17,7 +17,14 @@ let engine: LocalStorageEngine;
 beforeAll(async () => {
   emu = await startReliabilityEmulator();
   proxy = await new ArmingProxy(emu).start();
-  engine = new LocalStorageEngine({ accessToken: TOKEN, baseUrl: proxy.url, timeoutMs: 1000, maxRetries: 1, retryBaseDelayMs: 1, retryMaxDelayMs: 5 });
+  engine = new LocalStorageEngine({
+    accessToken: TOKEN,
+    baseUrl: proxy.url,
+    timeoutMs: 1000,
+    maxRetries: 1,
+    retryBaseDelayMs: 1,
+    retryMaxDelayMs: 5,
+  });
 });
 
 afterAll(async () => {

@@ -57,13 +57,16 @@ test('through the provider under OpenTofu, also with NODE_TLS_REJECT_UNAUTHORIZE
   // A real provider process (jest's process.env is a copy, so only a child process proves the variable is ignored).
   const ws = workspace(tofu());
   try {
-    ws.write('main.tf', `${REQUIRED_PROVIDERS_HCL}provider "whatsapp" {
+    ws.write(
+      'main.tf',
+      `${REQUIRED_PROVIDERS_HCL}provider "whatsapp" {
   base_url = "${url}"
 }
 data "whatsapp_phone_number" "n" {
   phone_number_id = "${NUMBER}"
 }
-`);
+`,
+    );
     await ws.expect(['init']);
     const plan = await ws.run(['plan'], { WHATSAPP_ACCESS_TOKEN: TOKEN, NODE_TLS_REJECT_UNAUTHORIZED: '0' });
     const text = (plan.stdout + plan.stderr).replace(/\s+/g, ' ');

@@ -10,7 +10,11 @@ import { parseProviderZip, providerZipsIn, writeZipMirror, type ProviderZip } fr
  * standalone CLI, whose directory (`__dirname` there) is the executable's and holds no JS provider.
  */
 function findDistDir(): string | undefined {
-  for (const candidate of [resolve(__dirname, '..'), resolve(__dirname, '..', '..', 'dist'), resolve(__dirname, '..', '..', '..', 'dist')]) {
+  for (const candidate of [
+    resolve(__dirname, '..'),
+    resolve(__dirname, '..', '..', 'dist'),
+    resolve(__dirname, '..', '..', '..', 'dist'),
+  ]) {
     if (existsSync(join(candidate, 'bin', 'terraform-provider-whatsapp.js'))) return candidate;
   }
   return undefined;
@@ -18,7 +22,7 @@ function findDistDir(): string | undefined {
 
 const NO_PROVIDER =
   'no provider to install: this whatsapp-local-storage carries none beside it (the standalone CLI does not hold the provider). ' +
-  'Put the release\'s terraform-provider-whatsapp_<version>_<os>_<arch>.zip beside the executable or give --provider-zip PATH, ' +
+  "Put the release's terraform-provider-whatsapp_<version>_<os>_<arch>.zip beside the executable or give --provider-zip PATH, " +
   'or point engines at a network mirror with --network-mirror URL; with the npm package, run `npm run build` first (docs/install.md)';
 
 const list = (items: readonly string[]) => `[${items.map((a) => `"${a}"`).join(', ')}]`;
@@ -91,15 +95,20 @@ export function cliConfigCommand(): Command {
       'Install the provider into a filesystem mirror (default ~/.cache/whatsapp-local-storage/mirror) and print the ' +
         'provider_installation ' +
         'block that uses it; point TF_CLI_CONFIG_FILE at the result, or --merge it into your CLI config. The provider is the npm ' +
-        'package\'s JS one, or the standalone one from release zips (--provider-zip, or the zips beside the standalone CLI)',
+        "package's JS one, or the standalone one from release zips (--provider-zip, or the zips beside the standalone CLI)",
     )
     .option('--dev', 'use dev_overrides (no init, for provider development) instead of a filesystem mirror', false)
     .option('--mirror-dir <dir>', 'where to write the filesystem mirror')
-    .option('--provider-zip <zip>', 'a release zip of the standalone provider to mirror (repeat for more platforms)',
-      (v: string, all?: string[]) => [...(all ?? []), v])
-    .option('--network-mirror <url>',
-      'use this provider network mirror (the release\'s mirror/ served over HTTPS) instead of writing files')
-    .option('--merge <file>', 'merge the block into this CLI configuration file (created if missing) instead of printing it; other settings stay')
+    .option(
+      '--provider-zip <zip>',
+      'a release zip of the standalone provider to mirror (repeat for more platforms)',
+      (v: string, all?: string[]) => [...(all ?? []), v],
+    )
+    .option('--network-mirror <url>', "use this provider network mirror (the release's mirror/ served over HTTPS) instead of writing files")
+    .option(
+      '--merge <file>',
+      'merge the block into this CLI configuration file (created if missing) instead of printing it; other settings stay',
+    )
     .action((opts: CliConfigOptions) => {
       const block = installationBlock(opts);
       if (!opts.merge) {

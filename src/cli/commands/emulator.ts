@@ -15,7 +15,9 @@ function nonNegativeInt(name: string, max: number) {
 
 export function emulatorCommand(): Command {
   return new Command('emulator')
-    .description('Run the WhatsApp Cloud API emulator (Graph endpoints for phone numbers, settings and registration; admin API under /__emulator/)')
+    .description(
+      'Run the WhatsApp Cloud API emulator (Graph endpoints for phone numbers, settings and registration; admin API under /__emulator/)',
+    )
     .option('--port <port>', 'port to listen on; 0 picks a free one (the printed URL says which)', nonNegativeInt('--port', 65535), 8787)
     .option('--host <host>', 'address to bind', '127.0.0.1')
     .option('--seed <file>', 'seed JSON file (format in docs/emulator.md); default: the built-in demo seed')
@@ -24,10 +26,19 @@ export function emulatorCommand(): Command {
     .action(async (opts: { port: number; host: string; seed?: string; stateFile?: string; latencyMs: number }) => {
       let emulator;
       try {
-        emulator = await startEmulator({ port: opts.port, host: opts.host, seed: opts.seed, stateFile: opts.stateFile, latencyMs: opts.latencyMs });
+        emulator = await startEmulator({
+          port: opts.port,
+          host: opts.host,
+          seed: opts.seed,
+          stateFile: opts.stateFile,
+          latencyMs: opts.latencyMs,
+        });
       } catch (e) {
         const err = e as NodeJS.ErrnoException;
-        const why = err.code === 'EADDRINUSE' ? `port ${opts.port} on ${opts.host} is already in use: pick another --port (0 picks a free one)` : err.message;
+        const why =
+          err.code === 'EADDRINUSE'
+            ? `port ${opts.port} on ${opts.host} is already in use: pick another --port (0 picks a free one)`
+            : err.message;
         process.stderr.write(`emulator: ${why}\n`);
         process.exitCode = 1;
         return;

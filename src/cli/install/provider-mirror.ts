@@ -66,7 +66,8 @@ export function writeJsMirror(options: { binDir: string; mirrorDir: string; vers
     throw new Error('the JS provider needs a POSIX shell: on Windows install the standalone provider executable (docs/install.md)');
   }
   for (const file of JS_PROVIDER_FILES) {
-    if (!existsSync(join(options.binDir, file))) throw new Error(`${join(options.binDir, file)} is missing: run \`npm run build\` in the whatsapp-local-storage package`);
+    if (!existsSync(join(options.binDir, file)))
+      throw new Error(`${join(options.binDir, file)} is missing: run \`npm run build\` in the whatsapp-local-storage package`);
   }
   const mirrorDir = resolve(options.mirrorDir);
   const target = options.platform ?? enginePlatform();

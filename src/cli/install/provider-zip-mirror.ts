@@ -32,7 +32,10 @@ export function parseProviderZip(file: string): ProviderZip {
 /** The provider release zips in `dir` (the directory of the CLI executable), newest version last. */
 export function providerZipsIn(dir: string): ProviderZip[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((f) => ZIP_NAME.test(f)).sort().map((f) => parseProviderZip(join(dir, f)));
+  return readdirSync(dir)
+    .filter((f) => ZIP_NAME.test(f))
+    .sort()
+    .map((f) => parseProviderZip(join(dir, f)));
 }
 
 /** Copies each zip under both registry hosts; a zip of the same name written earlier is replaced. */

@@ -28,8 +28,7 @@ export function planAttributes(block: BlockSchema, prior: ObjectView | null, pro
 
   // Anything the user manages differs from state? Then unset computed values may change.
   const changed =
-    creating ||
-    Object.entries(block.attributes).some(([name, attr]) => !attr.writeOnly && !valuesEqual(values[name], prior.get(name)));
+    creating || Object.entries(block.attributes).some(([name, attr]) => !attr.writeOnly && !valuesEqual(values[name], prior.get(name)));
   if (changed) {
     for (const [name, attr] of Object.entries(block.attributes)) {
       if (attr.computed && attr.default === undefined && config.get(name) === null) values[name] = UNKNOWN;

@@ -87,7 +87,8 @@ function runAfterClose(stream: ServerHttp2Stream, after: () => void): void {
 export function encodeGrpcMessage(message: string): string {
   let out = '';
   for (const byte of Buffer.from(message, 'utf8')) {
-    out += byte >= 0x20 && byte <= 0x7e && byte !== 0x25 ? String.fromCharCode(byte) : '%' + byte.toString(16).toUpperCase().padStart(2, '0');
+    out +=
+      byte >= 0x20 && byte <= 0x7e && byte !== 0x25 ? String.fromCharCode(byte) : '%' + byte.toString(16).toUpperCase().padStart(2, '0');
   }
   return out;
 }
@@ -343,7 +344,10 @@ async function handleCall(
       try {
         return handler.decode(bytes);
       } catch (error) {
-        throw new GrpcError(Status.INTERNAL, `cannot decode the ${method} request: ${error instanceof Error ? error.message : String(error)}`);
+        throw new GrpcError(
+          Status.INTERNAL,
+          `cannot decode the ${method} request: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
     };
     const decodedStream = async function* (): AsyncIterable<unknown> {

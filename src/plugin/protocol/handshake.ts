@@ -18,7 +18,10 @@ export const CORE_PROTOCOL_VERSION = 1;
  * Unset means an engine too old to say: go-plugin then uses the plugin's default, 6 here.
  * Returns an error message when there is no common version.
  */
-export function negotiateProtocolVersion(offered: string | undefined, pluginName = 'this plugin'): { version: ProtocolVersion } | { error: string } {
+export function negotiateProtocolVersion(
+  offered: string | undefined,
+  pluginName = 'this plugin',
+): { version: ProtocolVersion } | { error: string } {
   if (offered === undefined || offered.trim() === '') return { version: SUPPORTED_PROTOCOL_VERSIONS[0] };
   const versions = offered
     .split(',')

@@ -15,13 +15,7 @@ import { createServer as createSocketServer } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  MAGIC_COOKIE_KEY,
-  MAGIC_COOKIE_VALUE,
-  handshakeLine,
-  negotiateProtocolVersion,
-  type ProtocolVersion,
-} from './handshake';
+import { MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE, handshakeLine, negotiateProtocolVersion, type ProtocolVersion } from './handshake';
 import { serveGrpc, type GrpcServerHandle, type MethodHandler, type Router } from './grpc-server';
 import { log } from './logger';
 import { fixedAnswer, type PrecomputedAnswers } from './precomputed-answers';
@@ -204,6 +198,8 @@ function installProcessGuards(shutdown: (code: number, reason: string) => void):
   }, 1000).unref();
   process.on('uncaughtException', (error) => log.error('uncaught exception (ignored)', { error: error.stack ?? error.message }));
   process.on('unhandledRejection', (reason) =>
-    log.error('unhandled promise rejection (ignored)', { error: reason instanceof Error ? (reason.stack ?? reason.message) : String(reason) }),
+    log.error('unhandled promise rejection (ignored)', {
+      error: reason instanceof Error ? (reason.stack ?? reason.message) : String(reason),
+    }),
   );
 }

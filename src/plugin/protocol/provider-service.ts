@@ -65,7 +65,10 @@ export interface ProviderService {
   generateResourceConfig: Unary<tfplugin6.GenerateResourceConfig.IRequest, tfplugin6.GenerateResourceConfig.IResponse>;
 
   // Ephemeral resources
-  validateEphemeralResourceConfig: Unary<tfplugin6.ValidateEphemeralResourceConfig.IRequest, tfplugin6.ValidateEphemeralResourceConfig.IResponse>;
+  validateEphemeralResourceConfig: Unary<
+    tfplugin6.ValidateEphemeralResourceConfig.IRequest,
+    tfplugin6.ValidateEphemeralResourceConfig.IResponse
+  >;
   openEphemeralResource: Unary<tfplugin6.OpenEphemeralResource.IRequest, tfplugin6.OpenEphemeralResource.IResponse>;
   renewEphemeralResource: Unary<tfplugin6.RenewEphemeralResource.IRequest, tfplugin6.RenewEphemeralResource.IResponse>;
   closeEphemeralResource: Unary<tfplugin6.CloseEphemeralResource.IRequest, tfplugin6.CloseEphemeralResource.IResponse>;
@@ -96,4 +99,3 @@ export interface ProviderService {
   // Graceful stop of in-flight work (the process keeps running)
   stopProvider: Unary<tfplugin6.StopProvider.IRequest, tfplugin6.StopProvider.IResponse>;
 }
-

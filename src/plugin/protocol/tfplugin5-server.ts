@@ -39,8 +39,14 @@ export const V5_ONLY_MESSAGES = ['GetProvisionerSchema', 'ValidateProvisionerCon
 
 /** v6-only RPCs (state stores) that tfplugin5.Provider does not have. */
 export const V6_ONLY = new Set([
-  'ValidateStateStoreConfig', 'ConfigureStateStore', 'ReadStateBytes', 'WriteStateBytes',
-  'LockState', 'UnlockState', 'GetStates', 'DeleteState',
+  'ValidateStateStoreConfig',
+  'ConfigureStateStore',
+  'ReadStateBytes',
+  'WriteStateBytes',
+  'LockState',
+  'UnlockState',
+  'GetStates',
+  'DeleteState',
 ]);
 
 export const V6_NAME_OF: Record<string, string> = {

@@ -78,10 +78,7 @@ export function createServerIdentity(now: Date = new Date(), organization = 'ter
   const serial = randomBytes(16);
   serial[0] &= 0x7f; // positive INTEGER
   serial[0] |= 0x01; // and no leading zero octet to strip
-  const name = seq(
-    set(seq(oid(ORGANIZATION), utf8(organization))),
-    set(seq(oid(COMMON_NAME), utf8('localhost'))),
-  );
+  const name = seq(set(seq(oid(ORGANIZATION), utf8(organization))), set(seq(oid(COMMON_NAME), utf8('localhost'))));
   const signatureAlgorithm = seq(oid(ECDSA_WITH_SHA256));
   // keyUsage bits 0 (digitalSignature), 2 (keyEncipherment), 5 (keyCertSign): 0xA4, 2 unused bits.
   const keyUsage = Buffer.from([0x03, 0x02, 0x02, 0xa4]);

@@ -36,11 +36,11 @@ export function toTfpluginIdentitySchema(schema: IdentitySchema): tfplugin6.IRes
   return {
     version: schema.version,
     identityAttributes: sortedByName(schema.attributes).map(([name, attr]) => ({
-        name,
-        type: typeToJsonBytes(attr.type),
-        requiredForImport: attr.requiredForImport === true,
-        optionalForImport: attr.requiredForImport !== true,
-        description: attr.description,
-      })),
+      name,
+      type: typeToJsonBytes(attr.type),
+      requiredForImport: attr.requiredForImport === true,
+      optionalForImport: attr.requiredForImport !== true,
+      description: attr.description,
+    })),
   };
 }

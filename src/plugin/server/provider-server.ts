@@ -60,14 +60,18 @@ class ProviderServer<Data> {
   /** Aborted by StopProvider: in-flight calls stop at their next request boundary. */
   private stop = new AbortController();
 
-  constructor(private readonly definition: ProviderDefinition<Data>, options: ServerOptions) {
+  constructor(
+    private readonly definition: ProviderDefinition<Data>,
+    options: ServerOptions,
+  ) {
     this.log = options.logger ?? protocolLog;
     this.resources = new TypeKind(definition.name, 'resource', definition.resources);
     this.dataSources = new TypeKind(definition.name, 'data source', definition.dataSources);
     this.listResources = new TypeKind(definition.name, 'list resource', definition.listResources ?? []);
     for (const name of this.listResources.names) {
       const resource = definition.resources.find((r) => r.typeName === name);
-      if (!resource?.identity) throw new Error(`${definition.name} provider: list resource ${name} needs a managed resource of the same name with an identity`);
+      if (!resource?.identity)
+        throw new Error(`${definition.name} provider: list resource ${name} needs a managed resource of the same name with an identity`);
     }
     this.providerData = definition.unconfigured;
   }
@@ -132,7 +136,8 @@ class ProviderServer<Data> {
   /** Only resources that have an identity are announced. */
   private getResourceIdentitySchemas(): tfplugin6.GetResourceIdentitySchemas.IResponse {
     const identitySchemas: Record<string, tfplugin6.IResourceIdentitySchema> = {};
-    for (const [name, resource] of this.resources.entries()) if (resource.identity) identitySchemas[name] = toTfpluginIdentitySchema(resource.identity.schema);
+    for (const [name, resource] of this.resources.entries())
+      if (resource.identity) identitySchemas[name] = toTfpluginIdentitySchema(resource.identity.schema);
     return { identitySchemas, diagnostics: [] };
   }
 
@@ -170,7 +175,9 @@ class ProviderServer<Data> {
 
   // --- managed resources ------------------------------------------------------
 
-  private async upgradeResourceState(req: tfplugin6.UpgradeResourceState.IRequest): Promise<{ response: tfplugin6.UpgradeResourceState.IResponse; diagnostics: Diagnostic[] }> {
+  private async upgradeResourceState(
+    req: tfplugin6.UpgradeResourceState.IRequest,
+  ): Promise<{ response: tfplugin6.UpgradeResourceState.IResponse; diagnostics: Diagnostic[] }> {
     const resource = this.resource(req.typeName);
     const raw = req.rawState?.json;
     if (!raw || raw.length === 0) {
@@ -193,11 +200,14 @@ class ProviderServer<Data> {
     return { response: { upgradedState: toDynamicValue(state.toValue(), state.type) }, diagnostics };
   }
 
-  private async upgradeResourceIdentity(req: tfplugin6.UpgradeResourceIdentity.IRequest): Promise<{ response: tfplugin6.UpgradeResourceIdentity.IResponse; diagnostics: Diagnostic[] }> {
+  private async upgradeResourceIdentity(
+    req: tfplugin6.UpgradeResourceIdentity.IRequest,
+  ): Promise<{ response: tfplugin6.UpgradeResourceIdentity.IResponse; diagnostics: Diagnostic[] }> {
     const resource = this.resource(req.typeName);
     const identity = this.identityOf(resource);
     const raw = req.rawIdentity?.json;
-    if (!raw || raw.length === 0) throw new DiagnosticsError([errorDiag('Unsupported identity format', 'UpgradeResourceIdentity received no JSON identity.')]);
+    if (!raw || raw.length === 0)
+      throw new DiagnosticsError([errorDiag('Unsupported identity format', 'UpgradeResourceIdentity received no JSON identity.')]);
     const result = identity.upgrade(Number(req.version ?? 0), raw);
     if (hasErrors(result.diagnostics) || !result.identity) return { response: {}, diagnostics: result.diagnostics };
     return { response: { upgradedIdentity: this.identityData(resource, result.identity) }, diagnostics: result.diagnostics };
@@ -259,7 +269,11 @@ class ProviderServer<Data> {
     const config = this.decode(req.config, resource.schema, 'configuration', true);
     this.requireReady(`apply ${resource.typeName}`);
     const plannedPrivate = req.plannedPrivate ?? undefined;
-    const { state, diagnostics, private: newPrivate } = await resource.apply({
+    const {
+      state,
+      diagnostics,
+      private: newPrivate,
+    } = await resource.apply({
       prior,
       planned,
       config,
@@ -310,7 +324,11 @@ class ProviderServer<Data> {
     const state = this.decode(req.state, resource.schema, 'state');
     const values = record();
     for (const [name, attr] of Object.entries(resource.schema.attributes)) {
-      const keep = (attr.required || attr.optional) && !attr.sensitive && !attr.writeOnly && !(attr.default !== undefined && state.get(name) === attr.default);
+      const keep =
+        (attr.required || attr.optional) &&
+        !attr.sensitive &&
+        !attr.writeOnly &&
+        !(attr.default !== undefined && state.get(name) === attr.default);
       values[name] = keep && isKnown(state.get(name)) ? state.get(name) : null;
     }
     return { response: { config: toDynamicValue(values, state.type) }, diagnostics: [] };
@@ -349,7 +367,9 @@ class ProviderServer<Data> {
         yield {
           identity: this.identityData(resource, result.identity),
           displayName: result.displayName,
-          ...(includeResource && result.resource ? { resourceObject: toDynamicValue(result.resource.toValue(), result.resource.type) } : {}),
+          ...(includeResource && result.resource
+            ? { resourceObject: toDynamicValue(result.resource.toValue(), result.resource.type) }
+            : {}),
         };
       }
     } catch (err) {
@@ -478,7 +498,10 @@ class ProviderServer<Data> {
   }
 
   /** Runs one RPC body; diagnostics are masked and attached, failures become diagnostics. */
-  private async guard<R extends object>(rpc: string, body: () => Promise<{ response: R; diagnostics: Diagnostic[] }>): Promise<R & WithDiagnostics> {
+  private async guard<R extends object>(
+    rpc: string,
+    body: () => Promise<{ response: R; diagnostics: Diagnostic[] }>,
+  ): Promise<R & WithDiagnostics> {
     const started = Date.now();
     let response: R;
     let diagnostics: Diagnostic[];
@@ -506,7 +529,11 @@ class ProviderServer<Data> {
   /** `diagnostics` masked of every registered secret, after a debug line for the finished RPC. */
   private done(rpc: string, started: number, diagnostics: Diagnostic[], fields: Record<string, unknown> = {}): Diagnostic[] {
     const masked = diagnostics.map((d) => ({ ...d, summary: redact(d.summary), detail: redact(d.detail) }));
-    this.log.debug(`${rpc} done`, { duration_ms: Date.now() - started, ...fields, diagnostics: masked.map((d) => `${d.severity}: ${d.summary}`) });
+    this.log.debug(`${rpc} done`, {
+      duration_ms: Date.now() - started,
+      ...fields,
+      diagnostics: masked.map((d) => `${d.severity}: ${d.summary}`),
+    });
     return masked;
   }
 }

@@ -42,7 +42,10 @@ export class TypeKind<T extends Typed> {
     const found = typeName ? this.byName.get(typeName) : undefined;
     if (found) return found;
     throw new DiagnosticsError([
-      errorDiag(summary, `The ${this.providerName} provider has no ${noun} "${typeName ?? ''}". ${this.names.length ? `It offers: ${this.names.join(', ')}.` : `It has no ${this.label}s.`}`),
+      errorDiag(
+        summary,
+        `The ${this.providerName} provider has no ${noun} "${typeName ?? ''}". ${this.names.length ? `It offers: ${this.names.join(', ')}.` : `It has no ${this.label}s.`}`,
+      ),
     ]);
   }
 

@@ -8,9 +8,15 @@ export function atMostOneOf(...names: string[]): ConfigValidator {
     validate(config) {
       const set = names.filter((n) => config.get(n) !== null && !config.isUnknown(n));
       if (set.length <= 1) return [];
-      return set.slice(1).map((n) =>
-        errorDiag('Conflicting attributes', `Set only one of ${names.join(', ')}: ${set.join(' and ')} are both set. They are two ways of giving the same value.`, [n]),
-      );
+      return set
+        .slice(1)
+        .map((n) =>
+          errorDiag(
+            'Conflicting attributes',
+            `Set only one of ${names.join(', ')}: ${set.join(' and ')} are both set. They are two ways of giving the same value.`,
+            [n],
+          ),
+        );
     },
   };
 }

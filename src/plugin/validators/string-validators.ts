@@ -23,6 +23,9 @@ export function digitsOfLength(length: number, what: string): AttributeValidator
   return stringValidator((value, attribute) => {
     if (pattern.test(value)) return undefined;
     const shape = /^[0-9]*$/.test(value) ? `${value.length} digits` : 'characters other than digits';
-    return { summary: `Invalid ${attribute}`, detail: `${attribute} must be ${what} of exactly ${length} digits; the configured value has ${shape}.` };
+    return {
+      summary: `Invalid ${attribute}`,
+      detail: `${attribute} must be ${what} of exactly ${length} digits; the configured value has ${shape}.`,
+    };
   });
 }

@@ -20,12 +20,16 @@ export interface JsonDecodeOptions {
 export function decodeJson(bytes: Uint8Array | string | null | undefined, type: CtyType, options: JsonDecodeOptions = {}): DecodeResult {
   const what = options.what ?? 'value';
   const text = typeof bytes === 'string' ? bytes : bytes ? Buffer.from(bytes).toString('utf8') : '';
-  if (text.trim() === '') return { ok: false, diagnostics: [errorDiag('Invalid value from Terraform', `The ${what} arrived empty: expected JSON.`)] };
+  if (text.trim() === '')
+    return { ok: false, diagnostics: [errorDiag('Invalid value from Terraform', `The ${what} arrived empty: expected JSON.`)] };
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (err) {
-    return { ok: false, diagnostics: [errorDiag('Invalid value from Terraform', `The ${what} is not valid JSON (${(err as Error).message}).`)] };
+    return {
+      ok: false,
+      diagnostics: [errorDiag('Invalid value from Terraform', `The ${what} is not valid JSON (${(err as Error).message}).`)],
+    };
   }
   return decodeJsonValue(raw, type, options);
 }
@@ -60,7 +64,13 @@ function fromJson(raw: unknown, type: CtyType, path: AttributePath, problems: Di
   const what = options.what ?? 'value';
   const mismatch = (): Value => {
     const got = Array.isArray(raw) ? 'an array' : typeof raw === 'object' ? 'an object' : `a ${typeof raw}`;
-    problems.push(errorDiag('Invalid value from Terraform', `The ${what} holds ${got} where the schema expects ${describeType(type)}.`, path.length ? path : undefined));
+    problems.push(
+      errorDiag(
+        'Invalid value from Terraform',
+        `The ${what} holds ${got} where the schema expects ${describeType(type)}.`,
+        path.length ? path : undefined,
+      ),
+    );
     return null;
   };
   if (typeof type === 'string') {
@@ -78,10 +88,17 @@ function fromJson(raw: unknown, type: CtyType, path: AttributePath, problems: Di
     if (!isObject) return mismatch();
     const obj = raw as Record<string, unknown>;
     const out = record();
-    for (const [name, attrType] of Object.entries(type.attributes)) out[name] = fromJson(obj[name], attrType, [...path, name], problems, options);
+    for (const [name, attrType] of Object.entries(type.attributes))
+      out[name] = fromJson(obj[name], attrType, [...path, name], problems, options);
     if (!options.ignoreUndefinedAttributes) {
       for (const name of Object.keys(obj)) {
-        if (!(name in type.attributes)) problems.push(errorDiag('Invalid value from Terraform', `The ${what} has an attribute "${name}" the schema does not declare.`, [...path, name]));
+        if (!(name in type.attributes))
+          problems.push(
+            errorDiag('Invalid value from Terraform', `The ${what} has an attribute "${name}" the schema does not declare.`, [
+              ...path,
+              name,
+            ]),
+          );
       }
     }
     return out;
@@ -89,7 +106,8 @@ function fromJson(raw: unknown, type: CtyType, path: AttributePath, problems: Di
   if (type.kind === 'map') {
     if (!isObject) return mismatch();
     const out = record();
-    for (const [k, v] of Object.entries(raw as Record<string, unknown>)) out[k] = fromJson(v, type.element, [...path, { key: k }], problems, options);
+    for (const [k, v] of Object.entries(raw as Record<string, unknown>))
+      out[k] = fromJson(v, type.element, [...path, { key: k }], problems, options);
     return out;
   }
   if (!Array.isArray(raw)) return mismatch();

@@ -126,7 +126,9 @@ function fromWire(raw: unknown, type: CtyType, path: AttributePath, problems: Di
     }
     for (const name of Object.keys(raw)) {
       if (!(name in type.attributes)) {
-        problems.push(errorDiag('Invalid value from Terraform', `The ${what} has an attribute "${name}" the schema does not declare.`, [...path, name]));
+        problems.push(
+          errorDiag('Invalid value from Terraform', `The ${what} has an attribute "${name}" the schema does not declare.`, [...path, name]),
+        );
       }
     }
     return out;

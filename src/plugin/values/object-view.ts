@@ -23,7 +23,8 @@ export type AttributeTypes = Readonly<Record<string, CtyType>>;
  */
 export type NamesOfType<S extends AttributeTypes, T extends CtyType> = keyof {
   [K in keyof S & string as T extends S[K] ? K : never]: K;
-} & string;
+} &
+  string;
 
 export class ObjectView<S extends AttributeTypes = AttributeTypes> {
   readonly values: ValueRecord;

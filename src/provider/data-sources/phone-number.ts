@@ -15,7 +15,11 @@ export const phoneNumberDataSource: DataSource<typeof phoneNumberDataSourceSchem
 
   async read(config, ctx) {
     const id = config.knownString('phone_number_id');
-    if (id === undefined) return { state: config, diagnostics: [errorDiag('phone_number_id unknown', 'phone_number_id must be known to read the number.', ['phone_number_id'])] };
+    if (id === undefined)
+      return {
+        state: config,
+        diagnostics: [errorDiag('phone_number_id unknown', 'phone_number_id must be known to read the number.', ['phone_number_id'])],
+      };
     const engine = requireEngine(ctx, `read phone number ${id}`);
     try {
       const info = await engine.phoneNumber(id, ctx.signal);

@@ -30,12 +30,16 @@ export const phoneNumbersDataSource: DataSource<typeof phoneNumbersDataSourceSch
 
   async read(config, ctx) {
     const wabaId = config.knownString('waba_id');
-    if (wabaId === undefined) return { state: config, diagnostics: [errorDiag('waba_id unknown', 'waba_id must be known to list the numbers.', ['waba_id'])] };
+    if (wabaId === undefined)
+      return { state: config, diagnostics: [errorDiag('waba_id unknown', 'waba_id must be known to list the numbers.', ['waba_id'])] };
     const engine = requireEngine(ctx, `list the numbers of WABA ${wabaId}`);
     const filter = wabaFilterFrom(config);
     const withStorage = config.knownBool('include_storage') === true || filterNeedsStorage(filter);
     try {
-      const numbers = filterWabaNumbers(await engine.wabaNumbers(wabaId, { withStorage, registeredOnly: filter.registeredOnly, signal: ctx.signal }), filter);
+      const numbers = filterWabaNumbers(
+        await engine.wabaNumbers(wabaId, { withStorage, registeredOnly: filter.registeredOnly, signal: ctx.signal }),
+        filter,
+      );
       ctx.log.debug(`whatsapp_phone_numbers ${wabaId}: ${numbers.length} numbers`, { waba_id: wabaId, with_storage: withStorage });
       return {
         state: config.with({ id: wabaId, ids: numbers.map((n) => n.id), phone_numbers: numbers.map(wabaNumberValue) }),
@@ -46,4 +50,3 @@ export const phoneNumbersDataSource: DataSource<typeof phoneNumbersDataSourceSch
     }
   },
 };
-

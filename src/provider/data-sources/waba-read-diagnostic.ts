@@ -4,6 +4,7 @@ import { asEngineError, engineErrorDiagnostic } from '../engine-diagnostics';
 
 export function wabaReadDiagnostic(wabaId: string, err: unknown): Diagnostic {
   const error = asEngineError(err);
-  const summary = error.kind === 'not_found' ? `WABA ${wabaId} not found or not visible to this token` : `Could not list the numbers of WABA ${wabaId}`;
+  const summary =
+    error.kind === 'not_found' ? `WABA ${wabaId} not found or not visible to this token` : `Could not list the numbers of WABA ${wabaId}`;
   return engineErrorDiagnostic(summary, error, { attributes: ['waba_id'] });
 }

@@ -13,7 +13,6 @@ import { requireEngine, type ListResource } from '../provider-context';
 import { LOCAL_STORAGE_TYPE, type LocalStorageView } from '../schema/local-storage-resource';
 import { wabaFilterAttributes, wabaFilterFrom } from '../schema/waba-filter';
 
-
 export const localStorageListSchema = {
   version: 0,
   description:
@@ -30,7 +29,8 @@ export function localStorageStateOf(n: WabaNumber): LocalStorageView {
     registered: n.registered,
     display_phone_number: n.display_phone_number ?? null,
     storage_status: n.storage_status ?? null,
-    data_localization_region: n.storage_status === undefined ? null : (storageAsRegion({ status: n.storage_status, region: n.data_localization_region }) ?? null),
+    data_localization_region:
+      n.storage_status === undefined ? null : (storageAsRegion({ status: n.storage_status, region: n.data_localization_region }) ?? null),
     storage_mode: n.storage_mode ?? null,
     retention_minutes: n.retention_minutes ?? null,
   });
@@ -51,7 +51,8 @@ export const localStorageListResource: ListResource<typeof localStorageListSchem
 
   async *list({ config, includeResource, limit, ctx }) {
     const wabaId = config.knownString('waba_id');
-    if (wabaId === undefined) throw new DiagnosticsError([errorDiag('waba_id unknown', 'waba_id must be known to list the numbers.', ['waba_id'])]);
+    if (wabaId === undefined)
+      throw new DiagnosticsError([errorDiag('waba_id unknown', 'waba_id must be known to list the numbers.', ['waba_id'])]);
     const engine = requireEngine(ctx, `list the numbers of WABA ${wabaId}`);
     const filter = wabaFilterFrom(config);
     const withStorage = includeResource || filterNeedsStorage(filter);
@@ -61,7 +62,11 @@ export const localStorageListResource: ListResource<typeof localStorageListSchem
         for (const n of filterWabaNumbers(page, filter)) {
           if (sent >= limit) return;
           sent += 1;
-          yield { identity: { phone_number_id: n.id }, displayName: displayName(n), ...(includeResource ? { resource: localStorageStateOf(n) } : {}) };
+          yield {
+            identity: { phone_number_id: n.id },
+            displayName: displayName(n),
+            ...(includeResource ? { resource: localStorageStateOf(n) } : {}),
+          };
         }
         if (sent >= limit) return;
       }

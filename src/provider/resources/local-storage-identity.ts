@@ -32,7 +32,14 @@ export const localStorageIdentity: ResourceIdentity<typeof localStorageResourceS
   importId(identity) {
     const id = identity.isNullObject ? undefined : identity.knownString('phone_number_id');
     if (id === undefined) {
-      return { diagnostics: [errorDiag('Invalid import identity', 'The identity has no phone_number_id: write `identity = { phone_number_id = "106540352242922" }` in the import block.')] };
+      return {
+        diagnostics: [
+          errorDiag(
+            'Invalid import identity',
+            'The identity has no phone_number_id: write `identity = { phone_number_id = "106540352242922" }` in the import block.',
+          ),
+        ],
+      };
     }
     const problems = graphId('phone_number_id').validate(id, []);
     if (problems.length > 0) return { diagnostics: problems.map((d) => ({ ...d, summary: 'Invalid import identity' })) };
@@ -58,7 +65,14 @@ export const localStorageIdentity: ResourceIdentity<typeof localStorageResourceS
     }
     const id = (parsed as { phone_number_id?: unknown } | null)?.phone_number_id;
     if (typeof id !== 'string' || graphId('phone_number_id').validate(id, []).length > 0) {
-      return { diagnostics: [errorDiag('Unreadable identity', 'The stored identity has no valid phone_number_id: remove the resource from state and import the number again.')] };
+      return {
+        diagnostics: [
+          errorDiag(
+            'Unreadable identity',
+            'The stored identity has no valid phone_number_id: remove the resource from state and import the number again.',
+          ),
+        ],
+      };
     }
     return { identity: { phone_number_id: id }, diagnostics: [] };
   },

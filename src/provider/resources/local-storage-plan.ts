@@ -42,7 +42,8 @@ export async function planLocalStorage(request: PlanRequest<typeof localStorageR
   const desired = target ? { storage: target, ...setPin } : undefined;
   const id = planned.knownString('phone_number_id');
   if (target) planned = planned.with({ storage_mode: target.mode });
-  else if (config.isNull('storage_mode') && planned.isUnknown('data_localization_region')) planned = planned.with({ storage_mode: UNKNOWN });
+  else if (config.isNull('storage_mode') && planned.isUnknown('data_localization_region'))
+    planned = planned.with({ storage_mode: UNKNOWN });
 
   // What the number looks like now: prior state on update (just refreshed), a live read on create.
   // Only an id unknown until apply skips the read; any failure to read a known one fails the plan.
@@ -73,7 +74,8 @@ export async function planLocalStorage(request: PlanRequest<typeof localStorageR
 
   // A replacement is another number: the prior number's calls do not count against it.
   const ledger = creating ? [] : decodeLedger(priorPrivate);
-  if (creating || attrs.changed || work) planned = plannedQuota(planned, creating ? undefined : prior, ledger, convergence?.steps, engine?.now() ?? Date.now());
+  if (creating || attrs.changed || work)
+    planned = plannedQuota(planned, creating ? undefined : prior, ledger, convergence?.steps, engine?.now() ?? Date.now());
   let unattended: UnattendedNote = {};
   if (convergence && engine && id !== undefined && ctx.providerData.kind === 'ready') {
     const quota = quotaPlan(id, ledger, convergence.steps, engine.now());
@@ -86,7 +88,13 @@ export async function planLocalStorage(request: PlanRequest<typeof localStorageR
   if (engine) diagnostics.push(...versionDiagnostics(engine.versionLifecycle()));
   const pinWoVersionChanged = !creating && !valuesEqual(prior.get('pin_wo_version'), planned.get('pin_wo_version'));
   if (pinWoVersionChanged && config.isNull('pin_wo') && planned.get('pin_wo_version') !== null) {
-    diagnostics.push(errorDiag('pin_wo_version changed without pin_wo', 'pin_wo_version changed, which asks the next apply to register with the write-only PIN, but pin_wo is not set: set pin_wo (from a sensitive source) in the same change.', ['pin_wo']));
+    diagnostics.push(
+      errorDiag(
+        'pin_wo_version changed without pin_wo',
+        'pin_wo_version changed, which asks the next apply to register with the write-only PIN, but pin_wo is not set: set pin_wo (from a sensitive source) in the same change.',
+        ['pin_wo'],
+      ),
+    );
   }
   return { planned, requiresReplace: attrs.requiresReplace, diagnostics };
 }

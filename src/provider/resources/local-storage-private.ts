@@ -29,7 +29,8 @@ export function decodeLedger(bytes: Uint8Array | undefined): QuotaEntry[] {
   const entries: QuotaEntry[] = [];
   for (const raw of stored as Partial<StoredEntry>[]) {
     const at = typeof raw?.at === 'string' ? Date.parse(raw.at) : Number.NaN;
-    if (!QUOTA_OPERATIONS.includes(raw?.op as QuotaOperation) || !OUTCOMES.includes(raw?.outcome as QuotaOutcome) || !Number.isFinite(at)) continue;
+    if (!QUOTA_OPERATIONS.includes(raw?.op as QuotaOperation) || !OUTCOMES.includes(raw?.outcome as QuotaOutcome) || !Number.isFinite(at))
+      continue;
     const until = typeof raw.until === 'string' ? Date.parse(raw.until) : Number.NaN;
     entries.push({ op: raw.op as QuotaOperation, at, outcome: raw.outcome as QuotaOutcome, ...(Number.isFinite(until) ? { until } : {}) });
   }

@@ -71,7 +71,11 @@ export function declaredTarget(view: LocalStorageView): StorageTarget | undefine
     const v = view.get(name);
     return isUnknown(v) ? undefined : v;
   };
-  return declaredStorage({ region: known('data_localization_region'), mode: known('storage_mode'), retentionMinutes: known('retention_minutes') }).target;
+  return declaredStorage({
+    region: known('data_localization_region'),
+    mode: known('storage_mode'),
+    retentionMinutes: known('retention_minutes'),
+  }).target;
 }
 
 /** The desired state from a plan/config view; undefined while the storage is unknown or invalid. */

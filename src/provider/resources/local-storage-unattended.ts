@@ -3,7 +3,17 @@
  * attributes, the plan's quota line or error, and the rollout line. Kept apart from the
  * plan's other warnings: each adds one line to the downtime warning.
  */
-import { decideQuota, quotaNote, quotaRefusal, quotaStatus, quotaTime, quotaUses, type QuotaEntry, type QuotaNote, type QuotaStatus } from '../../engine/quota';
+import {
+  decideQuota,
+  quotaNote,
+  quotaRefusal,
+  quotaStatus,
+  quotaTime,
+  quotaUses,
+  type QuotaEntry,
+  type QuotaNote,
+  type QuotaStatus,
+} from '../../engine/quota';
 import type { PlanStep } from '../../engine/types';
 import { errorDiag, type Diagnostic } from '../../plugin/diagnostics';
 import type { LocalStorageView } from '../schema/local-storage-resource';
@@ -58,11 +68,20 @@ export function plannedQuota(
 /** Calls a number makes from its deregister to its register (deregister, settings write, register). */
 const OFFLINE_CALLS = 3;
 
-export function quotaPlan(id: string, ledger: readonly QuotaEntry[], steps: readonly PlanStep[], now: number): { error?: Diagnostic; note?: QuotaNote } {
+export function quotaPlan(
+  id: string,
+  ledger: readonly QuotaEntry[],
+  steps: readonly PlanStep[],
+  now: number,
+): { error?: Diagnostic; note?: QuotaNote } {
   const decision = decideQuota(ledger, steps, now);
   if (decision.exceeded.length > 0) {
     const op = decision.exceeded.join(' and ');
-    return { error: errorDiag(`Meta's ${op} quota does not allow this change to phone number ${id} now`, quotaRefusal(id, decision), ['phone_number_id']) };
+    return {
+      error: errorDiag(`Meta's ${op} quota does not allow this change to phone number ${id} now`, quotaRefusal(id, decision), [
+        'phone_number_id',
+      ]),
+    };
   }
   if (decision.uses.register + decision.uses.deregister === 0) return {};
   return { note: quotaNote(decision) };

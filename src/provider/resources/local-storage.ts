@@ -58,7 +58,13 @@ export const localStorageResource: ManagedResource<typeof localStorageResourceSc
 
   async read(state, ctx, privateState) {
     const id = state.knownString('phone_number_id') ?? state.knownString('id');
-    if (id === undefined) return { state, diagnostics: [errorDiag('Invalid state', 'The state has no phone_number_id; remove it with `terraform state rm` and import the number again.')] };
+    if (id === undefined)
+      return {
+        state,
+        diagnostics: [
+          errorDiag('Invalid state', 'The state has no phone_number_id; remove it with `terraform state rm` and import the number again.'),
+        ],
+      };
     const engine = requireEngine(ctx, `read phone number ${id}`);
     try {
       const observed = await engine.observe(id, ctx.signal);
@@ -96,7 +102,16 @@ async function applyConverge({ prior, planned, config, plannedPrivate, ctx }: Lo
   const id = planned.knownString('phone_number_id');
   const desired = desiredFrom(planned);
   if (id === undefined || desired === undefined) {
-    return { state: planned, diagnostics: [errorDiag('Values unknown at apply', 'phone_number_id and the storage (data_localization_region, storage_mode, retention_minutes) must be known and valid when applying.', ['data_localization_region'])] };
+    return {
+      state: planned,
+      diagnostics: [
+        errorDiag(
+          'Values unknown at apply',
+          'phone_number_id and the storage (data_localization_region, storage_mode, retention_minutes) must be known and valid when applying.',
+          ['data_localization_region'],
+        ),
+      ],
+    };
   }
   const fromWriteOnly = config.knownString('pin') === undefined && config.knownString('pin_wo') !== undefined;
   const pin = config.knownString('pin') ?? config.knownString('pin_wo') ?? planned.knownString('pin');
@@ -167,10 +182,18 @@ async function applyDestroy({ prior, plannedPrivate, ctx }: LocalStorageApply): 
   const engine = requireEngine(ctx, 'disable Local Storage on destroy');
   const id = prior.knownString('phone_number_id')!;
   const pin = prior.knownString('pin');
-  const desired = { storage: { mode: 'DEFAULT' as const }, ...(prior.knownBool('set_pin_before_deregister') === true ? { setPinBeforeDeregister: true } : {}) };
+  const desired = {
+    storage: { mode: 'DEFAULT' as const },
+    ...(prior.knownBool('set_pin_before_deregister') === true ? { setPinBeforeDeregister: true } : {}),
+  };
   const ledger = decodeLedger(plannedPrivate);
   const result = await oneAtATime(prior.knownBool('one_at_a_time') === true, () =>
-    engine.converge(id, desired, { ...(pin !== undefined ? { pin } : {}), onEvent: eventLogger(ctx.log, id), signal: ctx.signal, ...unattended(ctx, ledger) }),
+    engine.converge(id, desired, {
+      ...(pin !== undefined ? { pin } : {}),
+      onEvent: eventLogger(ctx.log, id),
+      signal: ctx.signal,
+      ...unattended(ctx, ledger),
+    }),
   );
   if (result.ok) return { state: gone, diagnostics: [] };
   const quota = afterRun(ledger, result, plannedPrivate, engine.now());
@@ -185,16 +208,32 @@ function eventLogger(log: ProviderLogger, id: string): (event: EngineEvent) => v
   return (event) => {
     switch (event.type) {
       case 'step_started':
-        log.info(`whatsapp_local_storage ${id}: ${event.step.kind} started`, { phone_number_id: id, step: event.step.kind, reason: event.step.reason });
+        log.info(`whatsapp_local_storage ${id}: ${event.step.kind} started`, {
+          phone_number_id: id,
+          step: event.step.kind,
+          reason: event.step.reason,
+        });
         break;
       case 'step_finished':
-        log.info(`whatsapp_local_storage ${id}: ${event.step.kind} done`, { phone_number_id: id, step: event.step.kind, duration_ms: event.durationMs });
+        log.info(`whatsapp_local_storage ${id}: ${event.step.kind} done`, {
+          phone_number_id: id,
+          step: event.step.kind,
+          duration_ms: event.durationMs,
+        });
         break;
       case 'step_failed':
-        log.warn(`whatsapp_local_storage ${id}: ${event.step.kind} failed`, { phone_number_id: id, step: event.step.kind, message: event.message });
+        log.warn(`whatsapp_local_storage ${id}: ${event.step.kind} failed`, {
+          phone_number_id: id,
+          step: event.step.kind,
+          message: event.message,
+        });
         break;
       case 'retry':
-        log.debug(`whatsapp_local_storage ${id}: retrying ${event.operation}`, { attempt: event.attempt, delay_ms: event.delayMs, reason: event.reason });
+        log.debug(`whatsapp_local_storage ${id}: retrying ${event.operation}`, {
+          attempt: event.attempt,
+          delay_ms: event.delayMs,
+          reason: event.reason,
+        });
         break;
       default:
         log.info(`whatsapp_local_storage ${id}: ${event.type}`, { event });

@@ -42,7 +42,7 @@ export const localStorageResourceSchema = {
     'The plan warns once per number, naming it with its storage before and after; engines fold warnings of the same change ' +
     '(same storage before and after) into one, "and N more similar warnings elsewhere", and the plan\'s diff lists every number.\n\n' +
     '**Numbers that cannot be read.** A plan fails when the apply would: a `phone_number_id` that does not exist ' +
-    'or that the token cannot see (another business\'s number), an invalid or expired token, a token without permission, ' +
+    "or that the token cannot see (another business's number), an invalid or expired token, a token without permission, " +
     'a number not on Cloud API that the plan would change, or an API that does not answer after the retries (`max_retries`) ' +
     'is an error at plan, for a new number and at the refresh of one in state. Only an id unknown until apply is not read. ' +
     'A number in state is never dropped from state because it cannot be read: Graph answers the same way for a deleted number ' +
@@ -79,7 +79,7 @@ export const localStorageResourceSchema = {
       validators: [storageMode()],
       description:
         'The storage mode: `IN_COUNTRY` (with `data_localization_region`; implied when only the region is set), ' +
-        '`DEFAULT` (Meta\'s default storage, Local Storage off), or `NO_STORAGE` (message data only in transit, with `retention_minutes`). ' +
+        "`DEFAULT` (Meta's default storage, Local Storage off), or `NO_STORAGE` (message data only in transit, with `retention_minutes`). " +
         'A mode that contradicts `data_localization_region` is an error.',
     },
     retention_minutes: {
@@ -96,7 +96,7 @@ export const localStorageResourceSchema = {
       sensitive: true,
       validators: [digitsOfLength(PIN_LENGTH, 'the two-step verification PIN')],
       description:
-        'The number\'s two-step verification PIN (6 digits), used to register the number again after the storage setting changes. ' +
+        "The number's two-step verification PIN (6 digits), used to register the number again after the storage setting changes. " +
         '**Required at apply whenever the plan registers the number** (changing the region of a registered number, or enabling it on an unregistered one). ' +
         'Stored in state (marked sensitive); use `pin_wo` instead to keep it out of state. Set at most one of `pin` and `pin_wo`.',
     },
@@ -135,11 +135,11 @@ export const localStorageResourceSchema = {
       computed: true,
       default: false,
       description:
-        'When `true`, an apply that takes the number offline first **changes the number\'s two-step verification PIN to the configured `pin`** ' +
+        "When `true`, an apply that takes the number offline first **changes the number's two-step verification PIN to the configured `pin`** " +
         '(`POST /<PHONE_NUMBER_ID>` with the PIN, while the number is still registered) before the deregister, so the register afterwards cannot fail on a wrong PIN. ' +
-        'Defaults to `false`. Meta has no way to check a PIN without registering: with `false`, a `pin` that is not the number\'s current PIN is only discovered by the register ' +
+        "Defaults to `false`. Meta has no way to check a PIN without registering: with `false`, a `pin` that is not the number's current PIN is only discovered by the register " +
         `after the deregister, which fails with error ${PIN_MISMATCH} (Two step verification PIN Mismatch), and **the number stays offline until the right PIN is applied** ` +
-        '(set the correct `pin` and apply again, or reset the PIN in WhatsApp Manager). Turn it on only if the configured PIN may become the number\'s PIN.',
+        "(set the correct `pin` and apply again, or reset the PIN in WhatsApp Manager). Turn it on only if the configured PIN may become the number's PIN.",
     },
     disable_on_destroy: {
       type: t.bool,
@@ -147,20 +147,21 @@ export const localStorageResourceSchema = {
       computed: true,
       default: false,
       description:
-        'When `true`, destroying the resource moves the number to Meta\'s default storage (a residency weakening the destroy plan warns about), disabling Local Storage or No Storage on the number (which deregisters and registers it again with `pin`). ' +
+        "When `true`, destroying the resource moves the number to Meta's default storage (a residency weakening the destroy plan warns about), disabling Local Storage or No Storage on the number (which deregisters and registers it again with `pin`). " +
         'Defaults to `false`: destroying only stops managing the setting.',
     },
     one_at_a_time: {
       type: t.bool,
       optional: true,
       description:
-        'Superseded by the provider\'s `max_numbers_offline` (default `1`), which rolls every change out one number at a time already. ' +
+        "Superseded by the provider's `max_numbers_offline` (default `1`), which rolls every change out one number at a time already. " +
         'Still accepted: when `true`, applies of the resources that set it also run one after another as a whole, reads included. Changes nothing on the number itself.',
     },
     storage_status: {
       type: t.string,
       computed: true,
-      description: 'Storage status as the API reports it: `IN_COUNTRY_STORAGE_ENABLED`, `DEFAULT` (disabled), `NO_STORAGE_ENABLED`, or a newer status verbatim.',
+      description:
+        'Storage status as the API reports it: `IN_COUNTRY_STORAGE_ENABLED`, `DEFAULT` (disabled), `NO_STORAGE_ENABLED`, or a newer status verbatim.',
     },
     registered: {
       type: t.bool,
@@ -192,7 +193,7 @@ export const localStorageResourceSchema = {
       computed: true,
       description:
         `When the oldest counted register or deregister call leaves the ${QUOTA_WINDOW_HOURS}-hour window (RFC 3339, UTC), freeing one call; null when none is counted. ` +
-        'The counts live in the resource\'s private state, which `state pull`/`push` keep.',
+        "The counts live in the resource's private state, which `state pull`/`push` keep.",
     },
   },
   configValidators: [atMostOneOf('pin', 'pin_wo'), storageModeStated()],

@@ -23,7 +23,7 @@ export const WABA_NUMBER_TYPE = t.object({
 export const phoneNumbersDataSourceSchema = {
   version: 0,
   description:
-    'Lists every phone number of a WhatsApp Business Account (all pages: the list is complete or the read fails), optionally with each number\'s Local Storage setting.\n\n' +
+    "Lists every phone number of a WhatsApp Business Account (all pages: the list is complete or the read fails), optionally with each number's Local Storage setting.\n\n" +
     'Use it with `import` blocks and `for_each` to bring a whole WABA under management in one apply that changes nothing (see the bulk adoption guide).',
   attributes: {
     ...wabaFilterAttributes,
@@ -31,7 +31,7 @@ export const phoneNumbersDataSourceSchema = {
       type: t.bool,
       optional: true,
       description:
-        'When `true`, read each number\'s storage status and region too (one request per number, several at a time). ' +
+        "When `true`, read each number's storage status and region too (one request per number, several at a time). " +
         'Filtering by `storage_status` or `data_localization_region` reads them as well. Otherwise the storage attributes of each number are null.',
     },
     id: { type: t.string, computed: true, description: 'Same as `waba_id`.' },

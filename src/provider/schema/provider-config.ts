@@ -47,7 +47,7 @@ export const providerConfigSchema = {
       type: t.number,
       optional: true,
       validators: [positiveAtMost(600, 'seconds')],
-      description: 'Timeout for one Graph API request, in seconds. Defaults to the engine\'s timeout (30 seconds).',
+      description: "Timeout for one Graph API request, in seconds. Defaults to the engine's timeout (30 seconds).",
     },
     max_numbers_offline: {
       type: t.number,
@@ -55,14 +55,15 @@ export const providerConfigSchema = {
       validators: [integerBetween(1, 1000)],
       description:
         'How many phone numbers of this provider configuration may be offline for a storage change at the same moment (between their deregister and their register). ' +
-        'Defaults to `1`: a change over many numbers is rolled out one number at a time, whatever the engine\'s `-parallelism`. ' +
+        "Defaults to `1`: a change over many numbers is rolled out one number at a time, whatever the engine's `-parallelism`. " +
         'A number waits for its turn before it is deregistered, so waiting adds no downtime; it only makes the apply longer.',
     },
     max_retries: {
       type: t.number,
       optional: true,
       validators: [integerBetween(0, 10)],
-      description: 'How many times a request that failed with a retryable error (rate limits, transient 5xx) is retried with backoff. Defaults to the engine\'s setting.',
+      description:
+        "How many times a request that failed with a retryable error (rate limits, transient 5xx) is retried with backoff. Defaults to the engine's setting.",
     },
   },
 } satisfies BlockSchema;

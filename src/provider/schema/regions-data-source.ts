@@ -8,7 +8,8 @@ export const regionObjectType = t.object({ code: t.string, country: t.string, ar
 
 export const regionsDataSourceSchema = {
   version: 0,
-  description: 'Lists the countries Cloud API Local Storage can keep data in (the values `data_localization_region` accepts). Needs no API call.',
+  description:
+    'Lists the countries Cloud API Local Storage can keep data in (the values `data_localization_region` accepts). Needs no API call.',
   attributes: {
     codes: { type: t.list(t.string), computed: true, description: 'The region codes, for example `["AU", "IN", ...]`.' },
     regions: {

@@ -31,16 +31,20 @@ export const wabaFilterAttributes = {
       stringValidator((value) =>
         STORAGE_STATUSES.includes(value.toUpperCase()) || value.toUpperCase() === 'IN_COUNTRY_STORAGE_DISABLED'
           ? undefined
-          : { summary: 'Invalid storage_status', detail: `storage_status must be IN_COUNTRY_STORAGE_ENABLED (Local Storage on) or DEFAULT (off); got "${value}".` },
+          : {
+              summary: 'Invalid storage_status',
+              detail: `storage_status must be IN_COUNTRY_STORAGE_ENABLED (Local Storage on) or DEFAULT (off); got "${value}".`,
+            },
       ),
     ],
-    description: 'Only numbers whose storage status is this: `IN_COUNTRY_STORAGE_ENABLED` (Local Storage on) or `DEFAULT` (off). Reads each number\'s storage.',
+    description:
+      "Only numbers whose storage status is this: `IN_COUNTRY_STORAGE_ENABLED` (Local Storage on) or `DEFAULT` (off). Reads each number's storage.",
   },
   data_localization_region: {
     type: t.string,
     optional: true,
     validators: [localStorageRegion()],
-    description: 'Only numbers keeping their data in this region (for example `DE`). Reads each number\'s storage.',
+    description: "Only numbers keeping their data in this region (for example `DE`). Reads each number's storage.",
   },
 } satisfies AttributeMap;
 

@@ -51,7 +51,10 @@ export function storageMode(): AttributeValidator<string> {
   return stringValidator((value) =>
     (STORAGE_MODES as readonly string[]).includes(value)
       ? undefined
-      : { summary: 'Invalid storage_mode', detail: `storage_mode must be one of ${STORAGE_MODES.map((m) => `"${m}"`).join(', ')} (got "${value}"), in upper case.` },
+      : {
+          summary: 'Invalid storage_mode',
+          detail: `storage_mode must be one of ${STORAGE_MODES.map((m) => `"${m}"`).join(', ')} (got "${value}"), in upper case.`,
+        },
   );
 }
 
