@@ -14,7 +14,7 @@ export interface ClientInputNames {
   readonly assign: (name: string, value: string | number | boolean) => string;
 }
 
-/** A setting as a TypeScript object property: `apiVersion: 'v26.0'`. */
+/** A setting as a TypeScript object property: `name: 'value'`. */
 export function assignAsProperty(name: string, value: string | number | boolean): string {
   return `${name}: ${typeof value === 'string' ? `'${value}'` : String(value)}`;
 }
