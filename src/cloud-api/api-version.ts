@@ -11,6 +11,11 @@
  *    it to POST /register (the "legacy" flow), which v21+ refuses as deprecated.
  */
 
+import { CLIENT_INPUT_NAMES, type ClientInputNames } from './input-names';
+
+/** The names a version's messages use: the input that holds the version, and how a setting is written. */
+export type VersionNames = Pick<ClientInputNames, 'apiVersion' | 'assign'>;
+
 /**
  * How a version writes storage: `register` passes the region (or No Storage retention) to
  * POST /register (v20.0 and older, Meta's "legacy" flow); `settings` writes it with
@@ -86,26 +91,27 @@ export function looksLikeApiVersion(raw: unknown): raw is string {
   return typeof raw === 'string' && VERSION_PATTERN.test(raw.trim());
 }
 
-/** Parses "v21.0" or "21.0"; throws an error naming `api_version` for anything else. */
-export function parseApiVersion(raw: string): ApiVersion {
+/** Parses "v21.0" or "21.0"; throws an ApiVersionError naming the input `name` (as the caller's users spell it) for anything else. */
+export function parseApiVersion(raw: string, name: string = CLIENT_INPUT_NAMES.apiVersion): ApiVersion {
   const trimmed = typeof raw === 'string' ? raw.trim() : '';
   const match = VERSION_PATTERN.exec(trimmed);
   if (!match) {
     throw new ApiVersionError(
-      `api_version "${String(raw)}" is not a Graph API version: write it as "vMAJOR.MINOR", for example "${DEFAULT_API_VERSION}" (the newest; v21.0 and newer use the Settings API flow).`,
+      `${name} "${String(raw)}" is not a Graph API version: write it as "vMAJOR.MINOR", for example "${DEFAULT_API_VERSION}" (the newest; v21.0 and newer use the Settings API flow).`,
     );
   }
   const major = Number(match[1]);
   const minor = Number(match[2]);
   if (major < 1)
     throw new ApiVersionError(
-      `api_version "${raw}" is not a Graph API version: the major version starts at 1 (e.g. "${DEFAULT_API_VERSION}").`,
+      `${name} "${raw}" is not a Graph API version: the major version starts at 1 (e.g. "${DEFAULT_API_VERSION}").`,
     );
   return { raw: `v${major}.${minor}`, major, minor, flow: flowOfMajor(major) };
 }
 
 export class ApiVersionError extends Error {
-  readonly attribute = 'api_version';
+  /** The input the error is about, by the client's own name for it. */
+  readonly field = 'apiVersion';
   constructor(message: string) {
     super(message);
     this.name = 'ApiVersionError';
@@ -167,10 +173,15 @@ export interface VersionLifecycle {
 /**
  * Where `configured` stands at `now` (epoch ms). `answered`, when given, is the
  * version the API said it answered with (the facebook-api-version header): it wins
- * over the table, since Meta decides.
+ * over the table, since Meta decides. The notice tells how to move in `names`.
  */
-export function versionLifecycle(configured: string, now: number, answered?: string): VersionLifecycle {
-  const raw = parseApiVersion(configured).raw;
+export function versionLifecycle(
+  configured: string,
+  now: number,
+  answered?: string,
+  names: VersionNames = CLIENT_INPUT_NAMES,
+): VersionLifecycle {
+  const raw = parseApiVersion(configured, names.apiVersion).raw;
   const info = versionInfo(raw);
   const tableEffective = answeringVersion(raw, now);
   const effective = answered && looksLikeApiVersion(answered) ? parseApiVersion(answered).raw : tableEffective;
@@ -185,7 +196,7 @@ export function versionLifecycle(configured: string, now: number, answered?: str
       moveTo,
       notice:
         `Graph API ${raw} stopped${until ? ` on ${until}` : ''}: Meta answers calls to it as ${effective} does, so this plan uses the ${flowName(effective)} of ${effective}. ` +
-        `Set api_version = "${moveTo}" (or newer).`,
+        `Set ${names.assign(names.apiVersion, moveTo)} (or newer).`,
     };
   }
   if (info && untilMs(info) - now <= VERSION_WARNING_DAYS * DAY_MS) {
@@ -194,7 +205,7 @@ export function versionLifecycle(configured: string, now: number, answered?: str
       ...base,
       state: 'expiring',
       moveTo,
-      notice: `Graph API ${raw} stops on ${until} (in ${Math.max(0, Math.ceil((untilMs(info) - now) / DAY_MS))} days); after that Meta answers it as a newer version. Move to api_version = "${moveTo}" (or newer) before then.`,
+      notice: `Graph API ${raw} stops on ${until} (in ${Math.max(0, Math.ceil((untilMs(info) - now) / DAY_MS))} days); after that Meta answers it as a newer version. Move to ${names.assign(names.apiVersion, moveTo)} (or newer) before then.`,
     };
   }
   return { ...base, state: 'current' };

@@ -7,20 +7,15 @@
  */
 import { looksLikeApiVersion } from './api-version';
 import { InvalidArgumentError } from './ids';
+import { CLIENT_INPUT_NAMES, type ClientInputNames } from './input-names';
 
 export const DEFAULT_BASE_URL = 'https://graph.facebook.com';
 
-/** Attribute names as the caller's users spell them (snake_case in HCL, camelCase in CDKTF). */
-export interface BaseUrlNames {
-  baseUrl: string;
-  apiVersion: string;
-  accessToken: string;
-}
+/** The inputs a base URL's messages name, as the caller's users spell them (snake_case in HCL, camelCase in CDKTF). */
+export type BaseUrlNames = Pick<ClientInputNames, 'baseUrl' | 'apiVersion' | 'accessToken'>;
 
-const HCL_NAMES: BaseUrlNames = { baseUrl: 'base_url', apiVersion: 'api_version', accessToken: 'access_token' };
-
-/** Undefined when `raw` is a valid base URL, otherwise a message naming the attribute and the fix. */
-export function explainInvalidBaseUrl(raw: string, names: BaseUrlNames = HCL_NAMES): string | undefined {
+/** Undefined when `raw` is a valid base URL, otherwise a message naming the input and the fix. */
+export function explainInvalidBaseUrl(raw: string, names: BaseUrlNames = CLIENT_INPUT_NAMES): string | undefined {
   let url: URL | undefined;
   try {
     url = new URL(raw);
@@ -41,9 +36,9 @@ export function explainInvalidBaseUrl(raw: string, names: BaseUrlNames = HCL_NAM
   return undefined;
 }
 
-/** The base URL without trailing slashes; throws InvalidArgumentError (attribute base_url) when invalid. */
-export function normalizeBaseUrl(raw: string): string {
-  const problem = explainInvalidBaseUrl(raw);
-  if (problem) throw new InvalidArgumentError(problem, HCL_NAMES.baseUrl);
+/** The base URL without trailing slashes; throws InvalidArgumentError (at `names.baseUrl`) when invalid. */
+export function normalizeBaseUrl(raw: string, names: BaseUrlNames = CLIENT_INPUT_NAMES): string {
+  const problem = explainInvalidBaseUrl(raw, names);
+  if (problem) throw new InvalidArgumentError(problem, names.baseUrl);
   return new URL(raw).toString().replace(/\/+$/, '');
 }

@@ -26,6 +26,7 @@ import { PHONE_NUMBER_FIELDS } from './phone-number-fields';
 import { CONNECTION_POOL_SIZE } from './connection-pool';
 import { assertGraphId, InvalidArgumentError } from './ids';
 import { DEFAULT_BASE_URL, normalizeBaseUrl } from './base-url';
+import { CLIENT_INPUT_NAMES, type ClientInputNames } from './input-names';
 import { graphSecretMask } from './redact';
 import type { SecretMask } from '../shared/secret-mask';
 import { backoffDelay, DEFAULT_RETRY_POLICY, parseBusinessUseCaseWait, parseRetryAfter, sleep, type RetryPolicy } from './retry';
@@ -57,6 +58,8 @@ export interface GraphClientConfig {
   onRetry?: (notice: RetryNotice) => void;
   /** For deterministic jitter in tests. */
   random?: () => number;
+  /** How the caller's users spell the client's inputs in its messages; default the field names of this config. */
+  names?: ClientInputNames;
 }
 
 export interface CallOptions {
@@ -97,16 +100,25 @@ export class GraphApiClient {
   private readonly redactor: SecretMask;
   private readonly policy: RetryPolicy;
   private readonly onRetry?: (notice: RetryNotice) => void;
+  private readonly names: ClientInputNames;
   private server: ServerView = {};
   /** Answered requests and their summed time, for the mean a plan's rollout estimate uses. */
   private answered = { count: 0, totalMs: 0 };
 
   constructor(config: GraphClientConfig) {
+    const names = config?.names ?? CLIENT_INPUT_NAMES;
+    this.names = names;
     if (!config || typeof config.accessToken !== 'string' || config.accessToken.trim() === '') {
-      throw new InvalidArgumentError('access_token is empty: set it in the provider block or WHATSAPP_ACCESS_TOKEN.', 'access_token');
+      throw new InvalidArgumentError(
+        `${names.accessToken} is empty: pass the token of a system user with whatsapp_business_management.`,
+        names.accessToken,
+      );
     }
-    this.apiVersion = typeof config.apiVersion === 'object' ? config.apiVersion : parseApiVersion(config.apiVersion ?? DEFAULT_API_VERSION);
-    this.baseUrl = normalizeBaseUrl(config.baseUrl ?? DEFAULT_BASE_URL);
+    this.apiVersion =
+      typeof config.apiVersion === 'object'
+        ? config.apiVersion
+        : parseApiVersion(config.apiVersion ?? DEFAULT_API_VERSION, names.apiVersion);
+    this.baseUrl = normalizeBaseUrl(config.baseUrl ?? DEFAULT_BASE_URL, names);
     this.redactor = graphSecretMask([config.accessToken]);
     this.policy = {
       ...DEFAULT_RETRY_POLICY,
@@ -166,7 +178,7 @@ export class GraphApiClient {
     fields: readonly string[] = PHONE_NUMBER_FIELDS,
     options: CallOptions = {},
   ): Promise<PhoneNumberNode> {
-    assertGraphId(phoneNumberId, 'phone_number_id');
+    assertGraphId(phoneNumberId, this.names.phoneNumberId);
     const path = `/${phoneNumberId}`;
     return this.call<PhoneNumberNode>({
       name: 'get_phone_number',
@@ -186,7 +198,7 @@ export class GraphApiClient {
 
   /** GET /{id}/settings */
   getSettings(phoneNumberId: string, options: CallOptions = {}): Promise<PhoneNumberSettings> {
-    assertGraphId(phoneNumberId, 'phone_number_id');
+    assertGraphId(phoneNumberId, this.names.phoneNumberId);
     const path = `/${phoneNumberId}/settings`;
     return this.call<PhoneNumberSettings>({ name: 'get_settings', method: 'GET', path, signal: options.signal }).then((settings) => {
       const storage = isObject(settings) ? settings.storage_configuration : undefined;
@@ -198,7 +210,7 @@ export class GraphApiClient {
 
   /** POST /{id}/settings with any settings body (one feature per request). */
   postSettings(phoneNumberId: string, body: Record<string, unknown>, options: CallOptions = {}): Promise<SuccessResponse> {
-    assertGraphId(phoneNumberId, 'phone_number_id');
+    assertGraphId(phoneNumberId, this.names.phoneNumberId);
     return this.write({ name: 'settings', method: 'POST', path: `/${phoneNumberId}/settings`, data: body, signal: options.signal });
   }
 
@@ -219,7 +231,7 @@ export class GraphApiClient {
 
   /** POST /{id}/register. The PIN never appears in errors or notices. */
   register(phoneNumberId: string, request: RegisterRequest, options: CallOptions = {}): Promise<SuccessResponse> {
-    assertGraphId(phoneNumberId, 'phone_number_id');
+    assertGraphId(phoneNumberId, this.names.phoneNumberId);
     if (request.dataLocalizationRegion !== undefined && request.metaStoreRetentionMinutes !== undefined) {
       throw new InvalidArgumentError(
         'register: data_localization_region and meta_store_retention_minutes cannot be sent together (Meta refuses the combination).',
@@ -244,7 +256,7 @@ export class GraphApiClient {
    * the one it has (Meta's Two-Step Verification page). The PIN never appears in errors.
    */
   setTwoStepPin(phoneNumberId: string, pin: string, options: CallOptions = {}): Promise<SuccessResponse> {
-    assertGraphId(phoneNumberId, 'phone_number_id');
+    assertGraphId(phoneNumberId, this.names.phoneNumberId);
     return this.call<SuccessResponse>({
       name: 'set_pin',
       method: 'POST',
@@ -257,7 +269,7 @@ export class GraphApiClient {
 
   /** POST /{id}/deregister */
   deregister(phoneNumberId: string, options: CallOptions = {}): Promise<SuccessResponse> {
-    assertGraphId(phoneNumberId, 'phone_number_id');
+    assertGraphId(phoneNumberId, this.names.phoneNumberId);
     return this.write({ name: 'deregister', method: 'POST', path: `/${phoneNumberId}/deregister`, data: {}, signal: options.signal });
   }
 
@@ -267,7 +279,7 @@ export class GraphApiClient {
     request: RequestCodeRequest = { codeMethod: 'SMS', language: 'en_US' },
     options: CallOptions = {},
   ): Promise<SuccessResponse> {
-    assertGraphId(phoneNumberId, 'phone_number_id');
+    assertGraphId(phoneNumberId, this.names.phoneNumberId);
     return this.write({
       name: 'request_code',
       method: 'POST',
@@ -279,7 +291,7 @@ export class GraphApiClient {
 
   /** POST /{id}/verify_code; the code travels in the body (not the URL) and is scrubbed from errors. */
   verifyCode(phoneNumberId: string, code: string, options: CallOptions = {}): Promise<SuccessResponse> {
-    assertGraphId(phoneNumberId, 'phone_number_id');
+    assertGraphId(phoneNumberId, this.names.phoneNumberId);
     return this.write({
       name: 'verify_code',
       method: 'POST',
@@ -296,7 +308,7 @@ export class GraphApiClient {
     page: { after?: string; limit?: number; fields?: readonly string[] } = {},
     options: CallOptions = {},
   ): Promise<PhoneNumberPage> {
-    assertGraphId(wabaId, 'waba_id');
+    assertGraphId(wabaId, this.names.wabaId);
     const params: Record<string, string | number> = { fields: (page.fields ?? PHONE_NUMBER_FIELDS).join(',') };
     if (page.limit !== undefined) params.limit = page.limit;
     if (page.after !== undefined) params.after = page.after;

@@ -5,6 +5,7 @@
  * (src/provider/engine-input-paths.ts), the constructs their prop names; without one the
  * engine uses these field names themselves.
  */
+import { assignAsProperty } from '../cloud-api/input-names';
 import type { EngineConfig } from './engine';
 import type { StorageTarget } from './storage-modes';
 import type { ConvergeOptions, DesiredState } from './types';
@@ -60,5 +61,5 @@ export const ENGINE_INPUT_NAMES: InputNames = {
   setPinBeforeDeregister: 'setPinBeforeDeregister',
   pin: 'pin',
   verificationCode: 'verificationCode',
-  assign: (name, value) => `${name}: ${typeof value === 'string' ? `'${value}'` : String(value)}`,
+  assign: assignAsProperty,
 };

@@ -75,6 +75,7 @@ export class LocalStorageEngine {
       retryMaxDelayMs: this.policy.maxDelayMs,
       maxRateLimitWaitMs: this.policy.maxRateLimitWaitMs,
       userAgent: config.userAgent,
+      names,
       onRetry: (n: RetryNotice) =>
         this.retryListener.getStore()?.({
           type: 'retry',
@@ -105,7 +106,7 @@ export class LocalStorageEngine {
    * the answer headers of the last call (Meta's own clock and version) when there was one.
    */
   versionLifecycle(): VersionLifecycle {
-    return currentLifecycle(this.client, this.apiVersion);
+    return currentLifecycle(this.client, this.apiVersion, this.wording.names);
   }
 
   /** Meta's "now" (the Date of its last answer applied to our clock), in epoch ms: the quota ledger's clock. */
@@ -211,9 +212,9 @@ function checkedConfig(config: EngineConfig, names: InputNames): ApiVersion {
   const baseUrlProblem = config.baseUrl === undefined ? undefined : explainInvalidBaseUrl(config.baseUrl, names);
   if (baseUrlProblem) throw invalid('baseUrl', baseUrlProblem);
   try {
-    return parseApiVersion(config.apiVersion ?? DEFAULT_API_VERSION);
+    return parseApiVersion(config.apiVersion ?? DEFAULT_API_VERSION, names.apiVersion);
   } catch (e) {
-    if (e instanceof ApiVersionError) throw invalid('apiVersion', e.message);
+    if (e instanceof ApiVersionError) throw invalid(e.field, e.message);
     throw e;
   }
 }

@@ -4,12 +4,13 @@
  * when there was one, the version table and our clock otherwise.
  */
 import type { GraphApiClient } from '../cloud-api/client';
-import { effectiveApiVersion, versionLifecycle, type VersionLifecycle } from '../cloud-api/api-version';
+import { effectiveApiVersion, versionLifecycle, type VersionLifecycle, type VersionNames } from '../cloud-api/api-version';
 import { FIRST_SETTINGS_API_MAJOR } from '../cloud-api/api-version';
 import type { ApiVersion } from './types';
 
-export function currentLifecycle(client: GraphApiClient, configured: ApiVersion): VersionLifecycle {
-  return versionLifecycle(configured.raw, client.serverNow(), client.serverView().answeredVersion);
+/** Where the configured version stands; its notice is worded in `names` (the caller's). */
+export function currentLifecycle(client: GraphApiClient, configured: ApiVersion, names?: VersionNames): VersionLifecycle {
+  return versionLifecycle(configured.raw, client.serverNow(), client.serverView().answeredVersion, names);
 }
 
 /** The configured version with the flow of the version that answers it. */

@@ -10,6 +10,7 @@ import type { Diagnostic } from '../plugin/diagnostics';
 import { errorDiag } from '../plugin/diagnostics';
 import type { EngineSettings } from './engine-port';
 import { DEFAULT_BASE_URL, normalizeBaseUrl } from '../cloud-api/base-url';
+import { HCL_INPUT_NAMES } from './engine-input-paths';
 import { ENV_ACCESS_TOKEN, ENV_API_VERSION, ENV_BASE_URL, providerConfigSchema, type ProviderConfigView } from './schema/provider-config';
 import { validateConfig } from '../plugin/validators/run-validators';
 import { attributeNames } from '../plugin/schema/model';
@@ -59,7 +60,7 @@ export function resolveProviderSettings(config: ProviderConfigView, env: NodeJS.
   const rawVersion = pick('api_version', DEFAULT_API_VERSION)!;
   let apiVersion;
   try {
-    apiVersion = parseApiVersion(rawVersion);
+    apiVersion = parseApiVersion(rawVersion, HCL_INPUT_NAMES.apiVersion);
   } catch (err) {
     const message = err instanceof ApiVersionError ? err.message : String(err);
     diagnostics.push(
@@ -75,7 +76,7 @@ export function resolveProviderSettings(config: ProviderConfigView, env: NodeJS.
 
   if (diagnostics.some((d) => d.severity === 'error') || !apiVersion || accessToken === undefined) return { kind: 'invalid', diagnostics };
 
-  const settings: EngineSettings = { accessToken, apiVersion, baseUrl: normalizeBaseUrl(baseUrl) };
+  const settings: EngineSettings = { accessToken, apiVersion, baseUrl: normalizeBaseUrl(baseUrl, HCL_INPUT_NAMES) };
   const timeout = config.knownNumber('request_timeout_seconds');
   if (timeout !== undefined) settings.timeoutMs = Math.round(timeout * 1000);
   const offline = config.knownNumber('max_numbers_offline');

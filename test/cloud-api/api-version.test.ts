@@ -51,8 +51,19 @@ describe('the version table', () => {
     expect(versionLifecycle('v20.0', at('2026-09-01'), 'v21.0')).toMatchObject({ state: 'expired', effective: 'v21.0' });
   });
 
-  test('parsing names api_version and the newest version', () => {
+  test('parsing names the input (apiVersion unless the caller names it) and the newest version', () => {
     expect(parseApiVersion('21.0')).toEqual({ raw: 'v21.0', major: 21, minor: 0, flow: 'settings' });
-    expect(() => parseApiVersion('latest')).toThrow(/api_version "latest".*"v26\.0"/);
+    expect(() => parseApiVersion('latest')).toThrow(/^apiVersion "latest".*"v26\.0"/);
+    expect(() => parseApiVersion('v0.1', 'api_version')).toThrow(/^api_version "v0\.1".*major version starts at 1/);
+  });
+
+  test('the lifecycle notice says how to move in the names it is given', () => {
+    const hcl = { apiVersion: 'api_version', assign: (name: string, value: string | number | boolean) => `${name} = "${String(value)}"` };
+    expect(versionLifecycle('v21.0', at('2026-11-25')).notice).toContain(`Move to apiVersion: 'v26.0' (or newer) before then.`);
+    expect(versionLifecycle('v21.0', at('2026-11-25'), undefined, hcl).notice).toContain(
+      'Move to api_version = "v26.0" (or newer) before then.',
+    );
+    expect(versionLifecycle('v20.0', at('2026-11-25')).notice).toMatch(/Set apiVersion: 'v26\.0' \(or newer\)\.$/);
+    expect(versionLifecycle('v20.0', at('2026-11-25'), undefined, hcl).notice).toMatch(/Set api_version = "v26\.0" \(or newer\)\.$/);
   });
 });

@@ -137,9 +137,9 @@ describe('typed endpoints', () => {
   test('ids are checked before any URL is built', async () => {
     const c = client();
     expect(() => c.getPhoneNumber('123/../me')).toThrow(InvalidArgumentError);
-    expect(() => c.register('123?x=1', { pin: PIN })).toThrow(/phone_number_id/);
-    expect(() => c.listPhoneNumbersPage('me')).toThrow(/waba_id/);
-    expect(() => c.getPhoneNumber('1'.repeat(GRAPH_ID_MAX_DIGITS + 1))).toThrow(/phone_number_id .*is not a Graph object id/);
+    expect(() => c.register('123?x=1', { pin: PIN })).toThrow(/phoneNumberId/);
+    expect(() => c.listPhoneNumbersPage('me')).toThrow(/wabaId/);
+    expect(() => c.getPhoneNumber('1'.repeat(GRAPH_ID_MAX_DIGITS + 1))).toThrow(/phoneNumberId .*is not a Graph object id/);
     expect(await emu.admin.calls()).toEqual([]);
     // Meta's ids are 64-bit: the largest fits the rule.
     expect(isGraphId('18446744073709551615')).toBe(true);
@@ -147,10 +147,10 @@ describe('typed endpoints', () => {
 
   test('the base URL is one rule: http(s), no credentials, query or version path', () => {
     expect(() => new GraphApiClient({ accessToken: 'x', baseUrl: 'https://graph.facebook.com/v21.0' })).toThrow(
-      /base_url .*ends with an API version.*api_version/,
+      /baseUrl .*ends with an API version.*apiVersion/,
     );
     expect(() => new GraphApiClient({ accessToken: 'x', baseUrl: 'https://u:p@graph.facebook.com' })).toThrow(
-      /base_url must not carry credentials/,
+      /baseUrl must not carry credentials/,
     );
     const behindProxy = new GraphApiClient({ accessToken: 'x', baseUrl: 'http://127.0.0.1:8787/proxy//' });
     closeAfterTest(behindProxy);
@@ -158,10 +158,41 @@ describe('typed endpoints', () => {
     expect(explainInvalidBaseUrl('https://graph.facebook.com')).toBeUndefined();
   });
 
-  test('configuration errors name the attribute', () => {
-    expect(() => new GraphApiClient({ accessToken: '' })).toThrow(/access_token/);
-    expect(() => new GraphApiClient({ accessToken: 'x', apiVersion: 'v21' })).toThrow(/api_version/);
-    expect(() => new GraphApiClient({ accessToken: 'x', baseUrl: 'ftp://x' })).toThrow(/base_url/);
+  test('configuration errors name the input by its field name', () => {
+    expect(() => new GraphApiClient({ accessToken: '' })).toThrow(/^accessToken is empty/);
+    expect(() => new GraphApiClient({ accessToken: 'x', apiVersion: 'v21' })).toThrow(/^apiVersion "v21"/);
+    expect(() => new GraphApiClient({ accessToken: 'x', baseUrl: 'ftp://x' })).toThrow(/^baseUrl "ftp:\/\/x"/);
+  });
+
+  test("errors name the inputs as the caller's users spell them", async () => {
+    const names = {
+      accessToken: 'token_in',
+      apiVersion: 'version_in',
+      baseUrl: 'url_in',
+      phoneNumberId: 'number_in',
+      wabaId: 'account_in',
+      assign: (name: string, value: string | number | boolean) => `${name} = ${String(value)}`,
+    };
+    expect(() => new GraphApiClient({ accessToken: ' ', names })).toThrow(/^token_in is empty/);
+    expect(() => new GraphApiClient({ accessToken: 'x', apiVersion: 'latest', names })).toThrow(/^version_in "latest"/);
+    expect(() => new GraphApiClient({ accessToken: 'x', baseUrl: 'https://graph.facebook.com/v21.0', names })).toThrow(
+      /^url_in .*drop the version from url_in and set version_in instead/,
+    );
+    const c = new GraphApiClient({ accessToken: TOKEN, baseUrl: emu.url, names });
+    closeAfterTest(c);
+    expect(() => c.getPhoneNumber('123/../me')).toThrow(/^number_in "123\/\.\.\/me" is not a Graph object id/);
+    const refused = (() => {
+      try {
+        void c.register('x', { pin: PIN });
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    })();
+    expect(refused).toBeInstanceOf(InvalidArgumentError);
+    expect((refused as InvalidArgumentError).attribute).toBe('number_in');
+    expect(() => c.listPhoneNumbersPage('me')).toThrow(/^account_in "me"/);
+    expect(await emu.admin.calls()).toEqual([]);
   });
 });
 

@@ -17,8 +17,9 @@ describe('parseApiVersion', () => {
     ['v17.0', { raw: 'v17.0', major: 17, minor: 0, flow: 'register' }],
   ])('%s', (raw, expected) => expect(parseApiVersion(raw)).toEqual(expected));
 
-  test.each(['', 'v21', 'latest', 'v21.0.1', 'V21.0x', '21'])('rejects %p naming api_version', (raw) => {
-    expect(() => parseApiVersion(raw)).toThrow(/api_version/);
+  test.each(['', 'v21', 'latest', 'v21.0.1', 'V21.0x', '21'])('rejects %p naming apiVersion (or the name it is given)', (raw) => {
+    expect(() => parseApiVersion(raw)).toThrow(/^apiVersion "/);
+    expect(() => parseApiVersion(raw, 'api_version')).toThrow(/^api_version "/);
   });
 });
 

@@ -249,7 +249,7 @@ describe('the version lifecycle the engine reports', () => {
     const newest = versionToMoveTo(Date.now());
     expect(l).toMatchObject({ configured: 'v21.0', effective: 'v21.0', state: 'expiring', availableUntil: '2027-01-21', moveTo: newest });
     expect(l.notice).toMatch(
-      new RegExp(`Graph API v21\\.0 stops on 2027-01-21 \\(in \\d+ days\\).*api_version = "${newest.replace('.', '\\.')}"`),
+      new RegExp(`Graph API v21\\.0 stops on 2027-01-21 \\(in \\d+ days\\).*apiVersion: '${newest.replace('.', '\\.')}'`),
     );
   });
 

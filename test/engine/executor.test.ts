@@ -170,8 +170,8 @@ describe('preflight: predictable failures never take a number offline', () => {
     expect(await emu.admin.calls()).toEqual([]);
   });
 
-  test('an invalid api_version is a clear configuration error', () => {
-    expect(() => makeEngine(emu, { apiVersion: 'latest' })).toThrow(/api_version "latest".*v21\.0/);
+  test('an invalid apiVersion is a clear configuration error', () => {
+    expect(() => makeEngine(emu, { apiVersion: 'latest' })).toThrow(/apiVersion "latest".*v21\.0/);
   });
 
   test('an On-Premises number is refused without writes', async () => {

@@ -136,6 +136,29 @@ describe('a configuration the engine cannot use', () => {
       /^baseUrl ".*" ends with an API version: drop the version from baseUrl and set apiVersion/,
     );
   });
+
+  test("a version that does not parse, and a version's notice, are worded in the caller's names", () => {
+    const refusal = (inputNames?: typeof HCL_INPUT_NAMES) => {
+      try {
+        makeEngine(emu, { apiVersion: 'latest', inputNames });
+      } catch (e) {
+        return asEngineError(e);
+      }
+      throw new Error('expected the engine to refuse the version');
+    };
+    expect(refusal(HCL_INPUT_NAMES)).toMatchObject({ kind: 'invalid_input', field: 'apiVersion' });
+    expect(refusal(HCL_INPUT_NAMES).message).toMatch(/^api_version "latest" is not a Graph API version/);
+    expect(refusal().message).toMatch(/^apiVersion "latest" is not a Graph API version/);
+    const hcl = makeEngine(emu, { apiVersion: 'v20.0', inputNames: HCL_INPUT_NAMES });
+    const own = makeEngine(emu, { apiVersion: 'v20.0' });
+    try {
+      expect(hcl.versionLifecycle().notice).toMatch(/ Set api_version = "v\d+\.0" \(or newer\)\.$/);
+      expect(own.versionLifecycle().notice).toMatch(/ Set apiVersion: 'v\d+\.0' \(or newer\)\.$/);
+    } finally {
+      hcl.close();
+      own.close();
+    }
+  });
 });
 
 describe('the table of engine inputs', () => {

@@ -129,6 +129,8 @@ describe('whatsapp_local_storage planning', () => {
     expect(version?.detail).toMatch(
       /stopped on 2026-09-24: Meta answers calls to it as v21\.0 does, so this plan uses the Settings API flow of v21\.0/,
     );
+    // The fix is written as HCL: the engine words the client's notice in the provider's names.
+    expect(version?.detail).toMatch(/ Set api_version = "v\d+\.0" \(or newer\)\.$/);
   });
 
   it('leaves storage_status unknown while the region is unknown, and never plans a write-only value', async () => {

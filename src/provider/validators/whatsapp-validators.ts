@@ -5,7 +5,7 @@ import { parseApiVersion } from '../../cloud-api/api-version';
 import { explainUnsupportedRegion } from '../../engine/regions';
 import type { AttributeValidator, ConfigValidator } from '../../plugin/validators/validator';
 import { declaredStorage, explainRetention, STORAGE_MODES } from '../../engine/storage-modes';
-import { ENGINE_INPUT_ATTRIBUTES, HCL_STORAGE_NAMES } from '../engine-input-paths';
+import { ENGINE_INPUT_ATTRIBUTES, HCL_INPUT_NAMES, HCL_STORAGE_NAMES } from '../engine-input-paths';
 import { errorDiag } from '../../plugin/diagnostics';
 import { isUnknown } from '../../plugin/values/value';
 import type { ObjectView } from '../../plugin/values/object-view';
@@ -30,7 +30,7 @@ export function localStorageRegion(): AttributeValidator<string> {
 export function graphApiVersion(): AttributeValidator<string> {
   return stringValidator((value) => {
     try {
-      parseApiVersion(value);
+      parseApiVersion(value, HCL_INPUT_NAMES.apiVersion);
       return undefined;
     } catch (err) {
       return { summary: 'Invalid api_version', detail: (err as Error).message };
@@ -41,7 +41,7 @@ export function graphApiVersion(): AttributeValidator<string> {
 /** The Graph API base URL (rule and message: src/cloud-api/base-url.ts). */
 export function baseUrl(): AttributeValidator<string> {
   return stringValidator((value) => {
-    const problem = explainInvalidBaseUrl(value);
+    const problem = explainInvalidBaseUrl(value, HCL_INPUT_NAMES);
     return problem ? { summary: 'Invalid base_url', detail: problem } : undefined;
   });
 }
