@@ -17,6 +17,7 @@ import { localStorageResourceSchema } from '../../src/provider/schema/local-stor
 import { providerConfigSchema } from '../../src/provider/schema/provider-config';
 import { wabaFilterAttributes } from '../../src/provider/schema/waba-filter';
 import { makeEngine, NUM_BR, PIN, startTestEmulator, TOKEN, writes } from '../engine/emulator-harness';
+import { FIRST_SETTINGS_VERSION } from '../graph-versions';
 
 const ATTRIBUTES = Object.keys(localStorageResourceSchema.attributes);
 const SUMMARY = 'Could not apply Local Storage';
@@ -119,7 +120,7 @@ describe('a configuration the engine cannot use', () => {
   test('is an EngineFailure at its input; the provider names provider arguments in the summary', () => {
     const failure = (() => {
       try {
-        makeEngine(emu, { baseUrl: `${emu.url}/v21.0`, inputNames: HCL_INPUT_NAMES });
+        makeEngine(emu, { baseUrl: `${emu.url}/${FIRST_SETTINGS_VERSION}`, inputNames: HCL_INPUT_NAMES });
       } catch (e) {
         return e;
       }
@@ -132,7 +133,7 @@ describe('a configuration the engine cannot use', () => {
     const diagnostic = engineErrorDiagnostic(SUMMARY, error, { attributes: ATTRIBUTES });
     expect(diagnostic).toMatchObject({ summary: `${SUMMARY} (provider base_url)` });
     expect(diagnostic.path).toBeUndefined();
-    expect(() => makeEngine(emu, { baseUrl: `${emu.url}/v21.0` })).toThrow(
+    expect(() => makeEngine(emu, { baseUrl: `${emu.url}/${FIRST_SETTINGS_VERSION}` })).toThrow(
       /^baseUrl ".*" ends with an API version: drop the version from baseUrl and set apiVersion/,
     );
   });
