@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generatedSeed } from '../src/emulator';
 import { benchArgs, machineNotes, repoRoot, today, writeJson, writeSection } from './lib';
+import { FIRST_SETTINGS_VERSION } from '../src/cloud-api/api-version';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -83,7 +84,10 @@ async function main(): Promise<void> {
     const url = new URL(base);
     const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
     // Two GET shapes clients use: settings and the phone number node with fields.
-    const paths = ids.flatMap((id) => [`/v21.0/${id}/settings`, `/v21.0/${id}?fields=status,platform_type,code_verification_status`]);
+    const paths = ids.flatMap((id) => [
+      `/${FIRST_SETTINGS_VERSION}/${id}/settings`,
+      `/${FIRST_SETTINGS_VERSION}/${id}?fields=status,platform_type,code_verification_status`,
+    ]);
     // Warm-up, then the measured run.
     for (let i = 0; i < 200; i++) await get(agent, url, paths[i % paths.length]);
     let done = 0;
@@ -134,8 +138,8 @@ this 2-core machine with ${NUMBERS.toLocaleString('en-US')} seeded numbers.
 
 Machine: ${machineNotes()}. The emulator runs as its own process (\`dist/bin/whatsapp-local-storage.js
 emulator --port 0 --seed <generated seed>\`); the benchmark process is a keep-alive load
-generator that alternates \`GET /v21.0/{id}/settings\` and
-\`GET /v21.0/{id}?fields=status,platform_type,code_verification_status\` across all numbers,
+generator that alternates \`GET /${FIRST_SETTINGS_VERSION}/{id}/settings\` and
+\`GET /${FIRST_SETTINGS_VERSION}/{id}?fields=status,platform_type,code_verification_status\` across all numbers,
 every call authorized and logged, no latency or faults. Both processes share the machine's
 cores. The run exits non-zero below 2,000 GET/s or on any non-200 answer. Knobs:
 \`BENCH_SECONDS\`, \`BENCH_CONNECTIONS\`, \`BENCH_NUMBERS\`.`,

@@ -8,6 +8,7 @@ import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot, sampleProviderMemory, type Engine } from './lib';
+import { FIRST_SETTINGS_VERSION } from '../src/cloud-api/api-version';
 
 export interface EngineRun {
   code: number;
@@ -115,7 +116,7 @@ export class BenchWorkspace {
 export function providerBlock(
   baseUrl: string,
   token: string,
-  apiVersion = 'v21.0',
+  apiVersion = FIRST_SETTINGS_VERSION,
   source = 'registry.terraform.io/waba/whatsapp',
 ): string {
   return `terraform {

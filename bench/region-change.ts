@@ -26,6 +26,7 @@ import {
   writeSection,
   type EmulatorProcess,
 } from './lib';
+import { FIRST_SETTINGS_VERSION } from '../src/cloud-api/api-version';
 
 const cli = benchArgs();
 const ROUNDS = Number(cli.value('--rounds') ?? 5);
@@ -75,7 +76,7 @@ function analyse(calls: CallLogEntry[], id: string): Omit<ChangeRun, 'wallMs'> {
 
 /** The seed document's three commands, as a user would put them in a script. */
 function curlScript(url: string, region: string): string {
-  const base = `${url}/v21.0/${CURL_NUMBER}`;
+  const base = `${url}/${FIRST_SETTINGS_VERSION}/${CURL_NUMBER}`;
   return [
     'set -e',
     `${CURL} -sS -X POST '${base}/deregister' -H 'Authorization: Bearer ${TOKEN}'`,
@@ -201,7 +202,7 @@ resource "whatsapp_local_storage" "main" {
     const body = `
 - Date: ${today()}; machine: ${machineNotes()}; engine: OpenTofu ${tofu.version}; ${curlVersion}
 - Command: \`node scripts/run-ts.mjs bench/region-change.ts --rounds ${ROUNDS}\` (part of \`npm run bench\`)
-- Set-up: the emulator (own process, default seed) with ${LATENCY_MS} ms added to every Graph request; a live number with storage in BR changes region (BR <-> IN, alternating) on v21.0. ${ROUNDS} rounds, each: our \`tofu apply -auto-approve -var region=...\` on ${TOFU_NUMBER}, then the manual baseline on ${CURL_NUMBER}: the seed document's three curl commands (deregister, POST settings, register) run by \`sh\` as a script. Medians; the emulator's clock advances 73 h between changes (register quota).
+- Set-up: the emulator (own process, default seed) with ${LATENCY_MS} ms added to every Graph request; a live number with storage in BR changes region (BR <-> IN, alternating) on ${FIRST_SETTINGS_VERSION}. ${ROUNDS} rounds, each: our \`tofu apply -auto-approve -var region=...\` on ${TOFU_NUMBER}, then the manual baseline on ${CURL_NUMBER}: the seed document's three curl commands (deregister, POST settings, register) run by \`sh\` as a script. Medians; the emulator's clock advances 73 h between changes (register quota).
 - Downtime = register answered - deregister answered, from the emulator's call log (sub-ms clock).
 
 | | downtime (median / max) | exec to exit | writes | GETs |

@@ -23,6 +23,7 @@ import { BenchWorkspace } from './engine-run';
 import { engine } from './lib';
 import { LocalStorageEngine } from '../src/engine/engine';
 import { SUPPORTED_REGIONS } from '../src/engine/regions';
+import { FIRST_SETTINGS_VERSION } from '../src/cloud-api/api-version';
 
 const NUMBERS = Number(process.env.SOAK_NUMBERS ?? 1000);
 const RATE = Number(process.env.SOAK_RATE ?? 0.05);
@@ -95,7 +96,7 @@ async function main(): Promise<void> {
       // Same install as the other benchmarks: a snapshot of dist/mirror through a CLI config.
       ws = new BenchWorkspace(engine('tofu'), { TF_VAR_pin: PIN, WHATSAPP_ACCESS_TOKEN: TOKEN });
       const tofu = ws.engine;
-      let hcl = `terraform {\n  required_providers {\n    whatsapp = { source = "registry.terraform.io/waba/whatsapp" }\n  }\n}\nvariable "pin" {\n  type = string\n  sensitive = true\n}\nprovider "whatsapp" {\n  base_url = "${emu.url}"\n  api_version = "v21.0"\n  request_timeout_seconds = 10\n}\n`;
+      let hcl = `terraform {\n  required_providers {\n    whatsapp = { source = "registry.terraform.io/waba/whatsapp" }\n  }\n}\nvariable "pin" {\n  type = string\n  sensitive = true\n}\nprovider "whatsapp" {\n  base_url = "${emu.url}"\n  api_version = "${FIRST_SETTINGS_VERSION}"\n  request_timeout_seconds = 10\n}\n`;
       for (let i = 0; i < NUMBERS; i++)
         hcl += `resource "whatsapp_local_storage" "n${i}" {\n  phone_number_id = "${idOf(i)}"\n  data_localization_region = "${regionOf(i)}"\n  pin = var.pin\n}\n`;
       ws.write('main.tf', hcl);

@@ -56,6 +56,7 @@ import {
   writeSection,
   type EmulatorProcess,
 } from './lib';
+import { FIRST_SETTINGS_VERSION } from '../src/cloud-api/api-version';
 
 const cli = benchArgs();
 const STARTUP_RUNS = Number(cli.value('--startup-runs') ?? 20);
@@ -243,7 +244,7 @@ interface PlanRun {
 
 function mainTf(url: string, source: string): string {
   return (
-    providerBlock(url, TOKEN, 'v21.0', source) +
+    providerBlock(url, TOKEN, FIRST_SETTINGS_VERSION, source) +
     `
 variable "pin" {
   type      = string
@@ -342,12 +343,12 @@ async function main(): Promise<void> {
   }
   const ourConfig = {
     access_token: TOKEN,
-    api_version: 'v21.0',
+    api_version: FIRST_SETTINGS_VERSION,
     base_url: 'http://127.0.0.1:9',
     request_timeout_seconds: null,
     max_retries: null,
   };
-  const peerConfig = { access_token: TOKEN, api_version: 'v21.0', base_url: 'http://127.0.0.1:9' };
+  const peerConfig = { access_token: TOKEN, api_version: FIRST_SETTINGS_VERSION, base_url: 'http://127.0.0.1:9' };
   const cpu: Record<Impl, number[]> = Object.fromEntries(['node', ...labels].map((l) => [l, []]));
   const cpuRuns = Math.max(3, Math.round(STARTUP_RUNS / 2));
   for (let i = 0; i < cpuRuns; i++) {

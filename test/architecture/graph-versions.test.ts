@@ -1,6 +1,6 @@
 /**
  * Graph versions come from one table (src/cloud-api/api-version.ts): adding a version is one row
- * there plus `node scripts/generate-versions.mjs`. The source states no version of its own, and
+ * there plus `node scripts/generate-versions.mjs`. Source, tests and benchmarks state no version of their own, and
  * the default (newest) version is written only where the generator keeps it in step.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -41,7 +41,8 @@ const KEPT_BY_GENERATOR = Object.keys(
 
 /**
  * The table's own tests pin Meta's published dates per version (which version a date moves
- * to, which one answers a stopped one): facts about those rows, not the default.
+ * to, which one answers a stopped one): facts about those rows, not the default. Every other
+ * test names a version through the table (test/graph-versions.ts).
  */
 const TABLE_FACTS = ['test/cloud-api/api-version.test.ts'];
 
@@ -64,10 +65,17 @@ function stringLiterals(file: string): string[] {
   return out;
 }
 
-test("no string in src/ names a Graph version outside the table, the generated bindings and the emulator's seeds", () => {
+test('no string in src/, test/ or bench/ names a Graph version outside the table, its tests, generated files and emulator seeds', () => {
   const version = /\bv\d{1,3}\.\d{1,3}\b/;
   const offenders = tracked
-    .filter((f) => f.startsWith('src/') && f.endsWith('.ts') && f !== TABLE && !GENERATED.some((re) => re.test(f)))
+    .filter(
+      (f) =>
+        /^(src|test|bench)\//.test(f) &&
+        f.endsWith('.ts') &&
+        f !== TABLE &&
+        !TABLE_FACTS.includes(f) &&
+        !GENERATED.some((re) => re.test(f)),
+    )
     .flatMap((f) =>
       stringLiterals(f)
         .filter((s) => version.test(s))

@@ -14,6 +14,7 @@ import {
   type LocalStorageRegion,
 } from '../../src/cdktf';
 import { SUPPORTED_REGIONS } from '../../src/engine/regions';
+import { DEFAULT_API_VERSION, FIRST_SETTINGS_VERSION, LAST_REGISTER_VERSION, versionPattern } from '../graph-versions';
 
 interface Synthesized {
   provider?: { whatsapp?: Array<Record<string, unknown>> };
@@ -286,19 +287,29 @@ describe('WhatsAppProvider', () => {
   test('settings from props; nothing configured means environment variables', () => {
     const out = synth((stack) => {
       const token = new TerraformVariable(stack, 'whatsapp_token', { type: 'string', sensitive: true });
-      new WhatsAppProvider(stack, 'whatsapp', { baseUrl: 'http://127.0.0.1:8787', apiVersion: 'v20.0', accessToken: token.stringValue });
+      new WhatsAppProvider(stack, 'whatsapp', {
+        baseUrl: 'http://127.0.0.1:8787',
+        apiVersion: LAST_REGISTER_VERSION,
+        accessToken: token.stringValue,
+      });
       new WhatsAppProvider(stack, 'other', { alias: 'other' });
     });
     expect(out.provider?.whatsapp).toEqual([
-      { access_token: '${var.whatsapp_token}', api_version: 'v20.0', base_url: 'http://127.0.0.1:8787' },
+      { access_token: '${var.whatsapp_token}', api_version: LAST_REGISTER_VERSION, base_url: 'http://127.0.0.1:8787' },
       { alias: 'other' },
     ]);
   });
 
   test.each([
     [{ baseUrl: 'graph.facebook.com' }, /baseUrl "graph\.facebook\.com" is not an http\(s\) URL/],
-    [{ baseUrl: 'https://graph.facebook.com/v21.0' }, /ends with an API version: drop the version from baseUrl and set apiVersion/],
-    [{ apiVersion: 'v21' }, /apiVersion "v21" is not a Graph API version: write it like v26\.0/],
+    [
+      { baseUrl: `https://graph.facebook.com/${FIRST_SETTINGS_VERSION}` },
+      /ends with an API version: drop the version from baseUrl and set apiVersion/,
+    ],
+    [
+      { apiVersion: 'v21' },
+      new RegExp(String.raw`apiVersion "v21" is not a Graph API version: write it like ${versionPattern(DEFAULT_API_VERSION)}`),
+    ],
     [{ requestTimeoutSeconds: 0 }, /requestTimeoutSeconds 0 is out of range/],
     [{ maxRetries: 1.5 }, /maxRetries 1\.5 is out of range/],
     [{ maxNumbersOffline: 0 }, /maxNumbersOffline 0 is out of range: use a whole number from 1/],

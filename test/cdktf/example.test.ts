@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator, type RunningEmulator, type StorageConfiguration } from '../../src/emulator';
 import { availableEngines, EngineWorkspace, repoRoot } from '../e2e/harness';
+import { FIRST_SETTINGS_VERSION } from '../graph-versions';
 
 jest.setTimeout(240_000);
 
@@ -68,7 +69,7 @@ function cdktfSynth(env: Record<string, string> = {}): Promise<SynthResult> {
 }
 
 async function liveRegion(emulator: RunningEmulator, id: string): Promise<string | null> {
-  const res = await axios.get<{ storage_configuration: StorageConfiguration }>(`${emulator.url}/v21.0/${id}/settings`, {
+  const res = await axios.get<{ storage_configuration: StorageConfiguration }>(`${emulator.url}/${FIRST_SETTINGS_VERSION}/${id}/settings`, {
     headers: { Authorization: 'Bearer demo-token' },
   });
   const s = res.data.storage_configuration;

@@ -7,6 +7,7 @@ import { Testing, TerraformStack } from 'cdktf';
 import { generatedPhoneNumberId, generatedSeed, startEmulator, type RunningEmulator } from '../../src/emulator';
 import { WhatsAppLocalStorage, WhatsAppProvider, WhatsAppWabaStoragePolicy, type WhatsAppWabaStoragePolicyProps } from '../../src/cdktf';
 import { availableEngines, EngineWorkspace } from '../e2e/harness';
+import { FIRST_SETTINGS_VERSION } from '../graph-versions';
 
 jest.setTimeout(300_000);
 
@@ -126,7 +127,7 @@ describe.each(availableEngines().filter((e) => e.name === 'tofu' || e.version !=
     const apply = await ws.expect(['apply', '-auto-approve']);
     expect(apply.stdout).toMatch(new RegExp(`Apply complete! Resources: ${COUNT} added, 0 changed, 0 destroyed`));
     for (let i = 0; i < COUNT; i++) {
-      const res = await fetch(`${emulator.url}/v21.0/${generatedPhoneNumberId(i)}/settings`, {
+      const res = await fetch(`${emulator.url}/${FIRST_SETTINGS_VERSION}/${generatedPhoneNumberId(i)}/settings`, {
         headers: { authorization: `Bearer ${TOKEN}` },
       });
       expect(((await res.json()) as { storage_configuration: unknown }).storage_configuration).toEqual({

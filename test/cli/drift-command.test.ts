@@ -13,6 +13,7 @@ import type { DriftReport, NumberReport } from '../../src/cli/drift/report-model
 import { startEmulator, type RunningEmulator } from '../../src/emulator';
 import { EngineWorkspace, providerBlock, requiredEngines } from '../e2e/harness';
 import { expectAgreement, readReports, REPORT_FILES, runCli, type CliResult } from './drift-reports';
+import { FIRST_SETTINGS_VERSION } from '../graph-versions';
 
 jest.setTimeout(600_000);
 
@@ -135,7 +136,7 @@ describe.each(requiredEngines().map((e) => [`${e.name} ${e.version}`, e] as cons
   test('one number each: in sync, changed outside, not applied, both; GitHub annotations and job summary; --out', async () => {
     // Outside the configuration, through Graph: OUTSIDE moves from DE to CH.
     const headers = { Authorization: 'Bearer demo-token' };
-    const base = `${emulator.url}/v21.0/${OUTSIDE}`;
+    const base = `${emulator.url}/${FIRST_SETTINGS_VERSION}/${OUTSIDE}`;
     await axios.post(`${base}/deregister`, {}, { headers });
     await axios.post(
       `${base}/settings`,

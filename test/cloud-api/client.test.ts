@@ -17,6 +17,7 @@ import {
   type RetryNotice,
 } from '../../src/cloud-api';
 import { NUM_BR, NUM_DISABLED, PIN, emulatorForFile, TOKEN, WABA } from '../engine/emulator-harness';
+import { FIRST_SETTINGS_VERSION, LAST_REGISTER_VERSION } from '../graph-versions';
 
 let emu: RunningEmulator;
 const closeAfterTest = emulatorForFile((started) => (emu = started));
@@ -50,8 +51,8 @@ function expectNoSecret(e: unknown, ...secrets: string[]): void {
 }
 
 describe('typed endpoints', () => {
-  test('read, settings, deregister, register round trip (v21.0 paths, Bearer token)', async () => {
-    const c = client({ apiVersion: 'v21.0' });
+  test(`read, settings, deregister, register round trip (${FIRST_SETTINGS_VERSION} paths, Bearer token)`, async () => {
+    const c = client({ apiVersion: FIRST_SETTINGS_VERSION });
     const node = await c.getPhoneNumber(NUM_BR);
     expect(node).toMatchObject({ id: NUM_BR, status: 'CONNECTED', platform_type: 'CLOUD_API', code_verification_status: 'VERIFIED' });
     expect(await c.getSettings(NUM_BR)).toMatchObject({
@@ -62,11 +63,11 @@ describe('typed endpoints', () => {
     expect(await c.register(NUM_BR, { pin: PIN })).toEqual({ success: true });
     const calls = await emu.admin.calls({ phoneNumberId: NUM_BR });
     expect(calls.map((x) => `${x.method} ${x.path}`)).toEqual([
-      `GET /v21.0/${NUM_BR}`,
-      `GET /v21.0/${NUM_BR}/settings`,
-      `POST /v21.0/${NUM_BR}/deregister`,
-      `POST /v21.0/${NUM_BR}/settings`,
-      `POST /v21.0/${NUM_BR}/register`,
+      `GET /${FIRST_SETTINGS_VERSION}/${NUM_BR}`,
+      `GET /${FIRST_SETTINGS_VERSION}/${NUM_BR}/settings`,
+      `POST /${FIRST_SETTINGS_VERSION}/${NUM_BR}/deregister`,
+      `POST /${FIRST_SETTINGS_VERSION}/${NUM_BR}/settings`,
+      `POST /${FIRST_SETTINGS_VERSION}/${NUM_BR}/register`,
     ]);
     expect(calls.every((x) => x.status === 200)).toBe(true);
   });
@@ -95,7 +96,7 @@ describe('typed endpoints', () => {
     );
     const page = JSON.stringify({
       data: [{ id: NUM_BR }],
-      paging: { cursors: { before: 'QQ', after: 'QQ' }, next: `${emu.url}/v21.0/${WABA}/phone_numbers?after=QQ` },
+      paging: { cursors: { before: 'QQ', after: 'QQ' }, next: `${emu.url}/${FIRST_SETTINGS_VERSION}/${WABA}/phone_numbers?after=QQ` },
     });
     await emu.admin.injectFault({
       endpoint: 'phone_numbers',
@@ -124,14 +125,14 @@ describe('typed endpoints', () => {
   });
 
   test('serverView: the version that answered and the server clock come from the answer headers', async () => {
-    const c = client({ apiVersion: 'v20.0' });
+    const c = client({ apiVersion: LAST_REGISTER_VERSION });
     await emu.admin.setClock(Date.UTC(2026, 8, 1));
     await c.getSettings(NUM_BR);
-    expect(c.serverView().answeredVersion).toBe('v20.0');
+    expect(c.serverView().answeredVersion).toBe(LAST_REGISTER_VERSION);
     expect(Math.abs(c.serverNow() - Date.UTC(2026, 8, 1))).toBeLessThan(60_000);
     await emu.admin.setClock(Date.UTC(2026, 10, 1));
     await c.getSettings(NUM_BR);
-    expect(c.serverView().answeredVersion).toBe('v21.0');
+    expect(c.serverView().answeredVersion).toBe(FIRST_SETTINGS_VERSION);
   });
 
   test('ids are checked before any URL is built', async () => {
@@ -146,7 +147,7 @@ describe('typed endpoints', () => {
   });
 
   test('the base URL is one rule: http(s), no credentials, query or version path', () => {
-    expect(() => new GraphApiClient({ accessToken: 'x', baseUrl: 'https://graph.facebook.com/v21.0' })).toThrow(
+    expect(() => new GraphApiClient({ accessToken: 'x', baseUrl: `https://graph.facebook.com/${FIRST_SETTINGS_VERSION}` })).toThrow(
       /baseUrl .*ends with an API version.*apiVersion/,
     );
     expect(() => new GraphApiClient({ accessToken: 'x', baseUrl: 'https://u:p@graph.facebook.com' })).toThrow(
@@ -175,7 +176,7 @@ describe('typed endpoints', () => {
     };
     expect(() => new GraphApiClient({ accessToken: ' ', names })).toThrow(/^token_in is empty/);
     expect(() => new GraphApiClient({ accessToken: 'x', apiVersion: 'latest', names })).toThrow(/^version_in "latest"/);
-    expect(() => new GraphApiClient({ accessToken: 'x', baseUrl: 'https://graph.facebook.com/v21.0', names })).toThrow(
+    expect(() => new GraphApiClient({ accessToken: 'x', baseUrl: `https://graph.facebook.com/${FIRST_SETTINGS_VERSION}`, names })).toThrow(
       /^url_in .*drop the version from url_in and set version_in instead/,
     );
     const c = new GraphApiClient({ accessToken: TOKEN, baseUrl: emu.url, names });

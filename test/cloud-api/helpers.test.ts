@@ -7,20 +7,30 @@ import {
   isRetryableApiError,
 } from '../../src/cloud-api';
 import { SECRET_MASK } from '../../src/shared/secret-mask';
+import {
+  DEFAULT_API_VERSION,
+  FIRST_SETTINGS_VERSION,
+  LAST_REGISTER_VERSION,
+  OLDEST_SERVED_VERSION,
+  versionBefore,
+} from '../graph-versions';
 
 describe('parseApiVersion', () => {
   test.each([
-    ['v21.0', { raw: 'v21.0', major: 21, minor: 0, flow: 'settings' }],
-    ['21.0', { raw: 'v21.0', major: 21, minor: 0, flow: 'settings' }],
-    [' v25.0 ', { raw: 'v25.0', major: 25, minor: 0, flow: 'settings' }],
-    ['v20.0', { raw: 'v20.0', major: 20, minor: 0, flow: 'register' }],
-    ['v17.0', { raw: 'v17.0', major: 17, minor: 0, flow: 'register' }],
+    [FIRST_SETTINGS_VERSION, { raw: FIRST_SETTINGS_VERSION, major: 21, minor: 0, flow: 'settings' }],
+    ['21.0', { raw: FIRST_SETTINGS_VERSION, major: 21, minor: 0, flow: 'settings' }],
+    [` ${versionBefore(DEFAULT_API_VERSION)} `, { raw: versionBefore(DEFAULT_API_VERSION), major: 25, minor: 0, flow: 'settings' }],
+    [LAST_REGISTER_VERSION, { raw: LAST_REGISTER_VERSION, major: 20, minor: 0, flow: 'register' }],
+    [OLDEST_SERVED_VERSION, { raw: OLDEST_SERVED_VERSION, major: 17, minor: 0, flow: 'register' }],
   ])('%s', (raw, expected) => expect(parseApiVersion(raw)).toEqual(expected));
 
-  test.each(['', 'v21', 'latest', 'v21.0.1', 'V21.0x', '21'])('rejects %p naming apiVersion (or the name it is given)', (raw) => {
-    expect(() => parseApiVersion(raw)).toThrow(/^apiVersion "/);
-    expect(() => parseApiVersion(raw, 'api_version')).toThrow(/^api_version "/);
-  });
+  test.each(['', 'v21', 'latest', `${FIRST_SETTINGS_VERSION}.1`, 'V21.0x', '21'])(
+    'rejects %p naming apiVersion (or the name it is given)',
+    (raw) => {
+      expect(() => parseApiVersion(raw)).toThrow(/^apiVersion "/);
+      expect(() => parseApiVersion(raw, 'api_version')).toThrow(/^api_version "/);
+    },
+  );
 });
 
 describe('retry timing', () => {

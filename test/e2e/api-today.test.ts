@@ -6,6 +6,7 @@
 import { defaultSeed, startEmulator, type RunningEmulator } from '../../src/emulator';
 import { EngineWorkspace, providerBlock, requiredEngines } from './harness';
 import { DEFAULT_API_VERSION } from '../../src/cloud-api/api-version';
+import { FIRST_SETTINGS_VERSION, LAST_REGISTER_VERSION } from '../graph-versions';
 
 const LIVE_NUMBER = '106540352242922'; // registered, storage disabled, PIN 123456
 const WRONG_PIN = '654321';
@@ -54,7 +55,7 @@ describe.each(requiredEngines())('$name $version', (engine) => {
   test('data "whatsapp_phone_number" shows the configured version, the version that answered and its end date', async () => {
     ws.write(
       'main.tf',
-      providerBlock({ baseUrl: emulator.url, apiVersion: 'v20.0' }) +
+      providerBlock({ baseUrl: emulator.url, apiVersion: LAST_REGISTER_VERSION }) +
         `
 data "whatsapp_phone_number" "n" {
   phone_number_id = "${LIVE_NUMBER}"
@@ -68,8 +69,8 @@ output "until" { value = data.whatsapp_phone_number.n.effective_api_version_avai
     const out = await ws.expect(['output', '-json']);
     const values = JSON.parse(out.stdout) as Record<string, { value: string }>;
     expect({ configured: values.configured.value, effective: values.effective.value, until: values.until.value }).toEqual({
-      configured: 'v20.0',
-      effective: 'v21.0',
+      configured: LAST_REGISTER_VERSION,
+      effective: FIRST_SETTINGS_VERSION,
       until: '2027-01-21',
     });
   });

@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { FIRST_SETTINGS_VERSION } from '../graph-versions';
 
 export const repoRoot = resolve(__dirname, '..', '..');
 
@@ -174,7 +175,7 @@ export function providerBlock(options: { baseUrl: string; token?: string; apiVer
 provider "whatsapp" {
   base_url     = "${options.baseUrl}"
   access_token = "${options.token ?? 'demo-token'}"
-  api_version  = "${options.apiVersion ?? 'v21.0'}"
+  api_version  = "${options.apiVersion ?? FIRST_SETTINGS_VERSION}"
 }
 `;
 }

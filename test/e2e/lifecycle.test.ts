@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultSeed, startEmulator, type RunningEmulator, type StorageConfiguration } from '../../src/emulator';
 import { availableEngines, EngineWorkspace, providerBlock } from './harness';
+import { DEFAULT_API_VERSION, FIRST_SETTINGS_VERSION, LAST_REGISTER_VERSION, versionPattern } from '../graph-versions';
 
 const LIVE_NUMBER = '106540352242922'; // registered, storage disabled, PIN 123456
 const BR_NUMBER = '179776755229976'; // registered, storage enabled in BR
@@ -32,7 +33,7 @@ ${extra}}
 }
 
 async function graphSettings(emulator: RunningEmulator, id: string): Promise<{ status: string; data_localization_region?: string }> {
-  const res = await axios.get<{ storage_configuration: StorageConfiguration }>(`${emulator.url}/v21.0/${id}/settings`, {
+  const res = await axios.get<{ storage_configuration: StorageConfiguration }>(`${emulator.url}/${FIRST_SETTINGS_VERSION}/${id}/settings`, {
     headers: { Authorization: 'Bearer demo-token' },
   });
   return res.data.storage_configuration;
@@ -51,25 +52,29 @@ async function writes(emulator: RunningEmulator): Promise<string[]> {
 /** Each case runs on a fixed emulator date, so what the plan says about the version does not move with the real calendar. */
 const VERSION_CASES = [
   {
-    apiVersion: 'v21.0',
+    apiVersion: FIRST_SETTINGS_VERSION,
     clock: '2026-11-25T12:00:00Z',
     when: '2026-11-25',
     legacy: false,
-    versionWarning: /Graph API v21\.0 stops on 2027-01-21[\s\S]*in 57 days[\s\S]*api_version = "v26\.0"/,
+    versionWarning: new RegExp(
+      String.raw`Graph API ${versionPattern(FIRST_SETTINGS_VERSION)} stops on 2027-01-21[\s\S]*in 57 days[\s\S]*api_version = "${versionPattern(DEFAULT_API_VERSION)}"`,
+    ),
   },
   {
-    apiVersion: 'v20.0',
+    apiVersion: LAST_REGISTER_VERSION,
     clock: '2026-09-01T12:00:00Z',
-    when: '2026-09-01 (before v20.0 stopped)',
+    when: `2026-09-01 (before ${LAST_REGISTER_VERSION} stopped)`,
     legacy: true,
-    versionWarning: /Graph API v20\.0 stops on 2026-09-24[\s\S]*in 23 days/,
+    versionWarning: new RegExp(String.raw`Graph API ${versionPattern(LAST_REGISTER_VERSION)} stops on 2026-09-24[\s\S]*in 23 days`),
   },
   {
-    apiVersion: 'v20.0',
+    apiVersion: LAST_REGISTER_VERSION,
     clock: '2026-11-25T12:00:00Z',
-    when: '2026-11-25 (after v20.0 stopped)',
+    when: `2026-11-25 (after ${LAST_REGISTER_VERSION} stopped)`,
     legacy: false,
-    versionWarning: /Graph API v20\.0 has stopped: Meta answers it as v21\.0[\s\S]*stopped on 2026-09-24[\s\S]*Settings API flow of v21\.0/,
+    versionWarning: new RegExp(
+      String.raw`Graph API ${versionPattern(LAST_REGISTER_VERSION)} has stopped: Meta answers it as ${versionPattern(FIRST_SETTINGS_VERSION)}[\s\S]*stopped on 2026-09-24[\s\S]*Settings API flow of ${versionPattern(FIRST_SETTINGS_VERSION)}`,
+    ),
   },
 ];
 const cases = availableEngines().flatMap((engine) => VERSION_CASES.map((c) => ({ engine, ...c })));
@@ -147,7 +152,7 @@ describe.each(cases)('$engine.name $engine.version on $apiVersion, $when', ({ en
 
   test('an out-of-band change is drift: plan exits 2 and shows the region diff', async () => {
     const headers = { Authorization: 'Bearer demo-token' };
-    const base = `${emulator.url}/v21.0/${LIVE_NUMBER}`;
+    const base = `${emulator.url}/${FIRST_SETTINGS_VERSION}/${LIVE_NUMBER}`;
     await axios.post(`${base}/deregister`, {}, { headers });
     await axios.post(
       `${base}/settings`,

@@ -10,6 +10,7 @@
  */
 import { generatedPhoneNumberId, generatedSeed, startEmulator, type RunningEmulator } from '../../src/emulator';
 import { EngineWorkspace, REQUIRED_PROVIDERS_HCL, requiredEngines, type EngineState } from './harness';
+import { FIRST_SETTINGS_VERSION } from '../graph-versions';
 
 jest.setTimeout(900_000);
 
@@ -35,7 +36,7 @@ function config(url: string, regions: Record<string, string>): string {
 provider "whatsapp" {
   base_url     = "${url}"
   access_token = "${TOKEN}"
-  api_version  = "v21.0"
+  api_version  = "${FIRST_SETTINGS_VERSION}"
 }
 ${Object.entries(regions)
   .map(

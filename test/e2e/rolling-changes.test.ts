@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { generatedPhoneNumberId, generatedSeed, startEmulator, type RunningEmulator } from '../../src/emulator';
 import type { CallLogEntry } from '../../src/emulator/types';
 import { EngineWorkspace, REQUIRED_PROVIDERS_HCL, requiredEngines } from './harness';
+import { FIRST_SETTINGS_VERSION } from '../graph-versions';
 
 jest.setTimeout(600_000);
 
@@ -25,7 +26,7 @@ function config(url: string, region: string, maxOffline?: number): string {
 provider "whatsapp" {
   base_url     = "${url}"
   access_token = "${TOKEN}"
-  api_version  = "v21.0"${maxOffline !== undefined ? `\n  max_numbers_offline = ${maxOffline}` : ''}
+  api_version  = "${FIRST_SETTINGS_VERSION}"${maxOffline !== undefined ? `\n  max_numbers_offline = ${maxOffline}` : ''}
 }
 
 resource "whatsapp_local_storage" "fleet" {

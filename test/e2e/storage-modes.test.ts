@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startEmulator, type RunningEmulator, type StorageConfiguration } from '../../src/emulator';
 import { EngineWorkspace, providerBlock, requiredEngines, type EngineOutputs } from './harness';
+import { FIRST_SETTINGS_VERSION, LAST_REGISTER_VERSION } from '../graph-versions';
 
 jest.setTimeout(300_000);
 
@@ -54,7 +55,9 @@ ${extra}`;
 /** Engines wrap diagnostic text at ~80 columns. */
 const oneLine = (text: string) => text.replace(/\s+/g, ' ');
 
-const cases = requiredEngines().flatMap((engine) => ['v21.0', 'v20.0'].map((apiVersion) => ({ engine, apiVersion })));
+const cases = requiredEngines().flatMap((engine) =>
+  [FIRST_SETTINGS_VERSION, LAST_REGISTER_VERSION].map((apiVersion) => ({ engine, apiVersion })),
+);
 
 describe.each(cases)('$engine.name $engine.version on $apiVersion', ({ engine, apiVersion }) => {
   let emulator: RunningEmulator;
@@ -66,11 +69,13 @@ describe.each(cases)('$engine.name $engine.version on $apiVersion', ({ engine, a
       .filter((c) => c.method === 'POST')
       .map((c) => ({ endpoint: c.endpoint, params: c.params }));
   const settings = async (id: string) => {
-    const res = await axios.get<Settings>(`${emulator.url}/v21.0/${id}/settings`, { headers: { Authorization: 'Bearer demo-token' } });
+    const res = await axios.get<Settings>(`${emulator.url}/${FIRST_SETTINGS_VERSION}/${id}/settings`, {
+      headers: { Authorization: 'Bearer demo-token' },
+    });
     return res.data.storage_configuration;
   };
   const attrs = (name: string) => ws.state().resources.find((r) => r.name === name)!.instances[0].attributes;
-  const legacy = apiVersion === 'v20.0';
+  const legacy = apiVersion === LAST_REGISTER_VERSION;
   const offlineFlow = (storageParams: Record<string, unknown>, settingsBody: unknown) =>
     legacy
       ? [

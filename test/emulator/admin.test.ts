@@ -1,6 +1,7 @@
 /** Conformance: the admin API (/__emulator/) and concurrency, over real HTTP. */
 import http from 'node:http';
 import { body, expectGraphError, N_BR, N_REGISTERED, useEmulator } from './helpers';
+import { FIRST_SETTINGS_VERSION } from '../graph-versions';
 
 const REGISTER = { messaging_product: 'whatsapp', pin: '123456' };
 
@@ -11,22 +12,27 @@ describe('emulator admin API', () => {
   const { graph, emu } = useEmulator();
 
   test('call log: ordered, as requested, with status, endpoint, version, code, sub-ms times and redacted secrets', async () => {
-    await graph().post(`/v21.0/${N_REGISTERED}/deregister`);
-    await graph().post(`/v21.0/${N_REGISTERED}/register?access_token=EAAJB...`, {
+    await graph().post(`/${FIRST_SETTINGS_VERSION}/${N_REGISTERED}/deregister`);
+    await graph().post(`/${FIRST_SETTINGS_VERSION}/${N_REGISTERED}/register?access_token=EAAJB...`, {
       token: null,
       json: { messaging_product: 'whatsapp', pin: '000000' },
     });
-    await graph().post(`/v21.0/${N_REGISTERED}/verify_code?code=123456`);
-    await graph().get(`/v21.0/${N_BR}/settings`);
+    await graph().post(`/${FIRST_SETTINGS_VERSION}/${N_REGISTERED}/verify_code?code=123456`);
+    await graph().get(`/${FIRST_SETTINGS_VERSION}/${N_BR}/settings`);
     const calls = await emu().admin.calls();
     expect(calls.map((c) => [c.method, c.path, c.status])).toEqual([
-      ['POST', `/v21.0/${N_REGISTERED}/deregister`, 200],
-      ['POST', `/v21.0/${N_REGISTERED}/register`, 400],
-      ['POST', `/v21.0/${N_REGISTERED}/verify_code`, 400],
-      ['GET', `/v21.0/${N_BR}/settings`, 200],
+      ['POST', `/${FIRST_SETTINGS_VERSION}/${N_REGISTERED}/deregister`, 200],
+      ['POST', `/${FIRST_SETTINGS_VERSION}/${N_REGISTERED}/register`, 400],
+      ['POST', `/${FIRST_SETTINGS_VERSION}/${N_REGISTERED}/verify_code`, 400],
+      ['GET', `/${FIRST_SETTINGS_VERSION}/${N_BR}/settings`, 200],
     ]);
     expect(calls.map((c) => c.seq)).toEqual([...calls.map((c) => c.seq)].sort((a, b) => a - b));
-    expect(calls[1]).toMatchObject({ endpoint: 'register', apiVersion: 'v21.0', phoneNumberId: N_REGISTERED, graphCode: 133005 });
+    expect(calls[1]).toMatchObject({
+      endpoint: 'register',
+      apiVersion: FIRST_SETTINGS_VERSION,
+      phoneNumberId: N_REGISTERED,
+      graphCode: 133005,
+    });
     expect(calls[1].params).toEqual({ access_token: '***', messaging_product: 'whatsapp', pin: '***' });
     expect(calls[2].params).toEqual({ code: '***' });
     const text = JSON.stringify(calls);
@@ -46,29 +52,29 @@ describe('emulator admin API', () => {
 
   test('fault "error": the next N calls for an endpoint and number fail with the Graph error; others pass', async () => {
     await emu().admin.injectFault({ endpoint: 'settings', phoneNumberId: N_BR, times: 2, mode: 'error', error: { code: 131000 } });
-    const e1 = expectGraphError(await graph().get(`/v21.0/${N_BR}/settings`), 131000, 500);
+    const e1 = expectGraphError(await graph().get(`/${FIRST_SETTINGS_VERSION}/${N_BR}/settings`), 131000, 500);
     expect(e1.is_transient).toBe(true);
-    expect((await graph().get(`/v21.0/${N_REGISTERED}/settings`)).status).toBe(200); // other number
-    expect((await graph().get(`/v21.0/${N_BR}`)).status).toBe(200); // other endpoint
-    expectGraphError(await graph().get(`/v21.0/${N_BR}/settings`), 131000, 500);
-    expect((await graph().get(`/v21.0/${N_BR}/settings`)).status).toBe(200);
+    expect((await graph().get(`/${FIRST_SETTINGS_VERSION}/${N_REGISTERED}/settings`)).status).toBe(200); // other number
+    expect((await graph().get(`/${FIRST_SETTINGS_VERSION}/${N_BR}`)).status).toBe(200); // other endpoint
+    expectGraphError(await graph().get(`/${FIRST_SETTINGS_VERSION}/${N_BR}/settings`), 131000, 500);
+    expect((await graph().get(`/${FIRST_SETTINGS_VERSION}/${N_BR}/settings`)).status).toBe(200);
     const calls = await emu().admin.calls({ phoneNumberId: N_BR, endpoint: 'settings' });
     expect(calls.map((c) => c.fault)).toEqual(['error', 'error', undefined]);
   });
 
   test('fault defaults: HTTP status by code, explicit http_status, subcode and message, method filter', async () => {
     await emu().admin.injectFault({ endpoint: '*', mode: 'error', error: { code: 190 } });
-    expectGraphError(await graph().get(`/v21.0/${N_BR}/settings`), 190, 401);
+    expectGraphError(await graph().get(`/${FIRST_SETTINGS_VERSION}/${N_BR}/settings`), 190, 401);
     await emu().admin.injectFault({ endpoint: 'register', mode: 'error', error: { code: 133016 } });
-    expectGraphError(await graph().post(`/v21.0/${N_BR}/register`, { json: REGISTER }), 133016, 400);
+    expectGraphError(await graph().post(`/${FIRST_SETTINGS_VERSION}/${N_BR}/register`, { json: REGISTER }), 133016, 400);
     await emu().admin.injectFault({ endpoint: 'deregister', mode: 'error', error: { code: 133000 } });
-    expectGraphError(await graph().post(`/v21.0/${N_BR}/deregister`), 133000, 500);
+    expectGraphError(await graph().post(`/${FIRST_SETTINGS_VERSION}/${N_BR}/deregister`), 133000, 500);
     await emu().admin.injectFault({
       endpoint: '*',
       mode: 'error',
       error: { code: 4, http_status: 429, error_subcode: 2446079, message: '(#4) Application request limit reached' },
     });
-    const e = expectGraphError(await graph().get(`/v21.0/${N_BR}`), 4, 429, 2446079);
+    const e = expectGraphError(await graph().get(`/${FIRST_SETTINGS_VERSION}/${N_BR}`), 4, 429, 2446079);
     expect(e.message).toBe('(#4) Application request limit reached');
     await emu().admin.injectFault({
       endpoint: '*',
@@ -81,14 +87,18 @@ describe('emulator admin API', () => {
           '{"102290129340398":[{"type":"whatsapp_business_management","call_count":100,"total_cputime":1,"total_time":1,"estimated_time_to_regain_access":2}]}',
       },
     });
-    const limited = await graph().get(`/v21.0/${N_BR}`);
+    const limited = await graph().get(`/${FIRST_SETTINGS_VERSION}/${N_BR}`);
     expectGraphError(limited, 80007, 429);
     expect(limited.headers['retry-after']).toBe('7');
     const usage = JSON.parse(String(limited.headers['x-business-use-case-usage'])) as BusinessUseCaseUsage;
     expect(usage['102290129340398'][0].estimated_time_to_regain_access).toBe(2);
     await emu().admin.injectFault({ endpoint: 'settings', method: 'POST', mode: 'error', error: { code: 2 } });
-    expect((await graph().get(`/v21.0/${N_BR}/settings`)).status).toBe(200);
-    expectGraphError(await graph().post(`/v21.0/${N_BR}/settings`, { json: { calling: { status: 'ENABLED' } } }), 2, 500);
+    expect((await graph().get(`/${FIRST_SETTINGS_VERSION}/${N_BR}/settings`)).status).toBe(200);
+    expectGraphError(
+      await graph().post(`/${FIRST_SETTINGS_VERSION}/${N_BR}/settings`, { json: { calling: { status: 'ENABLED' } } }),
+      2,
+      500,
+    );
     const faults = await emu().admin.faults();
     expect(faults.faults).toEqual([]);
   });
@@ -98,15 +108,15 @@ describe('emulator admin API', () => {
     await expect(emu().admin.injectFault({ endpoint: 'register', mode: 'error', skip: -1 })).rejects.toThrow(
       /"skip" must be a whole number/,
     );
-    expect((await graph().post(`/v21.0/${N_BR}/deregister`)).status).toBe(200);
-    expect((await graph().post(`/v21.0/${N_REGISTERED}/register`, { json: REGISTER })).status).toBe(200); // other number: not counted
-    expect((await graph().post(`/v21.0/${N_BR}/register`, { json: REGISTER })).status).toBe(200); // let by
-    expect((await graph().post(`/v21.0/${N_BR}/deregister`)).status).toBe(200);
-    const refused = expectGraphError(await graph().post(`/v21.0/${N_BR}/register`, { json: REGISTER }), 133000, 500);
+    expect((await graph().post(`/${FIRST_SETTINGS_VERSION}/${N_BR}/deregister`)).status).toBe(200);
+    expect((await graph().post(`/${FIRST_SETTINGS_VERSION}/${N_REGISTERED}/register`, { json: REGISTER })).status).toBe(200); // other number: not counted
+    expect((await graph().post(`/${FIRST_SETTINGS_VERSION}/${N_BR}/register`, { json: REGISTER })).status).toBe(200); // let by
+    expect((await graph().post(`/${FIRST_SETTINGS_VERSION}/${N_BR}/deregister`)).status).toBe(200);
+    const refused = expectGraphError(await graph().post(`/${FIRST_SETTINGS_VERSION}/${N_BR}/register`, { json: REGISTER }), 133000, 500);
     expect(refused).toMatchObject({ message: '(#133000) Incomplete deregistration', is_transient: false });
     const n = (await emu().admin.state()).phone_numbers.find((p) => p.id === N_BR)!;
     expect({ registered: n.registered, storage: n.storage_configuration.status }).toEqual({ registered: false, storage: 'DEFAULT' });
-    expect((await graph().post(`/v21.0/${N_BR}/register`, { json: REGISTER })).status).toBe(200);
+    expect((await graph().post(`/${FIRST_SETTINGS_VERSION}/${N_BR}/register`, { json: REGISTER })).status).toBe(200);
     const calls = await emu().admin.calls({ phoneNumberId: N_BR, endpoint: 'register' });
     expect(calls.map((c) => [c.status, c.fault])).toEqual([
       [200, undefined],
@@ -117,7 +127,7 @@ describe('emulator admin API', () => {
 
   test('fault "raw": verbatim status and body (HTML from a proxy, truncated JSON, 200 with an error body)', async () => {
     await emu().admin.injectFault({ endpoint: 'settings', mode: 'raw', httpStatus: 502, body: '<html>Bad Gateway</html>' });
-    const html = await graph().get(`/v21.0/${N_BR}/settings`);
+    const html = await graph().get(`/${FIRST_SETTINGS_VERSION}/${N_BR}/settings`);
     expect(html.status).toBe(502);
     expect(html.headers['content-type']).toContain('text/html');
     expect(html.data).toBe('<html>Bad Gateway</html>');
@@ -128,7 +138,7 @@ describe('emulator admin API', () => {
       body: '{"storage_configuration": {"sta',
       contentType: 'application/json',
     });
-    const cut = await graph().get(`/v21.0/${N_BR}/settings`);
+    const cut = await graph().get(`/${FIRST_SETTINGS_VERSION}/${N_BR}/settings`);
     expect(cut.status).toBe(200);
     expect(cut.data).toBe('{"storage_configuration": {"sta');
     await emu().admin.injectFault({
@@ -137,22 +147,26 @@ describe('emulator admin API', () => {
       body: '{"error": {"message": "late", "code": 2}}',
       contentType: 'application/json',
     });
-    const okWithError = await graph().post(`/v21.0/${N_BR}/register`, { json: REGISTER });
+    const okWithError = await graph().post(`/${FIRST_SETTINGS_VERSION}/${N_BR}/register`, { json: REGISTER });
     expect(okWithError.status).toBe(200);
     expect(okWithError.data).toEqual({ error: { message: 'late', code: 2 } });
   });
 
   test('fault "reset" destroys the connection; "hang" never answers (client timeout)', async () => {
     await emu().admin.injectFault({ endpoint: 'register', mode: 'reset' });
-    await expect(graph().post(`/v21.0/${N_REGISTERED}/register`, { json: REGISTER })).rejects.toMatchObject<Record<string, unknown>>({
+    await expect(graph().post(`/${FIRST_SETTINGS_VERSION}/${N_REGISTERED}/register`, { json: REGISTER })).rejects.toMatchObject<
+      Record<string, unknown>
+    >({
       code: expect.stringMatching(/ECONNRESET|ERR_BAD_RESPONSE|EPIPE/),
     });
     await emu().admin.injectFault({ endpoint: 'deregister', mode: 'hang' });
     const started = Date.now();
-    await expect(graph().post(`/v21.0/${N_REGISTERED}/deregister`, { timeoutMs: 300 })).rejects.toMatchObject({ code: 'ECONNABORTED' });
+    await expect(graph().post(`/${FIRST_SETTINGS_VERSION}/${N_REGISTERED}/deregister`, { timeoutMs: 300 })).rejects.toMatchObject({
+      code: 'ECONNABORTED',
+    });
     expect(Date.now() - started).toBeGreaterThanOrEqual(290);
     // The hung call does not block the number, and did not take effect.
-    expect(body(await graph().get(`/v21.0/${N_REGISTERED}?fields=status`)).status).toBe('CONNECTED');
+    expect(body(await graph().get(`/${FIRST_SETTINGS_VERSION}/${N_REGISTERED}?fields=status`)).status).toBe('CONNECTED');
     const calls = await emu().admin.calls();
     expect(calls.map((c) => [c.endpoint, c.fault, c.status])).toEqual([
       ['register', 'reset', 0],
@@ -163,31 +177,33 @@ describe('emulator admin API', () => {
 
   test('applyFirst: the call takes effect, then the fault replaces the answer (timeout after the request was sent)', async () => {
     await emu().admin.injectFault({ endpoint: 'deregister', phoneNumberId: N_REGISTERED, mode: 'hang', applyFirst: true });
-    await expect(graph().post(`/v21.0/${N_REGISTERED}/deregister`, { timeoutMs: 200 })).rejects.toMatchObject({ code: 'ECONNABORTED' });
-    expect(body(await graph().get(`/v21.0/${N_REGISTERED}?fields=status`)).status).toBe('DISCONNECTED');
+    await expect(graph().post(`/${FIRST_SETTINGS_VERSION}/${N_REGISTERED}/deregister`, { timeoutMs: 200 })).rejects.toMatchObject({
+      code: 'ECONNABORTED',
+    });
+    expect(body(await graph().get(`/${FIRST_SETTINGS_VERSION}/${N_REGISTERED}?fields=status`)).status).toBe('DISCONNECTED');
     await emu().admin.injectFault({ endpoint: 'register', mode: 'error', error: { code: 131000 }, applyFirst: true });
-    expectGraphError(await graph().post(`/v21.0/${N_REGISTERED}/register`, { json: REGISTER }), 131000, 500);
-    expect(body(await graph().get(`/v21.0/${N_REGISTERED}?fields=status`)).status).toBe('CONNECTED');
+    expectGraphError(await graph().post(`/${FIRST_SETTINGS_VERSION}/${N_REGISTERED}/register`, { json: REGISTER }), 131000, 500);
+    expect(body(await graph().get(`/${FIRST_SETTINGS_VERSION}/${N_REGISTERED}?fields=status`)).status).toBe('CONNECTED');
   });
 
   test('random faults: a seeded rate, endpoint filter, default transient code 2 HTTP 500; rate 0 turns off', async () => {
     await emu().admin.setRandomFaults({ rate: 0.5, seed: 42, endpoints: ['settings'] });
     const statuses: number[] = [];
-    for (let i = 0; i < 40; i++) statuses.push((await graph().get(`/v21.0/${N_BR}/settings`)).status);
+    for (let i = 0; i < 40; i++) statuses.push((await graph().get(`/${FIRST_SETTINGS_VERSION}/${N_BR}/settings`)).status);
     const failed = statuses.filter((s) => s === 500).length;
     expect(failed).toBeGreaterThan(8);
     expect(failed).toBeLessThan(32);
     expect(statuses.every((s) => s === 200 || s === 500)).toBe(true);
-    for (let i = 0; i < 10; i++) expect((await graph().get(`/v21.0/${N_BR}`)).status).toBe(200);
+    for (let i = 0; i < 10; i++) expect((await graph().get(`/${FIRST_SETTINGS_VERSION}/${N_BR}`)).status).toBe(200);
     const failures = (await emu().admin.calls({ endpoint: 'settings' })).filter((c) => c.status === 500);
     expect(failures.every((c) => c.fault === 'random' && c.graphCode === 2)).toBe(true);
     // Same seed, same sequence.
     await emu().admin.setRandomFaults({ rate: 0.5, seed: 42, endpoints: ['settings'] });
     const again: number[] = [];
-    for (let i = 0; i < 40; i++) again.push((await graph().get(`/v21.0/${N_BR}/settings`)).status);
+    for (let i = 0; i < 40; i++) again.push((await graph().get(`/${FIRST_SETTINGS_VERSION}/${N_BR}/settings`)).status);
     expect(again).toEqual(statuses);
     await emu().admin.setRandomFaults({ rate: 0 });
-    for (let i = 0; i < 10; i++) expect((await graph().get(`/v21.0/${N_BR}/settings`)).status).toBe(200);
+    for (let i = 0; i < 10; i++) expect((await graph().get(`/${FIRST_SETTINGS_VERSION}/${N_BR}/settings`)).status).toBe(200);
     await expect(emu().admin.setRandomFaults({ rate: 2 })).rejects.toThrow(/rate/);
   });
 
@@ -200,7 +216,7 @@ describe('emulator admin API', () => {
   test('latency: added to Graph calls, not to admin calls; clearFaults keeps it, reset removes it', async () => {
     await emu().admin.setLatency(150);
     let t = Date.now();
-    await graph().get(`/v21.0/${N_BR}/settings`);
+    await graph().get(`/${FIRST_SETTINGS_VERSION}/${N_BR}/settings`);
     expect(Date.now() - t).toBeGreaterThanOrEqual(140);
     t = Date.now();
     await emu().admin.state();
@@ -221,7 +237,7 @@ describe('emulator admin API', () => {
   });
 
   test('reset, state dump, patchPhoneNumber and options', async () => {
-    await graph().post(`/v21.0/${N_REGISTERED}/deregister`);
+    await graph().post(`/${FIRST_SETTINGS_VERSION}/${N_REGISTERED}/deregister`);
     await emu().admin.patchPhoneNumber(N_BR, {
       registered: false,
       storage_configuration: { status: 'NO_STORAGE_ENABLED', retention_minutes: 60 },
@@ -235,7 +251,7 @@ describe('emulator admin API', () => {
     });
     expect(state.counters[N_REGISTERED].deregister).toHaveLength(1);
     expect(state.options.status_case).toBe('lower');
-    expect((await graph().get(`/v21.0/${N_BR}/settings`)).data).toEqual({
+    expect((await graph().get(`/${FIRST_SETTINGS_VERSION}/${N_BR}/settings`)).data).toEqual({
       storage_configuration: { status: 'no_storage_enabled', retention_minutes: 60 },
     });
     await expect(emu().admin.patchPhoneNumber(N_BR, { bogus: 1 } as never)).rejects.toThrow(/bogus/);
@@ -254,10 +270,10 @@ describe('emulator admin API', () => {
     const D = 1500;
     const others = ['106540352242923', '106540352242924', '106540352242925'];
     await emu().admin.injectFault({ endpoint: 'settings', phoneNumberId: N_BR, mode: 'slow', delayMs: D });
-    const slow = graph().get(`/v21.0/${N_BR}/settings`);
+    const slow = graph().get(`/${FIRST_SETTINGS_VERSION}/${N_BR}/settings`);
     await new Promise((r) => setTimeout(r, 20)); // the slow call gets its turn first
-    const same = graph().get(`/v21.0/${N_BR}`);
-    await Promise.all(others.map((id) => graph().get(`/v21.0/${id}/settings`)));
+    const same = graph().get(`/${FIRST_SETTINGS_VERSION}/${N_BR}`);
+    await Promise.all(others.map((id) => graph().get(`/${FIRST_SETTINGS_VERSION}/${id}/settings`)));
     await same;
     expect((await slow).status).toBe(200); // answered normally after the delay
     const calls = await emu().admin.calls();
@@ -276,7 +292,7 @@ describe('emulator admin API', () => {
     const L = 200;
     await emu().admin.setLatency(L);
     const started = Date.now();
-    await Promise.all(Array.from({ length: 4 }, () => graph().get(`/v21.0/${N_BR}/settings`)));
+    await Promise.all(Array.from({ length: 4 }, () => graph().get(`/${FIRST_SETTINGS_VERSION}/${N_BR}/settings`)));
     const elapsed = Date.now() - started;
     expect(elapsed).toBeGreaterThanOrEqual(L - 5);
     expect(elapsed).toBeLessThan(2 * L); // serialized transit would take 4 × L
@@ -296,7 +312,7 @@ describe('emulator admin API', () => {
 
   test('concurrent writes on one number keep the rules: 12 parallel registers give 10 successes and 2 × 133016', async () => {
     const results = await Promise.all(
-      Array.from({ length: 12 }, () => graph().post(`/v21.0/${N_REGISTERED}/register`, { json: REGISTER })),
+      Array.from({ length: 12 }, () => graph().post(`/${FIRST_SETTINGS_VERSION}/${N_REGISTERED}/register`, { json: REGISTER })),
     );
     expect(results.filter((r) => r.status === 200)).toHaveLength(10);
     expect(results.filter((r) => body(r).error?.code === 133016)).toHaveLength(2);

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import axios from 'axios';
 import type { EmulatorStateDump } from '../../src/emulator/types';
 import { ISSUE_MINIMAL_SEED } from './helpers';
+import { FIRST_SETTINGS_VERSION } from '../graph-versions';
 
 const repoRoot = join(__dirname, '..', '..');
 let dir: string;
@@ -80,7 +81,9 @@ test('--port 0 prints the chosen URL on one line; SIGTERM stops it cleanly with 
   try {
     expect(first.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(Number(first.url.split(':')[2])).toBeGreaterThan(0);
-    expect((await axios.post(`${first.url}/v21.0/106540352242922/deregister`, undefined, auth)).data).toEqual({ success: true });
+    expect((await axios.post(`${first.url}/${FIRST_SETTINGS_VERSION}/106540352242922/deregister`, undefined, auth)).data).toEqual({
+      success: true,
+    });
   } finally {
     first.child.kill('SIGTERM');
   }
@@ -90,10 +93,16 @@ test('--port 0 prints the chosen URL on one line; SIGTERM stops it cleanly with 
 
   const second = await start(['--port', '0', '--state-file', stateFile]);
   try {
-    const node = await axios.get(`${second.url}/v21.0/106540352242922?fields=status`, auth);
+    const node = await axios.get(`${second.url}/${FIRST_SETTINGS_VERSION}/106540352242922?fields=status`, auth);
     expect(node.data).toEqual({ status: 'DISCONNECTED', id: '106540352242922' });
     expect(
-      (await axios.post(`${second.url}/v21.0/106540352242922/register`, { messaging_product: 'whatsapp', pin: '123456' }, auth)).data,
+      (
+        await axios.post(
+          `${second.url}/${FIRST_SETTINGS_VERSION}/106540352242922/register`,
+          { messaging_product: 'whatsapp', pin: '123456' },
+          auth,
+        )
+      ).data,
     ).toEqual({ success: true });
   } finally {
     second.child.kill('SIGINT');
@@ -110,10 +119,13 @@ test('--seed, --host and --latency-ms', async () => {
   const s = await start(['--port', '0', '--host', '127.0.0.1', '--seed', seedFile, '--latency-ms', '120']);
   try {
     const t = Date.now();
-    const res = await axios.get(`${s.url}/v21.0/106540352242922/settings`, { headers: { authorization: 'Bearer TOKEN' }, proxy: false });
+    const res = await axios.get(`${s.url}/${FIRST_SETTINGS_VERSION}/106540352242922/settings`, {
+      headers: { authorization: 'Bearer TOKEN' },
+      proxy: false,
+    });
     expect(Date.now() - t).toBeGreaterThanOrEqual(110);
     expect(res.data).toEqual({ storage_configuration: { status: 'DEFAULT' } });
-    expect((await axios.get(`${s.url}/v21.0/106540352242922/settings`, auth)).status).toBe(401);
+    expect((await axios.get(`${s.url}/${FIRST_SETTINGS_VERSION}/106540352242922/settings`, auth)).status).toBe(401);
   } finally {
     s.child.kill('SIGTERM');
   }

@@ -1,6 +1,7 @@
 import axios from 'axios';
 import type { StorageConfiguration } from '../../src/emulator/types';
 import { defaultSeed, generatedPhoneNumberId, generatedSeed, startEmulator, validateSeed } from '../../src/emulator';
+import { FIRST_SETTINGS_VERSION } from '../graph-versions';
 
 describe('generatedSeed', () => {
   test('makes valid, verified, registered Cloud API numbers the token may touch', async () => {
@@ -17,7 +18,7 @@ describe('generatedSeed', () => {
     try {
       const headers = { Authorization: 'Bearer gen-token' };
       const node = await axios.get(
-        `${emulator.url}/v21.0/${generatedPhoneNumberId(1)}?fields=verified_name,status,platform_type,code_verification_status`,
+        `${emulator.url}/${FIRST_SETTINGS_VERSION}/${generatedPhoneNumberId(1)}?fields=verified_name,status,platform_type,code_verification_status`,
         { headers },
       );
       expect(node.data).toMatchObject({
@@ -26,7 +27,7 @@ describe('generatedSeed', () => {
         platform_type: 'CLOUD_API',
         code_verification_status: 'VERIFIED',
       });
-      const settingsUrl = `${emulator.url}/v21.0/${generatedPhoneNumberId(1)}/settings`;
+      const settingsUrl = `${emulator.url}/${FIRST_SETTINGS_VERSION}/${generatedPhoneNumberId(1)}/settings`;
       const settings = await axios.get<{ storage_configuration: StorageConfiguration }>(settingsUrl, { headers });
       expect(settings.data.storage_configuration).toEqual({ status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'DE' });
     } finally {
@@ -55,7 +56,8 @@ describe('generatedSeed', () => {
         paging: { cursors: { before: string; after: string }; next?: string; previous?: string };
       };
       const pages: Page[] = [];
-      let url: string | undefined = `${emulator.url}/v21.0/300000000000001/phone_numbers?limit=500&fields=id,verified_name`;
+      let url: string | undefined =
+        `${emulator.url}/${FIRST_SETTINGS_VERSION}/300000000000001/phone_numbers?limit=500&fields=id,verified_name`;
       while (url) {
         const page: Page = (await axios.get<Page>(url, { headers })).data;
         pages.push(page);
@@ -68,7 +70,7 @@ describe('generatedSeed', () => {
       expect(pages[0].paging.previous).toBeUndefined();
       expect(pages[1].paging.previous).toContain('before=');
       expect(pages.every((p) => p.paging.cursors.before && p.paging.cursors.after)).toBe(true);
-      const resumeUrl = `${emulator.url}/v21.0/300000000000001/phone_numbers?limit=100&after=${pages[1].paging.cursors.after}`;
+      const resumeUrl = `${emulator.url}/${FIRST_SETTINGS_VERSION}/300000000000001/phone_numbers?limit=100&after=${pages[1].paging.cursors.after}`;
       const resumed = (await axios.get<Page>(resumeUrl, { headers })).data;
       expect(resumed.data[0].id).toBe(generatedPhoneNumberId(200));
     } finally {

@@ -4,6 +4,7 @@
  * the legacy register flow (v20.0 and older, at a date v20.0 is still served).
  */
 import { body, expectGraphError, N_BR, N_REGISTERED, useEmulator } from './helpers';
+import { FIRST_SETTINGS_VERSION, LAST_REGISTER_VERSION, versionPattern } from '../graph-versions';
 
 const NO_STORAGE = { storage_configuration: { status: 'NO_STORAGE_ENABLED', retention_minutes: 60 } };
 const REGISTER = { messaging_product: 'whatsapp', pin: '123456' };
@@ -12,16 +13,21 @@ const BEFORE_V20_END = Date.parse('2026-06-01T12:00:00Z');
 
 describe('No Storage in the emulator', () => {
   const { graph, emu } = useEmulator();
-  const deregister = async (id = N_REGISTERED) => expect((await graph().post(`/v21.0/${id}/deregister`)).status).toBe(200);
-  const settings = async (id = N_REGISTERED, version = 'v21.0') =>
+  const deregister = async (id = N_REGISTERED) =>
+    expect((await graph().post(`/${FIRST_SETTINGS_VERSION}/${id}/deregister`)).status).toBe(200);
+  const settings = async (id = N_REGISTERED, version = FIRST_SETTINGS_VERSION) =>
     body(await graph().get(`/${version}/${id}/settings`)).storage_configuration;
 
-  describe('settings flow (v21.0+)', () => {
+  describe(`settings flow (${FIRST_SETTINGS_VERSION}+)`, () => {
     test('accepted while unregistered, stored, and read back with retention_minutes; registering keeps it', async () => {
       await deregister();
-      expect((await graph().post(`/v21.0/${N_REGISTERED}/settings`, { json: NO_STORAGE })).data).toEqual({ success: true });
+      expect((await graph().post(`/${FIRST_SETTINGS_VERSION}/${N_REGISTERED}/settings`, { json: NO_STORAGE })).data).toEqual({
+        success: true,
+      });
       expect(await settings()).toEqual({ status: 'NO_STORAGE_ENABLED', retention_minutes: 60 });
-      expect((await graph().post(`/v21.0/${N_REGISTERED}/register`, { json: REGISTER })).data).toEqual({ success: true });
+      expect((await graph().post(`/${FIRST_SETTINGS_VERSION}/${N_REGISTERED}/register`, { json: REGISTER })).data).toEqual({
+        success: true,
+      });
       expect(await settings()).toEqual({ status: 'NO_STORAGE_ENABLED', retention_minutes: 60 });
       const state = await emu().admin.state();
       expect(state.phone_numbers.find((n) => n.id === N_REGISTERED)!.storage_configuration).toEqual({
@@ -32,7 +38,7 @@ describe('No Storage in the emulator', () => {
 
     test('as a form parameter (JSON text) too', async () => {
       await deregister();
-      const res = await graph().post(`/v21.0/${N_REGISTERED}/settings`, {
+      const res = await graph().post(`/${FIRST_SETTINGS_VERSION}/${N_REGISTERED}/settings`, {
         form: { storage_configuration: JSON.stringify(NO_STORAGE.storage_configuration) },
       });
       expect(res.data).toEqual({ success: true });
@@ -40,7 +46,7 @@ describe('No Storage in the emulator', () => {
     });
 
     test('only while unregistered: 100, storage unchanged', async () => {
-      const err = expectGraphError(await graph().post(`/v21.0/${N_BR}/settings`, { json: NO_STORAGE }), 100, 400);
+      const err = expectGraphError(await graph().post(`/${FIRST_SETTINGS_VERSION}/${N_BR}/settings`, { json: NO_STORAGE }), 100, 400);
       expect(String((err.error_data as { details: string }).details)).toMatch(/deregister/);
       expect(await settings(N_BR)).toEqual({ status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'BR' });
     });
@@ -61,7 +67,7 @@ describe('No Storage in the emulator', () => {
     ])('refuses %p with 100 naming the rule', async (body, message) => {
       await deregister();
       const err = expectGraphError(
-        await graph().post(`/v21.0/${N_REGISTERED}/settings`, { json: { storage_configuration: body } }),
+        await graph().post(`/${FIRST_SETTINGS_VERSION}/${N_REGISTERED}/settings`, { json: { storage_configuration: body } }),
         100,
         400,
       );
@@ -71,8 +77,8 @@ describe('No Storage in the emulator', () => {
 
     test('leaving it: another status written while unregistered replaces it', async () => {
       await deregister();
-      await graph().post(`/v21.0/${N_REGISTERED}/settings`, { json: NO_STORAGE });
-      await graph().post(`/v21.0/${N_REGISTERED}/settings`, {
+      await graph().post(`/${FIRST_SETTINGS_VERSION}/${N_REGISTERED}/settings`, { json: NO_STORAGE });
+      await graph().post(`/${FIRST_SETTINGS_VERSION}/${N_REGISTERED}/settings`, {
         json: { storage_configuration: { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'DE' } },
       });
       expect(await settings()).toEqual({ status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'DE' });
@@ -80,7 +86,7 @@ describe('No Storage in the emulator', () => {
 
     test('lower-case status option reads no_storage_enabled', async () => {
       await deregister();
-      await graph().post(`/v21.0/${N_REGISTERED}/settings`, { json: NO_STORAGE });
+      await graph().post(`/${FIRST_SETTINGS_VERSION}/${N_REGISTERED}/settings`, { json: NO_STORAGE });
       await emu().admin.setOptions({ status_case: 'lower' });
       expect(await settings()).toEqual({ status: 'no_storage_enabled', retention_minutes: 60 });
     });
@@ -88,25 +94,27 @@ describe('No Storage in the emulator', () => {
     test('not for a coexistence number', async () => {
       await deregister();
       await emu().admin.patchPhoneNumber(N_REGISTERED, { is_on_biz_app: true });
-      expectGraphError(await graph().post(`/v21.0/${N_REGISTERED}/settings`, { json: NO_STORAGE }), 100, 400);
+      expectGraphError(await graph().post(`/${FIRST_SETTINGS_VERSION}/${N_REGISTERED}/settings`, { json: NO_STORAGE }), 100, 400);
     });
   });
 
-  describe('legacy flow (v20.0, on a date it is still served)', () => {
+  describe(`legacy flow (${LAST_REGISTER_VERSION}, on a date it is still served)`, () => {
     beforeEach(async () => {
       await emu().admin.setClock(BEFORE_V20_END);
     });
 
     test('register with meta_store_retention_minutes 60 enables No Storage', async () => {
       await deregister();
-      const res = await graph().post(`/v20.0/${N_REGISTERED}/register`, { json: { ...REGISTER, meta_store_retention_minutes: 60 } });
+      const res = await graph().post(`/${LAST_REGISTER_VERSION}/${N_REGISTERED}/register`, {
+        json: { ...REGISTER, meta_store_retention_minutes: 60 },
+      });
       expect(res.data).toEqual({ success: true });
-      expect(await settings(N_REGISTERED, 'v20.0')).toEqual({ status: 'NO_STORAGE_ENABLED', retention_minutes: 60 });
+      expect(await settings(N_REGISTERED, LAST_REGISTER_VERSION)).toEqual({ status: 'NO_STORAGE_ENABLED', retention_minutes: 60 });
     });
 
     test('never together with data_localization_region: 100, nothing changes', async () => {
       await deregister();
-      const res = await graph().post(`/v20.0/${N_REGISTERED}/register`, {
+      const res = await graph().post(`/${LAST_REGISTER_VERSION}/${N_REGISTERED}/register`, {
         json: { ...REGISTER, data_localization_region: 'BR', meta_store_retention_minutes: 60 },
       });
       const err = expectGraphError(res, 100, 400);
@@ -119,7 +127,9 @@ describe('No Storage in the emulator', () => {
     test('only 60 minutes', async () => {
       await deregister();
       const err = expectGraphError(
-        await graph().post(`/v20.0/${N_REGISTERED}/register`, { json: { ...REGISTER, meta_store_retention_minutes: 30 } }),
+        await graph().post(`/${LAST_REGISTER_VERSION}/${N_REGISTERED}/register`, {
+          json: { ...REGISTER, meta_store_retention_minutes: 30 },
+        }),
         100,
         400,
       );
@@ -128,7 +138,7 @@ describe('No Storage in the emulator', () => {
 
     test('only while unregistered: a registered number is refused', async () => {
       expectGraphError(
-        await graph().post(`/v20.0/${N_BR}/register`, { json: { ...REGISTER, meta_store_retention_minutes: 60 } }),
+        await graph().post(`/${LAST_REGISTER_VERSION}/${N_BR}/register`, { json: { ...REGISTER, meta_store_retention_minutes: 60 } }),
         100,
         400,
       );
@@ -137,23 +147,33 @@ describe('No Storage in the emulator', () => {
 
     test('leaving it: deregister, then register without the parameter disables it', async () => {
       await deregister();
-      await graph().post(`/v20.0/${N_REGISTERED}/register`, { json: { ...REGISTER, meta_store_retention_minutes: 60 } });
+      await graph().post(`/${LAST_REGISTER_VERSION}/${N_REGISTERED}/register`, { json: { ...REGISTER, meta_store_retention_minutes: 60 } });
       await deregister();
-      expect((await graph().post(`/v20.0/${N_REGISTERED}/register`, { json: REGISTER })).data).toEqual({ success: true });
+      expect((await graph().post(`/${LAST_REGISTER_VERSION}/${N_REGISTERED}/register`, { json: REGISTER })).data).toEqual({
+        success: true,
+      });
       expect(await settings()).toEqual({ status: 'DEFAULT' });
     });
 
-    test('answered by v21.0+ (v21.0 itself, or v20.0 after its end) meta_store_retention_minutes is refused as deprecated (12): nothing changes, no quota counted', async () => {
+    test(`answered by ${FIRST_SETTINGS_VERSION}+ (${FIRST_SETTINGS_VERSION} itself, or ${LAST_REGISTER_VERSION} after its end) meta_store_retention_minutes is refused as deprecated (12): nothing changes, no quota counted`, async () => {
       await deregister();
       const deprecated = expectGraphError(
-        await graph().post(`/v21.0/${N_REGISTERED}/register`, { json: { ...REGISTER, meta_store_retention_minutes: 60 } }),
+        await graph().post(`/${FIRST_SETTINGS_VERSION}/${N_REGISTERED}/register`, {
+          json: { ...REGISTER, meta_store_retention_minutes: 60 },
+        }),
         12,
         400,
       );
-      expect(String(deprecated.message)).toMatch(/^\(#12\) meta_store_retention_minutes is deprecated for versions v21\.0 or higher$/);
+      expect(String(deprecated.message)).toMatch(
+        new RegExp(
+          String.raw`^\(#12\) meta_store_retention_minutes is deprecated for versions ${versionPattern(FIRST_SETTINGS_VERSION)} or higher$`,
+        ),
+      );
       await emu().admin.setClock(Date.UTC(2026, 8, 25));
       expectGraphError(
-        await graph().post(`/v20.0/${N_REGISTERED}/register`, { json: { ...REGISTER, meta_store_retention_minutes: 60 } }),
+        await graph().post(`/${LAST_REGISTER_VERSION}/${N_REGISTERED}/register`, {
+          json: { ...REGISTER, meta_store_retention_minutes: 60 },
+        }),
         12,
         400,
       );
@@ -163,9 +183,9 @@ describe('No Storage in the emulator', () => {
       expect(state.counters[N_REGISTERED].register).toHaveLength(0);
     });
 
-    test('the settings flow refuses No Storage on v20.0', async () => {
+    test(`the settings flow refuses No Storage on ${LAST_REGISTER_VERSION}`, async () => {
       await deregister();
-      expectGraphError(await graph().post(`/v20.0/${N_REGISTERED}/settings`, { json: NO_STORAGE }), 100, 400);
+      expectGraphError(await graph().post(`/${LAST_REGISTER_VERSION}/${N_REGISTERED}/settings`, { json: NO_STORAGE }), 100, 400);
     });
   });
 });

@@ -20,6 +20,7 @@ import {
   writes,
 } from './emulator-harness';
 import { DEFAULT_API_VERSION, versionToMoveTo } from '../../src/cloud-api/api-version';
+import { FIRST_SETTINGS_VERSION, LAST_REGISTER_VERSION, versionPattern } from '../graph-versions';
 
 const BEFORE_V20_END = Date.UTC(2026, 8, 1);
 const IN = { registered: true, status: 'IN_COUNTRY_STORAGE_ENABLED', region: 'IN' };
@@ -30,10 +31,10 @@ function engine(apiVersion?: string): LocalStorageEngine {
   return closeAfterTest(makeEngine(emu, apiVersion ? { apiVersion } : {}));
 }
 
-describe('v20.0 before and after 2026-09-24 (emulator clock)', () => {
+describe(`${LAST_REGISTER_VERSION} before and after 2026-09-24 (emulator clock)`, () => {
   test('before: the legacy flow, deregister -> register with data_localization_region; registered in IN at the end', async () => {
     await emu.admin.setClock(BEFORE_V20_END);
-    const result = await engine('v20.0').converge(NUM_BR, { region: 'IN' }, { pin: PIN });
+    const result = await engine(LAST_REGISTER_VERSION).converge(NUM_BR, { region: 'IN' }, { pin: PIN });
     expect(result.ok).toBe(true);
     const posts = await postCalls(emu, NUM_BR);
     expect(posts.map((c) => c.endpoint)).toEqual(['deregister', 'register']);
@@ -42,28 +43,50 @@ describe('v20.0 before and after 2026-09-24 (emulator clock)', () => {
     await expectTruthful(emu, result);
   });
 
-  test('after: Meta answers v20.0 as v21.0, so the engine plans and applies the Settings API flow and says so; registered in IN at the end', async () => {
-    const e = engine('v20.0');
+  test(`after: Meta answers ${LAST_REGISTER_VERSION} as ${FIRST_SETTINGS_VERSION}, so the engine plans and applies the Settings API flow and says so; registered in IN at the end`, async () => {
+    const e = engine(LAST_REGISTER_VERSION);
     const { events, onEvent } = collector();
     const result = await e.converge(NUM_BR, { region: 'IN' }, { pin: PIN, onEvent });
     expect(result.ok).toBe(true);
     expect(await writes(emu, NUM_BR)).toEqual(['deregister', 'settings', 'register']);
     expect((await postCalls(emu, NUM_BR))[2].params).not.toHaveProperty('data_localization_region');
-    expect(events).toContainEqual({ type: 'info', message: expect.stringMatching(/v20\.0 is answered as v21\.0 now.*Settings API flow/) });
-    expect(result.plan!.explanation).toMatch(/Steps \(v20\.0\): deregister -> write_settings\(IN\) -> register/);
+    expect(events).toContainEqual({
+      type: 'info',
+      message: expect.stringMatching(
+        new RegExp(
+          String.raw`${versionPattern(LAST_REGISTER_VERSION)} is answered as ${versionPattern(FIRST_SETTINGS_VERSION)} now.*Settings API flow`,
+        ),
+      ),
+    });
+    expect(result.plan!.explanation).toMatch(
+      new RegExp(String.raw`Steps \(${versionPattern(LAST_REGISTER_VERSION)}\): deregister -> write_settings\(IN\) -> register`),
+    );
     expect(await truth(emu, NUM_BR)).toEqual(IN);
     // The plan a caller gets from the engine is in the flow Meta answers with, and says which version that is.
     const lifecycle = e.versionLifecycle();
-    expect(lifecycle).toMatchObject({ configured: 'v20.0', effective: 'v21.0', state: 'expired', availableUntil: '2026-09-24' });
-    expect(lifecycle.notice).toMatch(/Graph API v20\.0 stopped on 2026-09-24: Meta answers calls to it as v21\.0/);
-    expect(e.flowApiVersion()).toMatchObject({ raw: 'v20.0', flow: 'settings', answeredAs: 'v21.0' });
+    expect(lifecycle).toMatchObject({
+      configured: LAST_REGISTER_VERSION,
+      effective: FIRST_SETTINGS_VERSION,
+      state: 'expired',
+      availableUntil: '2026-09-24',
+    });
+    expect(lifecycle.notice).toMatch(
+      new RegExp(
+        String.raw`Graph API ${versionPattern(LAST_REGISTER_VERSION)} stopped on 2026-09-24: Meta answers calls to it as ${versionPattern(FIRST_SETTINGS_VERSION)}`,
+      ),
+    );
+    expect(e.flowApiVersion()).toMatchObject({
+      raw: LAST_REGISTER_VERSION,
+      flow: 'settings',
+      answeredAs: FIRST_SETTINGS_VERSION,
+    });
   });
 
   test('crossing the end during an apply: the legacy register is refused as deprecated after the deregister, and the same apply finishes with the Settings API flow', async () => {
     await emu.admin.setClock(Date.UTC(2026, 8, 23, 23, 59, 0));
     // The deregister is held for a moment, during which the date passes 2026-09-24.
     await emu.admin.injectFault({ endpoint: 'deregister', mode: 'slow', delayMs: 800, phoneNumberId: NUM_BR });
-    const e = engine('v20.0');
+    const e = engine(LAST_REGISTER_VERSION);
     const { events, onEvent } = collector();
     const running = e.converge(NUM_BR, { region: 'IN' }, { pin: PIN, onEvent });
     await new Promise((r) => setTimeout(r, 300));
@@ -90,7 +113,7 @@ describe('v20.0 before and after 2026-09-24 (emulator clock)', () => {
   test('crossing the end with No Storage declared: the legacy register with meta_store_retention_minutes is refused as deprecated, and the same apply writes NO_STORAGE_ENABLED with retention 60 through the Settings API', async () => {
     await emu.admin.setClock(Date.UTC(2026, 8, 23, 23, 59, 0));
     await emu.admin.injectFault({ endpoint: 'deregister', mode: 'slow', delayMs: 800, phoneNumberId: NUM_BR });
-    const e = engine('v20.0');
+    const e = engine(LAST_REGISTER_VERSION);
     const { events, onEvent } = collector();
     const running = e.converge(NUM_BR, { storage: { mode: 'NO_STORAGE', retentionMinutes: 60 } }, { pin: PIN, onEvent });
     await new Promise((r) => setTimeout(r, 300));
@@ -129,7 +152,7 @@ describe('v20.0 before and after 2026-09-24 (emulator clock)', () => {
       phoneNumberId: NUM_BR,
       error: { code: 100, message: '(#100) Invalid parameter' },
     });
-    const running = engine('v20.0').converge(NUM_BR, { region: 'IN' }, { pin: PIN });
+    const running = engine(LAST_REGISTER_VERSION).converge(NUM_BR, { region: 'IN' }, { pin: PIN });
     await new Promise((r) => setTimeout(r, 300));
     await emu.admin.setClock(Date.UTC(2026, 8, 24, 0, 0, 5));
     const result = await running;
@@ -242,12 +265,18 @@ describe('a wrong two-step PIN', () => {
 });
 
 describe('the version lifecycle the engine reports', () => {
-  test('v21.0 today: stops on 2027-01-21, within 90 days, move to the newest version', async () => {
-    const e = engine('v21.0');
+  test(`${FIRST_SETTINGS_VERSION} today: stops on 2027-01-21, within 90 days, move to the newest version`, async () => {
+    const e = engine(FIRST_SETTINGS_VERSION);
     await e.observe(NUM_BR);
     const l = e.versionLifecycle();
     const newest = versionToMoveTo(Date.now());
-    expect(l).toMatchObject({ configured: 'v21.0', effective: 'v21.0', state: 'expiring', availableUntil: '2027-01-21', moveTo: newest });
+    expect(l).toMatchObject({
+      configured: FIRST_SETTINGS_VERSION,
+      effective: FIRST_SETTINGS_VERSION,
+      state: 'expiring',
+      availableUntil: '2027-01-21',
+      moveTo: newest,
+    });
     expect(l.notice).toMatch(
       new RegExp(`Graph API v21\\.0 stops on 2027-01-21 \\(in \\d+ days\\).*apiVersion: '${newest.replace('.', '\\.')}'`),
     );

@@ -7,6 +7,7 @@ import axios from 'axios';
 import type { RunningEmulator } from '../../src/emulator';
 import type { EngineEvent } from '../../src/engine/types';
 import { expectNoSecrets, expectTruthful, makeEngine, NUM_BR, PIN, startTestEmulator, TOKEN, truth } from './emulator-harness';
+import { FIRST_SETTINGS_VERSION } from '../graph-versions';
 
 let emu: RunningEmulator;
 beforeAll(async () => {
@@ -18,7 +19,7 @@ afterAll(async () => {
 
 test('a register by someone else between our read and our settings write is reported, not overwritten', async () => {
   const headers = { Authorization: `Bearer ${TOKEN}` };
-  const base = `${emu.url}/v21.0/${NUM_BR}`;
+  const base = `${emu.url}/${FIRST_SETTINGS_VERSION}/${NUM_BR}`;
   // Another operator is half-way through moving the number to DE: deregistered, settings written.
   await axios.post(`${base}/deregister`, {}, { headers });
   await axios.post(
@@ -62,7 +63,7 @@ test('a failure our own writes explain does not blame anyone else', async () => 
   const engine = makeEngine(emu);
   // Settings refused once with a permanent error while the number is unregistered and unchanged by others.
   const headers = { Authorization: `Bearer ${TOKEN}` };
-  await axios.post(`${emu.url}/v21.0/${NUM_BR}/deregister`, {}, { headers });
+  await axios.post(`${emu.url}/${FIRST_SETTINGS_VERSION}/${NUM_BR}/deregister`, {}, { headers });
   await emu.admin.injectFault({
     endpoint: 'settings',
     method: 'POST',

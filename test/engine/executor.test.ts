@@ -18,6 +18,7 @@ import {
   truth,
   writes,
 } from './emulator-harness';
+import { FIRST_SETTINGS_VERSION, LAST_REGISTER_VERSION, versionPattern } from '../graph-versions';
 
 let emu: RunningEmulator;
 const closeAfterTest = emulatorForFile((started) => (emu = started));
@@ -67,22 +68,22 @@ describe.each([true, false])('v21+ with deregister_clears_storage=%s', (clears) 
   });
 });
 
-describe('legacy flow (v20.0, on a date Meta still served it)', () => {
+describe(`legacy flow (${LAST_REGISTER_VERSION}, on a date Meta still served it)`, () => {
   beforeEach(async () => {
     await emu.admin.setClock(Date.UTC(2026, 8, 1));
   });
   test('a region change is deregister -> register with data_localization_region', async () => {
-    const result = await engine({ apiVersion: 'v20.0' }).converge(NUM_BR, { region: 'IN' }, { pin: PIN });
+    const result = await engine({ apiVersion: LAST_REGISTER_VERSION }).converge(NUM_BR, { region: 'IN' }, { pin: PIN });
     expect(result.ok).toBe(true);
     const posts = await postCalls(emu, NUM_BR);
     expect(posts.map((c) => c.endpoint)).toEqual(['deregister', 'register']);
     expect(posts[1].params).toMatchObject({ messaging_product: 'whatsapp', data_localization_region: 'IN' });
-    expect(posts.every((c) => c.path.startsWith('/v20.0/'))).toBe(true);
+    expect(posts.every((c) => c.path.startsWith(`/${LAST_REGISTER_VERSION}/`))).toBe(true);
     await expectTruthful(emu, result);
   });
 
   test('disabling is deregister -> register without a region', async () => {
-    const result = await engine({ apiVersion: 'v20.0' }).converge(NUM_BR, { region: null }, { pin: PIN });
+    const result = await engine({ apiVersion: LAST_REGISTER_VERSION }).converge(NUM_BR, { region: null }, { pin: PIN });
     expect(result.ok).toBe(true);
     const posts = await postCalls(emu, NUM_BR);
     expect(posts.map((c) => c.endpoint)).toEqual(['deregister', 'register']);
@@ -91,7 +92,7 @@ describe('legacy flow (v20.0, on a date Meta still served it)', () => {
   });
 
   test('an unverified number: the code is requested and the run stops, then the code completes it', async () => {
-    const e = engine({ apiVersion: 'v20.0' });
+    const e = engine({ apiVersion: LAST_REGISTER_VERSION });
     const first = collector();
     const stopped = await e.converge(NUM_UNVERIFIED, { region: 'IN' }, { pin: PIN, onEvent: first.onEvent });
     expect(stopped.ok).toBe(false);
@@ -116,7 +117,7 @@ describe('legacy flow (v20.0, on a date Meta still served it)', () => {
 
   test('a wrong verification code fails before anything disruptive', async () => {
     await emu.admin.patchPhoneNumber(NUM_BR, { code_verification_status: 'EXPIRED' });
-    const e = engine({ apiVersion: 'v20.0' });
+    const e = engine({ apiVersion: LAST_REGISTER_VERSION });
     await e.converge(NUM_BR, { region: 'IN' }, { pin: PIN });
     const result = await e.converge(NUM_BR, { region: 'IN' }, { pin: PIN, verificationCode: '000001' });
     expect(result.ok).toBe(false);
@@ -171,7 +172,9 @@ describe('preflight: predictable failures never take a number offline', () => {
   });
 
   test('an invalid apiVersion is a clear configuration error', () => {
-    expect(() => makeEngine(emu, { apiVersion: 'latest' })).toThrow(/apiVersion "latest".*v21\.0/);
+    expect(() => makeEngine(emu, { apiVersion: 'latest' })).toThrow(
+      new RegExp(String.raw`apiVersion "latest".*${versionPattern(FIRST_SETTINGS_VERSION)}`),
+    );
   });
 
   test('an On-Premises number is refused without writes', async () => {

@@ -17,6 +17,7 @@ import {
   truth,
   writes,
 } from './emulator-harness';
+import { FIRST_SETTINGS_VERSION, LAST_REGISTER_VERSION } from '../graph-versions';
 
 interface Scenario {
   name: string;
@@ -205,7 +206,7 @@ const SCENARIOS: Scenario[] = [
   // legacy
   {
     name: 'legacy register: refused, re-registered with the previous region BR',
-    apiVersion: 'v20.0',
+    apiVersion: LAST_REGISTER_VERSION,
     fault: { endpoint: 'register', mode: 'error', error: invalid },
     ok: false,
     recovered: true,
@@ -215,7 +216,7 @@ const SCENARIOS: Scenario[] = [
   },
   {
     name: 'legacy register: applied then hang, not repeated',
-    apiVersion: 'v20.0',
+    apiVersion: LAST_REGISTER_VERSION,
     fault: { endpoint: 'register', mode: 'hang', applyFirst: true },
     ok: true,
     writes: ['deregister', 'register'],
@@ -224,7 +225,7 @@ const SCENARIOS: Scenario[] = [
   },
   {
     name: 'legacy deregister: reset before it applies, sent again',
-    apiVersion: 'v20.0',
+    apiVersion: LAST_REGISTER_VERSION,
     fault: { endpoint: 'deregister', mode: 'reset' },
     ok: true,
     writes: ['deregister', 'deregister', 'register'],
@@ -241,9 +242,9 @@ test.each(SCENARIOS.map((s) => [s.name, s] as const))('%s', async (_name, s) => 
   await emu.admin.reset();
   if (s.clears !== undefined) await emu.admin.setOptions({ deregister_clears_storage: s.clears });
   // The legacy flow exists only while Meta serves v20.0 (until 2026-09-24): the emulator's clock goes back there.
-  if (s.apiVersion === 'v20.0') await emu.admin.setClock(Date.UTC(2026, 8, 1));
+  if (s.apiVersion === LAST_REGISTER_VERSION) await emu.admin.setClock(Date.UTC(2026, 8, 1));
   await emu.admin.injectFault({ ...s.fault, phoneNumberId: NUM_BR });
-  const engine = makeEngine(emu, { apiVersion: s.apiVersion ?? 'v21.0', timeoutMs: 300 });
+  const engine = makeEngine(emu, { apiVersion: s.apiVersion ?? FIRST_SETTINGS_VERSION, timeoutMs: 300 });
   closeAfterTest(engine);
   const { events, onEvent } = collector();
 
@@ -263,7 +264,7 @@ test.each(SCENARIOS.map((s) => [s.name, s] as const))('%s', async (_name, s) => 
   expectNoSecrets(result, events);
 
   // Data residency: replaying the call log, every register was sent while storage was BR or IN, never DEFAULT.
-  if (s.apiVersion !== 'v20.0') {
+  if (s.apiVersion !== LAST_REGISTER_VERSION) {
     const clears = s.clears ?? true; // the emulator's default
     let storage = 'BR';
     for (const call of await postCalls(emu, NUM_BR)) {

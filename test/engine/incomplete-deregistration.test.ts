@@ -21,6 +21,7 @@ import {
   truth,
   writes,
 } from './emulator-harness';
+import { FIRST_SETTINGS_VERSION, LAST_REGISTER_VERSION } from '../graph-versions';
 
 const INCOMPLETE: Omit<FaultSpec, 'phoneNumberId'> = { endpoint: 'register', mode: 'error', error: { code: 133000, http_status: 500 } };
 const REFUSED = { code: 100, http_status: 400, message: 'Invalid parameter' };
@@ -33,7 +34,7 @@ const LEGACY_DATE = Date.UTC(2026, 8, 1);
 
 interface Case {
   name: string;
-  apiVersion: 'v21.0' | 'v20.0';
+  apiVersion: string;
   /** The number starts unregistered with storage already in BR (the plan is a single register). */
   startUnregistered?: boolean;
   declared: 'IN' | 'BR';
@@ -55,7 +56,7 @@ interface Case {
 const CASES: Case[] = [
   {
     name: 'v21: the settings are written again after the second deregister, then registered in IN',
-    apiVersion: 'v21.0',
+    apiVersion: FIRST_SETTINGS_VERSION,
     declared: 'IN',
     faults: [INCOMPLETE],
     ok: true,
@@ -65,7 +66,7 @@ const CASES: Case[] = [
   },
   {
     name: 'v21, number unregistered with BR already set: BR is written before the register that follows the deregister',
-    apiVersion: 'v21.0',
+    apiVersion: FIRST_SETTINGS_VERSION,
     startUnregistered: true,
     declared: 'BR',
     faults: [INCOMPLETE],
@@ -76,7 +77,7 @@ const CASES: Case[] = [
   },
   {
     name: 'v21, writing the storage again fails: left unregistered with a loud error, never registered in DEFAULT',
-    apiVersion: 'v21.0',
+    apiVersion: FIRST_SETTINGS_VERSION,
     startUnregistered: true,
     declared: 'BR',
     faults: [INCOMPLETE, SETTINGS_REFUSED],
@@ -89,7 +90,7 @@ const CASES: Case[] = [
   },
   {
     name: 'v21, writing IN again fails after the plan deregistered: recovery restores the previous BR and registers',
-    apiVersion: 'v21.0',
+    apiVersion: FIRST_SETTINGS_VERSION,
     declared: 'IN',
     faults: [INCOMPLETE, { ...SETTINGS_REFUSED, skip: 1 }],
     ok: false,
@@ -102,7 +103,7 @@ const CASES: Case[] = [
   },
   {
     name: 'v21, writing IN again and restoring BR both fail: NUMBER IS NOT REGISTERED, never registered in DEFAULT',
-    apiVersion: 'v21.0',
+    apiVersion: FIRST_SETTINGS_VERSION,
     declared: 'IN',
     faults: [INCOMPLETE, { ...SETTINGS_REFUSED, skip: 1, times: 2 }],
     ok: false,
@@ -115,7 +116,7 @@ const CASES: Case[] = [
   },
   {
     name: "v21, recovery's own register meets 133000: the restored BR is written again before it registers",
-    apiVersion: 'v21.0',
+    apiVersion: FIRST_SETTINGS_VERSION,
     declared: 'IN',
     faults: [{ endpoint: 'register', mode: 'error', error: REFUSED }, INCOMPLETE],
     ok: false,
@@ -127,7 +128,7 @@ const CASES: Case[] = [
   },
   {
     name: 'v20 (legacy): the register after the second deregister carries data_localization_region IN',
-    apiVersion: 'v20.0',
+    apiVersion: LAST_REGISTER_VERSION,
     declared: 'IN',
     faults: [INCOMPLETE],
     ok: true,
@@ -171,7 +172,7 @@ const ROWS = CASES.flatMap((c) =>
 test.each(ROWS)('%s', async (_name, c, clears) => {
   await emu.admin.reset();
   await emu.admin.setOptions({ deregister_clears_storage: clears });
-  if (c.apiVersion === 'v20.0') await emu.admin.setClock(LEGACY_DATE);
+  if (c.apiVersion === LAST_REGISTER_VERSION) await emu.admin.setClock(LEGACY_DATE);
   if (c.startUnregistered)
     await emu.admin.patchPhoneNumber(NUM_BR, { registered: false, status: 'DISCONNECTED', platform_type: 'NOT_APPLICABLE' });
   for (const fault of c.faults) await emu.admin.injectFault({ ...fault, phoneNumberId: NUM_BR });
@@ -185,7 +186,7 @@ test.each(ROWS)('%s', async (_name, c, clears) => {
   if (c.recovered !== undefined) expect(result.recovered).toBe(c.recovered);
   const calls = await postCalls(emu, NUM_BR);
   expect(calls.map((call) => call.endpoint)).toEqual(c.writes);
-  const legacy = c.apiVersion === 'v20.0';
+  const legacy = c.apiVersion === LAST_REGISTER_VERSION;
   const answered = calls.filter((call) => call.fault === undefined);
   const carried = legacy
     ? answered.filter((call) => call.endpoint === 'register').map((call) => call.params.data_localization_region)
@@ -212,7 +213,7 @@ test.each(ROWS)('%s', async (_name, c, clears) => {
 test('the 133000 handling spends no extra register: one 133000 costs exactly one deregister and one register more', async () => {
   await emu.admin.reset();
   await emu.admin.injectFault({ ...INCOMPLETE, phoneNumberId: NUM_BR });
-  const engine = makeEngine(emu, { apiVersion: 'v21.0', timeoutMs: 300 });
+  const engine = makeEngine(emu, { apiVersion: FIRST_SETTINGS_VERSION, timeoutMs: 300 });
   closeAfterTest(engine);
   const result = await engine.converge(NUM_BR, { region: 'IN' }, { pin: PIN });
   expect(result.ok).toBe(true);
@@ -235,7 +236,7 @@ test('the write after the second deregister is refused and the read after it fai
     error: { code: 200, http_status: 403 },
     phoneNumberId: NUM_BR,
   });
-  const engine = makeEngine(emu, { apiVersion: 'v21.0', timeoutMs: 300 });
+  const engine = makeEngine(emu, { apiVersion: FIRST_SETTINGS_VERSION, timeoutMs: 300 });
   closeAfterTest(engine);
 
   const result = await engine.converge(NUM_BR, { region: 'IN' }, { pin: PIN });

@@ -10,6 +10,7 @@ import type { RunningEmulator } from '../../src/emulator';
 import type { StorageConfiguration } from '../../src/emulator/types';
 import type { StorageTarget } from '../../src/engine/storage-modes';
 import { expectTruthful, makeEngine, NUM_DISABLED, PIN, postCalls, startTestEmulator, truth } from './emulator-harness';
+import { FIRST_SETTINGS_VERSION, LAST_REGISTER_VERSION } from '../graph-versions';
 
 /** A day v20.0 is still usable (Meta ends it on 2026-09-24). */
 const BEFORE_V20_END = Date.parse('2026-06-01T12:00:00Z');
@@ -44,7 +45,7 @@ function residency(from: Mode, to: Mode): 'weakens' | 'moves' | undefined {
   return undefined;
 }
 
-const cases = ['v21.0', 'v20.0'].flatMap((apiVersion) =>
+const cases = [FIRST_SETTINGS_VERSION, LAST_REGISTER_VERSION].flatMap((apiVersion) =>
   [true, false].flatMap((registered) =>
     FROM.flatMap((from) =>
       TO.filter((to) => from === 'NO_STORAGE' || to === 'NO_STORAGE').map((to) => ({ apiVersion, registered, from, to })),
@@ -63,7 +64,7 @@ afterAll(async () => {
 describe.each(cases)('$apiVersion, registered=$registered: $from -> $to', ({ apiVersion, registered, from, to }) => {
   test('exact writes, the truth afterwards, and the residency change', async () => {
     await emu.admin.reset();
-    if (apiVersion === 'v20.0') await emu.admin.setClock(BEFORE_V20_END);
+    if (apiVersion === LAST_REGISTER_VERSION) await emu.admin.setClock(BEFORE_V20_END);
     await emu.admin.patchPhoneNumber(NUM_DISABLED, {
       registered,
       status: registered ? 'CONNECTED' : 'DISCONNECTED',
@@ -87,7 +88,7 @@ describe.each(cases)('$apiVersion, registered=$registered: $from -> $to', ({ api
       const settingsBody = { storage_configuration: stored(to === 'DEFAULT' ? 'DEFAULT' : to) };
       if (to === 'DEFAULT') settingsBody.storage_configuration = { status: 'IN_COUNTRY_STORAGE_DISABLED' };
       let expected: Array<{ endpoint: string; params: unknown }>;
-      if (apiVersion === 'v21.0') {
+      if (apiVersion === FIRST_SETTINGS_VERSION) {
         if (registered)
           expected = same ? [] : [{ endpoint: 'deregister', params: {} }, { endpoint: 'settings', params: settingsBody }, reg()];
         else expected = same ? [reg()] : [{ endpoint: 'settings', params: settingsBody }, reg()];
@@ -116,7 +117,7 @@ describe('recovery never weakens residency on its own', () => {
     await emu.admin.clearCalls();
   });
 
-  test('v21.0: No Storage -> DE fails at the settings write: No Storage is restored before registering', async () => {
+  test(`${FIRST_SETTINGS_VERSION}: No Storage -> DE fails at the settings write: No Storage is restored before registering`, async () => {
     await emu.admin.injectFault({ endpoint: 'settings', method: 'POST', phoneNumberId: NUM_DISABLED, mode: 'error', error: invalid });
     const engine = makeEngine(emu);
     try {
@@ -136,7 +137,7 @@ describe('recovery never weakens residency on its own', () => {
     }
   });
 
-  test('v21.0: when restoring No Storage fails too, the number stays unregistered rather than in default storage', async () => {
+  test(`${FIRST_SETTINGS_VERSION}: when restoring No Storage fails too, the number stays unregistered rather than in default storage`, async () => {
     await emu.admin.injectFault({
       endpoint: 'settings',
       method: 'POST',
@@ -158,10 +159,10 @@ describe('recovery never weakens residency on its own', () => {
     }
   });
 
-  test('v20.0: No Storage -> DE fails at register: re-registered with meta_store_retention_minutes, never without', async () => {
+  test(`${LAST_REGISTER_VERSION}: No Storage -> DE fails at register: re-registered with meta_store_retention_minutes, never without`, async () => {
     await emu.admin.setClock(BEFORE_V20_END);
     await emu.admin.injectFault({ endpoint: 'register', phoneNumberId: NUM_DISABLED, mode: 'error', error: invalid });
-    const engine = makeEngine(emu, { apiVersion: 'v20.0' });
+    const engine = makeEngine(emu, { apiVersion: LAST_REGISTER_VERSION });
     try {
       const result = await engine.converge(NUM_DISABLED, { storage: target('DE') }, { pin: PIN });
       expect(result.ok).toBe(false);

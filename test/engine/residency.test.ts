@@ -7,6 +7,7 @@ import { planConvergence, stepLabel } from '../../src/engine/planner';
 import { residencyChange, residencyChangeToUnknown } from '../../src/engine/residency';
 import { declaredStorage, type StorageTarget } from '../../src/engine/storage-modes';
 import type { ObservedState } from '../../src/engine/types';
+import { FIRST_SETTINGS_VERSION, LAST_REGISTER_VERSION } from '../graph-versions';
 
 const NS: StorageTarget = { mode: 'NO_STORAGE', retentionMinutes: 60 };
 const BR: StorageTarget = { mode: 'IN_COUNTRY', region: 'BR' };
@@ -58,8 +59,8 @@ describe('planner: No Storage', () => {
     codeVerificationStatus: 'VERIFIED',
     storage,
   });
-  const v21 = parseApiVersion('v21.0');
-  const v20 = parseApiVersion('v20.0');
+  const v21 = parseApiVersion(FIRST_SETTINGS_VERSION);
+  const v20 = parseApiVersion(LAST_REGISTER_VERSION);
   const labels = (o: ObservedState, to: StorageTarget, v = v21) => planConvergence(o, { storage: to }, v).steps.map(stepLabel);
 
   test('to No Storage: settings on v21+, meta_store_retention_minutes on the legacy register', () => {

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { defaultSeed, startEmulator, type RunningEmulator } from '../../src/emulator';
 import { EngineWorkspace, repoRoot, requiredEngines } from '../e2e/harness';
 import type { Engines } from './github-runner';
+import { FIRST_SETTINGS_VERSION } from '../graph-versions';
 
 export const LAYOUT = join(repoRoot, 'examples', 'gitops');
 export const TOKEN = 'EAAgitopsSECRETtoken0123456789';
@@ -126,7 +127,7 @@ export async function startGitopsEmulator(): Promise<RunningEmulator> {
 /** Someone moves the sales line to Switzerland by hand, through the Graph API. */
 export async function changeByHand(emulator: RunningEmulator): Promise<void> {
   const headers = { Authorization: `Bearer ${TOKEN}` };
-  const base = `${emulator.url}/v21.0/${SALES_BR}`;
+  const base = `${emulator.url}/${FIRST_SETTINGS_VERSION}/${SALES_BR}`;
   await axios.post(`${base}/deregister`, {}, { headers, proxy: false });
   await axios.post(
     `${base}/settings`,

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { startEmulator, type RunningEmulator, type StorageConfiguration } from '../../src/emulator';
 import { repoRoot, requiredEngines, type EngineState } from '../e2e/harness';
 import { cachedNode, cachedNpmTools, packageVersion, type NpmPackOutput } from './helpers';
+import { FIRST_SETTINGS_VERSION } from '../graph-versions';
 
 jest.setTimeout(600_000);
 
@@ -241,9 +242,12 @@ describe('a fresh CDK Terrain app under Node 22', () => {
     expect(readFileSync(join(dir, 'cdktf.out', 'stacks', 'numbers', '.terraform.lock.hcl'), 'utf8')).toMatch(
       new RegExp(`provider "${ADDRESS}"[\\s\\S]*h1:`),
     );
-    const settings = await axios.get<{ storage_configuration: StorageConfiguration }>(`${emulator.url}/v21.0/${id}/settings`, {
-      headers: { Authorization: 'Bearer demo-token' },
-    });
+    const settings = await axios.get<{ storage_configuration: StorageConfiguration }>(
+      `${emulator.url}/${FIRST_SETTINGS_VERSION}/${id}/settings`,
+      {
+        headers: { Authorization: 'Bearer demo-token' },
+      },
+    );
     expect(settings.data.storage_configuration).toMatchObject({ status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: region });
     const state = JSON.parse(readFileSync(join(dir, 'cdktf.out', 'stacks', 'numbers', 'terraform.tfstate'), 'utf8')) as EngineState;
     expect(state.resources.map((r) => [r.type, r.instances[0].attributes.storage_status])).toEqual([

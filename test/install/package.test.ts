@@ -13,6 +13,7 @@ import { startEmulator, type RunningEmulator, type StorageConfiguration } from '
 import { repoRoot, requiredEngines } from '../e2e/harness';
 import { JS_PROVIDER_FILES } from '../../src/cli/install/provider-mirror';
 import { packageVersion, type NpmPackOutput } from './helpers';
+import { FIRST_SETTINGS_VERSION } from '../graph-versions';
 
 jest.setTimeout(600_000);
 
@@ -254,9 +255,12 @@ app.synth();
     expect(readFileSync(join(dir, 'cdktf.out', 'stacks', 'numbers', '.terraform.lock.hcl'), 'utf8')).toMatch(
       /provider "registry.terraform.io\/waba\/whatsapp"[\s\S]*h1:/,
     );
-    const settings = await axios.get<{ storage_configuration: StorageConfiguration }>(`${emulator.url}/v21.0/${id}/settings`, {
-      headers: { Authorization: 'Bearer demo-token' },
-    });
+    const settings = await axios.get<{ storage_configuration: StorageConfiguration }>(
+      `${emulator.url}/${FIRST_SETTINGS_VERSION}/${id}/settings`,
+      {
+        headers: { Authorization: 'Bearer demo-token' },
+      },
+    );
     expect(settings.data.storage_configuration).toMatchObject({ status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: region });
 
     const diff = await runAsync(process.execPath, [cdktf, 'diff', '--skip-provider-lock', 'numbers'], dir, env);

@@ -22,6 +22,7 @@ import { EngineWorkspace, REQUIRED_PROVIDERS_HCL, repoRoot, requiredEngines } fr
 import { packageVersion, PATH_WITHOUT_NODE } from './helpers';
 import { verifyMachOSignature } from './macho-signature';
 import { notRun } from './not-run';
+import { FIRST_SETTINGS_VERSION } from '../graph-versions';
 
 jest.setTimeout(900_000);
 
@@ -265,7 +266,7 @@ describe.each(requiredEngines())('$name $version, standalone provider from the n
   let emu: RunningEmulator;
   let ws: EngineWorkspace;
   const settings = async (id: string) => {
-    const res = await axios.get<{ storage_configuration: StorageConfiguration }>(`${emu.url}/v21.0/${id}/settings`, {
+    const res = await axios.get<{ storage_configuration: StorageConfiguration }>(`${emu.url}/${FIRST_SETTINGS_VERSION}/${id}/settings`, {
       headers: { Authorization: 'Bearer demo-token' },
     });
     return res.data.storage_configuration;
@@ -337,7 +338,7 @@ describe.each(requiredEngines())('$name $version, standalone provider from the n
 
   test('drift: a change made outside shows in the plan', async () => {
     const headers = { Authorization: 'Bearer demo-token' };
-    const base = `${emu.url}/v21.0/${LIVE_NUMBER}`;
+    const base = `${emu.url}/${FIRST_SETTINGS_VERSION}/${LIVE_NUMBER}`;
     await axios.post(`${base}/deregister`, {}, { headers });
     await axios.post(
       `${base}/settings`,
@@ -517,13 +518,17 @@ test('the drift check runs on the engine and the release alone: standalone CLI (
       expect(readFileSync(join(ws.dir, '.terraform.lock.hcl'), 'utf8')).toContain(publishedH1('linux_amd64'));
       await ws.expect(['apply', '-auto-approve']);
       const headers = { Authorization: 'Bearer demo-token' };
-      await axios.post(`${url}/v21.0/${LIVE_NUMBER}/deregister`, {}, { headers });
+      await axios.post(`${url}/${FIRST_SETTINGS_VERSION}/${LIVE_NUMBER}/deregister`, {}, { headers });
       await axios.post(
-        `${url}/v21.0/${LIVE_NUMBER}/settings`,
+        `${url}/${FIRST_SETTINGS_VERSION}/${LIVE_NUMBER}/settings`,
         { storage_configuration: { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'IN' } },
         { headers },
       );
-      await axios.post(`${url}/v21.0/${LIVE_NUMBER}/register`, { messaging_product: 'whatsapp', pin: PIN }, { headers });
+      await axios.post(
+        `${url}/${FIRST_SETTINGS_VERSION}/${LIVE_NUMBER}/register`,
+        { messaging_product: 'whatsapp', pin: PIN },
+        { headers },
+      );
 
       // Run from elsewhere: the reports land in the --dir (the default --out), not the working directory.
       const elsewhere = mkdtempSync(join(work, 'cwd-'));

@@ -14,6 +14,7 @@ import { repoRoot } from '../e2e/harness';
 import type { RunningEmulator } from '../../src/emulator';
 import { readThroughBundle } from '../engine/bundled-engine';
 import { emulatorForFile } from '../engine/emulator-harness';
+import { FIRST_SETTINGS_VERSION } from '../graph-versions';
 
 const executable = join(repoRoot, 'dist', 'bin', 'terraform-provider-whatsapp.js');
 
@@ -69,7 +70,7 @@ beforeAll(async () => {
   try {
     const config = dv({
       access_token: 'startup-load-token',
-      api_version: 'v21.0',
+      api_version: FIRST_SETTINGS_VERSION,
       base_url: 'http://127.0.0.1:9',
       request_timeout_seconds: null,
       max_retries: null,

@@ -9,11 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dv, startProvider, type ProviderProcess } from '../provider/harness';
 import { repoRoot } from '../e2e/harness';
+import { FIRST_SETTINGS_VERSION } from '../graph-versions';
 
 const executable = join(repoRoot, 'dist', 'bin', 'terraform-provider-whatsapp.js');
 const config = dv({
   access_token: 'precomputed-token',
-  api_version: 'v21.0',
+  api_version: FIRST_SETTINGS_VERSION,
   base_url: 'http://127.0.0.1:9',
   request_timeout_seconds: null,
   max_retries: null,

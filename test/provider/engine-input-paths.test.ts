@@ -4,7 +4,7 @@
  * names. Real engines against the emulator over HTTP: one as a library caller builds it (the
  * engine's own names), one as the provider builds it (engine-factory.ts).
  */
-import { DEFAULT_API_VERSION, parseApiVersion } from '../../src/cloud-api/api-version';
+import { DEFAULT_API_VERSION, LAST_REGISTER_VERSION, parseApiVersion } from '../../src/cloud-api/api-version';
 import type { RunningEmulator } from '../../src/emulator';
 import type { LocalStorageEngine } from '../../src/engine/engine';
 import { EngineFailure, type EngineError } from '../../src/engine/engine-errors';
@@ -17,6 +17,7 @@ import { localStorageResourceSchema } from '../../src/provider/schema/local-stor
 import { providerConfigSchema } from '../../src/provider/schema/provider-config';
 import { wabaFilterAttributes } from '../../src/provider/schema/waba-filter';
 import { makeEngine, NUM_BR, PIN, startTestEmulator, TOKEN, writes } from '../engine/emulator-harness';
+import { FIRST_SETTINGS_VERSION } from '../graph-versions';
 
 const ATTRIBUTES = Object.keys(localStorageResourceSchema.attributes);
 const SUMMARY = 'Could not apply Local Storage';
@@ -119,7 +120,7 @@ describe('a configuration the engine cannot use', () => {
   test('is an EngineFailure at its input; the provider names provider arguments in the summary', () => {
     const failure = (() => {
       try {
-        makeEngine(emu, { baseUrl: `${emu.url}/v21.0`, inputNames: HCL_INPUT_NAMES });
+        makeEngine(emu, { baseUrl: `${emu.url}/${FIRST_SETTINGS_VERSION}`, inputNames: HCL_INPUT_NAMES });
       } catch (e) {
         return e;
       }
@@ -132,7 +133,7 @@ describe('a configuration the engine cannot use', () => {
     const diagnostic = engineErrorDiagnostic(SUMMARY, error, { attributes: ATTRIBUTES });
     expect(diagnostic).toMatchObject({ summary: `${SUMMARY} (provider base_url)` });
     expect(diagnostic.path).toBeUndefined();
-    expect(() => makeEngine(emu, { baseUrl: `${emu.url}/v21.0` })).toThrow(
+    expect(() => makeEngine(emu, { baseUrl: `${emu.url}/${FIRST_SETTINGS_VERSION}` })).toThrow(
       /^baseUrl ".*" ends with an API version: drop the version from baseUrl and set apiVersion/,
     );
   });
@@ -149,8 +150,8 @@ describe('a configuration the engine cannot use', () => {
     expect(refusal(HCL_INPUT_NAMES)).toMatchObject({ kind: 'invalid_input', field: 'apiVersion' });
     expect(refusal(HCL_INPUT_NAMES).message).toMatch(/^api_version "latest" is not a Graph API version/);
     expect(refusal().message).toMatch(/^apiVersion "latest" is not a Graph API version/);
-    const hcl = makeEngine(emu, { apiVersion: 'v20.0', inputNames: HCL_INPUT_NAMES });
-    const own = makeEngine(emu, { apiVersion: 'v20.0' });
+    const hcl = makeEngine(emu, { apiVersion: LAST_REGISTER_VERSION, inputNames: HCL_INPUT_NAMES });
+    const own = makeEngine(emu, { apiVersion: LAST_REGISTER_VERSION });
     try {
       expect(hcl.versionLifecycle().notice).toMatch(/ Set api_version = "v\d+\.0" \(or newer\)\.$/);
       expect(own.versionLifecycle().notice).toMatch(/ Set apiVersion: 'v\d+\.0' \(or newer\)\.$/);

@@ -6,6 +6,7 @@
  */
 import { generatedPhoneNumberId, generatedSeed, defaultSeed, startEmulator, type RunningEmulator } from '../../src/emulator';
 import { commonClient, ctyType, dv, fromDv, startProvider, type CommonClient, type Diagnostic, type ProviderProcess } from './harness';
+import { FIRST_SETTINGS_VERSION } from '../graph-versions';
 
 const TOKEN = 'fleet-token';
 const PIN = '246810';
@@ -84,7 +85,13 @@ describe.each([
     rpc = commonClient(p, protocol);
     const res = await rpc.configureProvider({
       terraformVersion: '1.14.0',
-      config: dv({ access_token: TOKEN, api_version: 'v21.0', base_url: emulator.url, request_timeout_seconds: 10, max_retries: 0 }),
+      config: dv({
+        access_token: TOKEN,
+        api_version: FIRST_SETTINGS_VERSION,
+        base_url: emulator.url,
+        request_timeout_seconds: 10,
+        max_retries: 0,
+      }),
     });
     expect(errors(res.diagnostics)).toEqual([]);
   });

@@ -5,6 +5,7 @@
  */
 import { startEmulator, type RunningEmulator } from '../../src/emulator';
 import { dv, fromDv, startProvider, UNKNOWN, type ProviderProcess } from './harness';
+import { FIRST_SETTINGS_VERSION } from '../graph-versions';
 
 const TOKEN = 'demo-token';
 const PIN = '123456';
@@ -49,7 +50,7 @@ let emulator: RunningEmulator;
 let p: ProviderProcess;
 
 async function graph(method: 'GET' | 'POST', path: string, body?: object): Promise<Obj> {
-  const res = await fetch(`${emulator.url}/v21.0/${path}`, {
+  const res = await fetch(`${emulator.url}/${FIRST_SETTINGS_VERSION}/${path}`, {
     method,
     headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
     body: body ? JSON.stringify(body) : undefined,

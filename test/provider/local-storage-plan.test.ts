@@ -9,6 +9,7 @@ import { localStorageResourceSchema } from '../../src/provider/schema/local-stor
 import { dataSourceSchemas, objectTypeOf, providerConfigSchema, resourceSchemas } from '../../src/provider/schema';
 import { DATA_SOURCES, RESOURCES } from '../../src/provider/registry';
 import { decodeMsgpack, encodeMsgpack, isUnknown, record, UNKNOWN, type Value } from '../../src/plugin/values';
+import { FIRST_SETTINGS_VERSION, LAST_REGISTER_VERSION, versionPattern } from '../graph-versions';
 
 const type = objectTypeOf(localStorageResourceSchema);
 const providerType = objectTypeOf(providerConfigSchema);
@@ -119,15 +120,19 @@ describe('whatsapp_local_storage planning', () => {
     );
   });
 
-  it('on v20.0, which Meta stopped serving on 2026-09-24, plans the Settings API flow of v21.0 and says so (no answer read yet: the version table and the clock decide)', async () => {
-    const service = await configured('token-for-tests', 'v20.0');
+  it(`on ${LAST_REGISTER_VERSION}, which Meta stopped serving on 2026-09-24, plans the Settings API flow of ${FIRST_SETTINGS_VERSION} and says so (no answer read yet: the version table and the clock decide)`, async () => {
+    const service = await configured('token-for-tests', LAST_REGISTER_VERSION);
     const cfg = configOf(stateBR, { data_localization_region: 'IN' });
     const { res } = await plan(service, stateBR, cfg, proposedOf(stateBR, cfg));
     expect(res.diagnostics![0].detail).toContain('deregister -> write_settings(IN) -> register');
     expect(res.diagnostics![0].detail).not.toContain('legacy');
-    const version = res.diagnostics!.find((d) => /Graph API v20\.0 has stopped/.test(d.summary ?? ''));
+    const version = res.diagnostics!.find((d) =>
+      new RegExp(String.raw`Graph API ${versionPattern(LAST_REGISTER_VERSION)} has stopped`).test(d.summary ?? ''),
+    );
     expect(version?.detail).toMatch(
-      /stopped on 2026-09-24: Meta answers calls to it as v21\.0 does, so this plan uses the Settings API flow of v21\.0/,
+      new RegExp(
+        String.raw`stopped on 2026-09-24: Meta answers calls to it as ${versionPattern(FIRST_SETTINGS_VERSION)} does, so this plan uses the Settings API flow of ${versionPattern(FIRST_SETTINGS_VERSION)}`,
+      ),
     );
     // The fix is written as HCL: the engine words the client's notice in the provider's names.
     expect(version?.detail).toMatch(/ Set api_version = "v\d+\.0" \(or newer\)\.$/);

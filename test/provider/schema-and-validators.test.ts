@@ -7,6 +7,7 @@ import { ObjectView, record, UNKNOWN, type Value } from '../../src/plugin/values
 import { secretAttributeNames, type BlockSchema } from '../../src/plugin/schema/model';
 import { t } from '../../src/plugin/values/cty-type';
 import { DEFAULT_API_VERSION } from '../../src/cloud-api/api-version';
+import { FIRST_SETTINGS_VERSION, LAST_REGISTER_VERSION } from '../graph-versions';
 
 function view(schema: BlockSchema, values: Record<string, Value>): ObjectView {
   return new ObjectView(objectTypeOf(schema), record(values));
@@ -208,7 +209,7 @@ describe('provider settings', () => {
       sources: { access_token: 'env', api_version: 'default', base_url: 'env' },
     });
     const fromConfig = resolveProviderSettings(
-      config({ access_token: 'cfg', api_version: 'v20.0', request_timeout_seconds: 2.5, max_retries: 0 }),
+      config({ access_token: 'cfg', api_version: LAST_REGISTER_VERSION, request_timeout_seconds: 2.5, max_retries: 0 }),
       {
         WHATSAPP_ACCESS_TOKEN: 'env-token',
       },
@@ -243,7 +244,7 @@ describe('provider settings', () => {
 
   it.each([
     [{ base_url: 'ftp://x' }, 'base_url'],
-    [{ base_url: 'https://graph.facebook.com/v21.0' }, 'base_url'],
+    [{ base_url: `https://graph.facebook.com/${FIRST_SETTINGS_VERSION}` }, 'base_url'],
     [{ base_url: 'https://graph.facebook.com?access_token=x' }, 'base_url'],
     [{ max_retries: -1 }, 'max_retries'],
     [{ request_timeout_seconds: 0 }, 'request_timeout_seconds'],

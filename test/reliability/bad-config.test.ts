@@ -6,6 +6,7 @@
 import type { RunningEmulator } from '../../src/emulator';
 import { REQUIRED_PROVIDERS_HCL, type EngineWorkspace } from '../e2e/harness';
 import { NUMBER, startReliabilityEmulator, tofu, TOKEN, workspace } from './harness';
+import { FIRST_SETTINGS_VERSION } from '../graph-versions';
 
 jest.setTimeout(120_000);
 
@@ -61,7 +62,7 @@ const BAD: Bad[] = [
 ];
 
 function hcl(baseUrl: string, bad: Bad): string {
-  const provider = { base_url: `"${baseUrl}"`, api_version: '"v21.0"', ...bad.provider };
+  const provider = { base_url: `"${baseUrl}"`, api_version: `"${FIRST_SETTINGS_VERSION}"`, ...bad.provider };
   const resource = { phone_number_id: `"${NUMBER}"`, data_localization_region: '"IN"', pin: 'var.pin', ...bad.resource };
   const block = (o: Record<string, string>) =>
     Object.entries(o)

@@ -36,6 +36,7 @@ import {
   WRONG_PIN,
   type Truth,
 } from './harness';
+import { FIRST_SETTINGS_VERSION } from '../graph-versions';
 
 export type CallName = 'read_number' | 'read_settings' | 'deregister' | 'settings' | 'register' | 'read_back';
 export type FaultName = 'http_500' | 'transient' | 'timeout' | 'reset' | 'throttle' | 'quota_72h' | 'wrong_pin' | 'expired_token';
@@ -181,7 +182,7 @@ export async function runMatrixCase(ctx: MatrixContext, c: MatrixCase): Promise<
   } else if (c.fault === 'quota_72h' && c.call === 'register') {
     // The real rule: one register allowed per window, and it was just used.
     await emu.admin.setOptions({ registration_limit: 1 });
-    const res = await fetch(`${emu.url}/v21.0/${NUMBER}/register`, {
+    const res = await fetch(`${emu.url}/${FIRST_SETTINGS_VERSION}/${NUMBER}/register`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({ messaging_product: 'whatsapp', pin: PIN }),

@@ -18,6 +18,7 @@ import { storageMatches } from '../../src/engine/storage-state';
 import type { ApiVersion, ObservedState } from '../../src/engine/types';
 import { startProvider, type ProviderProcess } from '../provider/harness';
 import { DEFAULT_API_VERSION, parseApiVersion } from '../../src/cloud-api/api-version';
+import { FIRST_SETTINGS_VERSION, LAST_REGISTER_VERSION } from '../graph-versions';
 
 jest.setTimeout(120_000);
 
@@ -162,9 +163,9 @@ describe('planner', () => {
   const VERIFICATION = ['VERIFIED', 'NOT_VERIFIED', 'EXPIRED', 'verified', 'UNKNOWN'];
   const REGIONS = [...SUPPORTED_REGIONS.map((r) => r.code), 'br', 'US', ''];
   const VERSIONS: ApiVersion[] = [
-    { raw: 'v21.0', major: 21, minor: 0, flow: 'settings' },
+    { raw: FIRST_SETTINGS_VERSION, major: 21, minor: 0, flow: 'settings' },
     parseApiVersion(DEFAULT_API_VERSION),
-    { raw: 'v20.0', major: 20, minor: 0, flow: 'register' },
+    { raw: LAST_REGISTER_VERSION, major: 20, minor: 0, flow: 'register' },
   ];
 
   test('20,000 random inputs: never throws, invariants hold', () => {

@@ -18,6 +18,7 @@ import {
   type RunningEmulator,
 } from '../../src/emulator';
 import { EngineWorkspace, REQUIRED_PROVIDERS_HCL, requiredEngines, type EngineInfo } from '../e2e/harness';
+import { FIRST_SETTINGS_VERSION } from '../graph-versions';
 
 /** Distinctive secrets: any occurrence in output, logs or state is a leak. */
 export const TOKEN = 'EAArelSECRETtokenQ7w9Zx3Kp5Lm2Nv8';
@@ -63,7 +64,7 @@ variable "token" {
 provider "whatsapp" {
   base_url     = "${baseUrl}"
   access_token = var.token
-  api_version  = "${extra.apiVersion ?? 'v21.0'}"
+  api_version  = "${extra.apiVersion ?? FIRST_SETTINGS_VERSION}"
 ${extra.timeoutSeconds !== undefined ? `  request_timeout_seconds = ${extra.timeoutSeconds}\n` : ''}${extra.maxRetries !== undefined ? `  max_retries = ${extra.maxRetries}\n` : ''}}
 `;
 }
@@ -104,8 +105,8 @@ type SettingsBody = { storage_configuration: { status: string; data_localization
 export async function graphTruth(emu: RunningEmulator, id: string): Promise<Truth> {
   const headers = { Authorization: `Bearer ${TOKEN}` };
   const [node, settings] = await Promise.all([
-    axios.get<NodeBody>(`${emu.url}/v21.0/${id}`, { headers, params: { fields: 'status,platform_type' } }),
-    axios.get<SettingsBody>(`${emu.url}/v21.0/${id}/settings`, { headers }),
+    axios.get<NodeBody>(`${emu.url}/${FIRST_SETTINGS_VERSION}/${id}`, { headers, params: { fields: 'status,platform_type' } }),
+    axios.get<SettingsBody>(`${emu.url}/${FIRST_SETTINGS_VERSION}/${id}/settings`, { headers }),
   ]);
   const sc = settings.data.storage_configuration;
   return { registered: node.data.status === 'CONNECTED', status: sc.status, region: sc.data_localization_region ?? null };

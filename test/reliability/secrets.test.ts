@@ -17,6 +17,7 @@ import type { RunningEmulator } from '../../src/emulator';
 import { REQUIRED_PROVIDERS_HCL, type EngineWorkspace, type RunResult } from '../e2e/harness';
 import { expectNoSecret, graphTruth, NUMBER, PIN, startReliabilityEmulator, terraform, tofu, TOKEN, workspace } from './harness';
 import { parseJson } from '../json';
+import { FIRST_SETTINGS_VERSION } from '../graph-versions';
 
 /** The parts of a saved plan's `show -json` and of the state file these tests read. */
 interface PlanJson {
@@ -39,7 +40,7 @@ ${ephemeral ? '  ephemeral = true\n' : ''}}
 
 provider "whatsapp" {
   base_url    = "${baseUrl}"
-  api_version = "v21.0"
+  api_version = "${FIRST_SETTINGS_VERSION}"
 }
 
 resource "whatsapp_local_storage" "main" {
