@@ -522,3 +522,25 @@ export async function waitFor(predicate: () => boolean, timeoutMs = 5000, what =
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+/** Every attribute of whatsapp_local_storage, as the gRPC tests write a full configuration and expect the schema. */
+export const LOCAL_STORAGE_ATTRS = [
+  'id',
+  'phone_number_id',
+  'data_localization_region',
+  'pin',
+  'pin_wo',
+  'pin_wo_version',
+  'verification_code',
+  'set_pin_before_deregister',
+  'disable_on_destroy',
+  'one_at_a_time',
+  'storage_status',
+  'registered',
+  'display_phone_number',
+  'storage_mode',
+  'retention_minutes',
+  'register_calls_72h',
+  'deregister_calls_72h',
+  'quota_available_at',
+];

@@ -5,7 +5,17 @@
  * than one page of numbers in mixed states and another tenant's WABA.
  */
 import { generatedPhoneNumberId, generatedSeed, defaultSeed, startEmulator, type RunningEmulator } from '../../src/emulator';
-import { commonClient, ctyType, dv, fromDv, startProvider, type CommonClient, type Diagnostic, type ProviderProcess } from './harness';
+import {
+  commonClient,
+  ctyType,
+  dv,
+  fromDv,
+  startProvider,
+  type CommonClient,
+  type Diagnostic,
+  type ProviderProcess,
+  LOCAL_STORAGE_ATTRS,
+} from './harness';
 import { FIRST_SETTINGS_VERSION } from '../graph-versions';
 
 const TOKEN = 'fleet-token';
@@ -14,26 +24,7 @@ const WABA = '300000000000001';
 const OTHER_TENANT_WABA = '102290129340398'; // the default seed's WABA: this token is not granted it
 const COUNT = 130; // more than one page of 100
 const TYPE = 'whatsapp_local_storage';
-const RESOURCE_ATTRS = [
-  'id',
-  'phone_number_id',
-  'data_localization_region',
-  'pin',
-  'pin_wo',
-  'pin_wo_version',
-  'verification_code',
-  'set_pin_before_deregister',
-  'disable_on_destroy',
-  'one_at_a_time',
-  'storage_status',
-  'registered',
-  'display_phone_number',
-  'storage_mode',
-  'retention_minutes',
-  'register_calls_72h',
-  'deregister_calls_72h',
-  'quota_available_at',
-];
+const RESOURCE_ATTRS = LOCAL_STORAGE_ATTRS;
 const DATA_ATTRS = [
   'waba_id',
   'registered_only',

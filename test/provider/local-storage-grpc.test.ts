@@ -4,32 +4,13 @@
  * drift, import, destroy, upgrade and the data sources.
  */
 import { startEmulator, type RunningEmulator } from '../../src/emulator';
-import { dv, fromDv, startProvider, UNKNOWN, type ProviderProcess } from './harness';
+import { dv, fromDv, startProvider, UNKNOWN, type ProviderProcess, LOCAL_STORAGE_ATTRS } from './harness';
 import { FIRST_SETTINGS_VERSION } from '../graph-versions';
 
 const TOKEN = 'demo-token';
 const PIN = '123456';
 const TYPE = 'whatsapp_local_storage';
-const ATTRS = [
-  'id',
-  'phone_number_id',
-  'data_localization_region',
-  'pin',
-  'pin_wo',
-  'pin_wo_version',
-  'verification_code',
-  'set_pin_before_deregister',
-  'disable_on_destroy',
-  'one_at_a_time',
-  'storage_status',
-  'registered',
-  'display_phone_number',
-  'storage_mode',
-  'retention_minutes',
-  'register_calls_72h',
-  'deregister_calls_72h',
-  'quota_available_at',
-];
+const ATTRS = LOCAL_STORAGE_ATTRS;
 
 type Obj = Record<string, unknown>;
 type Diag = { severity?: number; summary?: string; detail?: string; attribute?: { steps?: Array<{ attributeName?: string }> } };
