@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator, type RunningEmulator, type StorageConfiguration } from '../../src/emulator';
 import { repoRoot, requiredEngines, type EngineState } from '../e2e/harness';
-import { cachedNode, cachedNpmTools, packageVersion, type NpmPackOutput } from './helpers';
+import { cachedNode, cachedNpmTools, ownPluginCache, packageVersion, type NpmPackOutput } from './helpers';
 import { FIRST_SETTINGS_VERSION } from '../graph-versions';
 
 jest.setTimeout(600_000);
@@ -182,11 +182,13 @@ export { registered, first };
 describe('a fresh CDK Terrain app under Node 22', () => {
   let emulator: RunningEmulator;
   let cliConfig: string;
+  let pluginCache: string;
   const NUMBERS = { tofu: ['106540352242922', 'BR'], terraform: ['106540352242923', 'DE'] } as const;
 
   beforeAll(async () => {
     emulator = await startEmulator({ port: 0, quiet: true });
     cliConfig = join(work, 'cli.tfrc');
+    pluginCache = ownPluginCache(work);
     must(
       join(project, 'node_modules', '.bin', 'whatsapp-local-storage'),
       ['cli-config', '--mirror-dir', join(work, 'mirror'), '--merge', cliConfig],
@@ -207,6 +209,7 @@ describe('a fresh CDK Terrain app under Node 22', () => {
     CI: '1',
     TERRAFORM_BINARY_NAME: engine,
     TF_CLI_CONFIG_FILE: cliConfig,
+    TF_PLUGIN_CACHE_DIR: pluginCache,
     WHATSAPP_BASE_URL: emulator.url,
     WHATSAPP_ACCESS_TOKEN: 'demo-token',
     TF_VAR_pin: '123456',

@@ -77,6 +77,18 @@ export function installProject(dir: string, specs: string[]): void {
   if (out.status !== 0) throw new Error(`npm install ${specs.join(' ')} failed:\n${out.stdout}\n${out.stderr}`);
 }
 
+/**
+ * `<work>/plugin-cache` (created), for TF_PLUGIN_CACHE_DIR. cdktf-cli and cdktn-cli otherwise set
+ * ~/.terraform.d/plugin-cache, one entry per provider version for every run on the machine; from a
+ * filesystem mirror the engine links that entry to the mirror of the last `init` that installed it, and a
+ * test deletes its mirror when it ends: a run beside it would plan through a link to a deleted directory.
+ */
+export function ownPluginCache(work: string): string {
+  const dir = join(work, 'plugin-cache');
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
 /** The version of the package whose package.json is in `dir`. */
 export function packageVersion(dir: string): string {
   return (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version;

@@ -6,13 +6,13 @@
  */
 import axios from 'axios';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator, type RunningEmulator, type StorageConfiguration } from '../../src/emulator';
 import { repoRoot, requiredEngines } from '../e2e/harness';
-import { JS_PROVIDER_FILES } from '../../src/cli/install/provider-mirror';
-import { packageVersion, type NpmPackOutput } from './helpers';
+import { JS_PROVIDER_FILES, enginePlatform } from '../../src/cli/install/provider-mirror';
+import { ownPluginCache, packageVersion, type NpmPackOutput } from './helpers';
 import { FIRST_SETTINGS_VERSION } from '../graph-versions';
 
 jest.setTimeout(600_000);
@@ -192,11 +192,13 @@ test.each(['node16', 'bundler'])('every entry point has types (TypeScript module
 describe('a fresh CDKTF app', () => {
   let emulator: RunningEmulator;
   let cliConfig: string;
+  let pluginCache: string;
   const NUMBERS = { tofu: ['106540352242922', 'BR'], terraform: ['106540352242923', 'IN'] } as const;
 
   beforeAll(async () => {
     emulator = await startEmulator({ port: 0, quiet: true });
     cliConfig = join(work, 'cli.tfrc');
+    pluginCache = ownPluginCache(work);
     must(
       join(project, 'node_modules', '.bin', 'whatsapp-local-storage'),
       ['cli-config', '--mirror-dir', join(work, 'mirror'), '--merge', cliConfig],
@@ -241,6 +243,7 @@ app.synth();
       CI: '1',
       TERRAFORM_BINARY_NAME: engine.path,
       TF_CLI_CONFIG_FILE: cliConfig,
+      TF_PLUGIN_CACHE_DIR: pluginCache,
       WHATSAPP_BASE_URL: emulator.url,
       WHATSAPP_ACCESS_TOKEN: 'demo-token',
       TF_VAR_pin: '123456',
@@ -252,6 +255,12 @@ app.synth();
     const synthesized = JSON.parse(readFileSync(join(dir, 'cdktf.out', 'stacks', 'numbers', 'cdk.tf.json'), 'utf8')) as Synthesized;
     const version = packageVersion(repoRoot);
     expect(synthesized.terraform.required_providers.whatsapp).toEqual({ source: 'registry.terraform.io/waba/whatsapp', version });
+    // Installed through this test's own plugin cache: the stack's provider is this test's mirror, whatever runs beside it.
+    const packageDir = join('registry.terraform.io', 'waba', 'whatsapp', version, enginePlatform());
+    expect(existsSync(join(pluginCache, packageDir))).toBe(true);
+    expect(realpathSync(join(dir, 'cdktf.out', 'stacks', 'numbers', '.terraform', 'providers', packageDir))).toBe(
+      realpathSync(join(work, 'mirror', packageDir)),
+    );
     expect(readFileSync(join(dir, 'cdktf.out', 'stacks', 'numbers', '.terraform.lock.hcl'), 'utf8')).toMatch(
       /provider "registry.terraform.io\/waba\/whatsapp"[\s\S]*h1:/,
     );
