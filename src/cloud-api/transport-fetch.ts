@@ -5,7 +5,7 @@
  *  - Pool: Bun keeps connections alive process-wide with no per-host cap, so the cap is on
  *    requests awaiting an answer, here.
  *  - Proxies: Bun's fetch reads HTTP_PROXY, HTTPS_PROXY, ALL_PROXY and NO_PROXY (either case)
- *    itself; npm's `npm_config_*proxy` settings are read only by the JS form.
+ *    itself, the names proxy-from-env reads for the http adapter.
  */
 import type { CreateAxiosDefaults } from 'axios';
 import { CONNECTION_POOL_SIZE } from './connection-pool';

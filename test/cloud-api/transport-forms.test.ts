@@ -199,6 +199,12 @@ describe.each(formNames)('%s, proxies', (name) => {
     expect(log.connects).toEqual([]);
   });
 
+  test('all_proxy (in lower case) forwards when no HTTP_PROXY is set', async () => {
+    const result = await run(name, {}, { all_proxy: proxyUrl });
+    expect(result.outcomes[0]).toHaveProperty('ok');
+    expect(log.forwarded.map((r) => r.method)).toEqual(['GET']);
+  });
+
   test('HTTPS_PROXY tunnels to an https target with CONNECT; the certificate is verified end to end', async () => {
     const result = await run(name, { baseUrl: `https://localhost:${front.port}` }, { HTTPS_PROXY: proxyUrl, NODE_EXTRA_CA_CERTS: caFile });
     expect(result.outcomes[0]).toHaveProperty('ok');
