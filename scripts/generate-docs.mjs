@@ -72,8 +72,9 @@ function example(path, lang = 'terraform') {
 }
 
 /** Hand-written sections of a resource page: examples/resources/<type>/sections/*.md, in name order. */
-function sections(type) {
-  const dir = join(repoRoot, 'examples', 'resources', type, 'sections');
+/** Prose sections of a page, in file-name order: examples/<path>/sections/*.md. */
+function sections(path) {
+  const dir = join(repoRoot, 'examples', path, 'sections');
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((f) => f.endsWith('.md'))
@@ -113,6 +114,7 @@ async function render(schema) {
     description: provider.provider.block.description ?? '',
     exampleBlock: example('provider/provider.tf'),
     block: provider.provider.block,
+    extra: sections('provider'),
   });
   for (const [type, res] of Object.entries(provider.resource_schemas ?? {})) {
     const short = type.slice(PREFIX.length);
@@ -123,7 +125,7 @@ async function render(schema) {
       exampleBlock: example(`resources/${type}/resource.tf`),
       block: res.block,
       extra: [
-        ...sections(type),
+        ...sections(`resources/${type}`),
         ...(importExample ? ['\n## Import\n', 'Import is supported using the following syntax:\n', importExample] : []),
         ...(provider.resource_identity_schemas?.[type] ? identitySection(type, provider.resource_identity_schemas[type]) : []),
       ],

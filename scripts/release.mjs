@@ -21,7 +21,7 @@ import { log, repoRoot } from './lib/run.mjs';
 import { cacheRoot } from './lib/node-binaries.mjs';
 import { BUN_PACKAGES, BUN_VERSION, bunBinary, hostBun } from './lib/bun-binaries.mjs';
 import { adhocSign } from './lib/macho-codesign.mjs';
-import { axiosStartup, compact, noLong } from './lib/bundle-plugins.mjs';
+import { axiosStartup, compact, fetchTransport, noLong } from './lib/bundle-plugins.mjs';
 
 const require = createRequire(join(repoRoot, 'package.json'));
 export const PLATFORMS = Object.keys(BUN_PACKAGES);
@@ -39,7 +39,7 @@ export const PROGRAMS = {
     entry: 'src/provider/main.ts',
     executable: (platform, v = VERSION) => `terraform-provider-whatsapp_v${v}${exe(platform)}`,
     zip: (platform, v = VERSION) => `terraform-provider-whatsapp_${v}_${platform}.zip`,
-    plugins: [noLong, axiosStartup],
+    plugins: [noLong, fetchTransport],
     // Most provider processes answer a few RPCs and exit (see bunCompile).
     jitPolicy: 100,
   },
@@ -60,11 +60,15 @@ export function bunTarget(platform) {
   return `bun-${os}-${arch === 'amd64' ? 'x64' : 'arm64'}${baseline}`;
 }
 
-/** A program as one CommonJS file (Bun compiles one entry; the provider's parts are one file here). */
-export async function singleFileBundle(program) {
+/**
+ * A program as one CommonJS file (Bun compiles one entry; the provider's parts are one file here).
+ * `entry` (a path from the repository's root): another entry bundled the way `program` is, for
+ * tests that run the standalone form's code in a driver of their own.
+ */
+export async function singleFileBundle(program, entry = PROGRAMS[program].entry) {
   const esbuild = require('esbuild');
   const result = await esbuild.build({
-    entryPoints: [join(repoRoot, PROGRAMS[program].entry)],
+    entryPoints: [join(repoRoot, entry)],
     bundle: true,
     platform: 'node',
     target: 'node22',

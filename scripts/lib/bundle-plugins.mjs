@@ -5,7 +5,7 @@
 // uses: its fetch adapter probes fetch/Request/Response at import (which makes Node load its
 // undici-based fetch), and it requires form-data (with mime-db) and https-proxy-agent (with
 // debug). Together that was most of the CPU a provider process spends before its first read.
-// The client takes the http adapter explicitly and sends JSON only (src/cloud-api/client.ts),
+// The client takes the http adapter explicitly and sends JSON only (src/cloud-api/transport.ts),
 // so in the bundles:
 //  - the fetch adapter is one that reports itself unsupported (axios then names it so if asked);
 //  - form-data and https-proxy-agent are loaded on first use (a form, or a proxy from
@@ -14,6 +14,10 @@
 //    as they load (reading it is what loads Node's fetch). If an axios release changes
 //    that line, the build stops and says so, rather than silently losing the saving.
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+const require = createRequire(import.meta.url);
 
 const LAZY = /^(form-data|https-proxy-agent)$/;
 
@@ -64,6 +68,23 @@ Object.defineProperty(Lazy, Symbol.hasInstance, { value: (value) => value instan
 module.exports = Lazy;
 `,
     }));
+  },
+};
+
+// The standalone provider (Bun): the Graph client on Bun's fetch. The client's transport module
+// becomes src/cloud-api/transport-fetch.ts and axios its browser build, which holds the fetch and
+// xhr adapters and not the http one, so a process that reads loads none of Node's http stack
+// (node:http, node:https, node:zlib, node:stream, proxy agents): measured in docs/performance.md.
+// Both forms keep one contract, tested in test/cloud-api/transport-forms.test.ts.
+export const fetchTransport = {
+  name: 'fetch-transport',
+  setup(build) {
+    build.onResolve({ filter: /^axios$/ }, () => ({ path: require.resolve('axios/dist/browser/axios.cjs') }));
+    build.onResolve({ filter: /^\.\/transport$/ }, (args) =>
+      /[\\/]src[\\/]cloud-api[\\/]client\.ts$/.test(args.importer)
+        ? { path: join(dirname(args.importer), 'transport-fetch.ts') }
+        : undefined,
+    );
   },
 };
 

@@ -1,15 +1,13 @@
 /**
  * Typed Graph API client for the phone-number endpoints Local Storage needs.
  * One axios instance per configuration (base URL + version, Bearer token,
- * keep-alive agents, timeout). Every failure becomes a GraphApiError with the
+ * keep-alive transport, timeout). Every failure becomes a GraphApiError with the
  * secrets scrubbed. GETs are retried on transient failures; POSTs are resent
  * only when the request provably never left (connection refused, DNS). A POST
  * whose outcome is unknown, a rate-limited one included (Meta does not say a
  * throttled write did nothing), surfaces as `outcomeUnknown` so the caller can
  * read the state first (register/deregister count toward a 10-per-72h limit).
  */
-import http from 'node:http';
-import https from 'node:https';
 import axios, { type AxiosInstance, type AxiosResponse, isAxiosError } from 'axios';
 import { DEFAULT_API_VERSION, parseApiVersion, type ApiVersion } from './api-version';
 import { GraphApiError, isRetryableApiError, isThrottle, type GraphFailureKind } from './errors';
@@ -23,7 +21,7 @@ import type {
   SuccessResponse,
 } from './graph-types';
 import { PHONE_NUMBER_FIELDS } from './phone-number-fields';
-import { CONNECTION_POOL_SIZE } from './connection-pool';
+import { createTransport, type GraphTransport } from './transport';
 import { assertGraphId, InvalidArgumentError } from './ids';
 import { DEFAULT_BASE_URL, normalizeBaseUrl } from './base-url';
 import { CLIENT_INPUT_NAMES, type ClientInputNames } from './input-names';
@@ -95,8 +93,7 @@ export class GraphApiClient {
   readonly apiVersion: ApiVersion;
   readonly baseUrl: string;
   private readonly http: AxiosInstance;
-  private readonly httpAgent: http.Agent;
-  private readonly httpsAgent: https.Agent;
+  private readonly transport: GraphTransport;
   private readonly redactor: SecretMask;
   private readonly policy: RetryPolicy;
   private readonly onRetry?: (notice: RetryNotice) => void;
@@ -129,17 +126,12 @@ export class GraphApiClient {
       random: config.random,
     };
     this.onRetry = config.onRetry;
-    this.httpAgent = new http.Agent({ keepAlive: true, maxSockets: CONNECTION_POOL_SIZE });
-    // Certificates are always verified: explicit, so NODE_TLS_REJECT_UNAUTHORIZED=0 in a pipeline's
-    // environment cannot silently send the token to an unverified server. There is no insecure option.
-    this.httpsAgent = new https.Agent({ keepAlive: true, maxSockets: CONNECTION_POOL_SIZE, rejectUnauthorized: true });
+    // Certificates always verified, keep-alive, a bounded pool: src/cloud-api/transport.ts.
+    this.transport = createTransport();
     this.http = axios.create({
+      ...this.transport.axiosDefaults,
       baseURL: `${this.baseUrl}/${this.apiVersion.raw}`,
-      // Node's http/https with our agents; never the fetch adapter (the bundles leave it out: scripts/lib/bundle-plugins.mjs).
-      adapter: 'http',
       timeout: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-      httpAgent: this.httpAgent,
-      httpsAgent: this.httpsAgent,
       headers: {
         Authorization: `Bearer ${config.accessToken}`,
         'User-Agent': config.userAgent ?? 'whatsapp-local-storage',
@@ -393,8 +385,7 @@ export class GraphApiClient {
 
   /** Releases the keep-alive sockets (lets a process or a test exit promptly). */
   close(): void {
-    this.httpAgent.destroy();
-    this.httpsAgent.destroy();
+    this.transport.close();
   }
 
   // ---- internals ----
@@ -567,7 +558,8 @@ export class GraphApiClient {
       text = `cannot reach ${this.baseUrl} (${code ?? cause})`;
     } else {
       kind = 'network';
-      text = `the connection failed (${code ?? cause ?? raw})`;
+      // The fetch adapter reports every failed exchange as ERR_NETWORK; the socket's code is the cause's.
+      text = `the connection failed (${(code === 'ERR_NETWORK' ? cause : undefined) ?? code ?? cause ?? raw})`;
     }
     const unknown = op.method === 'POST' && (kind === 'timeout' || kind === 'network');
     return new GraphApiError({

@@ -4,7 +4,7 @@
  * only answers schema, validation or configuration (engines start several per command)
  * never loads axios.
  */
-import { endStartupJitPolicy } from '../plugin/protocol/jit-policy';
+import { noteEngineCall } from '../plugin/protocol/jit-policy';
 import type { EnginePort, EngineSettings } from './engine-port';
 import { lazyObject } from '../shared/lazy-object';
 import { HCL_INPUT_NAMES } from './engine-input-paths';
@@ -12,8 +12,6 @@ import { HCL_INPUT_NAMES } from './engine-input-paths';
 export type EngineFactory = (settings: EngineSettings) => EnginePort;
 
 function build(settings: EngineSettings): EnginePort {
-  // From here on the process does per-resource work: the JIT may compile as usual.
-  endStartupJitPolicy();
   const { LocalStorageEngine } = require('../engine/engine') as typeof import('../engine/engine');
   return LocalStorageEngine.fromConfig({
     accessToken: settings.accessToken,
@@ -28,8 +26,13 @@ function build(settings: EngineSettings): EnginePort {
 }
 
 export const createEngine: EngineFactory = (settings) =>
-  lazyObject(() => build(settings), {
-    // Before the engine is loaded nothing has answered: our own clock, no measurement.
-    now: () => Date.now(),
-    meanLatencyMs: () => undefined,
-  });
+  lazyObject(
+    () => build(settings),
+    {
+      // Before the engine is loaded nothing has answered: our own clock, no measurement.
+      now: () => Date.now(),
+      meanLatencyMs: () => undefined,
+    },
+    // Large plans get the normal JIT policy back (src/plugin/protocol/jit-policy.ts).
+    noteEngineCall,
+  );

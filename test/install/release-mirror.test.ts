@@ -23,6 +23,7 @@ import { packageVersion, PATH_WITHOUT_NODE } from './helpers';
 import { verifyMachOSignature } from './macho-signature';
 import { notRun } from './not-run';
 import { FIRST_SETTINGS_VERSION } from '../graph-versions';
+import { createServerIdentity } from '../../src/plugin/protocol/tls-cert';
 
 jest.setTimeout(900_000);
 
@@ -375,6 +376,38 @@ resource "whatsapp_local_storage" "imported" {
     const destroy = await ws.expect(['destroy', '-auto-approve']);
     expect(destroy.stdout).toMatch(/2 destroyed/);
     expect(ws.state().resources).toEqual([]);
+  });
+
+  test('a base_url whose certificate nobody trusts stops the plan before any request, also with NODE_TLS_REJECT_UNAUTHORIZED=0', async () => {
+    const identity = createServerIdentity(new Date(), 'untrusted');
+    const seen: string[] = [];
+    const untrusted = createServer({ key: identity.keyPem, cert: identity.certPem }, (req, res) => {
+      seen.push(`${req.method} ${req.url}`);
+      res.end('{}');
+    });
+    await new Promise<void>((done) => untrusted.listen(0, '127.0.0.1', done));
+    try {
+      ws.write(
+        'main.tf',
+        `${pinnedProviders()}
+provider "whatsapp" {
+  base_url = "https://localhost:${(untrusted.address() as AddressInfo).port}"
+}
+data "whatsapp_phone_number" "n" {
+  phone_number_id = "${LIVE_NUMBER}"
+}
+`,
+      );
+      const plan = await ws.run(['plan'], { NODE_TLS_REJECT_UNAUTHORIZED: '0' });
+      const text = (plan.stdout + plan.stderr).replace(/\s+/g, ' ');
+      expect(plan.code).toBe(1);
+      expect(text).toMatch(/SELF_SIGNED|DEPTH_ZERO|certificate/i);
+      expect(text).not.toContain('demo-token');
+      expect(seen).toEqual([]);
+    } finally {
+      untrusted.closeAllConnections();
+      await new Promise((done) => untrusted.close(done));
+    }
   });
 });
 
