@@ -1,5 +1,5 @@
 /**
- * The Graph client's transport in the standalone executables: axios's fetch adapter on Bun's
+ * The Graph client's transport in the standalone provider executable: axios's fetch adapter on Bun's
  * fetch, bundled in place of transport.ts (see there for the contract both keep).
  *  - Certificates: Bun's `tls` option, explicit for the same reason as the Node agents'.
  *  - Pool: Bun keeps connections alive process-wide with no per-host cap, so the cap is on

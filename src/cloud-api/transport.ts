@@ -2,7 +2,7 @@
  * How the Graph client's requests leave the process, as the npm package's JS form runs on Node:
  * axios's http adapter over keep-alive agents of CONNECTION_POOL_SIZE sockets.
  *
- * The standalone executables (Bun) bundle transport-fetch.ts in this module's place
+ * The standalone provider executable (Bun) bundles transport-fetch.ts in this module's place
  * (scripts/lib/bundle-plugins.mjs, `fetchTransport`): Node's http stack is what a short-lived
  * provider process would otherwise load for its reads (docs/performance.md). Both keep the same
  * contract, proven for both forms by test/cloud-api/transport-forms.test.ts: certificates always
