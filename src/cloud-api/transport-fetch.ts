@@ -3,7 +3,9 @@
  * fetch, bundled in place of transport.ts (see there for the contract both keep).
  *  - Certificates: Bun's `tls` option, explicit for the same reason as the Node agents'.
  *  - Pool: Bun keeps connections alive process-wide with no per-host cap, so the cap is on
- *    requests awaiting an answer, here.
+ *    requests awaiting an answer, here. axios's timeout starts when a request is issued, its wait
+ *    for a turn included (on Node, once it has a socket): a write that times out still waiting is
+ *    reported as outcome unknown, the side that makes the engine read the state first.
  *  - Proxies: Bun's fetch reads HTTP_PROXY, HTTPS_PROXY, ALL_PROXY and NO_PROXY (either case)
  *    itself, the names proxy-from-env reads for the http adapter.
  */
