@@ -30,3 +30,16 @@ export function childOutput(command: string, args: string[], options: SpawnOptio
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr, log }));
   });
 }
+
+/**
+ * This process's environment without what changes how a child reaches the network: proxy
+ * settings (also npm's), extra CA bundles, certificate-check switches and Bun's own options.
+ * For children whose network settings a test gives explicitly.
+ */
+export function envWithoutNetworkSettings(): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([k]) => !/^(https?|all|no)_proxy$|^npm_config_|^NODE_EXTRA_CA_CERTS$|^NODE_TLS_REJECT_UNAUTHORIZED$|^BUN_/i.test(k),
+    ),
+  );
+}

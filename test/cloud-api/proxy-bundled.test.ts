@@ -7,23 +7,22 @@
  * provider requires on its first API call (the CLI has no command that reads a number itself).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
-import https from 'node:https';
 import type net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_API_VERSION } from '../../src/cloud-api/api-version';
 import type { RunningEmulator } from '../../src/emulator';
 import { createServerIdentity } from '../../src/plugin/protocol/tls-cert';
-import { readThroughBundle, type ChildResult } from '../engine/bundled-engine';
+import type { ChildOutput } from '../child-output';
+import { readThroughBundle } from '../engine/bundled-engine';
 import { NUM_BR, startTestEmulator, TOKEN } from '../engine/emulator-harness';
-import { forwardProxy, listen, shut, type Listening, type ProxyLog } from './test-servers';
+import { forwardProxy, httpsFront, listen, shut, type Listening, type ProxyLog } from './test-servers';
 
 /** Boolean, so a failing leak check does not print the token itself. */
-const leaksToken = (result: ChildResult) => (result.stdout + result.stderr).includes(TOKEN);
+const leaksToken = (result: ChildOutput) => (result.stdout + result.stderr).includes(TOKEN);
 
 /** The child's answer; on failure the error text (the client redacts the token; checked first). */
-function answerOf(result: ChildResult): Record<string, unknown> {
+function answerOf(result: ChildOutput): Record<string, unknown> {
   expect(leaksToken(result)).toBe(false);
   if (result.code !== 0) throw new Error(`bundled read failed (exit ${result.code}): ${result.stderr}`);
   return (JSON.parse(result.stdout) as { info: Record<string, unknown> }).info;
@@ -53,21 +52,7 @@ beforeAll(async () => {
   proxy = await listen(forwardProxy(proxyLog, proxySockets), proxySockets);
 
   // An https front for the emulator: the https target the tunnel leads to.
-  const emulatorUrl = new URL(emulator.url);
-  front = await listen(
-    https.createServer({ key: identity.keyPem, cert: identity.certPem }, (req, res) => {
-      frontSeen.push(`${req.method} ${req.url}`);
-      const upstream = http.request(
-        { host: emulatorUrl.hostname, port: emulatorUrl.port, path: req.url, method: req.method, headers: req.headers },
-        (answer) => {
-          res.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(res);
-        },
-      );
-      upstream.on('error', () => res.destroy());
-      req.pipe(upstream);
-    }),
-  );
+  front = await listen(httpsFront(identity, new URL(emulator.url), frontSeen));
 });
 
 afterAll(async () => {

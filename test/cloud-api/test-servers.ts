@@ -1,8 +1,9 @@
 /**
  * Local servers the transport tests talk to: a forward and CONNECT proxy that records what it is
- * asked, and listening helpers that close every socket at the end.
+ * asked, an HTTPS front for the emulator, and listening helpers that close every socket at the end.
  */
 import http from 'node:http';
+import https from 'node:https';
 import net, { type AddressInfo } from 'node:net';
 import { TOKEN } from '../engine/emulator-harness';
 
@@ -69,4 +70,20 @@ export function forwardProxy(log: ProxyLog, sockets: Set<net.Socket>): http.Serv
     client.on('error', () => origin.destroy());
   });
   return server;
+}
+
+/** An HTTPS server with `identity` that passes every request on to `target` (http), noting each in `seen`. */
+export function httpsFront(identity: { keyPem: string; certPem: string }, target: URL, seen: string[]): https.Server {
+  return https.createServer({ key: identity.keyPem, cert: identity.certPem }, (req, res) => {
+    seen.push(`${req.method} ${req.url}`);
+    const upstream = http.request(
+      { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    upstream.on('error', () => res.destroy());
+    req.pipe(upstream);
+  });
 }

@@ -16,7 +16,7 @@ import { CONNECTION_POOL_SIZE } from '../../src/cloud-api/connection-pool';
 import type { RunningEmulator } from '../../src/emulator';
 import { createServerIdentity } from '../../src/plugin/protocol/tls-cert';
 import { NUM_BR, startTestEmulator, TOKEN } from '../engine/emulator-harness';
-import { forwardProxy, listen, shut, type Listening, type ProxyLog } from './test-servers';
+import { forwardProxy, httpsFront, listen, shut, type Listening, type ProxyLog } from './test-servers';
 import { buildForms, runForm, type FormRun, type TransportForm } from './transport-forms';
 import type { TransportJob } from './transport-driver';
 
@@ -168,20 +168,7 @@ describe.each(formNames)('%s, proxies', (name) => {
   beforeAll(async () => {
     const sockets = new Set<net.Socket>();
     proxyUrl = `http://127.0.0.1:${(await serve(forwardProxy(log, sockets))).port}`;
-    const target = new URL(emulator.url);
-    front = await serve(
-      https.createServer({ key: identity.keyPem, cert: identity.certPem }, (req, res) => {
-        frontSeen.push(`${req.method} ${req.url}`);
-        const upstream = http.request(
-          { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers },
-          (a) => {
-            res.writeHead(a.statusCode ?? 502, a.headers);
-            a.pipe(res);
-          },
-        );
-        req.pipe(upstream);
-      }),
-    );
+    front = await serve(httpsFront(identity, new URL(emulator.url), frontSeen));
   });
 
   beforeEach(() => {

@@ -4,8 +4,9 @@
  * this Node) and the way the standalone provider does (scripts/release.mjs `singleFileBundle`, with
  * the fetch transport, run by the Bun runtime the linux_amd64 executable embeds).
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
+import { childOutput, envWithoutNetworkSettings } from '../child-output';
 import type { CallOutcome, TransportJob } from './transport-driver';
 
 const repoRoot = resolve(__dirname, '..', '..');
@@ -48,38 +49,24 @@ console.log(bunBinary('linux_amd64'));
 }
 
 export interface FormRun {
-  code: number | null;
+  code: number;
   outcomes: CallOutcome[];
   stdout: string;
   stderr: string;
 }
 
 /** Runs `job` in `form` with only the proxy and certificate variables of `env` (none inherited). */
-export function runForm(form: TransportForm, job: TransportJob, token: string, env: Record<string, string> = {}): Promise<FormRun> {
-  const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([k]) => !/^(https?|all|no)_proxy$|^npm_config_|^NODE_EXTRA_CA_CERTS$|^NODE_TLS_REJECT_UNAUTHORIZED$|^BUN_/i.test(k),
-    ),
-  );
+export async function runForm(form: TransportForm, job: TransportJob, token: string, env: Record<string, string> = {}): Promise<FormRun> {
   // Async: the servers the driver talks to live in the test's process.
-  return new Promise((done, fail) => {
-    const child = spawn(form.command, [form.bundle], {
-      env: { ...inherited, ...env, TRANSPORT_JOB: JSON.stringify(job), WHATSAPP_ACCESS_TOKEN: token },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', fail);
-    child.on('close', (code) => {
-      let outcomes: CallOutcome[] = [];
-      try {
-        outcomes = JSON.parse(stdout) as CallOutcome[];
-      } catch {
-        // Left empty: the assertions on `outcomes` then show stdout and stderr.
-      }
-      done({ code, outcomes, stdout, stderr });
-    });
+  const { code, stdout, stderr } = await childOutput(form.command, [form.bundle], {
+    env: { ...envWithoutNetworkSettings(), ...env, TRANSPORT_JOB: JSON.stringify(job), WHATSAPP_ACCESS_TOKEN: token },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let outcomes: CallOutcome[] = [];
+  try {
+    outcomes = JSON.parse(stdout) as CallOutcome[];
+  } catch {
+    // Left empty: the assertions on `outcomes` then show stdout and stderr.
+  }
+  return { code, outcomes, stdout, stderr };
 }

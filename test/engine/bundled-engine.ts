@@ -5,26 +5,15 @@
  * those in `env`. It prints `{ info, undici }`: the engine's answer for NUM_BR and the Node
  * modules of its fetch implementation that were loaded.
  */
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { childOutput, envWithoutNetworkSettings, type ChildOutput } from '../child-output';
 import { NUM_BR, TOKEN } from './emulator-harness';
 
 export const ENGINE_BUNDLE = resolve(__dirname, '..', '..', 'dist', 'bin', 'whatsapp-provider-engine.js');
 
-export interface ChildResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-export function readThroughBundle(baseUrl: string, env: Record<string, string> = {}): Promise<ChildResult> {
+export function readThroughBundle(baseUrl: string, env: Record<string, string> = {}): Promise<ChildOutput> {
   if (!existsSync(ENGINE_BUNDLE)) throw new Error(`${ENGINE_BUNDLE} is missing: run node scripts/build.mjs --no-install --no-typecheck`);
-  const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([k]) => !/^(https?|all|no)_proxy$|^npm_config_(https?_)?proxy$|^npm_config_noproxy$|^NODE_EXTRA_CA_CERTS$/i.test(k),
-    ),
-  );
   const script = `
 const { LocalStorageEngine } = require(process.env.BUNDLE);
 const engine = LocalStorageEngine.fromConfig({ accessToken: process.env.WHATSAPP_ACCESS_TOKEN, baseUrl: process.env.BASE_URL, maxRetries: 0, timeoutMs: 10000 });
@@ -32,17 +21,9 @@ engine.phoneNumber(process.env.NUMBER).then(
   (info) => { process.stdout.write(JSON.stringify({ info, undici: process.moduleLoadList.filter((m) => /undici/.test(m)) })); engine.close(); },
   (e) => { process.stderr.write(String(e && e.message)); process.exitCode = 1; engine.close(); },
 );`;
-  // Async spawn: the emulator (and any proxy) live in the test's process, so a blocking child would deadlock.
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['-e', script], {
-      env: { ...inherited, ...env, BUNDLE: ENGINE_BUNDLE, BASE_URL: baseUrl, NUMBER: NUM_BR, WHATSAPP_ACCESS_TOKEN: TOKEN },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
+  // Async: the emulator (and any proxy) live in the test's process, so a blocking child would deadlock.
+  return childOutput(process.execPath, ['-e', script], {
+    env: { ...envWithoutNetworkSettings(), ...env, BUNDLE: ENGINE_BUNDLE, BASE_URL: baseUrl, NUMBER: NUM_BR, WHATSAPP_ACCESS_TOKEN: TOKEN },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
 }

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator, type RunningEmulator, type StorageConfiguration } from '../../src/emulator';
 import { repoRoot, requiredEngines, type EngineState } from '../e2e/harness';
-import { cachedNode, cachedNpmTools, ownPluginCache, packageVersion, type NpmPackOutput } from './helpers';
+import { cachedNode, cachedNpmTools, installProject, ownPluginCache, packageVersion, type NpmPackOutput } from './helpers';
 import { FIRST_SETTINGS_VERSION } from '../graph-versions';
 
 jest.setTimeout(600_000);
@@ -85,19 +85,9 @@ beforeAll(() => {
   const [pack] = JSON.parse(must('npm', ['pack', '--json', '--pack-destination', work], repoRoot)) as NpmPackOutput;
   const { runtime, dev } = docsInstall();
   project = join(work, 'app');
-  mkdirSync(project);
-  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'fresh-cdktn-app', version: '1.0.0', private: true }));
-  must(
-    'npm',
-    [
-      'install',
-      '--no-audit',
-      '--no-fund',
-      '--prefer-offline',
-      '--loglevel=error',
-      ...runtime.map((p) => (p === 'whatsapp-local-storage' ? join(work, pack.filename) : p)),
-    ],
+  installProject(
     project,
+    runtime.map((p) => (p === 'whatsapp-local-storage' ? join(work, pack.filename) : p)),
   );
   // The CLI and TypeScript are the same for every run: installed once, outside the clone.
   cdktn = join(cachedNpmTools(dev), 'node_modules', 'cdktn-cli', 'bin', 'cdktn');

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { startEmulator, type RunningEmulator, type StorageConfiguration } from '../../src/emulator';
 import { repoRoot, requiredEngines } from '../e2e/harness';
 import { JS_PROVIDER_FILES, enginePlatform } from '../../src/cli/install/provider-mirror';
-import { ownPluginCache, packageVersion, type NpmPackOutput } from './helpers';
+import { installProject, ownPluginCache, packageVersion, type NpmPackOutput } from './helpers';
 import { FIRST_SETTINGS_VERSION } from '../graph-versions';
 
 jest.setTimeout(600_000);
@@ -100,21 +100,11 @@ beforeAll(() => {
   tarball = join(work, pack.filename);
   packed = pack.files;
   project = join(work, 'app');
-  must('mkdir', ['-p', project], work);
-  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'fresh-app', version: '1.0.0', private: true }));
   // What docs/cdktf.md tells a CDKTF user to install beside the package (the npm cache serves
   // what the repository already fetched).
-  must(
-    'npm',
-    [
-      'install',
-      '--no-audit',
-      '--no-fund',
-      '--prefer-offline',
-      '--loglevel=error',
-      ...docsInstall().runtime.map((p) => (p === 'whatsapp-local-storage' ? tarball : p)),
-    ],
+  installProject(
     project,
+    docsInstall().runtime.map((p) => (p === 'whatsapp-local-storage' ? tarball : p)),
   );
 });
 
